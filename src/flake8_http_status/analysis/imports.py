@@ -1,0 +1,122 @@
+"""Resolve names through a module's own imports: `from flask import abort as a` makes `a` mean `flask.abort`."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ImportMap:
+    # local name -> qualified name, for every absolute import anywhere in the module
+    names: dict[str, str] = field(default_factory=dict)
+    # the same, for imports that run at module level (not under `if TYPE_CHECKING:`)
+    module_level: dict[str, str] = field(default_factory=dict)
+    # every imported module and all its parents: "django.http" adds "django" and "django.http"
+    modules: set[str] = field(default_factory=set)
+    star_modules: list[str] = field(default_factory=list)
+    # names bound by relative imports: project code that shadows any framework name
+    local_names: set[str] = field(default_factory=set)
+
+    def qualify(self, node: ast.expr) -> str | None:
+        """The qualified name of a `Name` or dotted `Attribute` chain rooted in an import."""
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return None
+        root = self.names.get(node.id)
+        if root is None:
+            if node.id in self.local_names or len(self.star_modules) != 1:
+                return None
+            root = f"{self.star_modules[0]}.{node.id}"
+        if parts:
+            parts.reverse()
+            return f"{root}.{'.'.join(parts)}"
+        return root
+
+    def imports_any(self, prefixes: tuple[str, ...]) -> bool:
+        return any(prefix in self.modules for prefix in prefixes)
+
+    def add(self, node: ast.Import | ast.ImportFrom, *, runtime: bool) -> None:
+        for local, qualified in _bindings(node):
+            if qualified is None:
+                self.local_names.add(local)
+                self.names.pop(local, None)
+                continue
+            self.local_names.discard(local)
+            self.names[local] = qualified
+            if runtime:
+                self.module_level[local] = qualified
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                self.modules.update(_parents(alias.name))
+            return
+        if node.level or not node.module:
+            return
+        self.modules.update(_parents(node.module))
+        for alias in node.names:
+            if alias.name == "*":
+                self.star_modules.append(node.module)
+            else:
+                # `from aiohttp import web` imports the module aiohttp.web too.
+                self.modules.add(f"{node.module}.{alias.name}")
+
+
+def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | None]]:
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.asname:
+                yield alias.asname, alias.name
+            else:
+                root = alias.name.partition(".")[0]
+                yield root, root
+        return
+    relative = node.level > 0 or not node.module
+    for alias in node.names:
+        if alias.name == "*":
+            continue
+        local = alias.asname or alias.name
+        yield local, None if relative else f"{node.module}.{alias.name}"
+
+
+def collect_imports(tree: ast.Module) -> ImportMap:
+    """Every import statement, found by walking statement bodies only (expressions hold none)."""
+    imports = ImportMap()
+    stack: list[tuple[ast.stmt, bool, bool]] = [(stmt, True, True) for stmt in reversed(tree.body)]
+    while stack:
+        stmt, at_module, runtime = stack.pop()
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            imports.add(stmt, runtime=at_module and runtime)
+            continue
+        nested_module = at_module and not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        nested_runtime = runtime and not _is_type_checking_guard(stmt)
+        for body in _bodies(stmt):
+            stack.extend((child, nested_module, nested_runtime) for child in reversed(body))
+    return imports
+
+
+def _parents(module: str) -> set[str]:
+    parts = module.split(".")
+    return {".".join(parts[: i + 1]) for i in range(len(parts))}
+
+
+def _bodies(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
+    for name in ("body", "orelse", "finalbody"):
+        body = getattr(stmt, name, None)
+        if isinstance(body, list):
+            yield body
+    for handler in getattr(stmt, "handlers", ()):
+        yield handler.body
+    for case in getattr(stmt, "cases", ()):
+        yield case.body
+
+
+def _is_type_checking_guard(stmt: ast.stmt) -> bool:
+    if not isinstance(stmt, ast.If):
+        return False
+    test = stmt.test
+    name = test.attr if isinstance(test, ast.Attribute) else test.id if isinstance(test, ast.Name) else ""
+    return name == "TYPE_CHECKING"

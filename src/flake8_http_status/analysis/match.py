@@ -1,0 +1,300 @@
+"""Match the gathered candidates against the framework table and produce status sites."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from ..api import Table
+from ..api.model import Api, CompareRow, Misplaced, ReturnRow, Slot
+from .collect import Bindings, Candidates
+from .imports import ImportMap
+from .receivers import Receivers, last_name
+from .sites import Scope, Site
+from .values import Spelling, Value, looks_like_status, read_value
+
+_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertNotEqual", "assertNotEquals", "failUnlessEqual"})
+_ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
+_EQUALITY = (ast.Eq, ast.NotEq)
+_MEMBERSHIP = (ast.In, ast.NotIn)
+_HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple, ast.Set)
+
+
+class Matcher:
+    def __init__(self, table: Table, imports: ImportMap, bindings: Bindings) -> None:
+        self.table = table
+        self.imports = imports
+        self.receivers = Receivers(imports, bindings)
+        self.sites: list[Site] = []
+        self._views: dict[tuple[int, int], bool] = {}
+
+    def run(self, candidates: Candidates) -> list[Site]:
+        for call, scope in candidates.calls:
+            self._call(call, scope)
+        for assignment, scope in candidates.assignments:
+            self._assignment(assignment, scope)
+        for cls in candidates.classes:
+            self._class(cls)
+        for compare, scope in candidates.compares:
+            self._compare(compare, scope)
+        for match, scope in candidates.matches:
+            self._match(match, scope)
+        for ret, scope in candidates.returns:
+            self._return(ret, scope)
+        for raise_, scope in candidates.raises:
+            self._raise(raise_, scope)
+        self.sites.sort(key=_position)
+        return self.sites
+
+    def _add(self, anchor: ast.AST, api: Api, node: ast.expr, scope: Scope, *, in_pattern: bool = False) -> None:
+        value = read_value(node, self.imports)
+        if api.generic and not _counts_at_generic_site(value):
+            return
+        self.sites.append(Site(anchor, api, node, value, scope, in_pattern=in_pattern))
+
+    # Calls -------------------------------------------------------------------------------------------
+
+    def _call(self, call: ast.Call, scope: Scope) -> None:
+        func = call.func
+        qualified = self.imports.qualify(func)
+        apis = self.table.calls.get(qualified, ()) if qualified else ()
+        if not apis:  # project helpers configured by bare name
+            apis = self.table.calls.get(last_name(func), ())
+        for api in apis:
+            self._call_api(call, api, scope)
+        if apis:
+            return
+        if isinstance(func, ast.Attribute):
+            matched = [row for row in self.table.methods.get(func.attr, ()) if self.receivers.matches(row.receiver, func.value, scope)]
+            for row in matched:
+                self._call_api(call, row.api, scope)
+            if matched:
+                return
+        self._generic_call(call, last_name(func), scope)
+
+    def _call_api(self, call: ast.Call, api: Api, scope: Scope) -> None:
+        if api.fixed is not None:
+            self.sites.append(Site(call, api, None, Value(Spelling.FIXED, api.fixed), scope))
+        if api.keys_of is not None:
+            self._dict_keys(call, api, scope)
+        filled = False
+        for slot in api.slots:
+            node = argument(call, slot)
+            if node is not None:
+                filled = True
+                self._add(call, api, node, scope)
+        if api.slots and not filled and api.default is not None and not _has_double_star(call):
+            self.sites.append(Site(call, api, None, Value(Spelling.DEFAULT, api.default), scope))
+        for misplaced in api.misplaced:
+            self._misplaced(call, api, misplaced, scope)
+
+    def _dict_keys(self, call: ast.Call, api: Api, scope: Scope) -> None:
+        for keyword in call.keywords:
+            if keyword.arg == api.keys_of and isinstance(keyword.value, ast.Dict):
+                for key in keyword.value.keys:
+                    if key is not None:
+                        self._add(call, api, key, scope)
+
+    def _misplaced(self, call: ast.Call, api: Api, misplaced: Misplaced, scope: Scope) -> None:
+        node = positional(call, misplaced.position)
+        if node is None or len(call.args) < misplaced.minimum_args:
+            return
+        value = read_value(node, self.imports)
+        if looks_like_status(value):
+            self.sites.append(Site(call, api, node, value, scope, misplaced=misplaced))
+
+    def _generic_call(self, call: ast.Call, name: str, scope: Scope) -> None:
+        if not name:
+            return
+        if name in _ASSERT_EQUAL or name in _ASSERT_IN:
+            self._assert_call(call, name, scope)
+            return
+        for pattern, helper in self.table.helpers:
+            if pattern.match(name):
+                for arg in call.args:
+                    self._add(call, helper.api, arg, scope)
+                return
+        for pattern, row in self.table.keywords:
+            if pattern.match(name):
+                for keyword in call.keywords:
+                    if keyword.arg in row.keywords:
+                        self._add(call, row.api, keyword.value, scope)
+
+    def _assert_call(self, call: ast.Call, name: str, scope: Scope) -> None:
+        if len(call.args) < 2:
+            return
+        first, second = call.args[0], call.args[1]
+        if name in _ASSERT_IN:
+            row = self._status_read(first, scope)
+            if row is not None:
+                for element in _elements(second):
+                    self._add(call, row.api, element, scope)
+            return
+        for read, other in ((first, second), (second, first)):
+            row = self._status_read(read, scope)
+            if row is not None:
+                self._add(call, row.api, other, scope)
+                return
+
+    # Comparisons -------------------------------------------------------------------------------------
+
+    def _status_read(self, node: ast.expr, scope: Scope) -> CompareRow | None:
+        """The row for `response.status_code`, `resp.status`, `resp.getcode()`: reads of a status."""
+        is_call = isinstance(node, ast.Call)
+        if isinstance(node, ast.Call):
+            if node.args or node.keywords:
+                return None
+            node = node.func
+        if not isinstance(node, ast.Attribute):
+            return None
+        for row in self.table.comparisons.get(node.attr, ()):
+            if row.call == is_call and self.receivers.matches(row.receiver, node.value, scope):
+                return row
+        return None
+
+    def _compare(self, compare: ast.Compare, scope: Scope) -> None:
+        operands = [compare.left, *compare.comparators]
+        for index, op in enumerate(compare.ops):
+            left, right = operands[index], operands[index + 1]
+            if isinstance(op, _EQUALITY):
+                for read, other in ((left, right), (right, left)):
+                    row = self._status_read(read, scope)
+                    if row is not None:
+                        self._add(compare, row.api, other, scope)
+                        break
+            elif isinstance(op, _MEMBERSHIP):
+                row = self._status_read(left, scope)
+                if row is not None:
+                    for element in _elements(right):
+                        self._add(compare, row.api, element, scope)
+
+    def _match(self, match: ast.Match, scope: Scope) -> None:
+        row = self._status_read(match.subject, scope)
+        if row is None:
+            return
+        for case in match.cases:
+            for value in _pattern_values(case.pattern):
+                self._add(case, row.api, value, scope, in_pattern=True)
+
+    # Statements --------------------------------------------------------------------------------------
+
+    def _assignment(self, node: ast.Assign | ast.AnnAssign, scope: Scope) -> None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            value = node.value
+            if not isinstance(target, ast.Attribute) or value is None:
+                continue
+            for row in self.table.attributes.get(target.attr, ()):
+                if self.receivers.matches(row.receiver, target.value, scope):
+                    self._add(node, row.api, value, scope)
+                    break
+
+    def _class(self, cls: ast.ClassDef) -> None:
+        ancestors = self.receivers.class_ancestors(cls)
+        scope = Scope(None, cls)
+        for statement in cls.body:
+            name, value = _class_assignment(statement)
+            if name is None:
+                continue
+            for row in self.table.class_attributes.get(name, ()):
+                if row.any_base or (ancestors is not None and not ancestors.isdisjoint(row.bases)):
+                    self._add(statement, row.api, value, scope)
+                    break
+
+    def _return(self, ret: ast.Return, scope: Scope) -> None:
+        elements = ret.value.elts if isinstance(ret.value, ast.Tuple) else []
+        if scope.function is None or len(elements) not in (2, 3):
+            return
+        status = elements[1]
+        if len(elements) == 2 and isinstance(status, _HEADER_LIKE):
+            return  # (body, headers)
+        for row in self.table.returns:
+            if self.imports.imports_any(row.gate) and self._is_view(row, scope, elements[0]):
+                self._add(ret, row.api, status, scope)
+                return
+
+    def _is_view(self, row: ReturnRow, scope: Scope, body: ast.expr) -> bool:
+        if isinstance(body, ast.Call) and self.imports.qualify(body.func) in row.body_calls:
+            return True
+        assert scope.function is not None
+        key = (id(scope.function), id(row))
+        if key not in self._views:
+            self._views[key] = self._is_view_function(row, scope)
+        return self._views[key]
+
+    def _is_view_function(self, row: ReturnRow, scope: Scope) -> bool:
+        assert scope.function is not None
+        for decorator in scope.function.decorator_list:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if isinstance(func, ast.Attribute) and func.attr in row.route_decorators:
+                types = self.receivers.types_of(func.value, scope)
+                if types is None or not types.isdisjoint(row.route_owners):
+                    return True
+        if scope.method_of is not None:
+            ancestors = self.receivers.class_ancestors(scope.method_of)
+            return ancestors is not None and not ancestors.isdisjoint(row.view_bases)
+        return False
+
+    def _raise(self, raise_: ast.Raise, scope: Scope) -> None:
+        exc = raise_.exc
+        if not isinstance(exc, (ast.Name, ast.Attribute)):
+            return
+        qualified = self.imports.qualify(exc)
+        for api in self.table.calls.get(qualified, ()) if qualified else ():
+            if api.fixed is not None:
+                self.sites.append(Site(raise_, api, None, Value(Spelling.FIXED, api.fixed), scope))
+
+
+def argument(call: ast.Call, slot: Slot) -> ast.expr | None:
+    if slot.keyword is not None:
+        for keyword in call.keywords:
+            if keyword.arg == slot.keyword:
+                return keyword.value
+    return positional(call, slot.position) if slot.position is not None else None
+
+
+def positional(call: ast.Call, position: int) -> ast.expr | None:
+    if position >= len(call.args):
+        return None
+    if any(isinstance(arg, ast.Starred) for arg in call.args[: position + 1]):
+        return None
+    return call.args[position]
+
+
+def _has_double_star(call: ast.Call) -> bool:
+    return any(keyword.arg is None for keyword in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args)
+
+
+def _counts_at_generic_site(value: Value) -> bool:
+    if value.spelling is Spelling.LITERAL:
+        return value.code is not None and 100 <= value.code <= 599
+    return value.spelling in (Spelling.CONSTANT, Spelling.TEXT)
+
+
+def _elements(node: ast.expr) -> list[ast.expr]:
+    return list(node.elts) if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else []
+
+
+def _pattern_values(pattern: ast.pattern) -> Iterator[ast.expr]:
+    if isinstance(pattern, ast.MatchValue):
+        yield pattern.value
+    elif isinstance(pattern, ast.MatchOr):
+        for option in pattern.patterns:
+            yield from _pattern_values(option)
+    elif isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+        yield from _pattern_values(pattern.pattern)
+
+
+def _class_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target = statement.targets[0]
+        if isinstance(target, ast.Name):
+            return target.id, statement.value
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
+        return statement.target.id, statement.value
+    return None, None
+
+
+def _position(site: Site) -> tuple[int, int]:
+    node = site.node if site.node is not None else site.anchor
+    return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)

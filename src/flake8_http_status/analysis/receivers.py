@@ -1,0 +1,98 @@
+"""Decide whether `<receiver>.method(...)` or `<receiver>.attribute` belongs to a table row."""
+
+from __future__ import annotations
+
+import ast
+
+from ..api.model import Receiver
+from .collect import Bindings
+from .imports import ImportMap
+from .sites import Scope
+
+_LOCAL = "<local>."
+
+
+class Receivers:
+    def __init__(self, imports: ImportMap, bindings: Bindings) -> None:
+        self.imports = imports
+        self.bindings = bindings
+        self._ancestors: dict[str, frozenset[str] | None] = {}
+
+    def matches(self, receiver: Receiver, node: ast.expr, scope: Scope) -> bool:
+        if receiver.any_receiver:
+            return True
+        if receiver.owners:
+            types = self.types_of(node, scope)
+            if types is not None:
+                return not types.isdisjoint(receiver.owners)
+        if not receiver.gate and not receiver.names:
+            return False
+        if receiver.gate and not self.imports.imports_any(receiver.gate):
+            return False
+        return not receiver.names or name_matches(last_name(node), receiver.names)
+
+    def types_of(self, node: ast.expr, scope: Scope) -> frozenset[str] | None:
+        """The qualified names `node` is known to be an instance of (or to be), or None if unknown."""
+        if isinstance(node, ast.Name):
+            if node.id in ("self", "cls") and scope.cls is not None:
+                return self.class_ancestors(scope.cls)
+            bound = self.bindings.type_of(node.id)
+            if bound is not None:
+                return self._expand(bound)
+        elif isinstance(node, ast.Call):
+            qualified = self.imports.qualify(node.func)
+            return self._expand(qualified) if qualified else None
+        qualified = self.imports.qualify(node)
+        return frozenset({qualified}) if qualified else None
+
+    def class_ancestors(self, node: ast.ClassDef) -> frozenset[str] | None:
+        """Qualified names of a class's bases, through classes of the same module; None if any is unknown."""
+        return self._ancestors_of(node.name, node)
+
+    def _expand(self, type_name: str) -> frozenset[str] | None:
+        if type_name.startswith(_LOCAL):
+            local = self.bindings.classes.get(type_name[len(_LOCAL) :])
+            return self._ancestors_of(local.name, local) if local else None
+        return frozenset({type_name})
+
+    def _ancestors_of(self, name: str, node: ast.ClassDef) -> frozenset[str] | None:
+        key = f"{id(node)}"
+        if key in self._ancestors:
+            return self._ancestors[key]
+        self._ancestors[key] = None  # a cycle through a redefined name resolves to unknown
+        found: set[str] = set()
+        for base in node.bases:
+            names = self._base_names(base, node)
+            if names is None:
+                return None
+            found.update(names)
+        result = frozenset(found)
+        self._ancestors[key] = result
+        return result
+
+    def _base_names(self, base: ast.expr, owner: ast.ClassDef) -> frozenset[str] | None:
+        if isinstance(base, ast.Subscript):  # Generic[T], BaseView[Model]
+            base = base.value
+        if isinstance(base, ast.Name) and base.id not in self.imports.names:
+            local = self.bindings.classes.get(base.id)
+            if local is None or local is owner:
+                return frozenset({"builtins.object"}) if base.id == "object" else None
+            inherited = self._ancestors_of(local.name, local)
+            return None if inherited is None else inherited | {f"{_LOCAL}{base.id}"}
+        qualified = self.imports.qualify(base)
+        return frozenset({qualified}) if qualified else None
+
+
+def last_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Call):
+        return last_name(node.func)
+    return ""
+
+
+def name_matches(name: str, names: tuple[str, ...]) -> bool:
+    lowered = name.lower()
+    return lowered in names or any(lowered.endswith(f"_{candidate}") for candidate in names)

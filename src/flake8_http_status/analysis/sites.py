@@ -1,0 +1,42 @@
+"""What the analysis finds in a module: scopes and status sites."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from ..api.model import Api, Misplaced, Role
+from .values import Value
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass(frozen=True, eq=False)
+class Scope:
+    function: FunctionNode | None  # the innermost enclosing function
+    cls: ast.ClassDef | None  # the class whose `self` is visible here
+    method_of: ast.ClassDef | None = None  # the class `function` is directly defined in
+
+
+MODULE_SCOPE = Scope(None, None)
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """One place where the code sets, raises, declares, compares or fakes a status."""
+
+    anchor: ast.AST  # the call, assignment, return, class, comparison or case
+    api: Api
+    node: ast.expr | None  # the expression in the status slot; None for fixed and default statuses
+    value: Value
+    scope: Scope
+    misplaced: Misplaced | None = None  # the status sits in a positional slot that is not the status
+    in_pattern: bool = False  # a `case` value pattern: only a dotted name may replace it
+
+    @property
+    def role(self) -> Role:
+        return self.api.role
+
+    @property
+    def code(self) -> int | None:
+        return self.value.code

@@ -1,0 +1,32 @@
+"""Bottle: the thread-local `response`, HTTPResponse/HTTPError, abort, redirect and error handlers."""
+
+from __future__ import annotations
+
+from .model import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
+
+CALLS = (
+    CallRow(
+        ("bottle.HTTPResponse",),
+        Api("bottle", "HTTPResponse", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_ONLY),
+    ),
+    CallRow(
+        ("bottle.HTTPError",),
+        Api("bottle", "HTTPError", Role.RAISE, (Slot(0, "status"),), default=500, text=Text.LINE_ONLY),
+    ),
+    CallRow(("bottle.abort",), Api("bottle", "bottle.abort", Role.RAISE, (Slot(0, "code"),), default=500)),
+    CallRow(("bottle.redirect",), Api("bottle", "bottle.redirect", Role.REDIRECT, (Slot(1, "code"),), default=303)),
+    CallRow(("bottle.error",), Api("bottle", "bottle.error", Role.HANDLE, (Slot(0, "code"),))),
+)
+
+METHODS = (
+    MethodRow(("error",), Receiver(owners=("bottle.Bottle",)), Api("bottle", "Bottle.error", Role.HANDLE, (Slot(0, "code"),))),
+)
+
+ATTRIBUTES = (
+    AttributeRow(
+        "status",
+        Receiver(owners=("bottle.response", "bottle.HTTPResponse", "bottle.BaseResponse", "bottle.LocalResponse")),
+        # Bottle takes an int or a whole "404 Not Found" line; "404" alone raises ValueError.
+        Api("bottle", "response.status", Role.SET, text=Text.LINE_ONLY),
+    ),
+)

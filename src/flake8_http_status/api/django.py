@@ -1,0 +1,115 @@
+"""Django: responses, shortcuts, HTTP exceptions and test-case assertions."""
+
+from __future__ import annotations
+
+from .common import fixed
+from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
+
+_HTTP = "django.http"
+_RESPONSE = "django.http.response"
+
+
+def _names(name: str, *modules: str) -> tuple[str, ...]:
+    return tuple(f"{module}.{name}" for module in modules)
+
+
+def _response(name: str, position: int, content_type_at: int) -> CallRow:
+    return CallRow(
+        _names(name, _HTTP, _RESPONSE),
+        Api(
+            "django", name, Role.SET, (Slot(position, "status"),), default=200, text=Text.CODE_ONLY,
+            misplaced=(Misplaced(content_type_at, "content_type"),), fix_keyword="status",
+        ),
+    )
+
+
+_PRESERVE = "preserve_request (Django 5.2+; content before)"
+
+CALLS = (
+    _response("HttpResponse", 2, 1),
+    _response("StreamingHttpResponse", 2, 1),
+    _response("FileResponse", 2, 1),
+    CallRow(
+        _names("JsonResponse", _HTTP, _RESPONSE),
+        Api(
+            "django", "JsonResponse", Role.SET, (Slot(None, "status"),), default=200, text=Text.CODE_ONLY,
+            misplaced=(Misplaced(1, "encoder"), Misplaced(2, "safe"), Misplaced(3, "json_dumps_params")),
+            fix_keyword="status",
+        ),
+    ),
+    CallRow(
+        ("django.shortcuts.render",),
+        Api(
+            "django", "render", Role.SET, (Slot(4, "status"),), default=200,
+            misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")), fix_keyword="status",
+        ),
+    ),
+    CallRow(
+        ("django.template.response.TemplateResponse",),
+        Api(
+            "django", "TemplateResponse", Role.SET, (Slot(4, "status"),), default=200,
+            misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")), fix_keyword="status",
+        ),
+    ),
+    CallRow(
+        ("django.template.response.SimpleTemplateResponse",),
+        Api(
+            "django", "SimpleTemplateResponse", Role.SET, (Slot(3, "status"),), default=200,
+            misplaced=(Misplaced(1, "context"), Misplaced(2, "content_type")), fix_keyword="status",
+        ),
+    ),
+    CallRow(
+        _names("HttpResponseRedirect", _HTTP, _RESPONSE),
+        Api("django", "HttpResponseRedirect", Role.REDIRECT, fixed=302, misplaced=(Misplaced(1, _PRESERVE),)),
+    ),
+    CallRow(
+        _names("HttpResponsePermanentRedirect", _HTTP, _RESPONSE),
+        Api("django", "HttpResponsePermanentRedirect", Role.REDIRECT, fixed=301, misplaced=(Misplaced(1, _PRESERVE),)),
+    ),
+    *fixed(
+        "django", _HTTP,
+        {
+            "HttpResponseNotModified": 304, "HttpResponseBadRequest": 400, "HttpResponseForbidden": 403,
+            "HttpResponseNotFound": 404, "HttpResponseNotAllowed": 405, "HttpResponseGone": 410,
+            "HttpResponseServerError": 500,
+        },
+        Role.SET,
+    ),
+    *fixed("django", _HTTP, {"Http404": 404}),
+    *fixed(
+        "django", "django.core.exceptions",
+        {"PermissionDenied": 403, "BadRequest": 400, "SuspiciousOperation": 400},
+    ),
+    CallRow(
+        ("pytest_django.asserts.assertContains",),
+        Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),)),
+    ),
+    CallRow(
+        ("pytest_django.asserts.assertNotContains",),
+        Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),)),
+    ),
+    CallRow(
+        ("pytest_django.asserts.assertRedirects",),
+        Api("django", "assertRedirects", Role.EXPECT, (Slot(2, "status_code"), Slot(3, "target_status_code"))),
+    ),
+)
+
+TEST_CASES = (
+    "django.test.SimpleTestCase", "django.test.TestCase", "django.test.TransactionTestCase",
+    "django.test.LiveServerTestCase", "django.test.testcases.SimpleTestCase", "django.test.testcases.TestCase",
+    "django.test.testcases.TransactionTestCase", "rest_framework.test.APITestCase",
+    "rest_framework.test.APISimpleTestCase", "rest_framework.test.APITransactionTestCase",
+)
+_ASSERTION_RECEIVER = Receiver(owners=TEST_CASES, gate=("django", "rest_framework"), names=("self",))
+
+METHODS = (
+    MethodRow(("assertContains",), _ASSERTION_RECEIVER, Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),))),
+    MethodRow(
+        ("assertNotContains",), _ASSERTION_RECEIVER, Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),)),
+    ),
+    MethodRow(
+        ("assertRedirects",),
+        _ASSERTION_RECEIVER,
+        Api("django", "assertRedirects", Role.EXPECT, (Slot(2, "status_code"), Slot(3, "target_status_code"))),
+    ),
+)

@@ -1,0 +1,29 @@
+"""Places recognised by name alone, because the name is specific enough to mean an HTTP status.
+
+Only values in 100-599 count at these places: anything else is left alone.
+"""
+
+from __future__ import annotations
+
+from .model import Api, AttributeRow, ClassAttributeRow, HelperRow, KeywordRow, Receiver, Role
+
+KEYWORDS = (
+    # make_response(status=...), JSONResponse(status_code=...), json_response(status=...)
+    KeywordRow(("status", "status_code"), r"(?i).*response\Z", Api("generic", "response", Role.SET, generic=True)),
+    # A house exception: ApiError("...", status_code=404)
+    KeywordRow(("status_code",), r"(?i).*(exception|error|abort)\Z", Api("generic", "exception", Role.RAISE, generic=True)),
+    KeywordRow(("status",), r"(?i).*http\w*(exception|error)\Z", Api("generic", "exception", Role.RAISE, generic=True)),
+)
+
+ATTRIBUTES = (
+    AttributeRow("status_code", Receiver(any_receiver=True), Api("generic", "status_code", Role.SET, generic=True)),
+)
+
+CLASS_ATTRIBUTES = (
+    ClassAttributeRow((), "status_code", Api("generic", "status_code", Role.CLASS, generic=True), any_base=True),
+)
+
+HELPERS = (
+    # assertStatus(r, 200), assert_status_code(r, 404), check_status(r, 201), assertHttpStatus(r, 200)
+    HelperRow(r"(?i)_?(assert|check|expect|verify|ensure)_?\w*status\w*\Z", Api("generic", "status assertion", Role.EXPECT, generic=True)),
+)

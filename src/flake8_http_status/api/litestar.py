@@ -1,0 +1,80 @@
+"""Litestar: keyword-only statuses, method-dependent route defaults and its exception classes."""
+
+from __future__ import annotations
+
+from .common import REDIRECTS, fixed
+from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
+
+_ROUTE_MODULES = ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
+_KW_ONLY = Misplaced(1, None)
+HTTP_EXCEPTION = ("litestar.exceptions.HTTPException", "litestar.exceptions.http_exceptions.HTTPException")
+
+
+def _route(name: str, default: int) -> tuple[CallRow, ...]:
+    names = tuple(f"{module}.{name}" for module in _ROUTE_MODULES)
+    return (
+        CallRow(
+            names,
+            Api(
+                "litestar", f"@{name}", Role.ROUTE, (Slot(None, "status_code"),), default=default,
+                misplaced=(_KW_ONLY,), fix_keyword="status_code",
+            ),
+        ),
+        CallRow(names, Api("litestar", f"@{name}", Role.DOCUMENT, keys_of="responses")),
+        CallRow(names, Api("litestar", f"@{name}", Role.HANDLE, keys_of="exception_handlers")),
+    )
+
+
+def _response(
+    name: str, role: Role, *modules: str, default: int | None = None, accepts: frozenset[int] | None = None,
+    rejects_why: str = "",
+) -> CallRow:
+    return CallRow(
+        tuple(f"{module}.{name}" for module in modules),
+        Api(
+            "litestar", name, role, (Slot(None, "status_code"),), default=default, accepts=accepts,
+            rejects_why=rejects_why, misplaced=(_KW_ONLY,), fix_keyword="status_code",
+        ),
+    )
+
+
+CALLS = (
+    # Litestar answers POST with 201 and DELETE with 204 unless told otherwise.
+    *_route("get", 200),
+    *_route("put", 200),
+    *_route("patch", 200),
+    *_route("head", 200),
+    *_route("route", 200),
+    *_route("post", 201),
+    *_route("delete", 204),
+    _response("Response", Role.SET, "litestar", "litestar.response", "litestar.response.base"),
+    _response(
+        "Redirect", Role.REDIRECT, "litestar.response", "litestar.response.redirect",
+        default=302, accepts=REDIRECTS, rejects_why="it raises ImproperlyConfiguredException",
+    ),
+    _response("Template", Role.SET, "litestar.response", "litestar.response.template", default=200),
+    _response("File", Role.SET, "litestar.response", "litestar.response.file", default=200),
+    _response("Stream", Role.SET, "litestar.response", "litestar.response.streaming", default=200),
+    CallRow(
+        HTTP_EXCEPTION,
+        Api(
+            "litestar", "litestar HTTPException", Role.RAISE, (Slot(None, "status_code"),), default=500,
+            # Positional arguments become the detail; the status stays 500.
+            misplaced=(Misplaced(0, "detail"), Misplaced(1, "*args")), fix_keyword="status_code",
+        ),
+    ),
+    CallRow(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"),
+            Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers")),
+    *fixed(
+        "litestar", "litestar.exceptions",
+        {
+            "NotAuthorizedException": 401, "PermissionDeniedException": 403, "NotFoundException": 404,
+            "MethodNotAllowedException": 405, "TooManyRequestsException": 429, "ClientException": 400,
+            "ValidationException": 400, "InternalServerException": 500, "ServiceUnavailableException": 503,
+        },
+    ),
+)
+
+CLASS_ATTRIBUTES = (
+    ClassAttributeRow(HTTP_EXCEPTION, "status_code", Api("litestar", "HTTPException.status_code", Role.CLASS)),
+)

@@ -1,0 +1,167 @@
+"""Row types of the framework table: every kind of place where Python web code puts a status.
+
+Rows are plain data. The collector (`analysis.collect`) matches them against a module; rules read
+the matched row to learn what the API does with the value.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Role(enum.Enum):
+    """What the code does with the status at this place."""
+
+    SET = "sets"  # response constructors, attribute assignment, set_status(), return tuples
+    RAISE = "raises"  # abort(), HTTPException(...), HTTPError(...)
+    REDIRECT = "redirects"
+    ROUTE = "declares"  # a route's status_code=
+    CLASS = "declares on a class"  # status_code = ... on an exception or response class
+    DOCUMENT = "documents"  # OpenAPI responses={...} keys
+    HANDLE = "registers a handler for"  # error-handler keys
+    COMPARE = "compares"
+    EXPECT = "expects"  # test assertions that take the expected status
+    MOCK = "mocks"  # test doubles that play a server
+
+    @property
+    def is_comparison(self) -> bool:
+        return self in {Role.COMPARE, Role.EXPECT}
+
+    @property
+    def sends(self) -> bool:
+        """The application itself answers with this status."""
+        return self in {Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS}
+
+
+class Text(enum.Enum):
+    """What the API does with a str in the status slot."""
+
+    UNCHECKED = "unchecked"  # not known: only a self-contradicting status line is reported
+    LINE_OR_CODE = "line or code"  # "201 Created" and "201" both work (Werkzeug, WebOb, Falcon 3+)
+    LINE_ONLY = "line only"  # only "201 Created" works (Bottle)
+    CODE_ONLY = "code only"  # the value goes through int(): "201" works, "201 Created" fails (Quart, Django)
+    INT_ONLY = "int only"  # no str works (Sanic, Starlette, FastAPI, Litestar)
+
+
+@dataclass(frozen=True)
+class Slot:
+    position: int | None = None
+    keyword: str | None = None
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A positional index where a status lands in the wrong parameter."""
+
+    position: int
+    parameter: str | None  # None: the API takes no such positional argument (TypeError)
+    minimum_args: int = 0  # only when the call has at least this many positional arguments
+
+
+@dataclass(frozen=True)
+class Api:
+    framework: str
+    label: str  # how messages name the API: "flask.abort", "JsonResponse"
+    role: Role
+    slots: tuple[Slot, ...] = ()
+    fixed: int | None = None  # the status a class always carries
+    default: int | None = None  # the status when no slot is filled
+    accepts: frozenset[int] | None = None  # the codes the API accepts at run time
+    rejects_why: str = ""  # what happens with any other code
+    misplaced: tuple[Misplaced, ...] = ()
+    fix_keyword: str | None = None  # where HTS604's fix moves a misplaced status
+    text: Text = Text.UNCHECKED
+    keys_of: str | None = None  # the statuses are keys of the dict passed as this keyword
+    generic: bool = False  # matched by name alone: only 100-599 counts
+
+
+@dataclass(frozen=True)
+class CallRow:
+    """A function or class, recognised by its qualified name through the module's imports."""
+
+    names: tuple[str, ...]
+    api: Api
+
+
+@dataclass(frozen=True)
+class Receiver:
+    """Which objects a method or attribute row applies to.
+
+    A receiver whose type the module reveals must be one of `owners`. An untyped receiver matches
+    when the module imports one of `gate` (module prefixes) or its name is one of `names`.
+    """
+
+    owners: tuple[str, ...] = ()
+    gate: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    any_receiver: bool = False  # the method or attribute name alone is specific enough
+
+
+@dataclass(frozen=True)
+class MethodRow:
+    methods: tuple[str, ...]
+    receiver: Receiver
+    api: Api
+
+
+@dataclass(frozen=True)
+class AttributeRow:
+    """`<receiver>.<attribute> = status`."""
+
+    attribute: str
+    receiver: Receiver
+    api: Api
+
+
+@dataclass(frozen=True)
+class ClassAttributeRow:
+    """`class X(<base>): <attribute> = status`."""
+
+    bases: tuple[str, ...]
+    attribute: str
+    api: Api
+    any_base: bool = False  # the attribute name alone is specific enough
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """`<receiver>.<attribute> == status` (or `<receiver>.<attribute>()` when `call`)."""
+
+    attribute: str
+    receiver: Receiver
+    call: bool = False
+    api: Api = field(default_factory=lambda: Api("generic", "status comparison", Role.COMPARE, generic=True))
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    """A view whose return tuple `(body, status[, headers])` carries the status."""
+
+    framework: str
+    route_owners: tuple[str, ...]  # app/blueprint classes whose route decorators mark a view
+    view_bases: tuple[str, ...]  # class-based views whose methods are views
+    body_calls: tuple[str, ...]  # a tuple starting with one of these is a response tuple anywhere
+    gate: tuple[str, ...]
+    api: Api
+    # decorator methods that mark a view: `@app.route(...)`, `@bp.get(...)`, `@app.errorhandler(...)`
+    route_decorators: tuple[str, ...] = (
+        "route", "get", "post", "put", "patch", "delete", "errorhandler", "app_errorhandler",
+    )
+
+
+@dataclass(frozen=True)
+class KeywordRow:
+    """A status keyword on any call whose callee name matches `callee` (a regular expression)."""
+
+    keywords: tuple[str, ...]
+    callee: str
+    api: Api
+
+
+@dataclass(frozen=True)
+class HelperRow:
+    """Project or test helpers whose name says they check a status (`assertStatus(r, 200)`)."""
+
+    name_pattern: str
+    api: Api

@@ -1,0 +1,48 @@
+"""Quart: Flask's API on asyncio, with stricter return tuples."""
+
+from __future__ import annotations
+
+from .common import WERKZEUG_ABORTABLE
+from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
+
+APPS = ("quart.Quart", "quart.app.Quart", "quart.Blueprint", "quart.blueprints.Blueprint")
+
+CALLS = (
+    CallRow(
+        ("quart.abort", "quart.helpers.abort"),
+        Api(
+            "quart", "quart.abort", Role.RAISE, (Slot(0, "code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    CallRow(("quart.redirect", "quart.helpers.redirect"), Api("quart", "quart.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302)),
+    CallRow(
+        ("quart.make_response", "quart.helpers.make_response"),
+        Api("quart", "make_response", Role.SET, (Slot(1),), default=200, text=Text.CODE_ONLY),
+    ),
+    CallRow(
+        ("quart.Response", "quart.wrappers.Response", "quart.wrappers.response.Response"),
+        Api("quart", "quart.Response", Role.SET, (Slot(1, "status"),), default=200),
+    ),
+)
+
+METHODS = (
+    MethodRow(
+        ("errorhandler", "app_errorhandler", "register_error_handler"),
+        Receiver(owners=APPS, gate=("quart",)),
+        Api(
+            "quart", "errorhandler", Role.HANDLE, (Slot(0),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="Quart raises ValueError when the handler is registered",
+        ),
+    ),
+)
+
+RETURNS = (
+    ReturnRow(
+        "quart", APPS, ("quart.views.MethodView", "quart.views.View"),
+        ("quart.jsonify", "quart.render_template", "quart.render_template_string", "quart.make_response", "quart.Response"),
+        ("quart",),
+        # Quart applies the status with int(), so "201" works and "201 Created" raises ValueError.
+        Api("quart", "a Quart view's return tuple", Role.SET, default=200, text=Text.CODE_ONLY),
+    ),
+)

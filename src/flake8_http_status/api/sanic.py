@@ -1,0 +1,59 @@
+"""Sanic's response helpers, SanicException and its exception classes."""
+
+from __future__ import annotations
+
+from .common import RESPONSE_NAMES, fixed
+from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Misplaced, Receiver, Role, Slot, Text
+
+_MODULES = ("sanic", "sanic.response", "sanic.response.convenience", "sanic.response.types")
+# Sanic refuses anything below 200 when it sends the response.
+_SENDABLE = frozenset(range(200, 600))
+_WHY = "Sanic raises RuntimeError when it sends the response"
+SANIC_EXCEPTION = ("sanic.exceptions.SanicException", "sanic.SanicException")
+
+
+def _helper(name: str, position: int, default: int, role: Role = Role.SET) -> CallRow:
+    return CallRow(
+        tuple(f"{module}.{name}" for module in _MODULES),
+        Api(
+            "sanic", f"sanic.{name}", role, (Slot(position, "status"),), default=default, accepts=_SENDABLE,
+            rejects_why=_WHY, text=Text.INT_ONLY,
+        ),
+    )
+
+
+CALLS = (
+    *(_helper(name, 1, 200) for name in ("json", "text", "html", "raw", "file", "file_stream", "HTTPResponse", "JSONResponse")),
+    _helper("empty", 0, 204),
+    CallRow(
+        tuple(f"{module}.redirect" for module in _MODULES),
+        Api(
+            "sanic", "sanic.redirect", Role.REDIRECT, (Slot(2, "status"),), default=302, text=Text.INT_ONLY,
+            misplaced=(Misplaced(1, "headers"),), fix_keyword="status",
+        ),
+    ),
+    CallRow(
+        SANIC_EXCEPTION,
+        Api("sanic", "SanicException", Role.RAISE, (Slot(1, "status_code"),), default=500, text=Text.INT_ONLY),
+    ),
+    *fixed(
+        "sanic", "sanic.exceptions",
+        {
+            "BadRequest": 400, "Unauthorized": 401, "Forbidden": 403, "NotFound": 404, "MethodNotAllowed": 405,
+            "RequestTimeout": 408, "PayloadTooLarge": 413, "RangeNotSatisfiable": 416, "ExpectationFailed": 417,
+            "ServerError": 500, "ServiceUnavailable": 503,
+        },
+    ),
+)
+
+ATTRIBUTES = (
+    AttributeRow(
+        "status",
+        Receiver(owners=("sanic.response.HTTPResponse", "sanic.HTTPResponse"), gate=("sanic",), names=RESPONSE_NAMES),
+        Api("sanic", "HTTPResponse.status", Role.SET, text=Text.INT_ONLY, accepts=_SENDABLE, rejects_why=_WHY),
+    ),
+)
+
+CLASS_ATTRIBUTES = (
+    ClassAttributeRow(SANIC_EXCEPTION, "status_code", Api("sanic", "SanicException.status_code", Role.CLASS)),
+)

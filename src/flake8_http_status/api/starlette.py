@@ -1,0 +1,53 @@
+"""Starlette, whose responses and exceptions FastAPI re-exports."""
+
+from __future__ import annotations
+
+from .model import Api, CallRow, MethodRow, Receiver, Role, Slot, Text
+
+_BODY_RESPONSES = ("Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "StreamingResponse", "FileResponse")
+APPS = ("starlette.applications.Starlette",)
+
+
+def responses(framework: str, *modules: str) -> tuple[CallRow, ...]:
+    """Rows for Starlette's response classes under each module that exposes them."""
+    rows = [
+        CallRow(
+            tuple(f"{module}.{name}" for module in modules),
+            Api(framework, name, Role.SET, (Slot(1, "status_code"),), default=200, text=Text.INT_ONLY),
+        )
+        for name in _BODY_RESPONSES
+    ]
+    rows.append(
+        CallRow(
+            tuple(f"{module}.RedirectResponse" for module in modules),
+            Api(framework, "RedirectResponse", Role.REDIRECT, (Slot(1, "status_code"),), default=307, text=Text.INT_ONLY),
+        )
+    )
+    return tuple(rows)
+
+
+def http_exception(framework: str, *names: str) -> CallRow:
+    return CallRow(names, Api(framework, "HTTPException", Role.RAISE, (Slot(0, "status_code"),), text=Text.INT_ONLY))
+
+
+def exception_handlers(framework: str, label: str, *names: str) -> CallRow:
+    return CallRow(names, Api(framework, label, Role.HANDLE, keys_of="exception_handlers"))
+
+
+CALLS = (
+    *responses("starlette", "starlette.responses"),
+    http_exception("starlette", "starlette.exceptions.HTTPException"),
+    CallRow(
+        ("starlette.authentication.requires",),
+        Api("starlette", "requires", Role.RAISE, (Slot(1, "status_code"),), default=403),
+    ),
+    exception_handlers("starlette", "Starlette", *APPS, "starlette.Starlette"),
+)
+
+METHODS = (
+    MethodRow(
+        ("add_exception_handler", "exception_handler"),
+        Receiver(owners=APPS, gate=("starlette",)),
+        Api("starlette", "add_exception_handler", Role.HANDLE, (Slot(0),)),
+    ),
+)

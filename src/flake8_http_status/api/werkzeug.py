@@ -1,0 +1,63 @@
+"""Werkzeug: the response, redirect and exception layer under Flask and Quart."""
+
+from __future__ import annotations
+
+from .common import RESPONSE_NAMES, WERKZEUG_ABORTABLE, fixed
+from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Receiver, Role, Slot, Text
+
+RESPONSE_CLASSES = (
+    "werkzeug.Response",
+    "werkzeug.wrappers.Response",
+    "werkzeug.wrappers.response.Response",
+    "werkzeug.sansio.response.Response",
+)
+HTTP_EXCEPTION = ("werkzeug.exceptions.HTTPException",)
+
+CALLS = (
+    CallRow(
+        RESPONSE_CLASSES,
+        Api("werkzeug", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_OR_CODE),
+    ),
+    CallRow(
+        ("werkzeug.utils.redirect",),
+        Api("werkzeug", "redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+    ),
+    CallRow(
+        ("werkzeug.utils.append_slash_redirect",),
+        Api("werkzeug", "append_slash_redirect", Role.REDIRECT, (Slot(1, "code"),), default=308),
+    ),
+    CallRow(
+        ("werkzeug.exceptions.abort",),
+        Api(
+            "werkzeug", "werkzeug.exceptions.abort", Role.RAISE, (Slot(0, "status"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    *fixed(
+        "werkzeug",
+        "werkzeug.exceptions",
+        {
+            "BadRequest": 400, "Unauthorized": 401, "Forbidden": 403, "NotFound": 404, "MethodNotAllowed": 405,
+            "NotAcceptable": 406, "RequestTimeout": 408, "Conflict": 409, "Gone": 410, "LengthRequired": 411,
+            "PreconditionFailed": 412, "RequestEntityTooLarge": 413, "RequestURITooLarge": 414,
+            "UnsupportedMediaType": 415, "RequestedRangeNotSatisfiable": 416, "ExpectationFailed": 417,
+            "ImATeapot": 418, "MisdirectedRequest": 421, "UnprocessableEntity": 422, "Locked": 423,
+            "FailedDependency": 424, "PreconditionRequired": 428, "TooManyRequests": 429,
+            "RequestHeaderFieldsTooLarge": 431, "UnavailableForLegalReasons": 451, "InternalServerError": 500,
+            "NotImplemented": 501, "BadGateway": 502, "ServiceUnavailable": 503, "GatewayTimeout": 504,
+            "HTTPVersionNotSupported": 505,
+        },
+    ),
+)
+
+ATTRIBUTES = (
+    AttributeRow(
+        "status",
+        Receiver(owners=RESPONSE_CLASSES, gate=("werkzeug", "flask", "quart"), names=RESPONSE_NAMES),
+        Api("werkzeug", "Response.status", Role.SET, text=Text.LINE_OR_CODE),
+    ),
+)
+
+CLASS_ATTRIBUTES = (
+    ClassAttributeRow(HTTP_EXCEPTION, "code", Api("werkzeug", "HTTPException.code", Role.CLASS)),
+)

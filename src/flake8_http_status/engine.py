@@ -1,0 +1,84 @@
+"""The shared analysis: from a parsed module to findings. The flake8 plugin and the fixer both call it."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .analysis.collect import collect
+from .analysis.imports import collect_imports
+from .analysis.match import Matcher
+from .analysis.sites import Site
+from .api import Table, build_table
+from .api.model import Api, CallRow, Role, Slot
+from .families import Target
+from .findings import Finding
+from .options import ExtraCall, Settings
+from .prefilter import may_have_sites
+from .project import facts_for
+from .rules.context import Context
+from .rules.registry import CHECKERS
+
+
+@dataclass(frozen=True)
+class Analysis:
+    findings: list[Finding]
+    context: Context | None  # None when the prefilter skipped the module
+
+
+def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings) -> list[Finding]:
+    return analyse_module(tree, lines, filename, settings).findings
+
+
+def analyse_module(tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings) -> Analysis:
+    table = _table(settings.extra_calls)
+    if not may_have_sites("".join(lines), _extra_words(settings.extra_calls)):
+        return Analysis([], None)
+    context = build_context(tree, list(lines), filename, settings, table)
+    findings: dict[tuple[str, int, int], Finding] = {}
+    for checker in CHECKERS:
+        for finding in checker(context):
+            findings.setdefault((finding.code, finding.start.line, finding.start.column), finding)
+    ordered = sorted(findings.values(), key=lambda f: (f.start, f.code))
+    return Analysis(ordered, context)
+
+
+def build_context(tree: ast.Module, lines: list[str], filename: str, settings: Settings, table: Table) -> Context:
+    imports = collect_imports(tree)
+    candidates, bindings = collect(tree, imports)
+    sites: list[Site] = Matcher(table, imports, bindings).run(candidates)
+    return Context(
+        tree=tree,
+        lines=lines,
+        imports=imports,
+        sites=sites,
+        constant_uses=candidates.constant_uses,
+        settings=settings,
+        target=target_for(filename, settings),
+        pattern_values=candidates.pattern_values,
+    )
+
+
+def target_for(filename: str, settings: Settings) -> Target:
+    if settings.target_python is not None and settings.starlette_renamed is not None:
+        return Target(settings.target_python, settings.starlette_renamed)
+    facts = facts_for(filename if filename not in ("-", "stdin", "") else ".")
+    python = settings.target_python or facts.python
+    renamed = facts.starlette_renamed if settings.starlette_renamed is None else settings.starlette_renamed
+    return Target(python, renamed)
+
+
+@lru_cache(maxsize=16)
+def _table(extra_calls: tuple[ExtraCall, ...]) -> Table:
+    return build_table(tuple(_extra_row(call) for call in extra_calls))
+
+
+def _extra_row(call: ExtraCall) -> CallRow:
+    slot = Slot(call.position, call.keyword)
+    return CallRow((call.name,), Api("project", call.name, Role.SET, (slot,)))
+
+
+def _extra_words(extra_calls: tuple[ExtraCall, ...]) -> frozenset[str]:
+    return frozenset(call.name.rpartition(".")[2] for call in extra_calls)

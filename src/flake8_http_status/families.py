@@ -1,0 +1,195 @@
+"""Constant families: the named spellings of status codes, their imports and their names per version.
+
+A *style* family is one the tool can write (`httpstatus`, `fastapi`, `starlette`, `drf`, `litestar`).
+Foreign spellings (`requests.codes`, `httpx.codes`, `http.client`, Falcon's strings) are only read,
+so that rules can reason about the value whatever its spelling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from .statuses import BY_CODE
+
+# `http.HTTPStatus` member names on Python 3.10-3.12 (3.9 already had all of them).
+PYTHON_NAMES: Final[dict[int, str]] = {
+    100: "CONTINUE", 101: "SWITCHING_PROTOCOLS", 102: "PROCESSING", 103: "EARLY_HINTS",
+    200: "OK", 201: "CREATED", 202: "ACCEPTED", 203: "NON_AUTHORITATIVE_INFORMATION", 204: "NO_CONTENT",
+    205: "RESET_CONTENT", 206: "PARTIAL_CONTENT", 207: "MULTI_STATUS", 208: "ALREADY_REPORTED", 226: "IM_USED",
+    300: "MULTIPLE_CHOICES", 301: "MOVED_PERMANENTLY", 302: "FOUND", 303: "SEE_OTHER", 304: "NOT_MODIFIED",
+    305: "USE_PROXY", 307: "TEMPORARY_REDIRECT", 308: "PERMANENT_REDIRECT",
+    400: "BAD_REQUEST", 401: "UNAUTHORIZED", 402: "PAYMENT_REQUIRED", 403: "FORBIDDEN", 404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED", 406: "NOT_ACCEPTABLE", 407: "PROXY_AUTHENTICATION_REQUIRED",
+    408: "REQUEST_TIMEOUT", 409: "CONFLICT", 410: "GONE", 411: "LENGTH_REQUIRED", 412: "PRECONDITION_FAILED",
+    413: "REQUEST_ENTITY_TOO_LARGE", 414: "REQUEST_URI_TOO_LONG", 415: "UNSUPPORTED_MEDIA_TYPE",
+    416: "REQUESTED_RANGE_NOT_SATISFIABLE", 417: "EXPECTATION_FAILED", 418: "IM_A_TEAPOT",
+    421: "MISDIRECTED_REQUEST", 422: "UNPROCESSABLE_ENTITY", 423: "LOCKED", 424: "FAILED_DEPENDENCY",
+    425: "TOO_EARLY", 426: "UPGRADE_REQUIRED", 428: "PRECONDITION_REQUIRED", 429: "TOO_MANY_REQUESTS",
+    431: "REQUEST_HEADER_FIELDS_TOO_LARGE", 451: "UNAVAILABLE_FOR_LEGAL_REASONS",
+    500: "INTERNAL_SERVER_ERROR", 501: "NOT_IMPLEMENTED", 502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE",
+    504: "GATEWAY_TIMEOUT", 505: "HTTP_VERSION_NOT_SUPPORTED", 506: "VARIANT_ALSO_NEGOTIATES",
+    507: "INSUFFICIENT_STORAGE", 508: "LOOP_DETECTED", 510: "NOT_EXTENDED", 511: "NETWORK_AUTHENTICATION_REQUIRED",
+}
+
+# RFC 9110 names adopted by Python 3.13 and Starlette 0.48; the old names stay as aliases there.
+RFC9110_RENAMES: Final[dict[int, str]] = {
+    413: "CONTENT_TOO_LARGE",
+    414: "URI_TOO_LONG",
+    416: "RANGE_NOT_SATISFIABLE",
+    422: "UNPROCESSABLE_CONTENT",
+}
+
+# Members Python 3.9 added; a project that still supports 3.8 cannot use them.
+PYTHON_39_ADDITIONS: Final = frozenset({103, 418, 425})
+
+# Codes the int-constant modules of Starlette, DRF and Litestar add beyond `HTTPStatus`.
+_RESERVED_306 = {306: "RESERVED"}
+_DRF_EXTRA = {**_RESERVED_306, 509: "BANDWIDTH_LIMIT_EXCEEDED"}
+
+# The first Starlette with the RFC 9110 names, and the first FastAPI that requires it.
+STARLETTE_RENAMES_SINCE: Final = (0, 48)
+FASTAPI_REQUIRING_RENAMED_STARLETTE: Final = (0, 164)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the analysed project runs on: decides which constant names are safe to write."""
+
+    python: tuple[int, int] = (3, 10)
+    starlette_renamed: bool = False  # True only when the project needs a Starlette >= 0.48
+
+
+@dataclass(frozen=True)
+class Family:
+    style: str
+    namespace: str  # qualified name of the object holding the constants
+    import_from: str  # `from <import_from> import <import_name>`
+    import_name: str
+    alias: str  # the alias used when `import_name` is taken in the module
+    import_constants: bool = False  # the usual spelling imports each constant by name
+
+    def constant(self, code: int, target: Target) -> str | None:
+        """The attribute name for `code` that exists on every version `target` admits."""
+        if self.style == "httpstatus":
+            return _python_name(code, target)
+        name = PYTHON_NAMES.get(code)
+        if self.style in {"fastapi", "starlette"} and target.starlette_renamed:
+            name = RFC9110_RENAMES.get(code, name)
+        extra = _DRF_EXTRA if self.style == "drf" else _RESERVED_306
+        name = name or extra.get(code)
+        return f"HTTP_{code}_{name}" if name else None
+
+    def all_names(self) -> dict[str, int]:
+        """Every attribute name this family has had, mapped to its code."""
+        if self.style == "httpstatus":
+            return {**_invert(PYTHON_NAMES), **_invert(RFC9110_RENAMES)}
+        extra = _DRF_EXTRA if self.style == "drf" else _RESERVED_306
+        names = {**PYTHON_NAMES, **extra}
+        prefixed = {f"HTTP_{code}_{name}": code for code, name in names.items()}
+        if self.style in {"fastapi", "starlette"}:
+            prefixed.update({f"HTTP_{code}_{name}": code for code, name in RFC9110_RENAMES.items()})
+        return prefixed
+
+
+def _python_name(code: int, target: Target) -> str | None:
+    if target.python < (3, 9) and code in PYTHON_39_ADDITIONS:
+        return None
+    if target.python >= (3, 13) and code in RFC9110_RENAMES:
+        return RFC9110_RENAMES[code]
+    return PYTHON_NAMES.get(code)
+
+
+def _invert(names: dict[int, str]) -> dict[str, int]:
+    return {name: code for code, name in names.items()}
+
+
+FAMILIES: Final[dict[str, Family]] = {
+    "httpstatus": Family("httpstatus", "http.HTTPStatus", "http", "HTTPStatus", "HTTPStatusCode"),
+    "fastapi": Family("fastapi", "fastapi.status", "fastapi", "status", "http_status"),
+    "starlette": Family("starlette", "starlette.status", "starlette", "status", "http_status"),
+    "drf": Family("drf", "rest_framework.status", "rest_framework", "status", "http_status"),
+    "litestar": Family(
+        "litestar", "litestar.status_codes", "litestar", "status_codes", "http_status_codes", import_constants=True
+    ),
+}
+
+STYLES: Final = ("auto", *FAMILIES)
+
+
+@dataclass(frozen=True)
+class Constant:
+    code: int
+    family: str  # a style key, or "requests", "httpx", "http.client", "falcon"
+    name: str
+
+    @property
+    def is_style_family(self) -> bool:
+        return self.family in FAMILIES
+
+
+def _build_index() -> dict[str, Constant]:
+    index: dict[str, Constant] = {}
+    for family in FAMILIES.values():
+        for name, code in family.all_names().items():
+            index[f"{family.namespace}.{name}"] = Constant(code, family.style, name)
+    for name, code in FAMILIES["httpstatus"].all_names().items():
+        index[f"http.client.HTTPStatus.{name}"] = Constant(code, "httpstatus", name)
+        index[f"http.client.{name}"] = Constant(code, "http.client", name)
+        index[f"httpx.codes.{name}"] = Constant(code, "httpx", name)
+        index[f"httpx.codes.{name.lower()}"] = Constant(code, "httpx", name.lower())
+        index[f"falcon.HTTP_{name}"] = Constant(code, "falcon", f"HTTP_{name}")
+    for name, code in _REQUESTS_CODES.items():
+        for spelled in (name, name.upper()):
+            index[f"requests.codes.{spelled}"] = Constant(code, "requests", spelled)
+    for code in BY_CODE:
+        index[f"falcon.HTTP_{code}"] = Constant(code, "falcon", f"HTTP_{code}")
+    for key in list(index):
+        if key.startswith("falcon."):
+            index["falcon.status_codes." + key.removeprefix("falcon.")] = index[key]
+    return index
+
+
+# `requests.codes` names for registered codes; where two codes share a name the later one wins,
+# as it does in requests itself (`precondition` is 428, `uri_too_long` is 414).
+_REQUESTS_CODES: Final[dict[str, int]] = {
+    "continue": 100, "switching_protocols": 101, "processing": 102, "checkpoint": 103,
+    "ok": 200, "okay": 200, "all_ok": 200, "all_okay": 200, "all_good": 200, "created": 201, "accepted": 202,
+    "non_authoritative_info": 203, "non_authoritative_information": 203, "no_content": 204,
+    "reset_content": 205, "reset": 205, "partial_content": 206, "partial": 206, "multi_status": 207,
+    "multiple_status": 207, "multi_stati": 207, "multiple_stati": 207, "already_reported": 208, "im_used": 226,
+    "multiple_choices": 300, "moved_permanently": 301, "moved": 301, "found": 302, "see_other": 303,
+    "other": 303, "not_modified": 304, "use_proxy": 305, "switch_proxy": 306, "temporary_redirect": 307,
+    "temporary_moved": 307, "temporary": 307, "permanent_redirect": 308, "resume_incomplete": 308,
+    "resume": 308, "bad_request": 400, "bad": 400, "unauthorized": 401, "payment_required": 402,
+    "payment": 402, "forbidden": 403, "not_found": 404, "method_not_allowed": 405, "not_allowed": 405,
+    "not_acceptable": 406, "proxy_authentication_required": 407, "proxy_auth": 407,
+    "proxy_authentication": 407, "request_timeout": 408, "timeout": 408, "conflict": 409, "gone": 410,
+    "length_required": 411, "precondition_failed": 412, "request_entity_too_large": 413,
+    "content_too_large": 413, "request_uri_too_large": 414, "uri_too_long": 414, "request_uri_too_long": 122,
+    "unsupported_media_type": 415, "unsupported_media": 415, "media_type": 415,
+    "requested_range_not_satisfiable": 416, "requested_range": 416, "range_not_satisfiable": 416,
+    "expectation_failed": 417, "im_a_teapot": 418, "teapot": 418, "i_am_a_teapot": 418,
+    "misdirected_request": 421, "unprocessable_entity": 422, "unprocessable": 422,
+    "unprocessable_content": 422, "locked": 423, "failed_dependency": 424, "dependency": 424,
+    "unordered_collection": 425, "unordered": 425, "too_early": 425, "upgrade_required": 426, "upgrade": 426,
+    "precondition_required": 428, "precondition": 428, "too_many_requests": 429, "too_many": 429,
+    "header_fields_too_large": 431, "fields_too_large": 431, "unavailable_for_legal_reasons": 451,
+    "legal_reasons": 451, "internal_server_error": 500, "server_error": 500, "not_implemented": 501,
+    "bad_gateway": 502, "service_unavailable": 503, "unavailable": 503, "gateway_timeout": 504,
+    "http_version_not_supported": 505, "http_version": 505, "variant_also_negotiates": 506,
+    "insufficient_storage": 507, "bandwidth_limit_exceeded": 509, "bandwidth": 509, "not_extended": 510,
+    "network_authentication_required": 511, "network_auth": 511, "network_authentication": 511,
+}
+
+CONSTANTS: Final[dict[str, Constant]] = _build_index()
+
+# Attribute names that can spell a constant of a style family (what HTS004 looks at).
+STYLE_ATTRIBUTES: Final = frozenset(
+    name.rpartition(".")[2] for name, constant in CONSTANTS.items() if constant.is_style_family
+)
+
+
+def constant_for(qualified_name: str) -> Constant | None:
+    """The status constant a fully qualified name denotes, if any."""
+    return CONSTANTS.get(qualified_name)

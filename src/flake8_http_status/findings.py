@@ -1,0 +1,66 @@
+"""Findings and the fixes they carry: the contract between the analysis, flake8 and the fixer.
+
+Positions are those of Python's `ast`: 1-based lines and 0-based UTF-8 byte columns.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class FixSafety(enum.Enum):
+    SAFE = "safe"  # the program behaves exactly as before (a literal becomes an equal constant)
+    UNSAFE = "unsafe"  # clients will see something different; applied only with --unsafe-fixes
+    NONE = "none"  # the rule offers no fix
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    line: int
+    column: int  # UTF-8 byte offset, as `ast` reports it
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: Position
+    end: Position
+    text: str  # the replacement for the source between start and end
+
+
+@dataclass(frozen=True)
+class NewImport:
+    """`from module import name as alias`, or `import module` when name is None."""
+
+    module: str
+    name: str | None = None
+    alias: str | None = None
+
+    @property
+    def bound_name(self) -> str:
+        return self.alias or self.name or self.module.partition(".")[0]
+
+    def statement(self) -> str:
+        if self.name is None:
+            return f"import {self.module}" + (f" as {self.alias}" if self.alias else "")
+        return f"from {self.module} import {self.name}" + (f" as {self.alias}" if self.alias else "")
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safety: FixSafety
+    imports: tuple[NewImport, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str  # without the code
+    start: Position
+    end: Position
+    fix: Fix | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.code} {self.message}"

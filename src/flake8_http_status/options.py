@@ -1,0 +1,105 @@
+"""Settings shared by the flake8 plugin and the `http-status` CLI, and their parsing from option text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .families import STYLES
+from .project import lower_bound
+
+_IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
+_DOTTED = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
+_EXTRA_CODE = re.compile(rf"\s*(\d{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z")
+_EXTRA_CALL = re.compile(rf"\s*({_DOTTED})\s*(?::\s*(\d+))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z")
+
+
+class OptionError(ValueError):
+    """A setting that cannot be understood; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class ExtraCode:
+    """A project-defined status, such as 499=CLIENT_CLOSED_REQUEST."""
+
+    code: int
+    name: str
+    module: str | None = None  # where `name` can be imported from, so a fix can use it
+
+
+@dataclass(frozen=True)
+class ExtraCall:
+    """A project helper that takes a status: `myapp.http.error:1:status`."""
+
+    name: str
+    position: int | None
+    keyword: str | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    style: str = "auto"
+    target_python: tuple[int, int] | None = None  # None: read requires-python from the nearest pyproject.toml
+    starlette_renamed: bool | None = None  # None: read the project's dependencies
+    extra_codes: Mapping[int, ExtraCode] = field(default_factory=dict)
+    ignore_values: frozenset[int] = frozenset()
+    extra_calls: tuple[ExtraCall, ...] = ()
+
+
+def parse_style(text: str) -> str:
+    style = text.strip().lower()
+    if style not in STYLES:
+        raise OptionError(f"http-status-style must be one of {', '.join(STYLES)}, not {text!r}")
+    return style
+
+
+def parse_target_python(text: str | None) -> tuple[int, int] | None:
+    if not text or not text.strip():
+        return None
+    bound = lower_bound(text if any(op in text for op in "<>=~^") else f">={text.strip()}")
+    if bound is None or bound[0] != 3:
+        raise OptionError(f"http-status-target-python must look like 3.10 or >=3.10, not {text!r}")
+    return bound
+
+
+def parse_extra_codes(items: Iterable[str]) -> dict[int, ExtraCode]:
+    codes: dict[int, ExtraCode] = {}
+    for item in _items(items):
+        match = _EXTRA_CODE.match(item)
+        if not match:
+            raise OptionError(f"http-status-extra-codes: expected CODE=NAME or CODE=module:NAME, not {item!r}")
+        code = int(match.group(1))
+        if not 100 <= code <= 599:
+            raise OptionError(f"http-status-extra-codes: {code} is outside 100-599")
+        codes[code] = ExtraCode(code, match.group(3), match.group(2))
+    return codes
+
+
+def parse_ignore_values(items: Iterable[str]) -> frozenset[int]:
+    values = set()
+    for item in _items(items):
+        if not item.isdigit():
+            raise OptionError(f"http-status-ignore-values: expected integers, not {item!r}")
+        values.add(int(item))
+    return frozenset(values)
+
+
+def parse_extra_calls(items: Iterable[str]) -> tuple[ExtraCall, ...]:
+    calls = []
+    for item in _items(items):
+        match = _EXTRA_CALL.match(item)
+        if not match or (match.group(2) is None and match.group(3) is None):
+            raise OptionError(
+                f"http-status-extra-calls: expected NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD, not {item!r}"
+            )
+        position = int(match.group(2)) if match.group(2) is not None else None
+        calls.append(ExtraCall(match.group(1), position, match.group(3)))
+    return tuple(calls)
+
+
+def _items(items: Iterable[str]) -> list[str]:
+    """Accept a list, or text separated by commas or newlines (as config files write it)."""
+    if isinstance(items, str):
+        items = [items]
+    return [part.strip() for item in items for part in re.split(r"[,\n]", item) if part.strip()]

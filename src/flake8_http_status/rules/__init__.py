@@ -1,0 +1,1 @@
+"""Rule implementations; `registry` lists them all."""

@@ -1,0 +1,78 @@
+"""What every rule sees: the module's sites and facts, the settings, and helpers to build findings."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..analysis.imports import ImportMap
+from ..analysis.sites import Site
+from ..analysis.spelling import Speller, Spelled, choose_family
+from ..analysis.values import read_value
+from ..families import Constant, Family, Target
+from ..findings import Edit, Finding, Fix, FixSafety, Position
+from ..options import Settings
+from .model import Rule
+
+
+@dataclass
+class Context:
+    tree: ast.Module
+    lines: list[str]
+    imports: ImportMap
+    sites: list[Site]
+    constant_uses: list[ast.expr]
+    settings: Settings
+    target: Target
+    pattern_values: set[int] = field(default_factory=set)  # ids of nodes used as `case` value patterns
+
+    @cached_property
+    def used_constants(self) -> list[tuple[ast.expr, Constant]]:
+        found = []
+        for node in self.constant_uses:
+            constant = read_value(node, self.imports).constant
+            if constant is not None and constant.is_style_family:
+                found.append((node, constant))
+        return found
+
+    @cached_property
+    def family(self) -> Family:
+        return choose_family(self.settings.style, self.imports, (constant for _, constant in self.used_constants))
+
+    @cached_property
+    def speller(self) -> Speller:
+        return Speller(self.family, self.target, self.imports, self.tree)
+
+    def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
+        return Finding(rule.code, rule.format(**values), start(node), end(node), fix)
+
+    def source(self, node: ast.AST) -> str:
+        """The exact source text of `node`."""
+        first, last = start(node), end(node)
+        if first.line == last.line:
+            return _bytes(self.lines, first.line)[first.column : last.column].decode("utf-8")
+        parts = [_bytes(self.lines, first.line)[first.column :]]
+        parts.extend(_bytes(self.lines, line) for line in range(first.line + 1, last.line))
+        parts.append(_bytes(self.lines, last.line)[: last.column])
+        return b"".join(parts).decode("utf-8")
+
+    def replacement(self, node: ast.AST, spelled: Spelled, safety: FixSafety = FixSafety.SAFE) -> Fix:
+        imports = (spelled.new_import,) if spelled.new_import else ()
+        return Fix((Edit(start(node), end(node), spelled.text),), safety, imports)
+
+
+def start(node: ast.AST) -> Position:
+    return Position(getattr(node, "lineno", 1), getattr(node, "col_offset", 0))
+
+
+def end(node: ast.AST) -> Position:
+    line: int | None = getattr(node, "end_lineno", None)
+    column: int | None = getattr(node, "end_col_offset", None)
+    if line is None or column is None:
+        return start(node)
+    return Position(line, column)
+
+
+def _bytes(lines: list[str], line: int) -> bytes:
+    return lines[line - 1].encode("utf-8") if 0 < line <= len(lines) else b""

@@ -1,0 +1,85 @@
+"""HTS004: one module, one way of spelling statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, FixSafety
+from .context import Context
+from .model import Example, Rule, RuleDoc
+
+MIXED_CONSTANTS = Rule(
+    code="HTS004",
+    slug="mixed-status-constants",
+    message="use {constant} instead of {found} (this module spells statuses with {family})",
+    summary="A module spells statuses with more than one constant family, or not with the configured one.",
+    fix=FixSafety.SAFE,
+    doc=RuleDoc(
+        what=(
+            "Reports status constants from a family other than the module's own: when one module mixes "
+            "`http.HTTPStatus`, `fastapi.status`, `starlette.status`, `rest_framework.status` or "
+            "`litestar.status_codes`, or when `http-status-style` names a family and the module uses another. "
+            "With the default `auto` style the module's family is the one it uses most, ties going to its "
+            "framework's own family."
+        ),
+        why=(
+            "Two spellings of the same status in one file make readers wonder whether they differ, and make "
+            "searches miss half the uses. All these families hold plain integers, so one can replace another."
+        ),
+        examples=(
+            Example(
+                bad=(
+                    "from http import HTTPStatus\n\nfrom rest_framework import status\nfrom rest_framework.response "
+                    "import Response\n\n\ndef create(request):\n    return Response({}, status=status.HTTP_201_CREATED)\n\n\n"
+                    "def delete(request):\n    return Response(status=HTTPStatus.NO_CONTENT)\n\n\n"
+                    "def update(request):\n    return Response({}, status=status.HTTP_200_OK)\n"
+                ),
+                good=(
+                    "from rest_framework import status\nfrom rest_framework.response import Response\n\n\n"
+                    "def create(request):\n    return Response({}, status=status.HTTP_201_CREATED)\n\n\n"
+                    "def delete(request):\n    return Response(status=status.HTTP_204_NO_CONTENT)\n\n\n"
+                    "def update(request):\n    return Response({}, status=status.HTTP_200_OK)\n"
+                ),
+            ),
+            Example(
+                bad="from http import HTTPStatus\n\n\ndef ok(response):\n    return response.status_code == HTTPStatus.OK\n",
+                good=(
+                    "from fastapi import status\n\n\ndef ok(response):\n"
+                    "    return response.status_code == status.HTTP_200_OK\n"
+                ),
+                options=("--http-status-style=fastapi",),
+            ),
+        ),
+        fix_safety=(
+            "Safe: every family holds the same integers. The old import is left in place; "
+            "remove it if nothing else uses it (flake8's F401 will point it out)."
+        ),
+        not_reported=(
+            "Client-side tables (`requests.codes`, `httpx.codes`) and Falcon's string constants: they are not "
+            "families the tool writes, and Falcon's differ in type.",
+            "A constant with no equivalent in the module's family (DRF's `HTTP_509_BANDWIDTH_LIMIT_EXCEEDED`).",
+        ),
+        references=("Python docs: http.HTTPStatus",),
+        options=("`http-status-style`: the family every module should use, or `auto`.",),
+    ),
+)
+
+RULES = (MIXED_CONSTANTS,)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    used = context.used_constants
+    families = {constant.family for _, constant in used}
+    if context.settings.style == "auto" and len(families) < 2:
+        return
+    target = context.family
+    for node, constant in used:
+        if constant.family == target.style:
+            continue
+        spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values)
+        if spelled is None:
+            continue
+        fix = context.replacement(node, spelled)
+        yield context.finding(
+            MIXED_CONSTANTS, node, fix, constant=spelled.text, found=context.source(node), family=target.namespace
+        )

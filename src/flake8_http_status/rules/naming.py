@@ -1,0 +1,163 @@
+"""HTS001 and HTS002: a bare number where a named status constant says what is meant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..analysis.sites import Site
+from ..analysis.spelling import Spelled
+from ..analysis.values import Spelling, is_decimal_literal
+from ..findings import Finding, Fix, FixSafety, NewImport
+from ..statuses import State, lookup
+from .context import Context
+from .model import Example, Rule, RuleDoc
+
+_STYLE_OPTION = "`http-status-style`: which constant family to suggest (`auto` by default)."
+_IGNORE_OPTION = "`http-status-ignore-values`: literal values never to report."
+_CODES_OPTION = "`http-status-extra-codes`: names for project-defined codes, such as `499=CLIENT_CLOSED_REQUEST`."
+_TARGET_OPTION = "`http-status-target-python`: the oldest Python the project supports (read from `requires-python`)."
+
+MAGIC_STATUS = Rule(
+    code="HTS001",
+    slug="magic-status-code",
+    message="use {constant} instead of {value} ({reason})",
+    summary="A bare integer sets, raises, redirects with, declares or registers an HTTP status.",
+    fix=FixSafety.SAFE,
+    doc=RuleDoc(
+        what=(
+            "Reports an integer literal that a web framework uses as an HTTP status: a response's status, "
+            "`abort()` and HTTP exceptions, redirect codes, a route's `status_code=`, `response.status_code = …`, "
+            "error-handler keys, OpenAPI `responses` keys and `status_code` attributes of exception classes. "
+            "A number counts only where the framework API, found through the module's imports, takes a status."
+        ),
+        why=(
+            "A reader has to remember what `409` or `422` means; `HTTPStatus.CONFLICT` says it. Named constants "
+            "also make a mistyped status impossible to miss in review, and they are searchable. "
+            "Every named constant is an `int`, so the program behaves exactly as before."
+        ),
+        examples=(
+            Example(
+                bad=(
+                    "from flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
+                    "@app.get(\"/items/<int:item_id>\")\ndef show(item_id):\n    abort(404)\n"
+                ),
+                good=(
+                    "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
+                    "@app.get(\"/items/<int:item_id>\")\ndef show(item_id):\n    abort(HTTPStatus.NOT_FOUND)\n"
+                ),
+            ),
+            Example(
+                bad=(
+                    "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+                    "@router.post(\"/items\", status_code=201)\nasync def create_item(item: dict) -> dict:\n    return item\n"
+                ),
+                good=(
+                    "from fastapi import APIRouter, status\n\nrouter = APIRouter()\n\n\n"
+                    "@router.post(\"/items\", status_code=status.HTTP_201_CREATED)\n"
+                    "async def create_item(item: dict) -> dict:\n    return item\n"
+                ),
+            ),
+        ),
+        fix_safety=(
+            "Safe: the literal becomes a constant with the same integer value, and the import is added once. "
+            "The fixer reuses an import the module already has, and picks an alias when a name such as a "
+            "parameter called `status` would capture the constant."
+        ),
+        not_reported=(
+            "Numbers that are not statuses by the framework's own API: `time.sleep(200)`, `range(100, 600)`, "
+            "`limit=100`, `max_length=255`, ports, exit codes, and numbers inside a JSON body.",
+            "Literals written in octal, hex or with underscores, which are never statuses in practice.",
+            "A status passed in the wrong positional slot: HTS604 reports it, and naming it would hide the bug.",
+            "Codes with no constant in the chosen family (unregistered ones are HTS602's business).",
+            "Names matched by keyword only (`status=`, `status_code=` on a response-like call) outside 100-599.",
+        ),
+        references=("RFC 9110 §15 (status codes)", "Python docs: http.HTTPStatus"),
+        options=(_STYLE_OPTION, _IGNORE_OPTION, _CODES_OPTION, _TARGET_OPTION),
+    ),
+)
+
+MAGIC_COMPARISON = Rule(
+    code="HTS002",
+    slug="magic-status-comparison",
+    message="compare with {constant} instead of {value} ({reason})",
+    summary="A bare integer is compared with a response's status, or expected by a test assertion.",
+    fix=FixSafety.SAFE,
+    doc=RuleDoc(
+        what=(
+            "Reports an integer literal compared with a response's status: `==`, `!=`, `in` a literal "
+            "tuple, list or set, `match`/`case`, `assertEqual(resp.status_code, 200)` either way round, "
+            "Django's `assertContains(..., status_code=200)` and `assertRedirects(..., status_code=302)`, "
+            "WebTest's `status=404`, and helpers whose name says they check a status."
+        ),
+        why=(
+            "Tests and clients read better when the expected status is named: `HTTPStatus.CREATED` tells the "
+            "reader that the test expects a creation, where `201` must be decoded."
+        ),
+        examples=(
+            Example(
+                bad="def test_home(client):\n    response = client.get(\"/\")\n    assert response.status_code == 200\n",
+                good=(
+                    "from http import HTTPStatus\n\n\ndef test_home(client):\n    response = client.get(\"/\")\n"
+                    "    assert response.status_code == HTTPStatus.OK\n"
+                ),
+            ),
+        ),
+        fix_safety="Safe: the constant equals the literal, so the comparison gives the same result.",
+        not_reported=(
+            "Ordering comparisons such as `status_code >= 400`: they test a class of statuses, not one status.",
+            "Comparisons of variables that are not known to hold a status (`if code == 404:`).",
+            "`.status` comparisons unless the module uses a client whose responses have an int `status` "
+            "(aiohttp, urllib, urllib3, Sanic's test client, WebTest).",
+        ),
+        references=("RFC 9110 §15 (status codes)",),
+        options=(_STYLE_OPTION, _IGNORE_OPTION, _TARGET_OPTION),
+    ),
+)
+
+RULES = (MAGIC_STATUS, MAGIC_COMPARISON)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for site in context.sites:
+        if _is_magic(site, context):
+            finding = _finding(site, context)
+            if finding is not None:
+                yield finding
+
+
+def _is_magic(site: Site, context: Context) -> bool:
+    if site.value.spelling is not Spelling.LITERAL or site.misplaced is not None or site.node is None:
+        return False
+    code = site.code
+    if code is None or not 100 <= code <= 599 or code in context.settings.ignore_values:
+        return False
+    return is_decimal_literal(site.node, context.lines)
+
+
+def _finding(site: Site, context: Context) -> Finding | None:
+    assert site.node is not None and site.code is not None
+    rule = MAGIC_COMPARISON if site.role.is_comparison else MAGIC_STATUS
+    extra = context.settings.extra_codes.get(site.code)
+    if extra is not None:
+        fix = _extra_code_fix(site, context) if extra.module else None
+        return context.finding(rule, site.node, fix, constant=extra.name, value=site.code, reason="project-defined status")
+    status = lookup(site.code)
+    if status is None or status.state is State.UNUSED:
+        return None
+    spelled = context.speller.spell(site.code, dotted=site.in_pattern)
+    if spelled is None:
+        return None
+    fix = context.replacement(site.node, spelled)
+    return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
+
+
+def _extra_code_fix(site: Site, context: Context) -> Fix | None:
+    assert site.node is not None and site.code is not None
+    extra = context.settings.extra_codes[site.code]
+    assert extra.module is not None
+    bound = context.imports.module_level.get(extra.name)
+    if bound == f"{extra.module}.{extra.name}":
+        return context.replacement(site.node, Spelled(extra.name))
+    if bound is not None or context.speller.bound_names()[extra.name]:
+        return None  # the name means something else here
+    return context.replacement(site.node, Spelled(extra.name, NewImport(extra.module, extra.name)))
