@@ -47,7 +47,7 @@ def analyse_module(tree: ast.Module, lines: Sequence[str], filename: str, settin
 
 def build_context(tree: ast.Module, lines: list[str], filename: str, settings: Settings, table: Table) -> Context:
     imports = collect_imports(tree)
-    candidates, bindings = collect(tree, imports)
+    candidates, bindings = collect(tree, imports, table)
     sites: list[Site] = Matcher(table, imports, bindings).run(candidates)
     return Context(
         tree=tree,
@@ -56,7 +56,7 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
         sites=sites,
         constant_uses=candidates.constant_uses,
         settings=settings,
-        target=target_for(filename, settings),
+        target_for=lambda: target_for(filename, settings),
         pattern_values=candidates.pattern_values,
     )
 

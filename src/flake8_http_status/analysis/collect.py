@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any, Final
 
+from ..api import Table
 from ..families import CONSTANTS, STYLE_ATTRIBUTES
+from .children import CHILD_FIELDS
 from .imports import ImportMap
 from .sites import MODULE_SCOPE, FunctionNode, Scope
 
@@ -58,8 +60,8 @@ class _Exit:
         self.scope = scope
 
 
-def collect(tree: ast.Module, imports: ImportMap) -> tuple[Candidates, Bindings]:
-    walker = _Walker(imports)
+def collect(tree: ast.Module, imports: ImportMap, table: Table) -> tuple[Candidates, Bindings]:
+    walker = _Walker(imports, table)
     walker.walk(tree)
     return walker.candidates, walker.bindings
 
@@ -68,8 +70,14 @@ Handler = Callable[[Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
 
 
 class _Walker:
-    def __init__(self, imports: ImportMap) -> None:
+    def __init__(self, imports: ImportMap, table: Table) -> None:
         self.imports = imports
+        self._callees = table.callee_names
+        self._status_keywords = table.status_keywords
+        # Local aliases of table callables: `from flask import abort as stop` makes `stop` interesting.
+        self._aliases = frozenset(
+            local for local, qualified in imports.names.items() if qualified.rpartition(".")[2] in self._callees
+        )
         self.candidates = Candidates()
         self.bindings = Bindings()
         self._constant_names = frozenset(
@@ -77,7 +85,9 @@ class _Walker:
         )
         c = self.candidates
         self._handlers: dict[type, Handler] = {
-            ast.Call: lambda node, scope, _: c.calls.append((node, scope)),
+            ast.Call: self._call,
+            ast.Import: self._import,
+            ast.ImportFrom: self._import,
             ast.Attribute: self._attribute,
             ast.FunctionDef: self._enter_function,
             ast.AsyncFunctionDef: self._enter_function,
@@ -99,18 +109,38 @@ class _Walker:
         stack: list[ast.AST | _Exit] = list(reversed(tree.body))
         scope = MODULE_SCOPE
         handlers = self._handlers
+        child_fields = CHILD_FIELDS
         while stack:
             node = stack.pop()
-            if isinstance(node, _Exit):
-                scope = node.scope
+            kind = type(node)
+            if kind is _Exit:
+                scope = node.scope  # type: ignore[union-attr]
                 continue
-            handler = handlers.get(type(node))
+            handler = handlers.get(kind)
             if handler is not None:
                 entered = handler(node, scope, stack)
                 if entered is not None:
                     scope = entered
                     continue
-            stack.extend(ast.iter_child_nodes(node))
+            for name in child_fields.get(kind, ()):
+                value = getattr(node, name)
+                if type(value) is list:
+                    stack.extend(value)
+                elif value is not None:
+                    stack.append(value)
+
+    def _call(self, node: ast.Call, scope: Scope, stack: object) -> None:
+        """Keep only calls some row could match: by callee name, alias, status keyword or a name saying status."""
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in self._callees or name in self._aliases or "tatus" in name:
+            self.candidates.calls.append((node, scope))
+        elif node.keywords and any(keyword.arg in self._status_keywords for keyword in node.keywords):
+            self.candidates.calls.append((node, scope))
+
+    def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:
+        if scope is not MODULE_SCOPE:  # module-level imports were read before the walk
+            self.imports.add(node, runtime=False)
 
     def _attribute(self, node: ast.Attribute, scope: Scope, stack: object) -> None:
         if node.attr in STYLE_ATTRIBUTES:

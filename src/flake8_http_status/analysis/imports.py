@@ -83,19 +83,24 @@ def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | No
 
 
 def collect_imports(tree: ast.Module) -> ImportMap:
-    """Every import statement, found by walking statement bodies only (expressions hold none)."""
+    """The module-level imports (under `if`, `try` and `with` too). The tree walk adds nested ones."""
     imports = ImportMap()
-    stack: list[tuple[ast.stmt, bool, bool]] = [(stmt, True, True) for stmt in reversed(tree.body)]
+    stack: list[tuple[ast.stmt, bool]] = [(stmt, True) for stmt in reversed(tree.body)]
     while stack:
-        stmt, at_module, runtime = stack.pop()
+        stmt, runtime = stack.pop()
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            imports.add(stmt, runtime=at_module and runtime)
-            continue
-        nested_module = at_module and not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-        nested_runtime = runtime and not _is_type_checking_guard(stmt)
-        for body in _bodies(stmt):
-            stack.extend((child, nested_module, nested_runtime) for child in reversed(body))
+            imports.add(stmt, runtime=runtime)
+        elif isinstance(stmt, ast.If):
+            guarded = _is_type_checking_guard(stmt)
+            stack.extend((child, runtime and not guarded) for child in reversed(stmt.body))
+            stack.extend((child, runtime) for child in reversed(stmt.orelse))
+        elif isinstance(stmt, _BLOCKS):
+            for body in _bodies(stmt):
+                stack.extend((child, runtime) for child in reversed(body))
     return imports
+
+
+_BLOCKS = (ast.Try, ast.With, ast.AsyncWith, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
 
 
 def _parents(module: str) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..api import Table
+from ..api import COMPARISON_CALLS, Table
 from ..api.model import Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
@@ -13,7 +13,6 @@ from .receivers import Receivers, last_name
 from .sites import Scope, Site
 from .values import Spelling, Value, looks_like_status, read_value
 
-_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertNotEqual", "assertNotEquals", "failUnlessEqual"})
 _ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
 _EQUALITY = (ast.Eq, ast.NotEq)
 _MEMBERSHIP = (ast.In, ast.NotIn)
@@ -106,14 +105,17 @@ class Matcher:
     def _generic_call(self, call: ast.Call, name: str, scope: Scope) -> None:
         if not name:
             return
-        if name in _ASSERT_EQUAL or name in _ASSERT_IN:
+        if name in COMPARISON_CALLS:
             self._assert_call(call, name, scope)
             return
-        for pattern, helper in self.table.helpers:
+        for pattern, helper in self.table.helpers if "tatus" in name else ():
             if pattern.match(name):
                 for arg in call.args:
                     self._add(call, helper.api, arg, scope)
                 return
+        keywords = self.table.status_keywords
+        if not any(keyword.arg in keywords for keyword in call.keywords):
+            return
         for pattern, row in self.table.keywords:
             if pattern.match(name):
                 for keyword in call.keywords:
@@ -194,7 +196,7 @@ class Matcher:
         scope = Scope(None, cls)
         for statement in cls.body:
             name, value = _class_assignment(statement)
-            if name is None:
+            if name is None or value is None:
                 continue
             for row in self.table.class_attributes.get(name, ()):
                 if row.any_base or (ancestors is not None and not ancestors.isdisjoint(row.bases)):

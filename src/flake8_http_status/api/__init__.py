@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 from typing import TypeVar
 
@@ -34,6 +35,11 @@ FRAMEWORK_ROOTS = (
 
 T = TypeVar("T")
 
+# unittest's assertions that compare a status read with an expected value.
+COMPARISON_CALLS = frozenset(
+    {"assertEqual", "assertEquals", "assertNotEqual", "assertNotEquals", "failUnlessEqual", "assertIn", "assertNotIn"}
+)
+
 
 @dataclass(frozen=True)
 class Table:
@@ -45,6 +51,18 @@ class Table:
     returns: tuple[ReturnRow, ...]
     keywords: tuple[tuple[re.Pattern[str], KeywordRow], ...]
     helpers: tuple[tuple[re.Pattern[str], HelperRow], ...]
+
+    @cached_property
+    def callee_names(self) -> frozenset[str]:
+        """Last names of every callable or method a row matches, and the names of status-checking calls."""
+        names = {name.rpartition(".")[2] for name in self.calls}
+        names.update(self.methods)
+        names.update(COMPARISON_CALLS)
+        return frozenset(names)
+
+    @cached_property
+    def status_keywords(self) -> frozenset[str]:
+        return frozenset(keyword for _, row in self.keywords for keyword in row.keywords)
 
     def words(self) -> set[str]:
         """Every identifier a module must contain for any row to match it (for the text prefilter)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,7 +25,7 @@ class Context:
     sites: list[Site]
     constant_uses: list[ast.expr]
     settings: Settings
-    target: Target
+    target_for: Callable[[], Target]  # reading pyproject.toml waits until a finding needs a constant name
     pattern_values: set[int] = field(default_factory=set)  # ids of nodes used as `case` value patterns
 
     @cached_property
@@ -35,6 +36,10 @@ class Context:
             if constant is not None and constant.is_style_family:
                 found.append((node, constant))
         return found
+
+    @cached_property
+    def target(self) -> Target:
+        return self.target_for()
 
     @cached_property
     def family(self) -> Family:
