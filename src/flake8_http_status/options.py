@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +46,52 @@ class Settings:
     extra_codes: Mapping[int, ExtraCode] = field(default_factory=dict)
     ignore_values: frozenset[int] = frozenset()
     extra_calls: tuple[ExtraCall, ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One setting. flake8 spells it `--http-status-<name>` (and so do config files); the CLI `--<name>`."""
+
+    name: str
+    help: str
+    listed: bool = False  # a comma-separated list
+    choices: tuple[str, ...] | None = None
+    default: str = ""
+
+    @property
+    def flake8_flag(self) -> str:
+        return f"--http-status-{self.name}"
+
+    @property
+    def dest(self) -> str:
+        return f"http_status_{self.name.replace('-', '_')}"
+
+
+OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec("style", "Constant family to suggest: auto, httpstatus, fastapi, starlette, drf, litestar.", choices=STYLES, default="auto"),
+    OptionSpec("target-python", "Oldest Python the project supports, e.g. 3.10 (default: requires-python of the nearest pyproject.toml)."),
+    OptionSpec("extra-codes", "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.", listed=True),
+    OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
+    OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
+)
+
+
+def settings_from(values: Mapping[str, object]) -> Settings:
+    """Settings from raw option values keyed by `OptionSpec.dest` (missing keys take defaults)."""
+
+    def text(name: str) -> str:
+        value = values.get(name)
+        if value is None:
+            return ""
+        return ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+    return Settings(
+        style=parse_style(text("http_status_style") or "auto"),
+        target_python=parse_target_python(text("http_status_target_python")),
+        extra_codes=parse_extra_codes(text("http_status_extra_codes")),
+        ignore_values=parse_ignore_values(text("http_status_ignore_values")),
+        extra_calls=parse_extra_calls(text("http_status_extra_calls")),
+    )
 
 
 def parse_style(text: str) -> str:
@@ -103,3 +150,14 @@ def _items(items: Iterable[str]) -> list[str]:
     if isinstance(items, str):
         items = [items]
     return [part.strip() for item in items for part in re.split(r"[,\n]", item) if part.strip()]
+
+
+def settings_from_args(args: Iterable[str]) -> Settings:
+    """Settings from flake8-style flags, e.g. ["--http-status-style=drf"] (fixture headers, doc examples)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    for spec in OPTIONS:
+        parser.add_argument(spec.flake8_flag, dest=spec.dest, default=spec.default)
+    namespace, unknown = parser.parse_known_args(list(args))
+    if unknown:
+        raise OptionError(f"unknown options: {' '.join(unknown)}")
+    return settings_from(vars(namespace))

@@ -1,0 +1,42 @@
+"""The `http-status` command. Each subcommand lives in its own module, imported only when it runs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from . import __version__
+
+# Modules under flake8_http_status that provide a subcommand (see `Command`).
+COMMANDS: tuple[tuple[str, str, str], ...] = ()  # (name, module, one-line help)
+
+
+class Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="http-status", description="Find, explain and fix HTTP status codes in Python web code."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((arg for arg in arguments if not arg.startswith("-")), None)
+    for name, module_name, help_text in COMMANDS:
+        subparser = subcommands.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:  # import only the command that runs: `explain` must not pay for LibCST
+            module = cast(Command, importlib.import_module(f"{__package__}.{module_name}"))
+            module.add_arguments(subparser)
+            subparser.set_defaults(run=module.run)
+    args = parser.parse_args(arguments)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Inline expectations in fixture files.
+
+A finding is expected on a line that ends with a comment such as `# expect: HTS001` or
+`# expect: HTS001, HTS605` (one entry per finding). A comment `# options: --http-status-style=drf`
+in the first lines gives the flake8 options the file is checked with.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shlex
+import tokenize
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+_EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
+_OPTIONS = re.compile(r"#\s*options:\s*(.+)$")
+_CODE = re.compile(r"HTS\d{3}\Z")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class Expectations:
+    path: Path
+    findings: Counter[tuple[int, str]]
+    options: tuple[str, ...]
+
+
+def read(path: Path) -> Expectations:
+    source = path.read_text(encoding="utf-8")
+    findings: Counter[tuple[int, str]] = Counter()
+    options: list[str] = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type != tokenize.COMMENT:
+            continue
+        line = token.start[0]
+        expect = _EXPECT.search(token.string)
+        if expect:
+            for code in (part.strip() for part in expect.group(1).split(",")):
+                if not _CODE.match(code):
+                    raise ValueError(f"{path}:{line}: bad expectation {code!r}")
+                findings[(line, code)] += 1
+        option = _OPTIONS.search(token.string)
+        if option and line <= 10:
+            options.extend(shlex.split(option.group(1)))
+    return Expectations(path, findings, tuple(options))
+
+
+def fixture_files() -> list[Path]:
+    return sorted(FIXTURES.rglob("*.py"))
