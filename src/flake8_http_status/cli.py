@@ -11,7 +11,9 @@ from typing import Protocol, cast
 from . import __version__
 
 # Modules under flake8_http_status that provide a subcommand (see `Command`).
-COMMANDS: tuple[tuple[str, str, str], ...] = ()  # (name, module, one-line help)
+COMMANDS: tuple[tuple[str, str, str], ...] = (  # (name, module, one-line help)
+    ("fix", "fixer.command", "Rewrite bare status numbers as named constants (safe fixes; --unsafe-fixes for more)."),
+)
 
 
 class Command(Protocol):

@@ -28,7 +28,7 @@ CALLS = (
     CallRow(("fastapi.Response",), Api("fastapi", "Response", Role.SET, (Slot(1, "status_code"),), default=200)),
     http_exception("fastapi", "fastapi.HTTPException", "fastapi.exceptions.HTTPException"),
     exception_handlers("fastapi", "FastAPI", *APPS),
-    CallRow(APPS + ROUTERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses")),
+    CallRow(APPS + ROUTERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)),
 )
 
 METHODS = (
@@ -37,7 +37,7 @@ METHODS = (
     MethodRow(
         ROUTE_METHODS + ("add_api_route", "include_router"),
         _OWNERS,
-        Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses"),
+        Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True),
     ),
     MethodRow(
         ("exception_handler", "add_exception_handler"),

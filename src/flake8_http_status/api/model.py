@@ -74,6 +74,9 @@ class Api:
     text: Text = Text.UNCHECKED
     keys_of: str | None = None  # the statuses are keys of the dict passed as this keyword
     generic: bool = False  # matched by name alone: only 100-599 counts
+    # The framework calls str() on the value (OpenAPI keys). Before Python 3.11 str() of an HTTPStatus
+    # member is its name ('HTTPStatus.OK'), so an IntEnum constant would change the text it produces.
+    stringified: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,110 @@
+"""Which fixes apply: the rule is selected, its safety is allowed, no `# noqa` covers it, no other fix overlaps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..findings import Edit, Finding, FixSafety, Position
+from ..rules.registry import BY_CODE, RULES
+from .noqa import NoqaLines
+
+# Rules whose fixes only ever rewrite a status spelled in the text: a number or a constant's name.
+# A module with neither cannot get one of their fixes, so it need not even be parsed. Rules not
+# listed (the HTS9xx ones can fix a status that a framework default supplies) always get parsed.
+_SPELLED_RULES = frozenset({"HTS001", "HTS002", "HTS003", "HTS004", "HTS604"})
+_SPELLED_STATUS = re.compile(r"(?<![\w.])[1-5][0-9][0-9](?!\w)|HTTPStatus|HTTP_[0-9]|status_codes")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The user's choice of fixes. Codes are prefixes, as in flake8 and ruff: `HTS0` means HTS001-HTS099."""
+
+    select: tuple[str, ...] = ()  # empty: every rule that is on by default
+    ignore: tuple[str, ...] = ()
+    unsafe: bool = False
+    disable_noqa: bool = False
+
+    def wants(self, code: str) -> bool:
+        chosen = _longest_prefix(code, self.select)
+        ignored = _longest_prefix(code, self.ignore)
+        if self.select and chosen < 0:
+            return False
+        if not self.select and not _on_by_default(code):
+            return False
+        # The more specific prefix wins; when both are equally specific, ignoring wins.
+        return ignored < 0 or chosen > ignored
+
+    @cached_property
+    def fixable_codes(self) -> frozenset[str]:
+        """Codes of the rules whose fixes this selection can apply."""
+        allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if self.unsafe else {FixSafety.SAFE}
+        return frozenset(rule.code for rule in RULES if rule.fix in allowed and self.wants(rule.code))
+
+    def may_fix(self, text: str, *, spelled_only: bool = False) -> bool:
+        """False when no fix this selection applies can be in `text` (a cheap look at the text).
+
+        `spelled_only`: also False when some rule's fixes could be anywhere (then only parsing tells).
+        """
+        if not self.fixable_codes:
+            return False
+        if not self.fixable_codes <= _SPELLED_RULES:
+            return not spelled_only
+        return _SPELLED_STATUS.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Chosen:
+    findings: list[Finding]  # whose fixes apply now, in source order, no two overlapping
+    held_back: int  # fixable findings that only --unsafe-fixes would apply
+
+
+def choose(findings: Iterable[Finding], selection: Selection, noqa: NoqaLines) -> Chosen:
+    candidates: list[Finding] = []
+    held_back = 0
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or fix.safety is FixSafety.NONE or not selection.wants(finding.code):
+            continue
+        if not selection.disable_noqa and noqa.silences(finding.start.line, finding.code):
+            continue
+        if fix.safety is FixSafety.UNSAFE and not selection.unsafe:
+            held_back += 1
+            continue
+        candidates.append(finding)
+    return Chosen(_without_overlaps(candidates), held_back)
+
+
+def _without_overlaps(findings: Sequence[Finding]) -> list[Finding]:
+    """Keep fixes in source order; one that touches text another already changes waits for the next pass."""
+    taken: list[Edit] = []
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, f.code)):
+        assert finding.fix is not None
+        edits = finding.fix.edits
+        if any(_overlap(edit, other) for edit in edits for other in taken if edit != other):
+            continue
+        taken.extend(edits)
+        kept.append(finding)
+    return kept
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions clash only at the same point or inside a span
+        return _inside(a.start, b) or _inside(b.start, a) or a.start == b.start
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(point: Position, edit: Edit) -> bool:
+    return edit.start < point < edit.end
+
+
+def _longest_prefix(code: str, prefixes: Sequence[str]) -> int:
+    return max((len(prefix) for prefix in prefixes if code.startswith(prefix)), default=-1)
+
+
+def _on_by_default(code: str) -> bool:
+    rule = BY_CODE.get(code)
+    return rule is not None and rule.default
