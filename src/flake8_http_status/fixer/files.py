@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError
 from .noqa import skips_file
@@ -76,7 +77,7 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
     new = decoded.encode(outcome.text)
     if decoded.encode(decoded.text) != raw:
         raise FixError(f"its bytes do not survive a round trip through {decoded.encoding}; not changed")
-    diff = _diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
+    diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
     return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff)
@@ -96,8 +97,3 @@ def _read(path: Path, max_bytes: int) -> bytes | FileResult:
         raise FixError(f"cannot read: {error.strerror or error}") from None
 
 
-def _diff(old: str, new: str, name: str) -> str:
-    from libcst.codemod import diff_code
-
-    text = diff_code(old, new, 3, filename=name)
-    return text if text.endswith("\n") else text + "\n"

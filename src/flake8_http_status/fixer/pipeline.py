@@ -66,9 +66,10 @@ def fix_text(text: str, filename: str, options: FixOptions, module: cst.Module |
         applied.update(finding.code for finding in chosen.findings)
         text, last = new_text, module
         module = None  # positions are needed again: the next pass parses the new text
-    first = _chosen(text, split_lines(text), filename, options)[0].findings
-    line = first[0].start.line if first else None
-    raise FixError(f"fixes did not settle after {MAX_PASSES} passes; file left unchanged", line)
+    left = _chosen(text, split_lines(text), filename, options)[0].findings
+    if not left:
+        return Outcome(text, applied, held_back, last)
+    raise FixError(f"fixes did not settle after {MAX_PASSES} passes; file left unchanged", left[0].start.line)
 
 
 def _worth_parsing(text: str, options: FixOptions) -> bool:
