@@ -71,7 +71,7 @@ def test_a_bare_noqa_covers_every_code_and_a_listed_one_covers_prefixes() -> Non
 
 
 def test_flake8_noqa_on_its_own_line_skips_the_file() -> None:
-    assert skips_file(split_lines("import os\n# flake8: noqa\n"))
-    assert skips_file(split_lines("  # FLAKE8= NOQA\n"))
-    assert not skips_file(split_lines("#  flake8: noqa\n"))  # flake8 wants exactly one space
-    assert not skips_file(split_lines("x = 1  # flake8: noqa\n"))
+    assert skips_file("import os\n# flake8: noqa\n")
+    assert skips_file("  # FLAKE8= NOQA\n")
+    assert not skips_file("#  flake8: noqa\n")  # flake8 wants exactly one space
+    assert not skips_file("x = 1  # flake8: noqa\n")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import libcst as cst
 import pytest
 
 from fixing import options
@@ -80,13 +79,13 @@ def test_unsafe_edits_are_allowed_exactly() -> None:
 def test_a_misplaced_edit_never_reaches_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """If the transform put a constant in the wrong place, the file is reported and left as it was."""
     source = "from flask import abort\n\n\ndef show():\n    abort(404)\n    return 500\n"
-    real = transform.apply_edits
+    real = transform.rewrite
 
-    def misplacing(module: cst.Module, tree: ast.Module, edits: list[Edit], lines: list[str]) -> cst.Module:
+    def misplacing(text: str, tree: ast.Module, edits: list[Edit], imports: list[NewImport]) -> str:
         moved = [Edit(Position(6, 11), Position(6, 14), edit.text) for edit in edits]
-        return real(module, tree, moved, lines)
+        return real(text, tree, moved, imports)
 
-    monkeypatch.setattr(transform, "apply_edits", misplacing)
+    monkeypatch.setattr(transform, "rewrite", misplacing)
     path = tmp_path / "views.py"
     path.write_text(source)
     result = process(Found(path, path), RunOptions(options()))
@@ -99,7 +98,7 @@ def test_fixes_that_never_settle_are_refused(monkeypatch: pytest.MonkeyPatch) ->
     """Two rules that keep undoing each other: each pass is verified, but the file is refused."""
     spellings = ("HTTPStatus.NOT_FOUND", "http.HTTPStatus.NOT_FOUND")
 
-    def flipping(text: str, lines: list[str], filename: str, _: object) -> tuple[Chosen, ast.Module]:
+    def flipping(text: str, lines: list[str], filename: str, *_: object) -> tuple[Chosen, ast.Module]:
         tree = ast.parse(text)
         call = next(node for node in ast.walk(tree) if isinstance(node, ast.Call) and node.args)
         argument = call.args[0]

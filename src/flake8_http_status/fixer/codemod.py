@@ -20,9 +20,7 @@ from libcst.codemod import CodemodCommand, CodemodContext, SkipFile
 from ..config import load
 from .arguments import add_fix_arguments, fix_options
 from .errors import FixError
-from .noqa import skips_file
 from .pipeline import FixOptions, fix_text
-from .source import split_lines
 
 
 class HttpStatusFix(CodemodCommand):
@@ -42,15 +40,15 @@ class HttpStatusFix(CodemodCommand):
         self.options: FixOptions = fix_options(args, load(args.config, isolated=args.isolated))
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        text = tree.code
-        if skips_file(split_lines(text)):
-            raise SkipFile("`# flake8: noqa` in the file")
         try:
-            outcome = fix_text(text, self.context.filename or "<stdin>", self.options, module=tree)
+            outcome = fix_text(tree.code, self.context.filename or "<stdin>", self.options)
         except FixError as error:
             where = f"line {error.line}: " if error.line else ""
             raise SkipFile(f"{where}{error.message}") from None
-        if outcome.module is None:
+        if outcome.skipped:
+            raise SkipFile(outcome.skipped)
+        if not outcome.changed:
             return tree
-        # The fixer works on text, so carry over what LibCST read from the bytes.
-        return outcome.module.with_changes(encoding=tree.encoding)
+        # The fixer works on text (and parses only the pieces it changes): give LibCST's runner a
+        # module again, with the encoding LibCST read from the file's bytes.
+        return cst.parse_module(outcome.text).with_changes(encoding=tree.encoding)

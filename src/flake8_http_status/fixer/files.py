@@ -10,9 +10,8 @@ from pathlib import Path
 from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError
-from .noqa import skips_file
 from .pipeline import FixOptions, fix_text
-from .source import decode, split_lines
+from .source import decode
 from .writing import replace_file
 
 MAX_BYTES_DEFAULT = 4 * 1024 * 1024
@@ -69,9 +68,9 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
     if isinstance(raw, FileResult):
         return FileResult(name, raw.status, problem=raw.problem)
     decoded = decode(raw)
-    if skips_file(split_lines(decoded.text)):
-        return FileResult(name, Status.SKIPPED, problem="`# flake8: noqa` in the file", quiet_skip=True)
     outcome = fix_text(decoded.text, name, options.fix)
+    if outcome.skipped:
+        return FileResult(name, Status.SKIPPED, problem=outcome.skipped, quiet_skip=True)
     if not outcome.changed:
         return FileResult(name, Status.UNCHANGED, held_back=outcome.held_back)
     new = decoded.encode(outcome.text)

@@ -15,12 +15,13 @@ import tokenize
 from collections.abc import Sequence
 
 _INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>(?:[A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
-_WHOLE_FILE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
+_WHOLE_FILE = re.compile(r"^\s*# flake8[:=]\s*noqa", re.IGNORECASE | re.MULTILINE)
 _SEPARATORS = re.compile(r"[,\s]")
 
 
-def skips_file(lines: Sequence[str]) -> bool:
-    return any(_WHOLE_FILE.match(line) for line in lines)
+def skips_file(text: str) -> bool:
+    """flake8 matches each line from its start; one search over the text finds the same lines."""
+    return _WHOLE_FILE.search(text) is not None
 
 
 class NoqaLines:

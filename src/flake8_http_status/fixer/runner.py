@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .discovery import Found
 from .files import FileResult, RunOptions, process
+from .pipeline import warm_up
 
 _MIN_FILES_PER_WORKER = 8  # below this, starting processes costs more than it saves
 _options: RunOptions | None = None
@@ -31,6 +32,7 @@ def run(files: Sequence[Found], options: RunOptions, jobs: int) -> Iterator[File
         yield from (process(found, options) for found in files)
         return
     chunk = max(1, min(32, len(files) // (workers * 8)))
+    warm_up(options.fix)
     with ProcessPoolExecutor(workers, initializer=_initialise, initargs=(options,)) as pool:
         yield from pool.map(_process_in_worker, files, chunksize=chunk)
 

@@ -15,7 +15,22 @@ from .noqa import NoqaLines
 # A module with neither cannot get one of their fixes, so it need not even be parsed. Rules not
 # listed (the HTS9xx ones can fix a status that a framework default supplies) always get parsed.
 _SPELLED_RULES = frozenset({"HTS001", "HTS002", "HTS003", "HTS004", "HTS604"})
-_SPELLED_STATUS = re.compile(r"(?<![\w.])[1-5][0-9][0-9](?!\w)|HTTPStatus|HTTP_[0-9]|status_codes")
+_CONSTANT_WORDS = ("HTTPStatus", "HTTP_", "status_codes")
+_THREE_DIGITS = re.compile(r"[1-5][0-9][0-9]")  # no look-arounds: they make the scan ten times slower
+
+
+def spells_a_status(text: str) -> bool:
+    """A status constant's name, or a number 100-599 standing alone (not in `1234`, `x200`, `1.200`)."""
+    if any(word in text for word in _CONSTANT_WORDS):
+        return True
+    end = len(text)
+    for match in _THREE_DIGITS.finditer(text):
+        start, stop = match.span()
+        before = text[start - 1] if start else " "
+        after = text[stop] if stop < end else " "
+        if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_"):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -39,20 +54,28 @@ class Selection:
 
     @cached_property
     def fixable_codes(self) -> frozenset[str]:
-        """Codes of the rules whose fixes this selection can apply."""
-        allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if self.unsafe else {FixSafety.SAFE}
+        """Codes of the rules whose fixes this selection applies."""
+        return self._codes({FixSafety.SAFE, FixSafety.UNSAFE} if self.unsafe else {FixSafety.SAFE})
+
+    @cached_property
+    def _may_hold_back(self) -> bool:
+        """Whether an unsafe fix held back could be in a file that a safe one could not be in."""
+        unsafe = self._codes({FixSafety.UNSAFE})
+        return not self.unsafe and bool(unsafe) and unsafe <= _SPELLED_RULES
+
+    def _codes(self, allowed: set[FixSafety]) -> frozenset[str]:
         return frozenset(rule.code for rule in RULES if rule.fix in allowed and self.wants(rule.code))
 
-    def may_fix(self, text: str, *, spelled_only: bool = False) -> bool:
-        """False when no fix this selection applies can be in `text` (a cheap look at the text).
+    def may_fix(self, text: str) -> bool:
+        """False when no fix this selection applies (or counts as held back) can be in `text`.
 
-        `spelled_only`: also False when some rule's fixes could be anywhere (then only parsing tells).
+        A cheap look at the text. Unsafe fixes are counted only where that takes no more parsing:
+        when they too only ever rewrite a status spelled in the text.
         """
-        if not self.fixable_codes:
-            return False
-        if not self.fixable_codes <= _SPELLED_RULES:
-            return not spelled_only
-        return _SPELLED_STATUS.search(text) is not None
+        codes = self.fixable_codes
+        if codes and not codes <= _SPELLED_RULES:
+            return True
+        return (bool(codes) or self._may_hold_back) and spells_a_status(text)
 
 
 @dataclass(frozen=True)

@@ -4,28 +4,31 @@ An edit's text is either an expression (`HTTPStatus.NOT_FOUND`, `"200 OK"`), whi
 expression with exactly that span, keeping its parentheses, or a keyword argument (`status=201`),
 which turns the positional argument with that span into a keyword argument, keeping its comma.
 
-Positions come from LibCST's PositionProvider, which costs a code generation pass over what it
-covers. It runs only on the top-level statements that hold an edit (each as a module of its own:
-a top-level statement has no indentation, so only its lines shift), and the rewriter does not
-descend into nodes that contain no edit.
+Edits are applied within small pieces of the module (see `segments`): each piece is parsed by
+LibCST, its nodes are located with LibCST's PositionProvider, rewritten, printed, and put back
+in place of the piece's lines. The rewriter does not descend into nodes that hold no edit.
 """
 
 from __future__ import annotations
 
 import ast
-import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from ..findings import Edit
+from ..findings import Edit, NewImport
+from . import segments
 from .errors import FixError
-from .positions import CharPosition, first_line, to_characters
+from .imports import add_imports
+from .positions import CharPosition, to_characters
+from .segments import Segment
+from .source import split_lines
 
 Span = tuple[CharPosition, CharPosition]
-Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
+_WRAPPER = "if True:"
 
 
 @dataclass(frozen=True)
@@ -35,90 +38,127 @@ class _Planned:
     argument: cst.Arg | None = None
 
 
-def apply_edits(module: cst.Module, tree: ast.Module, edits: Sequence[Edit], lines: Sequence[str]) -> cst.Module:
-    """`module` with every edit applied; FixError when an edit matches no node of its kind.
+def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequence[NewImport]) -> str:
+    """`text` with every edit applied and the imports added; FixError when that cannot be done exactly.
 
-    `tree` is the same module parsed by `ast`: its line numbers say where each statement is.
+    `tree` is `text` parsed by `ast`: it says which statements hold the edits.
     """
-    placed = _placements(module, tree)
-    by_statement: dict[int, dict[Span, _Planned]] = {}
+    lines = split_lines(text)
+    chains = [(edit, segments.candidates(tree, lines, edit)) for edit in edits]
+    choice = {id(edit): 0 for edit in edits}
+    head = segments.head(tree, lines) if imports else None
+    parsed: dict[Segment, cst.Module] = {}
+    while True:
+        pieces = _pieces(chains, choice, head)
+        failed = _first_unparsable(pieces, lines, parsed)
+        if failed is None:
+            break
+        moved = False
+        for edit, chain in chains:  # everything in the piece moves out to an enclosing piece
+            while failed.contains(chain[choice[id(edit)]]) and choice[id(edit)] < len(chain) - 1:
+                choice[id(edit)] += 1
+                moved = True
+        if head is not None and failed.contains(head):
+            head, moved = segments.whole(lines), True
+        if not moved:
+            raise FixError("could not isolate the code a fix changes", failed.first)
+    for piece in sorted(pieces, reverse=True):
+        inside = [edit for edit, chain in chains if piece.contains(chain[choice[id(edit)]])]
+        new_imports = imports if piece.first == 1 and not piece.nested else ()
+        lines[piece.first - 1 : piece.last] = _rewrite_piece(piece, lines, inside, new_imports, parsed)
+    return "".join(lines)
+
+
+def _pieces(chains: list[tuple[Edit, list[Segment]]], choice: dict[int, int], head: Segment | None) -> list[Segment]:
+    chosen = [chain[choice[id(edit)]] for edit, chain in chains]
+    return segments.merged(chosen + ([head] if head is not None else []))
+
+
+def _first_unparsable(pieces: Sequence[Segment], lines: Sequence[str], parsed: dict[Segment, cst.Module]) -> Segment | None:
+    for piece in pieces:
+        if piece in parsed or piece == segments.whole(lines):
+            continue  # the whole module parses, or the file is reported as LibCST cannot parse it
+        try:
+            parsed[piece] = cst.parse_module(_source(piece, lines))
+        except (cst.ParserSyntaxError, RecursionError):
+            return piece
+    return None
+
+
+def _source(piece: Segment, lines: Sequence[str]) -> str:
+    text = "".join(lines[piece.first - 1 : piece.last])
+    if not piece.nested:
+        return text
+    return _WRAPPER + _newline(lines[piece.first - 1]) + text
+
+
+def _newline(line: str) -> str:
+    stripped = line.rstrip("\r\n")
+    return line[len(stripped) :] or "\n"
+
+
+def _rewrite_piece(
+    piece: Segment, lines: Sequence[str], edits: Sequence[Edit], imports: Sequence[NewImport],
+    parsed: dict[Segment, cst.Module],
+) -> list[str]:
+    module = parsed.get(piece)
+    if module is None:
+        try:
+            module = cst.parse_module(_source(piece, lines))
+        except cst.ParserSyntaxError as error:
+            raise FixError(f"LibCST cannot parse this file: {error.message}", error.raw_line, error.raw_column) from None
+    offset = piece.first - 1 - (1 if piece.nested else 0)  # file line = piece line + offset
+    if edits:
+        module = _apply(module, edits, lines, offset)
+    if imports:
+        module = add_imports(module, imports)
+    code = module.code
+    if piece.nested:
+        wrapper = _WRAPPER + _newline(lines[piece.first - 1])
+        if not code.startswith(wrapper):
+            raise FixError("could not put a fix back in place", piece.first)
+        code = code[len(wrapper) :]
+    return split_lines(code)
+
+
+def _apply(module: cst.Module, edits: Sequence[Edit], lines: Sequence[str], offset: int) -> cst.Module:
+    planned: dict[Span, _Planned] = {}
     for edit in edits:
         start, end = to_characters(edit.start, lines), to_characters(edit.end, lines)
-        index = _statement_of(start.line, placed, edit)
-        offset = placed[index].offset
-        local = (CharPosition(start.line - offset, start.column), CharPosition(end.line - offset, end.column))
-        planned = by_statement.setdefault(index, {})
-        if local in planned and planned[local].edit.text != edit.text:
+        span = (CharPosition(start.line - offset, start.column), CharPosition(end.line - offset, end.column))
+        if span in planned and planned[span].edit.text != edit.text:
             raise FixError("two fixes disagree about one place", edit.start.line, edit.start.column)
-        planned[local] = _plan(edit)
-    body = list(module.body)
-    for index, planned in by_statement.items():
-        body[index] = _rewrite_statement(module, body[index], planned)
-    return module.with_changes(body=body)
-
-
-@dataclass(frozen=True)
-class _Placed:
-    first: int  # the line of the statement's first token in the file
-    offset: int  # that line minus the line it has when the statement is a module of its own
-
-
-def _placements(module: cst.Module, tree: ast.Module) -> list[_Placed]:
-    """Where each top-level LibCST statement sits, read from the `ast` statements it corresponds to.
-
-    LibCST keeps `a; b` as one line of two small statements, `ast` as two statements.
-    """
-    placed = []
-    index = 0
-    for statement in module.body:
-        if index >= len(tree.body):
-            raise FixError("LibCST and ast disagree about the statements of this file")
-        first = first_line(tree.body[index])
-        placed.append(_Placed(first, first - _first_token_line_alone(statement)))
-        index += len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
-    if index != len(tree.body):
-        raise FixError("LibCST and ast disagree about the statements of this file")
-    return placed
-
-
-def _first_token_line_alone(statement: Statement) -> int:
-    """The line of the first token when `statement` is printed alone: after its leading comments."""
-    line = 1 + len(statement.leading_lines)
-    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)) and statement.decorators:
-        line += len(statement.decorators[0].leading_lines)
-    return line
-
-
-def _statement_of(line: int, placed: Sequence[_Placed], edit: Edit) -> int:
-    index = bisect.bisect_right([where.first for where in placed], line) - 1
-    if index < 0:
-        raise FixError("could not find the statement a fix belongs to", edit.start.line, edit.start.column)
-    return index
-
-
-def _rewrite_statement(module: cst.Module, statement: Statement, planned: dict[Span, _Planned]) -> Statement:
-    alone = module.with_changes(body=[statement], header=[], footer=[])
+        planned[span] = _plan(edit)
     rewriter = _Rewriter(planned)
-    rewritten = MetadataWrapper(alone, unsafe_skip_copy=True).visit(rewriter)
+    rewritten = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
     missing = [plan.edit for span, plan in planned.items() if span not in rewriter.applied]
     if missing:
         first = min(missing, key=lambda edit: edit.start)
         raise FixError("could not find the code a fix replaces", first.start.line, first.start.column)
-    return rewritten.body[0]
+    return rewritten
 
 
 def _plan(edit: Edit) -> _Planned:
+    expression, argument = _parsed_text(edit.text)
+    if expression is None and argument is None:
+        raise FixError(f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line)
+    return _Planned(edit, expression, argument)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_text(text: str) -> tuple[cst.BaseExpression | None, cst.Arg | None]:
+    """An edit's text as an expression, or as a keyword argument (nodes are immutable: safe to share)."""
     try:
-        return _Planned(edit, expression=cst.parse_expression(edit.text))
+        return cst.parse_expression(text), None
     except cst.ParserSyntaxError:
         pass
     try:
-        call = cst.parse_expression(f"f({edit.text})")
+        call = cst.parse_expression(f"f({text})")
     except cst.ParserSyntaxError:
-        call = None
+        return None, None
     if isinstance(call, cst.Call) and len(call.args) == 1 and call.args[0].keyword is not None:
-        return _Planned(edit, argument=call.args[0])
-    raise FixError(f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line)
+        return None, call.args[0]
+    return None, None
 
 
 class _Rewriter(cst.CSTTransformer):

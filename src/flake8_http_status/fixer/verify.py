@@ -22,10 +22,10 @@ from .source import split_lines
 
 def check_equivalent(
     original: str, lines: Sequence[str], tree: ast.Module, rewritten: str, applied: Sequence[Finding]
-) -> None:
+) -> ast.Module:
     """Raise FixError unless `rewritten` is `original` with the applied fixes and nothing else.
 
-    `tree` is `original` parsed by `ast`; it is normalised in place, so it is of no use afterwards.
+    `tree` is `original` parsed by `ast`. Returns `rewritten` parsed by `ast`; neither is changed.
     """
     fixes = [finding.fix for finding in applied if finding.fix is not None]
     unsafe = [edit for fix in fixes if fix.safety is FixSafety.UNSAFE for edit in fix.edits]
@@ -44,6 +44,7 @@ def check_equivalent(
         # need normalising and comparing.
         if _text(old, before_lines) != _text(new, after_lines) and left.dump(old) != right.dump(new):
             raise FixError("the rewrite would change more than the fixes say; file left unchanged", old.lineno)
+    return actual
 
 
 def splice(text: str, lines: Sequence[str], edits: Iterable[Edit]) -> str:
@@ -74,8 +75,9 @@ def _text(statement: ast.stmt, lines: Sequence[str]) -> str:
     return "".join(lines[first_line(statement) - 1 : statement.end_lineno or statement.lineno])
 
 
-class _Normaliser(ast.NodeTransformer):
-    """Constants become their integers; the imports the fixes added disappear."""
+class _Normaliser:
+    """Normalised copies of statements: constants become their integers, the imports the fixes
+    added disappear. The trees themselves stay as they are (the next pass analyses the new one)."""
 
     def __init__(self, resolver: Resolver, added: frozenset[NewImport]) -> None:
         self.resolver = resolver
@@ -85,20 +87,29 @@ class _Normaliser(ast.NodeTransformer):
         """The module's statements without the added imports (the rest is normalised by `dump`)."""
         kept = []
         for statement in tree.body:
-            if isinstance(statement, (ast.Import, ast.ImportFrom)):
-                statement = self.visit(statement)
-            if statement is not None:
-                kept.append(statement)
+            if isinstance(statement, (ast.Import, ast.ImportFrom)) and not self._kept_names(statement):
+                continue
+            kept.append(statement)
         return kept
 
     def dump(self, statement: ast.stmt) -> str:
-        return ast.dump(self.visit(statement))
+        return ast.dump(self._copy(statement))
 
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        return self._constant(node) or node
-
-    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
-        return self._constant(node) or self.generic_visit(node)
+    def _copy(self, node: ast.AST) -> ast.AST:
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            constant = self._constant(node)
+            if constant is not None:
+                return constant
+        copy = node.__class__()
+        for name, value in ast.iter_fields(node):
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and name == "names":
+                value = self._kept_names(node)
+            if isinstance(value, list):
+                value = [self._copy(item) if isinstance(item, ast.AST) else item for item in value if not self._dropped(item)]
+            elif isinstance(value, ast.AST):
+                value = self._copy(value)
+            setattr(copy, name, value)
+        return copy
 
     def _constant(self, node: ast.Name | ast.Attribute) -> ast.Constant | None:
         qualified = self.resolver.qualify(node)
@@ -107,12 +118,14 @@ class _Normaliser(ast.NodeTransformer):
             return None
         return ast.Constant(value=constant.code)
 
-    def visit_Import(self, node: ast.Import) -> ast.AST | None:
-        node.names = [a for a in node.names if NewImport(a.name, None, a.asname) not in self.added]
-        return node if node.names else None
+    def _kept_names(self, node: ast.Import | ast.ImportFrom) -> list[ast.alias]:
+        if isinstance(node, ast.Import):
+            return [a for a in node.names if NewImport(a.name, None, a.asname) not in self.added]
+        if node.level or not node.module:
+            return list(node.names)
+        module = node.module
+        return [a for a in node.names if NewImport(module, a.name, a.asname) not in self.added]
 
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.AST | None:
-        if node.level == 0 and node.module:
-            module = node.module
-            node.names = [a for a in node.names if NewImport(module, a.name, a.asname) not in self.added]
-        return node if node.names else None
+    def _dropped(self, item: object) -> bool:
+        """An import statement nested somewhere whose every name the fixes added."""
+        return isinstance(item, (ast.Import, ast.ImportFrom)) and not self._kept_names(item)
