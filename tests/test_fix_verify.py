@@ -117,3 +117,25 @@ def test_fixes_that_settle_on_the_last_pass_are_accepted(monkeypatch: pytest.Mon
     monkeypatch.setattr(pipeline, "MAX_PASSES", 1)
     source = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
     assert pipeline.fix_text(source, "views.py", options()).changed
+
+
+@pytest.mark.parametrize(
+    ("original", "rewritten"),
+    [
+        ("x = True\n", "x = 1\n"),
+        ("x = '200'\n", "x = 200\n"),
+        ("import falcon\n\n\ndef on_get(req, resp):\n    resp.status = falcon.HTTP_200\n", "import falcon\n\n\ndef on_get(req, resp):\n    resp.status = 200\n"),
+        ("from http import HTTPStatus\nx = HTTPStatus.OK\n", "from http import HTTPStatus\nx = HTTPStatus.CREATED\n"),
+        ("def f():\n    from os import path\n", "def f():\n    pass\n"),
+    ],
+    ids=["bool-to-int", "str-to-int", "falcon-string-constant", "other-constant", "nested-import-dropped"],
+)
+def test_changes_no_fix_declares_are_refused(original: str, rewritten: str) -> None:
+    with pytest.raises(FixError):
+        verify(original, rewritten)
+
+
+def test_one_family_for_another_is_the_same_program() -> None:
+    original = "from http import HTTPStatus\nfrom fastapi import status\n\nx = HTTPStatus.OK\n"
+    rewritten = "from http import HTTPStatus\nfrom fastapi import status\n\nx = status.HTTP_200_OK\n"
+    verify(original, rewritten, finding(4, 4, 17, "status.HTTP_200_OK"))

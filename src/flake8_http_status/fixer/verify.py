@@ -1,8 +1,8 @@
 """The check that stands between a rewrite and the disk: the new module means what the old one meant.
 
-Both modules are parsed with `ast`. In each, every name that resolves (through that module's own
-imports and scopes) to a status constant becomes its integer, and the imports the fixes added are
-set aside. What remains must be identical. Unsafe fixes are meant to change the program, so the
+Both modules are parsed with `ast` and compared node by node. In each, every name that resolves
+(through that module's own imports and scopes) to a status constant counts as its integer, and the
+imports the fixes added are set aside. Everything else must be identical. Unsafe fixes are meant to change the program, so the
 original they are compared with is the original with exactly those edits spliced into its text:
 anything the rewrite changed beyond them still shows up.
 """
@@ -33,16 +33,17 @@ def check_equivalent(
     expected_text = splice(original, lines, unsafe) if unsafe else original
     expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
     actual = _parse(rewritten, "the rewritten module")
-    left = _Normaliser(Resolver(expected, [_import_node(new) for new in added]), added)
-    right = _Normaliser(Resolver(actual), added)
-    before, after = left.statements(expected), right.statements(actual)
+    comparison = _Comparison(
+        _Reader(Resolver(expected, [_import_node(new) for new in added]), added), _Reader(Resolver(actual), added)
+    )
+    before, after = comparison.left.statements(expected.body), comparison.right.statements(actual.body)
     if len(before) != len(after):
         raise FixError("the rewrite would add or remove statements; file left unchanged")
     before_lines, after_lines = split_lines(expected_text), split_lines(rewritten)
     for old, new in zip(before, after):
-        # The same text, with the same bindings around it, means the same: only other statements
-        # need normalising and comparing.
-        if _text(old, before_lines) != _text(new, after_lines) and left.dump(old) != right.dump(new):
+        # The same text, with the same bindings around it, means the same: only the other
+        # statements need comparing node by node.
+        if _text(old, before_lines) != _text(new, after_lines) and not comparison.same(old, new):
             raise FixError("the rewrite would change more than the fixes say; file left unchanged", old.lineno)
     return actual
 
@@ -75,50 +76,27 @@ def _text(statement: ast.stmt, lines: Sequence[str]) -> str:
     return "".join(lines[first_line(statement) - 1 : statement.end_lineno or statement.lineno])
 
 
-class _Normaliser:
-    """Normalised copies of statements: constants become their integers, the imports the fixes
-    added disappear. The trees themselves stay as they are (the next pass analyses the new one)."""
+class _Reader:
+    """Reads one module's nodes the way the comparison needs them: a name that resolves to a
+    status constant is its integer, and the imports the fixes added are not there."""
 
     def __init__(self, resolver: Resolver, added: frozenset[NewImport]) -> None:
         self.resolver = resolver
         self.added = added
 
-    def statements(self, tree: ast.Module) -> list[ast.stmt]:
-        """The module's statements without the added imports (the rest is normalised by `dump`)."""
-        kept = []
-        for statement in tree.body:
-            if isinstance(statement, (ast.Import, ast.ImportFrom)) and not self._kept_names(statement):
-                continue
-            kept.append(statement)
-        return kept
-
-    def dump(self, statement: ast.stmt) -> str:
-        return ast.dump(self._copy(statement))
-
-    def _copy(self, node: ast.AST) -> ast.AST:
-        if isinstance(node, (ast.Name, ast.Attribute)):
-            constant = self._constant(node)
-            if constant is not None:
-                return constant
-        copy = node.__class__()
-        for name, value in ast.iter_fields(node):
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and name == "names":
-                value = self._kept_names(node)
-            if isinstance(value, list):
-                value = [self._copy(item) if isinstance(item, ast.AST) else item for item in value if not self._dropped(item)]
-            elif isinstance(value, ast.AST):
-                value = self._copy(value)
-            setattr(copy, name, value)
-        return copy
-
-    def _constant(self, node: ast.Name | ast.Attribute) -> ast.Constant | None:
+    def number(self, node: ast.AST) -> int | None:
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
         qualified = self.resolver.qualify(node)
         constant = constant_for(qualified) if qualified else None
         if constant is None or constant.family == "falcon":  # Falcon's constants are status-line strings
             return None
-        return ast.Constant(value=constant.code)
+        return constant.code
 
-    def _kept_names(self, node: ast.Import | ast.ImportFrom) -> list[ast.alias]:
+    def statements(self, body: Sequence[ast.stmt]) -> list[ast.stmt]:
+        return [statement for statement in body if not self._dropped(statement)]
+
+    def names(self, node: ast.Import | ast.ImportFrom) -> list[ast.alias]:
         if isinstance(node, ast.Import):
             return [a for a in node.names if NewImport(a.name, None, a.asname) not in self.added]
         if node.level or not node.module:
@@ -127,5 +105,58 @@ class _Normaliser:
         return [a for a in node.names if NewImport(module, a.name, a.asname) not in self.added]
 
     def _dropped(self, item: object) -> bool:
-        """An import statement nested somewhere whose every name the fixes added."""
-        return isinstance(item, (ast.Import, ast.ImportFrom)) and not self._kept_names(item)
+        """An import statement whose every name the fixes added."""
+        return isinstance(item, (ast.Import, ast.ImportFrom)) and not self.names(item)
+
+
+class _Comparison:
+    """Node by node, in one pass, stopping at the first difference."""
+
+    def __init__(self, left: _Reader, right: _Reader) -> None:
+        self.left = left
+        self.right = right
+
+    def same(self, old: ast.AST, new: ast.AST) -> bool:
+        try:
+            return self._same(old, new)
+        except RecursionError:
+            raise FixError("too deeply nested to verify") from None
+
+    def _same(self, old: ast.AST, new: ast.AST) -> bool:
+        named = self.left.number(old), self.right.number(new)
+        if named != (None, None):  # a constant on either side: both must be the same number
+            before = named[0] if named[0] is not None else _int_literal(old)
+            after = named[1] if named[1] is not None else _int_literal(new)
+            return before is not None and before == after
+        if type(old) is not type(new):
+            return False
+        if isinstance(old, ast.Constant):
+            assert isinstance(new, ast.Constant)
+            return type(old.value) is type(new.value) and old.value == new.value and old.kind == new.kind
+        for name in old._fields:
+            if not self._same_field(old, new, name):
+                return False
+        return True
+
+    def _same_field(self, old: ast.AST, new: ast.AST, name: str) -> bool:
+        before, after = getattr(old, name, None), getattr(new, name, None)
+        if isinstance(old, (ast.Import, ast.ImportFrom)) and name == "names":
+            assert isinstance(new, (ast.Import, ast.ImportFrom))
+            before, after = self.left.names(old), self.right.names(new)
+        if isinstance(before, list) and isinstance(after, list):
+            before, after = self.left.statements(before), self.right.statements(after)
+            return len(before) == len(after) and all(self._same_item(a, b) for a, b in zip(before, after))
+        return self._same_item(before, after)
+
+    def _same_item(self, before: object, after: object) -> bool:
+        if isinstance(before, ast.AST) and isinstance(after, ast.AST):
+            return self._same(before, after)
+        if isinstance(before, ast.AST) or isinstance(after, ast.AST):
+            return False
+        return type(before) is type(after) and before == after
+
+
+def _int_literal(node: ast.AST) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None
