@@ -21,7 +21,7 @@ from .report import Reporter
 from .runner import default_jobs
 from .runner import run as run_files
 
-EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
+EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,11 +55,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = list(discover(paths, filters))
     reporter = Reporter(sys.stderr, options.mode, quiet=args.quiet, verbose=args.verbose)
-    for result in run_files(files, options, args.jobs or default_jobs()):
-        if result.diff:
-            sys.stdout.write(result.diff)
-            sys.stdout.flush()
-        reporter.file(result, len(files))
+    try:
+        for result in run_files(files, options, args.jobs or default_jobs()):
+            if result.diff:
+                sys.stdout.write(result.diff)
+                sys.stdout.flush()
+            reporter.file(result, len(files))
+    except KeyboardInterrupt:  # every write is atomic: each file is either fixed or as it was
+        reporter.summary()
+        print("http-status fix: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     reporter.summary()
     return _exit_status(reporter.totals.statuses, options.mode)
 

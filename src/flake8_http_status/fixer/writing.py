@@ -60,8 +60,9 @@ def _write_temporary(path: Path, data: bytes, like: os.stat_result) -> str:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(name, stat.S_IMODE(like.st_mode))
-        with contextlib.suppress(OSError):  # only root (or the owner, for the group) may do this
-            os.chown(name, like.st_uid, like.st_gid)
+        if hasattr(os, "chown"):  # POSIX only; and only root (or the owner, for the group) may do it
+            with contextlib.suppress(OSError):
+                os.chown(name, like.st_uid, like.st_gid)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(name)
