@@ -81,7 +81,8 @@ class Matcher:
             node = argument(call, slot)
             if node is not None:
                 filled = True
-                self._add(call, api, node, scope)
+                for value in _elements(node) if api.many and _elements(node) else (node,):
+                    self._add(call, api, value, scope)
         if api.slots and not filled and api.default is not None and not _has_double_star(call):
             self.sites.append(Site(call, api, None, Value(Spelling.DEFAULT, api.default), scope))
         for misplaced in api.misplaced:

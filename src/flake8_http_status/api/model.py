@@ -73,6 +73,7 @@ class Api:
     fix_keyword: str | None = None  # where HTS604's fix moves a misplaced status
     text: Text = Text.UNCHECKED
     keys_of: str | None = None  # the statuses are keys of the dict passed as this keyword
+    many: bool = False  # the slot may hold a list or tuple of statuses (WebTest's status=[200, 404])
     generic: bool = False  # matched by name alone: only 100-599 counts
 
 
