@@ -32,9 +32,12 @@ def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Set
     return analyse_module(tree, lines, filename, settings).findings
 
 
-def analyse_module(tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings) -> Analysis:
+def analyse_module(
+    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, *, prefilter: bool = True
+) -> Analysis:
+    """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing)."""
     table = _table(settings.extra_calls)
-    if not may_have_sites("".join(lines), _extra_words(settings.extra_calls)):
+    if prefilter and not may_have_sites("".join(lines), _extra_words(settings.extra_calls)):
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table)
     findings: dict[tuple[str, int, int], Finding] = {}

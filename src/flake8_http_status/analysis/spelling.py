@@ -91,10 +91,12 @@ class Speller:
 
     def _new(self, name: str, dotted: bool) -> Spelled | None:
         family = self.family
-        if not dotted and (family.import_constants or self._imports_constants_by_name()) and self._free(name):
-            return Spelled(name, NewImport(family.namespace, name))
+        if not dotted and (family.import_constants or self._imports_constants_by_name()):
+            constant_import = NewImport(family.namespace, name)
+            if self._free(constant_import):
+                return Spelled(name, constant_import)
         for new_import, prefix in self._candidates():
-            if self._free(new_import.bound_name):
+            if self._free(new_import):
                 return Spelled(f"{prefix}.{name}", new_import)
         return None
 
@@ -112,8 +114,14 @@ class Speller:
         """Bound by something besides its import: a parameter, an assignment, a def."""
         return self.bound_names()[local] > 1
 
-    def _free(self, name: str) -> bool:
-        return self.bound_names()[name] == 0 and name not in self.imports.names
+    def _free(self, new_import: NewImport) -> bool:
+        """Nothing binds the import's name, or only an import of the very same object (under TYPE_CHECKING, say)."""
+        name = new_import.bound_name
+        count = self.bound_names()[name]
+        if count == 0:
+            return name not in self.imports.names
+        same = new_import.module if new_import.name is None else f"{new_import.module}.{new_import.name}"
+        return count == 1 and self.imports.names.get(name) == same
 
     def bound_names(self) -> Counter[str]:
         if self._bound is None:
