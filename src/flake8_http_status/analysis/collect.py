@@ -32,6 +32,8 @@ class Candidates:
     classes: list[ast.ClassDef] = field(default_factory=list)
     constant_uses: list[ast.expr] = field(default_factory=list)
     pattern_values: set[int] = field(default_factory=set)  # ids of `case` value patterns
+    decorators: set[int] = field(default_factory=set)  # ids of calls used as decorators
+    functions: list[tuple[FunctionNode, Scope]] = field(default_factory=list)
 
 
 @dataclass
@@ -165,6 +167,8 @@ class _Walker:
 
     def _enter_function(self, node: FunctionNode, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
         # Decorators, defaults and annotations run in the enclosing scope: they pop after the exit marker.
+        self._note_decorators(node.decorator_list)
+        self.candidates.functions.append((node, scope))
         stack.extend(node.decorator_list)
         stack.append(node.args)
         if node.returns is not None:
@@ -180,12 +184,18 @@ class _Walker:
     def _enter_class(self, node: ast.ClassDef, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
         self.candidates.classes.append(node)
         self.bindings.classes.setdefault(node.name, node)
+        self._note_decorators(node.decorator_list)
         stack.extend(node.decorator_list)
         stack.extend(node.bases)
         stack.extend(node.keywords)
         stack.append(_Exit(scope))
         stack.extend(node.body)
         return Scope(None, node)
+
+    def _note_decorators(self, decorators: list[ast.expr]) -> None:
+        for decorator in decorators:
+            if isinstance(decorator, ast.Call):
+                self.candidates.decorators.add(id(decorator))
 
     def _bind_assignment(self, node: ast.Assign | ast.AnnAssign) -> None:
         if isinstance(node, ast.AnnAssign):

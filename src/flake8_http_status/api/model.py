@@ -97,6 +97,8 @@ class Receiver:
     gate: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     any_receiver: bool = False  # the method or attribute name alone is specific enough
+    # An untyped receiver matches only in a decorator: `@router.get(...)`, never `mapping.get(key, 404)`.
+    untyped_only_in_decorators: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,11 +129,15 @@ class ClassAttributeRow:
 
 @dataclass(frozen=True)
 class CompareRow:
-    """`<receiver>.<attribute> == status` (or `<receiver>.<attribute>()` when `call`)."""
+    """`<receiver>.<attribute> == status` (or `<receiver>.<attribute>()` when `call`).
+
+    With `variable`, `attribute` names a variable instead: `status_code == 404`.
+    """
 
     attribute: str
     receiver: Receiver
     call: bool = False
+    variable: bool = False
     api: Api = field(default_factory=lambda: Api("generic", "status comparison", Role.COMPARE, generic=True))
 
 
@@ -157,6 +163,15 @@ class KeywordRow:
 
     keywords: tuple[str, ...]
     callee: str
+    api: Api
+
+
+@dataclass(frozen=True)
+class DefaultRow:
+    """A parameter default: `def error_response(message, status=400)` in a function named like a response helper."""
+
+    parameters: tuple[str, ...]
+    function: str  # a regular expression the function's name must match
     api: Api
 
 
