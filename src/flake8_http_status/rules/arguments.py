@@ -35,8 +35,8 @@ STATUS_IN_WRONG_ARGUMENT = Rule(
             Example(
                 bad="from django.http import HttpResponse\n\n\ndef created(request):\n    return HttpResponse(\"made\", 201)\n",
                 good=(
-                    "from django.http import HttpResponse\n\n\ndef created(request):\n"
-                    "    return HttpResponse(\"made\", status=201)\n"
+                    "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\ndef created(request):\n"
+                    "    return HttpResponse(\"made\", status=HTTPStatus.CREATED)\n"
                 ),
             ),
         ),

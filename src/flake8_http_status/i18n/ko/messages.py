@@ -2,7 +2,8 @@
 
 Templates keep the English placeholders. Korean particles after a placeholder depend on how the
 value is read aloud, so templates are phrased to need none after one.
-`PHRASES` is keyed by the English text: a `Phrase` template or an API's `rejects_why`.
+`PHRASES` is keyed by the English text: a `Phrase` template, an API's `rejects_why`, or an API label
+that is a description rather than a name.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ PHRASES: Final[dict[str, str]] = {
     "Flask raises ValueError when the handler is registered": "핸들러를 등록할 때 Flask가 ValueError를 일으킴",
     "Quart raises ValueError when the handler is registered": "핸들러를 등록할 때 Quart가 ValueError를 일으킴",
     "Sanic raises RuntimeError when it sends the response": "응답을 보낼 때 Sanic이 RuntimeError를 일으킴",
+    # API labels that describe rather than name the API (`Api.label`, in HTS003, HTS604 and HTS605 messages)
+    "a Flask view's return tuple": "Flask 뷰의 반환 튜플",
+    "a Quart view's return tuple": "Quart 뷰의 반환 튜플",
+    "route decorator": "라우트 데코레이터",
+    "status assertion": "상태 단언",
+    "status comparison": "상태 비교",
     # HTS606
     "RFC 9110 §15.4.6 retired it because a response must not choose the client's proxy": (
         "응답이 클라이언트의 프록시를 정하게 두면 안 되므로 RFC 9110 §15.4.6에서 폐기됨"
