@@ -39,8 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a rule code (HTS001) or slug (magic-status-code), a status code (404) or a constant (HTTP_404_NOT_FOUND)",
     )
     parser.add_argument("--list", action="store_true", help="list every rule with its slug, default and fix safety")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language (default: http-status-lang from the flake8 config, else en)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="style the output (default: auto)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language (default: http-status-lang from the flake8 config, else en)"
+    )
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="style the output (default: auto)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -75,7 +75,7 @@ OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("extra-codes", "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.", listed=True),
     OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
     OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
-    OptionSpec("lang", "Language of messages and explanations: en (default) or ko.", choices=LANGUAGES, default="en"),
+    OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
 )
 
 

@@ -73,9 +73,14 @@ def visible_width(text: str) -> int:
 
 def inline(text: str) -> str:
     """Inline Markdown as terminal styles: links keep their text (and an external address), code in colour."""
-    text = _LINK.sub(lambda m: m.group(1) if m.group(2).startswith("#") else f"{m.group(1)} {DIM}<{m.group(2)}>{RESET}", text)
+    text = _LINK.sub(_link, text)
     text = _CODE.sub(lambda m: f"{CYAN}{m.group(1)}{RESET}", text)
     return _STRONG.sub(lambda m: f"{BOLD}{m.group(1)}{RESET}", text)
+
+
+def _link(match: re.Match[str]) -> str:
+    text, target = match.group(1), match.group(2)
+    return text if target.startswith("#") else f"{text} {DIM}<{target}>{RESET}"
 
 
 def _block(line: str, style: Style) -> list[str]:

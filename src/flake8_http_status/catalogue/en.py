@@ -150,7 +150,10 @@ ENTRIES: Final[dict[int, Entry]] = {
             "Success, and the response deliberately has no content. Its headers still describe the target "
             "resource, and a browser stays on the current page."
         ),
-        use="After a DELETE, a PUT or PATCH that returns nothing, or any action where the client only needs to know it worked.",
+        use=(
+            "After a DELETE, a PUT or PATCH that returns nothing, or any action where the client only needs to know it "
+            "worked."
+        ),
         instead=(
             Instead(200, "you return a body, even `{}` or the updated object"),
             Instead(201, "something was created"),
@@ -175,7 +178,9 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
     ),
     206: Entry(
-        meaning="The response carries only the parts of the representation that the request's `Range` header asked for.",
+        meaning=(
+            "The response carries only the parts of the representation that the request's `Range` header asked for."
+        ),
         use="When serving a satisfiable range request: seeking in a video, resuming a download.",
         instead=(
             Instead(200, "the request had no `Range` header, or you choose to send the whole representation"),
@@ -195,7 +200,9 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
     ),
     207: Entry(
-        meaning="WebDAV: the body, an XML `multistatus` document, reports a separate status for each of several resources.",
+        meaning=(
+            "WebDAV: the body, an XML `multistatus` document, reports a separate status for each of several resources."
+        ),
         use="In WebDAV servers, and in APIs that deliberately adopt that format for batch operations.",
         instead=(Instead(200, "a JSON batch API reports each item's result in its own format"),),
     ),
@@ -341,7 +348,10 @@ ENTRIES: Final[dict[int, Entry]] = {
             "The resource has a new permanent URI, and the client must repeat the request there with the same "
             "method and body, and should update its links."
         ),
-        use="Permanent moves of endpoints that receive POST, PUT or DELETE, such as trailing-slash redirects of an API.",
+        use=(
+            "Permanent moves of endpoints that receive POST, PUT or DELETE, such as trailing-slash redirects of an "
+            "API."
+        ),
         instead=(
             Instead(301, "the pages are reached only with GET and very old clients that predate 308 still matter"),
             Instead(307, "the move is temporary"),
@@ -354,10 +364,16 @@ ENTRIES: Final[dict[int, Entry]] = {
             "The server will not process the request because of something the client got wrong: malformed "
             "syntax, invalid framing, content that cannot be parsed."
         ),
-        use="For requests that are broken as requests: unparseable JSON, missing or malformed parameters, wrong types in the query.",
+        use=(
+            "For requests that are broken as requests: unparseable JSON, missing or malformed parameters, wrong types "
+            "in the query."
+        ),
         instead=(
             Instead(422, "the content parses and has a supported type, but its values fail validation"),
-            Instead(409, "the request is fine but clashes with the resource's current state (a duplicate, an edit conflict)"),
+            Instead(
+                409,
+                "the request is fine but clashes with the resource's current state (a duplicate, an edit conflict)",
+            ),
             Instead(415, "the content's media type is not supported"),
             Instead(401, "credentials are missing, invalid or expired"),
         ),
@@ -371,14 +387,23 @@ ENTRIES: Final[dict[int, Entry]] = {
             "The request lacks valid authentication credentials: none were sent, or they are invalid or expired. "
             "Despite the phrase \"Unauthorized\", it is about authentication (who you are), not permission."
         ),
-        use="When the client is not authenticated and could succeed by logging in again: no token, an expired session, a bad signature.",
+        use=(
+            "When the client is not authenticated and could succeed by logging in again: no token, an expired session, "
+            "a bad signature."
+        ),
         instead=(
-            Instead(403, "the client is authenticated but not allowed; sending the same credentials again will not help"),
+            Instead(
+                403,
+                "the client is authenticated but not allowed; sending the same credentials again will not help",
+            ),
             Instead(404, "you would rather not reveal that the resource exists"),
             Instead(407, "it is a proxy, not the origin, that wants credentials"),
         ),
         headers=(
-            Header("WWW-Authenticate", MUST, "at least one challenge, such as `Bearer realm=\"api\"` (RFC 9110 §11.6.1)"),
+            Header(
+                "WWW-Authenticate", MUST,
+                "at least one challenge, such as `Bearer realm=\"api\"` (RFC 9110 §11.6.1)",
+            ),
         ),
         notes=(
             "Flask's `abort(401)` and Starlette's or FastAPI's `HTTPException(401)` send no `WWW-Authenticate`: "
@@ -388,8 +413,13 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
     ),
     402: Entry(
-        meaning="Reserved for future use. RFC 9110 gives it no semantics, so clients have no standard way to react to it.",
-        use="Some APIs use it by private convention for an exhausted plan or unpaid account; generic clients will not understand it.",
+        meaning=(
+            "Reserved for future use. RFC 9110 gives it no semantics, so clients have no standard way to react to it."
+        ),
+        use=(
+            "Some APIs use it by private convention for an exhausted plan or unpaid account; generic clients will not "
+            "understand it."
+        ),
         instead=(
             Instead(403, "the account is not entitled to the feature"),
             Instead(429, "a usage quota or rate limit was exceeded"),
@@ -431,7 +461,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
     ),
     405: Entry(
-        meaning="The server knows the method, but the target resource does not support it (a DELETE on a read-only collection).",
+        meaning=(
+            "The server knows the method, but the target resource does not support it (a DELETE on a read-only "
+            "collection)."
+        ),
         use="The URI exists, the method is a standard one, and this resource does not accept it.",
         instead=(
             Instead(501, "the server does not recognise the method at all, for any resource"),
@@ -440,8 +473,9 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(Header("Allow", MUST, "the methods the resource supports; it may be empty (RFC 9110 §10.2.1)"),),
         notes=(
-            "The routers of Flask, Django, DRF, Starlette, FastAPI, Litestar, aiohttp, Sanic, Falcon and Bottle add `Allow` "
-            "themselves. A hand-written `abort(405)` or `HTTPException(405)` does not, and Tornado never does.",
+            "The routers of Flask, Django, DRF, Starlette, FastAPI, Litestar, aiohttp, Sanic, Falcon and Bottle "
+            "add `Allow` themselves. A hand-written `abort(405)` or `HTTPException(405)` does not, and Tornado "
+            "never does.",
         ),
     ),
     406: Entry(
@@ -459,19 +493,33 @@ ENTRIES: Final[dict[int, Entry]] = {
         headers=(Header("Proxy-Authenticate", MUST, "the proxy's challenge (RFC 9110 §11.7.1)"),),
     ),
     408: Entry(
-        meaning="The server gave up waiting for the client to finish sending its request. The client may send it again.",
-        use="From the HTTP server layer, when a client connects but sends its request too slowly; applications rarely need it.",
+        meaning=(
+            "The server gave up waiting for the client to finish sending its request. The client may send it again."
+        ),
+        use=(
+            "From the HTTP server layer, when a client connects but sends its request too slowly; applications rarely "
+            "need it."
+        ),
         instead=(
             Instead(504, "your handler timed out waiting for an upstream service"),
             Instead(503, "the server is overloaded and cannot take the request now"),
         ),
         headers=(
-            Header("Connection", SHOULD, "`close`: the server is closing the connection rather than waiting (RFC 9110 §15.5.9)"),
+            Header(
+                "Connection", SHOULD,
+                "`close`: the server is closing the connection rather than waiting (RFC 9110 §15.5.9)",
+            ),
         ),
     ),
     409: Entry(
-        meaning="The request conflicts with the current state of the resource; the client may be able to resolve it and retry.",
-        use="Duplicates (a user name already taken), edit conflicts between versions, a state change the current state does not allow.",
+        meaning=(
+            "The request conflicts with the current state of the resource; the client may be able to resolve it and "
+            "retry."
+        ),
+        use=(
+            "Duplicates (a user name already taken), edit conflicts between versions, a state change the current state "
+            "does not allow."
+        ),
         instead=(
             Instead(412, "the conflict was detected through a conditional header such as `If-Match`"),
             Instead(422, "the values are invalid whatever the current state"),
@@ -508,7 +556,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
     ),
     413: Entry(
-        meaning="The request content is larger than the server is willing to process. Older names: Payload Too Large, Request Entity Too Large.",
+        meaning=(
+            "The request content is larger than the server is willing to process. Older names: Payload Too Large, "
+            "Request Entity Too Large."
+        ),
         use="Upload and body size limits.",
         instead=(
             Instead(431, "it is the header section that is too large"),
@@ -527,7 +578,9 @@ ENTRIES: Final[dict[int, Entry]] = {
         notes=("A 414 is cacheable by default.",),
     ),
     415: Entry(
-        meaning="The server refuses the request content because of its media type (`Content-Type`) or its content coding.",
+        meaning=(
+            "The server refuses the request content because of its media type (`Content-Type`) or its content coding."
+        ),
         use="A JSON API was sent XML or form data, or a body compressed with a coding the server does not support.",
         instead=(
             Instead(406, "it is the response format requested in `Accept` that cannot be produced"),
@@ -536,17 +589,28 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header("Accept", MAY, "the media types the server does accept (RFC 9110 §15.5.16)"),
-            Header("Accept-Encoding", MAY, "the codings it accepts, when the coding was the problem (RFC 9110 §12.5.3)"),
+            Header(
+                "Accept-Encoding", MAY,
+                "the codings it accepts, when the coding was the problem (RFC 9110 §12.5.3)",
+            ),
         ),
     ),
     416: Entry(
-        meaning="None of the ranges in the request's `Range` header overlap the current representation (bytes past the end of a file).",
+        meaning=(
+            "None of the ranges in the request's `Range` header overlap the current representation (bytes past the end "
+            "of a file)."
+        ),
         use="When a range request cannot be met at all.",
         instead=(
             Instead(206, "at least one requested range can be served"),
             Instead(200, "you ignore the `Range` header and send everything"),
         ),
-        headers=(Header("Content-Range", SHOULD, "`bytes */<length>`, the representation's current length (RFC 9110 §15.5.17)"),),
+        headers=(
+            Header(
+                "Content-Range", SHOULD,
+                "`bytes */<length>`, the representation's current length (RFC 9110 §15.5.17)",
+            ),
+        ),
     ),
     417: Entry(
         meaning="The server cannot meet the expectation in the request's `Expect` header.",
@@ -573,7 +637,10 @@ ENTRIES: Final[dict[int, Entry]] = {
             "The request reached a server that cannot answer for the URI's scheme and authority, for example "
             "over a reused HTTP/2 connection whose certificate also covered another host."
         ),
-        use="From servers and gateways that handle connection reuse; application code rarely needs it. Proxies must not send it.",
+        use=(
+            "From servers and gateways that handle connection reuse; application code rarely needs it. Proxies must "
+            "not send it."
+        ),
         instead=(Instead(404, "the server is responsible for the host but the resource is unknown"),),
     ),
     422: Entry(
@@ -584,7 +651,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         use="Validation errors in well-formed content: a date in the past, an unknown enum value, a missing field.",
         instead=(
             Instead(400, "the body cannot be parsed at all (malformed JSON)"),
-            Instead(409, "the values are valid on their own but clash with existing state (an e-mail already registered)"),
+            Instead(
+                409,
+                "the values are valid on their own but clash with existing state (an e-mail already registered)",
+            ),
             Instead(415, "the media type is not supported"),
         ),
         notes=(
@@ -600,12 +670,17 @@ ENTRIES: Final[dict[int, Entry]] = {
         instead=(Instead(409, "the conflict with the resource's state involves no lock"),),
     ),
     424: Entry(
-        meaning="WebDAV: the method failed because another action it depended on failed, often one in the same request.",
+        meaning=(
+            "WebDAV: the method failed because another action it depended on failed, often one in the same request."
+        ),
         use="In multi-step operations reported with 207, for the steps that did not run because an earlier one failed.",
         instead=(Instead(502, "an upstream service that the handler called failed"),),
     ),
     425: Entry(
-        meaning="The server will not process a request that arrived in TLS early data, because an attacker could replay it.",
+        meaning=(
+            "The server will not process a request that arrived in TLS early data, because an attacker could replay "
+            "it."
+        ),
         use=(
             "Only for requests that came in early data or carry `Early-Data: 1` from a proxy; the client retries "
             "once the handshake is complete."
@@ -613,7 +688,9 @@ ENTRIES: Final[dict[int, Entry]] = {
         instead=(Instead(503, "the server cannot take the request for an ordinary reason such as load"),),
     ),
     426: Entry(
-        meaning="The server refuses to answer over the current protocol and names the protocol the client must switch to.",
+        meaning=(
+            "The server refuses to answer over the current protocol and names the protocol the client must switch to."
+        ),
         use="An endpoint that needs another protocol, such as a WebSocket-only endpoint asked with plain HTTP.",
         instead=(
             Instead(308, "you want plain HTTP moved to HTTPS: redirect to the https URI"),
@@ -622,7 +699,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         headers=(Header("Upgrade", MUST, "the protocol(s) the client must switch to (RFC 9110 §15.5.22)"),),
     ),
     428: Entry(
-        meaning="The server requires the request to be conditional (for example to carry `If-Match`), to prevent lost updates.",
+        meaning=(
+            "The server requires the request to be conditional (for example to carry `If-Match`), to prevent lost "
+            "updates."
+        ),
         use="PUT and PATCH endpoints that insist on optimistic concurrency.",
         instead=(
             Instead(412, "the request had a condition and it was false"),
@@ -650,7 +730,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         notes=("Caches must not store a 431.",),
     ),
     451: Entry(
-        meaning="Access is refused because of a legal demand, such as a court order, not because of the server's own policy.",
+        meaning=(
+            "Access is refused because of a legal demand, such as a court order, not because of the server's own "
+            "policy."
+        ),
         use="Content withheld, in some places or everywhere, because of a legal demand; the body should explain it.",
         instead=(
             Instead(403, "the refusal is your own policy"),
@@ -660,9 +743,15 @@ ENTRIES: Final[dict[int, Entry]] = {
     ),
     500: Entry(
         meaning="The server hit an unexpected condition: the generic answer to a bug or an unhandled exception.",
-        use="Let the framework send it for unhandled exceptions; send it yourself only when no more specific code fits.",
+        use=(
+            "Let the framework send it for unhandled exceptions; send it yourself only when no more specific code "
+            "fits."
+        ),
         instead=(
-            Instead(400, "the client's input caused the failure (failed validation, a missing key in the request data)"),
+            Instead(
+                400,
+                "the client's input caused the failure (failed validation, a missing key in the request data)",
+            ),
             Instead(502, "an upstream service answered with something invalid"),
             Instead(503, "the service is temporarily unable to answer (maintenance, overload)"),
         ),
@@ -678,7 +767,10 @@ ENTRIES: Final[dict[int, Entry]] = {
     ),
     502: Entry(
         meaning="A gateway or proxy got an invalid response from the server it forwarded the request to.",
-        use="Your service acts as a gateway and the upstream answered with garbage, refused the connection or closed it early.",
+        use=(
+            "Your service acts as a gateway and the upstream answered with garbage, refused the connection or closed "
+            "it early."
+        ),
         instead=(
             Instead(504, "the upstream did not answer in time"),
             Instead(503, "it is your own service that is overloaded or in maintenance"),
@@ -686,7 +778,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
     ),
     503: Entry(
-        meaning="The server cannot handle the request right now, because of overload or maintenance, and expects to recover.",
+        meaning=(
+            "The server cannot handle the request right now, because of overload or maintenance, and expects to "
+            "recover."
+        ),
         use="Maintenance mode, load shedding, or a dependency the whole service needs being down.",
         instead=(
             Instead(429, "one client exceeded its own limit"),

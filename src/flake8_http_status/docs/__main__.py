@@ -14,12 +14,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flake8_http_status.docs", description=__doc__)
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--write", action="store_true", help="rewrite the generated files that are out of date")
-    action.add_argument("--check", action="store_true", help="list out-of-date files and exit 1 if there are any (default)")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the checkout to work on (default: current directory)")
+    action.add_argument(
+        "--check", action="store_true", help="list out-of-date files and exit 1 if there are any (default)"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the checkout to work on (default: current directory)"
+    )
     args = parser.parse_args(argv)
     root: Path = args.root
     if not (root / "README.md").is_file():
-        print(f"{parser.prog}: {root} has no README.md; run it from the repository root or pass --root", file=sys.stderr)
+        print(f"{parser.prog}: {root} has no README.md; run it in the repository or pass --root", file=sys.stderr)
         return 2
     try:
         changed = write(root) if args.write else stale(root)

@@ -25,7 +25,8 @@ def status_entry(code: int, lang: str, level: int = 1, links: bool = False) -> s
     status, labels = BY_CODE[code], LABELS[lang]
     entry = entries(lang)[code]
     parts = [f"{'#' * level} {title(status, lang)}", entry.meaning, f"**{labels.use_it}:** {entry.use}"]
-    parts.append(f"**{labels.not_for}:**\n\n" + bullets([_instead(instead.when, instead.code, lang, links) for instead in entry.instead]))
+    insteads = [_instead(instead.when, instead.code, lang, links) for instead in entry.instead]
+    parts.append(f"**{labels.not_for}:**\n\n" + bullets(insteads))
     parts.append(_headers(code, entry, labels))
     if entry.notes:
         parts.append(f"**{labels.notes}:**\n\n" + bullets(entry.notes))
@@ -75,7 +76,9 @@ def _specification(status: Status, labels: Labels) -> str:
 
 
 def _constants(code: int, labels: Labels) -> str:
-    rows = [[f"`{family.style}`", _constant(family, code, labels), _import(family, code)] for family in FAMILIES.values()]
+    rows = [
+        [f"`{family.style}`", _constant(family, code, labels), _import(family, code)] for family in FAMILIES.values()
+    ]
     return table([labels.family, labels.constant, labels.import_], rows)
 
 

@@ -83,7 +83,8 @@ def _check_site(site: Site, context: Context) -> Finding | None:
             fixed = _requote(text, f"{code} {status.phrase}")
             return _finding(site, context, text, problem, fixed, fixed)
         if policy in (Text.CODE_ONLY, Text.INT_ONLY):
-            return _as_constant(site, context, text, Phrase("is a status line, which {api} cannot take", api=site.api.label))
+            problem = Phrase("is a status line, which {api} cannot take", api=site.api.label)
+            return _as_constant(site, context, text, problem)
         return None
     if policy is Text.LINE_ONLY:
         return _as_constant(site, context, text, Phrase("is a bare number, which {api} rejects", api=site.api.label))
