@@ -52,6 +52,15 @@ def test_every_rule_message_is_translated_with_the_same_placeholders(rule: Rule)
     assert HANGUL.search(korean) and "\n" not in korean and "\n" not in rule.message
 
 
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_translated_messages_name_the_same_options_and_commands(rule: Rule) -> None:
+    # An option or `http-status explain` pointer in the English message must survive translation.
+    def tool_words(text: str) -> list[str]:
+        return sorted(re.findall(r"http-status(?:-[a-z]+)*(?: explain)?", text))
+
+    assert tool_words(ko_messages.MESSAGES.get(rule.code, "")) == tool_words(rule.message)
+
+
 def test_no_translation_for_a_rule_that_does_not_exist() -> None:
     assert set(ko_messages.MESSAGES) <= set(RULE_CODES)
     assert set(ko_rules.RULES) <= set(RULE_CODES)

@@ -16,7 +16,6 @@ from .docs.rule_page import rule_page, summary
 from .docs.status_page import status_entry
 from .families import CONSTANTS
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
-from .i18n.texts import MissingTranslation
 from .options import OptionError, parse_lang
 from .rules.model import Rule
 from .rules.registry import BY_CODE as RULES_BY_CODE
@@ -93,20 +92,14 @@ def _constant_code(text: str) -> int | None:
 
 
 def _page(target: Rule | int, lang: str) -> str:
-    if isinstance(target, int):
-        return status_entry(target, lang)
-    try:
-        return rule_page(target, lang)
-    except MissingTranslation:  # a rule newer than its translation: English beats nothing
-        print(f"{PROG}: {target.code} has no {lang} text yet; showing English", file=sys.stderr)
-        return rule_page(target, DEFAULT_LANGUAGE)
+    return status_entry(target, lang) if isinstance(target, int) else rule_page(target, lang)
 
 
 def rule_list(lang: str, style: Style | None) -> str:
     labels = LABELS[lang]
     header = [labels.code, labels.slug, labels.default, labels.fix, labels.summary]
     rows = [header] + [
-        [rule.code, rule.slug, labels.on if rule.default else labels.off, labels.fixes[rule.fix], _summary(rule, lang)]
+        [rule.code, rule.slug, labels.on if rule.default else labels.off, labels.fixes[rule.fix], summary(rule, lang)]
         for rule in RULES
     ]
     widths = [max(visible_width(row[i]) for row in rows) for i in range(len(header) - 1)]
@@ -117,13 +110,6 @@ def rule_list(lang: str, style: Style | None) -> str:
     if style is not None:
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
     return "\n".join(lines) + "\n"
-
-
-def _summary(rule: Rule, lang: str) -> str:
-    try:
-        return summary(rule, lang)
-    except MissingTranslation:
-        return rule.summary
 
 
 def configured_lang(start: Path) -> str | None:

@@ -52,7 +52,7 @@ def render(markdown: str, style: Style | None) -> str:
         line = lines[index]
         if line.startswith("```"):
             end = lines.index("```", index + 1) if "```" in lines[index + 1 :] else len(lines)
-            out.extend("    " + code for code in lines[index + 1 : end])
+            out.extend(("    " + code).rstrip() for code in lines[index + 1 : end])
             index = end + 1
             continue
         if line.startswith("|"):
@@ -88,6 +88,8 @@ def _block(line: str, style: Style) -> list[str]:
     if heading:
         level = len(heading.group(1))
         return [f"{_HEADING_STYLES.get(level, BOLD)}{_ANSI.sub('', inline(heading.group(2)))}{RESET}"]
+    if line.startswith("> "):  # a notice
+        return wrap(f"{YELLOW}{inline(line[2:])}{RESET}", style.width)
     if line.startswith("- "):
         return wrap(inline(line[2:]), style.width, first="  • ", rest="    ")
     if not line.strip():

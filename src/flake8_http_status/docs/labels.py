@@ -64,6 +64,7 @@ class Labels:
     not_a_status: str  # {code}
     nothing_to_explain: str
     other_language: str  # link text to the other language's page
+    untranslated: str  # on a rule page whose text is not translated yet
 
 
 EN = Labels(
@@ -136,6 +137,7 @@ EN = Labels(
     not_a_status="{code} is not an HTTP status code: status codes run from 100 to 599",
     nothing_to_explain="name a rule (HTS001), a rule slug or a status code (404), or use --list",
     other_language="한국어",
+    untranslated="",
 )
 
 KO = Labels(
@@ -205,6 +207,7 @@ KO = Labels(
     not_a_status="{code}은(는) HTTP 상태 코드가 아님: 상태 코드는 100부터 599까지",
     nothing_to_explain="규칙(HTS001), 규칙 슬러그, 상태 코드(404) 중 하나를 주거나 --list를 쓰세요",
     other_language="English",
+    untranslated="> 이 규칙의 설명은 아직 번역되지 않아 영어로 보여 드립니다.",
 )
 
 LABELS: dict[str, Labels] = {"en": EN, "ko": KO}

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from ..i18n.messages import message_catalog
-from ..i18n.texts import RuleText, rule_text
+from ..i18n.texts import RuleText, english_rule_text, is_translated, rule_text
 from ..rules.model import Example, Rule
 from .labels import LABELS, Labels
 from .markdown import bullets, code_block, link_references
 
 
 def rule_page(rule: Rule, lang: str) -> str:
-    labels, text = LABELS[lang], rule_text(rule, lang)
+    """The page in `lang`; a rule not yet translated gets the English text under a notice saying so."""
+    labels = LABELS[lang]
+    translated = is_translated(rule, lang)
+    text = rule_text(rule, lang) if translated else english_rule_text(rule)
     sections = [
         f"# {rule.code}: {rule.slug}",
+        *([] if translated else [labels.untranslated]),
         text.summary,
         _facts(rule, lang, labels),
         f"## {labels.what}",
@@ -40,7 +44,7 @@ def message_template(rule: Rule, lang: str) -> str:
 
 
 def summary(rule: Rule, lang: str) -> str:
-    text: RuleText = rule_text(rule, lang)
+    text: RuleText = rule_text(rule, lang) if is_translated(rule, lang) else english_rule_text(rule)
     return text.summary
 
 

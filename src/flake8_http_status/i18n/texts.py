@@ -41,6 +41,10 @@ def english_rule_text(rule: Rule) -> RuleText:
     return RuleText(rule.summary, doc.what, doc.why, doc.fix_safety, doc.not_reported, doc.references, doc.options)
 
 
+def is_translated(rule: Rule, lang: str) -> bool:
+    return lang == DEFAULT_LANGUAGE or rule.code in _translation(lang, "rules").RULES
+
+
 def rule_text(rule: Rule, lang: str) -> RuleText:
     if lang == DEFAULT_LANGUAGE:
         return english_rule_text(rule)
