@@ -64,6 +64,13 @@ def test_korean_messages_translate_every_part(source: str, message: str) -> None
         assert HANGUL.search(text) and not ENGLISH_PROSE.search(prose(text)), text
 
 
+def test_phrases_read_as_before_in_english() -> None:
+    source, _ = KOREAN_CASES["litestar detail"]
+    assert [finding.text for finding in run(source)] == [
+        "HTS604 404 passed positionally to litestar HTTPException lands in 'detail'; pass it as status_code=404"
+    ]
+
+
 def test_the_prose_check_catches_english_left_in_a_korean_message() -> None:
     assert ENGLISH_PROSE.search(prose("HTS605 flask.abort에 쓸 수 없는 상태 402: it raises LookupError"))
     assert not ENGLISH_PROSE.search(prose("HTS001 404 대신 HTTPStatus.NOT_FOUND 사용 (리소스가 존재하지 않음)"))

@@ -473,9 +473,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(Header("Allow", MUST, "the methods the resource supports; it may be empty (RFC 9110 §10.2.1)"),),
         notes=(
-            "The routers of Flask, Django, DRF, Starlette, FastAPI, Litestar, aiohttp, Sanic, Falcon and Bottle "
-            "add `Allow` themselves. A hand-written `abort(405)` or `HTTPException(405)` does not, and Tornado "
-            "never does.",
+            "When their router turns a method away, Flask, DRF, Starlette, FastAPI, Litestar, aiohttp, Sanic, "
+            "Falcon and Bottle add `Allow` themselves, and Django's `HttpResponseNotAllowed` (sent by class-based "
+            "views and `require_http_methods`) always carries it. A hand-written `abort(405)` or "
+            "`HTTPException(405)` does not, and Tornado never does.",
         ),
     ),
     406: Entry(

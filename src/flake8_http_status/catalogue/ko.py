@@ -412,9 +412,10 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(Header("Allow", MUST, "리소스가 지원하는 메서드. 비어 있어도 됩니다 (RFC 9110 §10.2.1)"),),
         notes=(
-            "Flask, Django, DRF, Starlette, FastAPI, Litestar, aiohttp, Sanic, Falcon, Bottle의 라우터는 `Allow`를 "
-            "직접 붙입니다. 손으로 쓴 `abort(405)`나 `HTTPException(405)`는 붙이지 않으며, Tornado는 한 번도 "
-            "붙이지 않습니다.",
+            "Flask, DRF, Starlette, FastAPI, Litestar, aiohttp, Sanic, Falcon, Bottle은 라우터가 메서드를 거절할 때 "
+            "`Allow`를 직접 붙이고, Django의 `HttpResponseNotAllowed`(클래스 기반 뷰와 `require_http_methods`가 "
+            "보냄)는 항상 이 헤더를 담습니다. 손으로 쓴 `abort(405)`나 `HTTPException(405)`는 붙이지 않으며, "
+            "Tornado는 한 번도 붙이지 않습니다.",
         ),
     ),
     406: Entry(

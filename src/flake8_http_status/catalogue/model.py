@@ -41,5 +41,8 @@ class Entry:
     notes: tuple[str, ...] = ()  # how Python frameworks and servers treat the code
 
 
-# Codes whose responses never carry content (RFC 9110 §6.4.1, §15.3.6).
-BODILESS = frozenset({*range(100, 200), 204, 205, 304})
+# Codes whose responses never carry content, and where RFC 9110 says so.
+BODILESS: dict[int, str] = {
+    **{code: "RFC 9110 §6.4.1" for code in range(100, 200)}, 204: "RFC 9110 §6.4.1", 304: "RFC 9110 §6.4.1",
+    205: "RFC 9110 §15.3.6",
+}

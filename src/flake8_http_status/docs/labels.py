@@ -46,7 +46,7 @@ class Labels:
     not_for: str
     headers: str
     no_headers: str
-    no_content: str
+    no_content: str  # {reference}
     notes: str
     constants: str
     family: str
@@ -106,7 +106,7 @@ EN = Labels(
     not_for="Use another code when",
     headers="Headers",
     no_headers="none specific to this code.",
-    no_content="Content: none; the response ends with its header section (RFC 9110 §6.4.1).",
+    no_content="Content: none; the response ends with its header section ({reference}).",
     notes="Notes",
     constants="Constants",
     family="Family",
@@ -178,7 +178,7 @@ KO = Labels(
     not_for="이럴 때는 다른 코드를",
     headers="헤더",
     no_headers="이 코드에만 해당하는 요구 사항은 없습니다.",
-    no_content="콘텐츠: 없음. 응답은 헤더 부분으로 끝납니다 (RFC 9110 §6.4.1).",
+    no_content="콘텐츠: 없음. 응답은 헤더 부분으로 끝납니다 ({reference}).",
     notes="참고",
     constants="상수",
     family="계열",

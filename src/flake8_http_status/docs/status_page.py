@@ -62,7 +62,7 @@ def _instead(when: str, code: int, lang: str, links: bool) -> str:
 def _headers(code: int, entry: Entry, labels: Labels) -> str:
     lines = [f"`{header.name}` ({labels.levels[header.level]}): {header.note}" for header in entry.headers]
     if code in BODILESS:
-        lines.append(labels.no_content)
+        lines.append(labels.no_content.format(reference=BODILESS[code]))
     if not lines:
         return f"**{labels.headers}:** {labels.no_headers}"
     return f"**{labels.headers}:**\n\n" + bullets(lines)

@@ -74,9 +74,3 @@ class Phrase:
 
     def __repr__(self) -> str:
         return f"Phrase({self.template!r}, **{dict(self.values)!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Phrase) and (self.template, dict(self.values)) == (other.template, dict(other.values))
-
-    def __hash__(self) -> int:
-        return hash(self.template)
