@@ -10,6 +10,7 @@ import re
 import pytest
 
 from conftest import run
+from test_languages import ENGLISH_PROSE, prose
 from flake8_http_status.rules.model import Example, Rule
 from flake8_http_status.rules.registry import RULES
 
@@ -49,6 +50,8 @@ def test_example_messages_are_one_line_in_every_language(rule: Rule, example: Ex
         assert "\n" not in message and "\r" not in message
         assert "{" not in message or "{" in example.bad, f"unfilled placeholder in {message!r}"
         assert bool(_HANGUL.search(message)) == (lang == "ko"), message
+        if lang == "ko":  # no English left over from text a rule composed without `Phrase`
+            assert not ENGLISH_PROSE.search(prose(message)), message
 
 
 def test_an_examples_options_are_applied() -> None:
