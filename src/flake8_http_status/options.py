@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .families import STYLES
+from .i18n import LANGUAGES
 from .project import lower_bound
 
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -46,6 +47,7 @@ class Settings:
     extra_codes: Mapping[int, ExtraCode] = field(default_factory=dict)
     ignore_values: frozenset[int] = frozenset()
     extra_calls: tuple[ExtraCall, ...] = ()
+    lang: str = "en"  # language of messages (and of `explain`)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("extra-codes", "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.", listed=True),
     OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
     OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
+    OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
 )
 
 
@@ -91,6 +94,7 @@ def settings_from(values: Mapping[str, object]) -> Settings:
         extra_codes=parse_extra_codes(text("http_status_extra_codes")),
         ignore_values=parse_ignore_values(text("http_status_ignore_values")),
         extra_calls=parse_extra_calls(text("http_status_extra_calls")),
+        lang=parse_lang(text("http_status_lang") or "en"),
     )
 
 
@@ -99,6 +103,13 @@ def parse_style(text: str) -> str:
     if style not in STYLES:
         raise OptionError(f"http-status-style must be one of {', '.join(STYLES)}, not {text!r}")
     return style
+
+
+def parse_lang(text: str) -> str:
+    lang = text.strip().lower()
+    if lang not in LANGUAGES:
+        raise OptionError(f"http-status-lang must be one of {', '.join(LANGUAGES)}, not {text!r}")
+    return lang
 
 
 def parse_target_python(text: str | None) -> tuple[int, int] | None:

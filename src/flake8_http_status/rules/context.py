@@ -50,7 +50,7 @@ class Context:
         return Speller(self.family, self.target, self.imports, self.tree)
 
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
-        return Finding(rule.code, rule.format(**values), start(node), end(node), fix)
+        return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)
 
     def source(self, node: ast.AST) -> str:
         """The exact source text of `node`."""

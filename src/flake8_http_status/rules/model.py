@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..findings import FixSafety
@@ -43,5 +44,33 @@ class Rule:
         names = {name for _, name, _, _ in string.Formatter().parse(self.message) if name}
         object.__setattr__(self, "placeholders", frozenset(names))
 
-    def format(self, **values: object) -> str:
-        return self.message.format(**values)
+    def format(self, lang: str = "en", /, **values: object) -> str:
+        """The message in `lang`, with `values` (and any `Phrase` among them) in that language too."""
+        if lang == "en":
+            return self.message.format(**values)
+        from ..i18n.messages import localized_message  # translations load only when a language asks for them
+
+        return localized_message(self, lang, values)
+
+
+class Phrase:
+    """Message text a rule composes at run time (`lands in 'content_type'`), translated with the message.
+
+    Its English `template` (a str.format template) is also the key its translations are filed under, so
+    a rule writes `Phrase("lands in '{parameter}'", parameter=name)` where it would write an f-string.
+    """
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values: Mapping[str, object] = values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.template!r}, **{dict(self.values)!r})"
