@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import ast
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis.collect import collect
@@ -22,8 +23,7 @@ from .rules.context import Context
 from .rules.registry import CHECKERS
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     findings: list[Finding]
     context: Context | None  # None when the prefilter skipped the module
 
@@ -61,6 +61,7 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
         settings=settings,
         target_for=lambda: target_for(filename, settings),
         pattern_values=candidates.pattern_values,
+        bound=bindings.bound,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import argparse
 import re
 from collections.abc import Iterable, Mapping
@@ -21,8 +23,7 @@ class OptionError(ValueError):
     """A setting that cannot be understood; the message says which and why."""
 
 
-@dataclass(frozen=True)
-class ExtraCode:
+class ExtraCode(NamedTuple):
     """A project-defined status, such as 499=CLIENT_CLOSED_REQUEST."""
 
     code: int
@@ -30,8 +31,7 @@ class ExtraCode:
     module: str | None = None  # where `name` can be imported from, so a fix can use it
 
 
-@dataclass(frozen=True)
-class ExtraCall:
+class ExtraCall(NamedTuple):
     """A project helper that takes a status: `myapp.http.error:1:status`."""
 
     name: str
@@ -50,8 +50,7 @@ class Settings:
     lang: str = "en"  # language of messages (and of `explain`)
 
 
-@dataclass(frozen=True)
-class OptionSpec:
+class OptionSpec(NamedTuple):
     """One setting. flake8 spells it `--http-status-<name>` (and so do config files); the CLI `--<name>`."""
 
     name: str

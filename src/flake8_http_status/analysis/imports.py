@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 
-@dataclass
 class ImportMap:
-    # local name -> qualified name, for every absolute import anywhere in the module
-    names: dict[str, str] = field(default_factory=dict)
-    # the same, for imports that run at module level (not under `if TYPE_CHECKING:`)
-    module_level: dict[str, str] = field(default_factory=dict)
-    # every imported module and all its parents: "django.http" adds "django" and "django.http"
-    modules: set[str] = field(default_factory=set)
-    star_modules: list[str] = field(default_factory=list)
-    # names bound by relative imports: project code that shadows any framework name
-    local_names: set[str] = field(default_factory=set)
+    __slots__ = ("local_names", "module_level", "modules", "names", "star_modules")
+
+    def __init__(self) -> None:
+        # local name -> qualified name, for every absolute import anywhere in the module
+        self.names: dict[str, str] = {}
+        # the same, for imports that run at module level (not under `if TYPE_CHECKING:`)
+        self.module_level: dict[str, str] = {}
+        # every imported module and all its parents: "django.http" adds "django" and "django.http"
+        self.modules: set[str] = set()
+        self.star_modules: list[str] = []
+        # names bound by relative imports: project code that shadows any framework name
+        self.local_names: set[str] = set()
 
     def qualify(self, node: ast.expr) -> str | None:
         """The qualified name of a `Name` or dotted `Attribute` chain rooted in an import."""

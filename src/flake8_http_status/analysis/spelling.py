@@ -6,10 +6,10 @@ that something else in the module binds: a parameter called `status`, a class ca
 
 from __future__ import annotations
 
-import ast
+from typing import NamedTuple
+
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import NewImport
@@ -28,8 +28,7 @@ _FALLBACKS: dict[str, tuple[tuple[NewImport, str], ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Spelled:
+class Spelled(NamedTuple):
     text: str
     new_import: NewImport | None = None
 
@@ -55,12 +54,11 @@ def framework_family(imports: ImportMap) -> str:
 
 
 class Speller:
-    def __init__(self, family: Family, target: Target, imports: ImportMap, tree: ast.Module) -> None:
+    def __init__(self, family: Family, target: Target, imports: ImportMap, bound: Counter[str]) -> None:
         self.family = family
         self.target = target
         self.imports = imports
-        self.tree = tree
-        self._bound: Counter[str] | None = None
+        self._bound = bound  # how often each name is bound in the module (see analysis.collect.Bindings)
 
     def spell(self, code: int, *, dotted: bool = False) -> Spelled | None:
         """The text for `code` in this module; `dotted` where a bare name would not work (a `case` pattern)."""
@@ -124,30 +122,4 @@ class Speller:
         return count == 1 and self.imports.names.get(name) == same
 
     def bound_names(self) -> Counter[str]:
-        if self._bound is None:
-            self._bound = count_bindings(self.tree)
         return self._bound
-
-
-def count_bindings(tree: ast.Module) -> Counter[str]:
-    """How many times each name is bound anywhere in the module."""
-    counts: Counter[str] = Counter()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            counts[node.id] += 1
-        elif isinstance(node, ast.arg):
-            counts[node.arg] += 1
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            counts[node.name] += 1
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                counts[alias.asname or alias.name.partition(".")[0]] += 1
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            counts[node.name] += 1
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-            counts[node.name] += 1
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            counts[node.rest] += 1
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            counts.update(node.names)
-    return counts

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import ast
 import enum
 import re
-from dataclasses import dataclass
 
 from ..families import Constant, constant_for
 from .imports import ImportMap
@@ -20,8 +21,7 @@ class Spelling(enum.Enum):
     OTHER = "other"  # a variable, a call, anything not known statically
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     spelling: Spelling
     code: int | None = None
     constant: Constant | None = None

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from ..findings import FixSafety
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """Code a rule reports (`bad`) and the code it wants instead (`good`); both run as tests."""
 
     bad: str
@@ -18,8 +18,7 @@ class Example:
     options: tuple[str, ...] = ()  # flake8-style options the example needs, e.g. "--http-status-style=drf"
 
 
-@dataclass(frozen=True)
-class RuleDoc:
+class RuleDoc(NamedTuple):
     what: str
     why: str
     examples: tuple[Example, ...]
@@ -29,8 +28,7 @@ class RuleDoc:
     options: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     slug: str
     message: str  # a str.format template with named placeholders
@@ -38,11 +36,10 @@ class Rule:
     fix: FixSafety
     doc: RuleDoc
     default: bool = True
-    placeholders: frozenset[str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        names = {name for _, name, _, _ in string.Formatter().parse(self.message) if name}
-        object.__setattr__(self, "placeholders", frozenset(names))
+    @property
+    def placeholders(self) -> frozenset[str]:
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(self.message) if name)
 
     def format(self, lang: str = "en", /, **values: object) -> str:
         """The message in `lang`, with `values` (and any `Phrase` among them) in that language too."""
