@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 
 class ImportMap:
-    __slots__ = ("local_names", "module_level", "modules", "names", "star_modules")
+    __slots__ = ("_imported", "local_names", "module_level", "modules", "names", "star_modules")
 
     def __init__(self) -> None:
         # local name -> qualified name, for every absolute import anywhere in the module
@@ -19,6 +19,7 @@ class ImportMap:
         self.star_modules: list[str] = []
         # names bound by relative imports: project code that shadows any framework name
         self.local_names: set[str] = set()
+        self._imported: dict[tuple[str, ...], bool] = {}  # imports_any answers, asked once per row per module
 
     def qualify(self, node: ast.expr) -> str | None:
         """The qualified name of a `Name` or dotted `Attribute` chain rooted in an import."""
@@ -39,9 +40,13 @@ class ImportMap:
         return root
 
     def imports_any(self, prefixes: tuple[str, ...]) -> bool:
-        return any(prefix in self.modules for prefix in prefixes)
+        answer = self._imported.get(prefixes)
+        if answer is None:
+            answer = self._imported[prefixes] = any(prefix in self.modules for prefix in prefixes)
+        return answer
 
     def add(self, node: ast.Import | ast.ImportFrom, *, runtime: bool) -> None:
+        self._imported.clear()
         for local, qualified in _bindings(node):
             if qualified is None:
                 self.local_names.add(local)

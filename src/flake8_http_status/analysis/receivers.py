@@ -113,12 +113,12 @@ def _is_external(name: str) -> bool:
 
 
 def last_name(node: ast.expr) -> str:
+    while isinstance(node, ast.Call):  # iterative: call chains can be deeper than the recursion limit
+        node = node.func
     if isinstance(node, ast.Attribute):
         return node.attr
     if isinstance(node, ast.Name):
         return node.id
-    if isinstance(node, ast.Call):
-        return last_name(node.func)
     return ""
 
 

@@ -59,9 +59,16 @@ class Speller:
         self.target = target
         self.imports = imports
         self._bound = bound  # how often each name is bound in the module (see analysis.collect.Bindings)
+        self._spelled: dict[tuple[int, bool], Spelled | None] = {}
 
     def spell(self, code: int, *, dotted: bool = False) -> Spelled | None:
         """The text for `code` in this module; `dotted` where a bare name would not work (a `case` pattern)."""
+        key = (code, dotted)
+        if key not in self._spelled:
+            self._spelled[key] = self._spell(code, dotted)
+        return self._spelled[key]
+
+    def _spell(self, code: int, dotted: bool) -> Spelled | None:
         name = self.family.constant(code, self.target)
         if name is None:
             return None

@@ -38,9 +38,9 @@ def read_value(node: ast.expr | None, imports: ImportMap) -> Value:
         return UNKNOWN
     if isinstance(node, ast.Constant):
         return _read_constant(node.value)
+    while isinstance(node, ast.Attribute) and node.attr == "value":  # HTTPStatus.OK.value is HTTPStatus.OK
+        node = node.value
     if isinstance(node, (ast.Attribute, ast.Name)):
-        if isinstance(node, ast.Attribute) and node.attr == "value":
-            return read_value(node.value, imports)
         qualified = imports.qualify(node)
         constant = constant_for(qualified) if qualified else None
         if constant is not None:
