@@ -10,13 +10,15 @@ import pytest
 
 from expectations import FIXTURES, fixture_files, read
 from flake8_http_status.engine import analyse
+from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args
 
 
 def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
     source = path.read_text(encoding="utf-8")
     settings = settings_from_args(options)
-    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings)
+    lines = source.splitlines(keepends=True)
+    findings = unsuppressed(analyse(ast.parse(source), lines, str(path), settings), lines)
     return Counter((finding.start.line, finding.code) for finding in findings)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import argparse
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .families import STYLES
+from .i18n import LANGUAGES
 from .project import lower_bound
 
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -20,8 +23,7 @@ class OptionError(ValueError):
     """A setting that cannot be understood; the message says which and why."""
 
 
-@dataclass(frozen=True)
-class ExtraCode:
+class ExtraCode(NamedTuple):
     """A project-defined status, such as 499=CLIENT_CLOSED_REQUEST."""
 
     code: int
@@ -29,8 +31,7 @@ class ExtraCode:
     module: str | None = None  # where `name` can be imported from, so a fix can use it
 
 
-@dataclass(frozen=True)
-class ExtraCall:
+class ExtraCall(NamedTuple):
     """A project helper that takes a status: `myapp.http.error:1:status`."""
 
     name: str
@@ -46,10 +47,10 @@ class Settings:
     extra_codes: Mapping[int, ExtraCode] = field(default_factory=dict)
     ignore_values: frozenset[int] = frozenset()
     extra_calls: tuple[ExtraCall, ...] = ()
+    lang: str = "en"  # language of messages (and of `explain`)
 
 
-@dataclass(frozen=True)
-class OptionSpec:
+class OptionSpec(NamedTuple):
     """One setting. flake8 spells it `--http-status-<name>` (and so do config files); the CLI `--<name>`."""
 
     name: str
@@ -73,6 +74,7 @@ OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("extra-codes", "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.", listed=True),
     OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
     OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
+    OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
 )
 
 
@@ -91,6 +93,7 @@ def settings_from(values: Mapping[str, object]) -> Settings:
         extra_codes=parse_extra_codes(text("http_status_extra_codes")),
         ignore_values=parse_ignore_values(text("http_status_ignore_values")),
         extra_calls=parse_extra_calls(text("http_status_extra_calls")),
+        lang=parse_lang(text("http_status_lang") or "en"),
     )
 
 
@@ -99,6 +102,13 @@ def parse_style(text: str) -> str:
     if style not in STYLES:
         raise OptionError(f"http-status-style must be one of {', '.join(STYLES)}, not {text!r}")
     return style
+
+
+def parse_lang(text: str) -> str:
+    lang = text.strip().lower()
+    if lang not in LANGUAGES:
+        raise OptionError(f"http-status-lang must be one of {', '.join(LANGUAGES)}, not {text!r}")
+    return lang
 
 
 def parse_target_python(text: str | None) -> tuple[int, int] | None:

@@ -5,14 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+from typing import Any, NamedTuple
 
 from .families import FASTAPI_REQUIRING_RENAMED_STARLETTE, STARLETTE_RENAMES_SINCE
 
@@ -22,8 +16,7 @@ _LOWER_BOUND = re.compile(r"(>=|~=|==|\^|~|>)\s*v?(\d+(?:\.\d+)?)")
 _REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)")
 
 
-@dataclass(frozen=True)
-class ProjectFacts:
+class ProjectFacts(NamedTuple):
     python: tuple[int, int] = DEFAULT_PYTHON
     starlette_renamed: bool = False
     pyproject: Path | None = None
@@ -47,6 +40,11 @@ def _facts_in(directory: Path) -> ProjectFacts:
 
 
 def read_pyproject(path: Path) -> ProjectFacts:
+    # Imported here: most flake8 runs never need a pyproject (no finding asks for a constant name).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -60,11 +60,17 @@ CALLS = (
     ),
     CallRow(
         _names("HttpResponseRedirect", _HTTP, _RESPONSE),
-        Api("django", "HttpResponseRedirect", Role.REDIRECT, fixed=302, misplaced=(Misplaced(1, _PRESERVE),)),
+        Api(
+            "django", "HttpResponseRedirect", Role.REDIRECT, (Slot(None, "status"),), fixed=302,
+            misplaced=(Misplaced(1, _PRESERVE),),
+        ),
     ),
     CallRow(
         _names("HttpResponsePermanentRedirect", _HTTP, _RESPONSE),
-        Api("django", "HttpResponsePermanentRedirect", Role.REDIRECT, fixed=301, misplaced=(Misplaced(1, _PRESERVE),)),
+        Api(
+            "django", "HttpResponsePermanentRedirect", Role.REDIRECT, (Slot(None, "status"),), fixed=301,
+            misplaced=(Misplaced(1, _PRESERVE),),
+        ),
     ),
     *fixed(
         "django", _HTTP,
@@ -74,6 +80,7 @@ CALLS = (
             "HttpResponseServerError": 500,
         },
         Role.SET,
+        override="status",
     ),
     *fixed("django", _HTTP, {"Http404": 404}),
     *fixed(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +28,7 @@ class Context:
     settings: Settings
     target_for: Callable[[], Target]  # reading pyproject.toml waits until a finding needs a constant name
     pattern_values: set[int] = field(default_factory=set)  # ids of nodes used as `case` value patterns
+    bound: Counter[str] = field(default_factory=Counter)  # how often each name is bound in the module
 
     @cached_property
     def used_constants(self) -> list[tuple[ast.expr, Constant]]:
@@ -47,7 +49,7 @@ class Context:
 
     @cached_property
     def speller(self) -> Speller:
-        return Speller(self.family, self.target, self.imports, self.tree)
+        return Speller(self.family, self.target, self.imports, self.bound)
 
     @cached_property
     def stringified_nodes(self) -> set[int]:
@@ -62,7 +64,7 @@ class Context:
         return id(node) in self.stringified_nodes and self.family.style == "httpstatus" and self.target.python < (3, 11)
 
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
-        return Finding(rule.code, rule.format(**values), start(node), end(node), fix)
+        return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)
 
     def source(self, node: ast.AST) -> str:
         """The exact source text of `node`."""
