@@ -102,7 +102,7 @@ def test_unsafe_fixes_are_counted_until_enabled(project: Path, capsys: pytest.Ca
         "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse('made', 201)\n"
     )
     assert fix("--check", ".") == 0
-    assert capsys.readouterr().err.splitlines()[-1] == "1 more fix available with --unsafe-fixes"
+    assert capsys.readouterr().err.splitlines()[-1] == "1 unsafe fix was not applied (--unsafe-fixes applies them)"
     assert fix("--check", "--unsafe-fixes", ".") == 1
 
 

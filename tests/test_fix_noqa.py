@@ -6,7 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fixing import outcome
+from flake8_http_status.cli import main
 from flake8_http_status.fixer.noqa import NoqaLines, skips_file
 from flake8_http_status.fixer.source import split_lines
 
@@ -75,3 +78,39 @@ def test_flake8_noqa_on_its_own_line_skips_the_file() -> None:
     assert skips_file("  # FLAKE8= NOQA\n")
     assert not skips_file("#  flake8: noqa\n")  # flake8 wants exactly one space
     assert not skips_file("x = 1  # flake8: noqa\n")
+
+
+VIEWS = (
+    "from flask import abort\n\n\ndef show(response):\n    assert response.status_code == 200\n    abort(404)\n"
+)
+CONFIGS = {
+    "extend-ignore": "[flake8]\nextend-ignore = HTS002\n",
+    "longer-select-wins": "[flake8]\nextend-ignore = HTS00\nextend-select = HTS001\n",
+    "select": "[flake8]\nselect = HTS002\n",
+    "per-file-longest-pattern": "[flake8]\nper-file-ignores =\n    views.py:HTS001\n    *.py:HTS002\n",
+}
+
+
+def changed_lines(before: str, after: str) -> set[int]:
+    old, new = before.splitlines(), after.splitlines()
+    offset = len(new) - len(old)
+    return {number for number, line in enumerate(old, 1) if new[number - 1 + offset] != line}
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=list(CONFIGS))
+def test_flake8_selection_settings_mean_the_same_to_the_fixer(
+    config: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "setup.cfg").write_text(CONFIGS[config])
+    for name in ("views.py", "other.py"):
+        (tmp_path / name).write_text(VIEWS)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--format=%(path)s:%(row)d:%(code)s", "views.py", "other.py"],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )
+    reported = {(path.removeprefix("./"), int(row)) for path, row, code in (line.split(":") for line in result.stdout.split()) if code.startswith("HTS")}
+    assert main(["fix", "-q", "views.py", "other.py"]) in (0, 1)
+    fixed = {(name, line) for name in ("views.py", "other.py") for line in changed_lines(VIEWS, (tmp_path / name).read_text())}
+    assert fixed == reported

@@ -3,8 +3,10 @@
 flake8 (5 and later) looks in the current directory and then its parents, stopping below the home
 directory, for the first of `setup.cfg`, `tox.ini` and `.flake8` that has a `[flake8]` (or
 `[flake8:local-plugins]`) section. `--config` names a file instead; `--isolated` reads none. Keys
-may use dashes or underscores. Only the `http-status-*` keys and `exclude`/`extend-exclude` are
-read here; flake8 itself keeps reading its configuration through its own option manager.
+may use dashes or underscores. Read here: the `http-status-*` keys, `exclude` and
+`extend-exclude`, and of `select`, `extend-select`, `ignore`, `extend-ignore` and `per-file-ignores`
+what concerns this plugin's codes. flake8 itself keeps reading its configuration through its own
+option manager.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import per_file_ignores
 from .options import OPTIONS, OptionError
+from .per_file_ignores import PerFileIgnores
+from .rules.registry import RULES
 
 _CANDIDATES = ("setup.cfg", "tox.ini", ".flake8")
 _SECTION = "flake8"
@@ -28,6 +33,10 @@ class FileConfig:
     values: dict[str, str | list[str]] = field(default_factory=dict)  # raw values keyed by OptionSpec.dest
     exclude: tuple[str, ...] | None = None  # flake8's `exclude`, when set
     extend_exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # `select` entries that cover plugin codes
+    extend_select: tuple[str, ...] = ()  # `extend-select` entries that cover plugin codes
+    ignore: tuple[str, ...] = ()  # `ignore` and `extend-ignore` entries that cover plugin codes
+    per_file_ignores: PerFileIgnores = ()
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -76,7 +85,17 @@ def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
         values,
         _paths(exclude, path.parent) if exclude is not None else None,
         _paths(normalised.get("extend-exclude", ""), path.parent),
+        _plugin_codes(normalised, "select"),
+        _plugin_codes(normalised, "extend-select"),
+        _plugin_codes(normalised, "ignore", "extend-ignore"),
+        per_file_ignores.parse(normalised.get("per-file-ignores", "")),
     )
+
+
+def _plugin_codes(section: Mapping[str, str], *keys: str) -> tuple[str, ...]:
+    """Entries that cover some plugin code (`HTS001`, `HTS`, even `H`); flake8 matches codes by prefix."""
+    entries = (entry for key in keys for entry in _split(section.get(key, "")))
+    return tuple(entry for entry in entries if any(rule.code.startswith(entry) for rule in RULES))
 
 
 def _split(text: str) -> list[str]:

@@ -34,13 +34,18 @@ def fix_options(args: argparse.Namespace, config: FileConfig) -> FixOptions:
     """Settings from the config file, overridden by flags; the user's choice of fixes. OptionError if wrong."""
     values: dict[str, object] = dict(config.values)
     values.update({spec.dest: getattr(args, spec.dest) for spec in OPTIONS if getattr(args, spec.dest) is not None})
+    select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
+    # --select replaces the configuration's choice of codes; --ignore adds to its ignores. A
+    # configured `select` that names none of this plugin's codes does not stop its fixes.
+    from_config = not select
     selection = Selection(
-        select=_codes(args.select, "--select"),
-        ignore=_codes(args.ignore, "--ignore"),
+        select=select or config.select,
+        ignore=(*config.ignore, *ignore) if from_config else ignore,
         unsafe=args.unsafe_fixes,
         disable_noqa=args.disable_noqa,
+        enable=config.extend_select if from_config else (),
     )
-    return FixOptions(settings_from(values), selection)
+    return FixOptions(settings_from(values), selection, config.per_file_ignores)
 
 
 def _codes(values: Sequence[str], flag: str) -> tuple[str, ...]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..engine import analyse_module, may_have_findings
 from ..findings import Finding
 from ..options import Settings
+from ..per_file_ignores import PerFileIgnores, codes_for
 from .errors import FixError, syntax_error
 from .noqa import NoqaLines, skips_file
 from .selection import Chosen, Selection, choose
@@ -24,6 +25,11 @@ MAX_PASSES = 6
 class FixOptions:
     settings: Settings = field(default_factory=Settings)
     selection: Selection = field(default_factory=Selection)
+    per_file_ignores: PerFileIgnores = ()
+
+    def for_file(self, filename: str) -> FixOptions:
+        codes = codes_for(filename, self.per_file_ignores) if self.per_file_ignores else ()
+        return replace(self, selection=self.selection.ignoring(codes)) if codes else self
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Outcome:
 
 def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
     """Fix `text` (a whole module); FixError when that cannot be done safely."""
+    options = options.for_file(filename)
     applied: Counter[str] = Counter()
     held_back = 0
     if not _worth_parsing(text, options):

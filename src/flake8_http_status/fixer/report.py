@@ -87,7 +87,8 @@ class Reporter:
         print(summary_line(self.totals, self.mode), file=self.stream)
         if self.totals.held_back:
             count = self.totals.held_back
-            print(f"{count} more fix{'es' if count != 1 else ''} available with --unsafe-fixes", file=self.stream)
+            noun = "fix was" if count == 1 else "fixes were"
+            print(f"{count} unsafe {noun} not applied (--unsafe-fixes applies them)", file=self.stream)
 
 
 def summary_line(totals: Totals, mode: Mode) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..findings import Edit, Finding, FixSafety, Position
@@ -37,20 +37,25 @@ def spells_a_status(text: str) -> bool:
 class Selection:
     """The user's choice of fixes. Codes are prefixes, as in flake8 and ruff: `HTS0` means HTS001-HTS099."""
 
-    select: tuple[str, ...] = ()  # empty: every rule that is on by default
+    select: tuple[str, ...] = ()  # only these; empty: every rule that is on by default, and `enable`
     ignore: tuple[str, ...] = ()
     unsafe: bool = False
     disable_noqa: bool = False
+    enable: tuple[str, ...] = ()  # rules turned on besides the default ones (the config's `extend-select`)
 
     def wants(self, code: str) -> bool:
-        chosen = _longest_prefix(code, self.select)
-        ignored = _longest_prefix(code, self.ignore)
+        chosen = _longest_prefix(code, self.select or self.enable)
         if self.select and chosen < 0:
             return False
-        if not self.select and not _on_by_default(code):
+        if not self.select and chosen < 0 and not _on_by_default(code):
             return False
         # The more specific prefix wins; when both are equally specific, ignoring wins.
+        ignored = _longest_prefix(code, self.ignore)
         return ignored < 0 or chosen > ignored
+
+    def ignoring(self, codes: Sequence[str]) -> Selection:
+        """This selection with `codes` ignored too (flake8's per-file-ignores)."""
+        return replace(self, ignore=(*self.ignore, *codes)) if codes else self
 
     @cached_property
     def fixable_codes(self) -> frozenset[str]:
