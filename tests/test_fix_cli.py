@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,16 @@ def test_diffs_apply_to_unusual_files(project: Path, capsys: pytest.CaptureFixtu
     patch = capsys.readouterr().out
     subprocess.run(["git", "apply", "-p0", "-"], input=patch.encode(), check=True, cwd=project)
     assert fix("--check", "views.py") == 0
+
+
+def test_stdin_to_stdout_keeps_the_bytes_it_does_not_fix(project: Path) -> None:
+    data = b"\xef\xbb\xbf" + VIEW.replace("\n", "\r\n").encode()
+    command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", "-"]
+    fixed = subprocess.run(command, input=data, capture_output=True, check=False, cwd=project)
+    assert fixed.returncode == 0 and fixed.stdout.startswith(b"\xef\xbb\xbffrom http import HTTPStatus\r\n\r\n")
+    assert b"abort(HTTPStatus.NOT_FOUND)\r\n" in fixed.stdout
+    checked = subprocess.run([*command[:-1], "--check", "-"], input=data, capture_output=True, check=False, cwd=project)
+    assert checked.returncode == 1 and checked.stdout == b""
+    broken = subprocess.run(command, input=b"abort(404\n", capture_output=True, check=False, cwd=project)
+    assert broken.returncode == 123 and broken.stdout == b"abort(404\n"
+    assert broken.stderr.decode().startswith("stdin:1: error: ")

@@ -15,18 +15,22 @@ from pathlib import Path
 from ..config import FileConfig, load
 from ..options import OptionError
 from .arguments import add_fix_arguments, fix_options
+from .diff import unified_diff
 from .discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDES, Filters, discover
+from .errors import FixError
 from .files import MAX_BYTES_DEFAULT, Mode, RunOptions, Status
+from .pipeline import fix_text
 from .report import Reporter
 from .runner import default_jobs
 from .runner import run as run_files
+from .source import decode
 
 EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "Exit status: 0 done, 1 --check/--diff found changes, 2 usage error, 123 a file failed."
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or directories (default: .)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or directories (default: .); - for stdin")
     what = parser.add_argument_group("what to do")
     what.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
     what.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
@@ -37,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOBS", help="exclude these too")
     files.add_argument("--max-size", type=float, default=MAX_BYTES_DEFAULT / 2**20, metavar="MIB", help="skip larger files (default: %(default)s MiB)")
     files.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    files.add_argument("--stdin-filename", default="stdin", metavar="NAME", help="with PATH `-`: the name to report and configure stdin as")
     output = parser.add_argument_group("output")
     output.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     output.add_argument("-v", "--verbose", action="store_true", help="also name unchanged and quietly skipped files")
@@ -49,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"http-status fix: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     paths: list[Path] = args.paths or [Path(".")]
+    if paths == [Path("-")]:
+        return _run_stdin(options, args.stdin_filename)
     missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
     if missing:
         print(f"http-status fix: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
@@ -68,6 +75,24 @@ def run(args: argparse.Namespace) -> int:
     reporter.summary()
     return _exit_status(reporter.totals.statuses, options.mode)
 
+
+
+def _run_stdin(options: RunOptions, filename: str) -> int:
+    """`http-status fix -`: the module on stdin, fixed, to stdout (or its diff, or nothing with --check)."""
+    raw = sys.stdin.buffer.read()
+    try:
+        decoded = decode(raw)
+        outcome = fix_text(decoded.text, filename, options.fix)
+    except FixError as error:
+        where = f":{error.line}" if error.line else ""
+        print(f"{filename}{where}: error: {error.message}", file=sys.stderr)
+        sys.stdout.buffer.write(raw)
+        return EXIT_FAILED
+    if options.mode is Mode.WRITE:
+        sys.stdout.buffer.write(decoded.encode(outcome.text) if outcome.changed else raw)
+    elif options.mode is Mode.DIFF and outcome.changed:
+        sys.stdout.write(unified_diff(decoded.text, outcome.text, filename))
+    return EXIT_WOULD_CHANGE if outcome.changed and options.mode is not Mode.WRITE else EXIT_OK
 
 
 def _exit_status(statuses: dict[Status, int], mode: Mode) -> int:

@@ -17,6 +17,7 @@ from .errors import FixError, syntax_error
 from .noqa import NoqaLines, skips_file
 from .selection import Chosen, Selection, choose
 from .source import split_lines
+from .verify import check_equivalent
 
 MAX_PASSES = 6
 
@@ -64,8 +65,6 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
         new_text = _rewrite(text, tree, chosen.findings)
         if new_text == text:
             break
-        from .verify import check_equivalent
-
         try:
             tree = check_equivalent(text, lines, tree, new_text, chosen.findings)
         except RecursionError:
