@@ -11,7 +11,7 @@ import pytest
 from libcst.codemod import CodemodContext, SkipFile, TransformSkip, TransformSuccess, transform_module
 
 from flake8_http_status.cli import main
-from flake8_http_status.fixer import verify
+from flake8_http_status.fixer import pipeline
 from flake8_http_status.fixer.codemod import HttpStatusFix
 from flake8_http_status.fixer.errors import FixError
 
@@ -43,7 +43,7 @@ def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypat
     def refuse(*_: object) -> None:
         raise FixError("the rewrite would change more than the fixes say; file left unchanged", 5)
 
-    monkeypatch.setattr(verify, "check_equivalent", refuse)
+    monkeypatch.setattr(pipeline, "check_equivalent", refuse)
     transform = HttpStatusFix(CodemodContext(filename="views.py"), isolated=True)
     with pytest.raises(SkipFile, match="^line 5: the rewrite would change more"):
         transform.transform_module_impl(cst.parse_module(VIEW))
