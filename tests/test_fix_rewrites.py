@@ -204,3 +204,22 @@ def test_noqa_comments_are_honoured() -> None:
     assert "abort(404)  # noqa\n" in fixed and "abort(410)  # noqa: HTS001\n" in fixed
     assert "abort(HTTPStatus.FORBIDDEN)  # noqa: E501\n" in fixed and "abort(HTTPStatus.UNAUTHORIZED)\n" in fixed
     assert "abort(HTTPStatus.NOT_FOUND)" in outcome(source, disable_noqa=True).text
+
+
+def test_a_status_spelled_with_a_client_table_is_moved_too() -> None:
+    source = (
+        "from django.http import HttpResponse\nfrom requests import codes\n\n\n"
+        "def made(request):\n    return HttpResponse('made', codes.created)\n"
+    )
+    assert not outcome(source).changed
+    assert "HttpResponse('made', status=codes.created)" in fix(source, unsafe=True)
+
+
+def test_the_text_filter_keeps_every_file_with_a_fix() -> None:
+    """Files are parsed only when their text can hold a fix; check the filter against the analysis."""
+    from flake8_http_status.fixer.selection import Selection, spells_a_status
+
+    assert spells_a_status("abort(404)") and spells_a_status("x = HTTPStatus") and spells_a_status("HTTP_200_OK")
+    assert not spells_a_status("x = 1234 + y200 + 2.500 + 0x404 + 99") and not spells_a_status("codes.ok")
+    assert Selection(unsafe=True, select=("HTS604",)).may_fix("codes.created")
+    assert not Selection(select=("HTS001",)).may_fix("codes.created")

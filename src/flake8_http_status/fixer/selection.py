@@ -14,14 +14,23 @@ from .noqa import NoqaLines
 # Rules whose fixes only ever rewrite a status spelled in the text: a number or a constant's name.
 # A module with neither cannot get one of their fixes, so it need not even be parsed. Rules not
 # listed (the HTS9xx ones can fix a status that a framework default supplies) always get parsed.
-_SPELLED_RULES = frozenset({"HTS001", "HTS002", "HTS003", "HTS004", "HTS604"})
-_CONSTANT_WORDS = ("HTTPStatus", "HTTP_", "status_codes")
+# HTS001-HTS004 rewrite numbers, status strings and the constants of the families the tool writes;
+# HTS604 moves any status, also one spelled with a client-side table (`requests.codes.created`,
+# `http.client.CREATED`), whose import then names `codes` or `client`.
+_STYLE_CONSTANT_WORDS = ("HTTPStatus", "HTTP_", "status_codes")
+_SPELLED_RULES = {
+    "HTS001": _STYLE_CONSTANT_WORDS,
+    "HTS002": _STYLE_CONSTANT_WORDS,
+    "HTS003": _STYLE_CONSTANT_WORDS,
+    "HTS004": _STYLE_CONSTANT_WORDS,
+    "HTS604": (*_STYLE_CONSTANT_WORDS, "codes", "client"),
+}
 _THREE_DIGITS = re.compile(r"[1-5][0-9][0-9]")  # no look-arounds: they make the scan ten times slower
 
 
-def spells_a_status(text: str) -> bool:
-    """A status constant's name, or a number 100-599 standing alone (not in `1234`, `x200`, `1.200`)."""
-    if any(word in text for word in _CONSTANT_WORDS):
+def spells_a_status(text: str, words: Iterable[str] = _STYLE_CONSTANT_WORDS) -> bool:
+    """One of `words` (constant names), or a number 100-599 standing alone (not in `1234`, `x200`, `1.200`)."""
+    if any(word in text for word in words):
         return True
     end = len(text)
     for match in _THREE_DIGITS.finditer(text):
@@ -66,7 +75,13 @@ class Selection:
     def _may_hold_back(self) -> bool:
         """Whether an unsafe fix held back could be in a file that a safe one could not be in."""
         unsafe = self._codes({FixSafety.UNSAFE})
-        return not self.unsafe and bool(unsafe) and unsafe <= _SPELLED_RULES
+        return not self.unsafe and bool(unsafe) and unsafe <= _SPELLED_RULES.keys()
+
+    @cached_property
+    def _words(self) -> tuple[str, ...]:
+        # Fixes held back are only counted where the words of the safe ones already lead.
+        words = [word for code in sorted(self.fixable_codes) for word in _SPELLED_RULES.get(code, ())]
+        return tuple(dict.fromkeys([*_STYLE_CONSTANT_WORDS, *words]))
 
     def _codes(self, allowed: set[FixSafety]) -> frozenset[str]:
         return frozenset(rule.code for rule in RULES if rule.fix in allowed and self.wants(rule.code))
@@ -78,9 +93,9 @@ class Selection:
         when they too only ever rewrite a status spelled in the text.
         """
         codes = self.fixable_codes
-        if codes and not codes <= _SPELLED_RULES:
+        if codes and not codes <= _SPELLED_RULES.keys():
             return True
-        return (bool(codes) or self._may_hold_back) and spells_a_status(text)
+        return (bool(codes) or self._may_hold_back) and spells_a_status(text, self._words)
 
 
 @dataclass(frozen=True)
