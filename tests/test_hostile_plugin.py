@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import flake8
 import pytest
 
 from conftest import run
+
+FLAKE8_MAJOR = int(flake8.__version__.split(".")[0])
 
 
 def deep(template: str, depth: int) -> str:
@@ -93,8 +96,10 @@ def test_unreadable_modules_are_flake8_errors_not_plugin_crashes(tmp_path: Path,
     path = tmp_path / "bad.py"
     path.write_bytes(content)
     result = flake8_on(path)
-    assert "Traceback" not in result.stderr and "flake8_http_status" not in result.stderr
-    assert "E902" in result.stdout or "E999" in result.stdout, result.stdout + result.stderr
+    assert "flake8_http_status" not in result.stderr, result.stderr
+    if FLAKE8_MAJOR >= 6:  # flake8 5 itself crashes on a NUL byte, before any plugin runs
+        assert "Traceback" not in result.stderr
+        assert "E902" in result.stdout or "E999" in result.stdout, result.stdout + result.stderr
 
 
 def test_undecodable_bytes_reach_the_plugin_as_latin1(tmp_path: Path) -> None:

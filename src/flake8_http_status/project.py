@@ -49,8 +49,8 @@ def read_pyproject(path: Path) -> ProjectFacts:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ProjectFacts(pyproject=path)
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
-    poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
+    project = _table(data, "project")
+    poetry = _table(_table(data, "tool"), "poetry")
     requires = project.get("requires-python") or _poetry_python(poetry)
     python = lower_bound(requires) if isinstance(requires, str) else None
     bounds = _dependency_bounds(project, poetry)
@@ -60,6 +60,12 @@ def read_pyproject(path: Path) -> ProjectFacts:
         or (bounds.get("fastapi", (0, 0)) >= FASTAPI_REQUIRING_RENAMED_STARLETTE),
         pyproject=path,
     )
+
+
+def _table(data: object, key: str) -> dict[str, Any]:
+    """`data[key]` if it is a TOML table, else an empty one: malformed files must not crash the linter."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
 
 
 def lower_bound(specifier: str) -> tuple[int, int] | None:
