@@ -3,9 +3,13 @@ module gives. Each case is fixed both ways and compared."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from types import FrameType
+
 import pytest
 
-from fixing import fix, options
+from fixing import fix, options, outcome
 from flake8_http_status.fixer import segments, transform
 from flake8_http_status.fixer.pipeline import _chosen
 from flake8_http_status.fixer.source import split_lines
@@ -75,3 +79,32 @@ def test_a_simple_statement_is_parsed_alone(monkeypatch: pytest.MonkeyPatch) -> 
     edits = [edit for finding in chosen.findings if finding.fix for edit in finding.fix.edits]
     transform.rewrite(text, tree, edits, [])
     assert parsed == ["if True:\n        abort(404)\n"]
+
+
+def _fixer_calls(fixes: int) -> int:
+    """Python-level calls made inside the fixer's own modules while fixing a module with `fixes` sites."""
+    handlers = "".join(f"\n\n@app.get('/{n}')\ndef view_{n}():\n    abort(404)\n    return 'x', 201\n" for n in range(fixes // 2))
+    source = "from flask import Flask, abort\n\napp = Flask(__name__)\n" + handlers
+    fixer = str(Path(transform.__file__).parent)
+    calls = 0
+
+    def count(frame: FrameType, event: str, _: object) -> None:
+        nonlocal calls
+        if event == "call" and frame.f_code.co_filename.startswith(fixer):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        fixed = outcome(source)
+    finally:
+        sys.setprofile(None)
+    assert sum(fixed.applied.values()) == fixes
+    return calls
+
+
+def test_the_fixers_work_grows_with_the_fixes_not_with_their_square() -> None:
+    # Call counts, not times: a scan of every statement or every other fix per fix shows up as a
+    # growth towards sixteenfold for four times the fixes (over sixfold already at this size, where
+    # the linear part still weighs), whatever the machine's load; linear work grows about fourfold.
+    small, large = _fixer_calls(50), _fixer_calls(200)
+    assert large < 5 * small, (small, large)

@@ -13,7 +13,8 @@ the leading import block (with the first statement after it when there is no imp
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator, Sequence
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..findings import Edit, Position
@@ -78,19 +79,29 @@ def merged(segments: Sequence[Segment]) -> list[Segment]:
 def _enclosing(tree: ast.Module, edit: Edit) -> list[ast.stmt]:
     """The statements that hold the edit, outermost first."""
     found: list[ast.stmt] = []
-    body: Sequence[ast.stmt] = tree.body
+    blocks: Iterable[Sequence[ast.stmt]] = (tree.body,)
     while True:
-        statement = next((s for s in body if _holds(s, edit.start, edit.end)), None)
+        statement = next((s for block in blocks if (s := _holder(block, edit)) is not None), None)
         if statement is None:
             return found
         found.append(statement)
-        body = [child for block in _blocks(statement) for child in block]
+        blocks = _blocks(statement)
 
 
-def _holds(statement: ast.stmt, start: Position, end: Position) -> bool:
-    begin = Position(first_line(statement), 0 if _has_decorators(statement) else statement.col_offset)
+def _holder(block: Sequence[ast.stmt], edit: Edit) -> ast.stmt | None:
+    # The statements of a block are in source order and apart, so only the last one that begins
+    # at or before the edit can hold it: a binary search keeps a module with thousands of
+    # statements and thousands of edits from costing their product.
+    index = bisect.bisect_right(block, edit.start, key=_begin) - 1
+    if index < 0:
+        return None
+    statement = block[index]
     finish = Position(_last_line(statement), statement.end_col_offset or 0)
-    return begin <= start and end <= finish
+    return statement if edit.end <= finish else None
+
+
+def _begin(statement: ast.stmt) -> Position:
+    return Position(first_line(statement), 0 if _has_decorators(statement) else statement.col_offset)
 
 
 def _blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:

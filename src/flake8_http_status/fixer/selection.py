@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -122,16 +123,25 @@ def choose(findings: Iterable[Finding], selection: Selection, noqa: NoqaLines) -
 
 def _without_overlaps(findings: Sequence[Finding]) -> list[Finding]:
     """Keep fixes in source order; one that touches text another already changes waits for the next pass."""
-    taken: list[Edit] = []
+    # Two edits can only clash when they share a line: looking only at the edits taken on the
+    # same lines keeps a module with thousands of fixes from comparing every pair.
+    taken: dict[int, list[Edit]] = defaultdict(list)
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, f.code)):
         assert finding.fix is not None
         edits = finding.fix.edits
-        if any(_overlap(edit, other) for edit in edits for other in taken if edit != other):
+        if any(_overlap(edit, other) for edit in edits for other in _near(edit, taken) if edit != other):
             continue
-        taken.extend(edits)
+        for edit in edits:
+            for line in range(edit.start.line, edit.end.line + 1):
+                taken[line].append(edit)
         kept.append(finding)
     return kept
+
+
+def _near(edit: Edit, taken: dict[int, list[Edit]]) -> Iterator[Edit]:
+    for line in range(edit.start.line, edit.end.line + 1):
+        yield from taken.get(line, ())
 
 
 def _overlap(a: Edit, b: Edit) -> bool:

@@ -12,7 +12,9 @@ in place of the piece's lines. The rewriter does not descend into nodes that hol
 from __future__ import annotations
 
 import ast
+import bisect
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,11 +64,24 @@ def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequenc
             head, moved = segments.whole(lines), True
         if not moved:
             raise FixError("could not isolate the code a fix changes", failed.first)
+    inside = _edits_by_piece(pieces, [(edit, chain[choice[id(edit)]]) for edit, chain in chains])
     for piece in sorted(pieces, reverse=True):
-        inside = [edit for edit, chain in chains if piece.contains(chain[choice[id(edit)]])]
         new_imports = imports if piece.first == 1 and not piece.nested else ()
-        lines[piece.first - 1 : piece.last] = _rewrite_piece(piece, lines, inside, new_imports, parsed)
+        lines[piece.first - 1 : piece.last] = _rewrite_piece(piece, lines, inside[piece], new_imports, parsed)
     return "".join(lines)
+
+
+def _edits_by_piece(pieces: Sequence[Segment], chosen: Sequence[tuple[Edit, Segment]]) -> dict[Segment, list[Edit]]:
+    """Each edit under the piece that holds its chosen segment. Pieces are apart and sorted, so the
+    holder is the last piece starting at or before the segment (a search, not a scan per piece)."""
+    ordered = sorted(pieces)
+    inside: dict[Segment, list[Edit]] = {piece: [] for piece in ordered}
+    for edit, segment in chosen:
+        index = bisect.bisect_right(ordered, segment.first, key=lambda piece: piece.first) - 1
+        if index < 0 or not ordered[index].contains(segment):
+            raise FixError("could not isolate the code a fix changes", edit.start.line)
+        inside[ordered[index]].append(edit)
+    return inside
 
 
 def _pieces(chains: list[tuple[Edit, list[Segment]]], choice: dict[int, int], head: Segment | None) -> list[Segment]:
@@ -167,6 +182,7 @@ class _Rewriter(cst.CSTTransformer):
     def __init__(self, planned: dict[Span, _Planned]) -> None:
         super().__init__()
         self.planned = planned
+        self.spans = sorted(planned)
         self.applied: set[Span] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -178,7 +194,14 @@ class _Rewriter(cst.CSTTransformer):
         if where is None:
             return True
         start, end = _bounds(where)
-        return any(start <= span[0] and span[1] <= end for span in self.planned)
+        # Spans sorted by start: those that begin inside the node come after `start`; a scan
+        # from there stops at the first that begins after the node's end.
+        for span in itertools.islice(self.spans, bisect.bisect_left(self.spans, (start,)), None):
+            if span[0] > end:
+                return False
+            if span[1] <= end:
+                return True
+        return False
 
     def on_leave(self, original_node: cst.CSTNodeT, updated_node: cst.CSTNodeT) -> cst.CSTNodeT:
         if isinstance(original_node, cst.BaseExpression):
