@@ -8,6 +8,7 @@ is visited once.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import functools
 import os
@@ -59,7 +60,7 @@ def _matches(path: str, pattern: re.Pattern[str]) -> bool:  # for single paths; 
 
 def discover(paths: Sequence[Path], filters: Filters) -> Iterator[Found]:
     """Files in a stable order. Explicitly named files are taken whatever their extension."""
-    roots = [path.resolve() for path in paths]
+    roots = [Path(os.path.realpath(path)) for path in paths]  # unlike resolve(), never raises on a loop
     seen: set[Path] = set()
     for path in paths:
         for found in _under(path, filters, roots):
@@ -77,7 +78,7 @@ def _under(path: Path, filters: Filters, roots: Sequence[Path]) -> Iterator[Foun
     elif filters.excluded(path):
         return
     elif path.is_symlink() and not path.exists():
-        yield Found(path, None, "broken symlink")
+        yield _symlinked(path, roots)
     else:
         yield Found(path, path.resolve())
 
@@ -103,7 +104,7 @@ def _walk(top: Path, filters: Filters, roots: Sequence[Path]) -> Iterator[Found]
             if entry.is_dir(follow_symlinks=False):
                 if not os.path.isfile(os.path.join(entry.path, "pyvenv.cfg")):
                     subdirectories.append((entry.path, os.path.join(real_directory, entry.name)))
-            elif entry.is_symlink() and entry.is_dir():
+            elif entry.is_symlink() and _is_directory(entry):
                 continue  # a symlinked directory is not entered
             elif includes.match(entry.name) is not None or includes.match(whole) is not None:
                 path = Path(entry.path)
@@ -114,11 +115,20 @@ def _walk(top: Path, filters: Filters, roots: Sequence[Path]) -> Iterator[Found]
         stack.extend(reversed(subdirectories))
 
 
+def _is_directory(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop raises here, where a dangling link says False
+        return False
+
+
 def _symlinked(path: Path, roots: Sequence[Path]) -> Found:
     try:
         real = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return Found(path, None, "broken symlink")
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return Found(path, None, "symlink loop, not followed")
+    except OSError as error:
+        return Found(path, None, "symlink loop, not followed" if error.errno == errno.ELOOP else "broken symlink")
     if not any(real == root or root in real.parents for root in roots):
         return Found(path, None, "symlink to a file outside the tree, not followed")
     return Found(path, real)

@@ -15,6 +15,7 @@ import ast
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -94,10 +95,27 @@ def _first_unparsable(pieces: Sequence[Segment], lines: Sequence[str], parsed: d
         if piece in parsed or piece == segments.whole(lines):
             continue  # the whole module parses, or the file is reported as LibCST cannot parse it
         try:
-            parsed[piece] = cst.parse_module(_source(piece, lines))
-        except (cst.ParserSyntaxError, RecursionError):
+            parsed[piece] = _parse_exactly(_source(piece, lines), piece)
+        except cst.ParserSyntaxError:
             return piece
+        except RecursionError:  # every enclosing piece holds the same nesting: no use trying them
+            raise FixError("too deeply nested for LibCST", piece.first) from None
     return None
+
+
+def _parse_exactly(source: str, piece: Segment) -> cst.Module:
+    """LibCST's module for `source`, which must print back as exactly `source`.
+
+    LibCST drops a lone carriage return (a classic Mac OS line ending) at the end of what it
+    parses, and nothing else would notice: `ast` sees no whitespace. So every piece is printed
+    back before it is changed, and a file that does not survive that is left alone.
+    """
+    module = cst.parse_module(source)
+    if module.code != source:
+        lone_cr = re.search("\r(?!\n)", source) is not None
+        problem = "lone CR line endings are not supported" if lone_cr else "LibCST does not print this code back unchanged"
+        raise FixError(f"{problem}; file left unchanged", piece.first)
+    return module
 
 
 def _source(piece: Segment, lines: Sequence[str]) -> str:
@@ -119,7 +137,7 @@ def _rewrite_piece(
     module = parsed.get(piece)
     if module is None:
         try:
-            module = cst.parse_module(_source(piece, lines))
+            module = _parse_exactly(_source(piece, lines), piece)
         except cst.ParserSyntaxError as error:
             raise FixError(f"LibCST cannot parse this file: {error.message}", error.raw_line, error.raw_column) from None
     offset = piece.first - 1 - (1 if piece.nested else 0)  # file line = piece line + offset

@@ -110,50 +110,55 @@ class _Reader:
 
 
 class _Comparison:
-    """Node by node, in one pass, stopping at the first difference."""
+    """Node by node, in one pass, stopping at the first difference. The walk keeps its own stack,
+    so an expression nested deeper than Python's recursion limit is compared like any other."""
 
     def __init__(self, left: _Reader, right: _Reader) -> None:
         self.left = left
         self.right = right
 
     def same(self, old: ast.AST, new: ast.AST) -> bool:
-        try:
-            return self._same(old, new)
-        except RecursionError:
-            raise FixError("too deeply nested to verify") from None
-
-    def _same(self, old: ast.AST, new: ast.AST) -> bool:
-        named = self.left.number(old), self.right.number(new)
-        if named != (None, None):  # a constant on either side: both must be the same number
-            before = named[0] if named[0] is not None else _int_literal(old)
-            after = named[1] if named[1] is not None else _int_literal(new)
-            return before is not None and before == after
-        if type(old) is not type(new):
-            return False
-        if isinstance(old, ast.Constant):
-            assert isinstance(new, ast.Constant)
-            return type(old.value) is type(new.value) and old.value == new.value and old.kind == new.kind
-        for name in old._fields:
-            if not self._same_field(old, new, name):
+        pending: list[tuple[object, object]] = [(old, new)]
+        while pending:
+            before, after = pending.pop()
+            if not isinstance(before, ast.AST) or not isinstance(after, ast.AST):
+                plain = not isinstance(before, ast.AST) and not isinstance(after, ast.AST)
+                if not plain or type(before) is not type(after) or before != after:
+                    return False
+                continue
+            children = self._children(before, after)
+            if children is None:
                 return False
+            pending.extend(reversed(children))
         return True
 
-    def _same_field(self, old: ast.AST, new: ast.AST, name: str) -> bool:
-        before, after = getattr(old, name, None), getattr(new, name, None)
-        if isinstance(old, (ast.Import, ast.ImportFrom)) and name == "names":
-            assert isinstance(new, (ast.Import, ast.ImportFrom))
-            before, after = self.left.names(old), self.right.names(new)
-        if isinstance(before, list) and isinstance(after, list):
-            before, after = self.left.statements(before), self.right.statements(after)
-            return len(before) == len(after) and all(self._same_item(a, b) for a, b in zip(before, after))
-        return self._same_item(before, after)
-
-    def _same_item(self, before: object, after: object) -> bool:
-        if isinstance(before, ast.AST) and isinstance(after, ast.AST):
-            return self._same(before, after)
-        if isinstance(before, ast.AST) or isinstance(after, ast.AST):
-            return False
-        return type(before) is type(after) and before == after
+    def _children(self, old: ast.AST, new: ast.AST) -> list[tuple[object, object]] | None:
+        """The pairs still to compare below `old` and `new`; None when the two already differ."""
+        named = self.left.number(old), self.right.number(new)
+        if named != (None, None):  # a constant on either side: both must be the same number
+            old_number = named[0] if named[0] is not None else _int_literal(old)
+            new_number = named[1] if named[1] is not None else _int_literal(new)
+            return [] if old_number is not None and old_number == new_number else None
+        if type(old) is not type(new):
+            return None
+        if isinstance(old, ast.Constant):
+            assert isinstance(new, ast.Constant)
+            same = type(old.value) is type(new.value) and old.value == new.value and old.kind == new.kind
+            return [] if same else None
+        pairs: list[tuple[object, object]] = []
+        for name in old._fields:
+            before, after = getattr(old, name, None), getattr(new, name, None)
+            if isinstance(old, (ast.Import, ast.ImportFrom)) and name == "names":
+                assert isinstance(new, (ast.Import, ast.ImportFrom))
+                before, after = self.left.names(old), self.right.names(new)
+            if isinstance(before, list) and isinstance(after, list):
+                before, after = self.left.statements(before), self.right.statements(after)
+                if len(before) != len(after):
+                    return None
+                pairs.extend(zip(before, after))
+            else:
+                pairs.append((before, after))
+        return pairs
 
 
 def _int_literal(node: ast.AST) -> int | None:
