@@ -159,15 +159,6 @@ def test_a_file_marked_flake8_noqa_is_skipped(tmp_path: Path) -> None:
     assert path.read_bytes() == b"# flake8: noqa\n" + VIEW.encode()
 
 
-def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
-    path = tmp_path / "deep.py"
-    path.write_text("from flask import abort\nabort(404)\nx = " + "(" * 300 + "1" + ")" * 300 + "\n")
-    result = run(path)
-    assert result.status in (Status.FAILED, Status.CHANGED)
-    if result.status is Status.FAILED:
-        assert result.problem and "\n" not in result.problem
-
-
 def test_a_directory_that_cannot_be_written_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Simulated, because the test suite may run as root, who can write anywhere.
     def refuse(**_: object) -> tuple[int, str]:

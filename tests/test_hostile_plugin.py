@@ -1,46 +1,29 @@
-"""Hostile modules as flake8 hands them to the plugin: huge, deeply nested, odd bytes and line endings."""
+"""Hostile input as flake8 hands it to the plugin: huge, deeply nested, odd bytes and line endings,
+symlink loops, unreadable, read-only and racing files, and 20,000 files in one run.
+
+Each case is one flake8 run over the hostile file next to ordinary ones: the hostile file gets at most
+one line naming it (flake8's own E902/E999), the plugin's findings in the other files are all there,
+and nothing raises. The companion for `http-status fix` is test_hostile_cli.py.
+"""
 
 from __future__ import annotations
 
-import ast
+import stat
 import subprocess
-import sys
 from pathlib import Path
 
-import flake8
 import pytest
 
 from conftest import run
-
-FLAKE8_MAJOR = int(flake8.__version__.split(".")[0])
-
-
-def deep(template: str, depth: int) -> str:
-    text = "x"
-    for _ in range(depth):
-        text = template.format(text)
-    return text
+from hostile import (
+    CHAINS, FINDING, FLAKE8_MAJOR, VIEW, deepest, flake8_run, huge_module, permissions_enforced, small_files,
+)
 
 
-CHAINS = {
-    "calls": "{}()",  # f()()()...
-    "value-chain": "{}.value",  # attribute chains the value resolver reads
-    "attribute-chain": "{}.status_code",
-    "subscripts": "{}[0]",
-    "binop": "{} + 1",  # long left-recursive binary operations
-}
-
-
-def deepest(template: str) -> str:
-    """The deepest chain this Python's parser accepts: deeper than the default recursion limit."""
-    for depth in (5000, 2000, 1500):
-        source = f"abort({deep(template, depth)})"
-        try:
-            ast.parse(source)
-        except (RecursionError, SyntaxError, MemoryError):
-            continue
-        return deep(template, depth)
-    raise AssertionError("the parser accepts no chain deeper than the recursion limit")
+def lines_of(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """flake8's report, sorted; nothing on stderr may come from a crash."""
+    assert "Traceback" not in result.stderr and "flake8_http_status" not in result.stderr, result.stderr
+    return sorted(result.stdout.splitlines())
 
 
 @pytest.mark.parametrize("template", CHAINS.values(), ids=CHAINS.keys())
@@ -50,62 +33,137 @@ def test_deep_chains_do_not_hit_the_recursion_limit(template: str) -> None:
     run(source)  # must not raise
 
 
-def test_huge_module() -> None:
-    handler = "@app.get('/items/{n}')\ndef item_{n}():\n    if {n} % 2:\n        abort(404)\n    return jsonify(n={n}), 201\n\n\n"
-    filler = "# " + "padding " * 12 + "\n"
-    body = "".join(handler.format(n=n) + filler * 50 for n in range(2000))
-    source = "from flask import Flask, abort, jsonify\n\napp = Flask(__name__)\n\n\n" + body
-    assert len(source.encode()) > 10_000_000
-    findings = run(source)
-    assert [f.code for f in findings].count("HTS001") == 4000
+def test_deep_nesting_through_flake8(tmp_path: Path) -> None:
+    chains = "\n".join(f"    v{number} = {deepest(template)}" for number, template in enumerate(CHAINS.values()))
+    (tmp_path / "deep.py").write_text(f"from flask import abort\n\n\ndef show(x):\n{chains}\n    abort(404)\n")
+    (tmp_path / "parens.py").write_text("x = " + "(" * 1000 + "1" + ")" * 1000 + "\n")  # past the parser's limit
+    result = flake8_run(["deep.py", "parens.py"], cwd=tmp_path, only_this_plugin=True)
+    found = lines_of(result)
+    assert found[0] == f"deep.py:{len(CHAINS) + 5}:11: {FINDING}"
+    assert len(found) == 2 and found[1].startswith("parens.py:1:") and " E999 " in found[1]
 
 
-def flake8_on(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "flake8", "--select=HTS,E902,E999", "--format=%(row)d:%(col)d %(code)s %(text)s", str(path)],
-        capture_output=True, text=True, check=False,
-    )
+def test_a_10_mb_module(tmp_path: Path) -> None:
+    source, findings = huge_module()
+    (tmp_path / "generated.py").write_text(source)
+    (tmp_path / "views.py").write_text(VIEW)
+    found = lines_of(flake8_run(["generated.py", "views.py"], cwd=tmp_path, only_this_plugin=True))
+    assert len(source) >= 10_000_000
+    assert sum(line.startswith("generated.py:") and " HTS001 " in line for line in found) == findings
+    assert found[-1] == f"views.py:5:11: {FINDING}" and len(found) == findings + 1
 
 
-def test_bom_crlf_and_mixed_line_endings(tmp_path: Path) -> None:
-    path = tmp_path / "app.py"
-    path.write_bytes(b"\xef\xbb\xbffrom flask import abort\r\n\r\ndef v():\n    abort(404)\r\n    abort(410)\n")
-    result = flake8_on(path)
-    assert [line.split()[1] for line in result.stdout.splitlines()] == ["HTS001", "HTS001"], result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
+# Odd bytes: (content, what flake8 says about the file, besides the plugin's findings elsewhere).
+ODD_BYTES = {
+    "nul": (b"from flask import abort\nabort(404)\x00\n", "E999"),
+    "invalid-utf8": (b"from flask import abort\n# caf\xe9\nabort(404)\n", "3:7: HTS001"),  # flake8 falls back to latin-1
+    "bom": (b"\xef\xbb\xbffrom flask import abort\n\nabort(404)\n", "3:7: HTS001"),
+    "mixed-endings": (b"from flask import abort\r\n\ndef v():\r\n    abort(404)\n    abort(404)\r\n", ":11: HTS001"),
+    "lone-cr": (b"from flask import abort\r\rabort(404)\r", "3:7: HTS001"),
+    "python2": (b"print 'python 2'\nabort(404)\n", "E999"),
+}
+
+
+@pytest.mark.parametrize("case", ODD_BYTES, ids=ODD_BYTES.keys())
+def test_odd_bytes_and_line_endings(tmp_path: Path, case: str) -> None:
+    if case == "nul" and FLAKE8_MAJOR < 6:
+        pytest.skip("flake8 5 itself crashes on a NUL byte, before any plugin runs")
+    content, expected = ODD_BYTES[case]
+    (tmp_path / "odd.py").write_bytes(content)
+    (tmp_path / "views.py").write_text(VIEW)
+    found = lines_of(flake8_run(["odd.py", "views.py"], cwd=tmp_path))
+    odd = [line for line in found if line.startswith("odd.py:")]
+    assert odd and all(expected in line for line in odd), found
+    if case == "mixed-endings":
+        assert [line.split(": ")[0] for line in odd] == ["odd.py:4:11", "odd.py:5:11"]
+    assert found[-1] == f"views.py:5:11: {FINDING}"
 
 
 def test_non_ascii_text_before_the_literal(tmp_path: Path) -> None:
-    path = tmp_path / "app.py"
     line = '    s = "상태 코드"; abort(404)'
-    path.write_text(f"from flask import abort\n\n\ndef v():\n{line}\n", encoding="utf-8")
-    result = flake8_on(path)
+    (tmp_path / "app.py").write_text(f"from flask import abort\n\n\ndef v():\n{line}\n", encoding="utf-8")
     # Like pyflakes, the plugin reports ast's column (a UTF-8 byte offset), which flake8 counts from 1.
     column = len(line[: line.index("404")].encode("utf-8")) + 1
-    assert result.stdout.splitlines() == [
-        f"5:{column} HTS001 use HTTPStatus.NOT_FOUND instead of 404 (the resource does not exist)"
+    assert lines_of(flake8_run(["app.py"], cwd=tmp_path)) == [f"app.py:5:{column}: {FINDING}"]
+
+
+def test_symlink_loops(tmp_path: Path) -> None:
+    (tmp_path / "views.py").write_text(VIEW)
+    (tmp_path / "loop_a.py").symlink_to("loop_b.py")
+    (tmp_path / "loop_b.py").symlink_to("loop_a.py")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "up").symlink_to("..")  # a directory loop: flake8 does not follow it
+    found = lines_of(flake8_run(["."], cwd=tmp_path))
+    assert [line.split(": ")[0] + " " + line.split(": ")[1][:4] for line in found] == [
+        "./loop_a.py:0:1 E902", "./loop_b.py:0:1 E902", "./views.py:5:11 HTS0",
     ]
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"from flask import abort\nabort(404)\x00\n", b"print 'python 2'\nabort(404)\n"],
-    ids=["nul", "python2"],
-)
-def test_unreadable_modules_are_flake8_errors_not_plugin_crashes(tmp_path: Path, content: bytes) -> None:
-    path = tmp_path / "bad.py"
-    path.write_bytes(content)
-    result = flake8_on(path)
-    assert "flake8_http_status" not in result.stderr, result.stderr
-    if FLAKE8_MAJOR >= 6:  # flake8 5 itself crashes on a NUL byte, before any plugin runs
-        assert "Traceback" not in result.stderr
-        assert "E902" in result.stdout or "E999" in result.stdout, result.stdout + result.stderr
+def test_an_unreadable_file(tmp_path: Path) -> None:
+    (tmp_path / "views.py").write_text(VIEW)
+    secret = tmp_path / "secret.py"
+    secret.write_text(VIEW)
+    secret.chmod(0)
+    try:
+        result = flake8_run(["."], cwd=tmp_path, preexec_fn=permissions_enforced())
+    except subprocess.SubprocessError as error:  # a container that forbids dropping capabilities
+        pytest.skip(f"cannot make a file unreadable for the test process: {error}")
+    assert lines_of(result) == [
+        "./secret.py:0:1: E902 PermissionError: [Errno 13] Permission denied: './secret.py'", f"./views.py:5:11: {FINDING}",
+    ]
 
 
-def test_undecodable_bytes_reach_the_plugin_as_latin1(tmp_path: Path) -> None:
-    # flake8 falls back to latin-1 for a file that is not UTF-8; the plugin must still work.
-    path = tmp_path / "legacy.py"
-    path.write_bytes(b"from flask import abort\n# caf\xe9\nabort(404)\n")
-    result = flake8_on(path)
-    assert "Traceback" not in result.stderr
-    assert [line.split()[1] for line in result.stdout.splitlines()] == ["HTS001"]
+def test_a_read_only_file_is_checked_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "views.py"
+    path.write_text(VIEW)
+    path.chmod(0o444)
+    before = path.stat()
+    assert lines_of(flake8_run(["views.py"], cwd=tmp_path)) == [f"views.py:5:11: {FINDING}"]
+    after = path.stat()
+    assert path.read_text() == VIEW and stat.S_IMODE(after.st_mode) == 0o444 and after.st_mtime_ns == before.st_mtime_ns
+
+
+RACE_PLUGIN = '''
+import os
+
+
+class Race:
+    """Deletes one module and rewrites another while flake8 checks the first."""
+
+    name = "race"
+    version = "0"
+
+    def __init__(self, tree, filename):
+        self.filename = filename
+
+    def run(self):
+        if os.path.basename(self.filename) == "a.py":
+            os.remove("c.py")
+            with open("b.py", "w") as stream:
+                stream.write("from flask import abort\\n\\n\\n\\n\\ndef gone():\\n    abort(410)\\n")
+        return iter(())
+'''
+
+
+def test_files_deleted_or_rewritten_during_the_run(tmp_path: Path) -> None:
+    (tmp_path / "race.py").write_text(RACE_PLUGIN)
+    (tmp_path / "setup.cfg").write_text("[flake8:local-plugins]\nextension =\n    RAC = race:Race\npaths = .\n")
+    for name in ("a.py", "b.py", "c.py"):
+        (tmp_path / name).write_text(VIEW)
+    found = lines_of(flake8_run(["a.py", "b.py", "c.py"], cwd=tmp_path))
+    assert found[0] == f"a.py:5:11: {FINDING}"
+    # flake8 7 reads each file just before checking it, flake8 5 all of them first: either way the
+    # plugin sees one whole version of each file, and a vanished file is one E902 line.
+    b_versions = ([f"b.py:5:11: {FINDING}"], ["b.py:7:11: HTS001 use HTTPStatus.GONE instead of 410 (the resource was removed for good)"])
+    assert found[1:2] in b_versions, found
+    assert found[2:] in ([f"c.py:5:11: {FINDING}"], ["c.py:0:1: E902 FileNotFoundError: [Errno 2] No such file or directory: 'c.py'"]), found
+    assert not (tmp_path / "c.py").exists()
+
+
+def test_twenty_thousand_files(tmp_path: Path) -> None:
+    small_files(tmp_path, 20_000, {"views.py": VIEW.encode(), "broken.py": b"from flask import abort\nabort(404\n"})
+    found = lines_of(flake8_run(["."], cwd=tmp_path, only_this_plugin=True))
+    assert len(found) == 2, found
+    assert found[0].startswith("./broken.py:") and " E999 SyntaxError" in found[0]
+    assert found[1] == f"./views.py:5:11: {FINDING}"
+    assert sum(1 for _ in tmp_path.rglob("*")) == 20_002 + 40  # the files and their 40 directories, nothing more
