@@ -1,12 +1,12 @@
-"""The plugin's cost: flake8's default checks with and without it, pair by pair, on a real tree.
+"""The plugin's cost: flake8's default checks with and without it, and its own analysis against a
+bare `ast.walk` of the same trees.
 
-    python benchmarks/bench_plugin.py                 # Django's source from PyPI, 5 pairs
-    python benchmarks/bench_plugin.py --path SRC --pairs 7
+    python benchmarks/bench_plugin.py PATH [--turns N]     # both measurements on one tree
 
 Two virtual environments with the same flake8 are built once in .bench-cache: one plain, one with
-this package installed. Each pair runs both, one after the other, single-process (-j1), and the CPU
-time of each run is compared; the median of the pair ratios is the overhead. A second measurement
-times the plugin's own analysis against a bare `ast.walk` of the same trees, in this process.
+this checkout installed. flake8 runs single-process (-j1) in each, in alternating turns, and the
+CPU time of each run is compared. The plugin's own cost is measured in a fresh process that
+parses every file once, then times the analysis and a bare walk over the parsed trees.
 """
 
 from __future__ import annotations
@@ -14,70 +14,70 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib.metadata
-import os
+import json
 import resource
-import statistics
 import subprocess
 import sys
 import time
+import tokenize
+import tracemalloc
 import venv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CACHE, PROJECTS, ROOT, fetch  # noqa: E402
+from corpus import CACHE, ROOT  # noqa: E402
+from measure import Pair, pair, run  # noqa: E402
 
 
-def environments(cache: Path) -> tuple[Path, Path]:
+def environments(cache: Path = CACHE) -> tuple[Path, Path]:
     """(plain flake8, flake8 with this plugin), both with the flake8 version running here."""
     flake8 = f"flake8=={importlib.metadata.version('flake8')}"
     made = []
     for name, extra in (("venv-base", []), ("venv-plugin", [str(ROOT)])):
         path = cache / name
+        python = str(path / "bin" / "python")
         if not (path / "bin" / "flake8").exists():
             venv.create(path, with_pip=True)
-            subprocess.run([str(path / "bin" / "python"), "-m", "pip", "install", "-q", flake8, *extra], check=True)
-        elif extra:  # keep the plugin copy current with the checkout
-            subprocess.run([str(path / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", *extra], check=True)
+            subprocess.run([python, "-m", "pip", "install", "-q", flake8, *extra], check=True)
+        elif extra:  # keep the plugin's copy current with the checkout
+            subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", *extra], check=True)
         made.append(path)
     return made[0], made[1]
 
 
-def cpu_seconds(environment: Path, tree: Path) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([str(environment / "bin" / "flake8"), "-j1", "--exit-zero", str(tree)], stdout=subprocess.DEVNULL, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+def flake8_command(environment: Path, tree: Path) -> list[str]:
+    return [str(environment / "bin" / "flake8"), "-j1", "--exit-zero", str(tree)]
 
 
-def flake8_overhead(tree: Path, pairs: int, cache: Path) -> dict[str, float]:
+def flake8_pair(tree: Path, turns: int, cache: Path = CACHE) -> Pair:
+    """flake8 default (first) and flake8 with the plugin (second)."""
     base, plugin = environments(cache)
-    cpu_seconds(base, tree), cpu_seconds(plugin, tree)  # warm the file cache and the bytecode
-    ratios, base_times, plugin_times = [], [], []
-    for index in range(pairs):
-        order = [(base, base_times), (plugin, plugin_times)]
-        if index % 2:  # alternate who goes first, so drift hurts both equally
-            order.reverse()
-        for environment, times in order:
-            times.append(cpu_seconds(environment, tree))
-        ratios.append(plugin_times[-1] / base_times[-1])
-    return {
-        "flake8 default (s)": statistics.median(base_times),
-        "flake8 + plugin (s)": statistics.median(plugin_times),
-        "overhead (%)": (statistics.median(ratios) - 1) * 100,
-    }
+    return pair(lambda: run(flake8_command(base, tree)), lambda: run(flake8_command(plugin, tree)), turns)
 
 
-def own_cost(tree: Path, rounds: int = 5) -> dict[str, float]:
+@dataclass(frozen=True)
+class OwnCost:
+    files: int
+    plugin: float  # CPU seconds of the analysis of every tree (the best round)
+    walk: float  # CPU seconds of a bare ast.walk of every tree (the best round)
+    analysis_peak_mib: float  # memory the analysis allocates at its peak, beyond the parsed trees
+    process_peak_mib: float  # the measuring process, parsed trees included
+
+
+def own_cost(tree: Path, rounds: int = 5) -> OwnCost:
+    """Measured in a fresh process, so that nothing this one imported or cached counts."""
+    command = [sys.executable, __file__, "--own-cost", str(tree), "--rounds", str(rounds)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return OwnCost(**json.loads(output))
+
+
+def _measure_own_cost(tree: Path, rounds: int) -> OwnCost:
     from flake8_http_status.engine import analyse
     from flake8_http_status.options import Settings
 
-    modules = []
-    for path in sorted(tree.rglob("*.py")):
-        source = path.read_text(encoding="utf-8", errors="replace")
-        try:
-            modules.append((str(path), ast.parse(source), source.splitlines(keepends=True)))
-        except SyntaxError:
-            continue
+    modules = list(_parsed_modules(tree))
     settings = Settings()
 
     def plugin() -> None:
@@ -89,29 +89,56 @@ def own_cost(tree: Path, rounds: int = 5) -> dict[str, float]:
             for _node in ast.walk(parsed):
                 pass
 
-    return {"files": float(len(modules)), "plugin analysis (s)": _best(plugin, rounds), "bare ast.walk (s)": _best(walk, rounds)}
+    plugin_seconds, walk_seconds = _best(plugin, rounds), _best(walk, rounds)
+    tracemalloc.start()
+    plugin()
+    analysis_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    process_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return OwnCost(len(modules), plugin_seconds, walk_seconds, analysis_peak / 2**20, process_peak)
 
 
-def _best(function: object, rounds: int) -> float:
+def _parsed_modules(tree: Path) -> Sequence[tuple[str, ast.Module, list[str]]]:
+    """Every module flake8 would hand the plugin: decoded as Python does, parsed, split in lines."""
+    modules = []
+    for path in sorted(tree.rglob("*.py")):
+        try:
+            with tokenize.open(path) as stream:
+                source = stream.read()
+            modules.append((str(path), ast.parse(source), source.splitlines(keepends=True)))
+        except (SyntaxError, ValueError, UnicodeDecodeError, OSError, RecursionError):
+            continue  # flake8 reports E902/E999 and never runs the plugin on these
+    return modules
+
+
+def _best(function: Callable[[], None], rounds: int) -> float:
     times = []
     for _ in range(rounds):
         start = time.process_time()
-        function()  # type: ignore[operator]
+        function()
         times.append(time.process_time() - start)
     return min(times)
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--path", type=Path, help="tree to measure (default: Django's source from the corpus)")
-    parser.add_argument("--pairs", type=int, default=5)
-    parser.add_argument("--cache", type=Path, default=CACHE)
-    args = parser.parse_args()
-    tree = args.path or fetch(PROJECTS[0], args.cache)
-    print(f"tree: {tree} ({sum(1 for _ in tree.rglob('*.py'))} files), Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    for name, value in {**flake8_overhead(tree, args.pairs, args.cache), **own_cost(tree)}.items():
-        print(f"{name:24} {value:10.3f}")
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--turns", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--own-cost", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.own_cost:
+        print(json.dumps(_measure_own_cost(args.path, args.rounds).__dict__))
+        return 0
+    flake8 = flake8_pair(args.path, args.turns)
+    print(f"flake8 default   {flake8.median_cpu(0):8.2f} s CPU  peak {flake8.peak_process(0):5.0f} MiB")
+    print(f"flake8 + plugin  {flake8.median_cpu(1):8.2f} s CPU  peak {flake8.peak_process(1):5.0f} MiB")
+    print(f"overhead         {(flake8.ratio - 1) * 100:+7.1f} %")
+    cost = own_cost(args.path, args.rounds)
+    print(f"plugin analysis  {cost.plugin:8.2f} s CPU over {cost.files} files (peak {cost.analysis_peak_mib:.0f} MiB beyond the trees)")
+    print(f"bare ast.walk    {cost.walk:8.2f} s CPU")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
