@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixing import options
+from fuzzing import EXAMPLES, FUZZ, check_fixer, parsed
 from flake8_http_status.engine import analyse
-from flake8_http_status.fixer.errors import FixError
 from flake8_http_status.fixer.pipeline import fix_text
 
 CODES = st.sampled_from([200, 201, 204, 301, 302, 400, 401, 403, 404, 409, 422, 429, 500, 503])
@@ -58,7 +58,7 @@ def modules(draw: st.DrawFn) -> str:
     return source.replace("\n", newline)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(40, EXAMPLES), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(modules())
 def test_random_flask_modules_are_fixed_completely_and_stably(source: str) -> None:
     chosen = options()
@@ -73,18 +73,10 @@ def test_random_flask_modules_are_fixed_completely_and_stably(source: str) -> No
 SNIPPET = "\n\nfrom flask import abort\n\n\ndef _view():\n    abort(404)\n"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(hypothesmith.from_grammar())
-def test_arbitrary_code_never_crashes_the_fixer(generated: str) -> None:
+@FUZZ
+@given(hypothesmith.from_grammar(), st.booleans())
+def test_arbitrary_code_never_crashes_the_fixer(generated: str, unsafe: bool) -> None:
     source = generated + SNIPPET
-    try:
-        ast.parse(source)
-    except (SyntaxError, ValueError):
+    if parsed(source) is None:
         return
-    try:
-        fixed = fix_text(source, "module.py", options())
-    except FixError as error:  # refusing is allowed; a crash or a wrong rewrite is not
-        assert "\n" not in error.message
-        return
-    ast.parse(fixed.text)
-    assert not fix_text(fixed.text, "module.py", options()).changed
+    check_fixer(source, options(unsafe=unsafe), "module.py")

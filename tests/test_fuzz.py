@@ -1,14 +1,14 @@
-"""Generated programs never make the analysis raise (a bounded run; raise the budget by hand)."""
+"""Generated programs never make the analysis raise (a bounded run; fuzzing.py says how to run long)."""
 
 from __future__ import annotations
 
 import ast
-import os
 import warnings
 
 import hypothesmith
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
+from fuzzing import FUZZ, check_plugin
 from reference import reference_bindings
 
 from flake8_http_status.analysis.collect import collect
@@ -17,13 +17,11 @@ from flake8_http_status.api import TABLE
 from flake8_http_status.engine import analyse
 from flake8_http_status.options import Settings
 
-# A bounded run for CI; set HTTP_STATUS_FUZZ_EXAMPLES=5000 for a long run by hand.
-EXAMPLES = int(os.environ.get("HTTP_STATUS_FUZZ_EXAMPLES", "25"))
 # A framework import makes the prefilter let the module through, so the whole pipeline runs.
 PRELUDE = "from flask import abort, jsonify\nfrom fastapi import status\n"
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@FUZZ
 @given(hypothesmith.from_grammar())
 def test_analysis_never_raises_on_generated_modules(source: str) -> None:
     try:
@@ -34,9 +32,10 @@ def test_analysis_never_raises_on_generated_modules(source: str) -> None:
         return  # hypothesmith's grammar admits a few programs the compiler rejects
     findings = analyse(tree, (PRELUDE + source).splitlines(keepends=True), "fuzz.py", Settings(target_python=(3, 10), starlette_renamed=False))
     assert all(finding.code.startswith("HTS") for finding in findings)
+    check_plugin(PRELUDE + source)
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@FUZZ
 @given(hypothesmith.from_node())
 def test_analysis_never_raises_on_generated_trees(source: str) -> None:
     with warnings.catch_warnings():

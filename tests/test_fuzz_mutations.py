@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fixing import options
-from fuzzing import FUZZ, check_fixer, check_plugin
+from fuzzing import EXAMPLES, FUZZ, check_fixer, check_plugin
 from mutations import mutants, python_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ def test_there_is_something_to_mutate() -> None:
     assert len(SOURCES) >= 15, SOURCES
 
 
-@FUZZ
+@settings(FUZZ, max_examples=4 * EXAMPLES)  # cheap examples: a larger share of the budget
 @given(mutants(SOURCES), st.booleans())
 def test_mutated_modules_never_break_the_plugin_or_the_fixer(source: str, unsafe: bool) -> None:
     check_plugin(source)
