@@ -58,6 +58,9 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
         settings=settings,
         target_for=lambda: target_for(filename, settings),
         pattern_values=candidates.pattern_values,
+        filename=filename,
+        candidates=candidates,
+        bindings=bindings,
     )
 
 

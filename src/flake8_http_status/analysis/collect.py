@@ -32,6 +32,7 @@ class Candidates:
     classes: list[ast.ClassDef] = field(default_factory=list)
     constant_uses: list[ast.expr] = field(default_factory=list)
     pattern_values: set[int] = field(default_factory=set)  # ids of `case` value patterns
+    functions: list[tuple[FunctionNode, Scope]] = field(default_factory=list)  # every def, with its outer scope
 
 
 @dataclass
@@ -164,6 +165,7 @@ class _Walker:
                 self.bindings.bind(item.optional_vars.id, self._type_of_value(item.context_expr))
 
     def _enter_function(self, node: FunctionNode, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
+        self.candidates.functions.append((node, scope))
         # Decorators, defaults and annotations run in the enclosing scope: they pop after the exit marker.
         stack.extend(node.decorator_list)
         stack.append(node.args)

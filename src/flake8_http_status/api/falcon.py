@@ -43,3 +43,20 @@ ATTRIBUTES = (
         Api("falcon", "Response.status", Role.SET, text=Text.LINE_OR_CODE),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import AutoHeader, Bodiless, BodyPolicy, BodyWrite, HeaderArgument, ViewClass  # noqa: E402
+
+# Falcon resources are plain classes: their responders are named on_<verb> (or on_<verb>_<suffix>).
+VIEW_CLASSES = (ViewClass("falcon", (), prefix="on_", gate=("falcon",)),)
+
+BODILESS = (Bodiless("falcon", BodyPolicy.DROPPED, "Falcon drops the content"),)
+
+AUTO_HEADERS = (
+    AutoHeader("falcon", "Allow", ("HTTPMethodNotAllowed",), why="HTTPMethodNotAllowed requires the allowed methods"),
+)
+
+HEADER_ARGUMENTS = (HeaderArgument("falcon", ("HTTPUnauthorized",), "WWW-Authenticate", Slot(None, "challenges")),)
+
+# Responders set content on the response object; it goes out with `resp.status`, 200 by default.
+BODY_WRITES = (BodyWrite("falcon", ("resp", "response", "res"), attributes=("media", "text", "body", "data")),)

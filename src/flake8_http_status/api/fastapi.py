@@ -45,3 +45,49 @@ METHODS = (
         Api("fastapi", "exception_handler", Role.HANDLE, (Slot(0),)),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import (  # noqa: E402
+    AuthDependency, Bodiless, BodyPolicy, PlainReturn, Registration, RouteDecorator,
+)
+from .starlette import bodies  # noqa: E402
+
+_ROUTE_OWNERS = APPS + ROUTERS
+_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+ROUTE_DECORATORS = (
+    *(
+        RouteDecorator("fastapi", verb.upper(), attributes=(verb,), owners=_ROUTE_OWNERS, gate=("fastapi",))
+        for verb in _VERBS
+    ),
+    RouteDecorator(
+        "fastapi", None, attributes=("api_route",), owners=_ROUTE_OWNERS, gate=("fastapi",), methods=Slot(None, "methods"),
+    ),
+)
+
+REGISTRATIONS = (
+    Registration(
+        "fastapi", None, attributes=("add_api_route",), gate=("fastapi",), handler=Slot(1, "endpoint"),
+        methods=Slot(None, "methods"),
+    ),
+)
+
+AUTH_DEPENDENCIES = (
+    AuthDependency(
+        "fastapi",
+        wrappers=("fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security"),
+        # get_current_user, get_current_active_user, current_active_superuser, require_user, ...
+        name_pattern=r"(?i)\A(get_|require_|fetch_|load_)?(current_|authenticated_|logged_in_)?(active_|verified_)?(super_?)?user\Z",
+        optional_pattern=r"(?i)optional|maybe|_or_none|anonymous",
+        heuristic=True,
+    ),
+)
+
+# Content returned from a route goes out with the route's status_code (200 when it has none).
+PLAIN_RETURNS = (PlainReturn("fastapi", None, ("fastapi",), any_value=True),)
+
+BODY_ARGUMENTS = bodies("fastapi")
+
+# Returned Response objects go out as built; serialized content is dropped on 204/205/304 (no row needed:
+# there is no site to report there).
+BODILESS = (Bodiless("fastapi", BodyPolicy.SENT, "FastAPI sends a returned Response's content as is"),)

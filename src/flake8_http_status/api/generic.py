@@ -27,3 +27,12 @@ HELPERS = (
     # assertStatus(r, 200), assert_status_code(r, 404), check_status(r, 201), assertHttpStatus(r, 200)
     HelperRow(r"(?i)_?(assert|check|expect|verify|ensure)_?\w*status\w*\Z", Api("generic", "status assertion", Role.EXPECT, generic=True)),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import Auth, AuthCheck  # noqa: E402
+
+# Django, Flask-Login, Starlette and Quart-Auth users all say whether they are logged in this way.
+AUTH_CHECKS = (
+    AuthCheck("generic", "is_authenticated", Auth.AUTHENTICATED),
+    AuthCheck("generic", "is_anonymous", Auth.ANONYMOUS),
+)

@@ -78,3 +78,27 @@ CALLS = (
 CLASS_ATTRIBUTES = (
     ClassAttributeRow(HTTP_EXCEPTION, "status_code", Api("litestar", "HTTPException.status_code", Role.CLASS)),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator  # noqa: E402
+
+ROUTE_DECORATORS = (
+    *(
+        RouteDecorator("litestar", verb.upper(), names=tuple(f"{module}.{verb}" for module in _ROUTE_MODULES))
+        for verb in ("get", "post", "put", "patch", "delete", "head")
+    ),
+    RouteDecorator(
+        "litestar", None, names=tuple(f"{module}.route" for module in _ROUTE_MODULES), methods=Slot(None, "http_method"),
+        default_methods=None,
+    ),
+)
+
+PLAIN_RETURNS = (PlainReturn("litestar", None, ("litestar",), any_value=True),)
+
+# A route whose status has no body but whose return annotation promises content does not start.
+BODILESS = (
+    Bodiless(
+        "litestar", BodyPolicy.FAILS,
+        "Litestar refuses to start an app whose handler returns content with this status",
+    ),
+)

@@ -81,3 +81,27 @@ METHODS = (
         Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),)),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import Auth, AuthCheck, PlainReturn, Registration, RouteDecorator  # noqa: E402
+
+ROUTE_DECORATORS = (
+    RouteDecorator(
+        "pyramid", None, names=("pyramid.view.view_config",), methods=Slot(None, "request_method"), default_methods=None,
+    ),
+)
+
+REGISTRATIONS = (
+    Registration(
+        "pyramid", None, attributes=("add_view",), gate=("pyramid",), handler=Slot(0, "view"),
+        methods=Slot(None, "request_method"), default_methods=None,
+    ),
+)
+
+AUTH_CHECKS = (
+    AuthCheck("pyramid", "authenticated_userid", Auth.AUTHENTICATED, receivers=("request",), none_means_anonymous=True),
+    AuthCheck("pyramid", "identity", Auth.AUTHENTICATED, receivers=("request",), none_means_anonymous=True),
+)
+
+# A view with a renderer returns a dict, answered 200 unless request.response.status says otherwise.
+PLAIN_RETURNS = (PlainReturn("pyramid", 200, ("pyramid",)),)

@@ -46,3 +46,34 @@ RETURNS = (
         Api("quart", "a Quart view's return tuple", Role.SET, default=200, text=Text.CODE_ONLY),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import (  # noqa: E402
+    AuthDecorator, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, RouteDecorator, ViewClass,
+)
+
+ROUTE_DECORATORS = (
+    RouteDecorator("quart", None, attributes=("route",), owners=APPS, gate=("quart",), methods=Slot(None, "methods")),
+    *(
+        RouteDecorator("quart", verb.upper(), attributes=(verb,), owners=APPS, gate=("quart",))
+        for verb in ("get", "post", "put", "patch", "delete")
+    ),
+)
+
+VIEW_CLASSES = (ViewClass("quart", ("quart.views.MethodView", "quart.views.View")),)
+
+AUTH_DECORATORS = (AuthDecorator("quart", names=("quart_auth.login_required",)),)
+
+PERMISSION_SETTINGS = (PermissionSetting("quart", decorators_attribute="decorators"),)
+
+PLAIN_RETURNS = (
+    PlainReturn("quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")),
+)
+
+BODILESS = (Bodiless("quart", BodyPolicy.DROPPED, "Werkzeug drops the content"),)
+
+HEADER_ARGUMENTS = (
+    HeaderArgument("quart", ("quart.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
+    HeaderArgument("quart", ("quart.abort",), "Allow", Slot(None, "valid_methods")),
+    HeaderArgument("quart", ("quart.abort",), "Retry-After", Slot(None, "retry_after")),
+)

@@ -28,3 +28,21 @@ METHODS = (
         ),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+from .idioms import Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, ViewClass  # noqa: E402
+
+VIEW_CLASSES = (ViewClass("tornado", HANDLERS),)
+
+# Unauthenticated GET/HEAD are redirected to the login page; other methods get 403.
+AUTH_DECORATORS = (AuthDecorator("tornado", names=("tornado.web.authenticated",)),)
+
+AUTH_CHECKS = (AuthCheck("tornado", "current_user", Auth.AUTHENTICATED, receivers=("self",), none_means_anonymous=True),)
+
+BODILESS = (
+    Bodiless("tornado", BodyPolicy.FAILS, "Tornado raises AssertionError on finish(), so the client gets a 500"),
+)
+
+BODY_WRITES = (BodyWrite("tornado", ("self",), methods=("write", "finish"), slot=Slot(0, "chunk")),)
+
+REDIRECT_FLAGS = (RedirectFlags("tornado", ("RequestHandler.redirect",), permanent=Slot(1, "permanent")),)

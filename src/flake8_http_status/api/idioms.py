@@ -1,0 +1,309 @@
+"""Row types for handler idioms: how a framework marks request handlers, authenticated users and
+created resources, and what it adds to or strips from a response by itself.
+
+The status rows in `model` say where a status goes; these rows say what surrounds it. Each framework
+module lists its own rows under the names used below (`ROUTE_DECORATORS`, `AUTH_DECORATORS`, ...);
+`handlers.table` indexes them. Rows matched by name alone, not through the module's imports, carry
+`heuristic=True` so that documentation and reviewers can tell proof from guess.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .model import Slot
+
+VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Python method names of class-based views that answer the HTTP method of the same name.
+VERB_METHODS: tuple[tuple[str, str], ...] = tuple((verb.lower(), verb) for verb in VERBS)
+
+
+# Handlers ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RouteDecorator:
+    """A decorator that makes the decorated function a handler.
+
+    Either a callable found through the imports (`names`: `litestar.post`, `bottle.route`) or an
+    attribute of an owner object (`@app.post(...)`: `attributes=("post",)`, `owners` the owner's
+    classes). An owner whose type the module does not reveal matches when the module imports `gate`.
+    """
+
+    framework: str
+    method: str | None  # the HTTP method the decorator itself fixes; None: read `methods`
+    names: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    gate: tuple[str, ...] = ()
+    methods: Slot | None = None  # where a method name or a list of them is given
+    default_methods: tuple[str, ...] | None = ("GET",)  # None: every method reaches the handler
+    view_class: bool = False  # the decorated object is a class-based view (`@routes.view`)
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A call that registers a function as a handler: `web.post(path, handler)`, `Route(path, endpoint)`."""
+
+    framework: str
+    method: str | None
+    names: tuple[str, ...] = ()  # callables found through the imports
+    attributes: tuple[str, ...] = ()  # methods on any receiver, in modules that import `gate`
+    gate: tuple[str, ...] = ()
+    handler: Slot = Slot(1, "handler")
+    methods: Slot | None = None
+    default_methods: tuple[str, ...] | None = ("GET",)
+
+
+@dataclass(frozen=True)
+class ViewClass:
+    """Methods of a subclass of `bases` answer the HTTP method their name says.
+
+    `methods` pairs a Python method name with the HTTP methods it answers; with `prefix`, names such as
+    Falcon's `on_get` and `on_get_item` count too.
+    """
+
+    framework: str
+    bases: tuple[str, ...]  # empty: any class, in modules that import `gate` (Falcon resources)
+    methods: tuple[tuple[str, str], ...] = VERB_METHODS
+    prefix: str | None = None
+    gate: tuple[str, ...] = ()
+
+
+# Authentication ----------------------------------------------------------------------------------
+
+
+class Auth(enum.Enum):
+    """Whether the request's user is known to be authenticated at a point of a handler."""
+
+    AUTHENTICATED = "authenticated"
+    ANONYMOUS = "anonymous"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class AuthDecorator:
+    """A decorator that lets a request reach the handler only with an authenticated user."""
+
+    framework: str
+    names: tuple[str, ...] = ()  # callables found through the imports
+    attributes: tuple[str, ...] = ()  # `@<instance>.<attribute>`, e.g. Flask-HTTPAuth's `auth.login_required`
+    owners: tuple[str, ...] = ()  # classes of <instance>
+    optional: str | None = None  # a keyword that, when true, lets anonymous requests through
+    scopes: Slot | None = None  # the guarantee needs "authenticated" among these scopes (Starlette `requires`)
+    methods: frozenset[str] | None = None  # the guarantee covers only these methods
+    heuristic: bool = False  # matched by its bare name, whatever it is imported from
+    bare_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuthBase:
+    """A base class (a mixin) that guarantees an authenticated user in every method of the view."""
+
+    framework: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PermissionClass:
+    """A permission class that admits only authenticated users (`permission_classes = [IsAuthenticated]`)."""
+
+    framework: str
+    names: tuple[str, ...]
+    methods: frozenset[str] | None = None  # None: every method; else only these (IsAuthenticatedOrReadOnly)
+
+
+@dataclass(frozen=True)
+class PermissionSetting:
+    """Where a framework lists permission classes: a class attribute or a decorator taking a list."""
+
+    framework: str
+    attribute: str | None = None  # `permission_classes = [...]` in the class body
+    decorator: tuple[str, ...] = ()  # `@permission_classes([...])`
+    method_decorator: tuple[str, ...] = ()  # `@method_decorator(login_required, name="dispatch")`
+    decorators_attribute: str | None = None  # Flask's `decorators = [login_required]` on a MethodView
+
+
+@dataclass(frozen=True)
+class AuthDependency:
+    """A FastAPI-style dependency that resolves the current user (or refuses the request)."""
+
+    framework: str
+    wrappers: tuple[str, ...]  # `Depends`, `Security`: calls that name the dependency
+    names: tuple[str, ...] = ()  # dependency callables found through the imports
+    name_pattern: str | None = None  # a regular expression on the dependency's own name (heuristic)
+    optional_pattern: str | None = None  # names matching this never guarantee a user
+    heuristic: bool = False
+
+
+@dataclass(frozen=True)
+class AuthCheck:
+    """An expression that reveals the auth state when it is true: `request.user.is_authenticated`.
+
+    `attribute` is read on any receiver whose last name is one of `receivers` (all when empty). With
+    `none_means_anonymous`, `x.<attribute> is None` (or `not x.<attribute>`) means anonymous.
+    """
+
+    framework: str
+    attribute: str
+    when_true: Auth
+    receivers: tuple[str, ...] = ()
+    none_means_anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class AuthCall:
+    """A call that returns only for an authenticated user: aiohttp-security's `check_authorized(request)`."""
+
+    framework: str
+    names: tuple[str, ...]
+    optional: str | None = None
+
+
+@dataclass(frozen=True)
+class AuthenticatorSetting:
+    """DRF: a view's first authenticator decides whether a 401 goes out with a challenge or becomes 403."""
+
+    framework: str
+    attribute: str
+    challenging: tuple[str, ...]  # authenticators whose `authenticate_header()` returns a challenge
+
+
+# Creations ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Creation:
+    """A call that creates a resource.
+
+    `attributes` are method names; `receiver` a regular expression the receiver's dotted text must
+    match (`objects` for Django managers). With `fresh_argument` the first argument must be an object
+    built in the handler (`session.add(Model(...))`); with `unbound` the receiver must have been built
+    without an instance (`serializer = S(data=...)` then `serializer.save()`).
+    """
+
+    label: str
+    attributes: tuple[str, ...] = ()
+    receiver: str | None = None
+    names: tuple[str, ...] = ()  # callables found through the imports
+    fresh_argument: bool = False
+    unbound: str | None = None  # a regular expression on the class name of an unbound receiver
+    unbound_instance: Slot | None = None  # the argument that binds the receiver to an existing object
+    heuristic: bool = False
+
+
+# What the framework does to responses ------------------------------------------------------------
+
+
+class BodyPolicy(enum.Enum):
+    """What a framework does with content on a 204, 205, 304 or 1xx response."""
+
+    SENT = "sent"  # the bytes go out, against RFC 9110
+    DROPPED = "dropped"  # the framework strips them: harmless for clients
+    FAILS = "fails"  # the framework raises: the client gets a 500 or the app does not start
+
+
+@dataclass(frozen=True)
+class Bodiless:
+    framework: str
+    policy: BodyPolicy
+    why: str  # what happens, for messages
+
+
+class Rendering(enum.Enum):
+    """How a response API turns its content argument into bytes."""
+
+    RAW = "raw"  # sent as given: "" and b"" (or no argument) mean no content
+    SERIALIZED = "serialized"  # anything but None is serialized into bytes (DRF's Response data)
+    ALWAYS = "always"  # even None or no argument produces bytes (`null`, a rendered template)
+
+
+@dataclass(frozen=True)
+class BodyArgument:
+    """Where a response API takes its content, and how it renders it."""
+
+    framework: str
+    labels: tuple[str, ...]  # `Api.label`s of the framework's response rows
+    slot: Slot
+    rendering: Rendering = Rendering.RAW
+
+
+@dataclass(frozen=True)
+class HeaderArgument:
+    """An argument that makes the API send a header: `Unauthorized(www_authenticate=...)`."""
+
+    framework: str
+    labels: tuple[str, ...]
+    header: str
+    slot: Slot
+
+
+@dataclass(frozen=True)
+class AutoHeader:
+    """The framework adds `header` by itself to what `labels` build (all of its responses when empty)."""
+
+    framework: str
+    header: str
+    labels: tuple[str, ...] = ()
+    codes: frozenset[int] | None = None  # only on these statuses
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class BodyWrite:
+    """Content written after the status was set: Tornado's `self.write(chunk)`, Falcon's `resp.media = ...`.
+
+    The response goes out with the status set before (`set_status`, `resp.status = ...`), else `status`.
+    """
+
+    framework: str
+    receivers: tuple[str, ...]
+    methods: tuple[str, ...] = ()  # `<receiver>.<method>(content)`
+    attributes: tuple[str, ...] = ()  # `<receiver>.<attribute> = content`
+    slot: Slot = Slot(0)
+    status: int = 200
+
+
+@dataclass(frozen=True)
+class RedirectFlags:
+    """Boolean arguments that change a redirect's status: Django's `permanent` and `preserve_request`."""
+
+    framework: str
+    labels: tuple[str, ...]
+    permanent: Slot | None = None
+    preserve: Slot | None = None
+
+
+@dataclass(frozen=True)
+class PlainReturn:
+    """What a handler that returns content (not a response object) answers.
+
+    `status` None means the route decorator's status (FastAPI, Litestar). `body_calls` are calls
+    that build content without a status (`jsonify`); dict, list and str literals are content too.
+    """
+
+    framework: str
+    status: int | None
+    gate: tuple[str, ...]
+    body_calls: tuple[str, ...] = ()
+    any_value: bool = False  # every returned value is serialized (FastAPI, Litestar), not only literals
+
+
+# Exceptions --------------------------------------------------------------------------------------
+
+
+class Fault(enum.Enum):
+    """What an `except` clause is handling, as far as the status it should answer goes."""
+
+    CLIENT_INPUT = "invalid client input"  # 400/422, never 5xx
+    UPSTREAM_TIMEOUT = "an upstream timeout"  # 504, never 408
+    CONFLICT = "a uniqueness conflict"  # 409
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    fault: Fault
+    names: tuple[str, ...]  # exception classes found through the imports
+    builtins: tuple[str, ...] = ()  # builtin exceptions, matched by bare name unless the module rebinds them

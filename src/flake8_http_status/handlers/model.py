@@ -1,0 +1,320 @@
+"""The handler model: the questions HTS9xx rules ask about the code around a status.
+
+It is built lazily per module (when a rule first asks) and per function (when a rule asks about a
+site in it), so modules and functions without relevant sites cost nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from ..analysis.receivers import Receivers, last_name
+from ..analysis.sites import FunctionNode, Scope, Site
+from ..api.idioms import Fault
+from ..api.model import Role
+from .auth import AuthModel, AuthState
+from .creation import Created, Creations
+from .facts import FunctionFacts, function_facts
+from .flow import Path, dominates, except_handlers, facts, path_to, try_body
+from .methods import ANY, Methods, narrow
+from .module import ModuleNames, module_names
+from .responses import Content, Headers, content_of
+from .routes import Handler, Routes
+from .table import Idioms, idioms_for
+
+if TYPE_CHECKING:
+    from ..rules.context import Context
+
+# Calls that report an error but return normally: the code after them still runs.
+_RETURNING_RAISERS = frozenset({"send_error"})
+_BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
+_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Content a handler sends without building a response: `return {...}`, `self.write(...)`."""
+
+    node: ast.expr  # the content
+    anchor: ast.AST  # the return statement, the write call or the assignment
+    status: int | None  # None: cannot tell
+    handler: Handler
+    route: Site | None  # the route decorator's site, when the route decides the status
+
+
+class HandlerModel:
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.idioms: Idioms = idioms_for(context.settings)
+        self.receivers = Receivers(context.imports, context.bindings)
+        self.routes = Routes(self.idioms, context.imports, self.receivers, context.candidates.calls)
+        self.creations = Creations(self.idioms, context.imports)
+        self._facts: dict[int, FunctionFacts] = {}
+        self._paths: dict[tuple[int, int], Path] = {}
+        self._request_names: dict[int, frozenset[str]] = {}
+        self._provided: dict[str, bool] = {}
+
+    # Module ------------------------------------------------------------------------------------------
+
+    @cached_property
+    def in_tests(self) -> bool:
+        """Test modules build responses to exercise clients; the HTS9xx rules leave them alone."""
+        path = PurePath(self.context.filename)
+        name = path.name
+        return (
+            name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"
+            or not _TEST_DIRECTORIES.isdisjoint(path.parts[:-1])
+        )
+
+    @cached_property
+    def names(self) -> ModuleNames:
+        return module_names(self.context.tree)
+
+    @cached_property
+    def auth(self) -> AuthModel:
+        return AuthModel(self.idioms, self.context.imports, self.receivers, self.names)
+
+    @cached_property
+    def headers(self) -> Headers:
+        return Headers(self.idioms, self.module_provides)
+
+    def module_provides(self, header: str) -> bool:
+        """The module names `header` somewhere other than a function that sets it on its own response: at
+        module level, in a helper, an error handler or a hook, any of which may add it to other responses."""
+        name = header.lower()
+        if name not in self._provided:
+            self._provided[name] = any(not self._sets_own(line) for line in self._mentions(name))
+        return self._provided[name]
+
+    def _mentions(self, name: str) -> Iterator[int]:
+        quoted = (f'"{name}"', f"'{name}'")
+        for number, line in enumerate(self.context.lines, start=1):
+            lowered = line.lower()
+            if name in lowered and any(text in lowered for text in quoted):
+                yield number
+
+    def _sets_own(self, line: int) -> bool:
+        """The line lies in a function that builds a response itself and is not an error handler."""
+        enclosing = [
+            function for function, _ in self.context.candidates.functions
+            if function.lineno <= line <= (function.end_lineno or function.lineno)
+        ]
+        if not enclosing:
+            return False
+        function = max(enclosing, key=lambda candidate: candidate.lineno)
+        if any(site.role is Role.HANDLE for decorator in function.decorator_list for site in self.sites_at(decorator)):
+            return False
+        return any(site.role in _BUILDS for site in self.sites_in(function))
+
+    @cached_property
+    def _scopes(self) -> dict[int, Scope]:
+        """Each function's own scope (whose `method_of` says which class it is a method of)."""
+        scopes = {}
+        for function, outer in self.context.candidates.functions:
+            method_of = outer.cls if outer.function is None else None
+            scopes[id(function)] = Scope(function, outer.cls, method_of)
+        return scopes
+
+    @cached_property
+    def _by_anchor(self) -> dict[int, list[Site]]:
+        index: dict[int, list[Site]] = defaultdict(list)
+        for site in self.context.sites:
+            index[id(site.anchor)].append(site)
+        return index
+
+    @cached_property
+    def _by_function(self) -> dict[int, list[Site]]:
+        index: dict[int, list[Site]] = defaultdict(list)
+        for site in self.context.sites:
+            if site.scope.function is not None:
+                index[id(site.scope.function)].append(site)
+        return index
+
+    @cached_property
+    def _decorated(self) -> dict[int, FunctionNode]:
+        return {id(decorator): function for function, _ in self.context.candidates.functions for decorator in function.decorator_list}
+
+    def decorated_by(self, decorator: ast.AST) -> FunctionNode | None:
+        """The function a decorator call (a route's site) belongs to."""
+        return self._decorated.get(id(decorator))
+
+    def sites_at(self, node: ast.AST) -> list[Site]:
+        return self._by_anchor.get(id(node), [])
+
+    def sites_in(self, function: FunctionNode) -> list[Site]:
+        return self._by_function.get(id(function), [])
+
+    # Functions ---------------------------------------------------------------------------------------
+
+    def scope_of(self, function: FunctionNode) -> Scope:
+        return self._scopes.get(id(function), Scope(function, None))
+
+    def handler(self, function: FunctionNode | None) -> Handler | None:
+        if function is None:
+            return None
+        return self.routes.handler(function, self.scope_of(function))
+
+    def facts(self, function: FunctionNode) -> FunctionFacts:
+        key = id(function)
+        if key not in self._facts:
+            self._facts[key] = function_facts(function)
+        return self._facts[key]
+
+    def path(self, function: FunctionNode, node: ast.AST) -> Path:
+        key = (id(function), id(node))
+        if key not in self._paths:
+            self._paths[key] = path_to(function, node)
+        return self._paths[key]
+
+    def exits(self, block: list[ast.stmt]) -> bool:
+        """The block never falls through to the statement after it."""
+        if not block:
+            return False
+        last = block[-1]
+        if isinstance(last, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+            return True
+        if isinstance(last, ast.Expr):
+            value = last.value.value if isinstance(last.value, ast.Await) else last.value
+            return any(
+                site.role is Role.RAISE and site.api.label.rpartition(".")[2] not in _RETURNING_RAISERS
+                for site in self.sites_at(value)
+            )
+        if isinstance(last, ast.If):
+            return self.exits(last.body) and self.exits(last.orelse)
+        if isinstance(last, (ast.With, ast.AsyncWith)):
+            return self.exits(last.body)
+        if isinstance(last, ast.Try):
+            return self.exits(last.finalbody) or (self.exits(last.body) and all(self.exits(h.body) for h in last.handlers))
+        return False
+
+    # Questions ---------------------------------------------------------------------------------------
+
+    def methods_at(self, function: FunctionNode, node: ast.AST) -> Methods:
+        """The HTTP methods whose requests can reach `node`."""
+        handler = self.handler(function)
+        methods = handler.methods if handler is not None else ANY
+        for fact in facts(self.path(function, node), self.exits):
+            methods = narrow(methods, fact)
+        return methods
+
+    def auth_at(self, function: FunctionNode, node: ast.AST) -> AuthState:
+        methods = self.methods_at(function, node)
+        return self.auth.state_at(function, self.scope_of(function), node, methods, self.exits)
+
+    def created_before(self, function: FunctionNode, node: ast.AST) -> list[Created]:
+        """Creations that run on every way to `node`."""
+        found = self.creations.find(self.facts(function))
+        if not found:
+            return []
+        target = self.path(function, node)
+        return [created for created in found if dominates(self.path(function, created.call), target, self.exits)]
+
+    def except_handlers(self, function: FunctionNode, node: ast.AST) -> list[ast.ExceptHandler]:
+        return except_handlers(self.path(function, node))
+
+    def fault_at(self, function: FunctionNode, node: ast.AST) -> tuple[Fault, ast.ExceptHandler] | None:
+        """What the innermost `except` clause around `node` handles, when its exceptions say so."""
+        handlers = self.except_handlers(function, node)
+        caught_type = handlers[0].type if handlers else None
+        if caught_type is None:
+            return None
+        handler = handlers[0]
+        caught = caught_type.elts if isinstance(caught_type, ast.Tuple) else [caught_type]
+        faults = {self._fault(exception) for exception in caught}
+        fault = faults.pop() if len(faults) == 1 else None
+        return (fault, handler) if fault is not None else None
+
+    def _fault(self, exception: ast.expr) -> Fault | None:
+        if isinstance(exception, ast.Name) and exception.id not in self.context.imports.names:
+            if exception.id in self.receivers.bindings.classes:
+                return None  # a project class that shadows the builtin
+            return self.idioms.builtin_exceptions.get(exception.id)
+        return self.idioms.exceptions.get(self.context.imports.qualify(exception) or "")
+
+    def guarded_statements(self, function: FunctionNode, handler: ast.ExceptHandler) -> list[ast.stmt]:
+        return try_body(self.path(function, handler.body[0]), handler) if handler.body else []
+
+    def request_names(self, function: FunctionNode) -> frozenset[str]:
+        """Names that hold request data: the request, the handler's parameters, and what is read from them."""
+        key = id(function)
+        if key not in self._request_names:
+            self._request_names[key] = _request_names(function, self.facts(function))
+        return self._request_names[key]
+
+    def has_header(self, site: Site, header: str) -> bool:
+        function = site.scope.function
+        return self.headers.has(site, header, self.facts(function) if function is not None else None)
+
+    def content(self, site: Site) -> Content | None:
+        return content_of(site, self.idioms)
+
+    def is_final(self, site: Site) -> bool:
+        """The status set at `site` is the one that goes out: the response is returned, raised or kept
+        in a variable whose status nothing changes later."""
+        function = site.scope.function
+        if function is None:
+            return False
+        path = self.path(function, site.anchor)
+        if not path:
+            return False
+        stmt = path[-1].stmt
+        if isinstance(stmt, ast.Return):
+            return stmt is site.anchor or stmt.value is site.anchor or _in_tuple(stmt.value, site.anchor)
+        if isinstance(stmt, ast.Raise):
+            return stmt is site.anchor or stmt.exc is site.anchor
+        if isinstance(stmt, ast.Assign) and stmt.value is site.anchor and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            return isinstance(target, ast.Name) and target.id not in self.facts(function).restatused
+        return False
+
+    def route_sites(self, handler: Handler) -> list[Site]:
+        return [site for route in handler.routes for site in self.sites_at(route) if site.role is Role.ROUTE]
+
+    def answers(self, handler: Handler) -> list[Answer]:
+        """Content the handler sends without a response object, with the status it goes out with."""
+        from .answers import answers
+
+        return answers(self, handler)
+
+
+_REQUEST_SEEDS = frozenset({"request", "req"})
+_NOT_INPUT = frozenset({"self", "cls"})
+
+
+def _request_names(function: FunctionNode, facts: FunctionFacts) -> frozenset[str]:
+    args = function.args
+    names = set(_REQUEST_SEEDS)
+    names.update(arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs) if arg.arg not in _NOT_INPUT)
+    # One pass in source order: `data = request.get_json()` makes `data` request data too.
+    assignments = sorted(
+        ((name, value) for name, values in facts.assigned.items() for value in values if value is not None),
+        key=lambda item: (item[1].lineno, item[1].col_offset),
+    )
+    for name, value in assignments:
+        if mentions(value, names):
+            names.add(name)
+    return frozenset(names)
+
+
+def mentions(node: ast.AST, names: frozenset[str] | set[str]) -> bool:
+    """`node` reads one of `names`, or an attribute called `request` (`self.request.body`)."""
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name) and child.id in names:
+            return True
+        if isinstance(child, ast.Attribute) and child.attr == "request":
+            return True
+    return False
+
+
+def _in_tuple(value: ast.expr | None, anchor: ast.AST) -> bool:
+    return isinstance(value, ast.Tuple) and any(element is anchor for element in value.elts)
+
+
+def call_name(node: ast.expr) -> str:
+    return last_name(node)
