@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .idioms import Creation
 
-_SESSION = r"(?i)(^|\.|_)(session|db|database)\Z"
+_SESSION = r"(?i)(session|db|database)\Z"  # session, db.session, DBSession, self.db
 
 CREATIONS = (
     # SQLAlchemy, Flask-SQLAlchemy, SQLModel: `session.add(Model(...))`, or an object built earlier in the handler.

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.receivers import last_name
@@ -45,9 +46,10 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 class Creations:
-    def __init__(self, idioms: Idioms, imports: ImportMap) -> None:
+    def __init__(self, idioms: Idioms, imports: ImportMap, bindings: Bindings) -> None:
         self.idioms = idioms
         self.imports = imports
+        self.bindings = bindings
 
     def find(self, facts: FunctionFacts) -> list[Created]:
         return [Created(call, row) for call in facts.calls for row in self._rows(call) if self._matches(call, row, facts)]
@@ -73,16 +75,22 @@ class Creations:
         func = call.func
         if not isinstance(func, ast.Attribute):
             return False
-        if row.receiver is not None:
-            text = dotted(func.value)
-            if text is None or not _pattern(row.receiver).search(text):
-                return False
+        if row.receiver is not None and not self._receiver_matches(func.value, row.receiver):
+            return False
         if row.fresh_argument:
             first = call.args[0] if call.args else None
             return first is not None and is_fresh(first, facts)
         if row.unbound is not None:
             return not call.args and self._unbound(func.value, row, facts)
         return True
+
+    def _receiver_matches(self, receiver: ast.expr, pattern: str) -> bool:
+        """The receiver's dotted text, or the class it is annotated or built with, matches `pattern`."""
+        text = dotted(receiver)
+        if text is not None and _pattern(pattern).search(text):
+            return True
+        bound = self.bindings.type_of(receiver.id) if isinstance(receiver, ast.Name) else None
+        return bound is not None and _pattern(pattern).search(bound.rpartition(".")[2]) is not None
 
     def _unbound(self, receiver: ast.expr, row: Creation, facts: FunctionFacts) -> bool:
         """The receiver was built in the function from a matching class, never with an instance."""

@@ -54,7 +54,7 @@ class HandlerModel:
         self.idioms: Idioms = idioms_for(context.settings)
         self.receivers = Receivers(context.imports, context.bindings)
         self.routes = Routes(self.idioms, context.imports, self.receivers, context.candidates.calls)
-        self.creations = Creations(self.idioms, context.imports)
+        self.creations = Creations(self.idioms, context.imports, context.bindings)
         self._facts: dict[int, FunctionFacts] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}

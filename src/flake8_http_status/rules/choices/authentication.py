@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...analysis.sites import Site
 from ...api.idioms import Auth
+from ...api.model import Role
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
@@ -210,12 +211,22 @@ def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
     function = function_of(site)
     if function is None:
         return
+    if site.role is Role.RAISE and _rewrites_unauthorized(context, site) and not _challenging_authenticator(context, site):
+        return  # DRF would send the suggested 401 exception as 403 anyway
     state = context.handlers.auth_at(function, site.anchor)
     if state.auth is Auth.ANONYMOUS:
         yield context.finding(
             FORBIDDEN_WHILE_ANONYMOUS, report_node(site), change_status(context, site, 401),
             better=better(context, 401), value=describe(context, site), why=state.why,
         )
+
+
+def _rewrites_unauthorized(context: Context, site: Site) -> bool:
+    """The framework decides the challenge of its 401 exceptions (DRF), or sends 403 instead."""
+    return any(
+        row.framework == site.api.framework and row.header == _CHALLENGE and row.labels
+        for row in context.handlers.idioms.auto_headers
+    )
 
 
 def _challenging_authenticator(context: Context, site: Site) -> bool:
