@@ -29,10 +29,24 @@ HELPERS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Auth, AuthCheck  # noqa: E402
+from .idioms import Auth, AuthCheck, RequestData  # noqa: E402
 
 # Django, Flask-Login, Starlette and Quart-Auth users all say whether they are logged in this way.
 AUTH_CHECKS = (
     AuthCheck("generic", "is_authenticated", Auth.AUTHENTICATED),
     AuthCheck("generic", "is_anonymous", Auth.ANONYMOUS),
+)
+
+# What the client sent, as every framework's request object spells it (Flask, Django, DRF, Starlette,
+# aiohttp, Sanic, Falcon, Pyramid, Bottle, Tornado's request).
+REQUEST_DATA = (
+    RequestData(
+        "generic", ("request", "req"),
+        (
+            "body", "data", "json", "get_json", "form", "args", "values", "files", "get_data", "stream", "POST", "GET",
+            "FILES", "query_params", "query", "match_info", "path_params", "headers", "cookies", "content", "text",
+            "post", "read", "arguments", "query_arguments", "body_arguments", "json_body", "matchdict", "params",
+            "media", "get_media", "bounded_stream", "forms", "raw_post_data",
+        ),
+    ),
 )

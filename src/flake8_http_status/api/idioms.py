@@ -267,6 +267,17 @@ class BodyWrite:
 
 
 @dataclass(frozen=True)
+class ExceptionView:
+    """Raising these goes through a view the application configures (Pyramid's forbidden view), which
+    decides what the client really gets."""
+
+    framework: str
+    labels: tuple[str, ...]
+    codes: frozenset[int]
+    why: str
+
+
+@dataclass(frozen=True)
 class RedirectFlags:
     """Boolean arguments that change a redirect's status: Django's `permanent` and `preserve_request`."""
 
@@ -307,3 +318,12 @@ class ExceptionRow:
     fault: Fault
     names: tuple[str, ...]  # exception classes found through the imports
     builtins: tuple[str, ...] = ()  # builtin exceptions, matched by bare name unless the module rebinds them
+
+
+@dataclass(frozen=True)
+class RequestData:
+    """Attributes that read what the client sent: `request.json`, `request.POST`, Tornado's `self.get_argument`."""
+
+    framework: str
+    receivers: tuple[str, ...]  # last names of the receiver: `request`, `req`, `self`
+    attributes: tuple[str, ...]

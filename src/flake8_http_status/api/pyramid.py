@@ -83,7 +83,7 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Auth, AuthCheck, PlainReturn, Registration, RouteDecorator  # noqa: E402
+from .idioms import Auth, AuthCheck, ExceptionView, PlainReturn, Registration, RouteDecorator  # noqa: E402
 
 ROUTE_DECORATORS = (
     RouteDecorator(
@@ -105,3 +105,8 @@ AUTH_CHECKS = (
 
 # A view with a renderer returns a dict, answered 200 unless request.response.status says otherwise.
 PLAIN_RETURNS = (PlainReturn("pyramid", 200, ("pyramid",)),)
+
+# Pyramid sends a raised HTTPForbidden through the forbidden view, which apps use to challenge anonymous users.
+EXCEPTION_VIEWS = (
+    ExceptionView("pyramid", ("HTTPForbidden",), frozenset({403}), "the forbidden view decides what the client gets"),
+)

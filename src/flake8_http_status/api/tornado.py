@@ -30,7 +30,9 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, ViewClass  # noqa: E402
+from .idioms import (  # noqa: E402
+    Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, RequestData, ViewClass,
+)
 
 VIEW_CLASSES = (ViewClass("tornado", HANDLERS),)
 
@@ -46,3 +48,13 @@ BODILESS = (
 BODY_WRITES = (BodyWrite("tornado", ("self",), methods=("write", "finish"), slot=Slot(0, "chunk")),)
 
 REDIRECT_FLAGS = (RedirectFlags("tornado", ("RequestHandler.redirect",), permanent=Slot(1, "permanent")),)
+
+REQUEST_DATA = (
+    RequestData(
+        "tornado", ("self",),
+        (
+            "get_argument", "get_arguments", "get_body_argument", "get_body_arguments", "get_query_argument",
+            "get_query_arguments", "path_args", "path_kwargs",
+        ),
+    ),
+)

@@ -34,6 +34,7 @@ _OPTIONAL_ANNOTATION = re.compile(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
 class AuthState:
     auth: Auth
     why: str = ""  # the evidence, for messages: "@login_required", "the check on line 12"
+    branch: bool = False  # the evidence is a branch around the point (`if not user.is_authenticated:` body)
 
 
 UNKNOWN_STATE = AuthState(Auth.UNKNOWN)
@@ -75,7 +76,7 @@ class AuthModel:
                 continue
             if state.auth is not Auth.UNKNOWN and implied is not state.auth:
                 return UNKNOWN_STATE  # the branch cannot be reached as the evidence says: stay silent
-            state = AuthState(implied, f"the check on line {fact.test.lineno}")
+            state = AuthState(implied, f"the check on line {fact.test.lineno}", fact.branch)
         checked = self._checked_before(function, path, exits)
         if checked is not None:
             return UNKNOWN_STATE if state.auth is Auth.ANONYMOUS else AuthState(Auth.AUTHENTICATED, checked)

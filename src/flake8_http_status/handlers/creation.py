@@ -51,8 +51,11 @@ class Creations:
         self.imports = imports
         self.bindings = bindings
 
-    def find(self, facts: FunctionFacts) -> list[Created]:
-        return [Created(call, row) for call in facts.calls for row in self._rows(call) if self._matches(call, row, facts)]
+    def find(self, facts: FunctionFacts, received: frozenset[str] = frozenset()) -> list[Created]:
+        """Creating calls; `received` names objects the handler received in the request body (also new)."""
+        return [
+            Created(call, row) for call in facts.calls for row in self._rows(call) if self._matches(call, row, facts, received)
+        ]
 
     def _rows(self, call: ast.Call) -> Iterator[Creation]:
         func = call.func
@@ -69,7 +72,7 @@ class Creations:
                 if func.attr.startswith(prefix):
                     yield row
 
-    def _matches(self, call: ast.Call, row: Creation, facts: FunctionFacts) -> bool:
+    def _matches(self, call: ast.Call, row: Creation, facts: FunctionFacts, received: frozenset[str]) -> bool:
         if row.names and not row.attributes:
             return True  # matched by name already
         func = call.func
@@ -79,6 +82,8 @@ class Creations:
             return False
         if row.fresh_argument:
             first = call.args[0] if call.args else None
+            if isinstance(first, ast.Name) and first.id in received and first.id not in facts.assigned:
+                return True
             return first is not None and is_fresh(first, facts)
         if row.unbound is not None:
             return not call.args and self._unbound(func.value, row, facts)
@@ -105,6 +110,29 @@ class Creations:
             if row.unbound_instance is not None and argument(value, row.unbound_instance) is not None:
                 return False
         return True
+
+
+# Parameter types a framework injects: never an object the client sent to be created.
+_INJECTED = frozenset({
+    "Request", "Response", "Session", "AsyncSession", "WebSocket", "BackgroundTasks", "HTTPConnection", "Connection",
+    "ASGIConnection", "State", "Scope",
+})
+
+
+def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+    """Parameters without a default annotated with a model class: FastAPI and Litestar pass the request body
+    there (`def create(hero: Hero, session: SessionDep)`), so the object is new."""
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    without_default = positional[: len(positional) - len(args.defaults)]
+    without_default += [arg for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is None]
+    names = set()
+    for arg in without_default:
+        annotation = arg.annotation
+        name = last_name(annotation) if isinstance(annotation, (ast.Name, ast.Attribute)) else ""
+        if name[:1].isupper() and name not in _INJECTED:
+            names.add(arg.arg)
+    return frozenset(names)
 
 
 def is_fresh(node: ast.expr, facts: FunctionFacts) -> bool:

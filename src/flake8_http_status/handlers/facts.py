@@ -27,6 +27,7 @@ class FunctionFacts:
     restatused: set[str] = field(default_factory=set)  # names whose status is set after they were built
     keywords: set[str] = field(default_factory=set)  # keyword argument names, lower-cased
     stores: list[tuple[ast.Attribute, ast.expr, ast.stmt]] = field(default_factory=list)  # `x.attr = value`
+    opaque_headers: bool = False  # headers added from values we cannot read: `resp.headers.extend(forget(req))`
 
 
 def function_facts(function: FunctionNode) -> FunctionFacts:
@@ -51,12 +52,32 @@ def function_facts(function: FunctionNode) -> FunctionFacts:
     return found
 
 
+_HEADER_METHODS = frozenset({"extend", "update", "add", "setdefault", "add_header", "set_header", "__setitem__"})
+_HEADER_OWNERS = frozenset({"headers", "headerlist", "_headers"})
+
+
 def _call(node: ast.Call, found: FunctionFacts) -> None:
     found.calls.append(node)
-    found.keywords.update(keyword.arg.lower() for keyword in node.keywords if keyword.arg)
     func = node.func
+    if (
+        isinstance(func, ast.Attribute) and func.attr in _HEADER_METHODS and isinstance(func.value, ast.Attribute)
+        and func.value.attr in _HEADER_OWNERS and not all(_literal(arg) for arg in node.args)
+    ):
+        found.opaque_headers = True
+    found.keywords.update(keyword.arg.lower() for keyword in node.keywords if keyword.arg)
     if isinstance(func, ast.Attribute) and func.attr == "set_status" and isinstance(func.value, ast.Name):
         found.restatused.add(func.value.id)
+
+
+def _literal(node: ast.expr) -> bool:
+    """A header argument whose names can be read: a string, or a dict or list of pairs with string names."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Dict):
+        return all(isinstance(key, ast.Constant) for key in node.keys)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return all(isinstance(e, ast.Tuple) and e.elts and isinstance(e.elts[0], ast.Constant) for e in node.elts)
+    return False
 
 
 def _assignment(node: ast.Assign | ast.AnnAssign | ast.AugAssign, found: FunctionFacts) -> None:

@@ -109,6 +109,7 @@ class Fact:
 
     test: ast.expr
     holds: bool
+    branch: bool = False  # from a branch the point is in (`if t:` body), not from a guard before it
 
 
 def facts(path: Path, exits: Callable[[list[ast.stmt]], bool]) -> Iterator[Fact]:
@@ -127,9 +128,9 @@ def facts(path: Path, exits: Callable[[list[ast.stmt]], bool]) -> Iterator[Fact]
 def _branch(step: Step) -> Iterator[Fact]:
     owner = step.owner
     if isinstance(owner, ast.If):
-        yield Fact(owner.test, step.field == "body")
+        yield Fact(owner.test, step.field == "body", branch=True)
     elif isinstance(owner, ast.While) and step.field == "body":
-        yield Fact(owner.test, True)
+        yield Fact(owner.test, True, branch=True)
 
 
 def _guard(stmt: ast.stmt, exits: Callable[[list[ast.stmt]], bool]) -> Iterator[Fact]:

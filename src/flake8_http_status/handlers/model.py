@@ -19,7 +19,7 @@ from ..analysis.sites import FunctionNode, Scope, Site
 from ..api.idioms import Fault
 from ..api.model import Role
 from .auth import AuthModel, AuthState
-from .creation import Created, Creations
+from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
 from .flow import Path, dominates, except_handlers, facts, path_to, try_body
 from .methods import ANY, Methods, narrow
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 # Calls that report an error but return normally: the code after them still runs.
 _RETURNING_RAISERS = frozenset({"send_error"})
 _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
+# Frameworks that pass the parsed request body to a handler parameter typed with the model class.
+_BODY_PARAMETERS = frozenset({"fastapi", "litestar"})
 _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 
 
@@ -209,7 +211,9 @@ class HandlerModel:
 
     def created_before(self, function: FunctionNode, node: ast.AST) -> list[Created]:
         """Creations that run on every way to `node`."""
-        found = self.creations.find(self.facts(function))
+        handler = self.handler(function)
+        received = body_parameters(function) if handler is not None and handler.framework in _BODY_PARAMETERS else frozenset()
+        found = self.creations.find(self.facts(function), received)
         if not found:
             return []
         target = self.path(function, node)
@@ -240,11 +244,17 @@ class HandlerModel:
     def guarded_statements(self, function: FunctionNode, handler: ast.ExceptHandler) -> list[ast.stmt]:
         return try_body(self.path(function, handler.body[0]), handler) if handler.body else []
 
+    def reads_request(self, function: FunctionNode, statements: list[ast.stmt]) -> bool:
+        names = self.request_names(function)
+        return any(reads_request(stmt, self.idioms.request_data, names) for stmt in statements)
+
     def request_names(self, function: FunctionNode) -> frozenset[str]:
-        """Names that hold request data: the request, the handler's parameters, and what is read from them."""
+        """Names that hold request data (see `_request_names`)."""
         key = id(function)
         if key not in self._request_names:
-            self._request_names[key] = _request_names(function, self.facts(function))
+            self._request_names[key] = _request_names(
+                function, self.facts(function), self.idioms.request_data, self.handler(function) is not None,
+            )
         return self._request_names[key]
 
     def has_header(self, site: Site, header: str) -> bool:
@@ -283,31 +293,30 @@ class HandlerModel:
         return answers(self, handler)
 
 
-_REQUEST_SEEDS = frozenset({"request", "req"})
-_NOT_INPUT = frozenset({"self", "cls"})
+_NOT_INPUT = frozenset({"self", "cls", "request", "req"})
 
 
-def _request_names(function: FunctionNode, facts: FunctionFacts) -> frozenset[str]:
-    args = function.args
-    names = set(_REQUEST_SEEDS)
-    names.update(arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs) if arg.arg not in _NOT_INPUT)
-    # One pass in source order: `data = request.get_json()` makes `data` request data too.
-    assignments = sorted(
-        ((name, value) for name, values in facts.assigned.items() for value in values if value is not None),
-        key=lambda item: (item[1].lineno, item[1].col_offset),
-    )
-    for name, value in assignments:
-        if mentions(value, names):
+def _request_names(
+    function: FunctionNode, facts: FunctionFacts, data: dict[str, frozenset[str]], handler: bool,
+) -> frozenset[str]:
+    """Names holding request data: a handler's parameters (route arguments), and names assigned from an
+    expression that reads the request (`payload = request.get_json()`)."""
+    names: set[str] = set()
+    if handler:
+        args = function.args
+        names.update(arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs) if arg.arg not in _NOT_INPUT)
+    for name, values in facts.assigned.items():
+        if any(value is not None and reads_request(value, data, frozenset()) for value in values):
             names.add(name)
     return frozenset(names)
 
 
-def mentions(node: ast.AST, names: frozenset[str] | set[str]) -> bool:
-    """`node` reads one of `names`, or an attribute called `request` (`self.request.body`)."""
+def reads_request(node: ast.AST, data: dict[str, frozenset[str]], names: frozenset[str]) -> bool:
+    """`node` reads what the client sent: `request.json`, `self.get_argument(...)`, or one of `names`."""
     for child in ast.walk(node):
         if isinstance(child, ast.Name) and child.id in names:
             return True
-        if isinstance(child, ast.Attribute) and child.attr == "request":
+        if isinstance(child, ast.Attribute) and child.attr in data.get(last_name(child.value), ()):
             return True
     return False
 

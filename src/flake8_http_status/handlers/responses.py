@@ -68,7 +68,7 @@ class Headers:
         return None
 
     def _function_sets(self, facts: FunctionFacts, name: str) -> bool:
-        if name in facts.strings:
+        if name in facts.strings or facts.opaque_headers:
             return True
         return not _HEADER_ATTRIBUTES.get(name, frozenset()).isdisjoint(facts.attributes)
 

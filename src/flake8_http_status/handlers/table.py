@@ -10,9 +10,9 @@ from typing import TypeVar
 
 from .. import api
 from ..api.idioms import (
-    AuthBase, AuthCall, AuthCheck, AuthDecorator, AuthDependency, AuthenticatorSetting, AutoHeader, Bodiless, BodyArgument,
-    BodyWrite, Creation, ExceptionRow, Fault, HeaderArgument, PermissionClass, PermissionSetting, PlainReturn, RedirectFlags, Registration,
-    RouteDecorator, ViewClass,
+    AuthBase, AuthCall, AuthCheck, AuthDecorator, AuthDependency, AuthenticatorSetting, AutoHeader, Bodiless,
+    BodyArgument, BodyWrite, Creation, ExceptionRow, ExceptionView, Fault, HeaderArgument, PermissionClass,
+    PermissionSetting, PlainReturn, RedirectFlags, Registration, RequestData, RouteDecorator, ViewClass,
 )
 from ..options import Settings
 
@@ -46,6 +46,8 @@ class Idioms:
     auto_headers: tuple[AutoHeader, ...]
     redirect_flags: dict[tuple[str, str], RedirectFlags]
     plain_returns: dict[str, PlainReturn]
+    exception_views: tuple[ExceptionView, ...]
+    request_data: dict[str, frozenset[str]]  # receiver last name -> attributes that read client data
     exceptions: dict[str, Fault]  # qualified exception class -> what catching it handles
     builtin_exceptions: dict[str, Fault]
 
@@ -82,6 +84,14 @@ def _labelled(rows: Iterable[T]) -> dict[tuple[str, str], tuple[T, ...]]:
         for label in getattr(row, "labels"):
             index[(getattr(row, "framework"), label)].append(row)
     return {key: tuple(found) for key, found in index.items()}
+
+
+def _request_data(rows: list[RequestData]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for receiver in row.receivers:
+            found[receiver].update(row.attributes)
+    return {receiver: frozenset(attributes) for receiver, attributes in found.items()}
 
 
 def _project_rows(settings: Settings) -> tuple[list[AuthDecorator], list[AuthDependency], list[Creation]]:
@@ -132,6 +142,8 @@ def build(settings: Settings = Settings()) -> Idioms:
         auto_headers=tuple(_rows("AUTO_HEADERS", AutoHeader)),
         redirect_flags={key: rows[0] for key, rows in _labelled(_rows("REDIRECT_FLAGS", RedirectFlags)).items()},
         plain_returns={row.framework: row for row in _rows("PLAIN_RETURNS", PlainReturn)},
+        exception_views=tuple(_rows("EXCEPTION_VIEWS", ExceptionView)),
+        request_data=_request_data(_rows("REQUEST_DATA", RequestData)),
         exceptions={name: row.fault for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.names},
         builtin_exceptions={name: row.fault for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
     )

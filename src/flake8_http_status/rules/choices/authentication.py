@@ -120,7 +120,10 @@ FORBIDDEN_WHILE_ANONYMOUS = Rule(
         not_reported=(
             "Branches that mix authentication with other conditions (`if not user.is_authenticated or not user.is_staff`): "
             "the user may be logged in there.",
-            "Tornado's `@authenticated` and Pyramid's forbidden views, which answer 403 on the framework's side.",
+            "Tornado's `@authenticated`, which answers 403 on the framework's side, and Pyramid's `HTTPForbidden`, "
+            "which goes through the app's forbidden view (commonly a 401 for anonymous users).",
+            "403s after a guard that sent logged-in users elsewhere (a signup or login flow): they refuse "
+            "something other than the missing login, such as an invalid invitation token.",
             "Code after contradictory evidence (an anonymous check inside a login-protected view).",
         ),
         references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)"),
@@ -213,12 +216,24 @@ def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
         return
     if site.role is Role.RAISE and _rewrites_unauthorized(context, site) and not _challenging_authenticator(context, site):
         return  # DRF would send the suggested 401 exception as 403 anyway
+    if _exception_view(context, site):
+        return  # the app's exception view decides what anonymous users get (Pyramid's forbidden view)
     state = context.handlers.auth_at(function, site.anchor)
-    if state.auth is Auth.ANONYMOUS:
+    # Only a branch that handles the anonymous case says the 403 is about authentication; after a guard
+    # that sent logged-in users away (`if user.is_authenticated: return redirect(...)`) a 403 refuses
+    # something else, such as a bad invitation token.
+    if state.auth is Auth.ANONYMOUS and state.branch:
         yield context.finding(
             FORBIDDEN_WHILE_ANONYMOUS, report_node(site), change_status(context, site, 401),
             better=better(context, 401), value=describe(context, site), why=state.why,
         )
+
+
+def _exception_view(context: Context, site: Site) -> bool:
+    return site.role is Role.RAISE and any(
+        row.framework == site.api.framework and site.api.label in row.labels and site.code in row.codes
+        for row in context.handlers.idioms.exception_views
+    )
 
 
 def _rewrites_unauthorized(context: Context, site: Site) -> bool:

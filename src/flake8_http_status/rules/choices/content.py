@@ -104,7 +104,8 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
             "`{\"created\": 3, \"errors\": [...]}` for a partial batch), and JSON-RPC envelopes: 200 is right there.",
             "Empty or absent errors (`{\"error\": None}`, `{\"errors\": []}`), and content built elsewhere.",
             "Responses whose status is changed after they are built (`response.status_code = 400`).",
-            "`{\"status\": \"failed\"}`: it often describes a job's state, not the request's.",
+            "`{\"status\": \"failed\"}`, and flags beside other data (`{\"ready\": True, \"success\": False}`): "
+            "they often describe a job's state, not the request's.",
         ),
         references=("RFC 9110 §15 (status codes)", "RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6 (5xx)"),
     ),
@@ -206,15 +207,32 @@ def _payload_finding(context: Context, node: ast.expr, value: str, shape: str) -
 def error_shape(node: ast.expr) -> str | None:
     """How `node` says it is an error (`"error" key`, `success: False`), or None."""
     items = _items(node)
-    if items is None:
-        return None
-    for key in _FAILURE_FLAGS & items.keys():
-        if isinstance(items[key], ast.Constant) and items[key].value is False:  # type: ignore[attr-defined]
+    if items is None or not set(items) <= _DETAIL_KEYS:
+        return None  # other keys carry results (partial failures, GraphQL, JSON-RPC, job states)
+    for key in sorted(_FAILURE_FLAGS & items.keys()):
+        value = items[key]
+        if isinstance(value, ast.Constant) and value.value is False:
             return f"{key}: False"
-    errors = [key for key in _ERROR_KEYS & items.keys() if not _empty(items[key])]
-    if errors and set(items) <= _DETAIL_KEYS and not ("jsonrpc" in items or "data" in items):
-        return f'"{errors[0]}" key'
-    return None
+    errors = sorted(key for key in _ERROR_KEYS & items.keys() if not _empty(items[key]))
+    return f'"{errors[0]}" key' if errors else None
+
+
+_FAILURE_WORDS = frozenset({"error", "fail", "failed", "failure"})
+
+
+def reports_failure(node: ast.expr) -> bool:
+    """Looser than `error_shape`: any error key, a false success flag, or a failure `status` (for HTS904, which
+    must not ask for 201 on a failure)."""
+    items = _items(node)
+    if items is None:
+        return False
+    if any(not _empty(items[key]) for key in _ERROR_KEYS & items.keys()):
+        return True
+    flags = [items[key] for key in _FAILURE_FLAGS & items.keys()]
+    if any(isinstance(flag, ast.Constant) and flag.value is False for flag in flags):
+        return True
+    status = items.get("status")
+    return isinstance(status, ast.Constant) and isinstance(status.value, str) and status.value.lower() in _FAILURE_WORDS
 
 
 def _items(node: ast.expr) -> dict[str, ast.expr] | None:

@@ -13,6 +13,7 @@ from ...handlers.creation import Created
 from ...handlers.model import Answer
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
+from .content import reports_failure
 from .common import append_status, better, candidates, change_status, describe, report_node, see
 
 _CREATING = frozenset({"POST", "PUT"})
@@ -143,9 +144,14 @@ def _may_create(known: frozenset[str] | None) -> bool:
     return known is None or not known.isdisjoint(_CREATING)
 
 
-def _creation(context: Context, function: FunctionNode, node: ast.AST) -> tuple[str, Created] | None:
-    """The creating method and a creation on every way to `node`, when both hold."""
+def _creation(
+    context: Context, function: FunctionNode, node: ast.AST, content: ast.expr | None,
+) -> tuple[str, Created] | None:
+    """The creating method and a creation on every way to `node`, when both hold and the answer is not an
+    error (an `except` branch, or content that reports a failure)."""
     model = context.handlers
+    if model.except_handlers(function, node) or (content is not None and reports_failure(content)):
+        return None
     methods = model.methods_at(function, node)
     if not methods.within(_CREATING):
         return None
@@ -157,7 +163,8 @@ def _creation(context: Context, function: FunctionNode, node: ast.AST) -> tuple[
 
 
 def _answered_ok(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
-    found = _creation(context, function, site.anchor)
+    content = context.handlers.content(site)
+    found = _creation(context, function, site.anchor, content.node if content is not None else None)
     if found is not None:
         method, created = found
         yield _finding(context, report_node(site), change_status(context, site, 201), describe(context, site), method, created)
@@ -165,7 +172,7 @@ def _answered_ok(context: Context, site: Site, function: FunctionNode) -> Iterat
 
 def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iterator[Finding]:
     function = answer.handler.function
-    found = _creation(context, function, answer.anchor)
+    found = _creation(context, function, answer.anchor, answer.node)
     if found is None:
         return
     method, created = found

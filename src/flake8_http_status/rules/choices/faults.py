@@ -14,13 +14,12 @@ from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Fault
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
-from ...handlers.model import mentions
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _SERVER_ERRORS = frozenset(range(500, 600))
-_CONFLICT_WORDS = ("already exist", "already taken", "already registered", "already in use", "duplicate")
+_CONFLICT_WORDS = ("already exist", "already taken", "already registered", "already in use")
 
 SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
     code="HTS909",
@@ -177,8 +176,7 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
     cause = None
     caught = model.fault_at(function, site.anchor)
     if caught is not None and caught[0] is Fault.CLIENT_INPUT:
-        guarded = model.guarded_statements(function, caught[1])
-        if any(mentions(stmt, model.request_names(function)) for stmt in guarded):
+        if model.reads_request(function, model.guarded_statements(function, caught[1])):
             cause = f"{_caught(caught[1])} from reading the request"
     if cause is None and _failed_validation(context, function, site):
         cause = "input that failed validation"

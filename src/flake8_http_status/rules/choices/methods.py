@@ -10,6 +10,7 @@ from ...api.idioms import VERBS
 from ...findings import Finding, FixSafety
 from ...handlers.flow import Path
 from ...handlers.methods import is_method_test
+from ...handlers.routes import Handler
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
@@ -68,8 +69,9 @@ NOT_IMPLEMENTED_FOR_KNOWN_METHOD = Rule(
     doc=RuleDoc(
         what=(
             "Reports a 501 that is a handler's whole answer to a standard method (GET, POST, PUT, PATCH, DELETE, "
-            "HEAD, OPTIONS): the first statement of a class-based view's `put()` or of a route for that method, "
-            "or of a `request.method == \"PUT\"` branch."
+            "HEAD, OPTIONS) of a resource that serves other methods: the first statement of a class-based view's "
+            "`put()` next to a working `get()`, of a route whose path another route in the module serves, or of a "
+            "`request.method == \"PUT\"` branch."
         ),
         why=(
             "501 Not Implemented means the server does not support the functionality at all, such as a method "
@@ -99,6 +101,8 @@ NOT_IMPLEMENTED_FOR_KNOWN_METHOD = Rule(
             "server lacks, where 501 can be right.",
             "A 501 for methods the code has not narrowed down (a catch-all branch): the method may be one the "
             "server does not recognise, where 501 is right.",
+            "A route whose only handler is the 501 (an endpoint not built yet): 405 would claim the resource "
+            "supports no method at all.",
         ),
         references=("RFC 9110 §15.6.2 (501)", "RFC 9110 §15.5.6 (405)"),
     ),
@@ -131,14 +135,50 @@ def _refused_method(context: Context, function: FunctionNode, site: Site) -> str
         return None
     owner = path[-1].owner
     handler = model.handler(function)
-    if owner is function and (handler is None or handler.methods.known is None):
-        return None
-    if owner is not function and not (isinstance(owner, ast.If) and is_method_test(owner.test)):
+    if owner is function:
+        # The whole handler refuses: only a resource that serves other methods "knows" this one.
+        if handler is None or handler.methods.known is None or not _serves_other_methods(context, handler):
+            return None
+    elif not (isinstance(owner, ast.If) and is_method_test(owner.test)):
         return None
     methods = model.methods_at(function, site.anchor)
     if methods.known is None or not methods.within(_STANDARD):
         return None
     return "/".join(sorted(methods.known))
+
+
+def _serves_other_methods(context: Context, handler: Handler) -> bool:
+    """Another handler answers the same resource: a sibling method of the view class, or a route with the
+    same owner and path in this module."""
+    model = context.handlers
+    resource = _resource(handler)
+    for function, _ in context.candidates.functions:
+        other = model.handler(function) if function is not handler.function else None
+        if other is None or _refuses(context, function):
+            continue
+        if handler.view is not None and other.view is handler.view:
+            return True
+        if resource is not None and _resource(other) == resource:
+            return True
+    return False
+
+
+def _resource(handler: Handler) -> tuple[str, str] | None:
+    """(owner, path) of a function route with a literal path: `("router", "/items/{id}")`."""
+    for route in handler.routes:
+        if isinstance(route, ast.Call) and route.args and isinstance(route.args[0], ast.Constant):
+            owner = ast.unparse(route.func.value) if isinstance(route.func, ast.Attribute) else ""
+            return owner, str(route.args[0].value)
+    return None
+
+
+def _refuses(context: Context, function: FunctionNode) -> bool:
+    """The function's first statement sends 501: a stub, not a method the resource serves."""
+    model = context.handlers
+    return any(
+        site.code == 501 and _first_statement(model.path(function, site.anchor)) and len(model.path(function, site.anchor)) == 1
+        for site in model.sites_in(function)
+    )
 
 
 def _first_statement(path: Path) -> bool:
