@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .common import REDIRECTS, fixed
 from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
 
@@ -65,13 +67,17 @@ CALLS = (
     ),
     CallRow(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"),
             Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers")),
-    *fixed(
-        "litestar", "litestar.exceptions",
-        {
-            "NotAuthorizedException": 401, "PermissionDeniedException": 403, "NotFoundException": 404,
-            "MethodNotAllowedException": 405, "TooManyRequestsException": 429, "ClientException": 400,
-            "ValidationException": 400, "InternalServerException": 500, "ServiceUnavailableException": 503,
-        },
+    # Every Litestar exception takes `status_code=`, which replaces the class's own status.
+    *(
+        CallRow(row.names, replace(row.api, slots=(Slot(None, "status_code"),)))
+        for row in fixed(
+            "litestar", "litestar.exceptions",
+            {
+                "NotAuthorizedException": 401, "PermissionDeniedException": 403, "NotFoundException": 404,
+                "MethodNotAllowedException": 405, "TooManyRequestsException": 429, "ClientException": 400,
+                "ValidationException": 400, "InternalServerException": 500, "ServiceUnavailableException": 503,
+            },
+        )
     ),
 )
 

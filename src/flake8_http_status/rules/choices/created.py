@@ -156,6 +156,10 @@ def _creation(
     if not methods.within(_CREATING):
         return None
     created = model.created_before(function, node)
+    if "PUT" in (methods.known or ()):
+        # A PUT creates its target only when it stores the resource itself; a service call may make a
+        # different resource (an escalation creating an incident), which says nothing about the target.
+        created = [creation for creation in created if not creation.row.heuristic]
     if not created:
         return None
     assert methods.known is not None

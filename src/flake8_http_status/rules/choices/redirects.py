@@ -12,7 +12,7 @@ from ...api.model import Role, Slot
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
-from .common import RESPONDS, better, candidates, change_status, describe, report_node, see
+from .common import better, candidates, change_status, describe, report_node, see
 
 _MOVED = frozenset({301, 302})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -118,7 +118,8 @@ def check(context: Context) -> Iterator[Finding]:
     for site in candidates(context, _REDIRECTS, frozenset({Role.REDIRECT, Role.SET, Role.RAISE})):
         code = effective_code(site, model.idioms.redirect_flags.get((site.api.framework, site.api.label)))
         function = site.scope.function
-        if code in _MOVED and function is not None:
+        located = site.role is Role.REDIRECT or model.has_header(site, "Location")
+        if code in _MOVED and function is not None and located:  # a 3xx without a target is HTS913's
             methods = model.methods_at(function, site.anchor)
             if methods.only_unsafe:
                 assert methods.known is not None
@@ -127,7 +128,7 @@ def check(context: Context) -> Iterator[Finding]:
                     REDIRECT_AFTER_UNSAFE_METHOD, report_node(site), change_status(context, site, 303),
                     better=better(context, 303), value=_describe_code(context, site, code), method=method,
                 )
-        if site.role in RESPONDS and not _rejected(site) and not model.has_header(site, "Location"):
+        if not located and not _rejected(site):
             yield context.finding(REDIRECT_WITHOUT_LOCATION, report_node(site), value=describe(context, site), better=better(context, 400))
 
 
