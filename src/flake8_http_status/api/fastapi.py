@@ -76,11 +76,11 @@ AUTH_DEPENDENCIES = (
     AuthDependency(
         "fastapi",
         wrappers=("fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security"),
-        # get_current_user, get_current_active_user, current_active_superuser, require_user, and the optional
+        # get_current_user, get_current_active_user, get_admin_user, current_active_superuser, require_user, and the optional
         # forms (get_optional_user, current_user_or_none) that say the user may be None.
         name_pattern=(
             r"(?i)\A(get_|require_|fetch_|load_)?(optional_|maybe_)?(current_|authenticated_|logged_in_)?"
-            r"(active_|verified_)?(super_?)?user(_or_none|_optional)?\Z"
+            r"(active_|verified_|admin_)?(super_?)?user(_or_none|_optional)?\Z"
         ),
         optional_pattern=r"(?i)optional|maybe|_or_none|anonymous",
         heuristic=True,

@@ -150,6 +150,8 @@ CONFLICT_AS_BAD_REQUEST = Rule(
         fix_safety="Unsafe: clients see 409 instead of 400.",
         not_reported=(
             "`except` clauses that also catch other errors, and 400s elsewhere in the handler.",
+            "Existence checks and \"already exists\" messages outside handlers (serializer or form validation): "
+            "field validation answers 400 by design there, and the status cannot be chosen per error.",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.10 (409)"),
     ),
@@ -199,11 +201,12 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
 def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
     caught = context.handlers.fault_at(function, site.anchor)
     cause = None
+    in_handler = context.handlers.handler(function) is not None
     if caught is not None and caught[0] is Fault.CONFLICT:
         cause = _caught(caught[1])
-    elif _exists_check(context, function, site):
+    elif in_handler and _exists_check(context, function, site):
         cause = "an existence check"
-    elif _says_conflict(site):
+    elif in_handler and _says_conflict(site):
         cause = "a duplicate"
     if cause is not None:
         yield context.finding(
