@@ -29,7 +29,21 @@ HELPERS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Auth, AuthCheck, RequestData  # noqa: E402
+from .idioms import Auth, AuthCheck, AuthDecorator, RequestData  # noqa: E402
+
+# Project decorators named for what they guarantee, wherever they are imported from (heuristic: a decorator
+# that resolves to a known framework callable is judged by that framework's rows instead).
+AUTH_DECORATORS = (
+    AuthDecorator(
+        "generic",
+        bare_names=(
+            "login_required", "auth_required", "token_required", "jwt_required", "require_login", "requires_login",
+            "require_auth", "requires_auth", "authentication_required", "authenticated", "user_required",
+        ),
+        optional="optional",
+        heuristic=True,
+    ),
+)
 
 # Django, Flask-Login, Starlette and Quart-Auth users all say whether they are logged in this way.
 AUTH_CHECKS = (

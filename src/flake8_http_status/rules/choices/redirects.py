@@ -93,9 +93,9 @@ REDIRECT_WITHOUT_LOCATION = Rule(
                     "async def old() -> dict:\n    raise HTTPException(status_code=301, detail=\"moved\")\n"
                 ),
                 good=(
-                    "from fastapi import FastAPI\nfrom fastapi.responses import RedirectResponse\n\napp = FastAPI()\n\n\n"
+                    "from fastapi import FastAPI, status\nfrom fastapi.responses import RedirectResponse\n\napp = FastAPI()\n\n\n"
                     "@app.get(\"/old\")\nasync def old() -> RedirectResponse:\n"
-                    "    return RedirectResponse(\"/new\", status_code=308)\n"
+                    "    return RedirectResponse(\"/new\", status_code=status.HTTP_308_PERMANENT_REDIRECT)\n"
                 ),
             ),
         ),

@@ -29,12 +29,12 @@ RETRY_AFTER_MISSING = Rule(
         examples=(
             Example(
                 bad=(
-                    "from flask import Flask, abort\n\napp = Flask(__name__)\n\n\n@app.get(\"/report\")\ndef report():\n"
-                    "    abort(503)\n"
+                    "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
+                    "@app.get(\"/report\")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE)\n"
                 ),
                 good=(
-                    "from flask import Flask, abort\n\napp = Flask(__name__)\n\n\n@app.get(\"/report\")\ndef report():\n"
-                    "    abort(503, retry_after=120)\n"
+                    "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
+                    "@app.get(\"/report\")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE, retry_after=120)\n"
                 ),
             ),
         ),
