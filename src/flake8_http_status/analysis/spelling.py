@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import NewImport
+from .children import iter_nodes
 from .imports import ImportMap
 
 # Namespaces reachable as an attribute of their parent package without importing a submodule.
@@ -124,22 +126,38 @@ class Speller:
 def count_bindings(tree: ast.Module) -> Counter[str]:
     """How many times each name is bound anywhere in the module."""
     counts: Counter[str] = Counter()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            counts[node.id] += 1
-        elif isinstance(node, ast.arg):
-            counts[node.arg] += 1
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            counts[node.name] += 1
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                counts[alias.asname or alias.name.partition(".")[0]] += 1
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            counts[node.name] += 1
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-            counts[node.name] += 1
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            counts[node.rest] += 1
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            counts.update(node.names)
+    binders = _BINDERS
+    for node in iter_nodes(tree):
+        binder = binders.get(type(node))
+        if binder is not None:
+            for name in binder(node):
+                if name:
+                    counts[name] += 1
     return counts
+
+
+def _name(node: Any) -> tuple[str, ...]:
+    return () if type(node.ctx) is ast.Load else (node.id,)
+
+
+def _aliases(node: Any) -> tuple[str, ...]:
+    return tuple(alias.asname or alias.name.partition(".")[0] for alias in node.names)
+
+
+# Per node type, the names it binds (dispatch on the exact type: `ast.walk`-style isinstance chains cost
+# a third of the time in modules with many nodes).
+_BINDERS: dict[type, Callable[[Any], tuple[str, ...]]] = {
+    ast.Name: _name,
+    ast.arg: lambda node: (node.arg,),
+    ast.FunctionDef: lambda node: (node.name,),
+    ast.AsyncFunctionDef: lambda node: (node.name,),
+    ast.ClassDef: lambda node: (node.name,),
+    ast.Import: _aliases,
+    ast.ImportFrom: _aliases,
+    ast.ExceptHandler: lambda node: (node.name,),
+    ast.MatchAs: lambda node: (node.name,),
+    ast.MatchStar: lambda node: (node.name,),
+    ast.MatchMapping: lambda node: (node.rest,),
+    ast.Global: lambda node: tuple(node.names),
+    ast.Nonlocal: lambda node: tuple(node.names),
+}

@@ -32,11 +32,12 @@ _RESPONSE_NAMES = frozenset({"resp", "res", "rv", "rsp"})
 
 
 def answers(model: HandlerModel, handler: Handler) -> list[Answer]:
+    """In source order."""
     found = list(_plain_returns(model, handler))
     for write in model.idioms.body_writes:
         if write.framework == handler.framework:
             found.extend(_writes(model, handler, write))
-    return found
+    return sorted(found, key=lambda answer: _position(answer.anchor))
 
 
 def setters(model: HandlerModel, function: FunctionNode) -> list[Site]:

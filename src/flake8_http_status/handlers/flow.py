@@ -12,11 +12,13 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..analysis.children import CHILD_FIELDS
 from ..analysis.sites import FunctionNode
 
 _TRY = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
+_CLOSED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 
 
 @dataclass(frozen=True, eq=False)
@@ -198,14 +200,24 @@ def _always_runs(steps: Path, exits: Callable[[list[ast.stmt]], bool]) -> bool:
 
 
 def walk_function(function: FunctionNode) -> Iterator[ast.AST]:
-    """Every node of the function's body, without entering nested functions, classes or lambdas."""
-    stack: list[ast.AST] = list(reversed(function.body))
+    """Every node of the function's body (not in source order), without entering nested functions,
+    classes or lambdas. Uses the collector's table of node-holding fields: contexts and operators are
+    skipped, which makes this several times faster than `ast.iter_child_nodes`."""
+    stack: list[ast.AST] = list(function.body)
+    fields = CHILD_FIELDS
+    closed = _CLOSED
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, (*_NESTED, ast.Lambda)):
+        kind = type(node)
+        if kind in closed:
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        for name in fields.get(kind, ()):
+            value = getattr(node, name)
+            if type(value) is list:
+                stack.extend(value)
+            elif value is not None:
+                stack.append(value)
 
 
 def is_loop_body(step: Step) -> bool:

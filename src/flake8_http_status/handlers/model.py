@@ -7,11 +7,11 @@ site in it), so modules and functions without relevant sites cost nothing.
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..analysis.receivers import Receivers, last_name
@@ -61,17 +61,18 @@ class HandlerModel:
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
         self._provided: dict[str, bool] = {}
+        self._answers: dict[int, list[Answer]] = {}
+        self.named: dict[int, str] = {}  # how messages name a status in this module, once per code
 
     # Module ------------------------------------------------------------------------------------------
 
     @cached_property
     def in_tests(self) -> bool:
         """Test modules build responses to exercise clients; the HTS9xx rules leave them alone."""
-        path = PurePath(self.context.filename)
-        name = path.name
+        *directories, name = self.context.filename.replace("\\", "/").split("/")
         return (
             name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"
-            or not _TEST_DIRECTORIES.isdisjoint(path.parts[:-1])
+            or not _TEST_DIRECTORIES.isdisjoint(directories)
         )
 
     @cached_property
@@ -117,11 +118,7 @@ class HandlerModel:
     @cached_property
     def _scopes(self) -> dict[int, Scope]:
         """Each function's own scope (whose `method_of` says which class it is a method of)."""
-        scopes = {}
-        for function, outer in self.context.candidates.functions:
-            method_of = outer.cls if outer.function is None else None
-            scopes[id(function)] = Scope(function, outer.cls, method_of)
-        return scopes
+        return {id(function): _own_scope(function, outer) for function, outer in self.context.candidates.functions}
 
     @cached_property
     def _by_anchor(self) -> dict[int, list[Site]]:
@@ -155,7 +152,19 @@ class HandlerModel:
     # Functions ---------------------------------------------------------------------------------------
 
     def scope_of(self, function: FunctionNode) -> Scope:
-        return self._scopes.get(id(function), Scope(function, None))
+        scope = self._scopes.get(id(function))
+        return scope if scope is not None else Scope(function, None)
+
+    @cached_property
+    def all_handlers(self) -> list[Handler]:
+        """Every handler in the module, in source order."""
+        found = []
+        for function, outer in self.context.candidates.functions:
+            if self.routes.worth_classifying(function, outer):
+                handler = self.routes.handler(function, _own_scope(function, outer))
+                if handler is not None:
+                    found.append(handler)
+        return found
 
     def handler(self, function: FunctionNode | None) -> Handler | None:
         if function is None:
@@ -213,7 +222,7 @@ class HandlerModel:
         """Creations that run on every way to `node`."""
         handler = self.handler(function)
         received = body_parameters(function) if handler is not None and handler.framework in _BODY_PARAMETERS else frozenset()
-        found = self.creations.find(self.facts(function), received)
+        found = self.creations.find(self.facts(function), received) if self.may_create(function) else []
         if not found:
             return []
         target = self.path(function, node)
@@ -290,7 +299,18 @@ class HandlerModel:
         """Content the handler sends without a response object, with the status it goes out with."""
         from .answers import answers
 
-        return answers(self, handler)
+        key = id(handler.function)
+        if key not in self._answers:
+            self._answers[key] = answers(self, handler)
+        return self._answers[key]
+
+    def mentions(self, function: FunctionNode, pattern: re.Pattern[str]) -> bool:
+        """A cheap text test on the function's source lines, to skip walking functions that cannot matter."""
+        start, end = function.lineno, function.end_lineno or function.lineno
+        return pattern.search("".join(self.context.lines[start - 1 : end])) is not None
+
+    def may_create(self, function: FunctionNode) -> bool:
+        return self.mentions(function, self.idioms.creation_words)
 
 
 _NOT_INPUT = frozenset({"self", "cls", "request", "req"})
@@ -319,6 +339,11 @@ def reads_request(node: ast.AST, data: dict[str, frozenset[str]], names: frozens
         if isinstance(child, ast.Attribute) and child.attr in data.get(last_name(child.value), ()):
             return True
     return False
+
+
+def _own_scope(function: FunctionNode, outer: Scope) -> Scope:
+    """A function's own scope from the one around it: a method when it sits directly in a class body."""
+    return Scope(function, outer.cls, outer.cls if outer.function is None else None)
 
 
 def _in_tuple(value: ast.expr | None, anchor: ast.AST) -> bool:

@@ -49,6 +49,8 @@ class Routes:
         return self._handlers[key]
 
     def _classify(self, function: FunctionNode, scope: Scope) -> Handler | None:
+        if not self.worth_classifying(function, scope):
+            return None
         matches = [*self._decorated(function, scope), *self._registered(function), *self._view_method(function, scope)]
         if not matches:
             return None
@@ -89,7 +91,10 @@ class Routes:
     def _registrations(self) -> dict[str, list[tuple[str, Methods]]]:
         """Function name -> (framework, methods) for every handler a call in this module registers."""
         found: dict[str, list[tuple[str, Methods]]] = defaultdict(list)
+        words = self.idioms.registration_words
         for call, _ in self._calls:
+            if last_name(call.func) not in words:
+                continue
             for row in self._registration_rows(call):
                 handler = argument(call, row.handler)
                 name = last_name(handler) if isinstance(handler, (ast.Name, ast.Attribute)) else ""
@@ -105,9 +110,19 @@ class Routes:
             yield from (row for row in self.idioms.registration_attributes.get(call.func.attr, ()) if self.imports.imports_any(row.gate))
 
     def _registered(self, function: FunctionNode) -> list[tuple[str, Methods]]:
-        return self._registrations.get(function.name, []) if self._calls else []
+        return self._registrations.get(function.name, [])
 
     # Class-based views -------------------------------------------------------------------------------
+
+    def worth_classifying(self, function: FunctionNode, scope: Scope) -> bool:
+        """A cheap test that rejects most functions before decorators or class ancestors are resolved:
+        handlers are decorated, registered by name, or methods named like an HTTP method. `scope` is the
+        function's own scope or the one around it (both say whether it sits directly in a class)."""
+        if function.decorator_list or function.name in self._registrations:
+            return True
+        in_class = scope.method_of is not None if scope.function is function else scope.function is None and scope.cls is not None
+        name = function.name
+        return in_class and (name in self.idioms.view_method_names or name.startswith(self.idioms.view_prefixes))
 
     def _view_method(self, function: FunctionNode, scope: Scope) -> Iterator[tuple[str, Methods]]:
         cls = scope.method_of

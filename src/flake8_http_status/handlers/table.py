@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+import re
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from .. import api
@@ -51,7 +52,25 @@ class Idioms:
     exceptions: dict[str, Fault]  # qualified exception class -> what catching it handles
     builtin_exceptions: dict[str, Fault]
 
-    @property
+    @cached_property
+    def view_method_names(self) -> frozenset[str]:
+        return frozenset(name for row in self.view_classes for name, _ in row.methods)
+
+    @cached_property
+    def view_prefixes(self) -> tuple[str, ...]:
+        return tuple(row.prefix for row in self.view_classes if row.prefix)
+
+    @cached_property
+    def creation_words(self) -> re.Pattern[str]:
+        """Every creating call's name: a function whose text has none of them creates nothing."""
+        words = {name.rpartition(".")[2] for name in self.creation_names}
+        words.update(self.creation_attributes)
+        prefixes = {prefix for prefix, _ in self.creation_prefixes}
+        alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
+        alternatives += [rf"{re.escape(prefix)}\w*" for prefix in sorted(prefixes)]
+        return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*\(")
+
+    @cached_property
     def registration_words(self) -> frozenset[str]:
         """Last names of every registering call, so the collector keeps those calls as candidates."""
         names = {name.rpartition(".")[2] for name in self.registration_names}

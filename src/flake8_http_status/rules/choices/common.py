@@ -51,11 +51,12 @@ def candidates(context: Context, codes: Iterable[int], roles: frozenset[Role] = 
 
 def better(context: Context, code: int) -> str:
     """How a message names the status it recommends: a constant in the module's family."""
-    spelled = context.speller.spell(code)
-    if spelled is not None:
-        return spelled.text
-    status = lookup(code)
-    return f"{code} {status.phrase}" if status else str(code)
+    named = context.handlers.named
+    if code not in named:
+        spelled = context.speller.spell(code)
+        status = lookup(code)
+        named[code] = spelled.text if spelled is not None else f"{code} {status.phrase}" if status else str(code)
+    return named[code]
 
 
 def describe(context: Context, site: Site) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from ...analysis.receivers import last_name
@@ -178,6 +179,7 @@ _DETAIL_KEYS = frozenset({
 _JSON_CALLS = frozenset({"dict", "jsonify", "json_response", "JSONResponse", "JsonResponse", "Response", "json",
                          "make_response", "ORJSONResponse", "UJSONResponse", "HTTPResponse"})
 _KEYWORD_CALLS = frozenset({"dict", "jsonify"})
+_ERROR_WORDS = re.compile(r"""["'](?:errors?|success|ok)["']|\b(?:errors?|success|ok)\s*=""")
 
 
 def _error_payloads(context: Context) -> Iterator[Finding]:
@@ -190,10 +192,9 @@ def _error_payloads(context: Context) -> Iterator[Finding]:
             yield _payload_finding(context, node, describe(context, site), shape)  # type: ignore[arg-type]
     if model.in_tests:
         return
-    for function, _ in context.candidates.functions:
-        handler = model.handler(function)
-        if handler is None:
-            continue
+    for handler in model.all_handlers:
+        if not model.mentions(handler.function, _ERROR_WORDS):
+            continue  # no error-shaped content can be in there: skip the walk
         for answer in model.answers(handler):
             shape = error_shape(answer.node)
             if shape is not None and answer.status is not None and answer.status in _SUCCESS:

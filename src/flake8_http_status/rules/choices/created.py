@@ -131,9 +131,8 @@ def check(context: Context) -> Iterator[Finding]:
         if function is not None and model.is_final(site):
             yield from _answered_ok(context, site, function)
     reported_routes: set[int] = set()
-    for function, _ in context.candidates.functions:
-        handler = model.handler(function)
-        if handler is None or not _may_create(handler.methods.known):
+    for handler in model.all_handlers:
+        if not _may_create(handler.methods.known) or not model.may_create(handler.function):
             continue
         for answer in model.answers(handler):
             if answer.status == 200:

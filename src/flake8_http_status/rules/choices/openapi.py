@@ -79,10 +79,10 @@ def check(context: Context) -> Iterator[Finding]:
     documented = [site for site in context.sites if site.role is Role.DOCUMENT]
     if not documented:
         return
-    for function, _ in context.candidates.functions:
-        handler = model.handler(function)
-        if handler is None or handler.framework not in _DOCUMENTED_BY_FRAMEWORK:
+    for handler in model.all_handlers:
+        if handler.framework not in _DOCUMENTED_BY_FRAMEWORK:
             continue
+        function = handler.function
         declared = _declared(context, handler)
         if declared is None:
             continue
