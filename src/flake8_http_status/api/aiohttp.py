@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import (
+    AuthCall, AuthDecorator, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, ClassAttributeRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 
 _WEB = ("aiohttp.web", "aiohttp.web_response")
@@ -70,9 +73,6 @@ CLASS_ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    AuthCall, AuthDecorator, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
-)
 
 _VERBS = ("get", "post", "put", "patch", "delete", "head")
 _TABLES = ("aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef")

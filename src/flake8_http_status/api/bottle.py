@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .model import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 CALLS = (
@@ -32,7 +33,6 @@ ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecorator  # noqa: E402
 
 _VERBS = ("get", "post", "put", "patch", "delete")
 ROUTE_DECORATORS = (

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import (
+    AuthBase, AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, AutoHeader, Creation, PermissionSetting,
+    RedirectFlags, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 
 _HTTP = "django.http"
@@ -115,10 +119,6 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    AuthBase, AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, AutoHeader, Creation, PermissionSetting,
-    RedirectFlags, RouteDecorator, ViewClass,
-)
 
 CALLS = (
     *CALLS,

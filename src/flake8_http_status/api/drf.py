@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import (
+    AuthenticatorSetting, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Creation, HeaderArgument, PermissionClass,
+    PermissionSetting, RouteDecorator, VERB_METHODS, ViewClass,
+)
 from .model import Api, CallRow, ClassAttributeRow, Role, Slot, Text
 
 API_EXCEPTION = ("rest_framework.exceptions.APIException",)
@@ -27,10 +31,6 @@ CLASS_ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    AuthenticatorSetting, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Creation, HeaderArgument, PermissionClass,
-    PermissionSetting, RouteDecorator, VERB_METHODS, ViewClass,
-)
 
 _DECORATORS = "rest_framework.decorators"
 ROUTE_DECORATORS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import AutoHeader, Bodiless, BodyPolicy, BodyWrite, HeaderArgument, ViewClass
 from .model import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response")
@@ -45,7 +46,6 @@ ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import AutoHeader, Bodiless, BodyPolicy, BodyWrite, HeaderArgument, ViewClass  # noqa: E402
 
 # Falcon resources are plain classes: their responders are named on_<verb> (or on_<verb>_<suffix>).
 VIEW_CLASSES = (ViewClass("falcon", (), prefix="on_", gate=("falcon",)),)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .idioms import AuthDependency, Bodiless, BodyPolicy, PlainReturn, Registration, RouteDecorator
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
-from .starlette import exception_handlers, http_exception, responses
+from .starlette import bodies, exception_handlers, http_exception, responses
 
 APPS = ("fastapi.FastAPI", "fastapi.applications.FastAPI")
 ROUTERS = ("fastapi.APIRouter", "fastapi.routing.APIRouter")
@@ -47,10 +48,6 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    AuthDependency, Bodiless, BodyPolicy, PlainReturn, Registration, RouteDecorator,
-)
-from .starlette import bodies  # noqa: E402
 
 _ROUTE_OWNERS = APPS + ROUTERS
 _VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
+from .idioms import (
+    AuthDecorator, AuthCall, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, Registration,
+    RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 from .werkzeug import RESPONSE_CLASSES
 
@@ -66,11 +70,6 @@ RETURNS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-# (imports kept local to this section so the status rows above read on their own)
-from .idioms import (  # noqa: E402
-    AuthDecorator, AuthCall, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, Registration,
-    RouteDecorator, ViewClass,
-)
 
 _VERBS = ("get", "post", "put", "patch", "delete")
 _GATE = ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask")

@@ -5,6 +5,7 @@ Only values in 100-599 count at these places: anything else is left alone.
 
 from __future__ import annotations
 
+from .idioms import Auth, AuthCheck, AuthDecorator, RequestData
 from .model import Api, AttributeRow, ClassAttributeRow, HelperRow, KeywordRow, Receiver, Role
 
 KEYWORDS = (
@@ -29,7 +30,6 @@ HELPERS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Auth, AuthCheck, AuthDecorator, RequestData  # noqa: E402
 
 # Project decorators named for what they guarantee, wherever they are imported from (heuristic: a decorator
 # that resolves to a known framework callable is judged by that framework's rows instead).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .common import REDIRECTS, fixed
+from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
 
 _ROUTE_MODULES = ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
@@ -86,7 +87,6 @@ CLASS_ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator  # noqa: E402
 
 ROUTE_DECORATORS = (
     *(

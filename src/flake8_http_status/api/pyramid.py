@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
+from .idioms import Auth, AuthCheck, ExceptionView, PlainReturn, Registration, RouteDecorator
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, MethodRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("pyramid.response.Response", "webob.Response", "webob.response.Response")
@@ -83,7 +84,6 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Auth, AuthCheck, ExceptionView, PlainReturn, Registration, RouteDecorator  # noqa: E402
 
 ROUTE_DECORATORS = (
     RouteDecorator(

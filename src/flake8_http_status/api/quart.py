@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
+from .idioms import (
+    AuthDecorator, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 
 APPS = ("quart.Quart", "quart.app.Quart", "quart.Blueprint", "quart.blueprints.Blueprint")
@@ -48,9 +51,6 @@ RETURNS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    AuthDecorator, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, RouteDecorator, ViewClass,
-)
 
 ROUTE_DECORATORS = (
     RouteDecorator("quart", None, attributes=("route",), owners=APPS, gate=("quart",), methods=Slot(None, "methods")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
+from .idioms import AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, HeaderArgument, RouteDecorator, ViewClass
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Misplaced, Receiver, Role, Slot, Text
 
 _MODULES = ("sanic", "sanic.response", "sanic.response.convenience", "sanic.response.types")
@@ -59,7 +60,6 @@ CLASS_ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, HeaderArgument, RouteDecorator, ViewClass  # noqa: E402
 
 _APPS = ("sanic.Sanic", "sanic.app.Sanic", "sanic.Blueprint", "sanic.blueprints.Blueprint")
 ROUTE_DECORATORS = (

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .idioms import (
+    AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 _BODY_RESPONSES = ("Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "StreamingResponse", "FileResponse")
@@ -53,9 +56,6 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
-)
 
 _GATE = ("starlette",)
 ROUTE_DECORATORS = (

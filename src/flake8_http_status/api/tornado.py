@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .idioms import (
+    Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, RequestData, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 
 HANDLERS = ("tornado.web.RequestHandler", "tornado.web.ErrorHandler", "tornado.websocket.WebSocketHandler")
@@ -30,9 +33,6 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import (  # noqa: E402
-    Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, RequestData, ViewClass,
-)
 
 VIEW_CLASSES = (ViewClass("tornado", HANDLERS),)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, WERKZEUG_ABORTABLE, fixed
+from .idioms import Bodiless, BodyArgument, BodyPolicy, HeaderArgument
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Receiver, Role, Slot, Text
 
 RESPONSE_CLASSES = (
@@ -63,7 +64,6 @@ CLASS_ATTRIBUTES = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-from .idioms import Bodiless, BodyArgument, BodyPolicy, HeaderArgument  # noqa: E402
 
 BODILESS = (Bodiless("werkzeug", BodyPolicy.DROPPED, "Werkzeug drops the content"),)
 
