@@ -66,6 +66,9 @@ CALLS = (
         _names("HttpResponseRedirect", _HTTP, _RESPONSE),
         Api("django", "HttpResponseRedirect", Role.REDIRECT, fixed=302, misplaced=(Misplaced(1, _PRESERVE),)),
     ),
+    # redirect() has no status argument: `permanent` and `preserve_request` choose among 301/302/307/308
+    # (REDIRECT_FLAGS below).
+    CallRow(("django.shortcuts.redirect",), Api("django", "redirect", Role.REDIRECT, fixed=302)),
     CallRow(
         _names("HttpResponsePermanentRedirect", _HTTP, _RESPONSE),
         Api("django", "HttpResponsePermanentRedirect", Role.REDIRECT, fixed=301, misplaced=(Misplaced(1, _PRESERVE),)),
@@ -119,12 +122,6 @@ METHODS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
-
-CALLS = (
-    *CALLS,
-    # redirect() has no status argument: `permanent` and `preserve_request` choose among 301/302/307/308.
-    CallRow(("django.shortcuts.redirect",), Api("django", "redirect", Role.REDIRECT, fixed=302)),
-)
 
 _REQUIRE = "django.views.decorators.http"
 ROUTE_DECORATORS = (

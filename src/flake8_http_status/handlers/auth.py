@@ -10,7 +10,6 @@ anonymous). Contradictory evidence gives "unknown": the rules stay silent there.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,15 +18,16 @@ from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
-from ..api.idioms import Auth, AuthDecorator, AuthDependency
+from ..api.idioms import Auth, AuthDecorator
 from ..api.model import Slot
+from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods
+from .syntax import is_none, listed, optional, strings
 from .module import ModuleNames
 from .table import Idioms
 
 Exits = Callable[[list[ast.stmt]], bool]
-_OPTIONAL_ANNOTATION = re.compile(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,13 @@ class AuthModel:
         self.imports = imports
         self.receivers = receivers
         self.names = names
+        self.dependencies = Dependencies(idioms, imports, names)
 
     def state_at(self, function: FunctionNode, scope: Scope, node: ast.AST, methods: Methods, exits: Exits) -> AuthState:
         path = path_to(function, node)
         why = self.guaranteed(function, scope, methods)
         state = AuthState(Auth.AUTHENTICATED, why) if why else UNKNOWN_STATE
-        optional_users = self._optional_users(function)
+        optional_users = self.dependencies.optional_users(function)
         for fact in facts(path, exits):
             when_true, when_false = self.evaluate(fact.test, optional_users)
             implied = when_true if fact.holds else when_false
@@ -95,16 +96,16 @@ class AuthModel:
             why = self._class_guarantees(scope.method_of, function.name, methods)
             if why:
                 return why
-        return self._depends_on_user(function)
+        return self.dependencies.resolves_user(function)
 
     def _admits_only_users(self, decorator: ast.expr, methods: Methods) -> bool:
         row = self._auth_row(decorator)
-        if row is None or _optional(decorator, row.optional):
+        if row is None or optional(decorator, row.optional):
             return False
         if row.methods is not None and not methods.within(row.methods):
             return False
         if row.scopes is not None:
-            return isinstance(decorator, ast.Call) and "authenticated" in _strings(argument(decorator, row.scopes))
+            return isinstance(decorator, ast.Call) and "authenticated" in strings(argument(decorator, row.scopes))
         return True
 
     def _auth_row(self, decorator: ast.expr) -> AuthDecorator | None:
@@ -167,7 +168,7 @@ class AuthModel:
         target = name.value if isinstance(name, ast.Constant) else None
         if target not in ("dispatch", method):
             return False
-        return any(self._admits_only_users(inner, methods) for inner in _listed(decorator.args[:1]))
+        return any(self._admits_only_users(inner, methods) for inner in listed(decorator.args[:1]))
 
     @property
     def _method_decorators(self) -> frozenset[str]:
@@ -176,9 +177,9 @@ class AuthModel:
     def _attribute_guarantees(self, name: str, value: ast.expr, methods: Methods) -> bool:
         for setting in self.idioms.permission_settings:
             if name == setting.attribute:
-                return any(self._permission_guarantees(element, methods) for element in _listed([value]))
+                return any(self._permission_guarantees(element, methods) for element in listed([value]))
             if name == setting.decorators_attribute:
-                return any(self._admits_only_users(element, methods) for element in _listed([value]))
+                return any(self._admits_only_users(element, methods) for element in listed([value]))
         return False
 
     def _permission_guarantees(self, node: ast.expr, methods: Methods) -> bool:
@@ -195,88 +196,9 @@ class AuthModel:
         names = {name for row in self.idioms.permission_settings for name in row.decorator}
         for decorator in function.decorator_list:
             if isinstance(decorator, ast.Call) and self.imports.qualify(decorator.func) in names:
-                if any(self._permission_guarantees(element, methods) for element in _listed(decorator.args[:1])):
+                if any(self._permission_guarantees(element, methods) for element in listed(decorator.args[:1])):
                     return True
         return False
-
-    # FastAPI dependencies ----------------------------------------------------------------------------
-
-    def _depends_on_user(self, function: FunctionNode) -> str | None:
-        for dependency in self._dependencies(function):
-            if self._resolves_user(dependency) is True:
-                return ast.unparse(dependency)
-        return None
-
-    def _optional_users(self, function: FunctionNode) -> frozenset[str]:
-        """Parameters that hold the user or None (`user: User | None = Depends(get_optional_user)`)."""
-        names = set()
-        for parameter, default, annotation in _parameters(function):
-            for dependency in self._dependency_calls(default, annotation):
-                if self._resolves_user(dependency) is False and self._names_user(dependency):
-                    names.add(parameter)
-        return frozenset(names)
-
-    def _dependencies(self, function: FunctionNode) -> Iterator[ast.Call]:
-        for _, default, annotation in _parameters(function):
-            yield from self._dependency_calls(default, annotation)
-        for decorator in function.decorator_list:
-            if isinstance(decorator, ast.Call):
-                yield from self._listed_dependencies(argument(decorator, _DEPENDENCIES))
-                owner = decorator.func.value if isinstance(decorator.func, ast.Attribute) else None
-                made = self.names.values.get(owner.id) if isinstance(owner, ast.Name) else None
-                if isinstance(made, ast.Call):  # router = APIRouter(dependencies=[Depends(get_current_user)])
-                    yield from self._listed_dependencies(argument(made, _DEPENDENCIES))
-
-    def _listed_dependencies(self, node: ast.expr | None) -> Iterator[ast.Call]:
-        for element in _listed([node] if node is not None else []):
-            if isinstance(element, ast.Call) and self._wrapper(element) is not None:
-                yield element
-
-    def _dependency_calls(self, default: ast.expr | None, annotation: ast.expr | None) -> Iterator[ast.Call]:
-        if isinstance(default, ast.Call) and self._wrapper(default) is not None:
-            yield default
-        for node in _annotated_metadata(annotation, self.names):
-            if isinstance(node, ast.Call) and self._wrapper(node) is not None:
-                yield node
-
-    def _wrapper(self, call: ast.Call) -> AuthDependency | None:
-        qualified = self.imports.qualify(call.func) or ""
-        return next((row for row in self.idioms.auth_dependencies if qualified in row.wrappers), None)
-
-    def _resolves_user(self, wrapper_call: ast.Call) -> bool | None:
-        """True: a dependency that yields a user or refuses; False: an optional user; None: not a user."""
-        dependency = argument(wrapper_call, _DEPENDENCY)
-        if dependency is None:
-            return None
-        row = self._dependency_row(dependency)
-        if row is None:
-            return None
-        name = last_name(dependency)
-        if isinstance(dependency, ast.Call) and _optional(dependency, "optional"):
-            return False
-        if row.optional_pattern and re.search(row.optional_pattern, name):
-            return False
-        defined = self.names.functions.get(name)
-        if defined is not None and defined.returns is not None and _OPTIONAL_ANNOTATION.search(ast.unparse(defined.returns)):
-            return False
-        return True
-
-    def _names_user(self, wrapper_call: ast.Call) -> bool:
-        dependency = argument(wrapper_call, _DEPENDENCY)
-        return dependency is not None and "user" in last_name(dependency).lower()
-
-    def _dependency_row(self, dependency: ast.expr) -> AuthDependency | None:
-        target = dependency.func if isinstance(dependency, ast.Call) else dependency
-        qualified = self.imports.qualify(target)
-        name = last_name(target)
-        for row in self.idioms.auth_dependencies:
-            if qualified in row.names or name in row.names or any(n.endswith(f".{name}") for n in row.names):
-                return row
-            if row.name_pattern and re.search(row.name_pattern, name):
-                return row
-        if isinstance(dependency, ast.Call):  # fastapi-users: Depends(fastapi_users.current_user(active=True))
-            return self._dependency_row(ast.Name(last_name(dependency.func)))
-        return None
 
     # Guards ------------------------------------------------------------------------------------------
 
@@ -291,7 +213,7 @@ class AuthModel:
             if isinstance(test.op, ast.And):
                 return _all(trues), agree(falses)
             return agree(trues), _all(falses)
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and _is_none(test.comparators[0]):
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and is_none(test.comparators[0]):
             subject = self._truthiness(test.left, optional_users, none_only=True)
             if isinstance(test.ops[0], (ast.Is, ast.Eq)):
                 return subject[1], subject[0]
@@ -327,14 +249,12 @@ class AuthModel:
             if call is None:
                 continue
             row = self.idioms.auth_calls.get(self.imports.qualify(call.func) or "")
-            if row is not None and not _optional(call, row.optional) and dominates(path_to(function, stmt), path, exits):
+            if row is not None and not optional(call, row.optional) and dominates(path_to(function, stmt), path, exits):
                 return f"{ast.unparse(call.func)}() on line {stmt.lineno}"
         return None
 
 
 _NAME_SLOT = Slot(None, "name")
-_DEPENDENCIES = Slot(None, "dependencies")
-_DEPENDENCY = Slot(0, "dependency")
 
 
 def _all(states: list[Auth]) -> Auth:
@@ -353,59 +273,12 @@ def _is_framework(qualified: str) -> bool:
     return qualified.partition(".")[0] in FRAMEWORK_ROOTS
 
 
-def _optional(node: ast.expr, keyword: str | None) -> bool:
-    if keyword is None or not isinstance(node, ast.Call):
-        return False
-    return any(k.arg == keyword and not (isinstance(k.value, ast.Constant) and not k.value.value) for k in node.keywords)
-
-
-def _strings(node: ast.expr | None) -> set[str]:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return {node.value}
-    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        return {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
-    return set()
-
-
-def _listed(nodes: Iterable[ast.expr]) -> Iterator[ast.expr]:
-    for node in nodes:
-        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            yield from node.elts
-        else:
-            yield node
-
-
-def _is_none(node: ast.expr) -> bool:
-    return isinstance(node, ast.Constant) and node.value is None
-
-
 def _class_attributes(cls: ast.ClassDef) -> Iterator[tuple[str, ast.expr]]:
     for stmt in cls.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             yield stmt.targets[0].id, stmt.value
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
             yield stmt.target.id, stmt.value
-
-
-def _parameters(function: FunctionNode) -> Iterator[tuple[str, ast.expr | None, ast.expr | None]]:
-    args = function.args
-    positional = [*args.posonlyargs, *args.args]
-    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-    for arg, default in zip(positional, defaults):
-        yield arg.arg, default, arg.annotation
-    for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults):
-        yield arg.arg, kw_default, arg.annotation
-
-
-def _annotated_metadata(annotation: ast.expr | None, names: ModuleNames) -> list[ast.expr]:
-    """The metadata of `Annotated[T, Depends(...)]`, directly or through a module-level alias."""
-    if isinstance(annotation, ast.Name) and annotation.id in names.values:
-        annotation = names.values[annotation.id]
-    if isinstance(annotation, ast.Subscript) and last_name(annotation.value) == "Annotated":
-        inner = annotation.slice
-        if isinstance(inner, ast.Tuple):
-            return list(inner.elts[1:])
-    return []
 
 
 def _statement_call(stmt: ast.stmt) -> ast.Call | None:

@@ -25,7 +25,6 @@ class FunctionFacts:
     strings: set[str] = field(default_factory=set)  # short string literals, lower-cased
     attributes: set[str] = field(default_factory=set)  # attribute names read or written
     restatused: set[str] = field(default_factory=set)  # names whose status is set after they were built
-    keywords: set[str] = field(default_factory=set)  # keyword argument names, lower-cased
     stores: list[tuple[ast.Attribute, ast.expr, ast.stmt]] = field(default_factory=list)  # `x.attr = value`
     opaque_headers: bool = False  # headers added from values we cannot read: `resp.headers.extend(forget(req))`
 
@@ -64,7 +63,6 @@ def _call(node: ast.Call, found: FunctionFacts) -> None:
         and func.value.attr in _HEADER_OWNERS and not all(_literal(arg) for arg in node.args)
     ):
         found.opaque_headers = True
-    found.keywords.update(keyword.arg.lower() for keyword in node.keywords if keyword.arg)
     if isinstance(func, ast.Attribute) and func.attr == "set_status" and isinstance(func.value, ast.Name):
         found.restatused.add(func.value.id)
 

@@ -17,7 +17,6 @@ from ..analysis.sites import FunctionNode
 
 _TRY = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-_LOOPS = (ast.For, ast.AsyncFor, ast.While)
 _CLOSED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 
 
@@ -96,10 +95,6 @@ def _find(block: list[ast.stmt], position: tuple[int, int]) -> int | None:
             return index
     return None
 
-
-def in_header(path: Path, node: ast.AST) -> bool:
-    """True when `node` is part of the last statement's own expressions, not of one of its blocks."""
-    return bool(path) and not isinstance(path[-1].stmt, _NESTED) and any(True for _ in _blocks(path[-1].stmt))
 
 
 # Conditions --------------------------------------------------------------------------------------
@@ -218,7 +213,3 @@ def walk_function(function: FunctionNode) -> Iterator[ast.AST]:
                 stack.extend(value)
             elif value is not None:
                 stack.append(value)
-
-
-def is_loop_body(step: Step) -> bool:
-    return isinstance(step.owner, _LOOPS) and step.field == "body"

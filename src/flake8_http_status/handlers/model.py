@@ -348,7 +348,3 @@ def _own_scope(function: FunctionNode, outer: Scope) -> Scope:
 
 def _in_tuple(value: ast.expr | None, anchor: ast.AST) -> bool:
     return isinstance(value, ast.Tuple) and any(element is anchor for element in value.elts)
-
-
-def call_name(node: ast.expr) -> str:
-    return last_name(node)
