@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..analysis.receivers import Receivers, last_name
+from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
 from ..api.idioms import Fault
 from ..api.model import Role
@@ -24,6 +24,7 @@ from .facts import FunctionFacts, function_facts
 from .flow import Path, dominates, except_handlers, facts, path_to, try_body
 from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names
+from .inputs import reads_request, request_names
 from .responses import Content, Headers, content_of
 from .routes import Handler, Routes
 from .table import Idioms, idioms_for
@@ -261,7 +262,7 @@ class HandlerModel:
         """Names that hold request data (see `_request_names`)."""
         key = id(function)
         if key not in self._request_names:
-            self._request_names[key] = _request_names(
+            self._request_names[key] = request_names(
                 function, self.facts(function), self.idioms.request_data, self.handler(function) is not None,
             )
         return self._request_names[key]
@@ -311,34 +312,6 @@ class HandlerModel:
 
     def may_create(self, function: FunctionNode) -> bool:
         return self.mentions(function, self.idioms.creation_words)
-
-
-_NOT_INPUT = frozenset({"self", "cls", "request", "req"})
-
-
-def _request_names(
-    function: FunctionNode, facts: FunctionFacts, data: dict[str, frozenset[str]], handler: bool,
-) -> frozenset[str]:
-    """Names holding request data: a handler's parameters (route arguments), and names assigned from an
-    expression that reads the request (`payload = request.get_json()`)."""
-    names: set[str] = set()
-    if handler:
-        args = function.args
-        names.update(arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs) if arg.arg not in _NOT_INPUT)
-    for name, values in facts.assigned.items():
-        if any(value is not None and reads_request(value, data, frozenset()) for value in values):
-            names.add(name)
-    return frozenset(names)
-
-
-def reads_request(node: ast.AST, data: dict[str, frozenset[str]], names: frozenset[str]) -> bool:
-    """`node` reads what the client sent: `request.json`, `self.get_argument(...)`, or one of `names`."""
-    for child in ast.walk(node):
-        if isinstance(child, ast.Name) and child.id in names:
-            return True
-        if isinstance(child, ast.Attribute) and child.attr in data.get(last_name(child.value), ()):
-            return True
-    return False
 
 
 def _own_scope(function: FunctionNode, outer: Scope) -> Scope:
