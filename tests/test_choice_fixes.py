@@ -112,11 +112,13 @@ CASES = [
     ),
     pytest.param(
         "HTS912",
-        "import asyncio\nfrom http import HTTPStatus\n\nfrom aiohttp import web\n\n\nasync def h(request):\n    try:\n"
-        "        await asyncio.wait_for(fetch(), 2)\n    except asyncio.TimeoutError:\n"
+        "import asyncio\nfrom http import HTTPStatus\n\nimport aiohttp\nfrom aiohttp import web\n\n\nasync def h(request):\n"
+        "    try:\n        async with aiohttp.ClientSession() as session:\n"
+        "            await asyncio.wait_for(session.get(URL), 2)\n    except asyncio.TimeoutError:\n"
         "        return web.Response(status=HTTPStatus.REQUEST_TIMEOUT)\n    return web.Response()\n",
-        "import asyncio\nfrom http import HTTPStatus\n\nfrom aiohttp import web\n\n\nasync def h(request):\n    try:\n"
-        "        await asyncio.wait_for(fetch(), 2)\n    except asyncio.TimeoutError:\n"
+        "import asyncio\nfrom http import HTTPStatus\n\nimport aiohttp\nfrom aiohttp import web\n\n\nasync def h(request):\n"
+        "    try:\n        async with aiohttp.ClientSession() as session:\n"
+        "            await asyncio.wait_for(session.get(URL), 2)\n    except asyncio.TimeoutError:\n"
         "        return web.Response(status=HTTPStatus.GATEWAY_TIMEOUT)\n    return web.Response()\n",
         id="912-constant",
     ),

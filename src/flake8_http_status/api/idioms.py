@@ -313,11 +313,20 @@ class Fault(enum.Enum):
     CONFLICT = "a uniqueness conflict"  # 409
 
 
+class Evidence(enum.Enum):
+    """What the code an `except` clause guards must do before the exception says whose fault it is."""
+
+    NONE = "none"
+    READS_REQUEST = "reads the request"  # a ValueError from parsing what the client sent
+    CALLS_OUT = "calls another server"  # a TimeoutError from an HTTP client, not from reading the request body
+
+
 @dataclass(frozen=True)
 class ExceptionRow:
     fault: Fault
     names: tuple[str, ...]  # exception classes found through the imports
     builtins: tuple[str, ...] = ()  # builtin exceptions, matched by bare name unless the module rebinds them
+    evidence: Evidence = Evidence.NONE
 
 
 @dataclass(frozen=True)
@@ -327,3 +336,11 @@ class RequestData:
     framework: str
     receivers: tuple[str, ...]  # last names of the receiver: `request`, `req`, `self`
     attributes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """Qualified-name prefixes whose calls reach another server (HTTP clients)."""
+
+    label: str
+    prefixes: tuple[str, ...]

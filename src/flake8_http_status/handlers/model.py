@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
-from ..api.idioms import Fault
+from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.model import Role
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters
@@ -38,6 +38,15 @@ _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
 # Frameworks that pass the parsed request body to a handler parameter typed with the model class.
 _BODY_PARAMETERS = frozenset({"fastapi", "litestar"})
 _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+@dataclass(frozen=True)
+class Caught:
+    """The `except` clause around a point, what it handles, and what the guarded code must show."""
+
+    fault: Fault
+    handler: ast.ExceptHandler
+    evidence: frozenset[Evidence]
 
 
 @dataclass(frozen=True)
@@ -232,24 +241,37 @@ class HandlerModel:
     def except_handlers(self, function: FunctionNode, node: ast.AST) -> list[ast.ExceptHandler]:
         return except_handlers(self.path(function, node))
 
-    def fault_at(self, function: FunctionNode, node: ast.AST) -> tuple[Fault, ast.ExceptHandler] | None:
-        """What the innermost `except` clause around `node` handles, when its exceptions say so."""
+    def fault_at(self, function: FunctionNode, node: ast.AST) -> Caught | None:
+        """What the innermost `except` clause around `node` handles, when all its exceptions agree."""
         handlers = self.except_handlers(function, node)
         caught_type = handlers[0].type if handlers else None
         if caught_type is None:
             return None
-        handler = handlers[0]
         caught = caught_type.elts if isinstance(caught_type, ast.Tuple) else [caught_type]
-        faults = {self._fault(exception) for exception in caught}
+        rows = [self._exception_row(exception) for exception in caught]
+        faults = {row.fault if row is not None else None for row in rows}
         fault = faults.pop() if len(faults) == 1 else None
-        return (fault, handler) if fault is not None else None
+        if fault is None:
+            return None
+        return Caught(fault, handlers[0], frozenset(row.evidence for row in rows if row is not None))
 
-    def _fault(self, exception: ast.expr) -> Fault | None:
+    def _exception_row(self, exception: ast.expr) -> ExceptionRow | None:
         if isinstance(exception, ast.Name) and exception.id not in self.context.imports.names:
             if exception.id in self.receivers.bindings.classes:
                 return None  # a project class that shadows the builtin
             return self.idioms.builtin_exceptions.get(exception.id)
         return self.idioms.exceptions.get(self.context.imports.qualify(exception) or "")
+
+    def calls_out(self, statements: list[ast.stmt]) -> bool:
+        """The statements call another server (an HTTP client)."""
+        prefixes = self.idioms.outgoing
+        for stmt in statements:
+            for node in ast.walk(stmt):
+                if isinstance(node, (ast.Name, ast.Attribute)):
+                    qualified = self.context.imports.qualify(node)
+                    if qualified and any(qualified == p or qualified.startswith(f"{p}.") for p in prefixes):
+                        return True
+        return False
 
     def guarded_statements(self, function: FunctionNode, handler: ast.ExceptHandler) -> list[ast.stmt]:
         return try_body(self.path(function, handler.body[0]), handler) if handler.body else []

@@ -12,7 +12,7 @@ from typing import TypeVar
 from .. import api
 from ..api.idioms import (
     AuthBase, AuthCall, AuthCheck, AuthDecorator, AuthDependency, AuthenticatorSetting, AutoHeader, Bodiless,
-    BodyArgument, BodyWrite, Creation, ExceptionRow, ExceptionView, Fault, HeaderArgument, PermissionClass,
+    BodyArgument, BodyWrite, Creation, ExceptionRow, ExceptionView, HeaderArgument, Outgoing, PermissionClass,
     PermissionSetting, PlainReturn, RedirectFlags, Registration, RequestData, RouteDecorator, ViewClass,
 )
 from ..options import Settings
@@ -49,8 +49,9 @@ class Idioms:
     plain_returns: dict[str, PlainReturn]
     exception_views: tuple[ExceptionView, ...]
     request_data: dict[str, frozenset[str]]  # receiver last name -> attributes that read client data
-    exceptions: dict[str, Fault]  # qualified exception class -> what catching it handles
-    builtin_exceptions: dict[str, Fault]
+    exceptions: dict[str, ExceptionRow]  # qualified exception class -> what catching it handles
+    builtin_exceptions: dict[str, ExceptionRow]
+    outgoing: tuple[str, ...]  # qualified-name prefixes of calls that reach another server
 
     @cached_property
     def view_method_names(self) -> frozenset[str]:
@@ -163,8 +164,9 @@ def build(settings: Settings = Settings()) -> Idioms:
         plain_returns={row.framework: row for row in _rows("PLAIN_RETURNS", PlainReturn)},
         exception_views=tuple(_rows("EXCEPTION_VIEWS", ExceptionView)),
         request_data=_request_data(_rows("REQUEST_DATA", RequestData)),
-        exceptions={name: row.fault for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.names},
-        builtin_exceptions={name: row.fault for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
+        exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.names},
+        builtin_exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
+        outgoing=tuple(prefix for row in _rows("OUTGOING", Outgoing) for prefix in row.prefixes),
     )
 
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from ...analysis.receivers import last_name
 from ...analysis.sites import FunctionNode, Site
-from ...api.idioms import Fault
+from ...api.idioms import Evidence, Fault
+from ...handlers.model import Caught
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
 from ..context import Context
@@ -78,7 +79,8 @@ REQUEST_TIMEOUT_FOR_UPSTREAM = Rule(
     doc=RuleDoc(
         what=(
             "Reports a 408 sent from an `except` clause for a timeout of an outgoing call: `requests.Timeout`, "
-            "`httpx.TimeoutException`, `asyncio.TimeoutError`, `TimeoutError`, `aiohttp.ServerTimeoutError`."
+            "`httpx.TimeoutException`, `aiohttp.ServerTimeoutError`, and `asyncio.TimeoutError` or `TimeoutError` "
+            "around a call to an HTTP client."
         ),
         why=(
             "408 Request Timeout means the server gave up waiting for the client's request (RFC 9110 §15.5.9), "
@@ -105,7 +107,11 @@ REQUEST_TIMEOUT_FOR_UPSTREAM = Rule(
             ),
         ),
         fix_safety="Unsafe: clients see 504 instead of 408, and stop retrying at once.",
-        not_reported=("408s outside an `except` clause for a timeout: the server may really have waited for the client.",),
+        not_reported=(
+            "408s outside an `except` clause for a timeout: the server may really have waited for the client.",
+            "Generic timeouts (`TimeoutError`, `asyncio.TimeoutError`) around code that calls no HTTP client, such "
+            "as waiting for the request body: there 408 is right.",
+        ),
         references=("RFC 9110 §15.5.9 (408)", "RFC 9110 §15.6.5 (504)"),
     ),
 )
@@ -177,9 +183,8 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
     model = context.handlers
     cause = None
     caught = model.fault_at(function, site.anchor)
-    if caught is not None and caught[0] is Fault.CLIENT_INPUT:
-        if model.reads_request(function, model.guarded_statements(function, caught[1])):
-            cause = f"{_caught(caught[1])} from reading the request"
+    if caught is not None and caught.fault is Fault.CLIENT_INPUT and _shown(context, function, caught):
+        cause = f"{_caught(caught.handler)} from reading the request"
     if cause is None and _failed_validation(context, function, site):
         cause = "input that failed validation"
     if cause is not None:
@@ -191,10 +196,10 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
 
 def _request_timeout(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
     caught = context.handlers.fault_at(function, site.anchor)
-    if caught is not None and caught[0] is Fault.UPSTREAM_TIMEOUT:
+    if caught is not None and caught.fault is Fault.UPSTREAM_TIMEOUT and _shown(context, function, caught):
         yield context.finding(
             REQUEST_TIMEOUT_FOR_UPSTREAM, report_node(site), change_status(context, site, 504),
-            better=better(context, 504), value=describe(context, site), exception=_caught(caught[1]),
+            better=better(context, 504), value=describe(context, site), exception=_caught(caught.handler),
         )
 
 
@@ -202,8 +207,8 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
     caught = context.handlers.fault_at(function, site.anchor)
     cause = None
     in_handler = context.handlers.handler(function) is not None
-    if caught is not None and caught[0] is Fault.CONFLICT:
-        cause = _caught(caught[1])
+    if caught is not None and caught.fault is Fault.CONFLICT:
+        cause = _caught(caught.handler)
     elif in_handler and _exists_check(context, function, site):
         cause = "an existence check"
     elif in_handler and _says_conflict(site):
@@ -213,6 +218,15 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
             CONFLICT_AS_BAD_REQUEST, report_node(site), change_status(context, site, 409),
             better=better(context, 409), value=describe(context, site), cause=cause,
         )
+
+
+def _shown(context: Context, function: FunctionNode, caught: Caught) -> bool:
+    """The guarded code shows what the caught exceptions need to say whose fault it is."""
+    model = context.handlers
+    guarded = model.guarded_statements(function, caught.handler)
+    if Evidence.READS_REQUEST in caught.evidence and not model.reads_request(function, guarded):
+        return False
+    return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded)
 
 
 def _caught(handler: ast.ExceptHandler) -> str:

@@ -10,9 +10,6 @@ from ..context import Context
 from ..model import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
-# Modules whose import means the code fetches from other servers: it may be a transforming proxy.
-_HTTP_CLIENTS = ("requests", "httpx", "urllib3", "urllib.request", "http.client", "aiohttp.client", "tornado.httpclient")
-_CLIENT_NAMES = frozenset({"aiohttp.ClientSession", "aiohttp.request"})
 
 NON_AUTHORITATIVE_FROM_ORIGIN = Rule(
     code="HTS905",
@@ -53,11 +50,24 @@ RULES = (NON_AUTHORITATIVE_FROM_ORIGIN,)
 
 
 def check(context: Context) -> Iterator[Finding]:
-    imports = context.imports
     for site in candidates(context, (203,), frozenset({Role.SET, Role.RAISE, Role.ROUTE, Role.CLASS})):
-        if imports.imports_any(_HTTP_CLIENTS) or not _CLIENT_NAMES.isdisjoint(imports.names.values()):
-            return
+        if _fetches(context):
+            return  # the module calls other servers: it may be a transforming proxy
         yield context.finding(
             NON_AUTHORITATIVE_FROM_ORIGIN, report_node(site), change_status(context, site, 200),
             better=better(context, 200), value=describe(context, site),
         )
+
+
+def _fetches(context: Context) -> bool:
+    """The module imports an HTTP client, or uses one through a package it imports (`aiohttp.ClientSession`)."""
+    prefixes = context.handlers.idioms.outgoing
+    names = (*context.imports.names.values(), *context.imports.modules)
+    if any(name == prefix or name.startswith(f"{prefix}.") for name in names for prefix in prefixes):
+        return True
+    # A client class reached through its package (`aiohttp.ClientSession()`): its name is specific enough.
+    classes = [prefix for prefix in prefixes if prefix.rpartition(".")[2][:1].isupper()]
+    text = "".join(context.lines)
+    return any(
+        prefix.partition(".")[0] in context.imports.modules and prefix.rpartition(".")[2] in text for prefix in classes
+    )
