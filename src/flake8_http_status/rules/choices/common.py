@@ -50,13 +50,38 @@ def candidates(context: Context, codes: Iterable[int], roles: frozenset[Role] = 
 
 
 def better(context: Context, code: int) -> str:
-    """How a message names the status it recommends: a constant in the module's family."""
+    """How a message names the status it recommends: a constant in the module's family.
+
+    When a fix wrote the constant, the message says what the fix writes. Otherwise the name comes from the
+    family and the module's imports alone: the speller's check that no local name shadows the constant
+    needs a walk of the whole module, which a message without a fix does not need.
+    """
     named = context.handlers.named
     if code not in named:
-        spelled = context.speller.spell(code)
-        status = lookup(code)
-        named[code] = spelled.text if spelled is not None else f"{code} {status.phrase}" if status else str(code)
+        named[code] = _plain_name(context, code)
     return named[code]
+
+
+def _plain_name(context: Context, code: int) -> str:
+    family = context.family
+    name = family.constant(code, context.target)
+    if name is None:
+        status = lookup(code)
+        return f"{code} {status.phrase}" if status else str(code)
+    for local, qualified in context.imports.module_level.items():
+        if qualified == family.namespace:
+            return f"{local}.{name}"
+        if qualified == f"{family.namespace}.{name}":
+            return local
+    return name if family.import_constants else f"{family.import_name}.{name}"
+
+
+def _spell(context: Context, code: int) -> Spelled | None:
+    """The speller's text for `code`, which messages then repeat."""
+    spelled = context.speller.spell(code)
+    if spelled is not None:
+        context.handlers.named[code] = spelled.text
+    return spelled
 
 
 def describe(context: Context, site: Site) -> str:
@@ -94,7 +119,7 @@ def change_status(context: Context, site: Site, code: int) -> Fix | None:
     """An unsafe fix that makes `site` send `code`: a new constant, a status keyword, or a sibling class."""
     spelling = site.value.spelling
     if spelling in (Spelling.LITERAL, Spelling.CONSTANT) and site.node is not None and not site.in_pattern:
-        spelled = context.speller.spell(code)
+        spelled = _spell(context, code)
         return context.replacement(site.node, spelled, FixSafety.UNSAFE) if spelled else None
     if spelling is Spelling.DEFAULT and isinstance(site.anchor, ast.Call):
         keyword = next((slot.keyword for slot in site.api.slots if slot.keyword), None)
@@ -107,8 +132,10 @@ def change_status(context: Context, site: Site, code: int) -> Fix | None:
 def add_keyword(context: Context, call: ast.Call, keyword: str, code: int) -> Fix | None:
     """Insert `keyword=<constant>` after the call's last argument."""
     arguments: list[ast.AST] = [*call.args, *call.keywords]
-    spelled = context.speller.spell(code)
-    if not arguments or spelled is None or any(k.arg == keyword for k in call.keywords):
+    if not arguments or any(k.arg == keyword for k in call.keywords):
+        return None
+    spelled = _spell(context, code)
+    if spelled is None:
         return None
     last = max(arguments, key=lambda node: (end(node).line, end(node).column))
     position = end(last)
@@ -119,7 +146,7 @@ def append_status(context: Context, content: ast.expr, code: int) -> Fix | None:
     """`return content` becomes `return content, <constant>` (Flask-style return tuples)."""
     if not isinstance(content, (ast.Call, ast.Dict, ast.List, ast.Name, ast.Attribute, ast.Constant)):
         return None
-    spelled = context.speller.spell(code)
+    spelled = _spell(context, code)
     if spelled is None:
         return None
     position = end(content)

@@ -139,7 +139,7 @@ def _bodiless(context: Context) -> Iterator[Finding]:
         if reported:
             yield context.finding(
                 CONTENT_WITH_BODILESS_STATUS, report_node(site), value=describe(context, site),
-                why=row.why[0].lower() + row.why[1:], better=better(context, 200),
+                why=row.why, better=better(context, 200),
             )
 
 
