@@ -6,7 +6,7 @@ import pytest
 
 from conftest import run
 from flake8_http_status.rules.model import Example, Rule
-from flake8_http_status.rules.registry import OFF_BY_DEFAULT, RULES
+from flake8_http_status.rules.registry import RULES
 
 CHOICES = [rule for rule in RULES if rule.code.startswith("HTS9")]
 EXAMPLES = [(rule, example) for rule in CHOICES for example in rule.doc.examples]
@@ -23,11 +23,14 @@ def test_bad_example_is_reported(rule: Rule, example: Example) -> None:
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[_id(item) for item in EXAMPLES])
 def test_good_example_is_clean(rule: Rule, example: Example) -> None:
-    found = [
-        finding.text for finding in run(example.good, *example.options)
-        if finding.code not in OFF_BY_DEFAULT or finding.code == rule.code
-    ]
+    found = [finding.text for finding in run(example.good, *example.options)]
     assert not found, found
+
+
+def test_examples_of_rules_that_are_off_turn_them_on() -> None:
+    for rule in CHOICES:
+        if not rule.default:
+            assert all(f"--extend-select={rule.code}" in example.options for example in rule.doc.examples), rule.code
 
 
 def test_every_choice_rule_has_an_example_and_says_what_it_skips() -> None:

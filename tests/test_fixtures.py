@@ -8,27 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from expectations import FIXTURES, fixture_files, read
+from expectations import FIXTURES, fixture_files, read, shown, split_options
 from flake8_http_status.engine import analyse
+from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args
-from flake8_http_status.rules.registry import OFF_BY_DEFAULT
 
 
 def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
-    """Findings as flake8 reports them: rules that are off by default count only when a fixture's
-    `# options:` line enables them with `--extend-select=HTS914,...`."""
-    enabled = {code for option in options if option.startswith(_SELECT) for code in option[len(_SELECT):].split(",")}
+    """Findings as flake8 shows them (see `expectations.shown`)."""
+    plugin_options, enabled = split_options(options)
     source = path.read_text(encoding="utf-8")
-    settings = settings_from_args(tuple(option for option in options if not option.startswith(_SELECT)))
-    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings)
-    return Counter(
-        (finding.start.line, finding.code)
-        for finding in findings
-        if finding.code not in OFF_BY_DEFAULT or finding.code in enabled
-    )
-
-
-_SELECT = "--extend-select="
+    settings = settings_from_args(plugin_options)
+    lines = source.splitlines(keepends=True)
+    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), lines), enabled)
+    return Counter((finding.start.line, finding.code) for finding in findings)
 
 
 @pytest.mark.parametrize("path", fixture_files(), ids=lambda p: str(p.relative_to(FIXTURES)))

@@ -11,7 +11,9 @@ from typing import Protocol, cast
 from . import __version__
 
 # Modules under flake8_http_status that provide a subcommand (see `Command`).
-COMMANDS: tuple[tuple[str, str, str], ...] = ()  # (name, module, one-line help)
+COMMANDS: tuple[tuple[str, str, str], ...] = (  # (name, module, one-line help)
+    ("explain", "explain", "Explain a rule (HTS001) or a status code (404), or list the rules."),
+)
 
 
 class Command(Protocol):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import ast
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis.collect import collect
@@ -22,8 +23,7 @@ from .rules.context import Context
 from .rules.registry import CHECKERS
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     findings: list[Finding]
     context: Context | None  # None when the prefilter skipped the module
 
@@ -32,9 +32,12 @@ def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Set
     return analyse_module(tree, lines, filename, settings).findings
 
 
-def analyse_module(tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings) -> Analysis:
+def analyse_module(
+    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, *, prefilter: bool = True
+) -> Analysis:
+    """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing)."""
     table = _table(settings.extra_calls)
-    if not may_have_sites("".join(lines), _extra_words(settings.extra_calls)):
+    if prefilter and not may_have_sites("".join(lines), _extra_words(settings.extra_calls)):
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table)
     findings: dict[tuple[str, int, int], Finding] = {}
@@ -58,6 +61,7 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
         settings=settings,
         target_for=lambda: target_for(filename, settings),
         pattern_values=candidates.pattern_values,
+        bound=bindings.bound,
         filename=filename,
         candidates=candidates,
         bindings=bindings,

@@ -7,8 +7,7 @@ so that rules can reason about the value whatever its spelling.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from .statuses import BY_CODE
 
@@ -52,16 +51,14 @@ STARLETTE_RENAMES_SINCE: Final = (0, 48)
 FASTAPI_REQUIRING_RENAMED_STARLETTE: Final = (0, 164)
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """What the analysed project runs on: decides which constant names are safe to write."""
 
     python: tuple[int, int] = (3, 10)
     starlette_renamed: bool = False  # True only when the project needs a Starlette >= 0.48
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     style: str
     namespace: str  # qualified name of the object holding the constants
     import_from: str  # `from <import_from> import <import_name>`
@@ -117,8 +114,7 @@ FAMILIES: Final[dict[str, Family]] = {
 STYLES: Final = ("auto", *FAMILIES)
 
 
-@dataclass(frozen=True)
-class Constant:
+class Constant(NamedTuple):
     code: int
     family: str  # a style key, or "requests", "httpx", "http.client", "falcon"
     name: str

@@ -5,8 +5,9 @@ Positions are those of Python's `ast`: 1-based lines and 0-based UTF-8 byte colu
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import enum
-from dataclasses import dataclass
 
 
 class FixSafety(enum.Enum):
@@ -15,21 +16,18 @@ class FixSafety(enum.Enum):
     NONE = "none"  # the rule offers no fix
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int  # UTF-8 byte offset, as `ast` reports it
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     start: Position
     end: Position
     text: str  # the replacement for the source between start and end
 
 
-@dataclass(frozen=True)
-class NewImport:
+class NewImport(NamedTuple):
     """`from module import name as alias`, or `import module` when name is None."""
 
     module: str
@@ -46,15 +44,13 @@ class NewImport:
         return f"from {self.module} import {self.name}" + (f" as {self.alias}" if self.alias else "")
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     safety: FixSafety
     imports: tuple[NewImport, ...] = ()
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     message: str  # without the code
     start: Position

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import argparse
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .families import STYLES
+from .i18n import LANGUAGES
 from .project import lower_bound
 
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -21,8 +24,7 @@ class OptionError(ValueError):
     """A setting that cannot be understood; the message says which and why."""
 
 
-@dataclass(frozen=True)
-class ExtraCode:
+class ExtraCode(NamedTuple):
     """A project-defined status, such as 499=CLIENT_CLOSED_REQUEST."""
 
     code: int
@@ -30,8 +32,7 @@ class ExtraCode:
     module: str | None = None  # where `name` can be imported from, so a fix can use it
 
 
-@dataclass(frozen=True)
-class ExtraCall:
+class ExtraCall(NamedTuple):
     """A project helper that takes a status: `myapp.http.error:1:status`."""
 
     name: str
@@ -47,14 +48,14 @@ class Settings:
     extra_codes: Mapping[int, ExtraCode] = field(default_factory=dict)
     ignore_values: frozenset[int] = frozenset()
     extra_calls: tuple[ExtraCall, ...] = ()
+    lang: str = "en"  # language of messages (and of `explain`)
     # Project idioms for the HTS9xx handler model (dotted names, matched through imports or by name).
     auth_decorators: tuple[str, ...] = ()
     auth_dependencies: tuple[str, ...] = ()
     creation_calls: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class OptionSpec:
+class OptionSpec(NamedTuple):
     """One setting. flake8 spells it `--http-status-<name>` (and so do config files); the CLI `--<name>`."""
 
     name: str
@@ -78,6 +79,7 @@ OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("extra-codes", "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.", listed=True),
     OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
     OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
+    OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
     OptionSpec(
         "auth-decorators",
         "Project decorators that admit only authenticated users, e.g. myapp.auth.login_required or token_required.",
@@ -111,6 +113,7 @@ def settings_from(values: Mapping[str, object]) -> Settings:
         extra_codes=parse_extra_codes(text("http_status_extra_codes")),
         ignore_values=parse_ignore_values(text("http_status_ignore_values")),
         extra_calls=parse_extra_calls(text("http_status_extra_calls")),
+        lang=parse_lang(text("http_status_lang") or "en"),
         auth_decorators=parse_names("auth-decorators", text("http_status_auth_decorators")),
         auth_dependencies=parse_names("auth-dependencies", text("http_status_auth_dependencies")),
         creation_calls=parse_names("creation-calls", text("http_status_creation_calls")),
@@ -122,6 +125,13 @@ def parse_style(text: str) -> str:
     if style not in STYLES:
         raise OptionError(f"http-status-style must be one of {', '.join(STYLES)}, not {text!r}")
     return style
+
+
+def parse_lang(text: str) -> str:
+    lang = text.strip().lower()
+    if lang not in LANGUAGES:
+        raise OptionError(f"http-status-lang must be one of {', '.join(LANGUAGES)}, not {text!r}")
+    return lang
 
 
 def parse_target_python(text: str | None) -> tuple[int, int] | None:

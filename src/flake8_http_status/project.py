@@ -5,14 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+from typing import Any, NamedTuple
 
 from .families import FASTAPI_REQUIRING_RENAMED_STARLETTE, STARLETTE_RENAMES_SINCE
 
@@ -22,8 +16,7 @@ _LOWER_BOUND = re.compile(r"(>=|~=|==|\^|~|>)\s*v?(\d+(?:\.\d+)?)")
 _REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)")
 
 
-@dataclass(frozen=True)
-class ProjectFacts:
+class ProjectFacts(NamedTuple):
     python: tuple[int, int] = DEFAULT_PYTHON
     starlette_renamed: bool = False
     pyproject: Path | None = None
@@ -47,12 +40,17 @@ def _facts_in(directory: Path) -> ProjectFacts:
 
 
 def read_pyproject(path: Path) -> ProjectFacts:
+    # Imported here: most flake8 runs never need a pyproject (no finding asks for a constant name).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ProjectFacts(pyproject=path)
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
-    poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
+    project = _table(data, "project")
+    poetry = _table(_table(data, "tool"), "poetry")
     requires = project.get("requires-python") or _poetry_python(poetry)
     python = lower_bound(requires) if isinstance(requires, str) else None
     bounds = _dependency_bounds(project, poetry)
@@ -62,6 +60,12 @@ def read_pyproject(path: Path) -> ProjectFacts:
         or (bounds.get("fastapi", (0, 0)) >= FASTAPI_REQUIRING_RENAMED_STARLETTE),
         pyproject=path,
     )
+
+
+def _table(data: object, key: str) -> dict[str, Any]:
+    """`data[key]` if it is a TOML table, else an empty one: malformed files must not crash the linter."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
 
 
 def lower_bound(specifier: str) -> tuple[int, int] | None:

@@ -6,8 +6,9 @@ read the phrase, class, reference, state and one-line reason from here.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import enum
-from dataclasses import dataclass
 
 
 class State(enum.Enum):
@@ -26,8 +27,7 @@ class StatusClass(enum.Enum):
     SERVER_ERROR = 5
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     code: int
     phrase: str
     reference: str

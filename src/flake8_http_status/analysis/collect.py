@@ -8,7 +8,7 @@ The pass records candidate nodes with their scope and the facts needed to type r
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -21,26 +21,32 @@ from .sites import MODULE_SCOPE, FunctionNode, Scope
 _CONFLICT: Final = ""  # a name bound to different types in different places
 
 
-@dataclass
 class Candidates:
-    calls: list[tuple[ast.Call, Scope]] = field(default_factory=list)
-    assignments: list[tuple[ast.Assign | ast.AnnAssign, Scope]] = field(default_factory=list)
-    compares: list[tuple[ast.Compare, Scope]] = field(default_factory=list)
-    returns: list[tuple[ast.Return, Scope]] = field(default_factory=list)
-    matches: list[tuple[ast.Match, Scope]] = field(default_factory=list)
-    raises: list[tuple[ast.Raise, Scope]] = field(default_factory=list)
-    classes: list[ast.ClassDef] = field(default_factory=list)
-    constant_uses: list[ast.expr] = field(default_factory=list)
-    pattern_values: set[int] = field(default_factory=set)  # ids of `case` value patterns
-    functions: list[tuple[FunctionNode, Scope]] = field(default_factory=list)  # every def, with its outer scope
+    """Nodes some row might match, each with the scope it sits in."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[ast.Call, Scope]] = []
+        self.assignments: list[tuple[ast.Assign | ast.AnnAssign, Scope]] = []
+        self.compares: list[tuple[ast.Compare, Scope]] = []
+        self.returns: list[tuple[ast.Return, Scope]] = []
+        self.matches: list[tuple[ast.Match, Scope]] = []
+        self.raises: list[tuple[ast.Raise, Scope]] = []
+        self.classes: list[ast.ClassDef] = []
+        self.constant_uses: list[ast.expr] = []
+        self.pattern_values: set[int] = set()  # ids of `case` value patterns
+        self.decorators: set[int] = set()  # ids of calls used as decorators
+        self.functions: list[tuple[FunctionNode, Scope]] = []
 
 
-@dataclass
 class Bindings:
     """Scope-insensitive facts about names: good enough to type a receiver, never to prove one."""
 
-    types: dict[str, str] = field(default_factory=dict)  # variable -> qualified or local class name
-    classes: dict[str, ast.ClassDef] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}  # variable -> qualified or local class name
+        self.classes: dict[str, ast.ClassDef] = {}
+        # How often each name is bound anywhere in the module (assigned, a parameter, imported, deleted...):
+        # the speller never writes a name that something else binds.
+        self.bound: Counter[str] = Counter()
 
     def bind(self, name: str, type_name: str | None) -> None:
         if type_name is None:
@@ -102,7 +108,23 @@ class _Walker:
             ast.MatchValue: lambda node, scope, _: c.pattern_values.add(id(node.value)),
             ast.With: self._with,
             ast.AsyncWith: self._with,
+            ast.AugAssign: self._bind_target,
+            ast.For: self._bind_target,
+            ast.AsyncFor: self._bind_target,
+            ast.comprehension: self._bind_target,
+            ast.NamedExpr: self._bind_target,
+            ast.Delete: self._bind_deleted,
+            ast.ExceptHandler: self._bind_name,
+            ast.MatchAs: self._bind_name,
+            ast.MatchStar: self._bind_name,
+            ast.MatchMapping: self._bind_rest,
+            ast.Global: self._bind_names,
+            ast.Nonlocal: self._bind_names,
+            ast.Lambda: self._lambda,
         }
+        type_alias = getattr(ast, "TypeAlias", None)  # `type X = ...`, Python 3.12+
+        if type_alias is not None:
+            self._handlers[type_alias] = self._bind_target
         if self._constant_names:  # only modules importing constants by name pay for visiting every Name
             self._handlers[ast.Name] = self._name
 
@@ -140,8 +162,31 @@ class _Walker:
             self.candidates.calls.append((node, scope))
 
     def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:
+        self.bindings.bound.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)
         if scope is not MODULE_SCOPE:  # module-level imports were read before the walk
             self.imports.add(node, runtime=False)
+
+    def _bind_target(self, node: Any, scope: Scope, stack: object) -> None:
+        # Every binding statement names its target `target`, except `type X = ...`, which calls it `name`.
+        _count_targets(getattr(node, "target", None) or node.name, self.bindings.bound)
+
+    def _bind_deleted(self, node: ast.Delete, scope: Scope, stack: object) -> None:
+        for target in node.targets:
+            _count_targets(target, self.bindings.bound)
+
+    def _bind_name(self, node: ast.ExceptHandler | ast.MatchAs | ast.MatchStar, scope: Scope, stack: object) -> None:
+        if node.name:
+            self.bindings.bound[node.name] += 1
+
+    def _bind_rest(self, node: ast.MatchMapping, scope: Scope, stack: object) -> None:
+        if node.rest:
+            self.bindings.bound[node.rest] += 1
+
+    def _bind_names(self, node: ast.Global | ast.Nonlocal, scope: Scope, stack: object) -> None:
+        self.bindings.bound.update(node.names)
+
+    def _lambda(self, node: ast.Lambda, scope: Scope, stack: object) -> None:
+        _count_parameters(node.args, self.bindings.bound)
 
     def _attribute(self, node: ast.Attribute, scope: Scope, stack: object) -> None:
         if node.attr in STYLE_ATTRIBUTES:
@@ -161,12 +206,17 @@ class _Walker:
 
     def _with(self, node: ast.With | ast.AsyncWith, scope: Scope, stack: object) -> None:
         for item in node.items:
+            if item.optional_vars is not None:
+                _count_targets(item.optional_vars, self.bindings.bound)
             if isinstance(item.optional_vars, ast.Name):
                 self.bindings.bind(item.optional_vars.id, self._type_of_value(item.context_expr))
 
     def _enter_function(self, node: FunctionNode, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
-        self.candidates.functions.append((node, scope))
         # Decorators, defaults and annotations run in the enclosing scope: they pop after the exit marker.
+        self._note_decorators(node.decorator_list)
+        self.candidates.functions.append((node, scope))
+        self.bindings.bound[node.name] += 1
+        _count_parameters(node.args, self.bindings.bound)
         stack.extend(node.decorator_list)
         stack.append(node.args)
         if node.returns is not None:
@@ -182,6 +232,8 @@ class _Walker:
     def _enter_class(self, node: ast.ClassDef, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
         self.candidates.classes.append(node)
         self.bindings.classes.setdefault(node.name, node)
+        self.bindings.bound[node.name] += 1
+        self._note_decorators(node.decorator_list)
         stack.extend(node.decorator_list)
         stack.extend(node.bases)
         stack.extend(node.keywords)
@@ -189,7 +241,14 @@ class _Walker:
         stack.extend(node.body)
         return Scope(None, node)
 
+    def _note_decorators(self, decorators: list[ast.expr]) -> None:
+        for decorator in decorators:
+            if isinstance(decorator, ast.Call):
+                self.candidates.decorators.add(id(decorator))
+
     def _bind_assignment(self, node: ast.Assign | ast.AnnAssign) -> None:
+        for target in node.targets if isinstance(node, ast.Assign) else (node.target,):
+            _count_targets(target, self.bindings.bound)
         if isinstance(node, ast.AnnAssign):
             if isinstance(node.target, ast.Name):
                 annotated = self._type_of_annotation(node.annotation)
@@ -216,3 +275,22 @@ class _Walker:
         if isinstance(node, ast.Name) and node.id not in self.imports.names:
             return f"<local>.{node.id}"
         return self.imports.qualify(node)
+
+
+def _count_targets(target: ast.expr, bound: Counter[str]) -> None:
+    """Names an assignment target binds: `a`, `a, (b, *c)`; attributes and subscripts bind none."""
+    pending = [target]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name):
+            bound[node.id] += 1
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            pending.extend(node.elts)
+        elif isinstance(node, ast.Starred):
+            pending.append(node.value)
+
+
+def _count_parameters(args: ast.arguments, bound: Counter[str]) -> None:
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+        if arg is not None:
+            bound[arg.arg] += 1

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 
-@dataclass
 class ImportMap:
-    # local name -> qualified name, for every absolute import anywhere in the module
-    names: dict[str, str] = field(default_factory=dict)
-    # the same, for imports that run at module level (not under `if TYPE_CHECKING:`)
-    module_level: dict[str, str] = field(default_factory=dict)
-    # every imported module and all its parents: "django.http" adds "django" and "django.http"
-    modules: set[str] = field(default_factory=set)
-    star_modules: list[str] = field(default_factory=list)
-    # names bound by relative imports: project code that shadows any framework name
-    local_names: set[str] = field(default_factory=set)
+    __slots__ = ("_imported", "local_names", "module_level", "modules", "names", "star_modules")
+
+    def __init__(self) -> None:
+        # local name -> qualified name, for every absolute import anywhere in the module
+        self.names: dict[str, str] = {}
+        # the same, for imports that run at module level (not under `if TYPE_CHECKING:`)
+        self.module_level: dict[str, str] = {}
+        # every imported module and all its parents: "django.http" adds "django" and "django.http"
+        self.modules: set[str] = set()
+        self.star_modules: list[str] = []
+        # names bound by relative imports: project code that shadows any framework name
+        self.local_names: set[str] = set()
+        self._imported: dict[tuple[str, ...], bool] = {}  # imports_any answers, asked once per row per module
 
     def qualify(self, node: ast.expr) -> str | None:
         """The qualified name of a `Name` or dotted `Attribute` chain rooted in an import."""
@@ -38,9 +40,13 @@ class ImportMap:
         return root
 
     def imports_any(self, prefixes: tuple[str, ...]) -> bool:
-        return any(prefix in self.modules for prefix in prefixes)
+        answer = self._imported.get(prefixes)
+        if answer is None:
+            answer = self._imported[prefixes] = any(prefix in self.modules for prefix in prefixes)
+        return answer
 
     def add(self, node: ast.Import | ast.ImportFrom, *, runtime: bool) -> None:
+        self._imported.clear()
         for local, qualified in _bindings(node):
             if qualified is None:
                 self.local_names.add(local)

@@ -10,7 +10,7 @@ from ..api.model import Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
-from .sites import Scope, Site
+from .sites import FunctionNode, Scope, Site
 from .values import Spelling, Value, looks_like_status, read_value
 
 _ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
@@ -26,8 +26,12 @@ class Matcher:
         self.receivers = Receivers(imports, bindings)
         self.sites: list[Site] = []
         self._views: dict[tuple[int, int], bool] = {}
+        self._decorators: set[int] = set()
 
     def run(self, candidates: Candidates) -> list[Site]:
+        self._decorators = candidates.decorators
+        for function, scope in candidates.functions:
+            self._defaults(function, scope)
         for call, scope in candidates.calls:
             self._call(call, scope)
         for assignment, scope in candidates.assignments:
@@ -47,6 +51,10 @@ class Matcher:
 
     def _add(self, anchor: ast.AST, api: Api, node: ast.expr, scope: Scope, *, in_pattern: bool = False) -> None:
         value = read_value(node, self.imports)
+        if isinstance(node, ast.Name) and scope.function is not None:
+            default = parameter_default(scope.function, node.id)
+            if default is not None:  # def error(message, status=400): return JsonResponse(..., status=status)
+                self._add(default, api, default, Scope(None, scope.cls))
         if api.generic and not _counts_at_generic_site(value):
             return
         self.sites.append(Site(anchor, api, node, value, scope, in_pattern=in_pattern))
@@ -63,13 +71,25 @@ class Matcher:
             self._call_api(call, api, scope)
         if apis:
             return
-        if isinstance(func, ast.Attribute):
-            matched = [row for row in self.table.methods.get(func.attr, ()) if self.receivers.matches(row.receiver, func.value, scope)]
+        if isinstance(func, ast.Attribute) and not self._own_method(func, scope):
+            decorating = id(call) in self._decorators
+            matched = [
+                row for row in self.table.methods.get(func.attr, ())
+                if self.receivers.matches(row.receiver, func.value, scope, decorating=decorating)
+            ]
             for row in matched:
                 self._call_api(call, row.api, scope)
             if matched:
                 return
         self._generic_call(call, last_name(func), scope)
+
+    def _own_method(self, func: ast.Attribute, scope: Scope) -> bool:
+        """`self.set_status(...)` in a class that defines set_status itself calls that method, not a framework's."""
+        receiver = func.value
+        return (
+            isinstance(receiver, ast.Name) and receiver.id in ("self", "cls") and scope.cls is not None
+            and self.receivers.defines(scope.cls, func.attr)
+        )
 
     def _call_api(self, call: ast.Call, api: Api, scope: Scope) -> None:
         # A class that carries one status, unless the call overrides it (Litestar's `status_code=`).
@@ -82,7 +102,8 @@ class Matcher:
             node = argument(call, slot)
             if node is not None:
                 filled = True
-                self._add(call, api, node, scope)
+                for value in _elements(node) if api.many and _elements(node) else (node,):
+                    self._add(call, api, value, scope)
         if api.slots and not filled and api.default is not None and not _has_double_star(call):
             self.sites.append(Site(call, api, None, Value(Spelling.DEFAULT, api.default), scope))
         for misplaced in api.misplaced:
@@ -113,7 +134,7 @@ class Matcher:
             if pattern.match(name):
                 for arg in call.args:
                     self._add(call, helper.api, arg, scope)
-                return
+                break
         keywords = self.table.status_keywords
         if not any(keyword.arg in keywords for keyword in call.keywords):
             return
@@ -122,6 +143,7 @@ class Matcher:
                 for keyword in call.keywords:
                     if keyword.arg in row.keywords:
                         self._add(call, row.api, keyword.value, scope)
+                return
 
     def _assert_call(self, call: ast.Call, name: str, scope: Scope) -> None:
         if len(call.args) < 2:
@@ -143,6 +165,8 @@ class Matcher:
 
     def _status_read(self, node: ast.expr, scope: Scope) -> CompareRow | None:
         """The row for `response.status_code`, `resp.status`, `resp.getcode()`: reads of a status."""
+        if isinstance(node, ast.Name):
+            return next((row for row in self.table.comparisons.get(node.id, ()) if row.variable), None)
         is_call = isinstance(node, ast.Call)
         if isinstance(node, ast.Call):
             if node.args or node.keywords:
@@ -151,7 +175,7 @@ class Matcher:
         if not isinstance(node, ast.Attribute):
             return None
         for row in self.table.comparisons.get(node.attr, ()):
-            if row.call == is_call and self.receivers.matches(row.receiver, node.value, scope):
+            if row.call == is_call and not row.variable and self.receivers.matches(row.receiver, node.value, scope):
                 return row
         return None
 
@@ -180,6 +204,14 @@ class Matcher:
                 self._add(case, row.api, value, scope, in_pattern=True)
 
     # Statements --------------------------------------------------------------------------------------
+
+    def _defaults(self, function: FunctionNode, scope: Scope) -> None:
+        for pattern, row in self.table.defaults:
+            if pattern.match(function.name) or (function.name == "__init__" and scope.cls and pattern.match(scope.cls.name)):
+                for parameter in row.parameters:
+                    default = parameter_default(function, parameter)
+                    if default is not None:
+                        self._add(default, row.api, default, scope)
 
     def _assignment(self, node: ast.Assign | ast.AnnAssign, scope: Scope) -> None:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -246,6 +278,18 @@ class Matcher:
         for api in self.table.calls.get(qualified, ()) if qualified else ():
             if api.fixed is not None:
                 self.sites.append(Site(raise_, api, None, Value(Spelling.FIXED, api.fixed), scope))
+
+
+def parameter_default(function: FunctionNode, name: str) -> ast.expr | None:
+    """The literal default of `function`'s parameter `name`, if it has one."""
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+    pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is not None]
+    for arg, default in pairs:
+        if arg.arg == name and isinstance(default, ast.Constant):
+            return default
+    return None
 
 
 def argument(call: ast.Call, slot: Slot) -> ast.expr | None:

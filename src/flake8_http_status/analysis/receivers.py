@@ -18,7 +18,7 @@ class Receivers:
         self.bindings = bindings
         self._ancestors: dict[str, frozenset[str] | None] = {}
 
-    def matches(self, receiver: Receiver, node: ast.expr, scope: Scope) -> bool:
+    def matches(self, receiver: Receiver, node: ast.expr, scope: Scope, *, decorating: bool = False) -> bool:
         if receiver.any_receiver:
             return True
         if receiver.owners:
@@ -26,6 +26,8 @@ class Receivers:
             if types is not None:
                 return not types.isdisjoint(receiver.owners)
         if not receiver.gate and not receiver.names:
+            return False
+        if receiver.untyped_only_in_decorators and not decorating:
             return False
         if receiver.gate and not self.imports.imports_any(receiver.gate):
             return False
@@ -35,7 +37,12 @@ class Receivers:
         """The qualified names `node` is known to be an instance of (or to be), or None if unknown."""
         if isinstance(node, ast.Name):
             if node.id in ("self", "cls") and scope.cls is not None:
-                return self.class_ancestors(scope.cls)
+                ancestors = self.class_ancestors(scope.cls)
+                # A class whose only bases are object or local mixins is itself a mixin:
+                # its `self` is whatever it gets mixed into.
+                if ancestors is None or not any(_is_external(name) for name in ancestors):
+                    return None
+                return ancestors
             bound = self.bindings.type_of(node.id)
             if bound is not None:
                 return self._expand(bound)
@@ -83,13 +90,35 @@ class Receivers:
         return frozenset({qualified}) if qualified else None
 
 
+    def defines(self, cls: ast.ClassDef, name: str) -> bool:
+        """The class, or a base class of the same module, defines a method `name` itself."""
+        seen: set[int] = set()
+        pending = [cls]
+        while pending:
+            current = pending.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            if any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == name for s in current.body):
+                return True
+            for base in current.bases:
+                local = self.bindings.classes.get(base.id) if isinstance(base, ast.Name) else None
+                if local is not None:
+                    pending.append(local)
+        return False
+
+
+def _is_external(name: str) -> bool:
+    return not name.startswith(_LOCAL) and name != "builtins.object"
+
+
 def last_name(node: ast.expr) -> str:
+    while isinstance(node, ast.Call):  # iterative: call chains can be deeper than the recursion limit
+        node = node.func
     if isinstance(node, ast.Attribute):
         return node.attr
     if isinstance(node, ast.Name):
         return node.id
-    if isinstance(node, ast.Call):
-        return last_name(node.func)
     return ""
 
 

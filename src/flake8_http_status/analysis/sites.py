@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import ast
-from dataclasses import dataclass
 
 from ..api.model import Api, Misplaced, Role
 from .values import Value
@@ -11,8 +12,7 @@ from .values import Value
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-@dataclass(frozen=True, eq=False)
-class Scope:
+class Scope(NamedTuple):
     function: FunctionNode | None  # the innermost enclosing function
     cls: ast.ClassDef | None  # the class whose `self` is visible here
     method_of: ast.ClassDef | None = None  # the class `function` is directly defined in
@@ -21,8 +21,7 @@ class Scope:
 MODULE_SCOPE = Scope(None, None)
 
 
-@dataclass(frozen=True, eq=False)
-class Site:
+class Site(NamedTuple):
     """One place where the code sets, raises, declares, compares or fakes a status."""
 
     anchor: ast.AST  # the call, assignment, return, class, comparison or case

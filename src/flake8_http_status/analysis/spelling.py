@@ -6,15 +6,13 @@ that something else in the module binds: a parameter called `status`, a class ca
 
 from __future__ import annotations
 
-import ast
+from typing import NamedTuple
+
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable
 
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import NewImport
-from .children import iter_nodes
 from .imports import ImportMap
 
 # Namespaces reachable as an attribute of their parent package without importing a submodule.
@@ -30,8 +28,7 @@ _FALLBACKS: dict[str, tuple[tuple[NewImport, str], ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Spelled:
+class Spelled(NamedTuple):
     text: str
     new_import: NewImport | None = None
 
@@ -57,15 +54,21 @@ def framework_family(imports: ImportMap) -> str:
 
 
 class Speller:
-    def __init__(self, family: Family, target: Target, imports: ImportMap, tree: ast.Module) -> None:
+    def __init__(self, family: Family, target: Target, imports: ImportMap, bound: Counter[str]) -> None:
         self.family = family
         self.target = target
         self.imports = imports
-        self.tree = tree
-        self._bound: Counter[str] | None = None
+        self._bound = bound  # how often each name is bound in the module (see analysis.collect.Bindings)
+        self._spelled: dict[tuple[int, bool], Spelled | None] = {}
 
     def spell(self, code: int, *, dotted: bool = False) -> Spelled | None:
         """The text for `code` in this module; `dotted` where a bare name would not work (a `case` pattern)."""
+        key = (code, dotted)
+        if key not in self._spelled:
+            self._spelled[key] = self._spell(code, dotted)
+        return self._spelled[key]
+
+    def _spell(self, code: int, dotted: bool) -> Spelled | None:
         name = self.family.constant(code, self.target)
         if name is None:
             return None
@@ -93,10 +96,12 @@ class Speller:
 
     def _new(self, name: str, dotted: bool) -> Spelled | None:
         family = self.family
-        if not dotted and (family.import_constants or self._imports_constants_by_name()) and self._free(name):
-            return Spelled(name, NewImport(family.namespace, name))
+        if not dotted and (family.import_constants or self._imports_constants_by_name()):
+            constant_import = NewImport(family.namespace, name)
+            if self._free(constant_import):
+                return Spelled(name, constant_import)
         for new_import, prefix in self._candidates():
-            if self._free(new_import.bound_name):
+            if self._free(new_import):
                 return Spelled(f"{prefix}.{name}", new_import)
         return None
 
@@ -114,50 +119,14 @@ class Speller:
         """Bound by something besides its import: a parameter, an assignment, a def."""
         return self.bound_names()[local] > 1
 
-    def _free(self, name: str) -> bool:
-        return self.bound_names()[name] == 0 and name not in self.imports.names
+    def _free(self, new_import: NewImport) -> bool:
+        """Nothing binds the import's name, or only an import of the very same object (under TYPE_CHECKING, say)."""
+        name = new_import.bound_name
+        count = self.bound_names()[name]
+        if count == 0:
+            return name not in self.imports.names
+        same = new_import.module if new_import.name is None else f"{new_import.module}.{new_import.name}"
+        return count == 1 and self.imports.names.get(name) == same
 
     def bound_names(self) -> Counter[str]:
-        if self._bound is None:
-            self._bound = count_bindings(self.tree)
         return self._bound
-
-
-def count_bindings(tree: ast.Module) -> Counter[str]:
-    """How many times each name is bound anywhere in the module."""
-    counts: Counter[str] = Counter()
-    binders = _BINDERS
-    for node in iter_nodes(tree):
-        binder = binders.get(type(node))
-        if binder is not None:
-            for name in binder(node):
-                if name:
-                    counts[name] += 1
-    return counts
-
-
-def _name(node: Any) -> tuple[str, ...]:
-    return () if type(node.ctx) is ast.Load else (node.id,)
-
-
-def _aliases(node: Any) -> tuple[str, ...]:
-    return tuple(alias.asname or alias.name.partition(".")[0] for alias in node.names)
-
-
-# Per node type, the names it binds (dispatch on the exact type: `ast.walk`-style isinstance chains cost
-# a third of the time in modules with many nodes).
-_BINDERS: dict[type, Callable[[Any], tuple[str, ...]]] = {
-    ast.Name: _name,
-    ast.arg: lambda node: (node.arg,),
-    ast.FunctionDef: lambda node: (node.name,),
-    ast.AsyncFunctionDef: lambda node: (node.name,),
-    ast.ClassDef: lambda node: (node.name,),
-    ast.Import: _aliases,
-    ast.ImportFrom: _aliases,
-    ast.ExceptHandler: lambda node: (node.name,),
-    ast.MatchAs: lambda node: (node.name,),
-    ast.MatchStar: lambda node: (node.name,),
-    ast.MatchMapping: lambda node: (node.rest,),
-    ast.Global: lambda node: tuple(node.names),
-    ast.Nonlocal: lambda node: tuple(node.names),
-}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import ast
 import enum
 import re
-from dataclasses import dataclass
 
 from ..families import Constant, constant_for
 from .imports import ImportMap
@@ -20,8 +21,7 @@ class Spelling(enum.Enum):
     OTHER = "other"  # a variable, a call, anything not known statically
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     spelling: Spelling
     code: int | None = None
     constant: Constant | None = None
@@ -38,9 +38,9 @@ def read_value(node: ast.expr | None, imports: ImportMap) -> Value:
         return UNKNOWN
     if isinstance(node, ast.Constant):
         return _read_constant(node.value)
+    while isinstance(node, ast.Attribute) and node.attr == "value":  # HTTPStatus.OK.value is HTTPStatus.OK
+        node = node.value
     if isinstance(node, (ast.Attribute, ast.Name)):
-        if isinstance(node, ast.Attribute) and node.attr == "value":
-            return read_value(node.value, imports)
         qualified = imports.qualify(node)
         constant = constant_for(qualified) if qualified else None
         if constant is not None:

@@ -19,7 +19,7 @@ from . import (
     starlette, storage, tornado, werkzeug,
 )
 from .model import (
-    Api, AttributeRow, CallRow, ClassAttributeRow, CompareRow, HelperRow, KeywordRow, MethodRow, ReturnRow,
+    Api, AttributeRow, CallRow, ClassAttributeRow, CompareRow, DefaultRow, HelperRow, KeywordRow, MethodRow, ReturnRow,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -51,6 +51,7 @@ class Table:
     returns: tuple[ReturnRow, ...]
     keywords: tuple[tuple[re.Pattern[str], KeywordRow], ...]
     helpers: tuple[tuple[re.Pattern[str], HelperRow], ...]
+    defaults: tuple[tuple[re.Pattern[str], DefaultRow], ...]
 
     @cached_property
     def callee_names(self) -> frozenset[str]:
@@ -106,6 +107,7 @@ def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
             calls[name].append(row.api)
     keywords = [row for row in _rows("KEYWORDS") if isinstance(row, KeywordRow)]
     helpers = [row for row in _rows("HELPERS") if isinstance(row, HelperRow)]
+    defaults = [row for row in _rows("DEFAULTS") if isinstance(row, DefaultRow)]
     return Table(
         calls={name: tuple(apis) for name, apis in calls.items()},
         methods=_index((r for r in _rows("METHODS") if isinstance(r, MethodRow)), "methods"),
@@ -115,6 +117,7 @@ def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
         returns=tuple(r for r in _rows("RETURNS") if isinstance(r, ReturnRow)),
         keywords=tuple((re.compile(row.callee), row) for row in keywords),
         helpers=tuple((re.compile(row.name_pattern), row) for row in helpers),
+        defaults=tuple((re.compile(row.function), row) for row in defaults),
     )
 
 

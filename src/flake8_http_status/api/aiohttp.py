@@ -106,7 +106,7 @@ AUTH_DECORATORS = (
 
 AUTH_CALLS = (AuthCall("aiohttp", ("aiohttp_security.check_authorized", "aiohttp_security.check_permission")),)
 
-BODILESS = (Bodiless("aiohttp", BodyPolicy.DROPPED, "aiohttp drops the content"),)
+BODILESS = (Bodiless("aiohttp", BodyPolicy.DROPPED, "aiohttp"),)
 
 BODY_ARGUMENTS = (
     BodyArgument("aiohttp", ("web.Response",), Slot(None, "text")),

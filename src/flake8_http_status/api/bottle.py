@@ -50,4 +50,4 @@ AUTH_DECORATORS = (AuthDecorator("bottle", names=("bottle.auth_basic",)),)
 
 PLAIN_RETURNS = (PlainReturn("bottle", 200, ("bottle",), body_calls=("bottle.template",)),)
 
-BODILESS = (Bodiless("bottle", BodyPolicy.DROPPED, "Bottle drops the content"),)
+BODILESS = (Bodiless("bottle", BodyPolicy.DROPPED, "Bottle"),)

@@ -19,6 +19,10 @@ CALLS = (
         _mock("responses", "status"),
     ),
     CallRow(
+        ("types.SimpleNamespace",),
+        Api("mock", "SimpleNamespace", Role.MOCK, (Slot(None, "status_code"),), generic=True),
+    ),
+    CallRow(
         tuple(f"{module}.{name}" for module in ("unittest.mock", "mock") for name in ("Mock", "MagicMock", "AsyncMock", "NonCallableMock")),
         Api("mock", "Mock", Role.MOCK, (Slot(None, "status_code"), Slot(None, "status")), generic=True),
     ),
@@ -52,4 +56,9 @@ COMPARISONS = (
     CompareRow("code", Receiver(gate=("tornado.httpclient", "tornado.testing", "urllib.request", "urllib.error"))),
     CompareRow("code", Receiver(gate=("tornado",), names=RESPONSE_NAMES)),
     CompareRow("getcode", Receiver(gate=("urllib.request", "urllib.error", "http.client")), call=True),
+    # Variables whose name says they hold an HTTP status.
+    *(
+        CompareRow(name, Receiver(any_receiver=True), variable=True)
+        for name in ("status_code", "http_status", "http_status_code", "response_status", "response_status_code")
+    ),
 )

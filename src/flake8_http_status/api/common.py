@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .model import Api, CallRow, Role
+from .model import Api, CallRow, Role, Slot
 
 # Names that, on their own, say a variable holds a response (matched whole or as a `_suffix`).
 RESPONSE_NAMES: Final = ("response", "resp", "res", "rsp", "rv", "r", "result", "reply")
@@ -20,10 +20,16 @@ WERKZEUG_ABORTABLE: Final = frozenset(
 REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 
 
-def fixed(framework: str, module: str, codes: dict[str, int], role: Role = Role.RAISE) -> tuple[CallRow, ...]:
-    """Rows for classes that always carry one status (`HttpResponseForbidden`, `web.HTTPNotFound`)."""
+def fixed(
+    framework: str, module: str, codes: dict[str, int], role: Role = Role.RAISE, override: str | None = None
+) -> tuple[CallRow, ...]:
+    """Rows for classes that carry one status (`HttpResponseForbidden`, `web.HTTPNotFound`).
+
+    `override` names a keyword that still replaces the status (Django's `status=`).
+    """
     rows = []
+    slots = (Slot(None, override),) if override else ()
     for name, code in codes.items():
         row_role = Role.REDIRECT if 300 <= code < 400 and code != 304 and role is not Role.SET else role
-        rows.append(CallRow((f"{module}.{name}",), Api(framework, name, row_role, fixed=code)))
+        rows.append(CallRow((f"{module}.{name}",), Api(framework, name, row_role, slots, fixed=code)))
     return tuple(rows)

@@ -64,14 +64,20 @@ CALLS = (
     ),
     CallRow(
         _names("HttpResponseRedirect", _HTTP, _RESPONSE),
-        Api("django", "HttpResponseRedirect", Role.REDIRECT, fixed=302, misplaced=(Misplaced(1, _PRESERVE),)),
+        Api(
+            "django", "HttpResponseRedirect", Role.REDIRECT, (Slot(None, "status"),), fixed=302,
+            misplaced=(Misplaced(1, _PRESERVE),),
+        ),
     ),
     # redirect() has no status argument: `permanent` and `preserve_request` choose among 301/302/307/308
     # (REDIRECT_FLAGS below).
     CallRow(("django.shortcuts.redirect",), Api("django", "redirect", Role.REDIRECT, fixed=302)),
     CallRow(
         _names("HttpResponsePermanentRedirect", _HTTP, _RESPONSE),
-        Api("django", "HttpResponsePermanentRedirect", Role.REDIRECT, fixed=301, misplaced=(Misplaced(1, _PRESERVE),)),
+        Api(
+            "django", "HttpResponsePermanentRedirect", Role.REDIRECT, (Slot(None, "status"),), fixed=301,
+            misplaced=(Misplaced(1, _PRESERVE),),
+        ),
     ),
     *fixed(
         "django", _HTTP,
@@ -81,6 +87,7 @@ CALLS = (
             "HttpResponseServerError": 500,
         },
         Role.SET,
+        override="status",
     ),
     *fixed("django", _HTTP, {"Http404": 404}),
     *fixed(
@@ -176,7 +183,7 @@ CREATIONS = (
     Creation("Model.objects.create", attributes=("create", "acreate", "bulk_create", "abulk_create"), receiver=r"(^|\.)objects\Z"),
 )
 
-BODILESS = (Bodiless("django", BodyPolicy.SENT, "Django sends the content anyway"),)
+BODILESS = (Bodiless("django", BodyPolicy.SENT, "Django"),)
 
 BODY_ARGUMENTS = (
     BodyArgument("django", ("HttpResponse",), Slot(0, "content")),

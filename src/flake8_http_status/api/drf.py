@@ -98,7 +98,7 @@ CREATIONS = (
     Creation("serializer.save()", attributes=("save",), unbound=r"Serializer\Z", unbound_instance=Slot(0, "instance")),
 )
 
-BODILESS = (Bodiless("drf", BodyPolicy.SENT, "DRF renders the data and Django sends it"),)
+BODILESS = (Bodiless("drf", BodyPolicy.SENT, "DRF"),)
 
 BODY_ARGUMENTS = (BodyArgument("drf", ("Response",), Slot(0, "data"), rendering=Rendering.SERIALIZED),)
 

@@ -50,7 +50,7 @@ ATTRIBUTES = (
 # Falcon resources are plain classes: their responders are named on_<verb> (or on_<verb>_<suffix>).
 VIEW_CLASSES = (ViewClass("falcon", (), prefix="on_", gate=("falcon",)),)
 
-BODILESS = (Bodiless("falcon", BodyPolicy.DROPPED, "Falcon drops the content"),)
+BODILESS = (Bodiless("falcon", BodyPolicy.DROPPED, "Falcon"),)
 
 AUTO_HEADERS = (
     AutoHeader("falcon", "Allow", ("HTTPMethodNotAllowed",), why="HTTPMethodNotAllowed requires the allowed methods"),

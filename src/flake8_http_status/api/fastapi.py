@@ -9,6 +9,8 @@ from .starlette import bodies, exception_handlers, http_exception, responses
 APPS = ("fastapi.FastAPI", "fastapi.applications.FastAPI")
 ROUTERS = ("fastapi.APIRouter", "fastapi.routing.APIRouter")
 _OWNERS = Receiver(owners=APPS + ROUTERS, gate=("fastapi",))
+# `get`, `post`... are common method names: on an unknown receiver, only `@x.get(...)` is a route.
+_ROUTE_OWNERS = Receiver(owners=APPS + ROUTERS, gate=("fastapi",), untyped_only_in_decorators=True)
 ROUTE_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "api_route")
 
 
@@ -16,7 +18,7 @@ def _route(methods: tuple[str, ...], path_args: int) -> MethodRow:
     # Everything after the path (and endpoint) is keyword-only: a positional status is a TypeError.
     return MethodRow(
         methods,
-        _OWNERS,
+        _ROUTE_OWNERS if methods == ROUTE_METHODS else _OWNERS,
         Api(
             "fastapi", "route decorator", Role.ROUTE, (Slot(None, "status_code"),), default=200,
             misplaced=(Misplaced(path_args, None),), fix_keyword="status_code",
@@ -35,11 +37,8 @@ CALLS = (
 METHODS = (
     _route(ROUTE_METHODS, 1),
     _route(("add_api_route",), 2),
-    MethodRow(
-        ROUTE_METHODS + ("add_api_route", "include_router"),
-        _OWNERS,
-        Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses"),
-    ),
+    MethodRow(ROUTE_METHODS, _ROUTE_OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses")),
+    MethodRow(("add_api_route", "include_router"), _OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses")),
     MethodRow(
         ("exception_handler", "add_exception_handler"),
         Receiver(owners=APPS, gate=("fastapi",)),
@@ -49,16 +48,17 @@ METHODS = (
 
 # Handler idioms -----------------------------------------------------------------------------------
 
-_ROUTE_OWNERS = APPS + ROUTERS
+_HANDLER_OWNERS = APPS + ROUTERS
 _VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 ROUTE_DECORATORS = (
     *(
-        RouteDecorator("fastapi", verb.upper(), attributes=(verb,), owners=_ROUTE_OWNERS, gate=("fastapi",))
+        RouteDecorator("fastapi", verb.upper(), attributes=(verb,), owners=_HANDLER_OWNERS, gate=("fastapi",))
         for verb in _VERBS
     ),
     RouteDecorator(
-        "fastapi", None, attributes=("api_route",), owners=_ROUTE_OWNERS, gate=("fastapi",), methods=Slot(None, "methods"),
+        "fastapi", None, attributes=("api_route",), owners=_HANDLER_OWNERS, gate=("fastapi",),
+        methods=Slot(None, "methods"),
     ),
 )
 
@@ -91,4 +91,4 @@ BODY_ARGUMENTS = bodies("fastapi")
 
 # Returned Response objects go out as built; serialized content is dropped on 204/205/304 (no row needed:
 # there is no site to report there).
-BODILESS = (Bodiless("fastapi", BodyPolicy.SENT, "FastAPI sends a returned Response's content as is"),)
+BODILESS = (Bodiless("fastapi", BodyPolicy.SENT, "FastAPI"),)

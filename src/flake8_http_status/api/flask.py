@@ -141,7 +141,7 @@ PLAIN_RETURNS = (
     ),
 )
 
-BODILESS = (Bodiless("flask", BodyPolicy.DROPPED, "Werkzeug drops the content"),)
+BODILESS = (Bodiless("flask", BodyPolicy.DROPPED, "Flask"),)
 
 HEADER_ARGUMENTS = (
     # flask.abort passes keywords on to the Werkzeug exception it raises.

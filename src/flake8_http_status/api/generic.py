@@ -6,7 +6,7 @@ Only values in 100-599 count at these places: anything else is left alone.
 from __future__ import annotations
 
 from .idioms import Auth, AuthCheck, AuthDecorator, RequestData
-from .model import Api, AttributeRow, ClassAttributeRow, HelperRow, KeywordRow, Receiver, Role
+from .model import Api, AttributeRow, ClassAttributeRow, DefaultRow, HelperRow, KeywordRow, Receiver, Role
 
 KEYWORDS = (
     # make_response(status=...), JSONResponse(status_code=...), json_response(status=...)
@@ -14,6 +14,17 @@ KEYWORDS = (
     # A house exception: ApiError("...", status_code=404)
     KeywordRow(("status_code",), r"(?i).*(exception|error|abort)\Z", Api("generic", "exception", Role.RAISE, generic=True)),
     KeywordRow(("status",), r"(?i).*http\w*(exception|error)\Z", Api("generic", "exception", Role.RAISE, generic=True)),
+    # A test helper: self.assertLogsRequest(url, status_code=404)
+    KeywordRow(("status", "status_code"), r"(?i)_?assert\w*\Z", Api("generic", "assertion", Role.EXPECT, generic=True)),
+)
+
+DEFAULTS = (
+    # def error_response(message, status=400): ...  def technical_500_response(request, status_code=500): ...
+    DefaultRow(
+        ("status", "status_code"),
+        r"(?i).*(response|respond|reply|abort|redirect|error|fail\w*)\Z",
+        Api("generic", "response helper default", Role.SET, generic=True),
+    ),
 )
 
 ATTRIBUTES = (

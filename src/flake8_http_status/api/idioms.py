@@ -202,14 +202,15 @@ class BodyPolicy(enum.Enum):
 
     SENT = "sent"  # the bytes go out, against RFC 9110
     DROPPED = "dropped"  # the framework strips them: harmless for clients
-    FAILS = "fails"  # the framework raises: the client gets a 500 or the app does not start
+    FAILS = "fails"  # the framework raises when it sends the response: the client gets a 500
+    REFUSED = "refused"  # the framework refuses to start an app with such a route
 
 
 @dataclass(frozen=True)
 class Bodiless:
     framework: str
     policy: BodyPolicy
-    why: str  # what happens, for messages
+    name: str  # the framework as messages name it
 
 
 class Rendering(enum.Enum):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .common import REDIRECTS, fixed
 from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
@@ -70,7 +68,7 @@ CALLS = (
             Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers")),
     # Every Litestar exception takes `status_code=`, which replaces the class's own status.
     *(
-        CallRow(row.names, replace(row.api, slots=(Slot(None, "status_code"),)))
+        CallRow(row.names, row.api._replace(slots=(Slot(None, "status_code"),)))
         for row in fixed(
             "litestar", "litestar.exceptions",
             {
@@ -102,9 +100,4 @@ ROUTE_DECORATORS = (
 PLAIN_RETURNS = (PlainReturn("litestar", None, ("litestar",), any_value=True),)
 
 # A route whose status has no body but whose return annotation promises content does not start.
-BODILESS = (
-    Bodiless(
-        "litestar", BodyPolicy.FAILS,
-        "Litestar refuses to start an app whose handler returns content with this status",
-    ),
-)
+BODILESS = (Bodiless("litestar", BodyPolicy.REFUSED, "Litestar"),)

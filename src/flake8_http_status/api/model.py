@@ -6,8 +6,9 @@ the matched row to learn what the API does with the value.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import enum
-from dataclasses import dataclass, field
 
 
 class Role(enum.Enum):
@@ -44,14 +45,12 @@ class Text(enum.Enum):
     INT_ONLY = "int only"  # no str works (Sanic, Starlette, FastAPI, Litestar)
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     position: int | None = None
     keyword: str | None = None
 
 
-@dataclass(frozen=True)
-class Misplaced:
+class Misplaced(NamedTuple):
     """A positional index where a status lands in the wrong parameter."""
 
     position: int
@@ -59,8 +58,7 @@ class Misplaced:
     minimum_args: int = 0  # only when the call has at least this many positional arguments
 
 
-@dataclass(frozen=True)
-class Api:
+class Api(NamedTuple):
     framework: str
     label: str  # how messages name the API: "flask.abort", "JsonResponse"
     role: Role
@@ -73,19 +71,18 @@ class Api:
     fix_keyword: str | None = None  # where HTS604's fix moves a misplaced status
     text: Text = Text.UNCHECKED
     keys_of: str | None = None  # the statuses are keys of the dict passed as this keyword
+    many: bool = False  # the slot may hold a list or tuple of statuses (WebTest's status=[200, 404])
     generic: bool = False  # matched by name alone: only 100-599 counts
 
 
-@dataclass(frozen=True)
-class CallRow:
+class CallRow(NamedTuple):
     """A function or class, recognised by its qualified name through the module's imports."""
 
     names: tuple[str, ...]
     api: Api
 
 
-@dataclass(frozen=True)
-class Receiver:
+class Receiver(NamedTuple):
     """Which objects a method or attribute row applies to.
 
     A receiver whose type the module reveals must be one of `owners`. An untyped receiver matches
@@ -96,17 +93,17 @@ class Receiver:
     gate: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     any_receiver: bool = False  # the method or attribute name alone is specific enough
+    # An untyped receiver matches only in a decorator: `@router.get(...)`, never `mapping.get(key, 404)`.
+    untyped_only_in_decorators: bool = False
 
 
-@dataclass(frozen=True)
-class MethodRow:
+class MethodRow(NamedTuple):
     methods: tuple[str, ...]
     receiver: Receiver
     api: Api
 
 
-@dataclass(frozen=True)
-class AttributeRow:
+class AttributeRow(NamedTuple):
     """`<receiver>.<attribute> = status`."""
 
     attribute: str
@@ -114,8 +111,7 @@ class AttributeRow:
     api: Api
 
 
-@dataclass(frozen=True)
-class ClassAttributeRow:
+class ClassAttributeRow(NamedTuple):
     """`class X(<base>): <attribute> = status`."""
 
     bases: tuple[str, ...]
@@ -124,18 +120,20 @@ class ClassAttributeRow:
     any_base: bool = False  # the attribute name alone is specific enough
 
 
-@dataclass(frozen=True)
-class CompareRow:
-    """`<receiver>.<attribute> == status` (or `<receiver>.<attribute>()` when `call`)."""
+class CompareRow(NamedTuple):
+    """`<receiver>.<attribute> == status` (or `<receiver>.<attribute>()` when `call`).
+
+    With `variable`, `attribute` names a variable instead: `status_code == 404`.
+    """
 
     attribute: str
     receiver: Receiver
     call: bool = False
-    api: Api = field(default_factory=lambda: Api("generic", "status comparison", Role.COMPARE, generic=True))
+    variable: bool = False
+    api: Api = Api("generic", "status comparison", Role.COMPARE, generic=True)
 
 
-@dataclass(frozen=True)
-class ReturnRow:
+class ReturnRow(NamedTuple):
     """A view whose return tuple `(body, status[, headers])` carries the status."""
 
     framework: str
@@ -150,8 +148,7 @@ class ReturnRow:
     )
 
 
-@dataclass(frozen=True)
-class KeywordRow:
+class KeywordRow(NamedTuple):
     """A status keyword on any call whose callee name matches `callee` (a regular expression)."""
 
     keywords: tuple[str, ...]
@@ -159,8 +156,15 @@ class KeywordRow:
     api: Api
 
 
-@dataclass(frozen=True)
-class HelperRow:
+class DefaultRow(NamedTuple):
+    """A parameter default: `def error_response(message, status=400)` in a function named like a response helper."""
+
+    parameters: tuple[str, ...]
+    function: str  # a regular expression the function's name must match
+    api: Api
+
+
+class HelperRow(NamedTuple):
     """Project or test helpers whose name says they check a status (`assertStatus(r, 200)`)."""
 
     name_pattern: str

@@ -74,12 +74,12 @@ METHODS = (
     MethodRow(
         _WEBTEST_VERBS,
         Receiver(owners=("webtest.TestApp", "webtest.app.TestApp"), gate=("webtest",)),
-        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),)),
+        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True),
     ),
     MethodRow(
         _WEBTEST_VERBS,
         Receiver(names=("testapp", "test_app")),
-        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),)),
+        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True),
     ),
 )
 

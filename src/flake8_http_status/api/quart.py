@@ -70,7 +70,7 @@ PLAIN_RETURNS = (
     PlainReturn("quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")),
 )
 
-BODILESS = (Bodiless("quart", BodyPolicy.DROPPED, "Werkzeug drops the content"),)
+BODILESS = (Bodiless("quart", BodyPolicy.DROPPED, "Quart"),)
 
 HEADER_ARGUMENTS = (
     HeaderArgument("quart", ("quart.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),

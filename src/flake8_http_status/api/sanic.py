@@ -74,7 +74,7 @@ VIEW_CLASSES = (ViewClass("sanic", ("sanic.views.HTTPMethodView",)),)
 
 AUTH_DECORATORS = (AuthDecorator("sanic", names=("sanic_jwt.protected", "sanic_jwt.decorators.protected")),)
 
-BODILESS = (Bodiless("sanic", BodyPolicy.DROPPED, "Sanic drops the content"),)
+BODILESS = (Bodiless("sanic", BodyPolicy.DROPPED, "Sanic"),)
 
 BODY_ARGUMENTS = (
     BodyArgument("sanic", ("sanic.text", "sanic.html", "sanic.raw", "sanic.HTTPResponse"), Slot(0, "body")),

@@ -89,4 +89,4 @@ def bodies(framework: str) -> tuple[BodyArgument, ...]:
 
 BODY_ARGUMENTS = bodies("starlette")
 
-BODILESS = (Bodiless("starlette", BodyPolicy.SENT, "Starlette sends the content anyway"),)
+BODILESS = (Bodiless("starlette", BodyPolicy.SENT, "Starlette"),)

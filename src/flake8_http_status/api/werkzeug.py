@@ -65,7 +65,7 @@ CLASS_ATTRIBUTES = (
 
 # Handler idioms -----------------------------------------------------------------------------------
 
-BODILESS = (Bodiless("werkzeug", BodyPolicy.DROPPED, "Werkzeug drops the content"),)
+BODILESS = (Bodiless("werkzeug", BodyPolicy.DROPPED, "Werkzeug"),)
 
 BODY_ARGUMENTS = (BodyArgument("werkzeug", ("Response",), Slot(0, "response")),)
 

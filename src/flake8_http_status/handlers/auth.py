@@ -20,6 +20,7 @@ from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api.idioms import Auth, AuthDecorator
 from ..api.model import Slot
+from ..rules.model import Phrase
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods
@@ -33,7 +34,7 @@ Exits = Callable[[list[ast.stmt]], bool]
 @dataclass(frozen=True)
 class AuthState:
     auth: Auth
-    why: str = ""  # the evidence, for messages: "@login_required", "the check on line 12"
+    why: object = ""  # the evidence, for messages: "@login_required", Phrase("the check on line {line}")
     branch: bool = False  # the evidence is a branch around the point (`if not user.is_authenticated:` body)
 
 
@@ -77,7 +78,7 @@ class AuthModel:
                 continue
             if state.auth is not Auth.UNKNOWN and implied is not state.auth:
                 return UNKNOWN_STATE  # the branch cannot be reached as the evidence says: stay silent
-            state = AuthState(implied, f"the check on line {fact.test.lineno}", fact.branch)
+            state = AuthState(implied, Phrase("the check on line {line}", line=fact.test.lineno), fact.branch)
         checked = self._checked_before(function, path, exits)
         if checked is not None:
             return UNKNOWN_STATE if state.auth is Auth.ANONYMOUS else AuthState(Auth.AUTHENTICATED, checked)
@@ -85,7 +86,7 @@ class AuthModel:
 
     # Guarantees before the handler runs --------------------------------------------------------------
 
-    def guaranteed(self, function: FunctionNode, scope: Scope, methods: Methods) -> str | None:
+    def guaranteed(self, function: FunctionNode, scope: Scope, methods: Methods) -> object:
         """How the handler is known to run only for authenticated users, or None."""
         for decorator in function.decorator_list:
             if self._admits_only_users(decorator, methods):
@@ -132,17 +133,17 @@ class AuthModel:
         # An auth object imported from the project's own module: `from .auth import auth`. Heuristic.
         return "auth" in last_name(owner).lower()
 
-    def _class_guarantees(self, cls: ast.ClassDef, method: str, methods: Methods) -> str | None:
+    def _class_guarantees(self, cls: ast.ClassDef, method: str, methods: Methods) -> object:
         ancestors = self.receivers.class_ancestors(cls) or frozenset()
         bases = ancestors & self.idioms.auth_bases
         if bases:
             return min(bases).rpartition(".")[2]
         for owner in self._class_chain(cls):
             if any(self._class_decorator_guarantees(decorator, method, methods) for decorator in owner.decorator_list):
-                return "@method_decorator on the class"
+                return Phrase("{decorator} on the class", decorator="@method_decorator")
             for name, value in _class_attributes(owner):
                 if self._attribute_guarantees(name, value, methods):
-                    return f"{name} of {owner.name}"
+                    return Phrase("{attribute} of {view}", attribute=name, view=owner.name)
         return None
 
     def _class_chain(self, cls: ast.ClassDef) -> Iterator[ast.ClassDef]:
@@ -240,7 +241,7 @@ class AuthModel:
             return row.when_true, opposite
         return Auth.UNKNOWN, Auth.UNKNOWN
 
-    def _checked_before(self, function: FunctionNode, path: Path, exits: Exits) -> str | None:
+    def _checked_before(self, function: FunctionNode, path: Path, exits: Exits) -> object:
         """An auth call (`await check_authorized(request)`) that runs on every way to the point."""
         if not self.idioms.auth_calls:
             return None
@@ -250,7 +251,7 @@ class AuthModel:
                 continue
             row = self.idioms.auth_calls.get(self.imports.qualify(call.func) or "")
             if row is not None and not optional(call, row.optional) and dominates(path_to(function, stmt), path, exits):
-                return f"{ast.unparse(call.func)}() on line {stmt.lineno}"
+                return Phrase("{call} on line {line}", call=f"{ast.unparse(call.func)}()", line=stmt.lineno)
         return None
 
 

@@ -9,7 +9,7 @@ from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
 from ..findings import Finding, Fix, FixSafety
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .model import Example, Phrase, Rule, RuleDoc
 
 STATUS_IN_WRONG_ARGUMENT = Rule(
     code="HTS604",
@@ -35,8 +35,8 @@ STATUS_IN_WRONG_ARGUMENT = Rule(
             Example(
                 bad="from django.http import HttpResponse\n\n\ndef created(request):\n    return HttpResponse(\"made\", 201)\n",
                 good=(
-                    "from django.http import HttpResponse\n\n\ndef created(request):\n"
-                    "    return HttpResponse(\"made\", status=201)\n"
+                    "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\ndef created(request):\n"
+                    "    return HttpResponse(\"made\", status=HTTPStatus.CREATED)\n"
                 ),
             ),
         ),
@@ -64,9 +64,13 @@ def _finding(site: Site, call: ast.Call, context: Context) -> Finding:
     assert site.misplaced is not None and site.node is not None
     value = context.source(site.node)
     parameter = site.misplaced.parameter
-    consequence = f"lands in '{parameter}'" if parameter else "raises TypeError"
+    consequence = Phrase("lands in '{parameter}'", parameter=parameter) if parameter else Phrase("raises TypeError")
     keyword = site.api.fix_keyword
-    advice = f"pass it as {keyword}={value}" if keyword else f"{site.api.label} always sends {site.api.fixed}"
+    advice = (
+        Phrase("pass it as {keyword}={value}", keyword=keyword, value=value)
+        if keyword
+        else Phrase("{api} always sends {fixed}", api=site.api.label, fixed=site.api.fixed)
+    )
     return context.finding(
         STATUS_IN_WRONG_ARGUMENT, site.node, _fix(site, call, value, context), value=value, api=site.api.label,
         consequence=consequence, advice=advice,

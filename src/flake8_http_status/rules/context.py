@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,7 @@ class Context:
     settings: Settings
     target_for: Callable[[], Target]  # reading pyproject.toml waits until a finding needs a constant name
     pattern_values: set[int] = field(default_factory=set)  # ids of nodes used as `case` value patterns
+    bound: Counter[str] = field(default_factory=Counter)  # how often each name is bound in the module
     filename: str = ""
     candidates: Candidates = field(default_factory=Candidates)  # what the collector kept (calls, functions)
     bindings: Bindings = field(default_factory=Bindings)
@@ -62,10 +64,10 @@ class Context:
 
     @cached_property
     def speller(self) -> Speller:
-        return Speller(self.family, self.target, self.imports, self.tree)
+        return Speller(self.family, self.target, self.imports, self.bound)
 
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
-        return Finding(rule.code, rule.format(**values), start(node), end(node), fix)
+        return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)
 
     def source(self, node: ast.AST) -> str:
         """The exact source text of `node`."""

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import string
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 from ..findings import FixSafety
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """Code a rule reports (`bad`) and the code it wants instead (`good`); both run as tests."""
 
     bad: str
@@ -17,8 +18,7 @@ class Example:
     options: tuple[str, ...] = ()  # flake8-style options the example needs, e.g. "--http-status-style=drf"
 
 
-@dataclass(frozen=True)
-class RuleDoc:
+class RuleDoc(NamedTuple):
     what: str
     why: str
     examples: tuple[Example, ...]
@@ -28,8 +28,7 @@ class RuleDoc:
     options: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     slug: str
     message: str  # a str.format template with named placeholders
@@ -37,11 +36,38 @@ class Rule:
     fix: FixSafety
     doc: RuleDoc
     default: bool = True
-    placeholders: frozenset[str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        names = {name for _, name, _, _ in string.Formatter().parse(self.message) if name}
-        object.__setattr__(self, "placeholders", frozenset(names))
+    @property
+    def placeholders(self) -> frozenset[str]:
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(self.message) if name)
 
-    def format(self, **values: object) -> str:
-        return self.message.format(**values)
+    def format(self, lang: str = "en", /, **values: object) -> str:
+        """The message in `lang`, with `values` (and any `Phrase` among them) in that language too."""
+        if lang == "en":
+            return self.message.format(**values)
+        from ..i18n.messages import localized_message  # translations load only when a language asks for them
+
+        return localized_message(self, lang, values)
+
+
+class Phrase:
+    """Message text a rule composes at run time (`lands in 'content_type'`), translated with the message.
+
+    Its English `template` (a str.format template) is also the key its translations are filed under, so
+    a rule writes `Phrase("lands in '{parameter}'", parameter=name)` where it would write an f-string.
+    """
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values: Mapping[str, object] = values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.template!r}, **{dict(self.values)!r})"

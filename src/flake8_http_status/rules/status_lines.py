@@ -11,7 +11,7 @@ from ..api.model import Text
 from ..findings import Finding, Fix, FixSafety
 from ..statuses import code_for_phrase, lookup
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .model import Example, Phrase, Rule, RuleDoc
 
 STATUS_LINE_MISMATCH = Rule(
     code="HTS003",
@@ -79,20 +79,21 @@ def _check_site(site: Site, context: Context) -> Finding | None:
         other = code_for_phrase(phrase)
         status = lookup(code)
         if other is not None and other != code and status is not None:
-            problem = f"pairs {code} with the reason phrase of {other}"
+            problem = Phrase("pairs {code} with the reason phrase of {other}", code=code, other=other)
             fixed = _requote(text, f"{code} {status.phrase}")
             return _finding(site, context, text, problem, fixed, fixed)
         if policy in (Text.CODE_ONLY, Text.INT_ONLY):
-            return _as_constant(site, context, text, f"is a status line, which {site.api.label} cannot take")
+            problem = Phrase("is a status line, which {api} cannot take", api=site.api.label)
+            return _as_constant(site, context, text, problem)
         return None
     if policy is Text.LINE_ONLY:
-        return _as_constant(site, context, text, f"is a bare number, which {site.api.label} rejects")
+        return _as_constant(site, context, text, Phrase("is a bare number, which {api} rejects", api=site.api.label))
     if policy is Text.INT_ONLY:
-        return _as_constant(site, context, text, f"is a str, which {site.api.label} cannot send")
+        return _as_constant(site, context, text, Phrase("is a str, which {api} cannot send", api=site.api.label))
     return None
 
 
-def _as_constant(site: Site, context: Context, text: str, problem: str) -> Finding | None:
+def _as_constant(site: Site, context: Context, text: str, problem: Phrase) -> Finding | None:
     assert site.code is not None
     spelled = context.speller.spell(site.code)
     if spelled is None:
@@ -101,7 +102,7 @@ def _as_constant(site: Site, context: Context, text: str, problem: str) -> Findi
     return context.finding(STATUS_LINE_MISMATCH, site.node or site.anchor, fix, text=text, problem=problem, suggestion=spelled.text)
 
 
-def _finding(site: Site, context: Context, text: str, problem: str, suggestion: str, replacement: str) -> Finding:
+def _finding(site: Site, context: Context, text: str, problem: Phrase, suggestion: str, replacement: str) -> Finding:
     assert site.node is not None
     fix: Fix = context.replacement(site.node, Spelled(replacement), FixSafety.UNSAFE)
     return context.finding(STATUS_LINE_MISMATCH, site.node, fix, text=text, problem=problem, suggestion=suggestion)

@@ -11,7 +11,7 @@ from ..api.model import Role
 from ..findings import Finding, FixSafety
 from ..statuses import State, lookup
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .model import Example, Phrase, Rule, RuleDoc
 
 _CODES_OPTION = "`http-status-extra-codes`: declare project codes, such as `499=CLIENT_CLOSED_REQUEST`."
 _ANSWERS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS, Role.HANDLE, Role.DOCUMENT})
@@ -158,7 +158,7 @@ DEPRECATED = Rule(
                 bad="from django.http import HttpResponse\n\n\ndef via_proxy(request):\n    return HttpResponse(status=305)\n",
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\ndef via_proxy(request):\n"
-                    "    return HttpResponse(status=HTTPStatus.TEMPORARY_REDIRECT)\n"
+                    "    return HttpResponse(status=HTTPStatus.TEMPORARY_REDIRECT, headers={\"Location\": \"/via-proxy\"})\n"
                 ),
             ),
         ),
@@ -171,8 +171,8 @@ DEPRECATED = Rule(
 RULES = (OUT_OF_RANGE, UNREGISTERED, INTERIM_AS_FINAL, UNSUPPORTED_BY_API, DEPRECATED)
 
 _DEPRECATION = {
-    305: "RFC 9110 §15.4.6 retired it because a response must not choose the client's proxy",
-    102: "RFC 4918 dropped it; send 202 Accepted with a way to poll, or 103 Early Hints for headers",
+    305: Phrase("RFC 9110 §15.4.6 retired it because a response must not choose the client's proxy"),
+    102: Phrase("RFC 4918 dropped it; send 202 Accepted with a way to poll, or 103 Early Hints for headers"),
 }
 
 
@@ -200,7 +200,7 @@ def _check_site(site: Site, context: Context) -> Iterator[Finding]:
         yield context.finding(UNSUPPORTED_BY_API, node, api=site.api.label, value=code, why=site.api.rejects_why)
     status = lookup(code)
     if code not in context.settings.extra_codes and (status is None or status.state is State.UNUSED):
-        problem = "not a registered HTTP status" if status is None else "reserved by IANA as unused"
+        problem = Phrase("not a registered HTTP status") if status is None else Phrase("reserved by IANA as unused")
         yield context.finding(UNREGISTERED, node, value=code, problem=problem)
         return
     if status is None:

@@ -15,6 +15,7 @@ from ...api.model import Role
 from ...findings import Edit, Fix, FixSafety, NewImport
 from ...statuses import lookup
 from ..context import Context, end, start
+from ..model import Phrase
 
 RESPONDS = frozenset({Role.SET, Role.RAISE})
 # Keywords both classes of a swapped pair accept (`detail`, `headers`, ...), so a class swap stays valid.
@@ -84,13 +85,13 @@ def _spell(context: Context, code: int) -> Spelled | None:
     return spelled
 
 
-def describe(context: Context, site: Site) -> str:
-    """How a message names the status the code sends now."""
+def describe(context: Context, site: Site) -> object:
+    """How a message names the status the code sends now (a `Phrase` where it is prose)."""
     value = site.value
     if value.spelling is Spelling.FIXED:
-        return f"{site.api.label} ({site.code})"
+        return Phrase("{api} ({code})", api=site.api.label, code=site.code)
     if value.spelling is Spelling.DEFAULT:
-        return f"the default {site.code} of {site.api.label}"
+        return Phrase("the default {code} of {api}", code=site.code, api=site.api.label)
     if site.node is not None and value.spelling is Spelling.CONSTANT:
         return context.source(site.node)
     return str(site.code)

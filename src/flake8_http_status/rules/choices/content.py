@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ...analysis.receivers import last_name
 from ...analysis.sites import Site
-from ...api.idioms import BodyPolicy
+from ...api.idioms import Bodiless, BodyPolicy
 from ...api.model import Role
 from ...findings import Finding, FixSafety
 from ...handlers.answers import setters
@@ -16,7 +16,7 @@ from ...handlers.flow import dominates
 from ...handlers.responses import presence
 from ...api.idioms import Rendering
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..model import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, describe, report_node, see
 
 _BODILESS = frozenset({*range(100, 200), 204, 205, 304})
@@ -130,7 +130,7 @@ def _bodiless(context: Context) -> Iterator[Finding]:
         if row is None or row.policy is BodyPolicy.DROPPED:
             continue
         if site.role is Role.ROUTE:
-            reported = row.policy is BodyPolicy.FAILS and _route_promises_content(context, site)
+            reported = row.policy is BodyPolicy.REFUSED and _route_promises_content(context, site)
         elif row.policy is BodyPolicy.FAILS:
             reported = _written_after(context, site)
         else:
@@ -139,8 +139,16 @@ def _bodiless(context: Context) -> Iterator[Finding]:
         if reported:
             yield context.finding(
                 CONTENT_WITH_BODILESS_STATUS, report_node(site), value=describe(context, site),
-                why=row.why, better=better(context, 200),
+                why=_consequence(row), better=better(context, 200),
             )
+
+
+def _consequence(row: Bodiless) -> Phrase:
+    if row.policy is BodyPolicy.FAILS:
+        return Phrase("{framework} fails on it, so the client gets a 500", framework=row.name)
+    if row.policy is BodyPolicy.REFUSED:
+        return Phrase("{framework} refuses to start the app", framework=row.name)
+    return Phrase("{framework} sends it anyway", framework=row.name)
 
 
 def _route_promises_content(context: Context, site: Site) -> bool:
@@ -198,14 +206,14 @@ def _error_payloads(context: Context) -> Iterator[Finding]:
         for answer in model.answers(handler):
             shape = error_shape(answer.node)
             if shape is not None and answer.status is not None and answer.status in _SUCCESS:
-                yield _payload_finding(context, answer.node, f"the default {answer.status}", shape)
+                yield _payload_finding(context, answer.node, Phrase("the default {code}", code=answer.status), shape)
 
 
-def _payload_finding(context: Context, node: ast.expr, value: str, shape: str) -> Finding:
+def _payload_finding(context: Context, node: ast.expr, value: object, shape: object) -> Finding:
     return context.finding(ERROR_PAYLOAD_WITH_SUCCESS, node, value=value, shape=shape, better=better(context, 400))
 
 
-def error_shape(node: ast.expr) -> str | None:
+def error_shape(node: ast.expr) -> str | Phrase | None:
     """How `node` says it is an error (`"error" key`, `success: False`), or None."""
     items = _items(node)
     if items is None or not set(items) <= _DETAIL_KEYS:
@@ -215,7 +223,7 @@ def error_shape(node: ast.expr) -> str | None:
         if isinstance(value, ast.Constant) and value.value is False:
             return f"{key}: False"
     errors = sorted(key for key in _ERROR_KEYS & items.keys() if not _empty(items[key]))
-    return f'"{errors[0]}" key' if errors else None
+    return Phrase("a {key} key", key=f'"{errors[0]}"') if errors else None
 
 
 _FAILURE_WORDS = frozenset({"error", "fail", "failed", "failure"})

@@ -12,7 +12,7 @@ from ...findings import Finding, Fix, FixSafety
 from ...handlers.creation import Created
 from ...handlers.model import Answer
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..model import Example, Phrase, Rule, RuleDoc
 from .content import reports_failure
 from .common import append_status, better, candidates, change_status, describe, report_node, see
 
@@ -103,6 +103,7 @@ CREATED_WITHOUT_LOCATION = Rule(
                     "def create(request):\n    response = JsonResponse({\"id\": 7}, status=HTTPStatus.CREATED)\n"
                     "    response[\"Location\"] = \"/items/7\"\n    return response\n"
                 ),
+                options=("--extend-select=HTS915",),
             ),
         ),
         fix_safety="No fix: only the author knows the new resource's URI.",
@@ -186,14 +187,14 @@ def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iter
             yield _finding(context, report_node(route), change_status(context, route, 201), describe(context, route), method, created)
         return
     fix = append_status(context, answer.node, 201) if _is_return_value(answer) else None
-    yield _finding(context, answer.node, fix, f"the default {answer.status}", method, created)
+    yield _finding(context, answer.node, fix, Phrase("the default {code}", code=answer.status), method, created)
 
 
 def _is_return_value(answer: Answer) -> bool:
     return isinstance(answer.anchor, ast.Return) and answer.anchor.value is answer.node
 
 
-def _finding(context: Context, node: ast.AST, fix: Fix | None, value: str, method: str, created: Created) -> Finding:
+def _finding(context: Context, node: ast.AST, fix: Fix | None, value: object, method: str, created: Created) -> Finding:
     return context.finding(
         OK_AFTER_CREATE, node, fix, better=better(context, 201), value=value, method=method,
         creation=created.row.label, line=created.call.lineno,

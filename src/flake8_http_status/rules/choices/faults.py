@@ -16,7 +16,7 @@ from ...handlers.model import Caught
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..model import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _SERVER_ERRORS = frozenset(range(500, 600))
@@ -151,6 +151,7 @@ CONFLICT_AS_BAD_REQUEST = Rule(
                     "        return JsonResponse({\"error\": \"exists\"}, status=HTTPStatus.CONFLICT)\n"
                     "    return JsonResponse({}, status=HTTPStatus.CREATED)\n"
                 ),
+                options=("--extend-select=HTS914",),
             ),
         ),
         fix_safety="Unsafe: clients see 409 instead of 400.",
@@ -181,12 +182,12 @@ def check(context: Context) -> Iterator[Finding]:
 
 def _server_error(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
     model = context.handlers
-    cause = None
+    cause: object = None
     caught = model.fault_at(function, site.anchor)
     if caught is not None and caught.fault is Fault.CLIENT_INPUT and _shown(context, function, caught):
-        cause = f"{_caught(caught.handler)} from reading the request"
+        cause = Phrase("{exception} from reading the request", exception=_caught(caught.handler))
     if cause is None and _failed_validation(context, function, site):
-        cause = "input that failed validation"
+        cause = Phrase("input that failed validation")
     if cause is not None:
         yield context.finding(
             SERVER_ERROR_FOR_CLIENT_FAULT, report_node(site), better=better(context, 400),
@@ -205,14 +206,14 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
 
 def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
     caught = context.handlers.fault_at(function, site.anchor)
-    cause = None
+    cause: object = None
     in_handler = context.handlers.handler(function) is not None
     if caught is not None and caught.fault is Fault.CONFLICT:
         cause = _caught(caught.handler)
     elif in_handler and _exists_check(context, function, site):
-        cause = "an existence check"
+        cause = Phrase("an existence check")
     elif in_handler and _says_conflict(site):
-        cause = "a duplicate"
+        cause = Phrase("a message that something already exists")
     if cause is not None:
         yield context.finding(
             CONFLICT_AS_BAD_REQUEST, report_node(site), change_status(context, site, 409),

@@ -11,7 +11,7 @@ from ...api.idioms import RedirectFlags
 from ...api.model import Role, Slot
 from ...findings import Finding, FixSafety
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..model import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _MOVED = frozenset({301, 302})
@@ -148,8 +148,8 @@ def _true(call: ast.Call, slot: Slot | None) -> bool:
     return value is not None and not (isinstance(value, ast.Constant) and not value.value)
 
 
-def _describe_code(context: Context, site: Site, code: int) -> str:
-    return describe(context, site) if code == site.code else f"{site.api.label} ({code})"
+def _describe_code(context: Context, site: Site, code: int) -> object:
+    return describe(context, site) if code == site.code else Phrase("{api} ({code})", api=site.api.label, code=code)
 
 
 def _rejected(site: Site) -> bool:

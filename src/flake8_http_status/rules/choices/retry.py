@@ -36,6 +36,7 @@ RETRY_AFTER_MISSING = Rule(
                     "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
                     "@app.get(\"/report\")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE, retry_after=120)\n"
                 ),
+                options=("--extend-select=HTS916",),
             ),
         ),
         fix_safety="No fix: only the author knows how long the wait is.",

@@ -1,0 +1,124 @@
+"""The status catalogue: one entry per registered code, and the page that holds them all."""
+
+from __future__ import annotations
+
+from ..catalogue import entries
+from ..catalogue.model import BODILESS, Entry
+from ..families import FAMILIES, RFC9110_RENAMES, Family, Target
+from ..i18n.texts import status_name
+from ..statuses import BY_CODE, STATUSES, State, Status, StatusClass
+from .labels import LABELS, Labels
+from .markdown import anchor, bullets, link_references, table
+
+# The names every supported version has: what the tool writes for a project that does not say otherwise.
+_PORTABLE = Target(python=(3, 10), starlette_renamed=False)
+
+
+def title(status: Status, lang: str) -> str:
+    name = status_name(status, lang)
+    suffix = f" ({name})" if name != status.phrase else ""
+    return f"{status.code} {status.phrase}{suffix}"
+
+
+def status_entry(code: int, lang: str, level: int = 1, links: bool = False) -> str:
+    """The catalogue entry for `code`, its title a heading of `level`; `links` makes other codes links."""
+    status, labels = BY_CODE[code], LABELS[lang]
+    entry = entries(lang)[code]
+    parts = [f"{'#' * level} {title(status, lang)}", entry.meaning, f"**{labels.use_it}:** {entry.use}"]
+    insteads = [_instead(instead.when, instead.code, lang, links) for instead in entry.instead]
+    parts.append(f"**{labels.not_for}:**\n\n" + bullets(insteads))
+    parts.append(_headers(code, entry, labels))
+    if entry.notes:
+        parts.append(f"**{labels.notes}:**\n\n" + bullets(entry.notes))
+    parts.append(_specification(status, labels))
+    parts.append(f"**{labels.constants}:**\n\n" + _constants(code, labels))
+    return "\n\n".join(parts) + "\n"
+
+
+def status_catalogue(lang: str) -> str:
+    labels = LABELS[lang]
+    parts = [f"# {labels.catalogue_title}", labels.catalogue_intro, _overview(lang, labels)]
+    for status_class in StatusClass:
+        parts.append(f"## {labels.classes[status_class]}")
+        parts.extend(
+            status_entry(status.code, lang, level=3, links=True).rstrip()
+            for status in STATUSES
+            if status.status_class is status_class
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def _instead(when: str, code: int, lang: str, links: bool) -> str:
+    other = BY_CODE[code]
+    target = f"**{other.code} {other.phrase}**"
+    if links:
+        target = f"[{target}]({anchor(title(other, lang))})"
+    name = status_name(other, lang)
+    if name != other.phrase:
+        target += f" ({name})"
+    return f"{when[0].upper()}{when[1:]} → {target}"
+
+
+def _headers(code: int, entry: Entry, labels: Labels) -> str:
+    lines = [f"`{header.name}` ({labels.levels[header.level]}): {header.note}" for header in entry.headers]
+    if code in BODILESS:
+        lines.append(labels.no_content.format(reference=BODILESS[code]))
+    if not lines:
+        return f"**{labels.headers}:** {labels.no_headers}"
+    return f"**{labels.headers}:**\n\n" + bullets(lines)
+
+
+def _specification(status: Status, labels: Labels) -> str:
+    line = f"**{labels.reference}:** {link_references(status.reference)}"
+    if status.state is not State.REGISTERED:
+        line += f" · **{labels.state}:** {labels.states[status.state]}"
+    return line
+
+
+def _constants(code: int, labels: Labels) -> str:
+    rows = [
+        [f"`{family.style}`", _constant(family, code, labels), _import(family, code)] for family in FAMILIES.values()
+    ]
+    return table([labels.family, labels.constant, labels.import_], rows)
+
+
+def _constant(family: Family, code: int, labels: Labels) -> str:
+    name = family.constant(code, _PORTABLE)
+    if name is None:
+        return labels.no_constant
+    spelled = f"`{_spelling(family, name)}`"
+    if code in RFC9110_RENAMES:
+        if family.style == "httpstatus":
+            spelled += f" ({labels.python_313.format(name=_spelling(family, RFC9110_RENAMES[code]))})"
+        elif family.style in ("fastapi", "starlette"):
+            renamed = family.constant(code, Target(_PORTABLE.python, starlette_renamed=True))
+            spelled += f" ({labels.starlette_048.format(name=_spelling(family, renamed or name))})"
+    return spelled
+
+
+def _spelling(family: Family, name: str) -> str:
+    return name if family.import_constants else f"{family.import_name}.{name}"
+
+
+def _import(family: Family, code: int) -> str:
+    name = family.constant(code, _PORTABLE)
+    if name is None:
+        return ""
+    imported = name if family.import_constants else family.import_name
+    module = family.namespace if family.import_constants else family.import_from
+    return f"`from {module} import {imported}`"
+
+
+def _overview(lang: str, labels: Labels) -> str:
+    header = [labels.code, labels.phrase]
+    if lang != "en":
+        header.append(labels.local_name)
+    header += [labels.reference, labels.state]
+    rows = []
+    for status in STATUSES:
+        row = [f"[{status.code}]({anchor(title(status, lang))})", status.phrase]
+        if lang != "en":
+            row.append(status_name(status, lang))
+        row += [status.reference, labels.states[status.state]]
+        rows.append(row)
+    return table(header, rows, aligned=False)

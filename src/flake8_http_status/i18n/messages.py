@@ -1,0 +1,46 @@
+"""Messages in a language other than English: the rule's translated template, with translated values.
+
+A value is translated when it is a `Phrase` (text a rule composes), or a str that is a status's one-line
+reason or an API's `rejects_why`: fixed English text with a translation filed under it. Everything else
+(codes, constant names, source text, API labels) is the same in every language.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..rules.model import Phrase, Rule
+from ..statuses import BY_CODE
+
+
+@dataclass(frozen=True)
+class MessageCatalog:
+    templates: Mapping[str, str]  # rule code -> message template
+    phrases: Mapping[str, str]  # English text (or Phrase template) -> translation
+
+    def translate(self, value: object) -> object:
+        if isinstance(value, Phrase):
+            template = self.phrases.get(value.template, value.template)
+            return template.format(**{name: self.translate(part) for name, part in value.values.items()})
+        if isinstance(value, str):
+            return self.phrases.get(value, value)
+        return value
+
+
+@lru_cache(maxsize=None)
+def message_catalog(lang: str) -> MessageCatalog:
+    messages = importlib.import_module(f"{__package__}.{lang}.messages")
+    statuses = importlib.import_module(f"{__package__}.{lang}.statuses")
+    reasons: dict[int, str] = statuses.REASONS
+    by_reason = {BY_CODE[code].reason: text for code, text in reasons.items()}
+    return MessageCatalog(messages.MESSAGES, {**by_reason, **messages.PHRASES})
+
+
+def localized_message(rule: Rule, lang: str, values: Mapping[str, object]) -> str:
+    """`rule`'s message in `lang`; English where a translation is missing (a test keeps none missing)."""
+    catalog = message_catalog(lang)
+    template = catalog.templates.get(rule.code, rule.message)
+    return template.format(**{name: catalog.translate(value) for name, value in values.items()})

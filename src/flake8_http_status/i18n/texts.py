@@ -1,0 +1,69 @@
+"""A rule's documentation and a status's name and reason, in a chosen language.
+
+English comes straight from the registry and `statuses`; a translation supplies the same fields,
+keyed by rule code or status code. The code examples are the same in every language.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..rules.model import Rule
+from ..statuses import Status
+from . import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class RuleText:
+    """The prose of a rule page; each tuple has one entry per entry of the English one, in the same order."""
+
+    summary: str
+    what: str
+    why: str
+    fix_safety: str
+    not_reported: tuple[str, ...]
+    references: tuple[str, ...]
+    options: tuple[str, ...] = ()
+
+
+class MissingTranslation(LookupError):
+    """A rule or status has no text in the requested language."""
+
+
+def _translation(lang: str, part: str) -> ModuleType:
+    return importlib.import_module(f"{__package__}.{lang}.{part}")
+
+
+def english_rule_text(rule: Rule) -> RuleText:
+    doc = rule.doc
+    return RuleText(rule.summary, doc.what, doc.why, doc.fix_safety, doc.not_reported, doc.references, doc.options)
+
+
+def is_translated(rule: Rule, lang: str) -> bool:
+    return lang == DEFAULT_LANGUAGE or rule.code in _translation(lang, "rules").RULES
+
+
+def rule_text(rule: Rule, lang: str) -> RuleText:
+    if lang == DEFAULT_LANGUAGE:
+        return english_rule_text(rule)
+    texts: dict[str, RuleText] = _translation(lang, "rules").RULES
+    if rule.code not in texts:
+        raise MissingTranslation(f"{rule.code} has no {lang} text")
+    return texts[rule.code]
+
+
+def status_name(status: Status, lang: str) -> str:
+    """The customary name of the code in `lang` ("찾을 수 없음"); the registered phrase in English."""
+    if lang == DEFAULT_LANGUAGE:
+        return status.phrase
+    names: dict[int, str] = _translation(lang, "statuses").NAMES
+    return names.get(status.code, status.phrase)
+
+
+def status_reason(status: Status, lang: str) -> str:
+    if lang == DEFAULT_LANGUAGE:
+        return status.reason
+    reasons: dict[int, str] = _translation(lang, "statuses").REASONS
+    return reasons.get(status.code, status.reason)

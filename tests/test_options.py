@@ -1,0 +1,72 @@
+"""Parsing of every setting, from flake8-style flags and from raw config values."""
+
+from __future__ import annotations
+
+import pytest
+
+from flake8_http_status.options import (
+    ExtraCall, ExtraCode, OptionError, parse_extra_calls, parse_extra_codes, parse_ignore_values,
+    parse_target_python, settings_from, settings_from_args,
+)
+
+
+def test_defaults() -> None:
+    settings = settings_from({})
+    assert settings.style == "auto" and settings.target_python is None and not settings.extra_codes
+
+
+def test_flags() -> None:
+    settings = settings_from_args(
+        [
+            "--http-status-style=drf",
+            "--http-status-target-python=3.12",
+            "--http-status-extra-codes=499=CLIENT_CLOSED_REQUEST,599=myapp.http:NETWORK_TIMEOUT",
+            "--http-status-ignore-values=200, 204",
+            "--http-status-extra-calls=myapp.http.error:1:status",
+        ]
+    )
+    assert settings.style == "drf"
+    assert settings.target_python == (3, 12)
+    assert settings.extra_codes == {
+        499: ExtraCode(499, "CLIENT_CLOSED_REQUEST"), 599: ExtraCode(599, "NETWORK_TIMEOUT", "myapp.http"),
+    }
+    assert settings.ignore_values == frozenset({200, 204})
+    assert settings.extra_calls == (ExtraCall("myapp.http.error", 1, "status"),)
+
+
+def test_config_lists_may_span_lines() -> None:
+    assert parse_extra_codes(["499=A\n 599=B"]) == {499: ExtraCode(499, "A"), 599: ExtraCode(599, "B")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("3.11", (3, 11)), (">=3.10", (3, 10)), (">=3.9,<4", (3, 9)), ("~=3.12", (3, 12)), ("", None)],
+)
+def test_target_python(text: str, expected: tuple[int, int] | None) -> None:
+    assert parse_target_python(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("api_fail:status", ExtraCall("api_fail", None, "status")), ("x.y:0", ExtraCall("x.y", 0, None))],
+)
+def test_extra_calls(text: str, expected: ExtraCall) -> None:
+    assert parse_extra_calls([text]) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("parse", "value"),
+    [
+        (lambda v: settings_from_args([f"--http-status-style={v}"]), "pascal"),
+        (parse_target_python, "2.7"),
+        (lambda v: parse_extra_codes([v]), "99=TOO_LOW"),
+        (lambda v: parse_extra_codes([v]), "499 CLIENT_CLOSED"),
+        (parse_ignore_values, "two hundred"),
+        (lambda v: parse_extra_calls([v]), "helper"),
+        (lambda v: settings_from_args([v]), "--http-status-colour=red"),
+    ],
+)
+def test_bad_values_raise_a_clear_error(parse: object, value: str) -> None:
+    with pytest.raises(OptionError) as error:
+        parse(value)  # type: ignore[operator]
+    assert "http-status" in str(error.value) or "unknown options" in str(error.value)

@@ -1,0 +1,61 @@
+"""Numbers that are not statuses stay silent; a number counts only where an API says it is a status."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes
+
+NOT_STATUSES = {
+    "sleep": "import time\ntime.sleep(200)\n",
+    "range": "for code in range(100, 600):\n    print(code)\n",
+    "limit": "def page(items, limit=100):\n    return items[:limit]\n",
+    "octal-mode": "import os\nos.chmod('x', 0o644)\n",
+    "max-length": "from django.db import models\n\nclass Item(models.Model):\n    name = models.CharField(max_length=255)\n",
+    "json-body": "from flask import jsonify\n\ndef v():\n    return jsonify({'status': 200, 'code': 404})\n",
+    "jsonify-kwargs": "from flask import jsonify\n\ndef v():\n    return jsonify(status=200)\n",
+    "json-response-body": "from django.http import JsonResponse\n\ndef v(r):\n    return JsonResponse({'status': 404})\n",
+    "test-payload": "def test(client):\n    r = client.get('/')\n    assert r.json() == {'status': 200}\n",
+    "exit-code": "import sys\nsys.exit(404)\n",
+    "returncode": "def ok(proc):\n    return proc.returncode == 200\n",
+    "smtp": "import smtplib\n\ndef ready(s):\n    code, _ = s.ehlo()\n    return code == 250\n",
+    "port": "import http.server\nhttp.server.HTTPServer(('', 8080), None)\n",
+    "vlan": "def tag(frame):\n    return frame.vlan_id == 404\n",
+    "status-variable": "def v(code):\n    if code == 404:\n        return 'missing'\n",
+    "ordering": "def ok(r):\n    return 200 <= r.status_code < 300 or r.status_code >= 500\n",
+    "bare-abort-name": "def abort(code):\n    raise SystemExit(code)\n\nabort(404)\n",
+    "unimported-jsonify-tuple": "def helper(items):\n    return items, 200\n",
+    "websocket-close": "from fastapi import WebSocket\n\nasync def ws(websocket: WebSocket):\n    await websocket.close(code=1008)\n",
+    "drf-error-code": "from rest_framework.exceptions import ValidationError\n\ndef v():\n    raise ValidationError('bad', code=400)\n",
+    "falcon-app-error-code": "import falcon\n\ndef v():\n    raise falcon.HTTPBadRequest(title='bad', code=4001)\n",
+    "generic-out-of-range": "def v():\n    return ErrorResponse(status=1)\n",
+    "hex-literal": "from flask import abort\n\ndef v():\n    abort(0x194)\n",
+    "model-status-field": "def v(Order):\n    return Order.objects.create(status=200)\n",
+    "range-membership": "def ok(r):\n    return r.status_code in range(200, 300)\n",
+    "set-status-elsewhere": "class Job:\n    def run(self):\n        self.set_status(500)\n",
+    "status-attr-without-client": "def done(job):\n    return job.status == 200\n",
+}
+
+
+@pytest.mark.parametrize("source", NOT_STATUSES.values(), ids=NOT_STATUSES.keys())
+def test_not_a_status(source: str) -> None:
+    assert codes(source) == []
+
+
+STATUSES = {
+    "aliased-import": ("from flask import abort as stop\n\ndef v():\n    stop(404)\n", ["HTS001"]),
+    "module-import": ("import flask\n\ndef v():\n    flask.abort(404)\n", ["HTS001"]),
+    "submodule-import": ("import django.http\n\ndef v(r):\n    return django.http.HttpResponse(status=201)\n", ["HTS001"]),
+    "from-package-module": ("from aiohttp import web\n\nasync def v(r):\n    return web.Response(status=201)\n", ["HTS001"]),
+    "star-import": ("from bottle import *\n\ndef v():\n    abort(404)\n", ["HTS001"]),
+    "generic-response-keyword": ("def v():\n    return ErrorResponse(status_code=409)\n", ["HTS001"]),
+    "generic-house-exception": ("def v():\n    raise ApiError('gone', status_code=410)\n", ["HTS001"]),
+    "status-code-assignment": ("def v(response):\n    response.status_code = 201\n", ["HTS001"]),
+    "reversed-comparison": ("def ok(r):\n    return 200 == r.status_code\n", ["HTS002"]),
+    "status-helper": ("def test(r):\n    assert_status(r, 201)\n", ["HTS002"]),
+}
+
+
+@pytest.mark.parametrize(("source", "expected"), STATUSES.values(), ids=STATUSES.keys())
+def test_a_status(source: str, expected: list[str]) -> None:
+    assert codes(source) == expected

@@ -1,0 +1,67 @@
+"""Meta-tests over the rule registry: codes, messages, docs, fixture coverage and fix safety."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+
+from expectations import fixture_files, read, split_options
+from flake8_http_status.engine import analyse
+from flake8_http_status.findings import FixSafety
+from flake8_http_status.options import settings_from_args
+from flake8_http_status.rules.registry import BY_CODE, RULES
+
+CODE = re.compile(r"HTS\d{3}\Z")
+
+
+def test_codes_and_slugs_are_unique_and_well_formed() -> None:
+    codes = [rule.code for rule in RULES]
+    slugs = [rule.slug for rule in RULES]
+    assert len(codes) == len(set(codes)) and len(slugs) == len(set(slugs))
+    for rule in RULES:
+        assert CODE.match(rule.code), rule.code
+        number = int(rule.code[3:])
+        assert not 100 <= number <= 599, f"{rule.code} could be read as a status code"
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.slug), rule.slug
+
+
+def test_every_rule_has_a_one_line_message_and_complete_docs() -> None:
+    for rule in RULES:
+        assert rule.message and "\n" not in rule.message and rule.placeholders, rule.code
+        doc = rule.doc
+        assert doc.what and doc.why and doc.fix_safety and doc.examples and doc.references, rule.code
+        assert doc.not_reported, f"{rule.code} must say what it deliberately does not report"
+
+
+def _fixture_findings() -> list[tuple[str, object]]:
+    found = []
+    for path in fixture_files():
+        source = path.read_text(encoding="utf-8")
+        settings = settings_from_args(split_options(read(path).options)[0])
+        for finding in analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings):
+            found.append((finding.code, finding))
+    return found
+
+
+def test_every_rule_is_hit_by_a_fixture() -> None:
+    expected = Counter(code for path in fixture_files() for (_, code) in read(path).findings)
+    missing = [rule.code for rule in RULES if not expected[rule.code]]
+    assert not missing, f"no fixture expects {missing}"
+
+
+def test_findings_respect_their_rules_fix_safety() -> None:
+    for code, finding in _fixture_findings():
+        rule = BY_CODE[code]
+        fix = finding.fix  # type: ignore[attr-defined]
+        if rule.fix is FixSafety.NONE:
+            assert fix is None, code
+        elif fix is not None:
+            assert fix.safety is rule.fix, code
+
+
+def test_messages_name_the_constant_for_naming_rules() -> None:
+    for code, finding in _fixture_findings():
+        if code in ("HTS001", "HTS002"):
+            assert finding.fix is not None, finding.text  # type: ignore[attr-defined]
+            assert finding.fix.edits[0].text in finding.message  # type: ignore[attr-defined]
