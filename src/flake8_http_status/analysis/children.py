@@ -7,7 +7,6 @@ skips them; they are a third of all nodes.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from typing import Final
 
 _SKIP: Final = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop)
@@ -38,19 +37,3 @@ def _node_types() -> list[type[ast.AST]]:
 
 
 CHILD_FIELDS: Final[dict[type, tuple[str, ...]]] = {kind: _child_fields(kind) for kind in _node_types()}
-
-
-def iter_nodes(root: ast.AST) -> Iterator[ast.AST]:
-    """Every node under `root` (itself included) that can hold a name or a status, in no particular
-    order: `ast.walk` without contexts and operators, and several times faster."""
-    stack: list[ast.AST] = [root]
-    fields = CHILD_FIELDS
-    while stack:
-        node = stack.pop()
-        yield node
-        for name in fields.get(type(node), ()):
-            value = getattr(node, name)
-            if type(value) is list:
-                stack.extend(value)
-            elif value is not None:
-                stack.append(value)
