@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .idioms import AuthDependency, Bodiless, BodyPolicy, PlainReturn, Registration, RouteDecorator
+from .idioms import (
+    AuthDependency, Bodiless, BodyPolicy, DocumentedStatuses, PlainReturn, Registration, RouteDecorator,
+)
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 from .starlette import bodies, exception_handlers, http_exception, responses
 
@@ -85,10 +87,13 @@ AUTH_DEPENDENCIES = (
 )
 
 # Content returned from a route goes out with the route's status_code (200 when it has none).
-PLAIN_RETURNS = (PlainReturn("fastapi", None, ("fastapi",), any_value=True),)
+PLAIN_RETURNS = (PlainReturn("fastapi", None, ("fastapi",), any_value=True, body_parameters=True),)
 
 BODY_ARGUMENTS = bodies("fastapi")
 
 # Returned Response objects go out as built; serialized content is dropped on 204/205/304 (no row needed:
 # there is no site to report there).
 BODILESS = (Bodiless("fastapi", BodyPolicy.SENT, "FastAPI"),)
+
+# Routes with parameters document 422 (request validation) without being told.
+DOCUMENTED_STATUSES = (DocumentedStatuses("fastapi", frozenset({422})),)

@@ -301,6 +301,7 @@ class PlainReturn:
     gate: tuple[str, ...]
     body_calls: tuple[str, ...] = ()
     any_value: bool = False  # every returned value is serialized (FastAPI, Litestar), not only literals
+    body_parameters: bool = False  # the parsed request body arrives in a parameter typed with the model
 
 
 # Exceptions --------------------------------------------------------------------------------------
@@ -345,3 +346,11 @@ class Outgoing:
 
     label: str
     prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocumentedStatuses:
+    """Statuses a framework writes into a route's OpenAPI responses by itself (request validation errors)."""
+
+    framework: str
+    codes: frozenset[int]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .common import REDIRECTS, fixed
-from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator
+from .idioms import Bodiless, BodyPolicy, DocumentedStatuses, PlainReturn, RouteDecorator
 from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
 
 _ROUTE_MODULES = ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
@@ -97,7 +97,10 @@ ROUTE_DECORATORS = (
     ),
 )
 
-PLAIN_RETURNS = (PlainReturn("litestar", None, ("litestar",), any_value=True),)
+PLAIN_RETURNS = (PlainReturn("litestar", None, ("litestar",), any_value=True, body_parameters=True),)
 
 # A route whose status has no body but whose return annotation promises content does not start.
 BODILESS = (Bodiless("litestar", BodyPolicy.REFUSED, "Litestar"),)
+
+# Validation failures (ValidationException, 400) are documented for every route.
+DOCUMENTED_STATUSES = (DocumentedStatuses("litestar", frozenset({400})),)

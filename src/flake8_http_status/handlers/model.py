@@ -23,8 +23,8 @@ from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
 from .flow import Path, dominates, except_handlers, facts, path_to, try_body
 from .methods import ANY, Methods, narrow
-from .module import ModuleNames, module_names
 from .inputs import reads_request, request_names
+from .module import ModuleNames, module_names
 from .responses import Content, Headers, content_of
 from .routes import Handler, Routes
 from .table import Idioms, idioms_for
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 # Calls that report an error but return normally: the code after them still runs.
 _RETURNING_RAISERS = frozenset({"send_error"})
 _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
-# Frameworks that pass the parsed request body to a handler parameter typed with the model class.
-_BODY_PARAMETERS = frozenset({"fastapi", "litestar"})
 _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 
 
@@ -231,7 +229,8 @@ class HandlerModel:
     def created_before(self, function: FunctionNode, node: ast.AST) -> list[Created]:
         """Creations that run on every way to `node`."""
         handler = self.handler(function)
-        received = body_parameters(function) if handler is not None and handler.framework in _BODY_PARAMETERS else frozenset()
+        plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
+        received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
         found = self.creations.find(self.facts(function), received) if self.may_create(function) else []
         if not found:
             return []

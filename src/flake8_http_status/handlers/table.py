@@ -12,8 +12,9 @@ from typing import TypeVar
 from .. import api
 from ..api.idioms import (
     AuthBase, AuthCall, AuthCheck, AuthDecorator, AuthDependency, AuthenticatorSetting, AutoHeader, Bodiless,
-    BodyArgument, BodyWrite, Creation, ExceptionRow, ExceptionView, HeaderArgument, Outgoing, PermissionClass,
-    PermissionSetting, PlainReturn, RedirectFlags, Registration, RequestData, RouteDecorator, ViewClass,
+    BodyArgument, BodyWrite, Creation, DocumentedStatuses, ExceptionRow, ExceptionView, HeaderArgument, Outgoing,
+    PermissionClass, PermissionSetting, PlainReturn, RedirectFlags, Registration, RequestData, RouteDecorator,
+    ViewClass,
 )
 from ..options import Settings
 
@@ -52,6 +53,7 @@ class Idioms:
     exceptions: dict[str, ExceptionRow]  # qualified exception class -> what catching it handles
     builtin_exceptions: dict[str, ExceptionRow]
     outgoing: tuple[str, ...]  # qualified-name prefixes of calls that reach another server
+    documented: dict[str, frozenset[int]]  # framework -> statuses its OpenAPI output documents by itself
 
     @cached_property
     def view_method_names(self) -> frozenset[str]:
@@ -167,6 +169,7 @@ def build(settings: Settings = Settings()) -> Idioms:
         exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.names},
         builtin_exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
         outgoing=tuple(prefix for row in _rows("OUTGOING", Outgoing) for prefix in row.prefixes),
+        documented={row.framework: row.codes for row in _rows("DOCUMENTED_STATUSES", DocumentedStatuses)},
     )
 
 

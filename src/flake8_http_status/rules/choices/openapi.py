@@ -15,9 +15,6 @@ from ..context import Context
 from ..model import Example, Rule, RuleDoc
 from .common import better, describe, report_node, see
 
-# Statuses the framework documents by itself: request validation errors.
-_DOCUMENTED_BY_FRAMEWORK = {"fastapi": frozenset({422}), "litestar": frozenset({400})}
-
 UNDECLARED_STATUS = Rule(
     code="HTS917",
     slug="undeclared-status",
@@ -80,7 +77,7 @@ def check(context: Context) -> Iterator[Finding]:
     if not documented:
         return
     for handler in model.all_handlers:
-        if handler.framework not in _DOCUMENTED_BY_FRAMEWORK:
+        if handler.framework not in model.idioms.documented:
             continue
         function = handler.function
         declared = _declared(context, handler)
@@ -97,7 +94,7 @@ def check(context: Context) -> Iterator[Finding]:
 def _declared(context: Context, handler: Handler) -> frozenset[int] | None:
     """Statuses the route documents, or None when it documents none or we cannot read them all."""
     model = context.handlers
-    codes: set[int] = set(_DOCUMENTED_BY_FRAMEWORK[handler.framework])
+    codes: set[int] = set(model.idioms.documented[handler.framework])
     own: list[Site] = []
     for route in handler.routes:
         own.extend(site for site in model.sites_at(route) if site.role is Role.DOCUMENT)
