@@ -45,7 +45,7 @@ def view(request):
 
 def test_paths_stop_at_nested_functions() -> None:
     view = function(SOURCE)
-    assert [step.index for step in path_to(view, find(view, "b = 2"))] == [1, 0]
+    assert [step.at for step in path_to(view, find(view, "b = 2"))] == [1, 0]
     inner = find(view, "i = 8")
     assert path_to(view, inner)[-1].stmt.name == "inner"  # type: ignore[attr-defined]
 

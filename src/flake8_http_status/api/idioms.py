@@ -10,7 +10,7 @@ module lists its own rows under the names used below (`ROUTE_DECORATORS`, `AUTH_
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Slot
 
@@ -23,8 +23,7 @@ VERB_METHODS: tuple[tuple[str, str], ...] = tuple((verb.lower(), verb) for verb 
 # Handlers ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RouteDecorator:
+class RouteDecorator(NamedTuple):
     """A decorator that makes the decorated function a handler.
 
     Either a callable found through the imports (`names`: `litestar.post`, `bottle.route`) or an
@@ -43,8 +42,7 @@ class RouteDecorator:
     view_class: bool = False  # the decorated object is a class-based view (`@routes.view`)
 
 
-@dataclass(frozen=True)
-class Registration:
+class Registration(NamedTuple):
     """A call that registers a function as a handler: `web.post(path, handler)`, `Route(path, endpoint)`."""
 
     framework: str
@@ -57,8 +55,7 @@ class Registration:
     default_methods: tuple[str, ...] | None = ("GET",)
 
 
-@dataclass(frozen=True)
-class ViewClass:
+class ViewClass(NamedTuple):
     """Methods of a subclass of `bases` answer the HTTP method their name says.
 
     `methods` pairs a Python method name with the HTTP methods it answers; with `prefix`, names such as
@@ -83,8 +80,7 @@ class Auth(enum.Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class AuthDecorator:
+class AuthDecorator(NamedTuple):
     """A decorator that lets a request reach the handler only with an authenticated user."""
 
     framework: str
@@ -98,16 +94,14 @@ class AuthDecorator:
     bare_names: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class AuthBase:
+class AuthBase(NamedTuple):
     """A base class (a mixin) that guarantees an authenticated user in every method of the view."""
 
     framework: str
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PermissionClass:
+class PermissionClass(NamedTuple):
     """A permission class that admits only authenticated users (`permission_classes = [IsAuthenticated]`)."""
 
     framework: str
@@ -115,8 +109,7 @@ class PermissionClass:
     methods: frozenset[str] | None = None  # None: every method; else only these (IsAuthenticatedOrReadOnly)
 
 
-@dataclass(frozen=True)
-class PermissionSetting:
+class PermissionSetting(NamedTuple):
     """Where a framework lists permission classes: a class attribute or a decorator taking a list."""
 
     framework: str
@@ -126,8 +119,7 @@ class PermissionSetting:
     decorators_attribute: str | None = None  # Flask's `decorators = [login_required]` on a MethodView
 
 
-@dataclass(frozen=True)
-class AuthDependency:
+class AuthDependency(NamedTuple):
     """A FastAPI-style dependency that resolves the current user (or refuses the request)."""
 
     framework: str
@@ -138,8 +130,7 @@ class AuthDependency:
     heuristic: bool = False
 
 
-@dataclass(frozen=True)
-class AuthCheck:
+class AuthCheck(NamedTuple):
     """An expression that reveals the auth state when it is true: `request.user.is_authenticated`.
 
     `attribute` is read on any receiver whose last name is one of `receivers` (all when empty). With
@@ -153,8 +144,7 @@ class AuthCheck:
     none_means_anonymous: bool = False
 
 
-@dataclass(frozen=True)
-class AuthCall:
+class AuthCall(NamedTuple):
     """A call that returns only for an authenticated user: aiohttp-security's `check_authorized(request)`."""
 
     framework: str
@@ -162,8 +152,7 @@ class AuthCall:
     optional: str | None = None
 
 
-@dataclass(frozen=True)
-class AuthenticatorSetting:
+class AuthenticatorSetting(NamedTuple):
     """DRF: a view's first authenticator decides whether a 401 goes out with a challenge or becomes 403."""
 
     framework: str
@@ -174,8 +163,7 @@ class AuthenticatorSetting:
 # Creations ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Creation:
+class Creation(NamedTuple):
     """A call that creates a resource.
 
     `attributes` are method names; `receiver` a regular expression the receiver's dotted text must
@@ -206,8 +194,7 @@ class BodyPolicy(enum.Enum):
     REFUSED = "refused"  # the framework refuses to start an app with such a route
 
 
-@dataclass(frozen=True)
-class Bodiless:
+class Bodiless(NamedTuple):
     framework: str
     policy: BodyPolicy
     name: str  # the framework as messages name it
@@ -221,8 +208,7 @@ class Rendering(enum.Enum):
     ALWAYS = "always"  # even None or no argument produces bytes (`null`, a rendered template)
 
 
-@dataclass(frozen=True)
-class BodyArgument:
+class BodyArgument(NamedTuple):
     """Where a response API takes its content, and how it renders it."""
 
     framework: str
@@ -231,8 +217,7 @@ class BodyArgument:
     rendering: Rendering = Rendering.RAW
 
 
-@dataclass(frozen=True)
-class HeaderArgument:
+class HeaderArgument(NamedTuple):
     """An argument that makes the API send a header: `Unauthorized(www_authenticate=...)`."""
 
     framework: str
@@ -241,8 +226,7 @@ class HeaderArgument:
     slot: Slot
 
 
-@dataclass(frozen=True)
-class AutoHeader:
+class AutoHeader(NamedTuple):
     """The framework adds `header` by itself to what `labels` build (all of its responses when empty)."""
 
     framework: str
@@ -252,8 +236,7 @@ class AutoHeader:
     why: str = ""
 
 
-@dataclass(frozen=True)
-class BodyWrite:
+class BodyWrite(NamedTuple):
     """Content written after the status was set: Tornado's `self.write(chunk)`, Falcon's `resp.media = ...`.
 
     The response goes out with the status set before (`set_status`, `resp.status = ...`), else `status`.
@@ -267,8 +250,7 @@ class BodyWrite:
     status: int = 200
 
 
-@dataclass(frozen=True)
-class ExceptionView:
+class ExceptionView(NamedTuple):
     """Raising these goes through a view the application configures (Pyramid's forbidden view), which
     decides what the client really gets."""
 
@@ -278,8 +260,7 @@ class ExceptionView:
     why: str
 
 
-@dataclass(frozen=True)
-class RedirectFlags:
+class RedirectFlags(NamedTuple):
     """Boolean arguments that change a redirect's status: Django's `permanent` and `preserve_request`."""
 
     framework: str
@@ -288,8 +269,7 @@ class RedirectFlags:
     preserve: Slot | None = None
 
 
-@dataclass(frozen=True)
-class PlainReturn:
+class PlainReturn(NamedTuple):
     """What a handler that returns content (not a response object) answers.
 
     `status` None means the route decorator's status (FastAPI, Litestar). `body_calls` are calls
@@ -323,16 +303,14 @@ class Evidence(enum.Enum):
     CALLS_OUT = "calls another server"  # a TimeoutError from an HTTP client, not from reading the request body
 
 
-@dataclass(frozen=True)
-class ExceptionRow:
+class ExceptionRow(NamedTuple):
     fault: Fault
     names: tuple[str, ...]  # exception classes found through the imports
     builtins: tuple[str, ...] = ()  # builtin exceptions, matched by bare name unless the module rebinds them
     evidence: Evidence = Evidence.NONE
 
 
-@dataclass(frozen=True)
-class RequestData:
+class RequestData(NamedTuple):
     """Attributes that read what the client sent: `request.json`, `request.POST`, Tornado's `self.get_argument`."""
 
     framework: str
@@ -340,16 +318,14 @@ class RequestData:
     attributes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Outgoing:
+class Outgoing(NamedTuple):
     """Qualified-name prefixes whose calls reach another server (HTTP clients)."""
 
     label: str
     prefixes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class DocumentedStatuses:
+class DocumentedStatuses(NamedTuple):
     """Statuses a framework writes into a route's OpenAPI responses by itself (request validation errors)."""
 
     framework: str

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
@@ -31,8 +31,7 @@ from .table import Idioms
 Exits = Callable[[list[ast.stmt]], bool]
 
 
-@dataclass(frozen=True)
-class AuthState:
+class AuthState(NamedTuple):
     auth: Auth
     why: object = ""  # the evidence, for messages: "@login_required", Phrase("the check on line {line}")
     branch: bool = False  # the evidence is a branch around the point (`if not user.is_authenticated:` body)

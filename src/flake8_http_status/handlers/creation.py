@@ -7,8 +7,8 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
@@ -22,8 +22,7 @@ from .table import Idioms
 _BUILDERS = frozenset({"model_validate", "from_orm", "parse_obj", "model_construct", "construct", "from_dict"})
 
 
-@dataclass(frozen=True)
-class Created:
+class Created(NamedTuple):
     call: ast.Call
     row: Creation
 

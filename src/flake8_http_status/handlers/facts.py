@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from ..analysis.sites import FunctionNode
 from .flow import walk_function
@@ -17,16 +16,21 @@ STATUS_ATTRIBUTES = frozenset({"status_code", "status", "status_int"})
 _MAX_LITERAL = 64  # longer strings are prose, never a header name
 
 
-@dataclass
 class FunctionFacts:
-    calls: list[ast.Call] = field(default_factory=list)
-    returns: list[ast.Return] = field(default_factory=list)
-    assigned: dict[str, list[ast.expr | None]] = field(default_factory=lambda: defaultdict(list))  # None: not from `=`
-    strings: set[str] = field(default_factory=set)  # short string literals, lower-cased
-    attributes: set[str] = field(default_factory=set)  # attribute names read or written
-    restatused: set[str] = field(default_factory=set)  # names whose status is set after they were built
-    stores: list[tuple[ast.Attribute, ast.expr, ast.stmt]] = field(default_factory=list)  # `x.attr = value`
-    opaque_headers: bool = False  # headers added from values we cannot read: `resp.headers.extend(forget(req))`
+    """What one walk over a function's body found."""
+
+    __slots__ = ("calls", "returns", "assigned", "strings", "attributes", "restatused", "stores", "opaque_headers")
+
+    def __init__(self) -> None:
+        self.calls: list[ast.Call] = []
+        self.returns: list[ast.Return] = []
+        self.assigned: dict[str, list[ast.expr | None]] = defaultdict(list)  # None: not from `=`
+        self.strings: set[str] = set()  # short string literals, lower-cased
+        self.attributes: set[str] = set()  # attribute names read or written
+        self.restatused: set[str] = set()  # names whose status is set after they were built
+        self.stores: list[tuple[ast.Attribute, ast.expr, ast.stmt]] = []  # `x.attr = value`
+        # Headers added from values we cannot read: `resp.headers.extend(forget(req))`.
+        self.opaque_headers = False
 
 
 def function_facts(function: FunctionNode) -> FunctionFacts:

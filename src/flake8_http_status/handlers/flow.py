@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..analysis.children import CHILD_FIELDS
 from ..analysis.sites import FunctionNode
@@ -20,23 +20,22 @@ _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _CLOSED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 
 
-@dataclass(frozen=True, eq=False)
-class Step:
-    """One level of a path: statement `index` of `block`, which is field `field` of `owner`."""
+class Step(NamedTuple):
+    """One level of a path: statement `at` of `block`, which is field `field` of `owner`."""
 
     owner: ast.AST  # the function, or the compound statement whose block this is
     field: str  # "body", "orelse", "finalbody", "handler" or "case"
     part: ast.AST | None  # the ExceptHandler or match_case holding the block
     block: list[ast.stmt]
-    index: int
+    at: int
 
     @property
     def stmt(self) -> ast.stmt:
-        return self.block[self.index]
+        return self.block[self.at]
 
     @property
     def before(self) -> list[ast.stmt]:
-        return self.block[: self.index]
+        return self.block[: self.at]
 
 
 Path = tuple[Step, ...]
@@ -100,8 +99,7 @@ def _find(block: list[ast.stmt], position: tuple[int, int]) -> int | None:
 # Conditions --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """`test` is known to be `holds` (True or False) at the point."""
 
     test: ast.expr
@@ -174,8 +172,8 @@ def dominates(earlier: Path, later: Path, exits: Callable[[list[ast.stmt]], bool
     for depth, (mine, theirs) in enumerate(zip(earlier, later)):
         if mine.block is not theirs.block:
             return False
-        if mine.index != theirs.index:
-            return mine.index < theirs.index and _always_runs(earlier[depth + 1 :], exits)
+        if mine.at != theirs.at:
+            return mine.at < theirs.at and _always_runs(earlier[depth + 1 :], exits)
     # One path is a prefix of the other: the same statement, or `earlier` in the header of `later`'s compound.
     return len(earlier) <= len(later)
 

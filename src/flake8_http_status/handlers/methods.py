@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..api.idioms import UNSAFE_METHODS
 from .flow import Fact
@@ -13,8 +13,7 @@ from .flow import Fact
 _REQUEST_NAMES = frozenset({"request", "req", "rq"})
 
 
-@dataclass(frozen=True)
-class Methods:
+class Methods(NamedTuple):
     """The methods that can reach a point: `known` when finite, else every method but `excluded`."""
 
     known: frozenset[str] | None

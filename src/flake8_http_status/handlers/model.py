@@ -10,9 +10,8 @@ import ast
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import NamedTuple, TYPE_CHECKING
 
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
@@ -38,8 +37,7 @@ _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
 _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 
 
-@dataclass(frozen=True)
-class Caught:
+class Caught(NamedTuple):
     """The `except` clause around a point, what it handles, and what the guarded code must show."""
 
     fault: Fault
@@ -47,8 +45,7 @@ class Caught:
     evidence: frozenset[Evidence]
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """Content a handler sends without building a response: `return {...}`, `self.write(...)`."""
 
     node: ast.expr  # the content

@@ -7,15 +7,16 @@ Only the module's top-level statements are read, once, on first use.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from ..analysis.sites import FunctionNode
 
 
-@dataclass
 class ModuleNames:
-    values: dict[str, ast.expr] = field(default_factory=dict)  # name -> the value last assigned at top level
-    functions: dict[str, FunctionNode] = field(default_factory=dict)
+    __slots__ = ("values", "functions")
+
+    def __init__(self) -> None:
+        self.values: dict[str, ast.expr] = {}  # name -> the value last assigned at top level
+        self.functions: dict[str, FunctionNode] = {}
 
 
 def module_names(tree: ast.Module) -> ModuleNames:

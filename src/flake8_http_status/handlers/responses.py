@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..analysis.match import argument
 from ..analysis.sites import Site
@@ -27,8 +27,7 @@ _HEADER_ATTRIBUTES: dict[str, frozenset[str]] = {
 _HEADER_CONTAINERS = frozenset({"headers", "headerlist", "more_headers", "extra_headers"})
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(NamedTuple):
     node: ast.expr | None  # the content argument (None: not given)
     present: bool | None  # True: bytes go out; False: nothing; None: cannot tell
 

@@ -12,8 +12,8 @@ import ast
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
@@ -24,8 +24,7 @@ from .methods import ANY, Methods, methods_of, read_methods
 from .table import Idioms
 
 
-@dataclass(frozen=True, eq=False)
-class Handler:
+class Handler(NamedTuple):
     function: FunctionNode
     framework: str
     methods: Methods

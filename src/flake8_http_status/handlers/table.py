@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 import re
-from functools import cached_property, lru_cache
-from typing import TypeVar
+from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
 from .. import api
 from ..api.idioms import (
@@ -21,8 +20,7 @@ from ..options import Settings
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Idioms:
+class Idioms(NamedTuple):
     route_names: dict[str, tuple[RouteDecorator, ...]]
     route_attributes: dict[str, tuple[RouteDecorator, ...]]
     registration_names: dict[str, tuple[Registration, ...]]
@@ -55,29 +53,11 @@ class Idioms:
     outgoing: tuple[str, ...]  # qualified-name prefixes of calls that reach another server
     documented: dict[str, frozenset[int]]  # framework -> statuses its OpenAPI output documents by itself
 
-    @cached_property
-    def view_method_names(self) -> frozenset[str]:
-        return frozenset(name for row in self.view_classes for name, _ in row.methods)
-
-    @cached_property
-    def view_prefixes(self) -> tuple[str, ...]:
-        return tuple(row.prefix for row in self.view_classes if row.prefix)
-
-    @cached_property
-    def creation_words(self) -> re.Pattern[str]:
-        """Every creating call's name: a function whose text has none of them creates nothing."""
-        words = {name.rpartition(".")[2] for name in self.creation_names}
-        words.update(self.creation_attributes)
-        prefixes = {prefix for prefix, _ in self.creation_prefixes}
-        alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
-        alternatives += [rf"{re.escape(prefix)}\w*" for prefix in sorted(prefixes)]
-        return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*\(")
-
-    @cached_property
-    def registration_words(self) -> frozenset[str]:
-        """Last names of every registering call, so the collector keeps those calls as candidates."""
-        names = {name.rpartition(".")[2] for name in self.registration_names}
-        return frozenset(names | set(self.registration_attributes))
+    # Derived once, for cheap tests before any walk.
+    view_method_names: frozenset[str]  # method names some view class answers with
+    view_prefixes: tuple[str, ...]  # Falcon's on_
+    creation_words: re.Pattern[str]  # every creating call's name: a function without one creates nothing
+    registration_words: frozenset[str]  # last names of registering calls
 
 
 def _rows(kind: str, row_type: type[T]) -> list[T]:
@@ -132,18 +112,28 @@ def _wrappers() -> tuple[str, ...]:
     return tuple(wrapper for row in _rows("AUTH_DEPENDENCIES", AuthDependency) for wrapper in row.wrappers)
 
 
+def _creation_words(creations: list[Creation]) -> re.Pattern[str]:
+    words = {name.rpartition(".")[2] for row in creations for name in row.names}
+    words.update(attribute for row in creations for attribute in row.attributes if not attribute.endswith("*"))
+    prefixes = sorted({attribute[:-1] for row in creations for attribute in row.attributes if attribute.endswith("*")})
+    alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
+    alternatives += [rf"{re.escape(prefix)}\w*" for prefix in prefixes]
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*\(")
+
+
 def build(settings: Settings = Settings()) -> Idioms:
     decorators, dependencies, project_creations = _project_rows(settings)
     auth = [*_rows("AUTH_DECORATORS", AuthDecorator), *decorators]
     creations = [*_rows("CREATIONS", Creation), *project_creations]
     routes = _rows("ROUTE_DECORATORS", RouteDecorator)
     registrations = _rows("REGISTRATIONS", Registration)
+    views = _rows("VIEW_CLASSES", ViewClass)
     return Idioms(
         route_names=_by(routes, "names"),
         route_attributes=_by(routes, "attributes"),
         registration_names=_by(registrations, "names"),
         registration_attributes=_by(registrations, "attributes"),
-        view_classes=tuple(_rows("VIEW_CLASSES", ViewClass)),
+        view_classes=tuple(views),
         auth_names=_by(auth, "names"),
         auth_attributes=_by(auth, "attributes"),
         auth_bare_names=_by(auth, "bare_names"),
@@ -170,6 +160,13 @@ def build(settings: Settings = Settings()) -> Idioms:
         builtin_exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
         outgoing=tuple(prefix for row in _rows("OUTGOING", Outgoing) for prefix in row.prefixes),
         documented={row.framework: row.codes for row in _rows("DOCUMENTED_STATUSES", DocumentedStatuses)},
+        view_method_names=frozenset(name for row in views for name, _ in row.methods),
+        view_prefixes=tuple(row.prefix for row in views if row.prefix),
+        creation_words=_creation_words(creations),
+        registration_words=frozenset(
+            {name.rpartition(".")[2] for row in registrations for name in row.names}
+            | {attribute for row in registrations for attribute in row.attributes}
+        ),
     )
 
 
@@ -181,5 +178,3 @@ def _cached(decorators: tuple[str, ...], dependencies: tuple[str, ...], creation
 def idioms_for(settings: Settings) -> Idioms:
     return _cached(settings.auth_decorators, settings.auth_dependencies, settings.creation_calls)
 
-
-IDIOMS = idioms_for(Settings())
