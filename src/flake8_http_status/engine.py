@@ -32,12 +32,17 @@ def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Set
     return analyse_module(tree, lines, filename, settings).findings
 
 
+def may_have_findings(source: str, settings: Settings) -> bool:
+    """False when no status site can be in `source`: a caller holding only text need not parse it."""
+    return may_have_sites(source, _extra_words(settings.extra_calls))
+
+
 def analyse_module(
     tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, *, prefilter: bool = True
 ) -> Analysis:
     """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing)."""
     table = _table(settings.extra_calls)
-    if prefilter and not may_have_sites("".join(lines), _extra_words(settings.extra_calls)):
+    if prefilter and not may_have_findings("".join(lines), settings):
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table)
     findings: dict[tuple[str, int, int], Finding] = {}

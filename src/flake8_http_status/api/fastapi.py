@@ -33,14 +33,14 @@ CALLS = (
     CallRow(("fastapi.Response",), Api("fastapi", "Response", Role.SET, (Slot(1, "status_code"),), default=200)),
     http_exception("fastapi", "fastapi.HTTPException", "fastapi.exceptions.HTTPException"),
     exception_handlers("fastapi", "FastAPI", *APPS),
-    CallRow(APPS + ROUTERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses")),
+    CallRow(APPS + ROUTERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)),
 )
 
 METHODS = (
     _route(ROUTE_METHODS, 1),
     _route(("add_api_route",), 2),
-    MethodRow(ROUTE_METHODS, _ROUTE_OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses")),
-    MethodRow(("add_api_route", "include_router"), _OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses")),
+    MethodRow(ROUTE_METHODS, _ROUTE_OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)),
+    MethodRow(("add_api_route", "include_router"), _OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)),
     MethodRow(
         ("exception_handler", "add_exception_handler"),
         Receiver(owners=APPS, gate=("fastapi",)),

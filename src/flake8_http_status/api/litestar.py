@@ -12,16 +12,17 @@ HTTP_EXCEPTION = ("litestar.exceptions.HTTPException", "litestar.exceptions.http
 
 
 def _route(name: str, default: int) -> tuple[CallRow, ...]:
+    # The OpenAPI schema keys responses by str(status_code), for the route's own status too.
     names = tuple(f"{module}.{name}" for module in _ROUTE_MODULES)
     return (
         CallRow(
             names,
             Api(
                 "litestar", f"@{name}", Role.ROUTE, (Slot(None, "status_code"),), default=default,
-                misplaced=(_KW_ONLY,), fix_keyword="status_code",
+                misplaced=(_KW_ONLY,), fix_keyword="status_code", stringified=True,
             ),
         ),
-        CallRow(names, Api("litestar", f"@{name}", Role.DOCUMENT, keys_of="responses")),
+        CallRow(names, Api("litestar", f"@{name}", Role.DOCUMENT, keys_of="responses", stringified=True)),
         CallRow(names, Api("litestar", f"@{name}", Role.HANDLE, keys_of="exception_handlers")),
     )
 

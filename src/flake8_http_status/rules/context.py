@@ -66,6 +66,18 @@ class Context:
     def speller(self) -> Speller:
         return Speller(self.family, self.target, self.imports, self.bound)
 
+    @cached_property
+    def stringified_nodes(self) -> set[int]:
+        """Ids of status nodes that their framework turns into text with str() (OpenAPI keys)."""
+        return {id(site.node) for site in self.sites if site.api.stringified and site.node is not None}
+
+    def renames_in_text(self, node: ast.AST) -> bool:
+        """True when writing the module's family at `node` would change the text the framework makes of it.
+
+        Before Python 3.11 `str(HTTPStatus.OK)` is 'HTTPStatus.OK', not '200'; the other families hold plain ints.
+        """
+        return id(node) in self.stringified_nodes and self.family.style == "httpstatus" and self.target.python < (3, 11)
+
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
         return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)
 

@@ -74,7 +74,7 @@ def check(context: Context) -> Iterator[Finding]:
         return
     target = context.family
     for node, constant in used:
-        if constant.family == target.style:
+        if constant.family == target.style or context.renames_in_text(node):
             continue
         spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values)
         if spelled is None:

@@ -142,7 +142,7 @@ def _finding(site: Site, context: Context) -> Finding | None:
         fix = _extra_code_fix(site, context) if extra.module else None
         return context.finding(rule, site.node, fix, constant=extra.name, value=site.code, reason="project-defined status")
     status = lookup(site.code)
-    if status is None or status.state is State.UNUSED:
+    if status is None or status.state is State.UNUSED or context.renames_in_text(site.node):
         return None
     spelled = context.speller.spell(site.code, dotted=site.in_pattern)
     if spelled is None:

@@ -1,0 +1,126 @@
+"""`http-status fix`: rewrite bare status numbers (and, if asked, unsafe fixes) across a tree.
+
+Exit status, following black and ruff: 0 when nothing needed fixing or everything was fixed;
+1 with --check or --diff when some file would change; 2 for a usage or configuration error;
+123 when some file could not be processed (it is named on stderr and left as it was).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..config import FileConfig, load
+from ..options import OptionError
+from .arguments import add_fix_arguments, fix_options
+from .diff import unified_diff
+from .discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDES, Filters, discover
+from .errors import FixError
+from .files import MAX_BYTES_DEFAULT, Mode, RunOptions, Status
+from .pipeline import fix_text
+from .report import Reporter
+from .runner import default_jobs
+from .runner import run as run_files
+from .source import decode
+
+EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = "Exit status: 0 done, 1 --check/--diff found changes, 2 usage error, 123 a file failed."
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or directories (default: .); - for stdin")
+    what = parser.add_argument_group("what to do")
+    what.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
+    what.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
+    add_fix_arguments(parser)
+    files = parser.add_argument_group("files")
+    files.add_argument("--include", action="append", default=[], metavar="GLOBS", help=f"files to fix in directories (default: {','.join(DEFAULT_INCLUDES)})")
+    files.add_argument("--exclude", action="append", default=None, metavar="GLOBS", help="replace the default excludes: " + ",".join(DEFAULT_EXCLUDES))
+    files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOBS", help="exclude these too")
+    files.add_argument("--max-size", type=float, default=MAX_BYTES_DEFAULT / 2**20, metavar="MIB", help="skip larger files (default: %(default)s MiB)")
+    files.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    files.add_argument("--stdin-filename", default="stdin", metavar="NAME", help="with PATH `-`: the name to report and configure stdin as")
+    output = parser.add_argument_group("output")
+    output.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    output.add_argument("-v", "--verbose", action="store_true", help="also name unchanged and quietly skipped files")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        options, filters = _options(args)
+    except OptionError as error:
+        print(f"http-status fix: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    paths: list[Path] = args.paths or [Path(".")]
+    if paths == [Path("-")]:
+        return _run_stdin(options, args.stdin_filename)
+    missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
+    if missing:
+        print(f"http-status fix: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    files = list(discover(paths, filters))
+    reporter = Reporter(sys.stderr, options.mode, quiet=args.quiet, verbose=args.verbose)
+    try:
+        for result in run_files(files, options, args.jobs or default_jobs()):
+            if result.diff:
+                sys.stdout.write(result.diff)
+                sys.stdout.flush()
+            reporter.file(result, len(files))
+    except KeyboardInterrupt:  # every write is atomic: each file is either fixed or as it was
+        reporter.summary()
+        print("http-status fix: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    reporter.summary()
+    return _exit_status(reporter.totals.statuses, options.mode)
+
+
+
+def _run_stdin(options: RunOptions, filename: str) -> int:
+    """`http-status fix -`: the module on stdin, fixed, to stdout (or its diff, or nothing with --check)."""
+    raw = sys.stdin.buffer.read()
+    try:
+        decoded = decode(raw)
+        outcome = fix_text(decoded.text, filename, options.fix)
+    except FixError as error:
+        where = f":{error.line}" if error.line else ""
+        print(f"{filename}{where}: error: {error.message}", file=sys.stderr)
+        sys.stdout.buffer.write(raw)
+        return EXIT_FAILED
+    if options.mode is Mode.WRITE:
+        sys.stdout.buffer.write(decoded.encode(outcome.text) if outcome.changed else raw)
+    elif options.mode is Mode.DIFF and outcome.changed:
+        sys.stdout.write(unified_diff(decoded.text, outcome.text, filename))
+    return EXIT_WOULD_CHANGE if outcome.changed and options.mode is not Mode.WRITE else EXIT_OK
+
+
+def _exit_status(statuses: dict[Status, int], mode: Mode) -> int:
+    if statuses.get(Status.FAILED):
+        return EXIT_FAILED
+    if mode is not Mode.WRITE and statuses.get(Status.CHANGED):
+        return EXIT_WOULD_CHANGE
+    return EXIT_OK
+
+
+def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
+    config = load(args.config, isolated=args.isolated)
+    if args.jobs is not None and args.jobs < 1:
+        raise OptionError("--jobs must be at least 1")
+    if args.max_size <= 0:
+        raise OptionError("--max-size must be positive")
+    mode = Mode.DIFF if args.diff else Mode.CHECK if args.check else Mode.WRITE
+    return RunOptions(fix_options(args, config), mode, int(args.max_size * 2**20)), _filters(args, config)
+
+
+def _filters(args: argparse.Namespace, config: FileConfig) -> Filters:
+    if args.exclude is not None:
+        excludes = _globs(args.exclude)
+    else:
+        excludes = DEFAULT_EXCLUDES + (config.exclude or ())
+    excludes += config.extend_exclude + _globs(args.extend_exclude)
+    return Filters(excludes, _globs(args.include) or DEFAULT_INCLUDES)
+
+
+def _globs(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())

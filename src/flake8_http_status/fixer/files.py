@@ -1,0 +1,98 @@
+"""One file on disk: read, fix, verify, then write it, print a diff, or only say that it would change."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diff import unified_diff
+from .discovery import Found
+from .errors import FixError
+from .pipeline import FixOptions, fix_text
+from .source import decode
+from .writing import replace_file
+
+MAX_BYTES_DEFAULT = 4 * 1024 * 1024
+
+
+class Mode(enum.Enum):
+    WRITE = "write"
+    CHECK = "check"  # write nothing; say what would change
+    DIFF = "diff"  # write nothing; print a unified diff
+
+
+class Status(enum.Enum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"  # written, or would be with --check / --diff
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    fix: FixOptions = field(default_factory=FixOptions)
+    mode: Mode = Mode.WRITE
+    max_bytes: int = MAX_BYTES_DEFAULT
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    status: Status
+    applied: Counter[str] = field(default_factory=Counter)
+    held_back: int = 0
+    problem: str | None = None  # one line: what went wrong or why it was skipped
+    line: int | None = None
+    column: int | None = None
+    diff: str | None = None
+    quiet_skip: bool = False  # skipped by the user's own choice (`# flake8: noqa`): no message needed
+
+
+def process(found: Found, options: RunOptions) -> FileResult:
+    name = str(found.path)
+    if found.real is None:
+        return FileResult(name, Status.SKIPPED, problem=found.skipped)
+    try:
+        return _process(name, found.real, options)
+    except FixError as error:
+        return FileResult(name, Status.FAILED, problem=error.message, line=error.line, column=error.column)
+    except (Exception, RecursionError) as error:  # a bug of ours must not stop the other files
+        problem = f"internal error, file left unchanged (please report): {type(error).__name__}: {error}"
+        return FileResult(name, Status.FAILED, problem=problem)
+
+
+def _process(name: str, real: Path, options: RunOptions) -> FileResult:
+    raw = _read(real, options.max_bytes)
+    if isinstance(raw, FileResult):
+        return FileResult(name, raw.status, problem=raw.problem)
+    decoded = decode(raw)
+    outcome = fix_text(decoded.text, name, options.fix)
+    if outcome.skipped:
+        return FileResult(name, Status.SKIPPED, problem=outcome.skipped, quiet_skip=True)
+    if not outcome.changed:
+        return FileResult(name, Status.UNCHANGED, held_back=outcome.held_back)
+    new = decoded.encode(outcome.text)
+    if decoded.encode(decoded.text) != raw:
+        raise FixError(f"its bytes do not survive a round trip through {decoded.encoding}; not changed")
+    diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
+    if options.mode is Mode.WRITE:
+        replace_file(real, raw, new)
+    return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff)
+
+
+def _read(path: Path, max_bytes: int) -> bytes | FileResult:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return FileResult(str(path), Status.SKIPPED, problem=f"too large ({size / 2**20:.1f} MiB; see --max-size)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FixError("vanished before it could be read") from None
+    except IsADirectoryError:
+        raise FixError("is a directory") from None
+    except OSError as error:
+        raise FixError(f"cannot read: {error.strerror or error}") from None
+
+

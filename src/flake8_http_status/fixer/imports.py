@@ -1,0 +1,284 @@
+"""Add the imports that fixes need, where a careful person would put them.
+
+LibCST's AddImportsVisitor appends after the last top-of-module import and puts a merged name
+first (`from fastapi import status, APIRouter`). This module places imports the way isort-style
+projects expect, so the diff shows one natural line:
+
+* never above the module docstring or `from __future__` imports, and only in the leading import
+  block, so the name exists before any module-level code runs;
+* a name is merged into an existing `from X import ...` of that block, in sorted position when
+  the names are sorted (an aliased name gets its own line, as isort writes it);
+* a new statement joins the group of its own kind (standard library, third party, or the group
+  already importing from the same package), sorted when that group is sorted, or starts a new
+  group before the first group of a later kind, separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import libcst as cst
+
+from ..findings import NewImport
+
+Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a module's body holds
+_STDLIB = frozenset(sys.stdlib_module_names) | {"__future__"}
+_BLANK = cst.EmptyLine()
+
+
+def add_imports(module: cst.Module, imports: Sequence[NewImport]) -> cst.Module:
+    for new_import in dict.fromkeys(imports):
+        module = _add(module, new_import)
+    return module
+
+
+@dataclass(frozen=True)
+class _Layout:
+    floor: int  # first index an import may take: after the docstring and __future__ imports
+    end: int  # end of the leading import block (== floor when there is none)
+
+
+def _add(module: cst.Module, new_import: NewImport) -> cst.Module:
+    body = list(module.body)
+    layout = _layout(body)
+    if new_import.name is not None:
+        for index in range(layout.floor, layout.end):
+            merged = _merge(body[index], new_import)
+            if merged is not None:
+                body[index] = merged
+                return module.with_changes(body=body)
+    statement = cst.parse_statement(new_import.statement() + "\n")
+    assert isinstance(statement, cst.SimpleStatementLine)
+    if layout.end > layout.floor:
+        return _into_block(module, body, layout, statement, new_import)
+    return _at(module, body, layout.floor, statement, new_group=True)
+
+
+def _layout(body: Sequence[Statement]) -> _Layout:
+    index = 0
+    if body and _is_docstring(body[0]):
+        index = 1
+    while index < len(body) and _is_future(body[index]):
+        index += 1
+    end = index
+    while end < len(body) and _import_of(body[end]) is not None:
+        end += 1
+    return _Layout(index, end)
+
+
+def _is_docstring(statement: Statement) -> bool:
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    expression = statement.body[0]
+    return isinstance(expression, cst.Expr) and isinstance(expression.value, (cst.SimpleString, cst.ConcatenatedString))
+
+
+def _is_future(statement: Statement) -> bool:
+    found = _import_of(statement, allow_future=True)
+    return isinstance(found, cst.ImportFrom) and _module_name(found) == "__future__"
+
+
+def _import_of(statement: Statement, allow_future: bool = False) -> cst.Import | cst.ImportFrom | None:
+    """The import a line holds, when the line is nothing but one import statement."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    small = statement.body[0]
+    if not isinstance(small, (cst.Import, cst.ImportFrom)):
+        return None
+    if isinstance(small, cst.ImportFrom) and _module_name(small) == "__future__" and not allow_future:
+        return None
+    return small
+
+
+def _module_name(node: cst.Import | cst.ImportFrom) -> str:
+    if isinstance(node, cst.Import):
+        return _dotted(node.names[0].name)
+    dots = "." * len(node.relative)
+    return dots + (_dotted(node.module) if node.module is not None else "")
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+# -- merging a name into `from X import ...` ----------------------------------------------------------
+
+
+def _merge(statement: Statement, new_import: NewImport) -> Statement | None:
+    found = _import_of(statement)
+    if not isinstance(found, cst.ImportFrom) or found.relative or _module_name(found) != new_import.module:
+        return None
+    if isinstance(found.names, cst.ImportStar):
+        return None
+    assert isinstance(statement, cst.SimpleStatementLine) and new_import.name is not None
+    names = list(found.names)
+    if new_import.alias and not any(item.asname for item in names):
+        return None  # isort keeps `from x import y as z` on its own line unless the module combines them
+    alias = cst.ImportAlias(
+        name=cst.Name(new_import.name),
+        asname=cst.AsName(name=cst.Name(new_import.alias)) if new_import.alias else None,
+    )
+    position = _name_position([_alias_name(item) for item in names], new_import.name)
+    merged = found.with_changes(names=_insert_alias(names, alias, position, found))
+    return statement.with_changes(body=[merged])
+
+
+def _alias_name(alias: cst.ImportAlias) -> str:
+    return _dotted(alias.name)
+
+
+def _name_key(name: str) -> tuple[int, str]:
+    """isort's default order for imported names: CONSTANTS, then Classes, then other names."""
+    if name.isupper() and len(name) > 1:
+        return (0, name.lower())
+    return (1 if name[:1].isupper() else 2, name.lower())
+
+
+def _name_position(existing: list[str], name: str) -> int:
+    for key in (_name_key, str.lower):
+        keys = [key(item) for item in existing]
+        if keys == sorted(keys):
+            new_key = key(name)
+            return next((index for index, item in enumerate(keys) if new_key < item), len(existing))  # type: ignore[operator]
+    return len(existing)
+
+
+def _insert_alias(
+    names: list[cst.ImportAlias], alias: cst.ImportAlias, position: int, statement: cst.ImportFrom
+) -> list[cst.ImportAlias]:
+    separator = _separator(names, statement)
+    if position < len(names):
+        return [*names[:position], alias.with_changes(comma=separator), *names[position:]]
+    last = names[-1]
+    return [*names[:-1], last.with_changes(comma=separator), alias.with_changes(comma=last.comma)]
+
+
+def _separator(names: list[cst.ImportAlias], statement: cst.ImportFrom) -> cst.Comma:
+    """The comma (and the whitespace after it) that this statement puts between two names."""
+    for alias in names[:-1]:
+        if isinstance(alias.comma, cst.Comma):
+            return alias.comma
+    if statement.lpar is not None and isinstance(statement.lpar.whitespace_after, cst.ParenthesizedWhitespace):
+        return cst.Comma(whitespace_after=statement.lpar.whitespace_after)  # one name per line
+    return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+
+
+# -- placing a new statement ---------------------------------------------------------------------------
+
+
+def _section(name: str) -> int:
+    if name.startswith("."):
+        return 3
+    return 1 if name.partition(".")[0] in _STDLIB else 2
+
+
+def _statement_key(node: cst.Import | cst.ImportFrom) -> tuple[int, str]:
+    """Within a group, isort puts `import x` lines before `from x import y` lines, each sorted by module."""
+    return (0 if isinstance(node, cst.Import) else 1, _module_name(node).lower())
+
+
+def _groups(body: Sequence[Statement], layout: _Layout) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for index in range(layout.floor, layout.end):
+        starts_group = not groups or any(line.comment is None for line in body[index].leading_lines)
+        if starts_group:
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    return groups
+
+
+def _into_block(
+    module: cst.Module, body: list[Statement], layout: _Layout, statement: cst.SimpleStatementLine,
+    new_import: NewImport,
+) -> cst.Module:
+    modules = {index: _module_name(_block_import(body[index])) for index in range(layout.floor, layout.end)}
+    groups = _groups(body, layout)
+    group = _group_for(groups, modules, new_import.module)
+    key = _statement_key(_block_import(statement))
+    if group is not None:
+        keys = [_statement_key(_block_import(body[index])) for index in group]
+        before = next((i for i, k in zip(group, keys) if key < k), None) if keys == sorted(keys) else None
+        if before is None:
+            return _at(module, body, group[-1] + 1, statement, new_group=False)
+        return _at(module, body, before, statement, new_group=False, first_of_group=before == group[0])
+    section = _section(new_import.module)
+    later = next((g for g in groups if min(_section(modules[i]) for i in g) > section), None)
+    if later is None:
+        return _at(module, body, layout.end, statement, new_group=True, after_group=True)
+    return _at(module, body, later[0], statement, new_group=True)
+
+
+def _group_for(groups: list[list[int]], modules: dict[int, str], name: str) -> list[int] | None:
+    """The group a new import of `name` joins: one importing the same package, else one of its kind."""
+    root, section = name.partition(".")[0], _section(name)
+    same_package = [g for g in groups if any(modules[i].partition(".")[0] == root for i in g)]
+    pure = [g for g in groups if all(_section(modules[i]) == section for i in g)]
+    mixed = [g for g in groups if any(_section(modules[i]) == section for i in g)]
+    return next(iter(same_package or pure or mixed), None)
+
+
+def _block_import(statement: Statement) -> cst.Import | cst.ImportFrom:
+    found = _import_of(statement)
+    assert found is not None, "only statements of the import block are looked at"
+    return found
+
+
+def _at(
+    module: cst.Module, body: list[Statement], index: int, statement: cst.SimpleStatementLine, *,
+    new_group: bool, first_of_group: bool = False, after_group: bool = False,
+) -> cst.Module:
+    """Insert `statement` before `body[index]`, moving blank lines and comments where they belong."""
+    header = list(module.header)
+    if index == 0 and body:
+        header, body[0] = _detach_comments(header, body[0])
+    following = body[index] if index < len(body) else None
+    if after_group:
+        statement = statement.with_changes(leading_lines=[_BLANK])
+    elif not new_group:
+        if first_of_group and following is not None:
+            statement = statement.with_changes(leading_lines=following.leading_lines)
+            body[index] = following.with_changes(leading_lines=[])
+    elif following is None:
+        statement = statement.with_changes(leading_lines=[_BLANK] if index > 0 else [])
+    else:
+        blanks, comments = _split_leading(following.leading_lines)
+        if index > 0 and not blanks:  # after a docstring or __future__ import
+            blanks = [_BLANK]
+        statement = statement.with_changes(leading_lines=blanks)
+        wanted = 2 if _is_definition(following) and _import_of(following) is None else 1
+        body[index] = following.with_changes(leading_lines=[_BLANK] * wanted + comments)
+    body.insert(index, statement)
+    return module.with_changes(header=header, body=body)
+
+
+def _split_leading(lines: Sequence[cst.EmptyLine]) -> tuple[list[cst.EmptyLine], list[cst.EmptyLine]]:
+    """Blank lines above a statement's first comment, and the rest (its comments stay with it)."""
+    count = 0
+    while count < len(lines) and lines[count].comment is None:
+        count += 1
+    return list(lines[:count]), list(lines[count:])
+
+
+def _detach_comments(
+    header: list[cst.EmptyLine], first: Statement
+) -> tuple[list[cst.EmptyLine], Statement]:
+    """LibCST gives comments right above the first statement to the module header; give them back.
+
+    Only comments after the header's last blank line move: a shebang, a coding cookie or a licence
+    that runs straight into the first statement stays on top.
+    """
+    blank = max((i for i, line in enumerate(header) if line.comment is None), default=None)
+    if blank is None or blank == len(header) - 1:
+        return header, first
+    return header[: blank + 1], first.with_changes(leading_lines=[*header[blank + 1 :], *first.leading_lines])
+
+
+def _is_definition(statement: Statement) -> bool:
+    return isinstance(statement, (cst.FunctionDef, cst.ClassDef))

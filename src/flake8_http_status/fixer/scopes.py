@@ -1,0 +1,167 @@
+"""Which import a name refers to, following Python's scope rules (not just the module's import list).
+
+The verifier reads a rewritten module's constants back to numbers through this. It must not be
+fooled where the fix would be: a parameter `status` inside a function hides `from fastapi import
+status` there, a class attribute does not hide it in the class's methods, decorators and default
+values are evaluated outside the function. A name counts as an import only when every binding of
+it in the scope that owns it is an import of one and the same thing.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: str  # "module", "function", "class" or "comprehension"
+    parent: Scope | None
+    imports: dict[str, set[str | None]] = field(default_factory=dict)  # None: a relative import
+    others: set[str] = field(default_factory=set)  # bound some other way: assignment, parameter, def...
+    declared_global: set[str] = field(default_factory=set)
+    declared_nonlocal: set[str] = field(default_factory=set)
+
+    def binds(self, name: str) -> bool:
+        return name in self.imports or name in self.others or name in self.declared_nonlocal
+
+
+class Resolver:
+    """Built once per tree; `qualify` then answers for any `Name` or dotted `Attribute` in it."""
+
+    def __init__(self, tree: ast.Module, extra_imports: Iterable[ast.Import | ast.ImportFrom] = ()) -> None:
+        self.module = Scope("module", None)
+        self._scope_of: dict[int, Scope] = {}
+        for statement in extra_imports:
+            _bind_import(self.module, statement)
+        self._walk(tree)
+
+    def qualify(self, node: ast.expr) -> str | None:
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
+            return None
+        scope = self._scope_of.get(id(node))
+        owner = self._owner(node.id, scope) if scope is not None else None
+        if owner is None or node.id in owner.others or node.id in owner.declared_nonlocal:
+            return None
+        targets = owner.imports.get(node.id, set())
+        if len(targets) != 1:
+            return None
+        (target,) = targets
+        if target is None:
+            return None
+        return ".".join([target, *reversed(parts)])
+
+    def _owner(self, name: str, scope: Scope) -> Scope | None:
+        """The scope whose binding `name` means at a use in `scope`."""
+        current: Scope | None = scope
+        first = True
+        while current is not None:
+            if current.kind == "class" and not first:  # class bodies do not enclose their methods
+                current = current.parent
+                continue
+            if name in current.declared_global:
+                return self.module
+            if current.binds(name):
+                return current
+            current, first = current.parent, False
+        return None
+
+    # -- building the scopes ------------------------------------------------------------------------
+
+    def _walk(self, tree: ast.Module) -> None:
+        stack: list[tuple[ast.AST, Scope]] = [(tree, self.module)]
+        while stack:
+            node, scope = stack.pop()
+            stack.extend(self._visit(node, scope))
+
+    def _visit(self, node: ast.AST, scope: Scope) -> Iterator[tuple[ast.AST, Scope]]:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            yield from self._function(node, scope)
+        elif isinstance(node, ast.ClassDef):
+            scope.others.add(node.name)
+            inner = Scope("class", scope)
+            yield from ((child, scope) for child in (*node.decorator_list, *node.bases, *node.keywords))
+            yield from ((child, inner) for child in (*node.body, *getattr(node, "type_params", ())))
+        elif isinstance(node, _COMPREHENSIONS):
+            yield from self._comprehension(node, scope)
+        else:
+            self._bind(node, scope)
+            yield from ((child, scope) for child in ast.iter_child_nodes(node))
+
+    def _function(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, scope: Scope
+    ) -> Iterator[tuple[ast.AST, Scope]]:
+        inner = Scope("function", scope)
+        arguments = node.args
+        every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+        every += [arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None]
+        inner.others.update(arg.arg for arg in every)
+        outside: list[ast.AST] = [*arguments.defaults, *(d for d in arguments.kw_defaults if d is not None)]
+        outside += [arg.annotation for arg in every if arg.annotation is not None]
+        if isinstance(node, ast.Lambda):
+            yield from ((child, scope) for child in outside)
+            yield node.body, inner
+            return
+        scope.others.add(node.name)
+        outside += [*node.decorator_list, *([node.returns] if node.returns is not None else [])]
+        yield from ((child, scope) for child in outside)
+        yield from ((child, inner) for child in (*node.body, *getattr(node, "type_params", ())))
+
+    def _comprehension(
+        self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp, scope: Scope
+    ) -> Iterator[tuple[ast.AST, Scope]]:
+        inner = Scope("comprehension", scope)
+        first, *rest = node.generators
+        yield first.iter, scope  # evaluated in the enclosing scope
+        yield first.target, inner
+        yield from ((condition, inner) for condition in first.ifs)
+        yield from ((generator, inner) for generator in rest)
+        elements = (node.key, node.value) if isinstance(node, ast.DictComp) else (node.elt,)
+        yield from ((element, inner) for element in elements)
+
+    def _bind(self, node: ast.AST, scope: Scope) -> None:
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load):
+                self._scope_of[id(node)] = scope
+            else:
+                scope.others.add(node.id)
+        elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+            _function_scope(scope).others.add(node.target.id)  # walrus binds outside comprehensions
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            _bind_import(scope, node)
+        elif isinstance(node, ast.Global):
+            scope.declared_global.update(node.names)
+            self.module.others.update(node.names)  # assigned from inside a function: not only an import
+        elif isinstance(node, ast.Nonlocal):
+            scope.declared_nonlocal.update(node.names)
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            scope.others.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            scope.others.add(node.rest)
+
+
+def _function_scope(scope: Scope) -> Scope:
+    while scope.kind == "comprehension" and scope.parent is not None:
+        scope = scope.parent
+    return scope
+
+
+def _bind_import(scope: Scope, node: ast.Import | ast.ImportFrom) -> None:
+    for alias in node.names:
+        if alias.name == "*":
+            continue
+        if isinstance(node, ast.Import):
+            local = alias.asname or alias.name.partition(".")[0]
+            target: str | None = alias.name if alias.asname else local
+        else:
+            local = alias.asname or alias.name
+            relative = node.level > 0 or not node.module
+            target = None if relative else f"{node.module}.{alias.name}"
+        scope.imports.setdefault(local, set()).add(target)

@@ -1,0 +1,162 @@
+"""The check that stands between a rewrite and the disk: the new module means what the old one meant.
+
+Both modules are parsed with `ast` and compared node by node. In each, every name that resolves
+(through that module's own imports and scopes) to a status constant counts as its integer, and the
+imports the fixes added are set aside. Everything else must be identical. Unsafe fixes are meant to change the program, so the
+original they are compared with is the original with exactly those edits spliced into its text:
+anything the rewrite changed beyond them still shows up.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Sequence
+
+from ..families import constant_for
+from ..findings import Edit, Finding, FixSafety, NewImport
+from .errors import FixError
+from .positions import byte_offset, first_line, line_starts
+from .scopes import Resolver
+from .source import split_lines
+
+
+def check_equivalent(
+    original: str, lines: Sequence[str], tree: ast.Module, rewritten: str, applied: Sequence[Finding]
+) -> ast.Module:
+    """Raise FixError unless `rewritten` is `original` with the applied fixes and nothing else.
+
+    `tree` is `original` parsed by `ast`. Returns `rewritten` parsed by `ast`; neither is changed.
+    """
+    fixes = [finding.fix for finding in applied if finding.fix is not None]
+    unsafe = [edit for fix in fixes if fix.safety is FixSafety.UNSAFE for edit in fix.edits]
+    added = frozenset(new for fix in fixes for new in fix.imports)
+    expected_text = splice(original, lines, unsafe) if unsafe else original
+    expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
+    actual = _parse(rewritten, "the rewritten module")
+    comparison = _Comparison(
+        _Reader(Resolver(expected, [_import_node(new) for new in added]), added), _Reader(Resolver(actual), added)
+    )
+    before, after = comparison.left.statements(expected.body), comparison.right.statements(actual.body)
+    if len(before) != len(after):
+        raise FixError("the rewrite would add or remove statements; file left unchanged")
+    before_lines, after_lines = split_lines(expected_text), split_lines(rewritten)
+    for old, new in zip(before, after):
+        # The same text, with the same bindings around it, means the same: only the other
+        # statements need comparing node by node.
+        if _text(old, before_lines) != _text(new, after_lines) and not comparison.same(old, new):
+            raise FixError("the rewrite would change more than the fixes say; file left unchanged", old.lineno)
+    return actual
+
+
+def splice(text: str, lines: Sequence[str], edits: Iterable[Edit]) -> str:
+    """`text` with each edit's span replaced by its text, working on UTF-8 bytes as `ast` positions do."""
+    data = text.encode("utf-8")
+    starts = line_starts(lines)
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        begin, end = byte_offset(edit.start, starts), byte_offset(edit.end, starts)
+        data = data[:begin] + edit.text.encode("utf-8") + data[end:]
+    return data.decode("utf-8")
+
+
+def _parse(text: str, what: str) -> ast.Module:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError) as error:
+        line = getattr(error, "lineno", None)
+        raise FixError(f"{what} does not parse; file left unchanged", line) from None
+
+
+def _import_node(new: NewImport) -> ast.Import | ast.ImportFrom:
+    node = ast.parse(new.statement()).body[0]
+    assert isinstance(node, (ast.Import, ast.ImportFrom))
+    return node
+
+
+def _text(statement: ast.stmt, lines: Sequence[str]) -> str:
+    return "".join(lines[first_line(statement) - 1 : statement.end_lineno or statement.lineno])
+
+
+class _Reader:
+    """Reads one module's nodes the way the comparison needs them: a name that resolves to a
+    status constant is its integer, and the imports the fixes added are not there."""
+
+    def __init__(self, resolver: Resolver, added: frozenset[NewImport]) -> None:
+        self.resolver = resolver
+        self.added = added
+
+    def number(self, node: ast.AST) -> int | None:
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
+        qualified = self.resolver.qualify(node)
+        constant = constant_for(qualified) if qualified else None
+        if constant is None or constant.family == "falcon":  # Falcon's constants are status-line strings
+            return None
+        return constant.code
+
+    def statements(self, body: Sequence[ast.stmt]) -> list[ast.stmt]:
+        return [statement for statement in body if not self._dropped(statement)]
+
+    def names(self, node: ast.Import | ast.ImportFrom) -> list[ast.alias]:
+        if isinstance(node, ast.Import):
+            return [a for a in node.names if NewImport(a.name, None, a.asname) not in self.added]
+        if node.level or not node.module:
+            return list(node.names)
+        module = node.module
+        return [a for a in node.names if NewImport(module, a.name, a.asname) not in self.added]
+
+    def _dropped(self, item: object) -> bool:
+        """An import statement whose every name the fixes added."""
+        return isinstance(item, (ast.Import, ast.ImportFrom)) and not self.names(item)
+
+
+class _Comparison:
+    """Node by node, in one pass, stopping at the first difference."""
+
+    def __init__(self, left: _Reader, right: _Reader) -> None:
+        self.left = left
+        self.right = right
+
+    def same(self, old: ast.AST, new: ast.AST) -> bool:
+        try:
+            return self._same(old, new)
+        except RecursionError:
+            raise FixError("too deeply nested to verify") from None
+
+    def _same(self, old: ast.AST, new: ast.AST) -> bool:
+        named = self.left.number(old), self.right.number(new)
+        if named != (None, None):  # a constant on either side: both must be the same number
+            before = named[0] if named[0] is not None else _int_literal(old)
+            after = named[1] if named[1] is not None else _int_literal(new)
+            return before is not None and before == after
+        if type(old) is not type(new):
+            return False
+        if isinstance(old, ast.Constant):
+            assert isinstance(new, ast.Constant)
+            return type(old.value) is type(new.value) and old.value == new.value and old.kind == new.kind
+        for name in old._fields:
+            if not self._same_field(old, new, name):
+                return False
+        return True
+
+    def _same_field(self, old: ast.AST, new: ast.AST, name: str) -> bool:
+        before, after = getattr(old, name, None), getattr(new, name, None)
+        if isinstance(old, (ast.Import, ast.ImportFrom)) and name == "names":
+            assert isinstance(new, (ast.Import, ast.ImportFrom))
+            before, after = self.left.names(old), self.right.names(new)
+        if isinstance(before, list) and isinstance(after, list):
+            before, after = self.left.statements(before), self.right.statements(after)
+            return len(before) == len(after) and all(self._same_item(a, b) for a, b in zip(before, after))
+        return self._same_item(before, after)
+
+    def _same_item(self, before: object, after: object) -> bool:
+        if isinstance(before, ast.AST) and isinstance(after, ast.AST):
+            return self._same(before, after)
+        if isinstance(before, ast.AST) or isinstance(after, ast.AST):
+            return False
+        return type(before) is type(after) and before == after
+
+
+def _int_literal(node: ast.AST) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None

@@ -1,0 +1,164 @@
+"""`http-status fix` end to end: output, exit statuses, configuration, parallel runs."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flake8_http_status.cli import main
+from flake8_http_status.fixer.files import FileResult, Mode, Status
+from flake8_http_status.fixer import report
+
+VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
+CLEAN = "def add(a, b):\n    return a + b\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no config above the project is read
+    (tmp_path / "views.py").write_text(VIEW)
+    (tmp_path / "util.py").write_text(CLEAN)
+    return tmp_path
+
+
+def fix(*args: str) -> int:
+    return main(["fix", *args])
+
+
+def test_fix_writes_and_says_what_it_did(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert fix(".") == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == ["fixed views.py (1 HTS001)", "2 files scanned, 1 changed (1 fix), 0 skipped, 0 failed"]
+    assert "HTTPStatus.NOT_FOUND" in (project / "views.py").read_text()
+    assert fix(".") == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "2 files scanned, 0 changed (0 fixes), 0 skipped, 0 failed"
+
+
+def test_check_exits_1_and_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert fix("--check", ".") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "would fix views.py (1 HTS001)", "2 files scanned, 1 would change (1 fix), 0 skipped, 0 failed"
+    ]
+    assert (project / "views.py").read_text() == VIEW
+    assert fix("--check", "util.py") == 0
+
+
+def test_diff_prints_a_patch_that_applies(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert fix("--diff", ".") == 1
+    patch = capsys.readouterr().out
+    assert patch.startswith("--- views.py\n+++ views.py\n@@")
+    assert (project / "views.py").read_text() == VIEW
+    subprocess.run(["git", "apply", "-p0", "-"], input=patch, text=True, check=True, cwd=project)
+    assert fix("--check", ".") == 0
+
+
+def test_a_failed_file_gives_123_and_the_others_are_fixed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "broken.py").write_text("from flask import abort\nabort(404\n")
+    assert fix(".") == 123
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("broken.py:2:") and ": error: cannot parse: " in err[0]
+    assert err[-1] == "3 files scanned, 1 changed (1 fix), 0 skipped, 1 failed"
+    assert "HTTPStatus.NOT_FOUND" in (project / "views.py").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "E501", "."], "--select: 'E501' is not a rule code or a prefix of one"),
+        (["--style", "camel", "."], None),  # argparse's own error
+        (["missing.py"], "no such file or directory: missing.py"),
+        (["--jobs", "0", "."], "--jobs must be at least 1"),
+    ],
+)
+def test_usage_errors_exit_2(project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str | None) -> None:
+    try:
+        status = fix(*args)
+    except SystemExit as exit:  # argparse
+        status = int(exit.code or 0)
+    assert status == 2
+    if message:
+        assert message in capsys.readouterr().err
+
+
+def test_the_flake8_config_applies_and_flags_override_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "setup.cfg").write_text("[flake8]\nhttp-status-style = starlette\nextend-exclude = util.py\n")
+    assert fix("--diff", ".") == 1
+    out = capsys.readouterr()
+    assert "status.HTTP_404_NOT_FOUND" in out.out and "1 files scanned" not in out.err
+    assert "1 file scanned" in out.err  # util.py excluded by the config
+    assert fix("--diff", "--style", "httpstatus", ".") == 1
+    assert "HTTPStatus.NOT_FOUND" in capsys.readouterr().out
+    assert fix("--diff", "--isolated", ".") == 1
+    assert "2 files scanned" in capsys.readouterr().err
+
+
+def test_unsafe_fixes_are_counted_until_enabled(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "views.py").write_text(
+        "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse('made', 201)\n"
+    )
+    assert fix("--check", ".") == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "1 unsafe fix was not applied (--unsafe-fixes applies them)"
+    assert fix("--check", "--unsafe-fixes", ".") == 1
+
+
+def test_parallel_runs_give_the_same_results_in_the_same_order(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for number in range(40):
+        (project / f"view_{number:02d}.py").write_text(VIEW.replace("404", str(400 + number % 10)) if number % 3 else CLEAN)
+    assert fix("--diff", "--jobs", "1", ".") == 1
+    serial = capsys.readouterr()
+    assert fix("--diff", "--jobs", "3", ".") == 1
+    parallel = capsys.readouterr()
+    assert parallel.out == serial.out and parallel.err == serial.err
+    assert serial.err.splitlines()[-1] == "42 files scanned, 27 would change (27 fixes), 0 skipped, 0 failed"
+
+
+def test_progress_shows_on_a_terminal_during_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    clock = iter(float(second) for second in range(100))
+    monkeypatch.setattr(report.time, "monotonic", lambda: next(clock))
+    stream = Terminal()
+    reporter = report.Reporter(stream, Mode.CHECK)
+    for number in range(3):
+        reporter.file(FileResult(f"f{number}.py", Status.UNCHANGED), 3)
+    reporter.summary()
+    text = stream.getvalue()
+    assert "\r[2/3] f1.py" in text and "\r[3/3] f2.py" in text
+    assert text.endswith("\r" + " " * len("[3/3] f2.py") + "\r3 files scanned, 0 would change (0 fixes), 0 skipped, 0 failed\n")
+    quiet = io.StringIO()
+    report.Reporter(quiet, Mode.CHECK).file(FileResult("f.py", Status.UNCHANGED), 1)
+    assert quiet.getvalue() == ""  # not a terminal: no progress line
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"from flask import abort\n\n\ndef show():\n    abort(404)", b"from flask import abort\r\n\r\n\r\ndef show():\r\n    abort(404)\r\n"],
+    ids=["no-final-newline", "crlf"],
+)
+def test_diffs_apply_to_unusual_files(project: Path, capsys: pytest.CaptureFixture[str], data: bytes) -> None:
+    (project / "views.py").write_bytes(data)
+    assert fix("--diff", "views.py") == 1
+    patch = capsys.readouterr().out
+    subprocess.run(["git", "apply", "-p0", "-"], input=patch.encode(), check=True, cwd=project)
+    assert fix("--check", "views.py") == 0
+
+
+def test_stdin_to_stdout_keeps_the_bytes_it_does_not_fix(project: Path) -> None:
+    data = b"\xef\xbb\xbf" + VIEW.replace("\n", "\r\n").encode()
+    command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", "-"]
+    fixed = subprocess.run(command, input=data, capture_output=True, check=False, cwd=project)
+    assert fixed.returncode == 0 and fixed.stdout.startswith(b"\xef\xbb\xbffrom http import HTTPStatus\r\n\r\n")
+    assert b"abort(HTTPStatus.NOT_FOUND)\r\n" in fixed.stdout
+    checked = subprocess.run([*command[:-1], "--check", "-"], input=data, capture_output=True, check=False, cwd=project)
+    assert checked.returncode == 1 and checked.stdout == b""
+    broken = subprocess.run(command, input=b"abort(404\n", capture_output=True, check=False, cwd=project)
+    assert broken.returncode == 123 and broken.stdout == b"abort(404\n"
+    assert broken.stderr.decode().startswith("stdin:1: error: ")

@@ -1,0 +1,128 @@
+"""Where the fixer puts the imports it needs: after docstrings and __future__, grouped and sorted like isort."""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from flake8_http_status.findings import NewImport
+from flake8_http_status.fixer.imports import add_imports
+
+HTTPSTATUS = NewImport("http", "HTTPStatus")
+FASTAPI_STATUS = NewImport("fastapi", "status")
+
+
+def added(source: str, *imports: NewImport) -> str:
+    return add_imports(cst.parse_module(source), imports).code
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "x = 1\n",
+            "from http import HTTPStatus\n\nx = 1\n",
+            id="no-imports",
+        ),
+        pytest.param(
+            "def f():\n    pass\n",
+            "from http import HTTPStatus\n\n\ndef f():\n    pass\n",
+            id="no-imports-before-a-def",
+        ),
+        pytest.param(
+            '"""Docs."""\n\nx = 1\n',
+            '"""Docs."""\n\nfrom http import HTTPStatus\n\nx = 1\n',
+            id="after-docstring",
+        ),
+        pytest.param(
+            '"""Docs."""\nfrom __future__ import annotations\n\nimport os\n\nx = 1\n',
+            '"""Docs."""\nfrom __future__ import annotations\n\nimport os\nfrom http import HTTPStatus\n\nx = 1\n',
+            id="after-future-into-stdlib-group",
+        ),
+        pytest.param(
+            "import json\nimport sys\nfrom os import path\n\nimport flask\n",
+            "import json\nimport sys\nfrom http import HTTPStatus\nfrom os import path\n\nimport flask\n",
+            id="sorted-into-stdlib-group",
+        ),
+        pytest.param(
+            "from flask import Flask\nfrom myapp import models\n",
+            "from http import HTTPStatus\n\nfrom flask import Flask\nfrom myapp import models\n",
+            id="new-stdlib-group-before-third-party",
+        ),
+        pytest.param(
+            "#!/usr/bin/env python\n# Licence text.\n\n# Web framework:\nfrom flask import Flask\n",
+            "#!/usr/bin/env python\n# Licence text.\n\nfrom http import HTTPStatus\n\n# Web framework:\nfrom flask import Flask\n",
+            id="comment-stays-with-its-import",
+        ),
+        pytest.param(
+            "import os\nimport flask\nx = 1\n",
+            "import os\nimport flask\nfrom http import HTTPStatus\nx = 1\n",
+            id="unsorted-block-appended",
+        ),
+        pytest.param(
+            "import os\n\nx = 1\nimport late\n",
+            "import os\nfrom http import HTTPStatus\n\nx = 1\nimport late\n",
+            id="only-in-the-leading-block",
+        ),
+    ],
+)
+def test_a_new_statement_goes_where_isort_would_put_it(source: str, expected: str) -> None:
+    assert added(source, HTTPSTATUS) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("from fastapi import APIRouter\n", "from fastapi import APIRouter, status\n", id="class-then-name"),
+        pytest.param(
+            "from fastapi import Depends, FastAPI, HTTPException\n",
+            "from fastapi import Depends, FastAPI, HTTPException, status\n",
+            id="appended-in-order",
+        ),
+        pytest.param(
+            "from fastapi import FastAPI, routing\n", "from fastapi import FastAPI, routing, status\n", id="sorted-position"
+        ),
+        pytest.param(
+            "from fastapi import (\n    APIRouter,\n    Depends,\n)\n",
+            "from fastapi import (\n    APIRouter,\n    Depends,\n    status,\n)\n",
+            id="parenthesized-trailing-comma",
+        ),
+        pytest.param(
+            "from fastapi import (\n    APIRouter,\n    Depends\n)\n",
+            "from fastapi import (\n    APIRouter,\n    Depends,\n    status\n)\n",
+            id="parenthesized-no-trailing-comma",
+        ),
+        pytest.param(
+            "from fastapi import (\n    APIRouter,\n)\n",
+            "from fastapi import (\n    APIRouter,\n    status,\n)\n",
+            id="parenthesized-single-name",
+        ),
+        pytest.param("from fastapi import zzz, FastAPI\n", "from fastapi import zzz, FastAPI, status\n", id="unsorted"),
+    ],
+)
+def test_a_name_is_merged_into_the_existing_from_import(source: str, expected: str) -> None:
+    assert added(source, FASTAPI_STATUS) == expected
+
+
+def test_merging_keeps_off_conditional_and_late_imports() -> None:
+    source = "import os\n\nif os.name:\n    from fastapi import FastAPI\nx = 1\nfrom fastapi import APIRouter\n"
+    assert added(source, FASTAPI_STATUS) == source.replace("import os\n", "import os\n\nfrom fastapi import status\n", 1)
+
+
+def test_an_aliased_name_gets_its_own_line_next_to_its_package() -> None:
+    source = "import os\n\nfrom fastapi import FastAPI\nfrom pydantic import BaseModel\n"
+    expected = "import os\n\nfrom fastapi import FastAPI\nfrom fastapi import status as http_status\nfrom pydantic import BaseModel\n"
+    assert added(source, NewImport("fastapi", "status", "http_status")) == expected
+
+
+def test_module_import_goes_before_from_imports_in_its_group() -> None:
+    source = "import os\nfrom typing import Any\n\nimport flask\n"
+    assert added(source, NewImport("http")) == "import http\nimport os\nfrom typing import Any\n\nimport flask\n"
+
+
+def test_crlf_module_gets_crlf_imports() -> None:
+    assert added("x = 1\r\n", HTTPSTATUS) == "from http import HTTPStatus\r\n\r\nx = 1\r\n"
+
+
+def test_the_same_import_twice_is_added_once() -> None:
+    assert added("x = 1\n", HTTPSTATUS, HTTPSTATUS) == "from http import HTTPStatus\n\nx = 1\n"

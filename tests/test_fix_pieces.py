@@ -1,0 +1,77 @@
+"""Edits are applied in small pieces of a module; the result must be what rewriting the whole
+module gives. Each case is fixed both ways and compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixing import fix, options
+from flake8_http_status.fixer import segments, transform
+from flake8_http_status.fixer.pipeline import _chosen
+from flake8_http_status.fixer.source import split_lines
+
+CASES = {
+    "method-decorator": (
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\nclass Views:\n"
+        "    @router.post('/a', status_code=201)\n    async def create(self):\n        return {}\n"
+    ),
+    "spaced-decorator": "from flask import Flask\n\napp = Flask(__name__)\n\nif True:\n    @ app.errorhandler(404)\n    def missing(e):\n        return '', 404\n",
+    "elif-header": (
+        "def check(response):\n    if response.status_code == 200:\n        pass\n"
+        "    elif response.status_code == 404:\n        pass\n    else:\n        assert response.status_code in (301, 302)\n"
+    ),
+    "semicolons": "from flask import abort\n\n\ndef show():\n    x = 1; abort(404); y = [\n        2]\n",
+    "one-line-suite": "from flask import abort\n\n\ndef show(x):\n    if x: abort(404)\n    while x: abort(410); break\n",
+    "backslash": "from flask import abort\n\n\ndef show():\n    abort(\\\n        404)\n",
+    "tabs": "from flask import abort\n\n\ndef show(x):\n\tif x:\n\t\tabort(404)\n",
+    "multi-line-string": (
+        "from flask import make_response\n\n\ndef page():\n    return make_response('''\n  <p>gone</p>\n''', 410)\n"
+    ),
+    "class-attribute": (
+        "from werkzeug.exceptions import HTTPException\n\n\nclass Maintenance(HTTPException):\n    code = 503\n"
+    ),
+    "match-case": (
+        "def describe(response):\n    match response.status_code:\n        case 200 | 201:\n            return 'ok'\n"
+        "        case 404:\n            return 'missing'\n"
+    ),
+    "try-except-finally": (
+        "from flask import abort\n\n\ndef show():\n    try:\n        pass\n    except KeyError:\n        abort(404)\n"
+        "    else:\n        abort(409)\n    finally:\n        abort(500)\n"
+    ),
+    "no-imports-at-all": "def test_home(client):\n    assert client.get('/').status_code == 200\n",
+    "docstring-only-then-code": '"""Tests."""\n\n\ndef test_home(client):\n    assert client.get("/").status_code == 200\n',
+    "import-with-semicolon": "import os; x = 1\nfrom flask import abort\n\n\ndef show():\n    abort(404)\n",
+    "comment-lines-at-column-0": "from flask import abort\n\n\ndef show():\n# a comment at the margin\n    abort(404)  # here\n",
+    "form-feed": "from flask import abort\n\x0c\n\ndef show():\n    abort(404)\n",
+    "no-final-newline": "from flask import abort\n\n\ndef show():\n    abort(404)",
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_pieces_give_what_the_whole_module_gives(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = CASES[name]
+    by_pieces = fix(source)
+    assert by_pieces != source, "the case should have something to fix"
+    with monkeypatch.context() as patch:
+        patch.setattr(segments, "candidates", lambda tree, lines, edit: [segments.whole(lines)])
+        patch.setattr(segments, "head", lambda tree, lines: segments.whole(lines))
+        whole = fix(source)
+    assert by_pieces == whole
+
+
+def test_a_simple_statement_is_parsed_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    real = transform.cst.parse_module
+
+    def recording(source: str) -> object:
+        parsed.append(source)
+        return real(source)
+
+    monkeypatch.setattr(transform.cst, "parse_module", recording)
+    source = "from flask import abort\n\n\nclass Big:\n    def a(self):\n        pass\n\n    def b(self):\n        abort(404)\n"
+    text = source
+    lines = split_lines(text)
+    chosen, tree = _chosen(text, lines, "views.py", options())
+    edits = [edit for finding in chosen.findings if finding.fix for edit in finding.fix.edits]
+    transform.rewrite(text, tree, edits, [])
+    assert parsed == ["if True:\n        abort(404)\n"]
