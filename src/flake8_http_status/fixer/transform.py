@@ -3,6 +3,9 @@
 An edit's text is either an expression (`HTTPStatus.NOT_FOUND`, `"200 OK"`), which replaces the
 expression with exactly that span, keeping its parentheses, or a keyword argument (`status=201`),
 which turns the positional argument with that span into a keyword argument, keeping its comma.
+An edit with an empty span inserts its text (`, status_code=201` after a call's last argument):
+that is spliced into the text before LibCST parses it, since there is no node to replace, and
+the parse of the piece that holds it is what checks the result.
 
 Edits are applied within small pieces of the module (see `segments`): each piece is parsed by
 LibCST, its nodes are located with LibCST's PositionProvider, rewritten, printed, and put back
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from ..findings import Edit, NewImport
+from ..findings import Edit, NewImport, Position
 from . import segments
 from .errors import FixError
 from .imports import add_imports
@@ -44,6 +47,7 @@ def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequenc
     `tree` is `text` parsed by `ast`: it says which statements hold the edits.
     """
     lines = split_lines(text)
+    edits = _insert(lines, edits)
     chains = [(edit, segments.candidates(tree, lines, edit)) for edit in edits]
     choice = {id(edit): 0 for edit in edits}
     head = segments.head(tree, lines) if imports else None
@@ -67,6 +71,33 @@ def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequenc
         new_imports = imports if piece.first == 1 and not piece.nested else ()
         lines[piece.first - 1 : piece.last] = _rewrite_piece(piece, lines, inside, new_imports, parsed)
     return "".join(lines)
+
+
+def _insert(lines: list[str], edits: Sequence[Edit]) -> list[Edit]:
+    """Splice the insertions into `lines` (one line each); the other edits, moved to match."""
+    insertions = sorted((edit for edit in edits if edit.start == edit.end), key=lambda edit: edit.start, reverse=True)
+    others = [edit for edit in edits if edit.start != edit.end]
+    for insertion in insertions:
+        if "\n" in insertion.text or "\r" in insertion.text:
+            raise FixError("an inserted fix spans lines", insertion.start.line, insertion.start.column)
+        where = insertion.start
+        line = lines[where.line - 1].encode("utf-8") if where.line <= len(lines) else b""
+        if where.line > len(lines) or where.column > len(line):
+            raise FixError("a fix points past the end of its line", where.line, where.column)
+        added = insertion.text.encode("utf-8")
+        lines[where.line - 1] = (line[: where.column] + added + line[where.column :]).decode("utf-8", "strict")
+        others = [_shifted(edit, where, len(added)) for edit in others]
+    return others
+
+
+def _shifted(edit: Edit, at: Position, width: int) -> Edit:
+    # A span that ends where the text goes in stays before it; one that starts there moves after it.
+    def move(position: Position, is_end: bool) -> Position:
+        if position.line == at.line and (position.column > at.column or (position.column == at.column and not is_end)):
+            return Position(position.line, position.column + width)
+        return position
+
+    return Edit(move(edit.start, False), move(edit.end, True), edit.text)
 
 
 def _pieces(chains: list[tuple[Edit, list[Segment]]], choice: dict[int, int], head: Segment | None) -> list[Segment]:
