@@ -5,18 +5,23 @@ from pathlib import Path
 
 import pytest
 
+from expectations import shown, split_options
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
 from flake8_http_status.options import Settings, settings_from_args
 
 
 def run(source: str, *options: str, filename: str = "example.py") -> list[Finding]:
-    """Findings for `source` checked with flake8-style `options`."""
-    settings = settings_from_args(options) if options else Settings(target_python=(3, 10), starlette_renamed=False)
-    if options and settings.target_python is None:
+    """Findings for `source` checked with flake8-style `options`, as flake8 shows them: rules that are
+    off by default only when `--extend-select=HTS914,...` is among the options."""
+    plugin_options, enabled = split_options(options)
+    settings = (
+        settings_from_args(plugin_options) if plugin_options else Settings(target_python=(3, 10), starlette_renamed=False)
+    )
+    if plugin_options and settings.target_python is None:
         settings = Settings(**{**settings.__dict__, "target_python": (3, 10), "starlette_renamed": False})
     tree = ast.parse(source)
-    return analyse(tree, source.splitlines(keepends=True), filename, settings)
+    return shown(analyse(tree, source.splitlines(keepends=True), filename, settings), enabled)
 
 
 def codes(source: str, *options: str) -> list[str]:

@@ -13,7 +13,11 @@ import shlex
 import tokenize
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
+
+from flake8_http_status.findings import Finding
+from flake8_http_status.rules.registry import OFF_BY_DEFAULT
 
 _EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
 _OPTIONS = re.compile(r"#\s*options:\s*(.+)$")
@@ -50,3 +54,19 @@ def read(path: Path) -> Expectations:
 
 def fixture_files() -> list[Path]:
     return sorted(FIXTURES.rglob("*.py"))
+
+
+_SELECT = "--extend-select="
+
+
+def split_options(options: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The plugin's own options, and the rule codes a fixture turns on with flake8's `--extend-select=`."""
+    enabled = frozenset(
+        code for option in options if option.startswith(_SELECT) for code in option[len(_SELECT):].split(",")
+    )
+    return tuple(option for option in options if not option.startswith(_SELECT)), enabled
+
+
+def shown(findings: Iterable[Finding], enabled: frozenset[str] = frozenset()) -> list[Finding]:
+    """What flake8 shows by default: rules that are off by default only when enabled."""
+    return [finding for finding in findings if finding.code not in OFF_BY_DEFAULT or finding.code in enabled]

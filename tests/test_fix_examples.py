@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
 from expectations import FIXTURES, fixture_files, read
 from fixing import fix, options
 from flake8_http_status.engine import analyse
@@ -26,8 +27,7 @@ FIXABLE = [
 
 
 def findings(source: str, *flags: str) -> list[str]:
-    settings = options(*flags).settings
-    return [f.code for f in analyse(ast.parse(source), source.splitlines(keepends=True), "example.py", settings)]
+    return [finding.code for finding in run(source, *flags)]
 
 
 @pytest.mark.parametrize(("code", "example"), FIXABLE)

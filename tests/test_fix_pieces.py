@@ -3,6 +3,7 @@ module gives. Each case is fixed both ways and compared."""
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 from types import FrameType
@@ -10,7 +11,9 @@ from types import FrameType
 import pytest
 
 from fixing import fix, options, outcome
+from flake8_http_status.findings import Edit, Position
 from flake8_http_status.fixer import segments, transform
+from flake8_http_status.fixer.errors import FixError
 from flake8_http_status.fixer.pipeline import _chosen
 from flake8_http_status.fixer.source import split_lines
 
@@ -108,3 +111,29 @@ def test_the_fixers_work_grows_with_the_fixes_not_with_their_square() -> None:
     # the linear part still weighs), whatever the machine's load; linear work grows about fourfold.
     small, large = _fixer_calls(50), _fixer_calls(200)
     assert large < 5 * small, (small, large)
+
+
+def _edit(line: int, start: int, end: int, text: str) -> Edit:
+    return Edit(Position(line, start), Position(line, end), text)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        # An insertion after a call's last argument, and a replacement after it on the same line.
+        ([_edit(2, 6, 6, ", k=3"), _edit(2, 13, 14, "HTTPStatus.OK")], "g(1, 2, k=3)  ; h(HTTPStatus.OK)\n"),
+        # A replacement that ends where the text goes in stays in front of it.
+        ([_edit(2, 5, 6, "two"), _edit(2, 6, 6, ", 9")], "g(1, two, 9)  ; h(4)\n"),
+        # No insertion: nothing moves.
+        ([_edit(2, 2, 3, "one")], "g(one, 2)  ; h(4)\n"),
+    ],
+)
+def test_insertions_are_spliced_and_move_the_edits_after_them(edits: list[Edit], expected: str) -> None:
+    text = "import x\ng(1, 2)  ; h(4)\n"
+    assert transform.rewrite(text, ast.parse(text), edits, ()) == "import x\n" + expected
+
+
+def test_an_insertion_past_the_end_of_its_line_is_refused() -> None:
+    text = "g(1)\n"
+    with pytest.raises(FixError, match="past the end of its line"):
+        transform.rewrite(text, ast.parse(text), [_edit(1, 9, 9, ", 2")], ())

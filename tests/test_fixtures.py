@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from expectations import FIXTURES, fixture_files, read
+from expectations import FIXTURES, fixture_files, read, shown, split_options
 from flake8_http_status.engine import analyse
 from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args
 
 
 def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
+    """Findings as flake8 shows them (see `expectations.shown`)."""
+    plugin_options, enabled = split_options(options)
     source = path.read_text(encoding="utf-8")
-    settings = settings_from_args(options)
+    settings = settings_from_args(plugin_options)
     lines = source.splitlines(keepends=True)
-    findings = unsuppressed(analyse(ast.parse(source), lines, str(path), settings), lines)
+    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), lines), enabled)
     return Counter((finding.start.line, finding.code) for finding in findings)
 
 

@@ -6,7 +6,7 @@ import ast
 import re
 from collections import Counter
 
-from expectations import fixture_files, read
+from expectations import fixture_files, read, split_options
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import FixSafety
 from flake8_http_status.options import settings_from_args
@@ -38,7 +38,7 @@ def _fixture_findings() -> list[tuple[str, object]]:
     found = []
     for path in fixture_files():
         source = path.read_text(encoding="utf-8")
-        settings = settings_from_args(read(path).options)
+        settings = settings_from_args(split_options(read(path).options)[0])
         for finding in analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings):
             found.append((finding.code, finding))
     return found

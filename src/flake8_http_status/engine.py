@@ -67,6 +67,9 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
         target_for=lambda: target_for(filename, settings),
         pattern_values=candidates.pattern_values,
         bound=bindings.bound,
+        filename=filename,
+        candidates=candidates,
+        bindings=bindings,
     )
 
 

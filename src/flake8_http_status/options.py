@@ -16,6 +16,7 @@ from .project import lower_bound
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 _DOTTED = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
 _EXTRA_CODE = re.compile(rf"\s*(\d{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z")
+_DOTTED_NAME = re.compile(rf"{_DOTTED}\Z")
 _EXTRA_CALL = re.compile(rf"\s*({_DOTTED})\s*(?::\s*(\d+))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z")
 
 
@@ -48,6 +49,10 @@ class Settings:
     ignore_values: frozenset[int] = frozenset()
     extra_calls: tuple[ExtraCall, ...] = ()
     lang: str = "en"  # language of messages (and of `explain`)
+    # Project idioms for the HTS9xx handler model (dotted names, matched through imports or by name).
+    auth_decorators: tuple[str, ...] = ()
+    auth_dependencies: tuple[str, ...] = ()
+    creation_calls: tuple[str, ...] = ()
 
 
 class OptionSpec(NamedTuple):
@@ -75,6 +80,21 @@ OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
     OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
     OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
+    OptionSpec(
+        "auth-decorators",
+        "Project decorators that admit only authenticated users, e.g. myapp.auth.login_required or token_required.",
+        listed=True,
+    ),
+    OptionSpec(
+        "auth-dependencies",
+        "Project FastAPI dependencies that resolve the current user or refuse the request, e.g. myapp.deps.get_user.",
+        listed=True,
+    ),
+    OptionSpec(
+        "creation-calls",
+        "Project calls that create a resource, e.g. myapp.orders.place_order or orders_service.open.",
+        listed=True,
+    ),
 )
 
 
@@ -94,6 +114,9 @@ def settings_from(values: Mapping[str, object]) -> Settings:
         ignore_values=parse_ignore_values(text("http_status_ignore_values")),
         extra_calls=parse_extra_calls(text("http_status_extra_calls")),
         lang=parse_lang(text("http_status_lang") or "en"),
+        auth_decorators=parse_names("auth-decorators", text("http_status_auth_decorators")),
+        auth_dependencies=parse_names("auth-dependencies", text("http_status_auth_dependencies")),
+        creation_calls=parse_names("creation-calls", text("http_status_creation_calls")),
     )
 
 
@@ -153,6 +176,17 @@ def parse_extra_calls(items: Iterable[str]) -> tuple[ExtraCall, ...]:
         position = int(match.group(2)) if match.group(2) is not None else None
         calls.append(ExtraCall(match.group(1), position, match.group(3)))
     return tuple(calls)
+
+
+def parse_names(option: str, items: Iterable[str]) -> tuple[str, ...]:
+    """Dotted names (`pkg.module.name`, or a bare `name`), in the order given, without duplicates."""
+    names: list[str] = []
+    for item in _items(items):
+        if not _DOTTED_NAME.match(item):
+            raise OptionError(f"http-status-{option}: expected a dotted name such as pkg.module.name, not {item!r}")
+        if item not in names:
+            names.append(item)
+    return tuple(names)
 
 
 def _items(items: Iterable[str]) -> list[str]:

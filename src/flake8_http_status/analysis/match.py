@@ -92,7 +92,8 @@ class Matcher:
         )
 
     def _call_api(self, call: ast.Call, api: Api, scope: Scope) -> None:
-        if api.fixed is not None:
+        # A class that carries one status, unless the call overrides it (Litestar's `status_code=`).
+        if api.fixed is not None and not any(argument(call, slot) is not None for slot in api.slots):
             self.sites.append(Site(call, api, None, Value(Spelling.FIXED, api.fixed), scope))
         if api.keys_of is not None:
             self._dict_keys(call, api, scope)

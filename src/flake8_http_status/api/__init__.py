@@ -15,8 +15,8 @@ from types import ModuleType
 from typing import TypeVar
 
 from . import (
-    aiohttp, bottle, clients, django, drf, falcon, fastapi, flask, generic, litestar, pyramid, quart, sanic, stdlib,
-    starlette, tornado, werkzeug,
+    aiohttp, bottle, clients, django, drf, errors, falcon, fastapi, flask, generic, litestar, pyramid, quart, sanic,
+    stdlib, starlette, storage, tornado, werkzeug,
 )
 from .model import (
     Api, AttributeRow, CallRow, ClassAttributeRow, CompareRow, DefaultRow, HelperRow, KeywordRow, MethodRow, ReturnRow,
@@ -24,7 +24,7 @@ from .model import (
 
 _MODULES: tuple[ModuleType, ...] = (
     werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
-    bottle, stdlib, clients, generic,
+    bottle, stdlib, clients, generic, storage, errors,
 )
 
 FRAMEWORK_ROOTS = (
@@ -59,6 +59,7 @@ class Table:
         names = {name.rpartition(".")[2] for name in self.calls}
         names.update(self.methods)
         names.update(COMPARISON_CALLS)
+        names.update(registration_words())
         return frozenset(names)
 
     @cached_property
@@ -73,6 +74,15 @@ class Table:
             words.update(row.keywords)
         words.update(FRAMEWORK_ROOTS)
         return words
+
+
+def registration_words() -> set[str]:
+    """Last names of calls that register handlers (`web.post`, `add_url_rule`), which the handler model reads."""
+    words: set[str] = set()
+    for row in _rows("REGISTRATIONS"):
+        words.update(name.rpartition(".")[2] for name in getattr(row, "names", ()))
+        words.update(getattr(row, "attributes", ()))
+    return words
 
 
 def _rows(kind: str) -> list[object]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import (
+    AuthCall, AuthDecorator, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, ClassAttributeRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 
 _WEB = ("aiohttp.web", "aiohttp.web_response")
@@ -67,4 +70,50 @@ METHODS = (
 
 CLASS_ATTRIBUTES = (
     ClassAttributeRow(HTTP_EXCEPTION, "status_code", Api("aiohttp", "HTTPException.status_code", Role.CLASS)),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_VERBS = ("get", "post", "put", "patch", "delete", "head")
+_TABLES = ("aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef")
+_GATE = ("aiohttp",)
+
+ROUTE_DECORATORS = (
+    *(RouteDecorator("aiohttp", verb.upper(), attributes=(verb,), owners=_TABLES, gate=_GATE) for verb in _VERBS),
+    RouteDecorator("aiohttp", None, attributes=("route",), owners=_TABLES, gate=_GATE, methods=Slot(0, "method")),
+    RouteDecorator("aiohttp", None, attributes=("view",), owners=_TABLES, gate=_GATE, view_class=True),
+)
+
+REGISTRATIONS = (
+    *(
+        Registration("aiohttp", verb.upper(), names=tuple(f"{m}.{verb}" for m in _WEB), handler=Slot(1, "handler"))
+        for verb in _VERBS
+    ),
+    Registration("aiohttp", None, names=tuple(f"{m}.route" for m in _WEB), handler=Slot(2, "handler"), methods=Slot(0, "method")),
+    *(
+        Registration("aiohttp", verb.upper(), attributes=(f"add_{verb}",), gate=_GATE, handler=Slot(1, "handler"))
+        for verb in _VERBS
+    ),
+    Registration("aiohttp", None, attributes=("add_route",), gate=_GATE, handler=Slot(2, "handler"), methods=Slot(0, "method")),
+)
+
+VIEW_CLASSES = (ViewClass("aiohttp", ("aiohttp.web.View", "aiohttp.web_urldispatcher.View")),)
+
+AUTH_DECORATORS = (
+    # Older aiohttp-security releases: raise HTTPUnauthorized unless a user is logged in.
+    AuthDecorator("aiohttp", names=("aiohttp_security.login_required", "aiohttp_security.has_permission")),
+)
+
+AUTH_CALLS = (AuthCall("aiohttp", ("aiohttp_security.check_authorized", "aiohttp_security.check_permission")),)
+
+BODILESS = (Bodiless("aiohttp", BodyPolicy.DROPPED, "aiohttp"),)
+
+BODY_ARGUMENTS = (
+    BodyArgument("aiohttp", ("web.Response",), Slot(None, "text")),
+    BodyArgument("aiohttp", ("web.Response",), Slot(None, "body")),
+    BodyArgument("aiohttp", ("web.json_response",), Slot(0, "data"), rendering=Rendering.ALWAYS),
+)
+
+AUTO_HEADERS = (
+    AutoHeader("aiohttp", "Allow", ("HTTPMethodNotAllowed",), why="HTTPMethodNotAllowed requires the allowed methods"),
 )

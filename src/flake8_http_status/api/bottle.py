@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .model import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 CALLS = (
@@ -30,3 +31,23 @@ ATTRIBUTES = (
         Api("bottle", "response.status", Role.SET, text=Text.LINE_ONLY),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_VERBS = ("get", "post", "put", "patch", "delete")
+ROUTE_DECORATORS = (
+    RouteDecorator("bottle", None, names=("bottle.route",), methods=Slot(1, "method")),
+    *(RouteDecorator("bottle", verb.upper(), names=(f"bottle.{verb}",)) for verb in _VERBS),
+    RouteDecorator("bottle", None, attributes=("route",), owners=("bottle.Bottle",), gate=("bottle",), methods=Slot(1, "method")),
+    *(
+        RouteDecorator("bottle", verb.upper(), attributes=(verb,), owners=("bottle.Bottle",), gate=("bottle",))
+        for verb in _VERBS
+    ),
+)
+
+# auth_basic answers 401 with a Basic challenge unless the check passes.
+AUTH_DECORATORS = (AuthDecorator("bottle", names=("bottle.auth_basic",)),)
+
+PLAIN_RETURNS = (PlainReturn("bottle", 200, ("bottle",), body_calls=("bottle.template",)),)
+
+BODILESS = (Bodiless("bottle", BodyPolicy.DROPPED, "Bottle"),)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import (
+    AuthBase, AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, AutoHeader, Creation, PermissionSetting,
+    RedirectFlags, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 
 _HTTP = "django.http"
@@ -65,6 +69,9 @@ CALLS = (
             misplaced=(Misplaced(1, _PRESERVE),),
         ),
     ),
+    # redirect() has no status argument: `permanent` and `preserve_request` choose among 301/302/307/308
+    # (REDIRECT_FLAGS below).
+    CallRow(("django.shortcuts.redirect",), Api("django", "redirect", Role.REDIRECT, fixed=302)),
     CallRow(
         _names("HttpResponsePermanentRedirect", _HTTP, _RESPONSE),
         Api(
@@ -119,4 +126,81 @@ METHODS = (
         _ASSERTION_RECEIVER,
         Api("django", "assertRedirects", Role.EXPECT, (Slot(2, "status_code"), Slot(3, "target_status_code"))),
     ),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_REQUIRE = "django.views.decorators.http"
+ROUTE_DECORATORS = (
+    RouteDecorator("django", "POST", names=(f"{_REQUIRE}.require_POST",)),
+    RouteDecorator("django", "GET", names=(f"{_REQUIRE}.require_GET",)),
+    RouteDecorator("django", None, names=(f"{_REQUIRE}.require_safe",), default_methods=("GET", "HEAD")),
+    RouteDecorator("django", None, names=(f"{_REQUIRE}.require_http_methods",), methods=Slot(0, "request_method_list")),
+)
+
+_GENERIC = ("django.views.generic", "django.views.generic.base", "django.views.generic.edit",
+            "django.views.generic.detail", "django.views.generic.list", "django.views.generic.dates")
+_VIEWS = (
+    "View", "TemplateView", "RedirectView", "DetailView", "ListView", "FormView", "CreateView", "UpdateView",
+    "DeleteView", "ArchiveIndexView", "YearArchiveView", "MonthArchiveView", "WeekArchiveView", "DayArchiveView",
+    "TodayArchiveView", "DateDetailView", "ProcessFormView", "BaseFormView", "BaseCreateView", "BaseUpdateView",
+    "BaseDeleteView", "BaseDetailView", "BaseListView", "TemplateResponseMixin", "ContextMixin",
+)
+_FORM_VIEWS = ("FormView", "CreateView", "UpdateView", "DeleteView", "ProcessFormView", "BaseFormView",
+               "BaseCreateView", "BaseUpdateView", "BaseDeleteView", "FormMixin", "ModelFormMixin", "DeletionMixin")
+
+
+def _qualified(names: tuple[str, ...], modules: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{module}.{name}" for module in modules for name in names)
+
+
+VIEW_CLASSES = (
+    ViewClass("django", ("django.views.View", *_qualified(_VIEWS, _GENERIC))),
+    # Generic editing views call form_valid/form_invalid from post() (and put(), which delegates to post()).
+    ViewClass(
+        "django", _qualified(_FORM_VIEWS, _GENERIC),
+        methods=(("form_valid", "POST"), ("form_valid", "PUT"), ("form_invalid", "POST"), ("form_invalid", "PUT")),
+    ),
+)
+
+AUTH_DECORATORS = (
+    AuthDecorator(
+        "django",
+        names=(
+            "django.contrib.auth.decorators.login_required", "django.contrib.auth.decorators.permission_required",
+            "django.contrib.admin.views.decorators.staff_member_required",
+        ),
+    ),
+)
+
+AUTH_BASES = (
+    AuthBase("django", ("django.contrib.auth.mixins.LoginRequiredMixin", "django.contrib.auth.mixins.PermissionRequiredMixin")),
+)
+
+PERMISSION_SETTINGS = (PermissionSetting("django", method_decorator=("django.utils.decorators.method_decorator",)),)
+
+CREATIONS = (
+    Creation("Model.objects.create", attributes=("create", "acreate", "bulk_create", "abulk_create"), receiver=r"(^|\.)objects\Z"),
+)
+
+BODILESS = (Bodiless("django", BodyPolicy.SENT, "Django"),)
+
+BODY_ARGUMENTS = (
+    BodyArgument("django", ("HttpResponse",), Slot(0, "content")),
+    BodyArgument("django", ("StreamingHttpResponse",), Slot(0, "streaming_content")),
+    BodyArgument("django", ("JsonResponse",), Slot(0, "data"), rendering=Rendering.ALWAYS),
+    BodyArgument("django", ("FileResponse", "render", "TemplateResponse", "SimpleTemplateResponse"), Slot(0), rendering=Rendering.ALWAYS),
+)
+
+AUTO_HEADERS = (
+    AutoHeader("django", "Allow", ("HttpResponseNotAllowed",), why="HttpResponseNotAllowed sets Allow"),
+    AutoHeader(
+        "django", "Location", ("HttpResponseRedirect", "HttpResponsePermanentRedirect", "redirect"),
+        why="redirect responses carry the target",
+    ),
+)
+
+REDIRECT_FLAGS = (
+    RedirectFlags("django", ("redirect",), permanent=Slot(None, "permanent"), preserve=Slot(None, "preserve_request")),
+    RedirectFlags("django", ("HttpResponseRedirect", "HttpResponsePermanentRedirect"), preserve=Slot(None, "preserve_request")),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import fixed
+from .idioms import AutoHeader, Bodiless, BodyPolicy, BodyWrite, HeaderArgument, ViewClass
 from .model import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response")
@@ -43,3 +44,19 @@ ATTRIBUTES = (
         Api("falcon", "Response.status", Role.SET, text=Text.LINE_OR_CODE),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+# Falcon resources are plain classes: their responders are named on_<verb> (or on_<verb>_<suffix>).
+VIEW_CLASSES = (ViewClass("falcon", (), prefix="on_", gate=("falcon",)),)
+
+BODILESS = (Bodiless("falcon", BodyPolicy.DROPPED, "Falcon"),)
+
+AUTO_HEADERS = (
+    AutoHeader("falcon", "Allow", ("HTTPMethodNotAllowed",), why="HTTPMethodNotAllowed requires the allowed methods"),
+)
+
+HEADER_ARGUMENTS = (HeaderArgument("falcon", ("HTTPUnauthorized",), "WWW-Authenticate", Slot(None, "challenges")),)
+
+# Responders set content on the response object; it goes out with `resp.status`, 200 by default.
+BODY_WRITES = (BodyWrite("falcon", ("resp", "response", "res"), attributes=("media", "text", "body", "data")),)

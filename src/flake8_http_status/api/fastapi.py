@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from .idioms import (
+    AuthDependency, Bodiless, BodyPolicy, DocumentedStatuses, PlainReturn, Registration, RouteDecorator,
+)
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
-from .starlette import exception_handlers, http_exception, responses
+from .starlette import bodies, exception_handlers, http_exception, responses
 
 APPS = ("fastapi.FastAPI", "fastapi.applications.FastAPI")
 ROUTERS = ("fastapi.APIRouter", "fastapi.routing.APIRouter")
@@ -44,3 +47,53 @@ METHODS = (
         Api("fastapi", "exception_handler", Role.HANDLE, (Slot(0),)),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_HANDLER_OWNERS = APPS + ROUTERS
+_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+ROUTE_DECORATORS = (
+    *(
+        RouteDecorator("fastapi", verb.upper(), attributes=(verb,), owners=_HANDLER_OWNERS, gate=("fastapi",))
+        for verb in _VERBS
+    ),
+    RouteDecorator(
+        "fastapi", None, attributes=("api_route",), owners=_HANDLER_OWNERS, gate=("fastapi",),
+        methods=Slot(None, "methods"),
+    ),
+)
+
+REGISTRATIONS = (
+    Registration(
+        "fastapi", None, attributes=("add_api_route",), gate=("fastapi",), handler=Slot(1, "endpoint"),
+        methods=Slot(None, "methods"),
+    ),
+)
+
+AUTH_DEPENDENCIES = (
+    AuthDependency(
+        "fastapi",
+        wrappers=("fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security"),
+        # get_current_user, get_current_active_user, get_admin_user, current_active_superuser, require_user, and the optional
+        # forms (get_optional_user, current_user_or_none) that say the user may be None.
+        name_pattern=(
+            r"(?i)\A(get_|require_|fetch_|load_)?(optional_|maybe_)?(current_|authenticated_|logged_in_)?"
+            r"(active_|verified_|admin_)?(super_?)?user(_or_none|_optional)?\Z"
+        ),
+        optional_pattern=r"(?i)optional|maybe|_or_none|anonymous",
+        heuristic=True,
+    ),
+)
+
+# Content returned from a route goes out with the route's status_code (200 when it has none).
+PLAIN_RETURNS = (PlainReturn("fastapi", None, ("fastapi",), any_value=True, body_parameters=True),)
+
+BODY_ARGUMENTS = bodies("fastapi")
+
+# Returned Response objects go out as built; serialized content is dropped on 204/205/304 (no row needed:
+# there is no site to report there).
+BODILESS = (Bodiless("fastapi", BodyPolicy.SENT, "FastAPI"),)
+
+# Routes with parameters document 422 (request validation) without being told.
+DOCUMENTED_STATUSES = (DocumentedStatuses("fastapi", frozenset({422})),)

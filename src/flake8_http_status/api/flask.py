@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
+from .idioms import (
+    AuthDecorator, AuthCall, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, Registration,
+    RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 from .werkzeug import RESPONSE_CLASSES
 
@@ -63,4 +67,85 @@ RETURNS = (
         "flask", ROUTE_OWNERS, VIEW_BASES, BODY_CALLS, ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask"),
         Api("flask", "a Flask view's return tuple", Role.SET, default=200, text=Text.LINE_OR_CODE),
     ),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_VERBS = ("get", "post", "put", "patch", "delete")
+_GATE = ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask")
+# `@ns.route` (flask-restx) decorates Resource classes, whose methods are handlers of their own.
+_FUNCTION_OWNERS = (*APPS, "flask_smorest.Blueprint", "apiflask.APIFlask", "apiflask.APIBlueprint")
+
+ROUTE_DECORATORS = (
+    RouteDecorator("flask", None, attributes=("route",), owners=_FUNCTION_OWNERS, gate=_GATE, methods=Slot(None, "methods")),
+    *(
+        RouteDecorator("flask", verb.upper(), attributes=(verb,), owners=_FUNCTION_OWNERS, gate=_GATE)
+        for verb in _VERBS
+    ),
+    # Error handlers answer whatever request failed; what they return goes out with 200 unless they say.
+    RouteDecorator(
+        "flask", None, attributes=("errorhandler", "app_errorhandler"), owners=_FUNCTION_OWNERS, gate=_GATE,
+        default_methods=None,
+    ),
+)
+
+REGISTRATIONS = (
+    Registration(
+        "flask", None, attributes=("add_url_rule",), gate=_GATE, handler=Slot(2, "view_func"),
+        methods=Slot(None, "methods"),
+    ),
+)
+
+VIEW_CLASSES = (ViewClass("flask", VIEW_BASES),)
+
+_HTTP_AUTH = (
+    "flask_httpauth.HTTPBasicAuth", "flask_httpauth.HTTPTokenAuth", "flask_httpauth.HTTPDigestAuth",
+    "flask_httpauth.MultiAuth",
+)
+
+AUTH_DECORATORS = (
+    AuthDecorator(
+        "flask",
+        names=(
+            "flask_login.login_required", "flask_login.utils.login_required", "flask_login.fresh_login_required",
+            "flask_login.utils.fresh_login_required", "flask_security.login_required",
+            "flask_security.auth_required", "flask_security.decorators.auth_required",
+        ),
+    ),
+    # Flask-HTTPAuth: `@auth.login_required`, `@auth.login_required(role=...)`; optional=True admits anyone.
+    AuthDecorator("flask", attributes=("login_required",), owners=_HTTP_AUTH, optional="optional"),
+    AuthDecorator(
+        "flask",
+        names=("flask_jwt_extended.jwt_required", "flask_jwt_extended.view_decorators.jwt_required"),
+        optional="optional",
+    ),
+)
+
+AUTH_CALLS = (
+    AuthCall(
+        "flask",
+        ("flask_jwt_extended.verify_jwt_in_request", "flask_jwt_extended.view_decorators.verify_jwt_in_request"),
+        optional="optional",
+    ),
+)
+
+PERMISSION_SETTINGS = (PermissionSetting("flask", decorators_attribute="decorators"),)
+
+PLAIN_RETURNS = (
+    PlainReturn(
+        "flask", 200, _GATE,
+        body_calls=(
+            "flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.render_template_string",
+            "flask.templating.render_template", "flask.stream_template",
+        ),
+    ),
+)
+
+BODILESS = (Bodiless("flask", BodyPolicy.DROPPED, "Flask"),)
+
+HEADER_ARGUMENTS = (
+    # flask.abort passes keywords on to the Werkzeug exception it raises.
+    HeaderArgument("flask", ("flask.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
+    HeaderArgument("flask", ("flask.abort",), "Allow", Slot(None, "valid_methods")),
+    HeaderArgument("flask", ("flask.abort",), "Retry-After", Slot(None, "retry_after")),
 )

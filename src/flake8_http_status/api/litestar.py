@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import REDIRECTS, fixed
+from .idioms import Bodiless, BodyPolicy, DocumentedStatuses, PlainReturn, RouteDecorator
 from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
 
 _ROUTE_MODULES = ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
@@ -66,16 +67,41 @@ CALLS = (
     ),
     CallRow(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"),
             Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers")),
-    *fixed(
-        "litestar", "litestar.exceptions",
-        {
-            "NotAuthorizedException": 401, "PermissionDeniedException": 403, "NotFoundException": 404,
-            "MethodNotAllowedException": 405, "TooManyRequestsException": 429, "ClientException": 400,
-            "ValidationException": 400, "InternalServerException": 500, "ServiceUnavailableException": 503,
-        },
+    # Every Litestar exception takes `status_code=`, which replaces the class's own status.
+    *(
+        CallRow(row.names, row.api._replace(slots=(Slot(None, "status_code"),)))
+        for row in fixed(
+            "litestar", "litestar.exceptions",
+            {
+                "NotAuthorizedException": 401, "PermissionDeniedException": 403, "NotFoundException": 404,
+                "MethodNotAllowedException": 405, "TooManyRequestsException": 429, "ClientException": 400,
+                "ValidationException": 400, "InternalServerException": 500, "ServiceUnavailableException": 503,
+            },
+        )
     ),
 )
 
 CLASS_ATTRIBUTES = (
     ClassAttributeRow(HTTP_EXCEPTION, "status_code", Api("litestar", "HTTPException.status_code", Role.CLASS)),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+ROUTE_DECORATORS = (
+    *(
+        RouteDecorator("litestar", verb.upper(), names=tuple(f"{module}.{verb}" for module in _ROUTE_MODULES))
+        for verb in ("get", "post", "put", "patch", "delete", "head")
+    ),
+    RouteDecorator(
+        "litestar", None, names=tuple(f"{module}.route" for module in _ROUTE_MODULES), methods=Slot(None, "http_method"),
+        default_methods=None,
+    ),
+)
+
+PLAIN_RETURNS = (PlainReturn("litestar", None, ("litestar",), any_value=True, body_parameters=True),)
+
+# A route whose status has no body but whose return annotation promises content does not start.
+BODILESS = (Bodiless("litestar", BodyPolicy.REFUSED, "Litestar"),)
+
+# Validation failures (ValidationException, 400) are documented for every route.
+DOCUMENTED_STATUSES = (DocumentedStatuses("litestar", frozenset({400})),)

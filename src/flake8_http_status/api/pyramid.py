@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
+from .idioms import Auth, AuthCheck, ExceptionView, PlainReturn, Registration, RouteDecorator
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, MethodRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("pyramid.response.Response", "webob.Response", "webob.response.Response")
@@ -80,4 +81,32 @@ METHODS = (
         Receiver(names=("testapp", "test_app")),
         Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True),
     ),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+ROUTE_DECORATORS = (
+    RouteDecorator(
+        "pyramid", None, names=("pyramid.view.view_config",), methods=Slot(None, "request_method"), default_methods=None,
+    ),
+)
+
+REGISTRATIONS = (
+    Registration(
+        "pyramid", None, attributes=("add_view",), gate=("pyramid",), handler=Slot(0, "view"),
+        methods=Slot(None, "request_method"), default_methods=None,
+    ),
+)
+
+AUTH_CHECKS = (
+    AuthCheck("pyramid", "authenticated_userid", Auth.AUTHENTICATED, receivers=("request",), none_means_anonymous=True),
+    AuthCheck("pyramid", "identity", Auth.AUTHENTICATED, receivers=("request",), none_means_anonymous=True),
+)
+
+# A view with a renderer returns a dict, answered 200 unless request.response.status says otherwise.
+PLAIN_RETURNS = (PlainReturn("pyramid", 200, ("pyramid",)),)
+
+# Pyramid sends a raised HTTPForbidden through the forbidden view, which apps use to challenge anonymous users.
+EXCEPTION_VIEWS = (
+    ExceptionView("pyramid", ("HTTPForbidden",), frozenset({403}), "the forbidden view decides what the client gets"),
 )

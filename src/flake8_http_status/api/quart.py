@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
+from .idioms import (
+    AuthDecorator, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 
 APPS = ("quart.Quart", "quart.app.Quart", "quart.Blueprint", "quart.blueprints.Blueprint")
@@ -45,4 +48,32 @@ RETURNS = (
         # Quart applies the status with int(), so "201" works and "201 Created" raises ValueError.
         Api("quart", "a Quart view's return tuple", Role.SET, default=200, text=Text.CODE_ONLY),
     ),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+ROUTE_DECORATORS = (
+    RouteDecorator("quart", None, attributes=("route",), owners=APPS, gate=("quart",), methods=Slot(None, "methods")),
+    *(
+        RouteDecorator("quart", verb.upper(), attributes=(verb,), owners=APPS, gate=("quart",))
+        for verb in ("get", "post", "put", "patch", "delete")
+    ),
+)
+
+VIEW_CLASSES = (ViewClass("quart", ("quart.views.MethodView", "quart.views.View")),)
+
+AUTH_DECORATORS = (AuthDecorator("quart", names=("quart_auth.login_required",)),)
+
+PERMISSION_SETTINGS = (PermissionSetting("quart", decorators_attribute="decorators"),)
+
+PLAIN_RETURNS = (
+    PlainReturn("quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")),
+)
+
+BODILESS = (Bodiless("quart", BodyPolicy.DROPPED, "Quart"),)
+
+HEADER_ARGUMENTS = (
+    HeaderArgument("quart", ("quart.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
+    HeaderArgument("quart", ("quart.abort",), "Allow", Slot(None, "valid_methods")),
+    HeaderArgument("quart", ("quart.abort",), "Retry-After", Slot(None, "retry_after")),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
+from .idioms import AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, HeaderArgument, RouteDecorator, ViewClass
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Misplaced, Receiver, Role, Slot, Text
 
 _MODULES = ("sanic", "sanic.response", "sanic.response.convenience", "sanic.response.types")
@@ -56,4 +57,31 @@ ATTRIBUTES = (
 
 CLASS_ATTRIBUTES = (
     ClassAttributeRow(SANIC_EXCEPTION, "status_code", Api("sanic", "SanicException.status_code", Role.CLASS)),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_APPS = ("sanic.Sanic", "sanic.app.Sanic", "sanic.Blueprint", "sanic.blueprints.Blueprint")
+ROUTE_DECORATORS = (
+    RouteDecorator("sanic", None, attributes=("route",), owners=_APPS, gate=("sanic",), methods=Slot(1, "methods")),
+    *(
+        RouteDecorator("sanic", verb.upper(), attributes=(verb,), owners=_APPS, gate=("sanic",))
+        for verb in ("get", "post", "put", "patch", "delete", "head", "options")
+    ),
+)
+
+VIEW_CLASSES = (ViewClass("sanic", ("sanic.views.HTTPMethodView",)),)
+
+AUTH_DECORATORS = (AuthDecorator("sanic", names=("sanic_jwt.protected", "sanic_jwt.decorators.protected")),)
+
+BODILESS = (Bodiless("sanic", BodyPolicy.DROPPED, "Sanic"),)
+
+BODY_ARGUMENTS = (
+    BodyArgument("sanic", ("sanic.text", "sanic.html", "sanic.raw", "sanic.HTTPResponse"), Slot(0, "body")),
+    BodyArgument("sanic", ("sanic.json", "sanic.JSONResponse"), Slot(0, "body"), rendering=Rendering.ALWAYS),
+)
+
+HEADER_ARGUMENTS = (
+    HeaderArgument("sanic", ("Unauthorized",), "WWW-Authenticate", Slot(1, "scheme")),
+    HeaderArgument("sanic", ("MethodNotAllowed",), "Allow", Slot(2, "allowed_methods")),
 )

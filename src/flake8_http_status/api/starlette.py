@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .idioms import (
+    AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 _BODY_RESPONSES = ("Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "StreamingResponse", "FileResponse")
@@ -51,3 +54,39 @@ METHODS = (
         Api("starlette", "add_exception_handler", Role.HANDLE, (Slot(0),)),
     ),
 )
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+_GATE = ("starlette",)
+ROUTE_DECORATORS = (
+    RouteDecorator("starlette", None, attributes=("route",), owners=APPS, gate=_GATE, methods=Slot(None, "methods")),
+)
+
+REGISTRATIONS = (
+    Registration(
+        "starlette", None, names=("starlette.routing.Route",), handler=Slot(1, "endpoint"), methods=Slot(None, "methods"),
+    ),
+    Registration(
+        "starlette", None, attributes=("add_route",), gate=_GATE, handler=Slot(1, "route"), methods=Slot(None, "methods"),
+    ),
+)
+
+VIEW_CLASSES = (ViewClass("starlette", ("starlette.endpoints.HTTPEndpoint",)),)
+
+AUTH_DECORATORS = (
+    # @requires("authenticated") lets only authenticated users in; other scopes alone prove nothing.
+    AuthDecorator("starlette", names=("starlette.authentication.requires",), scopes=Slot(0, "scopes")),
+)
+
+
+def bodies(framework: str) -> tuple[BodyArgument, ...]:
+    return (
+        BodyArgument(framework, ("Response", "HTMLResponse", "PlainTextResponse"), Slot(0, "content")),
+        # JSONResponse(None) still renders `null`; streams and files always have content.
+        BodyArgument(framework, ("JSONResponse", "StreamingResponse", "FileResponse"), Slot(0, "content"), rendering=Rendering.ALWAYS),
+    )
+
+
+BODY_ARGUMENTS = bodies("starlette")
+
+BODILESS = (Bodiless("starlette", BodyPolicy.SENT, "Starlette"),)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .idioms import (
+    Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, RequestData, ViewClass,
+)
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 
 HANDLERS = ("tornado.web.RequestHandler", "tornado.web.ErrorHandler", "tornado.websocket.WebSocketHandler")
@@ -25,6 +28,32 @@ METHODS = (
             accepts=frozenset(range(300, 400)), rejects_why="it fails an assertion, so the client gets a 500",
             # The second positional is `permanent`: any non-zero status there means 301.
             misplaced=(Misplaced(1, "permanent"),), fix_keyword="status",
+        ),
+    ),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+VIEW_CLASSES = (ViewClass("tornado", HANDLERS),)
+
+# Unauthenticated GET/HEAD are redirected to the login page; other methods get 403.
+AUTH_DECORATORS = (AuthDecorator("tornado", names=("tornado.web.authenticated",)),)
+
+AUTH_CHECKS = (AuthCheck("tornado", "current_user", Auth.AUTHENTICATED, receivers=("self",), none_means_anonymous=True),)
+
+# finish() with content on a 204/304 fails an assertion: the client gets a 500.
+BODILESS = (Bodiless("tornado", BodyPolicy.FAILS, "Tornado"),)
+
+BODY_WRITES = (BodyWrite("tornado", ("self",), methods=("write", "finish"), slot=Slot(0, "chunk")),)
+
+REDIRECT_FLAGS = (RedirectFlags("tornado", ("RequestHandler.redirect",), permanent=Slot(1, "permanent")),)
+
+REQUEST_DATA = (
+    RequestData(
+        "tornado", ("self",),
+        (
+            "get_argument", "get_arguments", "get_body_argument", "get_body_arguments", "get_query_argument",
+            "get_query_arguments", "path_args", "path_kwargs",
         ),
     ),
 )

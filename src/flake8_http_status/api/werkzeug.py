@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, WERKZEUG_ABORTABLE, fixed
+from .idioms import Bodiless, BodyArgument, BodyPolicy, HeaderArgument
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Receiver, Role, Slot, Text
 
 RESPONSE_CLASSES = (
@@ -60,4 +61,19 @@ ATTRIBUTES = (
 
 CLASS_ATTRIBUTES = (
     ClassAttributeRow(HTTP_EXCEPTION, "code", Api("werkzeug", "HTTPException.code", Role.CLASS)),
+)
+
+# Handler idioms -----------------------------------------------------------------------------------
+
+BODILESS = (Bodiless("werkzeug", BodyPolicy.DROPPED, "Werkzeug"),)
+
+BODY_ARGUMENTS = (BodyArgument("werkzeug", ("Response",), Slot(0, "response")),)
+
+HEADER_ARGUMENTS = (
+    HeaderArgument("werkzeug", ("Unauthorized",), "WWW-Authenticate", Slot(2, "www_authenticate")),
+    HeaderArgument("werkzeug", ("MethodNotAllowed",), "Allow", Slot(0, "valid_methods")),
+    HeaderArgument("werkzeug", ("TooManyRequests", "ServiceUnavailable"), "Retry-After", Slot(2, "retry_after")),
+    HeaderArgument("werkzeug", ("werkzeug.exceptions.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
+    HeaderArgument("werkzeug", ("werkzeug.exceptions.abort",), "Allow", Slot(None, "valid_methods")),
+    HeaderArgument("werkzeug", ("werkzeug.exceptions.abort",), "Retry-After", Slot(None, "retry_after")),
 )

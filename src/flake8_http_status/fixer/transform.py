@@ -3,6 +3,9 @@
 An edit's text is either an expression (`HTTPStatus.NOT_FOUND`, `"200 OK"`), which replaces the
 expression with exactly that span, keeping its parentheses, or a keyword argument (`status=201`),
 which turns the positional argument with that span into a keyword argument, keeping its comma.
+An edit with an empty span inserts its text (`, status_code=201` after a call's last argument):
+that is spliced into the text before LibCST parses it, since there is no node to replace, and
+the parse of the piece that holds it is what checks the result.
 
 Edits are applied within small pieces of the module (see `segments`): each piece is parsed by
 LibCST, its nodes are located with LibCST's PositionProvider, rewritten, printed, and put back
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from ..findings import Edit, NewImport
+from ..findings import Edit, NewImport, Position
 from . import segments
 from .errors import FixError
 from .imports import add_imports
@@ -47,6 +50,7 @@ def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequenc
     `tree` is `text` parsed by `ast`: it says which statements hold the edits.
     """
     lines = split_lines(text)
+    edits = _insert(lines, edits)
     chains = [(edit, segments.candidates(tree, lines, edit)) for edit in edits]
     choice = {id(edit): 0 for edit in edits}
     head = segments.head(tree, lines) if imports else None
@@ -83,6 +87,34 @@ def _edits_by_piece(pieces: Sequence[Segment], chosen: Sequence[tuple[Edit, Segm
             raise FixError("could not isolate the code a fix changes", edit.start.line)
         inside[ordered[index]].append(edit)
     return inside
+
+
+def _insert(lines: list[str], edits: Sequence[Edit]) -> list[Edit]:
+    """Splice the insertions into `lines`; the other edits, moved to match (work grows with the edits)."""
+    widths: dict[int, list[tuple[int, int]]] = {}  # line: (column, width) of each insertion, right to left
+    for insertion in sorted((edit for edit in edits if edit.start == edit.end), key=lambda edit: edit.start, reverse=True):
+        where = insertion.start
+        if "\n" in insertion.text or "\r" in insertion.text:
+            raise FixError("an inserted fix spans lines", where.line, where.column)
+        line = lines[where.line - 1].encode("utf-8") if where.line <= len(lines) else b""
+        if where.line > len(lines) or where.column > len(line):
+            raise FixError("a fix points past the end of its line", where.line, where.column)
+        added = insertion.text.encode("utf-8")
+        lines[where.line - 1] = (line[: where.column] + added + line[where.column :]).decode("utf-8", "strict")
+        widths.setdefault(where.line, []).append((where.column, len(added)))
+    return [_shifted(edit, widths) for edit in edits if edit.start != edit.end]
+
+
+def _shifted(edit: Edit, widths: dict[int, list[tuple[int, int]]]) -> Edit:
+    # A span that ends where text goes in stays before it; one that starts there moves after it.
+    def move(position: Position, is_end: bool) -> Position:
+        inserted = widths.get(position.line, ())
+        width = sum(w for column, w in inserted if position.column > column or (position.column == column and not is_end))
+        return Position(position.line, position.column + width) if width else position
+
+    if edit.start.line not in widths and edit.end.line not in widths:
+        return edit
+    return Edit(move(edit.start, False), move(edit.end, True), edit.text)
 
 
 def _pieces(chains: list[tuple[Edit, list[Segment]]], choice: dict[int, int], head: Segment | None) -> list[Segment]:

@@ -7,7 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
 from ..analysis.sites import Site
 from ..analysis.spelling import Speller, Spelled, choose_family
@@ -16,6 +18,9 @@ from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
 from ..options import Settings
 from .model import Rule
+
+if TYPE_CHECKING:
+    from ..handlers.model import HandlerModel
 
 
 @dataclass
@@ -29,6 +34,16 @@ class Context:
     target_for: Callable[[], Target]  # reading pyproject.toml waits until a finding needs a constant name
     pattern_values: set[int] = field(default_factory=set)  # ids of nodes used as `case` value patterns
     bound: Counter[str] = field(default_factory=Counter)  # how often each name is bound in the module
+    filename: str = ""
+    candidates: Candidates = field(default_factory=Candidates)  # what the collector kept (calls, functions)
+    bindings: Bindings = field(default_factory=Bindings)
+
+    @cached_property
+    def handlers(self) -> HandlerModel:
+        """The handler model (HTS9xx rules), built on first use and only for the functions asked about."""
+        from ..handlers.model import HandlerModel
+
+        return HandlerModel(self)
 
     @cached_property
     def used_constants(self) -> list[tuple[ast.expr, Constant]]:

@@ -12,12 +12,16 @@ from typing import Final
 
 from ..findings import Finding
 from . import arguments, mixing, naming, status_lines, validity
+from .choices import authentication, content, created, faults, methods, openapi, origin, redirects, retry
 from .context import Context
 from .model import Rule
 
 Checker = Callable[[Context], Iterator[Finding]]
 
-_MODULES: Final[tuple[ModuleType, ...]] = (naming, status_lines, mixing, validity, arguments)
+_MODULES: Final[tuple[ModuleType, ...]] = (
+    naming, status_lines, mixing, validity, arguments,
+    authentication, created, origin, content, methods, redirects, faults, retry, openapi,
+)
 
 RULES: Final[tuple[Rule, ...]] = tuple(sorted((rule for module in _MODULES for rule in module.RULES), key=lambda r: r.code))
 BY_CODE: Final[dict[str, Rule]] = {rule.code: rule for rule in RULES}

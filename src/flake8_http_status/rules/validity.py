@@ -158,7 +158,7 @@ DEPRECATED = Rule(
                 bad="from django.http import HttpResponse\n\n\ndef via_proxy(request):\n    return HttpResponse(status=305)\n",
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\ndef via_proxy(request):\n"
-                    "    return HttpResponse(status=HTTPStatus.TEMPORARY_REDIRECT)\n"
+                    "    return HttpResponse(status=HTTPStatus.TEMPORARY_REDIRECT, headers={\"Location\": \"/via-proxy\"})\n"
                 ),
             ),
         ),

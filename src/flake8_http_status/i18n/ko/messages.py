@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from . import choices
+
 MESSAGES: Final[dict[str, str]] = {
     "HTS001": "{value} 대신 {constant} 사용 ({reason})",
     "HTS002": "비교할 때 {value} 대신 {constant} 사용 ({reason})",
@@ -59,3 +61,7 @@ PHRASES: Final[dict[str, str]] = {
         "RFC 4918에서 빠짐; 진행 상황을 조회할 방법과 함께 202 Accepted를 보내거나, 헤더를 먼저 보내려면 103 Early Hints 사용"
     ),
 }
+
+# HTS9xx (status choices) keep their texts in `choices`.
+MESSAGES.update(choices.MESSAGES)
+PHRASES.update(choices.PHRASES)

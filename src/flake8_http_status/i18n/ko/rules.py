@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..texts import RuleText
+from . import choices
 
 _STYLE_OPTION = "`http-status-style`: 제안할 상수 계열 (기본값 `auto`)."
 _IGNORE_OPTION = "`http-status-ignore-values`: 보고하지 않을 리터럴 값."
@@ -213,3 +214,6 @@ RULES: Final[dict[str, RuleText]] = {
         references=("RFC 9110 §15.4.6 (305)", "RFC 4918 §21.4 (102 제거)"),
     ),
 }
+
+# HTS9xx (status choices) keep their pages in `choices`.
+RULES.update(choices.RULES)

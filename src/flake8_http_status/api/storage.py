@@ -1,0 +1,30 @@
+"""Creations that do not belong to one web framework: ORMs, document stores and service layers.
+
+Only idiom rows live here (no status rows). Rows marked heuristic are recognised by naming
+conventions, not through imports.
+"""
+
+from __future__ import annotations
+
+from .idioms import Creation
+
+_SESSION = r"(?i)(session|db|database)\Z"  # session, db.session, DBSession, self.db
+
+CREATIONS = (
+    # SQLAlchemy, Flask-SQLAlchemy, SQLModel: `session.add(Model(...))`, or an object built earlier in the handler.
+    Creation("session.add(Model(...))", attributes=("add",), receiver=_SESSION, fresh_argument=True),
+    Creation("insert(Model)", names=("sqlalchemy.insert", "sqlalchemy.sql.expression.insert", "sqlalchemy.sql.insert")),
+    # MongoDB (PyMongo, Motor, Beanie): the method names say it.
+    Creation("collection.insert_one", attributes=("insert_one", "insert_many")),
+    # Tortoise, Peewee, Beanie, Ormar: `await Model.create(...)` on a class.
+    Creation("Model.create", attributes=("create",), receiver=r"\A[A-Z][A-Za-z0-9]*\Z", heuristic=True),
+    # Repository and service layers, and the FastAPI tutorial's `crud.create_user(db, user)`.
+    Creation(
+        "repository.create",
+        attributes=("create", "create_*", "add", "insert"),
+        receiver=r"(?i)(^|\.|_)(repo|repository|repositories|service|services|crud|store|dao)\Z",
+        heuristic=True,
+    ),
+    # `obj = Model(...); obj.save()` (Django, MongoEngine), `doc.insert()` (Beanie): a new object saved.
+    Creation("Model(...).save()", attributes=("save", "asave", "insert"), unbound=r"\A(?!.*(Form|Serializer|Schema)\Z)[A-Z]\w*\Z", heuristic=True),
+)

@@ -1,0 +1,163 @@
+"""Content a handler sends without building a response object, and the status it goes out with.
+
+Flask, Bottle and Pyramid answer a returned dict or `jsonify(...)` with 200; FastAPI and Litestar
+answer any returned value with the route's status; Tornado and Falcon send what `self.write(...)`
+or `resp.media = ...` gave with the status set before, else 200. A status assigned on the way
+(`response.status_code = 201`, `self.set_status(201)`) counts only when it runs on every way to
+the content; otherwise the status is unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..analysis.match import argument
+from ..analysis.receivers import last_name
+from ..analysis.sites import FunctionNode, Site
+from ..api.idioms import BodyWrite, PlainReturn
+from ..api.model import Role
+from .facts import FunctionFacts
+from .flow import dominates
+from .routes import Handler
+
+if TYPE_CHECKING:
+    from .model import Answer, HandlerModel
+
+_LITERALS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp, ast.JoinedStr)
+_HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple)
+_RESPONSE_WORDS = ("response", "redirect", "abort")
+_RESPONSE_NAMES = frozenset({"resp", "res", "rv", "rsp"})
+
+
+def answers(model: HandlerModel, handler: Handler) -> list[Answer]:
+    """In source order."""
+    found = list(_plain_returns(model, handler))
+    for write in model.idioms.body_writes:
+        if write.framework == handler.framework:
+            found.extend(_writes(model, handler, write))
+    return sorted(found, key=lambda answer: _position(answer.anchor))
+
+
+def setters(model: HandlerModel, function: FunctionNode) -> list[Site]:
+    """Sites that set the status of the handler's response in place: `self.set_status(...)`,
+    `response.status_code = ...`, `resp.status = ...`."""
+    found = []
+    for site in model.sites_in(function):
+        if site.role is not Role.SET:
+            continue
+        if isinstance(site.anchor, ast.Assign):
+            found.append(site)
+        elif isinstance(site.anchor, ast.Call) and _is_statement_call(model, function, site.anchor):
+            found.append(site)
+    return found
+
+
+def status_at(model: HandlerModel, function: FunctionNode, node: ast.AST, default: int | None) -> int | None:
+    """The status in effect at `node`: the last setter on every way there, the default if none ran, or
+    None when a setter runs on some ways only (or sets a value we cannot read)."""
+    chosen: Site | None = None
+    target = model.path(function, node)
+    for site in setters(model, function):
+        if _position(site.anchor) > _position(node):
+            continue
+        if not dominates(model.path(function, site.anchor), target, model.exits):
+            return None
+        if chosen is None or _position(site.anchor) > _position(chosen.anchor):
+            chosen = site
+    if chosen is None:
+        return default
+    return chosen.code
+
+
+def _plain_returns(model: HandlerModel, handler: Handler) -> Iterator[Answer]:
+    from .model import Answer
+
+    row = model.idioms.plain_returns.get(handler.framework)
+    if row is None or not model.context.imports.imports_any(row.gate):
+        return
+    function = handler.function
+    route = _route(model, handler) if row.status is None else None
+    if row.status is None and (route is None or _returns_response(function)):
+        return
+    default = row.status if row.status is not None else route.code if route is not None else None
+    facts = model.facts(function)
+    for ret in facts.returns:
+        content = _content(model, ret, row, facts)
+        if content is not None:
+            yield Answer(content, ret, status_at(model, function, ret, default), handler, route)
+
+
+def _route(model: HandlerModel, handler: Handler) -> Site | None:
+    sites = [site for site in model.route_sites(handler) if site.code is not None]
+    codes = {site.code for site in sites}
+    return sites[0] if len(codes) == 1 else None
+
+
+def _content(model: HandlerModel, ret: ast.Return, row: PlainReturn, facts: FunctionFacts) -> ast.expr | None:
+    value = ret.value
+    if value is None or (isinstance(value, ast.Constant) and value.value is None) or model.sites_at(ret):
+        return None
+    if isinstance(value, ast.Tuple):
+        # (content, headers) keeps the default status; longer tuples carry their own (a site).
+        if len(value.elts) == 2 and isinstance(value.elts[1], _HEADER_LIKE):
+            value = value.elts[0]
+        else:
+            return None
+    return value if _is_content(model, value, row, facts) else None
+
+
+def _is_content(model: HandlerModel, value: ast.expr, row: PlainReturn, facts: FunctionFacts) -> bool:
+    if isinstance(value, ast.Await):
+        value = value.value
+    if model.sites_at(value) or _names_response(value):
+        return False
+    if isinstance(value, _LITERALS) or (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return True
+    if isinstance(value, ast.Call) and model.context.imports.qualify(value.func) in row.body_calls:
+        return True
+    if isinstance(value, ast.Name) and not row.any_value:
+        values = facts.assigned.get(value.id, [])
+        return bool(values) and all(v is not None and _is_content(model, v, row, facts) for v in values)
+    return row.any_value
+
+
+def _names_response(value: ast.expr) -> bool:
+    name = last_name(value).lower()
+    return name.endswith(_RESPONSE_WORDS) or name in _RESPONSE_NAMES
+
+
+def _returns_response(function: FunctionNode) -> bool:
+    """A FastAPI or Litestar handler annotated to return a Response object: the route status does not apply."""
+    returns = function.returns
+    return returns is not None and "Response" in ast.unparse(returns)
+
+
+def _writes(model: HandlerModel, handler: Handler, write: BodyWrite) -> Iterator[Answer]:
+    from .model import Answer
+
+    function = handler.function
+    facts = model.facts(function)
+    for call in facts.calls:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in write.methods and last_name(func.value) in write.receivers:
+            content = argument(call, write.slot)
+            if content is not None:
+                yield Answer(content, call, status_at(model, function, call, write.status), handler, None)
+    for target, value, stmt in facts.stores:
+        if target.attr in write.attributes and last_name(target.value) in write.receivers:
+            yield Answer(value, stmt, status_at(model, function, stmt, write.status), handler, None)
+
+
+def _is_statement_call(model: HandlerModel, function: FunctionNode, call: ast.Call) -> bool:
+    path = model.path(function, call)
+    if not path:
+        return False
+    stmt = path[-1].stmt
+    value = stmt.value.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Await) else getattr(stmt, "value", None)
+    return isinstance(stmt, ast.Expr) and value is call
+
+
+def _position(node: ast.AST) -> tuple[int, int]:
+    return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)

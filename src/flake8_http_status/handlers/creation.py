@@ -1,0 +1,153 @@
+"""Which calls in a function create a resource: `Model.objects.create(...)`, `session.add(Model(...))`,
+`serializer.save()` on a serializer built without an instance, `insert_one(...)`, `repo.create(...)`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..analysis.collect import Bindings
+from ..analysis.imports import ImportMap
+from ..analysis.match import argument
+from ..analysis.receivers import last_name
+from ..api.idioms import Creation
+from .facts import FunctionFacts
+from .table import Idioms
+
+# Class methods that build a new instance from data (pydantic, SQLModel, marshmallow-style models).
+_BUILDERS = frozenset({"model_validate", "from_orm", "parse_obj", "model_construct", "construct", "from_dict"})
+
+
+class Created(NamedTuple):
+    call: ast.Call
+    row: Creation
+
+
+def dotted(node: ast.expr) -> str | None:
+    """`a.b.c` for a chain of names, None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+@lru_cache(maxsize=256)
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+class Creations:
+    def __init__(self, idioms: Idioms, imports: ImportMap, bindings: Bindings) -> None:
+        self.idioms = idioms
+        self.imports = imports
+        self.bindings = bindings
+
+    def find(self, facts: FunctionFacts, received: frozenset[str] = frozenset()) -> list[Created]:
+        """Creating calls; `received` names objects the handler received in the request body (also new)."""
+        return [
+            Created(call, row) for call in facts.calls for row in self._rows(call) if self._matches(call, row, facts, received)
+        ]
+
+    def _rows(self, call: ast.Call) -> Iterator[Creation]:
+        func = call.func
+        qualified = self.imports.qualify(func)
+        yield from self.idioms.creation_names.get(qualified or "", ())
+        text = dotted(func)
+        if text is not None:
+            for name, rows in self.idioms.creation_names.items():
+                if text != qualified and (text == name or text.endswith(f".{name}") or name.endswith(f".{text}")):
+                    yield from (row for row in rows if row.heuristic)
+        if isinstance(func, ast.Attribute):
+            yield from self.idioms.creation_attributes.get(func.attr, ())
+            for prefix, row in self.idioms.creation_prefixes:
+                if func.attr.startswith(prefix):
+                    yield row
+
+    def _matches(self, call: ast.Call, row: Creation, facts: FunctionFacts, received: frozenset[str]) -> bool:
+        if row.names and not row.attributes:
+            return True  # matched by name already
+        func = call.func
+        if not isinstance(func, ast.Attribute):
+            return False
+        if row.receiver is not None and not self._receiver_matches(func.value, row.receiver):
+            return False
+        if row.fresh_argument:
+            first = call.args[0] if call.args else None
+            if isinstance(first, ast.Name) and first.id in received and first.id not in facts.assigned:
+                return True
+            return first is not None and is_fresh(first, facts)
+        if row.unbound is not None:
+            return not call.args and self._unbound(func.value, row, facts)
+        return True
+
+    def _receiver_matches(self, receiver: ast.expr, pattern: str) -> bool:
+        """The receiver's dotted text, or the class it is annotated or built with, matches `pattern`."""
+        text = dotted(receiver)
+        if text is not None and _pattern(pattern).search(text):
+            return True
+        bound = self.bindings.type_of(receiver.id) if isinstance(receiver, ast.Name) else None
+        return bound is not None and _pattern(pattern).search(bound.rpartition(".")[2]) is not None
+
+    def _unbound(self, receiver: ast.expr, row: Creation, facts: FunctionFacts) -> bool:
+        """The receiver was built in the function from a matching class, never with an instance."""
+        if not isinstance(receiver, ast.Name):
+            return False
+        values = facts.assigned.get(receiver.id, [])
+        if not values:
+            return False
+        for value in values:
+            if not isinstance(value, ast.Call) or not _pattern(row.unbound or "").search(last_name(value.func)):
+                return False
+            if row.unbound_instance is not None and argument(value, row.unbound_instance) is not None:
+                return False
+        return True
+
+
+# Parameter types a framework injects: never an object the client sent to be created.
+_INJECTED = frozenset({
+    "Request", "Response", "Session", "AsyncSession", "WebSocket", "BackgroundTasks", "HTTPConnection", "Connection",
+    "ASGIConnection", "State", "Scope",
+})
+
+
+def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+    """Parameters without a default annotated with a model class: FastAPI and Litestar pass the request body
+    there (`def create(hero: Hero, session: SessionDep)`), so the object is new."""
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    without_default = positional[: len(positional) - len(args.defaults)]
+    without_default += [arg for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is None]
+    names = set()
+    for arg in without_default:
+        annotation = arg.annotation
+        name = last_name(annotation) if isinstance(annotation, (ast.Name, ast.Attribute)) else ""
+        if name[:1].isupper() and name not in _INJECTED:
+            names.add(arg.arg)
+    return frozenset(names)
+
+
+def is_fresh(node: ast.expr, facts: FunctionFacts) -> bool:
+    """An object built here: `Model(...)`, `Model.model_validate(...)`, or a name only ever bound to one."""
+    if isinstance(node, ast.Name):
+        values = facts.assigned.get(node.id, [])
+        return bool(values) and all(value is not None and _built(value) for value in values)
+    return _built(node)
+
+
+def _built(node: ast.expr) -> bool:
+    if isinstance(node, ast.Await):
+        node = node.value
+    if not isinstance(node, ast.Call):
+        return False
+    name = last_name(node.func)
+    if name in _BUILDERS and isinstance(node.func, ast.Attribute):
+        name = last_name(node.func.value)
+    return name[:1].isupper() and not name.isupper()

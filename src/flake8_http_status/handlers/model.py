@@ -1,0 +1,341 @@
+"""The handler model: the questions HTS9xx rules ask about the code around a status.
+
+It is built lazily per module (when a rule first asks) and per function (when a rule asks about a
+site in it), so modules and functions without relevant sites cost nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cached_property
+from typing import NamedTuple, TYPE_CHECKING
+
+from ..analysis.receivers import Receivers
+from ..analysis.sites import FunctionNode, Scope, Site
+from ..api.idioms import Evidence, ExceptionRow, Fault
+from ..api.model import Role
+from .auth import AuthModel, AuthState
+from .creation import Created, Creations, body_parameters
+from .facts import FunctionFacts, function_facts
+from .flow import Path, dominates, except_handlers, facts, path_to, try_body
+from .methods import ANY, Methods, narrow
+from .inputs import reads_request, request_names
+from .module import ModuleNames, module_names
+from .responses import Content, Headers, content_of
+from .routes import Handler, Routes
+from .table import Idioms, idioms_for
+
+if TYPE_CHECKING:
+    from ..rules.context import Context
+
+# Calls that report an error but return normally: the code after them still runs.
+_RETURNING_RAISERS = frozenset({"send_error"})
+_BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
+_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+class Caught(NamedTuple):
+    """The `except` clause around a point, what it handles, and what the guarded code must show."""
+
+    fault: Fault
+    handler: ast.ExceptHandler
+    evidence: frozenset[Evidence]
+
+
+class Answer(NamedTuple):
+    """Content a handler sends without building a response: `return {...}`, `self.write(...)`."""
+
+    node: ast.expr  # the content
+    anchor: ast.AST  # the return statement, the write call or the assignment
+    status: int | None  # None: cannot tell
+    handler: Handler
+    route: Site | None  # the route decorator's site, when the route decides the status
+
+
+class HandlerModel:
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.idioms: Idioms = idioms_for(context.settings)
+        self.receivers = Receivers(context.imports, context.bindings)
+        self.routes = Routes(self.idioms, context.imports, self.receivers, context.candidates.calls)
+        self.creations = Creations(self.idioms, context.imports, context.bindings)
+        self._facts: dict[int, FunctionFacts] = {}
+        self._paths: dict[tuple[int, int], Path] = {}
+        self._request_names: dict[int, frozenset[str]] = {}
+        self._provided: dict[str, bool] = {}
+        self._answers: dict[int, list[Answer]] = {}
+        self.named: dict[int, str] = {}  # how messages name a status in this module, once per code
+
+    # Module ------------------------------------------------------------------------------------------
+
+    @cached_property
+    def in_tests(self) -> bool:
+        """Test modules build responses to exercise clients; the HTS9xx rules leave them alone."""
+        *directories, name = self.context.filename.replace("\\", "/").split("/")
+        return (
+            name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"
+            or not _TEST_DIRECTORIES.isdisjoint(directories)
+        )
+
+    @cached_property
+    def names(self) -> ModuleNames:
+        return module_names(self.context.tree)
+
+    @cached_property
+    def auth(self) -> AuthModel:
+        return AuthModel(self.idioms, self.context.imports, self.receivers, self.names)
+
+    @cached_property
+    def headers(self) -> Headers:
+        return Headers(self.idioms, self.module_provides)
+
+    def module_provides(self, header: str) -> bool:
+        """The module names `header` somewhere other than a function that sets it on its own response: at
+        module level, in a helper, an error handler or a hook, any of which may add it to other responses."""
+        name = header.lower()
+        if name not in self._provided:
+            self._provided[name] = any(not self._sets_own(line) for line in self._mentions(name))
+        return self._provided[name]
+
+    def _mentions(self, name: str) -> Iterator[int]:
+        quoted = (f'"{name}"', f"'{name}'")
+        for number, line in enumerate(self.context.lines, start=1):
+            lowered = line.lower()
+            if name in lowered and any(text in lowered for text in quoted):
+                yield number
+
+    def _sets_own(self, line: int) -> bool:
+        """The line lies in a function that builds a response itself and is not an error handler."""
+        enclosing = [
+            function for function, _ in self.context.candidates.functions
+            if function.lineno <= line <= (function.end_lineno or function.lineno)
+        ]
+        if not enclosing:
+            return False
+        function = max(enclosing, key=lambda candidate: candidate.lineno)
+        if any(site.role is Role.HANDLE for decorator in function.decorator_list for site in self.sites_at(decorator)):
+            return False
+        return any(site.role in _BUILDS for site in self.sites_in(function))
+
+    @cached_property
+    def _scopes(self) -> dict[int, Scope]:
+        """Each function's own scope (whose `method_of` says which class it is a method of)."""
+        return {id(function): _own_scope(function, outer) for function, outer in self.context.candidates.functions}
+
+    @cached_property
+    def _by_anchor(self) -> dict[int, list[Site]]:
+        index: dict[int, list[Site]] = defaultdict(list)
+        for site in self.context.sites:
+            index[id(site.anchor)].append(site)
+        return index
+
+    @cached_property
+    def _by_function(self) -> dict[int, list[Site]]:
+        index: dict[int, list[Site]] = defaultdict(list)
+        for site in self.context.sites:
+            if site.scope.function is not None:
+                index[id(site.scope.function)].append(site)
+        return index
+
+    @cached_property
+    def _decorated(self) -> dict[int, FunctionNode]:
+        return {id(decorator): function for function, _ in self.context.candidates.functions for decorator in function.decorator_list}
+
+    def decorated_by(self, decorator: ast.AST) -> FunctionNode | None:
+        """The function a decorator call (a route's site) belongs to."""
+        return self._decorated.get(id(decorator))
+
+    def sites_at(self, node: ast.AST) -> list[Site]:
+        return self._by_anchor.get(id(node), [])
+
+    def sites_in(self, function: FunctionNode) -> list[Site]:
+        return self._by_function.get(id(function), [])
+
+    # Functions ---------------------------------------------------------------------------------------
+
+    def scope_of(self, function: FunctionNode) -> Scope:
+        scope = self._scopes.get(id(function))
+        return scope if scope is not None else Scope(function, None)
+
+    @cached_property
+    def all_handlers(self) -> list[Handler]:
+        """Every handler in the module, in source order."""
+        found = []
+        for function, outer in self.context.candidates.functions:
+            if self.routes.worth_classifying(function, outer):
+                handler = self.routes.handler(function, _own_scope(function, outer))
+                if handler is not None:
+                    found.append(handler)
+        return found
+
+    def handler(self, function: FunctionNode | None) -> Handler | None:
+        if function is None:
+            return None
+        return self.routes.handler(function, self.scope_of(function))
+
+    def facts(self, function: FunctionNode) -> FunctionFacts:
+        key = id(function)
+        if key not in self._facts:
+            self._facts[key] = function_facts(function)
+        return self._facts[key]
+
+    def path(self, function: FunctionNode, node: ast.AST) -> Path:
+        key = (id(function), id(node))
+        if key not in self._paths:
+            self._paths[key] = path_to(function, node)
+        return self._paths[key]
+
+    def exits(self, block: list[ast.stmt]) -> bool:
+        """The block never falls through to the statement after it."""
+        if not block:
+            return False
+        last = block[-1]
+        if isinstance(last, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+            return True
+        if isinstance(last, ast.Expr):
+            value = last.value.value if isinstance(last.value, ast.Await) else last.value
+            return any(
+                site.role is Role.RAISE and site.api.label.rpartition(".")[2] not in _RETURNING_RAISERS
+                for site in self.sites_at(value)
+            )
+        if isinstance(last, ast.If):
+            return self.exits(last.body) and self.exits(last.orelse)
+        if isinstance(last, (ast.With, ast.AsyncWith)):
+            return self.exits(last.body)
+        if isinstance(last, ast.Try):
+            return self.exits(last.finalbody) or (self.exits(last.body) and all(self.exits(h.body) for h in last.handlers))
+        return False
+
+    # Questions ---------------------------------------------------------------------------------------
+
+    def methods_at(self, function: FunctionNode, node: ast.AST) -> Methods:
+        """The HTTP methods whose requests can reach `node`."""
+        handler = self.handler(function)
+        methods = handler.methods if handler is not None else ANY
+        for fact in facts(self.path(function, node), self.exits):
+            methods = narrow(methods, fact)
+        return methods
+
+    def auth_at(self, function: FunctionNode, node: ast.AST) -> AuthState:
+        methods = self.methods_at(function, node)
+        return self.auth.state_at(function, self.scope_of(function), node, methods, self.exits)
+
+    def created_before(self, function: FunctionNode, node: ast.AST) -> list[Created]:
+        """Creations that run on every way to `node`."""
+        handler = self.handler(function)
+        plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
+        received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
+        found = self.creations.find(self.facts(function), received) if self.may_create(function) else []
+        if not found:
+            return []
+        target = self.path(function, node)
+        return [created for created in found if dominates(self.path(function, created.call), target, self.exits)]
+
+    def except_handlers(self, function: FunctionNode, node: ast.AST) -> list[ast.ExceptHandler]:
+        return except_handlers(self.path(function, node))
+
+    def fault_at(self, function: FunctionNode, node: ast.AST) -> Caught | None:
+        """What the innermost `except` clause around `node` handles, when all its exceptions agree."""
+        handlers = self.except_handlers(function, node)
+        caught_type = handlers[0].type if handlers else None
+        if caught_type is None:
+            return None
+        caught = caught_type.elts if isinstance(caught_type, ast.Tuple) else [caught_type]
+        rows = [self._exception_row(exception) for exception in caught]
+        faults = {row.fault if row is not None else None for row in rows}
+        fault = faults.pop() if len(faults) == 1 else None
+        if fault is None:
+            return None
+        return Caught(fault, handlers[0], frozenset(row.evidence for row in rows if row is not None))
+
+    def _exception_row(self, exception: ast.expr) -> ExceptionRow | None:
+        if isinstance(exception, ast.Name) and exception.id not in self.context.imports.names:
+            if exception.id in self.receivers.bindings.classes:
+                return None  # a project class that shadows the builtin
+            return self.idioms.builtin_exceptions.get(exception.id)
+        return self.idioms.exceptions.get(self.context.imports.qualify(exception) or "")
+
+    def calls_out(self, statements: list[ast.stmt]) -> bool:
+        """The statements call another server (an HTTP client)."""
+        prefixes = self.idioms.outgoing
+        for stmt in statements:
+            for node in ast.walk(stmt):
+                if isinstance(node, (ast.Name, ast.Attribute)):
+                    qualified = self.context.imports.qualify(node)
+                    if qualified and any(qualified == p or qualified.startswith(f"{p}.") for p in prefixes):
+                        return True
+        return False
+
+    def guarded_statements(self, function: FunctionNode, handler: ast.ExceptHandler) -> list[ast.stmt]:
+        return try_body(self.path(function, handler.body[0]), handler) if handler.body else []
+
+    def reads_request(self, function: FunctionNode, statements: list[ast.stmt]) -> bool:
+        names = self.request_names(function)
+        return any(reads_request(stmt, self.idioms.request_data, names) for stmt in statements)
+
+    def request_names(self, function: FunctionNode) -> frozenset[str]:
+        """Names that hold request data (see `_request_names`)."""
+        key = id(function)
+        if key not in self._request_names:
+            self._request_names[key] = request_names(
+                function, self.facts(function), self.idioms.request_data, self.handler(function) is not None,
+            )
+        return self._request_names[key]
+
+    def has_header(self, site: Site, header: str) -> bool:
+        function = site.scope.function
+        return self.headers.has(site, header, self.facts(function) if function is not None else None)
+
+    def content(self, site: Site) -> Content | None:
+        return content_of(site, self.idioms)
+
+    def is_final(self, site: Site) -> bool:
+        """The status set at `site` is the one that goes out: the response is returned, raised or kept
+        in a variable whose status nothing changes later."""
+        function = site.scope.function
+        if function is None:
+            return False
+        path = self.path(function, site.anchor)
+        if not path:
+            return False
+        stmt = path[-1].stmt
+        if isinstance(stmt, ast.Return):
+            return stmt is site.anchor or stmt.value is site.anchor or _in_tuple(stmt.value, site.anchor)
+        if isinstance(stmt, ast.Raise):
+            return stmt is site.anchor or stmt.exc is site.anchor
+        if isinstance(stmt, ast.Assign) and stmt.value is site.anchor and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            return isinstance(target, ast.Name) and target.id not in self.facts(function).restatused
+        return False
+
+    def route_sites(self, handler: Handler) -> list[Site]:
+        return [site for route in handler.routes for site in self.sites_at(route) if site.role is Role.ROUTE]
+
+    def answers(self, handler: Handler) -> list[Answer]:
+        """Content the handler sends without a response object, with the status it goes out with."""
+        from .answers import answers
+
+        key = id(handler.function)
+        if key not in self._answers:
+            self._answers[key] = answers(self, handler)
+        return self._answers[key]
+
+    def mentions(self, function: FunctionNode, pattern: re.Pattern[str]) -> bool:
+        """A cheap text test on the function's source lines, to skip walking functions that cannot matter."""
+        start, end = function.lineno, function.end_lineno or function.lineno
+        return pattern.search("".join(self.context.lines[start - 1 : end])) is not None
+
+    def may_create(self, function: FunctionNode) -> bool:
+        return self.mentions(function, self.idioms.creation_words)
+
+
+def _own_scope(function: FunctionNode, outer: Scope) -> Scope:
+    """A function's own scope from the one around it: a method when it sits directly in a class body."""
+    return Scope(function, outer.cls, outer.cls if outer.function is None else None)
+
+
+def _in_tuple(value: ast.expr | None, anchor: ast.AST) -> bool:
+    return isinstance(value, ast.Tuple) and any(element is anchor for element in value.elts)

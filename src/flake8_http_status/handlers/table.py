@@ -1,0 +1,180 @@
+"""The index of handler idioms: every framework module's idiom rows, plus the project's own from settings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+import re
+from functools import lru_cache
+from typing import NamedTuple, TypeVar
+
+from .. import api
+from ..api.idioms import (
+    AuthBase, AuthCall, AuthCheck, AuthDecorator, AuthDependency, AuthenticatorSetting, AutoHeader, Bodiless,
+    BodyArgument, BodyWrite, Creation, DocumentedStatuses, ExceptionRow, ExceptionView, HeaderArgument, Outgoing,
+    PermissionClass, PermissionSetting, PlainReturn, RedirectFlags, Registration, RequestData, RouteDecorator,
+    ViewClass,
+)
+from ..options import Settings
+
+T = TypeVar("T")
+
+
+class Idioms(NamedTuple):
+    route_names: dict[str, tuple[RouteDecorator, ...]]
+    route_attributes: dict[str, tuple[RouteDecorator, ...]]
+    registration_names: dict[str, tuple[Registration, ...]]
+    registration_attributes: dict[str, tuple[Registration, ...]]
+    view_classes: tuple[ViewClass, ...]
+    auth_names: dict[str, tuple[AuthDecorator, ...]]
+    auth_attributes: dict[str, tuple[AuthDecorator, ...]]
+    auth_bare_names: dict[str, tuple[AuthDecorator, ...]]
+    auth_bases: frozenset[str]
+    permission_classes: dict[str, PermissionClass]
+    permission_settings: tuple[PermissionSetting, ...]
+    authenticator_settings: tuple[AuthenticatorSetting, ...]
+    auth_dependencies: tuple[AuthDependency, ...]
+    auth_checks: dict[str, tuple[AuthCheck, ...]]
+    auth_calls: dict[str, AuthCall]
+    creation_attributes: dict[str, tuple[Creation, ...]]
+    creation_prefixes: tuple[tuple[str, Creation], ...]  # `create_*`: any method starting with `create_`
+    creation_names: dict[str, tuple[Creation, ...]]
+    bodiless: dict[str, Bodiless]
+    body_arguments: dict[tuple[str, str], tuple[BodyArgument, ...]]
+    body_writes: tuple[BodyWrite, ...]
+    header_arguments: dict[tuple[str, str], tuple[HeaderArgument, ...]]
+    auto_headers: tuple[AutoHeader, ...]
+    redirect_flags: dict[tuple[str, str], RedirectFlags]
+    plain_returns: dict[str, PlainReturn]
+    exception_views: tuple[ExceptionView, ...]
+    request_data: dict[str, frozenset[str]]  # receiver last name -> attributes that read client data
+    exceptions: dict[str, ExceptionRow]  # qualified exception class -> what catching it handles
+    builtin_exceptions: dict[str, ExceptionRow]
+    outgoing: tuple[str, ...]  # qualified-name prefixes of calls that reach another server
+    documented: dict[str, frozenset[int]]  # framework -> statuses its OpenAPI output documents by itself
+
+    # Derived once, for cheap tests before any walk.
+    view_method_names: frozenset[str]  # method names some view class answers with
+    view_prefixes: tuple[str, ...]  # Falcon's on_
+    creation_words: re.Pattern[str]  # every creating call's name: a function without one creates nothing
+    registration_words: frozenset[str]  # last names of registering calls
+
+
+def _rows(kind: str, row_type: type[T]) -> list[T]:
+    return [row for module in api._MODULES for row in getattr(module, kind, ()) if isinstance(row, row_type)]
+
+
+def _by(rows: Iterable[T], key: str) -> dict[str, tuple[T, ...]]:
+    index: dict[str, list[T]] = defaultdict(list)
+    for row in rows:
+        for name in getattr(row, key):
+            index[name].append(row)
+    return {name: tuple(found) for name, found in index.items()}
+
+
+def _grouped(rows: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[str, tuple[T, ...]]:
+    index: dict[str, list[T]] = defaultdict(list)
+    for row in rows:
+        for key in keys(row):
+            index[key].append(row)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _labelled(rows: Iterable[T]) -> dict[tuple[str, str], tuple[T, ...]]:
+    index: dict[tuple[str, str], list[T]] = defaultdict(list)
+    for row in rows:
+        for label in getattr(row, "labels"):
+            index[(getattr(row, "framework"), label)].append(row)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _request_data(rows: list[RequestData]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for receiver in row.receivers:
+            found[receiver].update(row.attributes)
+    return {receiver: frozenset(attributes) for receiver, attributes in found.items()}
+
+
+def _project_rows(settings: Settings) -> tuple[list[AuthDecorator], list[AuthDependency], list[Creation]]:
+    """Rows for the project's own idioms: matched through imports, or by their last name."""
+    decorators = [
+        AuthDecorator("project", names=settings.auth_decorators, bare_names=tuple(n.rpartition(".")[2] for n in settings.auth_decorators))
+    ] if settings.auth_decorators else []
+    dependencies = [
+        AuthDependency("project", wrappers=_wrappers(), names=settings.auth_dependencies)
+    ] if settings.auth_dependencies else []
+    creations = [Creation(name, names=(name,), heuristic=True) for name in settings.creation_calls]
+    return decorators, dependencies, creations
+
+
+def _wrappers() -> tuple[str, ...]:
+    return tuple(wrapper for row in _rows("AUTH_DEPENDENCIES", AuthDependency) for wrapper in row.wrappers)
+
+
+def _creation_words(creations: list[Creation]) -> re.Pattern[str]:
+    words = {name.rpartition(".")[2] for row in creations for name in row.names}
+    words.update(attribute for row in creations for attribute in row.attributes if not attribute.endswith("*"))
+    prefixes = sorted({attribute[:-1] for row in creations for attribute in row.attributes if attribute.endswith("*")})
+    alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
+    alternatives += [rf"{re.escape(prefix)}\w*" for prefix in prefixes]
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*\(")
+
+
+def build(settings: Settings = Settings()) -> Idioms:
+    decorators, dependencies, project_creations = _project_rows(settings)
+    auth = [*_rows("AUTH_DECORATORS", AuthDecorator), *decorators]
+    creations = [*_rows("CREATIONS", Creation), *project_creations]
+    routes = _rows("ROUTE_DECORATORS", RouteDecorator)
+    registrations = _rows("REGISTRATIONS", Registration)
+    views = _rows("VIEW_CLASSES", ViewClass)
+    return Idioms(
+        route_names=_by(routes, "names"),
+        route_attributes=_by(routes, "attributes"),
+        registration_names=_by(registrations, "names"),
+        registration_attributes=_by(registrations, "attributes"),
+        view_classes=tuple(views),
+        auth_names=_by(auth, "names"),
+        auth_attributes=_by(auth, "attributes"),
+        auth_bare_names=_by(auth, "bare_names"),
+        auth_bases=frozenset(name for row in _rows("AUTH_BASES", AuthBase) for name in row.names),
+        permission_classes={name: row for row in _rows("PERMISSION_CLASSES", PermissionClass) for name in row.names},
+        permission_settings=tuple(_rows("PERMISSION_SETTINGS", PermissionSetting)),
+        authenticator_settings=tuple(_rows("AUTHENTICATOR_SETTINGS", AuthenticatorSetting)),
+        auth_dependencies=(*_rows("AUTH_DEPENDENCIES", AuthDependency), *dependencies),
+        auth_checks=_grouped(_rows("AUTH_CHECKS", AuthCheck), lambda row: (row.attribute,)),
+        auth_calls={name: row for row in _rows("AUTH_CALLS", AuthCall) for name in row.names},
+        creation_attributes=_grouped(creations, lambda row: tuple(a for a in row.attributes if not a.endswith("*"))),
+        creation_prefixes=tuple((a[:-1], c) for c in creations for a in c.attributes if a.endswith("*")),
+        creation_names=_by(creations, "names"),
+        bodiless={row.framework: row for row in _rows("BODILESS", Bodiless)},
+        body_arguments=_labelled(_rows("BODY_ARGUMENTS", BodyArgument)),
+        body_writes=tuple(_rows("BODY_WRITES", BodyWrite)),
+        header_arguments=_labelled(_rows("HEADER_ARGUMENTS", HeaderArgument)),
+        auto_headers=tuple(_rows("AUTO_HEADERS", AutoHeader)),
+        redirect_flags={key: rows[0] for key, rows in _labelled(_rows("REDIRECT_FLAGS", RedirectFlags)).items()},
+        plain_returns={row.framework: row for row in _rows("PLAIN_RETURNS", PlainReturn)},
+        exception_views=tuple(_rows("EXCEPTION_VIEWS", ExceptionView)),
+        request_data=_request_data(_rows("REQUEST_DATA", RequestData)),
+        exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.names},
+        builtin_exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
+        outgoing=tuple(prefix for row in _rows("OUTGOING", Outgoing) for prefix in row.prefixes),
+        documented={row.framework: row.codes for row in _rows("DOCUMENTED_STATUSES", DocumentedStatuses)},
+        view_method_names=frozenset(name for row in views for name, _ in row.methods),
+        view_prefixes=tuple(row.prefix for row in views if row.prefix),
+        creation_words=_creation_words(creations),
+        registration_words=frozenset(
+            {name.rpartition(".")[2] for row in registrations for name in row.names}
+            | {attribute for row in registrations for attribute in row.attributes}
+        ),
+    )
+
+
+@lru_cache(maxsize=16)
+def _cached(decorators: tuple[str, ...], dependencies: tuple[str, ...], creations: tuple[str, ...]) -> Idioms:
+    return build(Settings(auth_decorators=decorators, auth_dependencies=dependencies, creation_calls=creations))
+
+
+def idioms_for(settings: Settings) -> Idioms:
+    return _cached(settings.auth_decorators, settings.auth_dependencies, settings.creation_calls)
+

@@ -1,0 +1,504 @@
+"""HTS9xx 규칙(상태 선택)의 한국어 메시지, 조각, 규칙 문서. `messages.py`와 `rules.py`가 합쳐 씁니다.
+
+메시지 템플릿은 영어와 같은 자리 표시자를 쓰고, 자리 표시자 바로 뒤에 조사가 오지 않도록 문장을 짰습니다.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..texts import RuleText
+
+MESSAGES: Final[dict[str, str]] = {
+    "HTS901": (
+        "{value} 대신 {better} 사용: 여기서는 사용자가 이미 인증된 상태({why})라서, 인증이 아니라 요청 자체를 "
+        "거부하는 경우임 (http-status explain HTS901 참고)"
+    ),
+    "HTS902": (
+        "{value} 대신 {better} 사용: 여기서는 사용자가 로그인하지 않은 상태({why})인데, 403은 로그인해도 소용없다는 "
+        "뜻임 (http-status explain HTS902 참고)"
+    ),
+    "HTS903": (
+        "WWW-Authenticate 헤더 없이 나가는 401 응답: {value}; 'Bearer' 같은 챌린지를 추가하거나, 자격 증명이 문제가 "
+        "아니라면 다음 상태 사용: {better} (http-status explain HTS903 참고)"
+    ),
+    "HTS904": (
+        "{value} 대신 {better} 사용: 이 {method} 핸들러는 리소스를 생성함 (생성 호출: {creation}, 줄 {line}) "
+        "(http-status explain HTS904 참고)"
+    ),
+    "HTS905": (
+        "{value} 대신 {better} 사용: 203은 원 서버의 콘텐츠를 변형한 프록시가 쓰는 코드이지, 원 서버 자신의 응답에 "
+        "쓰는 코드가 아님 (http-status explain HTS905 참고)"
+    ),
+    "HTS906": (
+        "콘텐츠를 담을 수 없는 상태인데 콘텐츠가 있음: {value}; {why}; 콘텐츠를 빼거나 다음 상태로 응답: {better} "
+        "(http-status explain HTS906 참고)"
+    ),
+    "HTS907": (
+        "Allow 헤더 없이 나가는 405 응답: {value}; 이 리소스가 지원하는 메서드를 나열하세요. 예: 'GET, HEAD' "
+        "(http-status explain HTS907 참고)"
+    ),
+    "HTS908": (
+        "{method} 요청 뒤에는 {value} 대신 {better} 사용: 303 See Other는 클라이언트가 GET으로 이어 가게 함 "
+        "(post/redirect/get); 같은 {method} 요청을 다시 보내게 하려면 307이나 308 사용 (http-status explain HTS908 참고)"
+    ),
+    "HTS909": (
+        "{value} 대신 {better} 사용: 이 분기는 클라이언트 잘못인 경우({cause})를 처리함; 5xx는 서버 탓으로 돌리고 "
+        "재시도를 부름 (http-status explain HTS909 참고)"
+    ),
+    "HTS910": (
+        "{value} 대신 {better} 사용: 이 리소스가 거부하는 표준 메서드임 ({method}); 501은 서버가 그 메서드를 아예 "
+        "모른다는 뜻임 (http-status explain HTS910 참고)"
+    ),
+    "HTS911": (
+        "오류를 알리는 콘텐츠({shape})인데 성공 상태로 나감: {value}; 오류 상태를 보내세요. 예: {better} "
+        "(http-status explain HTS911 참고)"
+    ),
+    "HTS912": (
+        "{value} 대신 {better} 사용: 이 분기는 서버가 호출한 대상의 시간 초과({exception})를 처리함; 408은 클라이언트가 "
+        "요청을 너무 늦게 보냈다는 뜻임 (http-status explain HTS912 참고)"
+    ),
+    "HTS913": (
+        "Location 헤더가 없어 클라이언트가 갈 곳이 없는 리다이렉트: {value}; Location을 설정하거나, 오류라면 오류 "
+        "상태를 보내세요. 예: {better} (http-status explain HTS913 참고)"
+    ),
+    "HTS914": (
+        "{value} 대신 {better} 사용: 이 분기가 처리하는 것은 잘못된 요청이 아니라 리소스의 현재 상태와의 "
+        "충돌({cause})임 (http-status explain HTS914 참고)"
+    ),
+    "HTS915": (
+        "Location 헤더가 없는 생성 응답: {value}; 클라이언트가 가져올 수 있게 새 리소스의 URI를 알려 주세요 "
+        "(http-status explain HTS915 참고)"
+    ),
+    "HTS916": (
+        "Retry-After 헤더가 없는 응답: {value}; 언제 다시 시도하면 되는지 알려 주세요 (초 또는 날짜) "
+        "(http-status explain HTS916 참고)"
+    ),
+    "HTS917": (
+        "여기서 발생시키지만 라우트의 responses=에 선언되지 않은 상태: {value}; OpenAPI 문서가 클라이언트가 받을 수 "
+        "있는 응답을 보여 주도록 추가하세요: {better} (http-status explain HTS917 참고)"
+    ),
+}
+
+PHRASES: Final[dict[str, str]] = {
+    # How a message names the status the code sends now
+    "{api} ({code})": "{api} ({code})",
+    "the default {code} of {api}": "{api} 기본 상태 {code}",
+    "the default {code}": "기본 상태 {code}",
+    # HTS901, HTS902: the evidence about the user
+    "the check on line {line}": "줄 {line} 검사",
+    "{decorator} on the class": "클래스에 붙은 {decorator}",
+    "{attribute} of {view}": "{view} 클래스 설정 {attribute}",
+    "{call} on line {line}": "{call} 호출 (줄 {line})",
+    # HTS906: what the framework does with the content
+    "{framework} sends it anyway": "그래도 프레임워크가 그대로 보냄 ({framework})",
+    "{framework} fails on it, so the client gets a 500": "프레임워크가 실패해 클라이언트는 500을 받음 ({framework})",
+    "{framework} refuses to start the app": "프레임워크가 앱 시작을 거부함 ({framework})",
+    # HTS909, HTS911, HTS914: what the branch handles, how the content reads
+    "{exception} from reading the request": "요청을 읽다 난 예외 {exception}",
+    "input that failed validation": "검증에 실패한 입력",
+    "a {key} key": "키 {key}",
+    "an existence check": "존재 여부 검사",
+    "a message that something already exists": "이미 존재한다는 메시지",
+}
+
+_AUTH_DECORATORS = (
+    "`http-status-auth-decorators`: 로그인한 사용자만 들여보내는 프로젝트 데코레이터 "
+    "(`myapp.auth.login_required`, 또는 이름만)."
+)
+_AUTH_DEPENDENCIES = "`http-status-auth-dependencies`: 사용자를 확인하는 프로젝트의 FastAPI 의존성 (`myapp.deps.get_user`)."
+_CONTRADICTION = "서로 어긋나는 근거 뒤의 코드 (로그인이 필요한 뷰 안의 익명 사용자 검사)."
+
+RULES: Final[dict[str, RuleText]] = {
+    "HTS901": RuleText(
+        summary="사용자가 이미 인증된 것으로 알려진 곳에서 보내는 401.",
+        what=(
+            "코드가 이미 사용자의 로그인을 알고 있는 곳에서 보내는 401을 보고합니다: 로그인 데코레이터"
+            "(`@login_required`, `@auth.login_required`, `@jwt_required()`, `@authenticated`, "
+            "`@requires(\"authenticated\")`)가 지키는 뷰 안, `LoginRequiredMixin`이나 "
+            "`permission_classes = [IsAuthenticated]`를 가진 클래스 기반 뷰, `get_current_user`에 의존하는 FastAPI "
+            "라우트, 또는 `if not user.is_authenticated: return ...` 같은 검사 뒤. 상태는 어떻게 적든 됩니다: `401`, "
+            "`HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
+        ),
+        why=(
+            "401은 클라이언트의 자격 증명이 없거나 틀렸다고 알리고 다시 인증하라고 권합니다(RFC 9110 §15.5.2). 로그인한 "
+            "사용자가 허용되지 않은 일을 하려는 경우 다시 로그인해도 얻는 것이 없습니다: 403 Forbidden은 요청을 이해했지만 "
+            "거부한다는 뜻입니다(§15.5.4). 401을 받으면 토큰을 갱신하거나 로그인 화면을 띄우는 클라이언트는 끝없이 "
+            "반복합니다."
+        ),
+        fix_safety=(
+            "안전하지 않음: 클라이언트는 401 대신 403을 받습니다. 수정은 리터럴이나 상수를 바꾸거나 프레임워크의 클래스를 "
+            "바꿉니다(`web.HTTPUnauthorized` → `web.HTTPForbidden`). Django에는 401 클래스가 없어 그쪽은 바꾸지 않습니다."
+        ),
+        not_reported=(
+            "의존성으로 쓴 FastAPI 보안 스킴(`OAuth2PasswordBearer`, `HTTPBasic`, API 키): 자격 증명을 보냈다는 것만 "
+            "보장하므로, 그것을 거부하는 핸들러의 401은 옳습니다.",
+            "이름이나 반환 타입으로 보아 사용자가 없을 수도 있는 의존성(`get_optional_user`, `-> User | None`).",
+            "뷰의 첫 인증기가 챌린지를 보내지 않는 한 DRF의 `NotAuthenticated`와 `AuthenticationFailed`(Token, Basic, "
+            "JWT는 보냄): 세션 인증이면 DRF가 이미 403으로 바꿉니다.",
+            "모듈 밖에 있는 보장: URLconf 데코레이터, `LoginRequiredMiddleware`, DRF의 `DEFAULT_PERMISSION_CLASSES`, "
+            "라우터를 포함하는 곳에서 붙인 의존성.",
+            "`@user_passes_test`, Pyramid 권한, Litestar 가드: 익명 사용자도 들여보낼 수 있습니다.",
+            _CONTRADICTION,
+        ),
+        references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)", "RFC 9110 §11.6.1 (WWW-Authenticate)"),
+        options=(_AUTH_DECORATORS, _AUTH_DEPENDENCIES),
+    ),
+    "HTS902": RuleText(
+        summary="사용자가 인증되지 않은 것으로 알려진 곳에서 보내는 403.",
+        what=(
+            "코드가 방금 사용자가 로그인하지 않았음을 확인한 곳에서 보내는 403을 보고합니다: "
+            "`if not request.user.is_authenticated:`, `if current_user.is_anonymous:`, `if not self.current_user:` "
+            "(Tornado), `if request.authenticated_userid is None:` (Pyramid)의 본문, 또는 선택적인 FastAPI 사용자 "
+            "의존성에 대한 `if user is None:`의 본문."
+        ),
+        why=(
+            "403은 자격 증명이 무엇이든 요청한 쪽을 거부한다는 뜻입니다(RFC 9110 §15.5.4). 익명 요청에는 자격 증명이 "
+            "없습니다: 401 Unauthorized는 자격 증명을 요구하므로(§15.5.2) 클라이언트가 로그인하고 다시 시도할 수 있습니다."
+        ),
+        fix_safety=(
+            "안전하지 않음: 클라이언트는 403 대신 401을 받습니다. 401에는 `WWW-Authenticate` 헤더도 필요합니다(HTS903). "
+            "Django에는 401 클래스가 없어 `PermissionDenied`와 `HttpResponseForbidden`은 수정 없이 보고합니다."
+        ),
+        not_reported=(
+            "인증을 다른 조건과 섞은 분기(`if not user.is_authenticated or not user.is_staff`): 그 안의 사용자는 로그인했을 "
+            "수도 있습니다.",
+            "프레임워크 쪽에서 403으로 답하는 Tornado의 `@authenticated`, 그리고 앱의 forbidden 뷰를 거치는 Pyramid의 "
+            "`HTTPForbidden`(익명 사용자에게는 흔히 401).",
+            "로그인한 사용자를 다른 곳으로 보낸 검사 뒤의 403(가입·로그인 흐름): 로그인 여부가 아니라 잘못된 초대 토큰 같은 "
+            "다른 것을 거부합니다.",
+            _CONTRADICTION,
+        ),
+        references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)"),
+    ),
+    "HTS903": RuleText(
+        summary="프레임워크가 붙여 주지 않는데 WWW-Authenticate 헤더 없이 만든 401.",
+        what=(
+            "`WWW-Authenticate` 헤더 없이 만든 401 응답이나 예외를 보고합니다: `abort(401)`, `headers=` 없는 "
+            "`HTTPException(status_code=401)`, `HttpResponse(status=401)`, `web.HTTPUnauthorized()`, Litestar의 "
+            "`NotAuthorizedException()`, `challenges=` 없는 Falcon의 `HTTPUnauthorized()`, `scheme=` 없는 Sanic의 "
+            "`Unauthorized()`."
+        ),
+        why=(
+            "RFC 9110 §11.6.1은 모든 401에 챌린지를 하나 이상 담으라고 요구합니다: 클라이언트는 그것으로 어떤 방식으로 "
+            "인증할지 압니다. 챌린지가 없으면 범용 클라이언트는 복구하지 못합니다."
+        ),
+        fix_safety="수정 없음: 인증 방식과 realm은 작성자만 압니다.",
+        not_reported=(
+            "DRF의 `NotAuthenticated`와 `AuthenticationFailed`: DRF가 첫 인증기의 챌린지를 붙이거나 대신 403을 보냅니다.",
+            "챌린지를 스스로 보내는 Flask-HTTPAuth, Bottle의 `auth_basic`, FastAPI의 보안 클래스.",
+            "헤더를 변수, `**kwargs`, 헬퍼에서 가져오는 응답, 그리고 어디서든 `WWW-Authenticate`를 언급하는 모듈이나 함수"
+            "(오류 핸들러나 미들웨어가 붙일 수 있음).",
+            "예외 클래스의 `status_code = 401`: 클래스가 발생할 때 헤더를 붙일 수 있습니다.",
+        ),
+        references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
+    ),
+    "HTS904": RuleText(
+        summary="리소스를 생성하고 200으로 답하는 POST(또는 생성하는 PUT) 핸들러.",
+        what=(
+            "답하기까지의 모든 경로에서 리소스를 생성하고 명시적으로든 프레임워크 기본값으로든 200으로 답하는 POST(또는 "
+            "PUT) 핸들러를 보고합니다: `Model.objects.create(...)`, `session.add(Model(...))`, 인스턴스 없이 만든 "
+            "시리얼라이저의 `serializer.save()`, `insert_one(...)`, `repo.create(...)`. 프레임워크 기본값을 따릅니다: "
+            "`status_code=` 없는 FastAPI 라우트는 POST에도 200으로 답하고(보고함), Litestar의 `@post`와 DRF의 "
+            "`CreateModelMixin`은 이미 201로 답합니다(보고하지 않음). `Response` 객체를 반환하는 FastAPI 핸들러는 그 "
+            "객체의 상태로 판단합니다."
+        ),
+        why=(
+            "RFC 9110 §9.3.3은 POST로 리소스를 만든 원 서버가 201 Created로 답해야 한다고 하고, §9.3.4는 생성하는 PUT에 "
+            "201을 요구합니다. 클라이언트, SDK 생성기, 캐시는 201을 \"새것이 생겼다\"로 읽고 보통 `Location` URI에서 "
+            "찾습니다. 200은 아무것도 만들어지지 않았다고 말합니다."
+        ),
+        fix_safety=(
+            "안전하지 않음: 클라이언트는 200 대신 201을 받습니다. 수정은 명시한 상태를 바꾸거나, 프레임워크 기본값이 "
+            "적용되던 곳에 상태 키워드를 넣거나(FastAPI 라우트 데코레이터의 `status_code=`, `JsonResponse`나 DRF "
+            "`Response`의 `status=`), Flask 뷰의 반환값에 상태를 덧붙입니다."
+        ),
+        not_reported=(
+            "`get_or_create`와 `update_or_create`: 무언가를 만들었는지는 실행마다 다릅니다.",
+            "답까지의 일부 경로에서만 일어나는 생성(`if` 안, 반복문 안, 핸들러가 부르는 헬퍼 함수 안), 그리고 핸들러에서 "
+            "새로 만들지 않고 불러온 객체의 `save()`.",
+            "메서드를 알 수 없는 핸들러(`request.method` 검사가 없는 Django 함수 뷰), 그리고 수정하는 PUT 핸들러"
+            "(인스턴스와 함께 만든 시리얼라이저).",
+            "Litestar의 `@post` 핸들러와 DRF의 `CreateModelMixin`: 이미 201로 답합니다.",
+            "생성 후 리다이렉트하는 HTML 폼 핸들러(리다이렉트 상태는 HTS908이 판단함).",
+        ),
+        references=("RFC 9110 §9.3.3 (POST)", "RFC 9110 §9.3.4 (PUT)", "RFC 9110 §15.3.2 (201)"),
+        options=(
+            "`http-status-creation-calls`: 리소스를 생성하는 프로젝트 호출 (`myapp.orders.place_order`, "
+            "`orders_service.open`).",
+        ),
+    ),
+    "HTS905": RuleText(
+        summary="애플리케이션 핸들러가 보내는 203; 203은 콘텐츠를 변형하는 프록시용입니다.",
+        what="다른 서버에서 콘텐츠를 가져오지 않는 애플리케이션 코드가 보내는 203을 보고합니다.",
+        why=(
+            "203 Non-Authoritative Information은 중간자가 원 서버의 200 응답을 고쳤다고 클라이언트에 알립니다(RFC 9110 "
+            "§15.3.4, §7.7). 자기 데이터를 일부든 캐시든 내보내는 원 서버는 200으로 답합니다. 그렇지 않으면 203을 따로 "
+            "다루는 캐시와 클라이언트가 잘못 판단합니다."
+        ),
+        fix_safety="안전하지 않음: 클라이언트는 203 대신 200을 받습니다.",
+        not_reported=(
+            "HTTP 클라이언트(requests, httpx, urllib3, aiohttp 클라이언트, Tornado 클라이언트)를 쓰는 모듈: 콘텐츠를 "
+            "변형하는 프록시일 수 있고, 그러면 203이 옳습니다.",
+        ),
+        references=("RFC 9110 §15.3.4 (203)", "RFC 9110 §7.7 (transformations)"),
+    ),
+    "HTS906": RuleText(
+        summary="콘텐츠를 담아 만든 204/205/304(또는 1xx).",
+        what=(
+            "프레임워크가 콘텐츠를 보내거나 실패하는 곳에서 콘텐츠를 담아 만든 204, 205, 304, 1xx 응답을 보고합니다: "
+            "Django와 DRF(`HttpResponse(\"done\", status=204)`, `Response(serializer.data, status=204)`), Starlette와 "
+            "FastAPI의 `Response` 객체(`JSONResponse`는 콘텐츠가 없어도 `null`을 만듦), Tornado(`set_status(204)` 뒤의 "
+            "`write(...)`, 응답을 마칠 때 예외 발생), 그리고 상태에 본문이 없는데 반환 주석은 콘텐츠를 약속하는 Litestar "
+            "라우트(앱이 시작되지 않음)."
+        ),
+        why=(
+            "RFC 9110 §6.4.1은 1xx, 204, 304 응답이 헤더 뒤에서 끝난다고 하고, §15.3.6은 205에 콘텐츠를 금지합니다. 그래도 "
+            "보낸 콘텐츠는 연결이 유지될 때 다음 응답의 시작으로 읽혀 그 응답을 망가뜨립니다. 프레임워크가 거부하는 곳에서는 "
+            "클라이언트가 대신 500을 받습니다."
+        ),
+        fix_safety="수정 없음: 콘텐츠와 상태 중 하나가 틀렸고, 어느 쪽인지는 작성자만 압니다.",
+        not_reported=(
+            "콘텐츠를 스스로 버리는 프레임워크: Flask, Quart, Werkzeug, aiohttp, Sanic, Falcon, Bottle, 그리고 직렬화하는 "
+            "반환값에 대한 FastAPI. 클라이언트는 그 콘텐츠를 보지 못합니다.",
+            "빈 콘텐츠(`\"\"`, `b\"\"`, `None`)와 값을 알 수 없는 변수의 콘텐츠.",
+            "처리 방식을 확인하지 못한 Pyramid/WebOb.",
+        ),
+        references=(
+            "RFC 9110 §6.4.1", "RFC 9110 §15.3.5 (204)", "RFC 9110 §15.3.6 (205)", "RFC 9110 §15.4.5 (304)",
+        ),
+    ),
+    "HTS907": RuleText(
+        summary="프레임워크가 붙여 주지 않는데 Allow 헤더 없이 보내는 405.",
+        what=(
+            "코드가 직접 `Allow` 헤더 없이 보내는 405를 보고합니다: `valid_methods=` 없는 `abort(405)`, "
+            "`HTTPException(status_code=405)`, `HttpResponse(status=405)`, Tornado의 `raise HTTPError(405)`, Litestar의 "
+            "`MethodNotAllowedException()`, Pyramid의 `HTTPMethodNotAllowed()`."
+        ),
+        why=(
+            "RFC 9110 §15.5.6은 원 서버가 모든 405에 `Allow`를 보내라고 요구합니다(§10.2.1): 클라이언트는 그것으로 대신 "
+            "무엇을 할 수 있는지 압니다."
+        ),
+        fix_safety="수정 없음: 지원하는 메서드 목록은 작성자가 적어야 합니다.",
+        not_reported=(
+            "라우팅되지 않은 메서드에 라우터가 보내는 405(Flask, Starlette, FastAPI, aiohttp, Falcon, Sanic, Bottle은 거기에 "
+            "`Allow`를 붙임), DRF(모든 APIView 응답에 `Allow`가 있음), Django의 `HttpResponseNotAllowed`, aiohttp와 "
+            "Falcon의 `HTTPMethodNotAllowed`(메서드 목록이 필수).",
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Allow`를 언급하는 함수나 모듈.",
+        ),
+        references=("RFC 9110 §15.5.6 (405)", "RFC 9110 §10.2.1 (Allow)"),
+    ),
+    "HTS908": RuleText(
+        summary="POST/PUT/PATCH/DELETE에 답하는 301/302.",
+        what=(
+            "POST, PUT, PATCH, DELETE 요청만 도달하는 핸들러나 분기에서 보내는 301이나 302 리다이렉트를 보고합니다. 직접 "
+            "적었든 헬퍼의 기본값이든(Flask, Django, Sanic, Tornado, Litestar의 `redirect(url)`) 같습니다: POST 라우트, "
+            "클래스 기반 뷰의 `post()`, Django의 `form_valid()`, `request.method == \"POST\"` 분기. 메서드를 유지하는 "
+            "리다이렉트(Django의 `preserve_request`)는 301/302가 아니므로 건드리지 않습니다."
+        ),
+        why=(
+            "RFC 9110 §15.4.2와 §15.4.3은 301과 302에서 사용자 에이전트가 POST를 GET으로 바꾸는 것을 허용하고, PUT과 DELETE도 "
+            "바꾸는 클라이언트가 있어 다음 동작은 클라이언트 마음입니다. 303 See Other(§15.4.4)는 모든 클라이언트에게 "
+            "\"결과는 GET으로 가져가라\"고 말하고, 307과 308은 \"이 요청을 그곳에 다시 보내라\"고 말합니다."
+        ),
+        fix_safety=(
+            "안전하지 않음: 클라이언트는 303을 받습니다. 수정은 상태를 바꾸거나, 상태를 받는 헬퍼에 넣거나(Flask와 Werkzeug의 "
+            "`code=`, Sanic과 Tornado의 `status=`, Litestar의 `status_code=`), `HTTPFound`를 `HTTPSeeOther`로 바꿉니다"
+            "(aiohttp, Falcon, Pyramid). Django의 `redirect()`와 `HttpResponseRedirect`에는 303 형태가 없어 수정 없이 "
+            "보고합니다."
+        ),
+        not_reported=(
+            "GET이나 HEAD 요청도 도달하는 핸들러, `request.method` 검사가 없는 Django 함수 뷰 포함: GET 뒤의 리다이렉트는 "
+            "괜찮습니다.",
+            "기본값이 이미 303이나 307인 헬퍼(HTTP/1.1의 Bottle, Starlette의 `RedirectResponse`).",
+            "Flask 3.2(303)가 프로젝트가 지원하는 가장 오래된 릴리스가 된 뒤의 Flask `redirect()` 기본값: 이 규칙은 릴리스된 "
+            "기본값 302를 읽습니다.",
+        ),
+        references=("RFC 9110 §15.4.2-15.4.4 (301, 302, 303)", "RFC 9110 §15.4.8-15.4.9 (307, 308)"),
+    ),
+    "HTS909": RuleText(
+        summary="클라이언트의 잘못된 입력을 처리하는 분기에서 보내는 5xx.",
+        what=(
+            "클라이언트의 잘못된 입력을 처리하며 보내는 5xx를 보고합니다: `ValidationError`(pydantic, marshmallow, Django, "
+            "DRF, jsonschema), `JSONDecodeError`, 또는 요청을 읽는 코드에서 난 `ValueError`/`KeyError`/"
+            "`UnicodeDecodeError`에 대한 `except` 절 안, 그리고 `form.is_valid()`나 `serializer.is_valid()`가 실패한 분기."
+        ),
+        why=(
+            "5xx는 서버가 실패했다는 뜻입니다(RFC 9110 §15.6): 클라이언트는 재시도하고, 모니터링은 누군가를 호출하며, "
+            "클라이언트는 요청을 고치라는 말을 듣지 못합니다. 잘못된 입력은 4xx입니다: 400 Bad Request(§15.5.1), 또는 형식은 "
+            "맞지만 내용이 잘못된 데이터에는 422 Unprocessable Content(§15.5.21)."
+        ),
+        fix_safety="수정 없음: 400과 422 모두 타당하며 작성자가 고릅니다.",
+        not_reported=(
+            "요청이나 핸들러의 매개변수를 읽지 않는 코드 주변의 `ValueError`, `KeyError`, `UnicodeDecodeError`: 서버 자신의 "
+            "버그일 수 있습니다.",
+            "서버 쪽 예외도 잡는 `except` 절(`except (ValueError, DatabaseError)`), 그리고 예외를 지정하지 않았거나 "
+            "넓은 절(`except Exception`).",
+        ),
+        references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.21 (422)", "RFC 9110 §15.6 (5xx)"),
+    ),
+    "HTS910": RuleText(
+        summary="이 리소스가 지원하지 않는 표준 메서드에 보내는 501.",
+        what=(
+            "다른 메서드를 처리하는 리소스에서 표준 메서드(GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)에 대한 핸들러의 "
+            "답 전체가 501인 경우를 보고합니다: 잘 동작하는 `get()` 옆 클래스 기반 뷰의 `put()`, 모듈의 다른 라우트가 같은 "
+            "경로를 처리하는 라우트, 또는 `request.method == \"PUT\"` 분기의 첫 문장."
+        ),
+        why=(
+            "501 Not Implemented는 서버가 그 기능을 전혀 지원하지 않는다는 뜻으로, 어떤 리소스에서도 알아보지 못하는 메서드가 "
+            "그 예입니다(RFC 9110 §15.6.2). 알려진 메서드를 이 리소스가 허용하지 않는 경우는 405 Method Not Allowed입니다"
+            "(§15.5.6). 클라이언트는 이것에 대응할 수 있고, 캐시는 이를 서버 결함이 아니라 클라이언트 오류로 다룹니다."
+        ),
+        fix_safety=(
+            "안전하지 않음: 클라이언트는 405를 받습니다. 수정은 리터럴이나 상수를 바꿉니다. 그러면 405에 `Allow` 헤더가 "
+            "필요하며(HTS907), 메서드를 지워 프레임워크가 스스로 405로 답하게 하는 편이 나을 때가 많습니다."
+        ),
+        not_reported=(
+            "핸들러가 다른 일을 한 뒤의 501: 서버에 없는 기능(내보내기 형식, 백엔드)에 관한 것이라 501이 옳을 수 있습니다.",
+            "코드가 좁히지 않은 메서드에 대한 501(나머지를 모두 받는 분기): 서버가 모르는 메서드일 수 있고, 그러면 501이 "
+            "옳습니다.",
+            "유일한 핸들러가 501인 라우트(아직 만들지 않은 엔드포인트): 405는 리소스가 어떤 메서드도 지원하지 않는다고 주장하게 "
+            "됩니다.",
+        ),
+        references=("RFC 9110 §15.6.2 (501)", "RFC 9110 §15.5.6 (405)"),
+    ),
+    "HTS911": RuleText(
+        summary="본문이 오류 모양인데 2xx(명시 또는 기본값)로 나가는 응답.",
+        what=(
+            "오류 모양의 콘텐츠에 성공 상태를 명시하거나 프레임워크 기본값으로 붙인 경우를 보고합니다: "
+            "`{\"error\": ...}`, 옆에 오류 정보만 있는 `{\"errors\": ...}`, `{\"success\": False}`, `{\"ok\": False}`. "
+            "기본값이 적용되는 곳도 셉니다: `JsonResponse({\"error\": ...})`, DRF의 `Response({...})`, "
+            "`jsonify(error=...)`를 반환하는 Flask 뷰나 오류 핸들러, dict를 반환하는 FastAPI 라우트."
+        ),
+        why=(
+            "클라이언트, 프록시, 재시도, 캐시, 모니터링은 본문이 아니라 상태 줄을 읽습니다. 200으로 답한 오류는 정상 응답으로 "
+            "캐시되고, 성공으로 집계되며, 재시도되지 않습니다. RFC 9110 §15는 요청이 성공했는지 말하는 일을 상태 코드에 "
+            "맡깁니다."
+        ),
+        fix_safety="수정 없음: 어떤 오류 상태가 맞는지는 오류에 따라 다릅니다.",
+        not_reported=(
+            "오류 옆에 결과도 담은 페이로드(GraphQL처럼 `{\"data\": ..., \"errors\": [...]}`, 일부만 실패한 일괄 처리의 "
+            "`{\"created\": 3, \"errors\": [...]}`)와 JSON-RPC 봉투: 거기서는 200이 옳습니다.",
+            "비었거나 없는 오류(`{\"error\": None}`, `{\"errors\": []}`), 그리고 다른 곳에서 만든 콘텐츠.",
+            "만든 뒤 상태를 바꾸는 응답(`response.status_code = 400`).",
+            "`{\"status\": \"failed\"}`, 그리고 다른 데이터 옆의 플래그(`{\"ready\": True, \"success\": False}`): 요청이 "
+            "아니라 작업의 상태를 나타내는 경우가 많습니다.",
+        ),
+        references=("RFC 9110 §15 (상태 코드)", "RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6 (5xx)"),
+    ),
+    "HTS912": RuleText(
+        summary="업스트림 시간 초과를 처리하는 분기에서 보내는 408.",
+        what=(
+            "나가는 호출의 시간 초과에 대한 `except` 절에서 보내는 408을 보고합니다: `requests.Timeout`, "
+            "`httpx.TimeoutException`, `aiohttp.ServerTimeoutError`, 그리고 HTTP 클라이언트 호출을 둘러싼 "
+            "`asyncio.TimeoutError`나 `TimeoutError`."
+        ),
+        why=(
+            "408 Request Timeout은 서버가 클라이언트의 요청을 기다리다 포기했다는 뜻이며(RFC 9110 §15.5.9), 클라이언트는 "
+            "곧바로 다시 보낼 수 있습니다. 서버가 의존하는 서비스가 느린 경우에는 서버가 게이트웨이로서 실패한 것입니다: "
+            "504 Gateway Timeout(§15.6.5)."
+        ),
+        fix_safety="안전하지 않음: 클라이언트는 408 대신 504를 받고 곧바로 재시도하지 않습니다.",
+        not_reported=(
+            "시간 초과에 대한 `except` 절 밖의 408: 서버가 정말로 클라이언트를 기다렸을 수 있습니다.",
+            "HTTP 클라이언트를 부르지 않는 코드 주변의 일반 시간 초과(`TimeoutError`, `asyncio.TimeoutError`), 예를 들어 "
+            "요청 본문을 기다리는 경우: 거기서는 408이 옳습니다.",
+        ),
+        references=("RFC 9110 §15.5.9 (408)", "RFC 9110 §15.6.5 (504)"),
+    ),
+    "HTS913": RuleText(
+        summary="Location 없이 발생시키거나 반환하는 3xx(304 제외).",
+        what=(
+            "`Location` 헤더 없이 직접 만든 301, 302, 303, 307, 308을 보고합니다: `HTTPException(status_code=301)`, "
+            "`HttpResponse(status=302)`, Flask의 `return \"\", 302`, Tornado의 `self.set_status(302)`. 리다이렉트 헬퍼와 "
+            "클래스(`redirect(url)`, `HTTPFound(url)`)는 항상 Location을 설정하므로 보고하지 않습니다."
+        ),
+        why=(
+            "리다이렉트는 클라이언트에게 다른 곳을 보라고 하고, `Location`이 그곳을 알려 줍니다(RFC 9110 §10.2.2, §15.4). "
+            "Location이 없으면 브라우저는 빈 페이지를 보여 주고 API 클라이언트는 멈춥니다. 오류로 쓴 3xx는 4xx여야 합니다."
+        ),
+        fix_safety="수정 없음: 대상이나 뜻한 오류는 작성자만 압니다.",
+        not_reported=(
+            "300 Multiple Choices(거기서는 Location이 선택 사항)와 304 Not Modified(리다이렉트가 아님).",
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Location`을 언급하는 함수나 모듈(미들웨어가 붙일 수 있음).",
+            "API가 아예 거부하는 코드(`abort(302)`): HTS605가 보고합니다.",
+        ),
+        references=("RFC 9110 §10.2.2 (Location)", "RFC 9110 §15.4 (3xx)"),
+    ),
+    "HTS914": RuleText(
+        summary="고유성 충돌을 처리하는 분기에서 보내는 400.",
+        what=(
+            "고유성 충돌을 처리하며 보내는 400을 보고합니다: `IntegrityError`(Django, SQLAlchemy, psycopg, sqlite3, peewee), "
+            "`UniqueViolation`, `DuplicateKeyError`에 대한 `except` 절 안, `if ...filter(...).exists():` 검사의 분기, 또는 "
+            "이미 존재한다고 말하는 메시지와 함께. 기본으로 꺼져 있습니다: `IntegrityError`는 단순히 잘못된 입력인 제약 위반도 "
+            "포함합니다."
+        ),
+        why=(
+            "400은 요청 자체가 잘못되었다는 뜻입니다(RFC 9110 §15.5.1): 나중에 다시 보내도 다시 실패합니다. 409 Conflict는 "
+            "요청이 리소스의 현재 상태와 충돌한다는 뜻이므로(§15.5.10) 클라이언트는 다른 이름을 고르거나 기존 리소스를 "
+            "가져올 수 있습니다."
+        ),
+        fix_safety="안전하지 않음: 클라이언트는 400 대신 409를 받습니다.",
+        not_reported=(
+            "다른 오류도 잡는 `except` 절, 그리고 핸들러의 다른 곳에 있는 400.",
+            "핸들러 밖(시리얼라이저나 폼 검증)의 존재 여부 검사와 \"already exists\" 메시지: 거기서 필드 검증은 설계상 400으로 "
+            "답하며 오류마다 상태를 고를 수 없습니다.",
+        ),
+        references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.10 (409)"),
+    ),
+    "HTS915": RuleText(
+        summary="Location 헤더 없는 201.",
+        what=(
+            "코드가 명시적으로 고른 201(리터럴, 상수, 라우트의 `status_code=201`, `web.HTTPCreated`)에 `Location` 헤더를 "
+            "설정하지 않은 경우를 보고합니다. 기본으로 꺼져 있습니다."
+        ),
+        why=(
+            "201은 만든 리소스를 `Location` 헤더로 알려 줍니다. 헤더가 없으면 클라이언트는 요청 URI가 그 리소스라고 가정해야 "
+            "하는데(RFC 9110 §15.3.2), 컬렉션에 대한 POST에서는 거의 맞지 않습니다."
+        ),
+        fix_safety="수정 없음: 새 리소스의 URI는 작성자만 압니다.",
+        not_reported=(
+            "프레임워크 기본값(Litestar의 POST, `url` 필드로 `Location`을 붙이는 DRF의 `CreateModelMixin`): 작성자가 201을 "
+            "고른 것이 아닙니다.",
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Location`을 언급하는 함수나 모듈.",
+        ),
+        references=("RFC 9110 §15.3.2 (201)", "RFC 9110 §10.2.2 (Location)"),
+    ),
+    "HTS916": RuleText(
+        summary="Retry-After 없는 503이나 429.",
+        what=(
+            "`Retry-After` 헤더 없이 보내는 429나 503을 보고하며, 헤더를 붙이는 인자(DRF의 `Throttled(wait=...)`, Werkzeug의 "
+            "`TooManyRequests(retry_after=...)`)도 셉니다. 기본으로 꺼져 있습니다: 이 헤더는 권장 사항이지 필수가 아닙니다."
+        ),
+        why=(
+            "`Retry-After`가 없으면(RFC 9110 §10.2.3) 클라이언트는 언제 돌아올지 짐작해야 합니다. 너무 이르면 상태가 알리는 "
+            "과부하를 더 키웁니다. RFC 6585 §4는 429에 이 헤더를 권합니다."
+        ),
+        fix_safety="수정 없음: 얼마나 기다려야 하는지는 작성자만 압니다.",
+        not_reported=("헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Retry-After`를 언급하는 함수나 모듈.",),
+        references=("RFC 9110 §10.2.3 (Retry-After)", "RFC 9110 §15.6.4 (503)", "RFC 6585 §4 (429)"),
+    ),
+    "HTS917": RuleText(
+        summary="responses={...}를 선언한 FastAPI/Litestar 라우트가 선언하지 않은 상태를 발생시킵니다.",
+        what=(
+            "라우트가 `responses={...}`로 응답을 문서화했는데 그 상태도, 그 상태를 포함하는 범위도 적지 않은 경우에 FastAPI나 "
+            "Litestar 핸들러가 발생시키는 상태(`raise HTTPException(status_code=404)`, `raise NotFoundException()`)를 "
+            "보고합니다. 라우트 자신의 상태, 프레임워크가 스스로 문서화하는 상태(FastAPI의 422, Litestar의 400), 같은 모듈에서 "
+            "만든 라우터에 선언한 응답, Litestar의 `raises=[...]`는 선언한 것으로 봅니다."
+        ),
+        why=(
+            "`responses=`는 OpenAPI 문서로 공개되는 계약입니다: 생성된 클라이언트는 거기 적힌 상태만 처리하므로, 선언하지 않은 "
+            "상태는 예상하지 못한 오류로 도착합니다."
+        ),
+        fix_safety="수정 없음: 응답에는 작성자만 쓸 수 있는 설명(과 흔히 모델)이 필요합니다.",
+        not_reported=(
+            "`responses=`가 없는 라우트, 그리고 키에 범위(`\"4XX\"`), `\"default\"`, 도구가 읽을 수 없는 이름이 있는 라우트.",
+            "다른 모듈에서 만든 라우터의 라우트(라우터 수준의 `responses=`가 보이지 않음), 그리고 이 모듈에서 "
+            "`responses=`와 함께 포함하는 라우터.",
+            "핸들러 자체가 아니라 의존성, 헬퍼, 예외 핸들러에서 발생시키는 상태.",
+        ),
+        references=(
+            "FastAPI: Additional Responses in OpenAPI", "Litestar: OpenAPI response specs", "OpenAPI 3.1 Responses Object",
+        ),
+    ),
+}

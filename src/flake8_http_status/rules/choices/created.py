@@ -1,0 +1,216 @@
+"""HTS904 and HTS915: the answer to a request that created a resource."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from ...analysis.sites import FunctionNode, Site
+from ...analysis.values import Spelling
+from ...api.model import Role
+from ...findings import Finding, Fix, FixSafety
+from ...handlers.creation import Created
+from ...handlers.model import Answer
+from ..context import Context
+from ..model import Example, Phrase, Rule, RuleDoc
+from .content import reports_failure
+from .common import append_status, better, candidates, change_status, describe, report_node, see
+
+_CREATING = frozenset({"POST", "PUT"})
+
+OK_AFTER_CREATE = Rule(
+    code="HTS904",
+    slug="ok-after-create",
+    message="use {better} instead of {value}: this {method} handler creates a resource ({creation} on line {line})"
+    + see("HTS904"),
+    summary="A POST (or creating PUT) handler that creates a resource and answers 200.",
+    fix=FixSafety.UNSAFE,
+    doc=RuleDoc(
+        what=(
+            "Reports a handler for POST (or PUT) that creates a resource on every way to its answer and answers "
+            "200, explicitly or by the framework's default: `Model.objects.create(...)`, `session.add(Model(...))`, "
+            "`serializer.save()` on a serializer built without an instance, `insert_one(...)`, `repo.create(...)`. "
+            "Framework defaults are respected: a FastAPI route without `status_code=` answers 200 even for POST "
+            "(reported), a Litestar `@post` answers 201 already and DRF's `CreateModelMixin` too (not reported). "
+            "A FastAPI handler that returns a `Response` object is judged by that object, whose status wins."
+        ),
+        why=(
+            "RFC 9110 §9.3.3 says an origin server that creates resources for a POST should answer 201 Created, "
+            "and §9.3.4 requires 201 for a PUT that creates. Clients, SDK generators and caches read 201 as "
+            "\"something new exists\", typically at the `Location` URI; 200 tells them nothing was made."
+        ),
+        examples=(
+            Example(
+                bad=(
+                    "from fastapi import APIRouter\n\nfrom .db import Item, Session\n\nrouter = APIRouter()\n\n\n"
+                    "@router.post(\"/items\")\ndef create_item(data: dict, session: Session) -> dict:\n"
+                    "    item = Item(**data)\n    session.add(item)\n    session.commit()\n    return {\"id\": item.id}\n"
+                ),
+                good=(
+                    "from fastapi import APIRouter, status\n\nfrom .db import Item, Session\n\nrouter = APIRouter()\n\n\n"
+                    "@router.post(\"/items\", status_code=status.HTTP_201_CREATED)\n"
+                    "def create_item(data: dict, session: Session) -> dict:\n    item = Item(**data)\n"
+                    "    session.add(item)\n    session.commit()\n    return {\"id\": item.id}\n"
+                ),
+            ),
+        ),
+        fix_safety=(
+            "Unsafe: clients see 201 instead of 200. The fix rewrites an explicit status, adds the status "
+            "keyword where the framework default applied (`status_code=` on a FastAPI route decorator, `status=` "
+            "on `JsonResponse` or DRF's `Response`), or appends the status to a Flask view's return value."
+        ),
+        not_reported=(
+            "`get_or_create` and `update_or_create`: whether anything was created depends on the run.",
+            "Creations that happen only on some ways to the answer (inside an `if`, a loop, or a helper function "
+            "the handler calls), and `save()` on objects loaded rather than built in the handler.",
+            "Handlers whose methods are unknown (a Django function view without a `request.method` check), "
+            "and PUT handlers that update (a serializer built with an instance).",
+            "Litestar `@post` handlers and DRF's `CreateModelMixin`: they already answer 201.",
+            "HTML form handlers that redirect after the creation (HTS908 judges the redirect status).",
+        ),
+        references=("RFC 9110 §9.3.3 (POST)", "RFC 9110 §9.3.4 (PUT)", "RFC 9110 §15.3.2 (201)"),
+        options=(
+            "`http-status-creation-calls`: project calls that create a resource "
+            "(`myapp.orders.place_order`, `orders_service.open`).",
+        ),
+    ),
+)
+
+CREATED_WITHOUT_LOCATION = Rule(
+    code="HTS915",
+    slug="created-without-location",
+    message="{value} without a Location header: name the new resource's URI so clients can fetch it" + see("HTS915"),
+    summary="201 without a Location header.",
+    fix=FixSafety.NONE,
+    default=False,
+    doc=RuleDoc(
+        what=(
+            "Reports a 201 that the code chooses explicitly (a literal, a constant, `status_code=201` on a route, "
+            "`web.HTTPCreated`) without setting a `Location` header on the way. Off by default."
+        ),
+        why=(
+            "A 201 identifies the resource it created by its `Location` header; without one, clients must assume "
+            "the request URI names it (RFC 9110 §15.3.2), which is rarely true for POST to a collection."
+        ),
+        examples=(
+            Example(
+                bad=(
+                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\n"
+                    "def create(request):\n    return JsonResponse({\"id\": 7}, status=HTTPStatus.CREATED)\n"
+                ),
+                good=(
+                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\n"
+                    "def create(request):\n    response = JsonResponse({\"id\": 7}, status=HTTPStatus.CREATED)\n"
+                    "    response[\"Location\"] = \"/items/7\"\n    return response\n"
+                ),
+                options=("--extend-select=HTS915",),
+            ),
+        ),
+        fix_safety="No fix: only the author knows the new resource's URI.",
+        not_reported=(
+            "Framework defaults (Litestar's POST, DRF's `CreateModelMixin`, which adds `Location` from a `url` "
+            "field): the author did not choose the 201 there.",
+            "Responses whose headers come from a variable or a helper, and functions or modules that mention "
+            "`Location` anywhere.",
+        ),
+        references=("RFC 9110 §15.3.2 (201)", "RFC 9110 §10.2.2 (Location)"),
+    ),
+)
+
+RULES = (OK_AFTER_CREATE, CREATED_WITHOUT_LOCATION)
+
+_EXPLICIT = frozenset({Spelling.LITERAL, Spelling.CONSTANT, Spelling.FIXED, Spelling.TEXT})
+
+
+def check(context: Context) -> Iterator[Finding]:
+    model = context.handlers
+    if model.in_tests:
+        return
+    yield from _created_without_location(context)
+    for site in candidates(context, (200,), frozenset({Role.SET})):
+        function = site.scope.function
+        if function is not None and model.is_final(site):
+            yield from _answered_ok(context, site, function)
+    reported_routes: set[int] = set()
+    for handler in model.all_handlers:
+        if not _may_create(handler.methods.known) or not model.may_create(handler.function):
+            continue
+        for answer in model.answers(handler):
+            if answer.status == 200:
+                yield from _answer(context, answer, reported_routes)
+
+
+def _may_create(known: frozenset[str] | None) -> bool:
+    return known is None or not known.isdisjoint(_CREATING)
+
+
+def _creation(
+    context: Context, function: FunctionNode, node: ast.AST, content: ast.expr | None,
+) -> tuple[str, Created] | None:
+    """The creating method and a creation on every way to `node`, when both hold and the answer is not an
+    error (an `except` branch, or content that reports a failure)."""
+    model = context.handlers
+    if model.except_handlers(function, node) or (content is not None and reports_failure(content)):
+        return None
+    methods = model.methods_at(function, node)
+    if not methods.within(_CREATING):
+        return None
+    created = model.created_before(function, node)
+    if "PUT" in (methods.known or ()):
+        # A PUT creates its target only when it stores the resource itself; a service call may make a
+        # different resource (an escalation creating an incident), which says nothing about the target.
+        created = [creation for creation in created if not creation.row.heuristic]
+    if not created:
+        return None
+    assert methods.known is not None
+    return "/".join(sorted(methods.known)), created[0]
+
+
+def _answered_ok(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
+    content = context.handlers.content(site)
+    found = _creation(context, function, site.anchor, content.node if content is not None else None)
+    if found is not None:
+        method, created = found
+        yield _finding(context, report_node(site), change_status(context, site, 201), describe(context, site), method, created)
+
+
+def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iterator[Finding]:
+    function = answer.handler.function
+    found = _creation(context, function, answer.anchor, answer.node)
+    if found is None:
+        return
+    method, created = found
+    route = answer.route
+    if route is not None:
+        if id(route) not in reported_routes:
+            reported_routes.add(id(route))
+            yield _finding(context, report_node(route), change_status(context, route, 201), describe(context, route), method, created)
+        return
+    fix = append_status(context, answer.node, 201) if _is_return_value(answer) else None
+    yield _finding(context, answer.node, fix, Phrase("the default {code}", code=answer.status), method, created)
+
+
+def _is_return_value(answer: Answer) -> bool:
+    return isinstance(answer.anchor, ast.Return) and answer.anchor.value is answer.node
+
+
+def _finding(context: Context, node: ast.AST, fix: Fix | None, value: object, method: str, created: Created) -> Finding:
+    return context.finding(
+        OK_AFTER_CREATE, node, fix, better=better(context, 201), value=value, method=method,
+        creation=created.row.label, line=created.call.lineno,
+    )
+
+
+def _created_without_location(context: Context) -> Iterator[Finding]:
+    model = context.handlers
+    for site in candidates(context, (201,), frozenset({Role.SET, Role.RAISE, Role.ROUTE})):
+        if site.value.spelling not in _EXPLICIT:
+            continue
+        if site.role is Role.ROUTE:
+            function = model.decorated_by(site.anchor)
+            facts = model.facts(function) if function is not None else None
+            if facts is None or model.headers.has(site, "Location", facts):
+                continue
+        elif model.has_header(site, "Location"):
+            continue
+        yield context.finding(CREATED_WITHOUT_LOCATION, report_node(site), value=describe(context, site))

@@ -1,0 +1,154 @@
+"""HTS917: a route documents its responses but raises a status it does not list."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from ...analysis.sites import Site
+from ...analysis.values import Spelling
+from ...api import TABLE
+from ...api.model import Role
+from ...findings import Finding, FixSafety
+from ...handlers.routes import Handler
+from ..context import Context
+from ..model import Example, Rule, RuleDoc
+from .common import better, describe, report_node, see
+
+UNDECLARED_STATUS = Rule(
+    code="HTS917",
+    slug="undeclared-status",
+    message="{value} is raised here but the route's responses= does not declare it: add {better} so the "
+    "OpenAPI document shows what clients can get" + see("HTS917"),
+    summary="A FastAPI/Litestar route that declares responses={...} but raises a status not declared there.",
+    fix=FixSafety.NONE,
+    doc=RuleDoc(
+        what=(
+            "Reports a status raised in a FastAPI or Litestar handler (`raise HTTPException(status_code=404)`, "
+            "`raise NotFoundException()`) when the route documents its responses with `responses={...}` and "
+            "lists neither that status nor a range covering it. The route's own status, statuses the framework "
+            "documents itself (FastAPI's 422, Litestar's 400), responses declared on a router built in the same "
+            "module, and Litestar's `raises=[...]` count as declared."
+        ),
+        why=(
+            "`responses=` is the contract published in the OpenAPI document: generated clients only handle the "
+            "statuses it lists, so an undeclared one reaches them as an unexpected error."
+        ),
+        examples=(
+            Example(
+                bad=(
+                    "from fastapi import FastAPI, HTTPException, status\n\napp = FastAPI()\n\n\n"
+                    "@app.get(\"/items/{item_id}\", responses={status.HTTP_404_NOT_FOUND: {\"description\": \"missing\"}})\n"
+                    "async def item(item_id: int) -> dict:\n    if item_id < 0:\n"
+                    "        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN)\n"
+                    "    raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)\n"
+                ),
+                good=(
+                    "from fastapi import FastAPI, HTTPException, status\n\napp = FastAPI()\n\n\n"
+                    "@app.get(\n    \"/items/{item_id}\",\n    responses={\n"
+                    "        status.HTTP_403_FORBIDDEN: {\"description\": \"not yours\"},\n"
+                    "        status.HTTP_404_NOT_FOUND: {\"description\": \"missing\"},\n    },\n)\n"
+                    "async def item(item_id: int) -> dict:\n    if item_id < 0:\n"
+                    "        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN)\n"
+                    "    raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)\n"
+                ),
+            ),
+        ),
+        fix_safety="No fix: the response needs a description (and often a model) that only the author can write.",
+        not_reported=(
+            "Routes without `responses=`, and routes whose keys include ranges (`\"4XX\"`), `\"default\"` or "
+            "names the tool cannot read.",
+            "Routes on routers built in another module (their router-level `responses=` is not visible), and "
+            "routers included with `responses=` in this module.",
+            "Statuses raised in dependencies, helpers and exception handlers rather than in the handler itself.",
+        ),
+        references=("FastAPI: Additional Responses in OpenAPI", "Litestar: OpenAPI response specs", "OpenAPI 3.1 Responses Object"),
+    ),
+)
+
+RULES = (UNDECLARED_STATUS,)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    model = context.handlers
+    if model.in_tests:
+        return
+    documented = [site for site in context.sites if site.role is Role.DOCUMENT]
+    if not documented:
+        return
+    for handler in model.all_handlers:
+        if handler.framework not in model.idioms.documented:
+            continue
+        function = handler.function
+        declared = _declared(context, handler)
+        if declared is None:
+            continue
+        for site in model.sites_in(function):
+            if site.role is Role.RAISE and site.code is not None and site.value.spelling is not Spelling.DEFAULT:
+                if site.code not in declared:
+                    yield context.finding(
+                        UNDECLARED_STATUS, report_node(site), value=describe(context, site), better=better(context, site.code),
+                    )
+
+
+def _declared(context: Context, handler: Handler) -> frozenset[int] | None:
+    """Statuses the route documents, or None when it documents none or we cannot read them all."""
+    model = context.handlers
+    codes: set[int] = set(model.idioms.documented[handler.framework])
+    own: list[Site] = []
+    for route in handler.routes:
+        own.extend(site for site in model.sites_at(route) if site.role is Role.DOCUMENT)
+        codes.update(site.code for site in model.sites_at(route) if site.role is Role.ROUTE and site.code is not None)
+        router = _router(context, route)
+        if router is _UNKNOWN:
+            return None
+        if isinstance(router, ast.Call):
+            own_router = [site for site in model.sites_at(router) if site.role is Role.DOCUMENT]
+            if any(site.code is None for site in own_router):
+                return None
+            codes.update(site.code for site in own_router if site.code is not None)
+        raised = _raises(context, route)
+        if raised is None:
+            return None
+        codes.update(raised)
+    if not own or any(site.code is None for site in own):
+        return None
+    codes.update(site.code for site in own if site.code is not None)
+    return frozenset(codes)
+
+
+_UNKNOWN = ast.Constant(None)
+
+
+def _router(context: Context, route: ast.expr) -> ast.expr | None:
+    """The call that built the route's router in this module; None for module functions (Litestar);
+    `_UNKNOWN` when the router comes from elsewhere or is included with `responses=` here."""
+    func = route.func if isinstance(route, ast.Call) else route
+    if not isinstance(func, ast.Attribute):
+        return None
+    owner = func.value.id if isinstance(func.value, ast.Name) else None
+    made = context.handlers.names.values.get(owner) if owner is not None else None
+    if not isinstance(made, ast.Call):
+        return _UNKNOWN
+    for call, _ in context.candidates.calls:
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "include_router" and call.args:
+            included = call.args[0]
+            if isinstance(included, ast.Name) and included.id == owner and any(k.arg == "responses" for k in call.keywords):
+                return _UNKNOWN
+    return made
+
+
+def _raises(context: Context, route: ast.expr) -> set[int] | None:
+    """Litestar's `raises=[NotFoundException, ...]`: statuses of the listed classes (None if one is unknown)."""
+    if not isinstance(route, ast.Call):
+        return set()
+    listed = next((k.value for k in route.keywords if k.arg == "raises"), None)
+    if listed is None:
+        return set()
+    codes: set[int] = set()
+    for element in listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else [listed]:
+        fixed = [api.fixed for api in TABLE.calls.get(context.imports.qualify(element) or "", ()) if api.fixed is not None]
+        if not fixed:
+            return None
+        codes.update(fixed)
+    return codes
