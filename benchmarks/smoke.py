@@ -68,7 +68,7 @@ def smoke(project: Project, seed: int, per_rule: int) -> Smoke:
     shutil.copytree(pristine, copy, symlinks=True)
     result = Smoke(project, files=sum(1 for _ in copy.rglob("*.py")))
     found = _flake8(copy, result)
-    result.sample = _sample(found, copy, seed, per_rule)
+    result.sample = _sample(found, seed, per_rule)
     for mode, extra in (("safe", []), ("unsafe", ["--unsafe-fixes"])):
         _fix_and_check(copy, pristine, mode, extra, result)
     return result
@@ -119,7 +119,8 @@ def _fix_and_check(tree: Path, pristine: Path, mode: str, extra: list[str], resu
                 result.problems.append(f"{mode} fix refused {error['where']} for its own reason: {error['problem']}")
     result.fixed[mode], result.refused[mode] = fixed, refused
     second = _fix(tree, "--check", *extra)
-    summary = second.stderr.strip().splitlines()[-1:] if second.stderr.strip() else []
+    # The summary is the line that counts scanned files (a note on held-back unsafe fixes may follow it).
+    summary = [line for line in second.stderr.splitlines() if " scanned, " in line][-1:]
     if second.returncode not in (0, 123) or not summary or " 0 would change " not in summary[0]:
         would = [line for line in second.stderr.splitlines() if line.startswith("would fix")]
         result.problems.append(f"a second {mode} fix would change more: {would[:5]} {summary}")
@@ -136,7 +137,7 @@ def _check_compiles(fixed: Path, original: Path, result: Smoke) -> None:
         result.problems.append(f"{fixed} no longer compiles after the fix: {error}")
 
 
-def _sample(found: Sequence[tuple[str, str, int, str]], tree: Path, seed: int, per_rule: int) -> list[tuple[str, str, int, str]]:
+def _sample(found: Sequence[tuple[str, str, int, str]], seed: int, per_rule: int) -> list[tuple[str, str, int, str]]:
     by_rule: dict[str, list[tuple[str, str, int, str]]] = collections.defaultdict(list)
     for finding in found:
         by_rule[finding[0]].append(finding)
@@ -145,18 +146,24 @@ def _sample(found: Sequence[tuple[str, str, int, str]], tree: Path, seed: int, p
     for code in sorted(by_rule):
         pool = by_rule[code]
         chosen += generator.sample(pool, min(per_rule, len(pool)))
-    return [(code, str(Path(tree.name) / path), line, text) for code, path, line, text in chosen]
+    return chosen
 
 
 # -- output ---------------------------------------------------------------------------------------
 
 
 def review(results: Sequence[Smoke], path: Path) -> None:
-    """The sampled findings with the code around them, grouped by rule, for reading by hand."""
-    entries = sorted((entry for result in results for entry in result.sample), key=lambda e: (e[0], e[1], e[2]))
+    """The sampled findings with the code around them, grouped by rule, for reading by hand. The code
+    comes from the pristine tree: the smoke copy has been rewritten by the fixer by now."""
+    entries = sorted(
+        ((code, root(result.project), Path(f"{result.project.name}-{result.project.version}") / path, line, text)
+         for result in results for code, path, line, text in result.sample),
+        key=lambda e: (e[0], e[2], e[3]),
+    )
     lines = ["# Findings to review by hand", ""]
-    for code, file, line, text in entries:
-        source = (WORK / file).read_text(encoding="utf-8", errors="replace").splitlines() if (WORK / file).exists() else []
+    for code, pristine, file, line, text in entries:
+        original = pristine / Path(*file.parts[1:])
+        source = original.read_text(encoding="utf-8", errors="replace").splitlines() if original.exists() else []
         around = "\n".join(f"{number:5d}{'>' if number == line else ' '} {source[number - 1]}" for number in range(max(1, line - 3), min(len(source), line + 2) + 1))
         lines += [f"## {code} {file}:{line}", "", f"{code} {text}", "", "```", around, "```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
