@@ -192,11 +192,20 @@ def _always_runs(steps: Path, exits: Callable[[list[ast.stmt]], bool]) -> bool:
 # Statements --------------------------------------------------------------------------------------
 
 
+def walk_statement(stmt: ast.stmt) -> Iterator[ast.AST]:
+    """Every node of one statement, without entering nested functions, classes or lambdas."""
+    yield from _walk([stmt])
+
+
 def walk_function(function: FunctionNode) -> Iterator[ast.AST]:
     """Every node of the function's body (not in source order), without entering nested functions,
     classes or lambdas. Uses the collector's table of node-holding fields: contexts and operators are
     skipped, which makes this several times faster than `ast.iter_child_nodes`."""
-    stack: list[ast.AST] = list(function.body)
+    return _walk(function.body)
+
+
+def _walk(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
+    stack: list[ast.AST] = list(nodes)
     fields = CHILD_FIELDS
     closed = _CLOSED
     while stack:

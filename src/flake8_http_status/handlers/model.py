@@ -15,12 +15,13 @@ from typing import NamedTuple, TYPE_CHECKING
 
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
+from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.model import Role
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
-from .flow import Path, dominates, except_handlers, facts, path_to, try_body
+from .flow import Path, dominates, except_handlers, facts, path_to, try_body, walk_statement
 from .methods import ANY, Methods, narrow
 from .inputs import reads_request, request_names
 from .module import ModuleNames, module_names
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 # Calls that report an error but return normally: the code after them still runs.
 _RETURNING_RAISERS = frozenset({"send_error"})
 _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 
 
@@ -225,14 +227,28 @@ class HandlerModel:
 
     def created_before(self, function: FunctionNode, node: ast.AST) -> list[Created]:
         """Creations that run on every way to `node`."""
-        handler = self.handler(function)
-        plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
-        received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
-        found = self.creations.find(self.facts(function), received) if self.may_create(function) else []
+        found = self.creations_in(function)
         if not found:
             return []
         target = self.path(function, node)
         return [created for created in found if dominates(self.path(function, created.call), target, self.exits)]
+
+    def creations_in(self, function: FunctionNode) -> list[Created]:
+        """Creating calls anywhere in the function (on some way or other)."""
+        handler = self.handler(function)
+        plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
+        received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
+        return self.creations.find(self.facts(function), received) if self.may_create(function) else []
+
+    def in_loop(self, function: FunctionNode, node: ast.AST) -> bool:
+        """`node` runs once per item of a loop in the function, or of a comprehension in its statement."""
+        path = self.path(function, node)
+        if any(isinstance(step.owner, (ast.For, ast.AsyncFor, ast.While)) for step in path):
+            return True
+        return bool(path) and any(
+            isinstance(outer, _COMPREHENSIONS) and any(inner is node for inner in ast.walk(outer))
+            for outer in walk_statement(path[-1].stmt)
+        )
 
     def except_handlers(self, function: FunctionNode, node: ast.AST) -> list[ast.ExceptHandler]:
         return except_handlers(self.path(function, node))
@@ -286,8 +302,24 @@ class HandlerModel:
         return self._request_names[key]
 
     def has_header(self, site: Site, header: str) -> bool:
+        """Whether the response built at `site` may carry `header` (True when unsure)."""
         function = site.scope.function
+        if function is not None and self.passed_on(function, site.anchor):
+            return True  # the call it is handed to may add the header, or never send the response
         return self.headers.has(site, header, self.facts(function) if function is not None else None)
+
+    def passed_on(self, function: FunctionNode, node: ast.AST) -> bool:
+        """`node` is an argument of a call the plugin does not know: `raise Fault(HTTPTooManyRequests())`,
+        `render_error(HTTPServiceUnavailable(), request)`. What reaches the client is up to that call."""
+        if not isinstance(node, ast.Call):
+            return False
+        path = self.path(function, node)
+        if not path:
+            return False
+        for outer in walk_statement(path[-1].stmt):
+            if isinstance(outer, ast.Call) and outer is not node and _is_argument(outer, node):
+                return not self.sites_at(outer) and self.context.imports.qualify(outer.func) not in TABLE.calls
+        return False
 
     def content(self, site: Site) -> Content | None:
         return content_of(site, self.idioms)
@@ -335,6 +367,10 @@ class HandlerModel:
 def _own_scope(function: FunctionNode, outer: Scope) -> Scope:
     """A function's own scope from the one around it: a method when it sits directly in a class body."""
     return Scope(function, outer.cls, outer.cls if outer.function is None else None)
+
+
+def _is_argument(call: ast.Call, node: ast.AST) -> bool:
+    return any(arg is node for arg in call.args) or any(keyword.value is node for keyword in call.keywords)
 
 
 def _in_tuple(value: ast.expr | None, anchor: ast.AST) -> bool:

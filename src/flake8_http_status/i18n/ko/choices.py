@@ -187,8 +187,8 @@ RULES: Final[dict[str, RuleText]] = {
         not_reported=(
             "DRF의 `NotAuthenticated`와 `AuthenticationFailed`: DRF가 첫 인증기의 챌린지를 붙이거나 대신 403을 보냅니다.",
             "챌린지를 스스로 보내는 Flask-HTTPAuth, Bottle의 `auth_basic`, FastAPI의 보안 클래스.",
-            "헤더를 변수, `**kwargs`, 헬퍼에서 가져오는 응답, 그리고 어디서든 `WWW-Authenticate`를 언급하는 모듈이나 함수"
-            "(오류 핸들러나 미들웨어가 붙일 수 있음).",
+            "헤더를 변수, `**kwargs`, 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답(`raise Fault(HTTPUnauthorized())`), "
+            "그리고 어디서든 `WWW-Authenticate`를 언급하는 모듈이나 함수(오류 핸들러나 미들웨어가 붙일 수 있음).",
             "예외 클래스의 `status_code = 401`: 클래스가 발생할 때 헤더를 붙일 수 있습니다.",
         ),
         references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
@@ -284,7 +284,7 @@ RULES: Final[dict[str, RuleText]] = {
             "라우팅되지 않은 메서드에 라우터가 보내는 405(Flask, Starlette, FastAPI, aiohttp, Falcon, Sanic, Bottle은 거기에 "
             "`Allow`를 붙임), DRF(모든 APIView 응답에 `Allow`가 있음), Django의 `HttpResponseNotAllowed`, aiohttp와 "
             "Falcon의 `HTTPMethodNotAllowed`(메서드 목록이 필수).",
-            "헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Allow`를 언급하는 함수나 모듈.",
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답, 그리고 어디서든 `Allow`를 언급하는 함수나 모듈.",
         ),
         references=("RFC 9110 §15.5.6 (405)", "RFC 9110 §10.2.1 (Allow)"),
     ),
@@ -420,7 +420,8 @@ RULES: Final[dict[str, RuleText]] = {
         fix_safety="수정 없음: 대상이나 뜻한 오류는 작성자만 압니다.",
         not_reported=(
             "300 Multiple Choices(거기서는 Location이 선택 사항)와 304 Not Modified(리다이렉트가 아님).",
-            "헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Location`을 언급하는 함수나 모듈(미들웨어가 붙일 수 있음).",
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답, 그리고 어디서든 `Location`을 언급하는 함수나 "
+            "모듈(미들웨어가 붙일 수 있음).",
             "API가 아예 거부하는 코드(`abort(302)`): HTS605가 보고합니다.",
         ),
         references=("RFC 9110 §10.2.2 (Location)", "RFC 9110 §15.4 (3xx)"),
@@ -450,7 +451,8 @@ RULES: Final[dict[str, RuleText]] = {
         summary="Location 헤더 없는 201.",
         what=(
             "코드가 명시적으로 고른 201(리터럴, 상수, 라우트의 `status_code=201`, `web.HTTPCreated`)에 `Location` 헤더를 "
-            "설정하지 않은 경우를 보고합니다. 기본으로 꺼져 있습니다."
+            "설정하지 않은 경우를, 방금 리소스 하나를 만든(`Model.objects.create`, `session.add(Model(...))`, 새 "
+            "시리얼라이저의 `save()`, `repo.create`...) POST 핸들러에서 보고합니다. 기본으로 꺼져 있습니다."
         ),
         why=(
             "201은 만든 리소스를 `Location` 헤더로 알려 줍니다. 헤더가 없으면 클라이언트는 요청 URI가 그 리소스라고 가정해야 "
@@ -460,7 +462,14 @@ RULES: Final[dict[str, RuleText]] = {
         not_reported=(
             "프레임워크 기본값(Litestar의 POST, `url` 필드로 `Location`을 붙이는 DRF의 `CreateModelMixin`): 작성자가 201을 "
             "고른 것이 아닙니다.",
-            "헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Location`을 언급하는 함수나 모듈.",
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답, 그리고 어디서든 `Location`을 언급하는 함수나 모듈.",
+            "PUT 핸들러와 경로가 매개변수로 끝나는 POST 라우트(`/teams/{name}`): 요청 URI가 새 리소스를 가리키며, "
+            "`Location` 없는 201이 바로 그 뜻입니다. 여기에 경로가 적혀 있지 않은 클래스 기반 뷰와 라우트는 핸들러가 URL "
+            "인자를 받으면(`def post(self, name)`) 같은 경우로 봅니다.",
+            "앞에서 아무것도 만들지 않은 201(토큰 재발급, 이메일 발송): 거기서 문제는 헤더가 아니라 상태입니다. 플러그인이 "
+            "볼 수 없는 생성(프로젝트의 `action.execute()`)은 없는 것으로 칩니다. `http-status-creation-calls`에 "
+            "등록하세요.",
+            "한 번에 만든 여러 리소스(`bulk_create`, 반복문 안의 생성): `Location` 하나로 모두 가리킬 수 없습니다.",
         ),
         references=("RFC 9110 §15.3.2 (201)", "RFC 9110 §10.2.2 (Location)"),
     ),
@@ -475,7 +484,14 @@ RULES: Final[dict[str, RuleText]] = {
             "과부하를 더 키웁니다. RFC 6585 §4는 429에 이 헤더를 권합니다."
         ),
         fix_safety="수정 없음: 얼마나 기다려야 하는지는 작성자만 압니다.",
-        not_reported=("헤더를 변수나 헬퍼에서 가져오는 응답, 그리고 어디서든 `Retry-After`를 언급하는 함수나 모듈.",),
+        not_reported=(
+            "헤더를 변수나 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답(헤더를 붙이거나 아예 보내지 않을 수 있음), "
+            "그리고 어디서든 `Retry-After`를 언급하는 함수나 모듈.",
+            "메시지나 `except` 절이 기능이 꺼져 있거나 설정되지 않았다고 말하는 503(\"disabled\", \"not configured\", "
+            "\"not enabled\", \"not supported\"): 기다려도 달라지지 않으므로 빠진 헤더가 아니라 상태 자체가 문제입니다.",
+            "헬스 체크의 503(이름에 health가 들어간 함수, 클래스, 모듈): 프로브는 상태를 읽을 뿐이고 로드 밸런서는 자기 "
+            "주기로 다시 묻습니다.",
+        ),
         references=("RFC 9110 §10.2.3 (Retry-After)", "RFC 9110 §15.6.4 (503)", "RFC 6585 §4 (429)"),
     ),
     "HTS917": RuleText(

@@ -172,7 +172,8 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
             "DRF's `NotAuthenticated` and `AuthenticationFailed`: DRF adds the first authenticator's challenge, or "
             "sends 403 instead.",
             "Flask-HTTPAuth, Bottle's `auth_basic` and FastAPI's security classes, which send the challenge themselves.",
-            "Responses whose headers come from a variable, `**kwargs` or a helper, and modules or functions that "
+            "Responses whose headers come from a variable, `**kwargs` or a helper, responses handed to another call "
+            "(`raise Fault(HTTPUnauthorized())`), and modules or functions that "
             "mention `WWW-Authenticate` anywhere (an error handler or middleware may add it).",
             "`status_code = 401` on exception classes: the class may add the header when raised.",
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from ...analysis.sites import FunctionNode, Site
@@ -10,13 +11,23 @@ from ...analysis.values import Spelling
 from ...api.model import Role
 from ...findings import Finding, Fix, FixSafety
 from ...handlers.creation import Created
-from ...handlers.model import Answer
+from ...handlers.model import Answer, HandlerModel
+from ...handlers.routes import Handler
 from ..context import Context
 from ..model import Example, Phrase, Rule, RuleDoc
 from .content import reports_failure
 from .common import append_status, better, candidates, change_status, describe, report_node, see
 
 _CREATING = frozenset({"POST", "PUT"})
+_POST = frozenset({"POST"})
+# A last path segment that is a parameter: `{name}` (Starlette, FastAPI, Litestar, aiohttp, Falcon),
+# `<name>` / `<int:id>` (Flask, Quart, Sanic, Bottle, Django `path()`), `:name` (Bottle's old syntax).
+_PARAMETER = re.compile(r"\A(\{[^}]*\}|<[^>]*>|:\w+)\Z")
+_PATH_KEYWORDS = frozenset({"path", "rule", "uri", "route", "url"})
+# Parameters a framework passes to every handler: anything else a class-based view or a route without a
+# written path receives comes from the URL.
+_FRAMEWORK_ARGUMENTS = frozenset({"self", "cls", "request", "req", "resp", "response", "context"})
+_BULK_PREFIXES = ("bulk", "abulk", "insert_many", "create_many", "add_all")
 
 OK_AFTER_CREATE = Rule(
     code="HTS904",
@@ -86,7 +97,9 @@ CREATED_WITHOUT_LOCATION = Rule(
     doc=RuleDoc(
         what=(
             "Reports a 201 that the code chooses explicitly (a literal, a constant, `status_code=201` on a route, "
-            "`web.HTTPCreated`) without setting a `Location` header on the way. Off by default."
+            "`web.HTTPCreated`) without setting a `Location` header on the way, in a POST handler that has just "
+            "created one resource (`Model.objects.create`, `session.add(Model(...))`, a new serializer's `save()`, "
+            "`repo.create`...). Off by default."
         ),
         why=(
             "A 201 identifies the resource it created by its `Location` header; without one, clients must assume "
@@ -95,13 +108,17 @@ CREATED_WITHOUT_LOCATION = Rule(
         examples=(
             Example(
                 bad=(
-                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\n"
-                    "def create(request):\n    return JsonResponse({\"id\": 7}, status=HTTPStatus.CREATED)\n"
+                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n"
+                    "from django.views.decorators.http import require_POST\n\nfrom .models import Item\n\n\n"
+                    "@require_POST\ndef create(request):\n    item = Item.objects.create(name=request.POST[\"name\"])\n"
+                    "    return JsonResponse({\"id\": item.pk}, status=HTTPStatus.CREATED)\n"
                 ),
                 good=(
-                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\n"
-                    "def create(request):\n    response = JsonResponse({\"id\": 7}, status=HTTPStatus.CREATED)\n"
-                    "    response[\"Location\"] = \"/items/7\"\n    return response\n"
+                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n"
+                    "from django.views.decorators.http import require_POST\n\nfrom .models import Item\n\n\n"
+                    "@require_POST\ndef create(request):\n    item = Item.objects.create(name=request.POST[\"name\"])\n"
+                    "    response = JsonResponse({\"id\": item.pk}, status=HTTPStatus.CREATED)\n"
+                    "    response[\"Location\"] = f\"/items/{item.pk}\"\n    return response\n"
                 ),
                 options=("--extend-select=HTS915",),
             ),
@@ -110,8 +127,16 @@ CREATED_WITHOUT_LOCATION = Rule(
         not_reported=(
             "Framework defaults (Litestar's POST, DRF's `CreateModelMixin`, which adds `Location` from a `url` "
             "field): the author did not choose the 201 there.",
-            "Responses whose headers come from a variable or a helper, and functions or modules that mention "
-            "`Location` anywhere.",
+            "Responses whose headers come from a variable or a helper, responses handed to another call, and "
+            "functions or modules that mention `Location` anywhere.",
+            "PUT handlers, and POST routes whose path ends in a parameter (`/teams/{name}`): the request URI names "
+            "the new resource, which is what a 201 without `Location` says. Class-based views and routes whose "
+            "path is not written here count as such when the handler takes URL arguments (`def post(self, name)`).",
+            "A 201 with no creation before it (a token reset, a sent email): the status is the question there, "
+            "not the header. Creations the plugin cannot see (a project's `action.execute()`) count as none; "
+            "list them in `http-status-creation-calls`.",
+            "Several resources made at once (`bulk_create`, a creation inside a loop): one `Location` cannot name "
+            "them all.",
         ),
         references=("RFC 9110 §15.3.2 (201)", "RFC 9110 §10.2.2 (Location)"),
     ),
@@ -211,6 +236,69 @@ def _created_without_location(context: Context) -> Iterator[Finding]:
             facts = model.facts(function) if function is not None else None
             if facts is None or model.headers.has(site, "Location", facts):
                 continue
-        elif model.has_header(site, "Location"):
-            continue
-        yield context.finding(CREATED_WITHOUT_LOCATION, report_node(site), value=describe(context, site))
+        else:
+            function = site.scope.function
+            if function is None or model.has_header(site, "Location"):
+                continue
+        if function is not None and _made_elsewhere(context, function, site):
+            yield context.finding(CREATED_WITHOUT_LOCATION, report_node(site), value=describe(context, site))
+
+
+def _made_elsewhere(context: Context, function: FunctionNode, site: Site) -> bool:
+    """A POST handler made one new resource before the 201, at an address other than the request's.
+
+    Only then does a missing `Location` leave the client without the address: a PUT (or a POST to a URI
+    that ends in the new resource's name) creates what the request URI already names (RFC 9110 §15.3.2),
+    one header cannot name many resources, and a 201 with nothing created is a wrong status, not a
+    missing header. A route's `status_code=` covers every answer that goes out with it.
+    """
+    model = context.handlers
+    handler = model.handler(function)
+    if handler is None:
+        return False
+    methods = handler.methods if site.role is Role.ROUTE else model.methods_at(function, site.anchor)
+    if not methods.within(_POST) or _target_is_resource(handler):
+        return False
+    if site.role is Role.ROUTE:
+        created = _created_on_every_answer(model, handler, site.anchor)
+    else:
+        created = model.created_before(function, site.anchor)
+    return bool(created) and not any(_several(model, function, creation) for creation in created)
+
+
+def _created_on_every_answer(model: HandlerModel, handler: Handler, route: ast.AST) -> list[Created]:
+    """For a route's status: creations before every answer that goes out with it. None when no answer
+    does (a returned response object has its own status) or when one answer made nothing."""
+    found: list[Created] = []
+    answers = [answer for answer in model.answers(handler) if answer.route is not None and answer.route.anchor is route]
+    for answer in answers:
+        before = model.created_before(handler.function, answer.anchor)
+        if not before:
+            return []
+        found.extend(before)
+    return found
+
+
+def _target_is_resource(handler: Handler) -> bool:
+    """The request URI may name the new resource: the route ends in a parameter (`/teams/{name}`), or,
+    where no route path is written here, the handler takes path arguments (`def post(self, name)`)."""
+    paths = [path for path in map(_route_path, handler.routes) if path is not None]
+    if paths:
+        return any(_PARAMETER.match(path.rstrip("/").rpartition("/")[2]) is not None for path in paths)
+    args = handler.function.args
+    return any(arg.arg not in _FRAMEWORK_ARGUMENTS for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs))
+
+
+def _route_path(decorator: ast.expr) -> str | None:
+    if not isinstance(decorator, ast.Call):
+        return None
+    value = decorator.args[0] if decorator.args else next(
+        (keyword.value for keyword in decorator.keywords if keyword.arg in _PATH_KEYWORDS), None,
+    )
+    return value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+
+
+def _several(model: HandlerModel, function: FunctionNode, creation: Created) -> bool:
+    """The call makes many resources: a bulk method, or one call per item of a loop."""
+    attribute = creation.call.func.attr if isinstance(creation.call.func, ast.Attribute) else ""
+    return attribute.startswith(_BULK_PREFIXES) or model.in_loop(function, creation.call)

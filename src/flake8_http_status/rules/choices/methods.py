@@ -52,8 +52,8 @@ METHOD_NOT_ALLOWED_WITHOUT_ALLOW = Rule(
             "405s the router sends for unrouted methods (Flask, Starlette, FastAPI, aiohttp, Falcon, Sanic, Bottle "
             "add `Allow` there), DRF (every APIView response carries `Allow`), Django's `HttpResponseNotAllowed`, "
             "aiohttp's and Falcon's `HTTPMethodNotAllowed` (they require the methods).",
-            "Responses whose headers come from a variable or a helper, and functions or modules that mention "
-            "`Allow` anywhere.",
+            "Responses whose headers come from a variable or a helper, responses handed to another call, and "
+            "functions or modules that mention `Allow` anywhere.",
         ),
         references=("RFC 9110 §15.5.6 (405)", "RFC 9110 §10.2.1 (Allow)"),
     ),

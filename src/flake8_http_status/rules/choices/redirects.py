@@ -102,8 +102,8 @@ REDIRECT_WITHOUT_LOCATION = Rule(
         fix_safety="No fix: only the author knows the target or the error meant.",
         not_reported=(
             "300 Multiple Choices (Location is optional there) and 304 Not Modified (not a redirect).",
-            "Responses whose headers come from a variable or a helper, and functions or modules that mention "
-            "`Location` anywhere (a middleware may add it).",
+            "Responses whose headers come from a variable or a helper, responses handed to another call, and "
+            "functions or modules that mention `Location` anywhere (a middleware may add it).",
             "Codes the API rejects outright (`abort(302)`): HTS605 reports those.",
         ),
         references=("RFC 9110 §10.2.2 (Location)", "RFC 9110 §15.4 (3xx)"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Iterator
 
+from ...analysis.sites import Site
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
@@ -41,8 +44,13 @@ RETRY_AFTER_MISSING = Rule(
         ),
         fix_safety="No fix: only the author knows how long the wait is.",
         not_reported=(
-            "Responses whose headers come from a variable or a helper, and functions or modules that mention "
-            "`Retry-After` anywhere.",
+            "Responses whose headers come from a variable or a helper, responses handed to another call (which may "
+            "add the header, or never send them), and functions or modules that mention `Retry-After` anywhere.",
+            "A 503 whose message or `except` clause says the feature is switched off or not set up (\"disabled\", "
+            "\"not configured\", \"not enabled\", \"not supported\"): no wait will change that, so the status "
+            "itself is the question, not the missing header.",
+            "503s from health checks (a function, class or module named for health): a probe reads the state, and "
+            "the balancer polls on its own schedule.",
         ),
         references=("RFC 9110 §10.2.3 (Retry-After)", "RFC 9110 §15.6.4 (503)", "RFC 6585 §4 (429)"),
     ),
@@ -51,7 +59,34 @@ RETRY_AFTER_MISSING = Rule(
 RULES = (RETRY_AFTER_MISSING,)
 
 
+# Words saying the service is switched off or not set up rather than busy: waiting will not help.
+_LASTING = re.compile(r"(?i)disabled|not[ _]?(configured|enabled|supported)|unsupported")
+_HEALTH = re.compile(r"(?i)health")
+
+
 def check(context: Context) -> Iterator[Finding]:
     for site in candidates(context, (429, 503)):
+        if site.code == 503 and (_lasting(context, site) or _health_check(context, site)):
+            continue
         if not context.handlers.has_header(site, "Retry-After"):
             yield context.finding(RETRY_AFTER_MISSING, report_node(site), value=describe(context, site))
+
+
+def _lasting(context: Context, site: Site) -> bool:
+    """The message or the caught exception says the condition lasts until someone changes the setup."""
+    texts = [node.value for node in ast.walk(site.anchor) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    function = site.scope.function
+    if function is not None:
+        for handler in context.handlers.except_handlers(function, site.anchor):
+            if handler.type is not None:
+                texts.append(ast.unparse(handler.type))
+    return any(_LASTING.search(text) for text in texts)
+
+
+def _health_check(context: Context, site: Site) -> bool:
+    names = [context.filename.replace("\\", "/").rpartition("/")[2]]
+    if site.scope.function is not None:
+        names.append(site.scope.function.name)
+    if site.scope.cls is not None:
+        names.append(site.scope.cls.name)
+    return any(_HEALTH.search(name) for name in names)
