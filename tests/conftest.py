@@ -4,8 +4,8 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from expectations import shown, split_options
+
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
 from flake8_http_status.options import Settings, settings_from_args

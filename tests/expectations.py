@@ -12,8 +12,8 @@ import re
 import shlex
 import tokenize
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_http_status.findings import Finding

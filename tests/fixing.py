@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from expectations import split_options
+
 from flake8_http_status.fixer.pipeline import FixOptions, Outcome, fix_text
 from flake8_http_status.fixer.selection import Selection
 from flake8_http_status.options import Settings, settings_from_args

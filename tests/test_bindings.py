@@ -11,13 +11,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from expectations import fixture_files
+from reference import reference_bindings as reference
+from test_real_code import package_files
+
 from flake8_http_status.analysis.collect import collect
 from flake8_http_status.analysis.imports import collect_imports
 from flake8_http_status.api import TABLE
-from reference import reference_bindings as reference
-from test_real_code import package_files
 
 
 def walked(tree: ast.Module) -> Counter[str]:

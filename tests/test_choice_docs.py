@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run
+
 from flake8_http_status.rules.model import Example, Rule
 from flake8_http_status.rules.registry import RULES
 

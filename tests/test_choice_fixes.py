@@ -7,9 +7,9 @@ from __future__ import annotations
 import ast
 
 import pytest
-
 from conftest import run
 from fixes import apply, fixes_of
+
 from flake8_http_status.findings import FixSafety
 
 FLASK = "from http import HTTPStatus\n\nfrom flask import Flask, abort, jsonify, redirect\nfrom flask_login import login_required\n\napp = Flask(__name__)\n"

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import codes
+
 from flake8_http_status.options import OPTIONS, OptionError, parse_names, settings_from, settings_from_args
 
 

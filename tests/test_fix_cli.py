@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from flake8_http_status.cli import main
-from flake8_http_status.fixer.files import FileResult, Mode, Status
 from flake8_http_status.fixer import report
+from flake8_http_status.fixer.files import FileResult, Mode, Status
 
 VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
 CLEAN = "def add(a, b):\n    return a + b\n"

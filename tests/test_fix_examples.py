@@ -6,10 +6,10 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 from expectations import FIXTURES, fixture_files, read
 from fixing import fix, options
+
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import FixSafety
 from flake8_http_status.fixer.noqa import NoqaLines

@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from fixing import options
+
 from flake8_http_status.fixer import writing
 from flake8_http_status.fixer.discovery import Found
 from flake8_http_status.fixer.errors import FixError

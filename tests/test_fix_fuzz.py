@@ -5,11 +5,11 @@ from __future__ import annotations
 import ast
 
 import hypothesmith
+from fixing import options
+from fuzzing import EXAMPLES, FUZZ, check_fixer, parsed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fixing import options
-from fuzzing import EXAMPLES, FUZZ, check_fixer, parsed
 from flake8_http_status.engine import analyse
 from flake8_http_status.fixer.pipeline import fix_text
 

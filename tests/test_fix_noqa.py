@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fixing import outcome
+
 from flake8_http_status.cli import main
 from flake8_http_status.fixer.noqa import NoqaLines, skips_file
 from flake8_http_status.fixer.source import split_lines

@@ -9,8 +9,8 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-
 from fixing import fix, options, outcome
+
 from flake8_http_status.findings import Edit, Position
 from flake8_http_status.fixer import segments, transform
 from flake8_http_status.fixer.errors import FixError

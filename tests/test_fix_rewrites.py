@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from fixing import fix, outcome
 
 FLASK = "from flask import abort\n\n\ndef show():\n    abort({})\n"

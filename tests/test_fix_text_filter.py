@@ -8,13 +8,13 @@ import warnings
 from pathlib import Path
 
 import pytest
-
 from expectations import fixture_files
+from test_real_code import SETTINGS, package_files
+
 from flake8_http_status.engine import analyse_module
 from flake8_http_status.fixer.noqa import NoqaLines
 from flake8_http_status.fixer.selection import Selection, choose
 from flake8_http_status.fixer.source import split_lines
-from test_real_code import SETTINGS, package_files
 
 SELECTIONS = {
     "default": Selection(),

@@ -7,8 +7,8 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from fixing import options
+
 from flake8_http_status.findings import Edit, Finding, Fix, FixSafety, NewImport, Position
 from flake8_http_status.fixer import pipeline, transform
 from flake8_http_status.fixer.discovery import Found

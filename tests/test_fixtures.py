@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from expectations import FIXTURES, fixture_files, read, shown, split_options
+
 from flake8_http_status.engine import analyse
 from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from expectations import fixture_files, read, split_options
+
 from flake8_http_status.engine import analyse
 from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args

@@ -6,9 +6,8 @@ import ast
 import warnings
 
 import hypothesmith
-from hypothesis import given
-
 from fuzzing import FUZZ, check_plugin
+from hypothesis import given
 from reference import reference_bindings
 
 from flake8_http_status.analysis.collect import collect

@@ -10,11 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fixing import options
 from fuzzing import EXAMPLES, FUZZ, check_fixer, check_plugin
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mutations import mutants, python_files
 
 ROOT = Path(__file__).resolve().parent.parent

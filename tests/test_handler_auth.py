@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from handler_helpers import module
 
 from flake8_http_status.api.idioms import Auth
 from flake8_http_status.options import settings_from_args
-from handler_helpers import module
 
 FLASK = "from flask import Flask, abort, request\napp = Flask(__name__)\n"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from handler_helpers import module
 
 from flake8_http_status.options import settings_from_args
-from handler_helpers import module
 
 
 def created(body: str, *options: str, header: str = "def view(request, session, db, repo):\n") -> list[str]:

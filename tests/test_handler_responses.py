@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from handler_helpers import module
 
 DJANGO = "from http import HTTPStatus\nfrom django.http import HttpResponse, JsonResponse\n"

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hostile import FIXED, VIEW, deep, deepest, fix_run, huge_module, leftovers, permissions_enforced, small_files
 
 from flake8_http_status.cli import main
 from flake8_http_status.fixer import files
 from flake8_http_status.fixer.pipeline import FixOptions, Outcome
-from hostile import FIXED, VIEW, deep, deepest, fix_run, huge_module, leftovers, permissions_enforced, small_files
 
 
 @pytest.fixture

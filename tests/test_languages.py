@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run
+
 from flake8_http_status.options import OPTIONS, OptionError, Settings, settings_from, settings_from_args
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

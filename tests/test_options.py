@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from flake8_http_status.options import (
-    ExtraCall, ExtraCode, OptionError, parse_extra_calls, parse_extra_codes, parse_ignore_values,
-    parse_target_python, settings_from, settings_from_args,
+    ExtraCall,
+    ExtraCode,
+    OptionError,
+    parse_extra_calls,
+    parse_extra_codes,
+    parse_ignore_values,
+    parse_target_python,
+    settings_from,
+    settings_from_args,
 )
 
 

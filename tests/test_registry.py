@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from expectations import fixture_files, read, split_options
+
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import FixSafety
 from flake8_http_status.options import settings_from_args

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import run
 from test_languages import ENGLISH_PROSE, prose
+
 from flake8_http_status.rules.model import Example, Rule
 from flake8_http_status.rules.registry import RULES
 

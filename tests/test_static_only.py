@@ -49,9 +49,9 @@ def test_nothing_analysed_is_imported_or_run(project: Path, tmp_path: Path) -> N
     pristine = tmp_path / "pristine"
     shutil.copytree(project, pristine)
 
-    flake8 = run([sys.executable, "-m", "flake8", "--select=HTS", "--isolated", "."], project)
+    flake8 = run([sys.executable, "-m", "flake8", "--select=HTS0", "--isolated", "."], project)
     codes = sorted(line.split()[1] for line in flake8.stdout.splitlines())
-    assert codes == ["HTS001", "HTS001", "HTS001", "HTS002", "HTS915", "HTS915"], flake8.stdout
+    assert codes == ["HTS001", "HTS001", "HTS001", "HTS002"], flake8.stdout
 
     fix = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated"]
     assert run([*fix, "--diff", "."], project).returncode == 1

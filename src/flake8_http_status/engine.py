@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import ast
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from .analysis.collect import collect
 from .analysis.imports import collect_imports

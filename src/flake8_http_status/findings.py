@@ -5,9 +5,8 @@ Positions are those of Python's `ast`: 1-based lines and 0-based UTF-8 byte colu
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import enum
+from typing import NamedTuple
 
 
 class FixSafety(enum.Enum):

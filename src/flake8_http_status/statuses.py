@@ -6,9 +6,8 @@ read the phrase, class, reference, state and one-line reason from here.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import enum
+from typing import NamedTuple
 
 
 class State(enum.Enum):

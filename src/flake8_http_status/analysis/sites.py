@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import ast
+from typing import NamedTuple
 
 from ..api.model import Api, Misplaced, Role
 from .values import Value

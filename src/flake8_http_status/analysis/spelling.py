@@ -6,10 +6,9 @@ that something else in the module binds: a parameter called `status`, a class ca
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import NewImport

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import ast
 import enum
 import re
+from typing import NamedTuple
 
 from ..families import Constant, constant_for
 from .imports import ImportMap

@@ -15,11 +15,37 @@ from types import ModuleType
 from typing import TypeVar
 
 from . import (
-    aiohttp, bottle, clients, django, drf, errors, falcon, fastapi, flask, generic, litestar, pyramid, quart, sanic,
-    stdlib, starlette, storage, tornado, werkzeug,
+    aiohttp,
+    bottle,
+    clients,
+    django,
+    drf,
+    errors,
+    falcon,
+    fastapi,
+    flask,
+    generic,
+    litestar,
+    pyramid,
+    quart,
+    sanic,
+    starlette,
+    stdlib,
+    storage,
+    tornado,
+    werkzeug,
 )
 from .model import (
-    Api, AttributeRow, CallRow, ClassAttributeRow, CompareRow, DefaultRow, HelperRow, KeywordRow, MethodRow, ReturnRow,
+    Api,
+    AttributeRow,
+    CallRow,
+    ClassAttributeRow,
+    CompareRow,
+    DefaultRow,
+    HelperRow,
+    KeywordRow,
+    MethodRow,
+    ReturnRow,
 )
 
 _MODULES: tuple[ModuleType, ...] = (

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from .common import fixed
 from .idioms import (
-    AuthCall, AuthDecorator, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
+    AuthCall,
+    AuthDecorator,
+    AutoHeader,
+    Bodiless,
+    BodyArgument,
+    BodyPolicy,
+    Registration,
+    Rendering,
+    RouteDecorator,
+    ViewClass,
 )
 from .model import Api, CallRow, ClassAttributeRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from .common import fixed
 from .idioms import (
-    AuthBase, AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, AutoHeader, Creation, PermissionSetting,
-    RedirectFlags, RouteDecorator, ViewClass,
+    AuthBase,
+    AuthDecorator,
+    AutoHeader,
+    Bodiless,
+    BodyArgument,
+    BodyPolicy,
+    Creation,
+    PermissionSetting,
+    RedirectFlags,
+    Rendering,
+    RouteDecorator,
+    ViewClass,
 )
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 

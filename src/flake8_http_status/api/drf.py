@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from .common import fixed
 from .idioms import (
-    AuthenticatorSetting, AutoHeader, Bodiless, BodyArgument, BodyPolicy, Rendering, Creation, HeaderArgument, PermissionClass,
-    PermissionSetting, RouteDecorator, VERB_METHODS, ViewClass,
+    VERB_METHODS,
+    AuthenticatorSetting,
+    AutoHeader,
+    Bodiless,
+    BodyArgument,
+    BodyPolicy,
+    Creation,
+    HeaderArgument,
+    PermissionClass,
+    PermissionSetting,
+    Rendering,
+    RouteDecorator,
+    ViewClass,
 )
 from .model import Api, CallRow, ClassAttributeRow, Role, Slot, Text
 

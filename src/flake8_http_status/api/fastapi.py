@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from .idioms import (
-    AuthDependency, Bodiless, BodyPolicy, DocumentedStatuses, PlainReturn, Registration, RouteDecorator,
+    AuthDependency,
+    Bodiless,
+    BodyPolicy,
+    DocumentedStatuses,
+    PlainReturn,
+    Registration,
+    RouteDecorator,
 )
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 from .starlette import bodies, exception_handlers, http_exception, responses

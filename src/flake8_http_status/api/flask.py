@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
 from .idioms import (
-    AuthDecorator, AuthCall, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, Registration,
-    RouteDecorator, ViewClass,
+    AuthCall,
+    AuthDecorator,
+    Bodiless,
+    BodyPolicy,
+    HeaderArgument,
+    PermissionSetting,
+    PlainReturn,
+    Registration,
+    RouteDecorator,
+    ViewClass,
 )
 from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 from .werkzeug import RESPONSE_CLASSES

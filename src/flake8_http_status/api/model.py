@@ -6,9 +6,8 @@ the matched row to learn what the API does with the value.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import enum
+from typing import NamedTuple
 
 
 class Role(enum.Enum):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
 from .idioms import (
-    AuthDecorator, Bodiless, BodyPolicy, HeaderArgument, PermissionSetting, PlainReturn, RouteDecorator, ViewClass,
+    AuthDecorator,
+    Bodiless,
+    BodyPolicy,
+    HeaderArgument,
+    PermissionSetting,
+    PlainReturn,
+    RouteDecorator,
+    ViewClass,
 )
 from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 

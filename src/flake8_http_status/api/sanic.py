@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
-from .idioms import AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, HeaderArgument, RouteDecorator, ViewClass
+from .idioms import (
+    AuthDecorator,
+    Bodiless,
+    BodyArgument,
+    BodyPolicy,
+    HeaderArgument,
+    Rendering,
+    RouteDecorator,
+    ViewClass,
+)
 from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Misplaced, Receiver, Role, Slot, Text
 
 _MODULES = ("sanic", "sanic.response", "sanic.response.convenience", "sanic.response.types")

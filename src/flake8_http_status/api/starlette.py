@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from .idioms import (
-    AuthDecorator, Bodiless, BodyArgument, BodyPolicy, Rendering, Registration, RouteDecorator, ViewClass,
+    AuthDecorator,
+    Bodiless,
+    BodyArgument,
+    BodyPolicy,
+    Registration,
+    Rendering,
+    RouteDecorator,
+    ViewClass,
 )
 from .model import Api, CallRow, MethodRow, Receiver, Role, Slot, Text
 

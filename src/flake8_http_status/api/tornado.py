@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from .idioms import (
-    Auth, AuthCheck, AuthDecorator, Bodiless, BodyPolicy, BodyWrite, RedirectFlags, RequestData, ViewClass,
+    Auth,
+    AuthCheck,
+    AuthDecorator,
+    Bodiless,
+    BodyPolicy,
+    BodyWrite,
+    RedirectFlags,
+    RequestData,
+    ViewClass,
 )
 from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 

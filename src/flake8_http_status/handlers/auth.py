@@ -24,8 +24,8 @@ from ..rules.model import Phrase
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods
-from .syntax import is_none, listed, optional, strings
 from .module import ModuleNames
+from .syntax import is_none, listed, optional, strings
 from .table import Idioms
 
 Exits = Callable[[list[ast.stmt]], bool]

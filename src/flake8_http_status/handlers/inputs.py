@@ -12,7 +12,6 @@ from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
 from .facts import FunctionFacts
 
-
 _NOT_INPUT = frozenset({"self", "cls", "request", "req"})
 
 

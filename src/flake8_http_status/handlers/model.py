@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from typing import NamedTuple, TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
@@ -22,8 +22,8 @@ from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
 from .flow import Path, dominates, except_handlers, facts, path_to, try_body, walk_statement
-from .methods import ANY, Methods, narrow
 from .inputs import reads_request, request_names
+from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names
 from .responses import Content, Headers, content_of
 from .routes import Handler, Routes

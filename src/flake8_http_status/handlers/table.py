@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-import re
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from .. import api
 from ..api.idioms import (
-    AuthBase, AuthCall, AuthCheck, AuthDecorator, AuthDependency, AuthenticatorSetting, AutoHeader, Bodiless,
-    BodyArgument, BodyWrite, Creation, DocumentedStatuses, ExceptionRow, ExceptionView, HeaderArgument, Outgoing,
-    PermissionClass, PermissionSetting, PlainReturn, RedirectFlags, Registration, RequestData, RouteDecorator,
+    AuthBase,
+    AuthCall,
+    AuthCheck,
+    AuthDecorator,
+    AuthDependency,
+    AuthenticatorSetting,
+    AutoHeader,
+    Bodiless,
+    BodyArgument,
+    BodyWrite,
+    Creation,
+    DocumentedStatuses,
+    ExceptionRow,
+    ExceptionView,
+    HeaderArgument,
+    Outgoing,
+    PermissionClass,
+    PermissionSetting,
+    PlainReturn,
+    RedirectFlags,
+    Registration,
+    RequestData,
+    RouteDecorator,
     ViewClass,
 )
 from ..options import Settings

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
 from ..analysis.sites import Site
-from ..analysis.spelling import Speller, Spelled, choose_family
+from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import string
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from ..findings import FixSafety
 

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 
 from ...analysis.receivers import last_name
 from ...analysis.sites import Site
-from ...api.idioms import Bodiless, BodyPolicy
+from ...api.idioms import Bodiless, BodyPolicy, Rendering
 from ...api.model import Role
 from ...findings import Finding, FixSafety
 from ...handlers.answers import setters
 from ...handlers.flow import dominates
 from ...handlers.responses import presence
-from ...api.idioms import Rendering
 from ..context import Context
 from ..model import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, describe, report_node, see

@@ -15,8 +15,8 @@ from ...handlers.model import Answer, HandlerModel
 from ...handlers.routes import Handler
 from ..context import Context
 from ..model import Example, Phrase, Rule, RuleDoc
-from .content import reports_failure
 from .common import append_status, better, candidates, change_status, describe, report_node, see
+from .content import reports_failure
 
 _CREATING = frozenset({"POST", "PUT"})
 _POST = frozenset({"POST"})

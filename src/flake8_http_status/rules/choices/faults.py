@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from ...analysis.receivers import last_name
 from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Evidence, Fault
-from ...handlers.model import Caught
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
+from ...handlers.model import Caught
 from ..context import Context
 from ..model import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see

@@ -10,7 +10,6 @@ from ..context import Context
 from ..model import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
-
 NON_AUTHORITATIVE_FROM_ORIGIN = Rule(
     code="HTS905",
     slug="non-authoritative-from-origin",
