@@ -46,6 +46,7 @@ FIXER_ERROR = re.compile(r"^(?P<where>.+?): error: (?P<problem>.+)$")
 THE_FILES_FAULT = (
     "cannot parse", "Python 2 syntax is not supported", "cannot decode", "unknown encoding", "too deeply nested",
     "LibCST cannot parse this file", "lone CR line endings are not supported", "read-only file", "cannot read",
+    "LibCST does not print this code back unchanged",
 )
 
 

@@ -84,6 +84,15 @@ ODD_BYTES = {
         b"from http import HTTPStatus\r\n\r\nfrom flask import abort\r\n\ndef v():\r\n    abort(HTTPStatus.NOT_FOUND)\n    abort(HTTPStatus.GONE)\r\n",
     ),
     "lone-cr": (b"from flask import abort\r\rabort(404)\r", "odd.py:1: error: lone CR line endings are not supported; file left unchanged", None),
+    # A page break on a line of its own is kept; before a statement LibCST cannot print it back.
+    "page-break": (
+        b"from flask import abort\n\x0c\nabort(404)\n", "fixed odd.py (1 HTS001)",
+        b"from http import HTTPStatus\n\nfrom flask import abort\n\x0c\nabort(HTTPStatus.NOT_FOUND)\n",
+    ),
+    "form-feed-indent": (
+        b"from flask import abort\n\x0cabort(404)\n",
+        "odd.py:2: error: LibCST does not print this code back unchanged (it holds a form feed); file left unchanged", None,
+    ),
 }
 
 

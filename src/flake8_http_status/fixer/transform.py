@@ -146,7 +146,11 @@ def _parse_exactly(source: str, piece: Segment) -> cst.Module:
     if module.code != source:
         lone_cr = re.search("\r(?!\n)", source) is not None
         problem = "lone CR line endings are not supported" if lone_cr else "LibCST does not print this code back unchanged"
-        raise FixError(f"{problem}; file left unchanged", piece.first)
+        line, form_feed = piece.first, source.find("\f")
+        if form_feed >= 0 and not lone_cr:  # the usual cause: a page break (^L) between definitions
+            problem += " (it holds a form feed)"
+            line += source.count("\n", 0, form_feed) - (1 if piece.nested else 0)
+        raise FixError(f"{problem}; file left unchanged", line)
     return module
 
 
