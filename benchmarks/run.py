@@ -39,6 +39,21 @@ GOAL_FIX_MEMORY = 150.0  # MiB, on Django's source
 PAGE = ROOT / "docs" / "performance.md"
 
 
+@dataclass(frozen=True)
+class Counted:
+    """Instructions of flake8 without and with the plugin: on `files` files, and on one empty file."""
+
+    files: int
+    base: int
+    plugin: int
+    base_start: int
+    plugin_start: int
+
+    def per_file_overhead(self) -> float:
+        """The plugin's share once start-up is set aside on both sides (start-up is paid once per run)."""
+        return ((self.plugin - self.plugin_start) / (self.base - self.base_start) - 1) * 100
+
+
 @dataclass
 class Result:
     project: Project
@@ -47,7 +62,7 @@ class Result:
     flake8: Pair
     own: OwnCost
     fix: Pair
-    counted: tuple[int, int, int] | None = None  # files, instructions without and with the plugin
+    counted: Counted | None = None
 
 
 def benchmark(project: Project, tree: Path, turns: int, jobs: int, callgrind: int) -> Result:
@@ -61,16 +76,20 @@ def benchmark(project: Project, tree: Path, turns: int, jobs: int, callgrind: in
     return result
 
 
-def count_instructions(tree: Path, files: int) -> tuple[int, int, int]:
-    """flake8 with and without the plugin under callgrind, on every n-th file: a noise-free check."""
+def count_instructions(tree: Path, files: int) -> Counted:
+    """flake8 with and without the plugin under callgrind, on every n-th file and on an empty file:
+    a noise-free check, with start-up told apart from the work per file."""
     every = sorted(tree.rglob("*.py"))
     subset = every[:: max(1, len(every) // files)][:files]
+    empty = CACHE / "empty.py"
+    empty.write_text("")
     base, plugin = environments()
     counts = []
-    for environment in (base, plugin):
-        command = flake8_command(environment, tree)[:-1] + [str(path) for path in subset]
-        counts.append(instructions(command))
-    return len(subset), counts[0], counts[1]
+    for paths in (subset, [empty]):
+        for environment in (base, plugin):
+            command = flake8_command(environment, tree)[:-1] + [str(path) for path in paths]
+            counts.append(instructions(command))
+    return Counted(len(subset), *counts)
 
 
 # -- tables -----------------------------------------------------------------------------------------
@@ -106,8 +125,9 @@ def tables(results: Sequence[Result], turns: int) -> list[str]:
     if counted:
         lines += ["", "### The same, counted in instructions by callgrind (a subset of files; independent of load)", ""]
         lines += _table(
-            ["Project", "Files", "flake8", "flake8 + plugin", "Overhead"],
-            [[r.project.requirement, c[0], f"{c[1]:,}", f"{c[2]:,}", f"{(c[2] / c[1] - 1) * 100:+.1f}%"]
+            ["Project", "Files", "flake8", "flake8 + plugin", "Overhead", "Start-up, flake8 / + plugin", "Overhead beyond start-up"],
+            [[r.project.requirement, c.files, f"{c.base:,}", f"{c.plugin:,}", f"{(c.plugin / c.base - 1) * 100:+.1f}%",
+              f"{c.base_start:,} / {c.plugin_start:,}", f"{c.per_file_overhead():+.1f}%"]
              for r in counted if (c := r.counted)],
         )
     lines += ["", "### The plugin's own analysis vs a bare `ast.walk` of the same parsed trees (best CPU seconds of 5)", ""]
@@ -134,25 +154,36 @@ def tables(results: Sequence[Result], turns: int) -> list[str]:
 
 
 def goals(results: Sequence[Result]) -> list[str]:
-    worst_overhead = max(results, key=lambda r: _overhead(r.flake8))
-    total_base = sum(r.flake8.median_cpu(0) for r in results)
-    total_plugin = sum(r.flake8.median_cpu(1) for r in results)
-    slowest = min(results, key=lambda r: r.fix.ratio)
-    rows = [
-        ["Plugin overhead on flake8", f"≤ {GOAL_OVERHEAD:.0f}%",
-         f"{_overhead(worst_overhead.flake8):+.1f}% at worst ({worst_overhead.project.name}); "
-         f"{(total_plugin / total_base - 1) * 100:+.1f}% over all projects",
-         _met(_overhead(worst_overhead.flake8) <= GOAL_OVERHEAD)],
-        ["`fix --check` vs LibCST parsing everything", f"≥ {GOAL_SPEED_UP:.0f}x faster",
-         f"{slowest.fix.ratio:.1f}x at worst ({slowest.project.name})", _met(slowest.fix.ratio >= GOAL_SPEED_UP)],
-    ]
+    """The goals, judged on Django's source as they are set; the worst of the other projects beside them."""
     django = next((r for r in results if r.project.name == "Django"), None)
+    others = [r for r in results if r is not django]
+    rows = []
     if django is not None:
+        overhead = _overhead(django.flake8)
         peak = django.fix.peak_tree(0) or django.fix.peak_process(0)
-        rows.append(["`fix --check` peak memory on Django", f"≤ {GOAL_FIX_MEMORY:.0f} MiB",
-                     f"{peak:.0f} MiB, all processes together ({django.fix.peak_process(0):.0f} MiB the largest)",
-                     _met(peak <= GOAL_FIX_MEMORY)])
-    return _table(["Goal", "Target", "Measured", "Met"], rows)
+        rows += [
+            ["Plugin overhead on flake8", f"≤ {GOAL_OVERHEAD:.0f}%", f"{overhead:+.1f}%", _met(overhead <= GOAL_OVERHEAD)],
+            ["`fix --check` vs LibCST parsing everything", f"≥ {GOAL_SPEED_UP:.0f}x faster", f"{django.fix.ratio:.1f}x",
+             _met(django.fix.ratio >= GOAL_SPEED_UP)],
+            ["`fix --check` peak memory", f"≤ {GOAL_FIX_MEMORY:.0f} MiB",
+             f"{peak:.0f} MiB, all processes together ({django.fix.peak_process(0):.0f} MiB the largest)",
+             _met(peak <= GOAL_FIX_MEMORY)],
+        ]
+    lines = ["On Django's source:", "", *_table(["Goal", "Target", "Measured", "Met"], rows)] if rows else []
+    if others:
+        worst = max(others, key=lambda r: _overhead(r.flake8))
+        slowest = min(others, key=lambda r: r.fix.ratio)
+        total_base = sum(r.flake8.median_cpu(0) for r in results)
+        total_plugin = sum(r.flake8.median_cpu(1) for r in results)
+        lines += [
+            "",
+            f"On the other projects, at worst: plugin overhead {_overhead(worst.flake8):+.1f}% ({worst.project.name}), "
+            f"`fix --check` {slowest.fix.ratio:.1f}x faster than LibCST ({slowest.project.name}); over all projects the",
+            f"plugin adds {(total_plugin / total_base - 1) * 100:+.1f}% CPU time. Small trees weigh fixed costs (start-up, LibCST's",
+            "import) more heavily, and CPU times on a shared machine vary by several per cent between turns: the",
+            "instruction counts below do not.",
+        ]
+    return lines
 
 
 def _met(ok: bool) -> str:
