@@ -1,4 +1,5 @@
-"""A faster `ast.iter_child_nodes` for the hot loop: per node type, only the fields that hold nodes.
+"""A faster `ast.iter_child_nodes` for the hot loop: per node type, only the fields that hold nodes;
+and the statement blocks nested in a statement.
 
 Expression contexts (`Load`, `Store`) and operator singletons never contain a status, so the walk
 skips them; they are a third of all nodes.
@@ -7,6 +8,7 @@ skips them; they are a third of all nodes.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from typing import Final
 
 _SKIP: Final = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop)
@@ -37,3 +39,15 @@ def _node_types() -> list[type[ast.AST]]:
 
 
 CHILD_FIELDS: Final[dict[type, tuple[str, ...]]] = {kind: _child_fields(kind) for kind in _node_types()}
+
+
+def nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
+    """The statement lists directly inside `statement`: bodies, `else`, `finally`, handlers, cases."""
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(statement, name, None)
+        if isinstance(block, list):
+            yield block
+    for handler in getattr(statement, "handlers", ()):
+        yield handler.body
+    for case in getattr(statement, "cases", ()):
+        yield case.body

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .children import nested_blocks
+
 
 class ImportMap:
     __slots__ = ("_imported", "local_names", "module_level", "modules", "names", "star_modules")
@@ -101,7 +103,7 @@ def collect_imports(tree: ast.Module) -> ImportMap:
             stack.extend((child, runtime and not guarded) for child in reversed(stmt.body))
             stack.extend((child, runtime) for child in reversed(stmt.orelse))
         elif isinstance(stmt, _BLOCKS):
-            for body in _bodies(stmt):
+            for body in nested_blocks(stmt):
                 stack.extend((child, runtime) for child in reversed(body))
     return imports
 
@@ -112,17 +114,6 @@ _BLOCKS = (ast.Try, ast.With, ast.AsyncWith, *((ast.TryStar,) if hasattr(ast, "T
 def _parents(module: str) -> set[str]:
     parts = module.split(".")
     return {".".join(parts[: i + 1]) for i in range(len(parts))}
-
-
-def _bodies(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
-    for name in ("body", "orelse", "finalbody"):
-        body = getattr(stmt, name, None)
-        if isinstance(body, list):
-            yield body
-    for handler in getattr(stmt, "handlers", ()):
-        yield handler.body
-    for case in getattr(stmt, "cases", ()):
-        yield case.body
 
 
 def _is_type_checking_guard(stmt: ast.stmt) -> bool:

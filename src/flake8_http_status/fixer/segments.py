@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import ast
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..analysis.children import nested_blocks
 from ..findings import Edit, Position
 from .positions import first_line
 
@@ -85,7 +86,7 @@ def _enclosing(tree: ast.Module, edit: Edit) -> list[ast.stmt]:
         if statement is None:
             return found
         found.append(statement)
-        blocks = _blocks(statement)
+        blocks = nested_blocks(statement)
 
 
 def _holder(block: Sequence[ast.stmt], edit: Edit) -> ast.stmt | None:
@@ -102,17 +103,6 @@ def _holder(block: Sequence[ast.stmt], edit: Edit) -> ast.stmt | None:
 
 def _begin(statement: ast.stmt) -> Position:
     return Position(first_line(statement), 0 if _has_decorators(statement) else statement.col_offset)
-
-
-def _blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
-    for name in ("body", "orelse", "finalbody"):
-        block = getattr(statement, name, None)
-        if isinstance(block, list):
-            yield block
-    for handler in getattr(statement, "handlers", ()):
-        yield handler.body
-    for case in getattr(statement, "cases", ()):
-        yield case.body
 
 
 def _segment(statement: ast.stmt, lines: Sequence[str]) -> Segment | None:
