@@ -34,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import CACHE, ROOT, Project, by_name, root  # noqa: E402
 
+from flake8_http_status.fixer.errors import THE_MODULES_FAULT  # noqa: E402
 from flake8_http_status.rules.registry import OFF_BY_DEFAULT, RULES  # noqa: E402
 
 WORK = CACHE / "smoke"
@@ -42,12 +43,8 @@ START, END = "<!-- smoke:start -->", "<!-- smoke:end -->"
 FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]+\d+) (?P<text>.*)$")
 FIXER_OUTCOME = re.compile(r"^(?:fixed|would fix) (?P<path>.+) \((?P<counts>.+)\)$")
 FIXER_ERROR = re.compile(r"^(?P<where>.+?): error: (?P<problem>.+)$")
-# Refusals whose cause is in the file (as in tests/fuzzing.py); anything else is the fixer's failure.
-THE_FILES_FAULT = (
-    "cannot parse", "Python 2 syntax is not supported", "cannot decode", "unknown encoding", "too deeply nested",
-    "LibCST cannot parse this file", "lone CR line endings are not supported", "read-only file", "cannot read",
-    "LibCST does not print this code back unchanged",
-)
+# Refusals whose cause is in the file; anything else is the fixer's failure.
+THE_FILES_FAULT = (*THE_MODULES_FAULT, "read-only file", "cannot read")  # and what the CLI meets on disk
 
 
 @dataclass

@@ -13,6 +13,16 @@ _PYTHON2_HINTS = re.compile(
 )
 
 
+# How the fixer's refusals begin when their cause lies in the module itself: it does not parse, is
+# nested too deeply, or uses what LibCST cannot read or print back (a form feed before a statement).
+# Any other refusal is the fixer failing its own checks. Fuzz tests and smoke runs tell them apart.
+THE_MODULES_FAULT = (
+    "cannot parse", "Python 2 syntax is not supported", "cannot decode", "unknown encoding",
+    "too deeply nested", "LibCST cannot parse this file", "lone CR line endings are not supported",
+    "LibCST does not print this code back unchanged",
+)
+
+
 class FixError(Exception):
     """The file cannot be fixed; it is left untouched."""
 
