@@ -85,8 +85,7 @@ def _scan_phrases() -> Iterator[tuple[str, str]]:
 
 def _apis() -> list[Api]:
     """Every row of the framework table."""
-    kinds = ("CALLS", "METHODS", "ATTRIBUTES", "CLASS_ATTRIBUTES", "COMPARISONS", "RETURNS", "KEYWORDS", "HELPERS")
-    return [row.api for module in api._MODULES for kind in kinds for row in getattr(module, kind, ())]
+    return [row for framework in api.FRAMEWORKS for row in framework.apis()]
 
 
 def _rejections() -> set[str]:

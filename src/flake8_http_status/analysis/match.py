@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from ..api import COMPARISON_CALLS, Table
-from ..api.model import Api, CompareRow, Misplaced, ReturnRow, Slot
+from ..api.model import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
@@ -238,13 +238,16 @@ class Matcher:
 
     def _return(self, ret: ast.Return, scope: Scope) -> None:
         elements = ret.value.elts if isinstance(ret.value, ast.Tuple) else []
-        if scope.function is None or len(elements) not in (2, 3):
+        if scope.function is None:
             return
-        status = elements[1]
-        if len(elements) == 2 and isinstance(status, _HEADER_LIKE):
-            return  # (body, headers)
         for row in self.table.returns:
-            if self.imports.imports_any(row.gate) and self._is_view(row, scope, elements[0]):
+            shape = row.shape
+            if len(elements) not in shape.lengths:
+                continue
+            status = elements[shape.status]
+            if shape == BODY_FIRST and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
+                continue  # (body, headers)
+            if self.imports.imports_any(row.gate) and self._is_view(row, scope, elements[shape.body]):
                 self._add(ret, row.api, status, scope)
                 return
 

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .. import api
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import NewImport
 from .imports import ImportMap
@@ -17,9 +18,6 @@ from .imports import ImportMap
 # Namespaces reachable as an attribute of their parent package without importing a submodule.
 _ATTRIBUTE_NAMESPACES = frozenset({"http.HTTPStatus", "fastapi.status", "http.client.HTTPStatus"})
 _NAMESPACE_SYNONYMS = {"http.HTTPStatus": ("http.client.HTTPStatus",)}
-
-# A framework's own constant family, tried in this order when a module uses no constants yet.
-_FRAMEWORK_FAMILY = (("fastapi", "fastapi"), ("litestar", "litestar"), ("rest_framework", "drf"), ("starlette", "starlette"))
 
 # Ways to spell a family when its usual name is taken, in order of preference.
 _FALLBACKS: dict[str, tuple[tuple[NewImport, str], ...]] = {
@@ -46,10 +44,8 @@ def choose_family(style: str, imports: ImportMap, used: Iterable[Constant]) -> F
 
 
 def framework_family(imports: ImportMap) -> str:
-    for module, family in _FRAMEWORK_FAMILY:
-        if module in imports.modules:
-            return family
-    return "httpstatus"
+    """The family of the framework the module imports (its `Framework.family`), else `HTTPStatus`."""
+    return api.framework_family(imports.modules) or "httpstatus"
 
 
 class Speller:

@@ -1,7 +1,9 @@
 """The framework table: one declarative description of every place a status goes.
 
-Each module in this package holds one framework's rows. `TABLE` indexes all of them for lookup.
-Adding a framework means adding a module of rows and naming it in `_MODULES`.
+Each module in this package declares one framework as a typed `Framework` value (`api.framework`), and
+`FRAMEWORKS` lists them all. `TABLE` indexes their status rows for lookup; `handlers.table` indexes their
+handler idioms. Adding a framework means adding a module with its declaration and naming it in `FRAMEWORKS`
+(CONTRIBUTING.md has the recipe).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from types import ModuleType
 from typing import TypeVar
 
 from . import (
@@ -35,6 +36,7 @@ from . import (
     tornado,
     werkzeug,
 )
+from .framework import Framework
 from .model import (
     Api,
     AttributeRow,
@@ -48,16 +50,37 @@ from .model import (
     ReturnRow,
 )
 
-_MODULES: tuple[ModuleType, ...] = (
-    werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
-    bottle, stdlib, clients, generic, storage, errors,
+# In this order rows of several frameworks are tried on one node.
+FRAMEWORKS: tuple[Framework, ...] = tuple(
+    module.FRAMEWORK
+    for module in (
+        werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
+        bottle, stdlib, clients, generic, storage, errors,
+    )
 )
 
-FRAMEWORK_ROOTS = (
-    "flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask", "quart", "werkzeug", "django",
-    "rest_framework", "fastapi", "starlette", "litestar", "aiohttp", "tornado", "sanic", "falcon", "pyramid",
-    "webob", "webtest", "bottle",
+FRAMEWORK_ROOTS: tuple[str, ...] = tuple(root for framework in FRAMEWORKS for root in framework.roots)
+
+# Every framework's syntax for a path parameter segment, as one pattern.
+PATH_PARAMETER = re.compile(
+    r"\A(?:" + "|".join(dict.fromkeys(pattern for f in FRAMEWORKS for pattern in f.path_parameters)) + r")\Z"
 )
+
+# Annotations of handler parameters that some framework fills itself.
+INJECTED_TYPES: frozenset[str] = frozenset(name for framework in FRAMEWORKS for name in framework.injected_types)
+
+
+def framework_family(modules: frozenset[str] | set[str]) -> str | None:
+    """The style key of the constant family of the framework a module imports, if one has a family.
+
+    A framework built on another one (FastAPI on Starlette) wins over it."""
+    imported = [framework for framework in FRAMEWORKS if framework.family is not None and framework.imported_by(modules)]
+    overridden = {base for framework in imported for base in framework.builds_on}
+    for framework in imported:
+        if framework.name not in overridden and framework.family is not None:
+            return framework.family.style
+    return None
+
 
 T = TypeVar("T")
 
@@ -105,14 +128,10 @@ class Table:
 def registration_words() -> set[str]:
     """Last names of calls that register handlers (`web.post`, `add_url_rule`), which the handler model reads."""
     words: set[str] = set()
-    for row in _rows("REGISTRATIONS"):
-        words.update(name.rpartition(".")[2] for name in getattr(row, "names", ()))
-        words.update(getattr(row, "attributes", ()))
+    for row in (row for framework in FRAMEWORKS for row in framework.registrations):
+        words.update(name.rpartition(".")[2] for name in row.names)
+        words.update(row.attributes)
     return words
-
-
-def _rows(kind: str) -> list[object]:
-    return [row for module in _MODULES for row in getattr(module, kind, ())]
 
 
 def _index(rows: Iterable[T], *keys: str) -> dict[str, tuple[T, ...]]:
@@ -127,20 +146,33 @@ def _index(rows: Iterable[T], *keys: str) -> dict[str, tuple[T, ...]]:
 
 def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
     calls: dict[str, list[Api]] = defaultdict(list)
-    for row in [*_rows("CALLS"), *extra_calls]:
-        assert isinstance(row, CallRow)
+    for row in [*(row for framework in FRAMEWORKS for row in framework.calls), *extra_calls]:
         for name in row.names:
             calls[name].append(row.api)
-    keywords = [row for row in _rows("KEYWORDS") if isinstance(row, KeywordRow)]
-    helpers = [row for row in _rows("HELPERS") if isinstance(row, HelperRow)]
-    defaults = [row for row in _rows("DEFAULTS") if isinstance(row, DefaultRow)]
+    methods: list[MethodRow] = []
+    attributes: list[AttributeRow] = []
+    class_attributes: list[ClassAttributeRow] = []
+    comparisons: list[CompareRow] = []
+    returns: list[ReturnRow] = []
+    keywords: list[KeywordRow] = []
+    helpers: list[HelperRow] = []
+    defaults: list[DefaultRow] = []
+    for framework in FRAMEWORKS:
+        methods += framework.methods
+        attributes += framework.attributes
+        class_attributes += framework.class_attributes
+        comparisons += framework.comparisons
+        returns += framework.returns
+        keywords += framework.keywords
+        helpers += framework.helpers
+        defaults += framework.defaults
     return Table(
         calls={name: tuple(apis) for name, apis in calls.items()},
-        methods=_index((r for r in _rows("METHODS") if isinstance(r, MethodRow)), "methods"),
-        attributes=_index((r for r in _rows("ATTRIBUTES") if isinstance(r, AttributeRow)), "attribute"),
-        class_attributes=_index((r for r in _rows("CLASS_ATTRIBUTES") if isinstance(r, ClassAttributeRow)), "attribute"),
-        comparisons=_index((r for r in _rows("COMPARISONS") if isinstance(r, CompareRow)), "attribute"),
-        returns=tuple(r for r in _rows("RETURNS") if isinstance(r, ReturnRow)),
+        methods=_index(methods, "methods"),
+        attributes=_index(attributes, "attribute"),
+        class_attributes=_index(class_attributes, "attribute"),
+        comparisons=_index(comparisons, "attribute"),
+        returns=tuple(returns),
         keywords=tuple((re.compile(row.callee), row) for row in keywords),
         helpers=tuple((re.compile(row.name_pattern), row) for row in helpers),
         defaults=tuple((re.compile(row.function), row) for row in defaults),

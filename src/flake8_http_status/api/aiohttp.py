@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import fixed
+from .framework import Framework
 from .idioms import (
     AuthCall,
     AuthDecorator,
@@ -15,7 +16,17 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, CallRow, ClassAttributeRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
+from .model import (
+    Api,
+    CallRow,
+    ClassAttributeRow,
+    MethodRow,
+    Misplaced,
+    Receiver,
+    Role,
+    Slot,
+    Text,
+)
 
 _WEB = ("aiohttp.web", "aiohttp.web_response")
 RESPONSES = tuple(f"{module}.{name}" for module in _WEB for name in ("Response", "StreamResponse"))
@@ -115,8 +126,6 @@ AUTH_DECORATORS = (
 
 AUTH_CALLS = (AuthCall("aiohttp", ("aiohttp_security.check_authorized", "aiohttp_security.check_permission")),)
 
-BODILESS = (Bodiless("aiohttp", BodyPolicy.DROPPED, "aiohttp"),)
-
 BODY_ARGUMENTS = (
     BodyArgument("aiohttp", ("web.Response",), Slot(None, "text")),
     BodyArgument("aiohttp", ("web.Response",), Slot(None, "body")),
@@ -125,4 +134,21 @@ BODY_ARGUMENTS = (
 
 AUTO_HEADERS = (
     AutoHeader("aiohttp", "Allow", ("HTTPMethodNotAllowed",), why="HTTPMethodNotAllowed requires the allowed methods"),
+)
+
+FRAMEWORK = Framework(
+    "aiohttp",
+    roots=("aiohttp",),
+    path_parameters=(r"\{[^}]*\}",),
+    calls=CALLS,
+    methods=METHODS,
+    class_attributes=CLASS_ATTRIBUTES,
+    route_decorators=ROUTE_DECORATORS,
+    registrations=REGISTRATIONS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    auth_calls=AUTH_CALLS,
+    body_arguments=BODY_ARGUMENTS,
+    auto_headers=AUTO_HEADERS,
+    bodiless=Bodiless("aiohttp", BodyPolicy.DROPPED, "aiohttp"),
 )

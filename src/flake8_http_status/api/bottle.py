@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .framework import Framework
 from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .model import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
 
@@ -48,6 +49,15 @@ ROUTE_DECORATORS = (
 # auth_basic answers 401 with a Basic challenge unless the check passes.
 AUTH_DECORATORS = (AuthDecorator("bottle", names=("bottle.auth_basic",)),)
 
-PLAIN_RETURNS = (PlainReturn("bottle", 200, ("bottle",), body_calls=("bottle.template",)),)
-
-BODILESS = (Bodiless("bottle", BodyPolicy.DROPPED, "Bottle"),)
+FRAMEWORK = Framework(
+    "bottle",
+    roots=("bottle",),
+    path_parameters=(r"<[^>]*>", r":\w+"),
+    calls=CALLS,
+    methods=METHODS,
+    attributes=ATTRIBUTES,
+    route_decorators=ROUTE_DECORATORS,
+    auth_decorators=AUTH_DECORATORS,
+    plain_return=PlainReturn("bottle", 200, ("bottle",), body_calls=("bottle.template",)),
+    bodiless=Bodiless("bottle", BodyPolicy.DROPPED, "Bottle"),
+)

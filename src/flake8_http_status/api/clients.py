@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES
+from .framework import Framework
 from .model import Api, CallRow, CompareRow, MethodRow, Receiver, Role, Slot
 
 _MOCK_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
@@ -61,4 +62,11 @@ COMPARISONS = (
         CompareRow(name, Receiver(any_receiver=True), variable=True)
         for name in ("status_code", "http_status", "http_status_code", "response_status", "response_status_code")
     ),
+)
+
+FRAMEWORK = Framework(
+    "clients",
+    calls=CALLS,
+    methods=METHODS,
+    comparisons=COMPARISONS,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import fixed
+from .framework import Framework
 from .idioms import (
     AuthBase,
     AuthDecorator,
@@ -193,8 +194,6 @@ CREATIONS = (
     Creation("Model.objects.create", attributes=("create", "acreate", "bulk_create", "abulk_create"), receiver=r"(^|\.)objects\Z"),
 )
 
-BODILESS = (Bodiless("django", BodyPolicy.SENT, "Django"),)
-
 BODY_ARGUMENTS = (
     BodyArgument("django", ("HttpResponse",), Slot(0, "content")),
     BodyArgument("django", ("StreamingHttpResponse",), Slot(0, "streaming_content")),
@@ -213,4 +212,22 @@ AUTO_HEADERS = (
 REDIRECT_FLAGS = (
     RedirectFlags("django", ("redirect",), permanent=Slot(None, "permanent"), preserve=Slot(None, "preserve_request")),
     RedirectFlags("django", ("HttpResponseRedirect", "HttpResponsePermanentRedirect"), preserve=Slot(None, "preserve_request")),
+)
+
+FRAMEWORK = Framework(
+    "django",
+    roots=("django",),
+    path_parameters=(r"<[^>]*>",),
+    calls=CALLS,
+    methods=METHODS,
+    route_decorators=ROUTE_DECORATORS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    auth_bases=AUTH_BASES,
+    permission_settings=PERMISSION_SETTINGS,
+    creations=CREATIONS,
+    body_arguments=BODY_ARGUMENTS,
+    auto_headers=AUTO_HEADERS,
+    redirect_flags=REDIRECT_FLAGS,
+    bodiless=Bodiless("django", BodyPolicy.SENT, "Django"),
 )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..families import FAMILIES
 from .common import fixed
+from .framework import Framework
 from .idioms import (
     VERB_METHODS,
     AuthenticatorSetting,
@@ -109,8 +111,6 @@ CREATIONS = (
     Creation("serializer.save()", attributes=("save",), unbound=r"Serializer\Z", unbound_instance=Slot(0, "instance")),
 )
 
-BODILESS = (Bodiless("drf", BodyPolicy.SENT, "DRF"),)
-
 BODY_ARGUMENTS = (BodyArgument("drf", ("Response",), Slot(0, "data"), rendering=Rendering.SERIALIZED),)
 
 AUTO_HEADERS = (
@@ -122,3 +122,22 @@ AUTO_HEADERS = (
 )
 
 HEADER_ARGUMENTS = (HeaderArgument("drf", ("Throttled",), "Retry-After", Slot(0, "wait")),)
+
+FRAMEWORK = Framework(
+    "drf",
+    roots=("rest_framework",),
+    family=FAMILIES["drf"],
+    builds_on=("django",),
+    calls=CALLS,
+    class_attributes=CLASS_ATTRIBUTES,
+    route_decorators=ROUTE_DECORATORS,
+    view_classes=VIEW_CLASSES,
+    permission_classes=PERMISSION_CLASSES,
+    permission_settings=PERMISSION_SETTINGS,
+    authenticator_settings=AUTHENTICATOR_SETTINGS,
+    creations=CREATIONS,
+    body_arguments=BODY_ARGUMENTS,
+    auto_headers=AUTO_HEADERS,
+    header_arguments=HEADER_ARGUMENTS,
+    bodiless=Bodiless("drf", BodyPolicy.SENT, "DRF"),
+)

@@ -6,6 +6,7 @@ Only idiom rows live here. `except` clauses catching these decide what status a 
 
 from __future__ import annotations
 
+from .framework import Framework
 from .idioms import Evidence, ExceptionRow, Fault, Outgoing
 
 EXCEPTIONS = (
@@ -69,4 +70,10 @@ OUTGOING = (
             "aiohttp.request", "aiohttp.client", "tornado.httpclient",
         ),
     ),
+)
+
+FRAMEWORK = Framework(
+    "errors",
+    exceptions=EXCEPTIONS,
+    outgoing=OUTGOING,
 )

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from .common import fixed
-from .idioms import AutoHeader, Bodiless, BodyPolicy, BodyWrite, HeaderArgument, ViewClass
+from .framework import Framework
+from .idioms import (
+    AutoHeader,
+    Bodiless,
+    BodyPolicy,
+    BodyWrite,
+    HeaderArgument,
+    ViewClass,
+)
 from .model import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response")
@@ -50,8 +58,6 @@ ATTRIBUTES = (
 # Falcon resources are plain classes: their responders are named on_<verb> (or on_<verb>_<suffix>).
 VIEW_CLASSES = (ViewClass("falcon", (), prefix="on_", gate=("falcon",)),)
 
-BODILESS = (Bodiless("falcon", BodyPolicy.DROPPED, "Falcon"),)
-
 AUTO_HEADERS = (
     AutoHeader("falcon", "Allow", ("HTTPMethodNotAllowed",), why="HTTPMethodNotAllowed requires the allowed methods"),
 )
@@ -60,3 +66,16 @@ HEADER_ARGUMENTS = (HeaderArgument("falcon", ("HTTPUnauthorized",), "WWW-Authent
 
 # Responders set content on the response object; it goes out with `resp.status`, 200 by default.
 BODY_WRITES = (BodyWrite("falcon", ("resp", "response", "res"), attributes=("media", "text", "body", "data")),)
+
+FRAMEWORK = Framework(
+    "falcon",
+    roots=("falcon",),
+    path_parameters=(r"\{[^}]*\}",),
+    calls=CALLS,
+    attributes=ATTRIBUTES,
+    view_classes=VIEW_CLASSES,
+    auto_headers=AUTO_HEADERS,
+    header_arguments=HEADER_ARGUMENTS,
+    body_writes=BODY_WRITES,
+    bodiless=Bodiless("falcon", BodyPolicy.DROPPED, "Falcon"),
+)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..families import FAMILIES
+from .framework import Framework
 from .idioms import (
     AuthDependency,
     Bodiless,
     BodyPolicy,
-    DocumentedStatuses,
     PlainReturn,
     Registration,
     RouteDecorator,
@@ -92,14 +93,25 @@ AUTH_DEPENDENCIES = (
     ),
 )
 
-# Content returned from a route goes out with the route's status_code (200 when it has none).
-PLAIN_RETURNS = (PlainReturn("fastapi", None, ("fastapi",), any_value=True, body_parameters=True),)
-
 BODY_ARGUMENTS = bodies("fastapi")
 
-# Returned Response objects go out as built; serialized content is dropped on 204/205/304 (no row needed:
-# there is no site to report there).
-BODILESS = (Bodiless("fastapi", BodyPolicy.SENT, "FastAPI"),)
-
-# Routes with parameters document 422 (request validation) without being told.
-DOCUMENTED_STATUSES = (DocumentedStatuses("fastapi", frozenset({422})),)
+FRAMEWORK = Framework(
+    "fastapi",
+    roots=("fastapi",),
+    family=FAMILIES["fastapi"],
+    builds_on=("starlette",),
+    injected_types=("Request", "Response", "WebSocket", "HTTPConnection", "BackgroundTasks"),
+    path_parameters=(r"\{[^}]*\}",),
+    calls=CALLS,
+    methods=METHODS,
+    route_decorators=ROUTE_DECORATORS,
+    registrations=REGISTRATIONS,
+    auth_dependencies=AUTH_DEPENDENCIES,
+    body_arguments=BODY_ARGUMENTS,
+    # Content returned from a route goes out with the route's status_code (200 when it has none).
+    plain_return=PlainReturn("fastapi", None, ("fastapi",), any_value=True, body_parameters=True),
+    # Returned Response objects go out as built; serialized content is dropped on 204/205/304.
+    bodiless=Bodiless("fastapi", BodyPolicy.SENT, "FastAPI"),
+    # Routes with parameters document 422 (request validation) without being told.
+    documented=frozenset({422}),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
+from .framework import Framework
 from .idioms import (
     AuthCall,
     AuthDecorator,
@@ -139,21 +140,34 @@ AUTH_CALLS = (
 
 PERMISSION_SETTINGS = (PermissionSetting("flask", decorators_attribute="decorators"),)
 
-PLAIN_RETURNS = (
-    PlainReturn(
+HEADER_ARGUMENTS = (
+    # flask.abort passes keywords on to the Werkzeug exception it raises.
+    HeaderArgument("flask", ("flask.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
+    HeaderArgument("flask", ("flask.abort",), "Allow", Slot(None, "valid_methods")),
+    HeaderArgument("flask", ("flask.abort",), "Retry-After", Slot(None, "retry_after")),
+)
+
+FRAMEWORK = Framework(
+    "flask",
+    roots=("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask"),
+    builds_on=("werkzeug",),
+    path_parameters=(r"<[^>]*>",),
+    calls=CALLS,
+    methods=METHODS,
+    returns=RETURNS,
+    route_decorators=ROUTE_DECORATORS,
+    registrations=REGISTRATIONS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    auth_calls=AUTH_CALLS,
+    permission_settings=PERMISSION_SETTINGS,
+    header_arguments=HEADER_ARGUMENTS,
+    plain_return=PlainReturn(
         "flask", 200, _GATE,
         body_calls=(
             "flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.render_template_string",
             "flask.templating.render_template", "flask.stream_template",
         ),
     ),
-)
-
-BODILESS = (Bodiless("flask", BodyPolicy.DROPPED, "Flask"),)
-
-HEADER_ARGUMENTS = (
-    # flask.abort passes keywords on to the Werkzeug exception it raises.
-    HeaderArgument("flask", ("flask.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
-    HeaderArgument("flask", ("flask.abort",), "Allow", Slot(None, "valid_methods")),
-    HeaderArgument("flask", ("flask.abort",), "Retry-After", Slot(None, "retry_after")),
+    bodiless=Bodiless("flask", BodyPolicy.DROPPED, "Flask"),
 )

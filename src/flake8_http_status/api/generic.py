@@ -5,8 +5,18 @@ Only values in 100-599 count at these places: anything else is left alone.
 
 from __future__ import annotations
 
+from .framework import Framework
 from .idioms import Auth, AuthCheck, AuthDecorator, RequestData
-from .model import Api, AttributeRow, ClassAttributeRow, DefaultRow, HelperRow, KeywordRow, Receiver, Role
+from .model import (
+    Api,
+    AttributeRow,
+    ClassAttributeRow,
+    DefaultRow,
+    HelperRow,
+    KeywordRow,
+    Receiver,
+    Role,
+)
 
 KEYWORDS = (
     # make_response(status=...), JSONResponse(status_code=...), json_response(status=...)
@@ -74,4 +84,16 @@ REQUEST_DATA = (
             "media", "get_media", "bounded_stream", "forms", "raw_post_data",
         ),
     ),
+)
+
+FRAMEWORK = Framework(
+    "generic",
+    keywords=KEYWORDS,
+    defaults=DEFAULTS,
+    attributes=ATTRIBUTES,
+    class_attributes=CLASS_ATTRIBUTES,
+    helpers=HELPERS,
+    auth_decorators=AUTH_DECORATORS,
+    auth_checks=AUTH_CHECKS,
+    request_data=REQUEST_DATA,
 )

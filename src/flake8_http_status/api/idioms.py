@@ -2,8 +2,7 @@
 created resources, and what it adds to or strips from a response by itself.
 
 The status rows in `model` say where a status goes; these rows say what surrounds it. Each framework
-module lists its own rows under the names used below (`ROUTE_DECORATORS`, `AUTH_DECORATORS`, ...);
-`handlers.table` indexes them. Rows matched by name alone, not through the module's imports, carry
+module lists them in its `Framework` declaration (`api.framework`), and `handlers.table` indexes them. Rows matched by name alone, not through the module's imports, carry
 `heuristic=True` so that documentation and reviewers can tell proof from guess.
 """
 
@@ -323,10 +322,3 @@ class Outgoing(NamedTuple):
 
     label: str
     prefixes: tuple[str, ...]
-
-
-class DocumentedStatuses(NamedTuple):
-    """Statuses a framework writes into a route's OpenAPI responses by itself (request validation errors)."""
-
-    framework: str
-    codes: frozenset[int]

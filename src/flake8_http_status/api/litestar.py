@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..families import FAMILIES
 from .common import REDIRECTS, fixed
-from .idioms import Bodiless, BodyPolicy, DocumentedStatuses, PlainReturn, RouteDecorator
+from .framework import Framework
+from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
 
 _ROUTE_MODULES = ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
@@ -98,10 +100,18 @@ ROUTE_DECORATORS = (
     ),
 )
 
-PLAIN_RETURNS = (PlainReturn("litestar", None, ("litestar",), any_value=True, body_parameters=True),)
-
-# A route whose status has no body but whose return annotation promises content does not start.
-BODILESS = (Bodiless("litestar", BodyPolicy.REFUSED, "Litestar"),)
-
-# Validation failures (ValidationException, 400) are documented for every route.
-DOCUMENTED_STATUSES = (DocumentedStatuses("litestar", frozenset({400})),)
+FRAMEWORK = Framework(
+    "litestar",
+    roots=("litestar",),
+    family=FAMILIES["litestar"],
+    injected_types=("Request", "Response", "WebSocket", "ASGIConnection", "State", "Scope"),
+    path_parameters=(r"\{[^}]*\}",),
+    calls=CALLS,
+    class_attributes=CLASS_ATTRIBUTES,
+    route_decorators=ROUTE_DECORATORS,
+    plain_return=PlainReturn("litestar", None, ("litestar",), any_value=True, body_parameters=True),
+    # A route whose status has no body but whose return annotation promises content does not start.
+    bodiless=Bodiless("litestar", BodyPolicy.REFUSED, "Litestar"),
+    # Validation failures (ValidationException, 400) are documented for every route.
+    documented=frozenset({400}),
+)

@@ -135,8 +135,20 @@ class CompareRow(NamedTuple):
     api: Api = Api("generic", "status comparison", Role.COMPARE, generic=True)
 
 
+class TupleShape(NamedTuple):
+    """Where a view's returned tuple holds the status and the body, and how long it may be."""
+
+    status: int
+    body: int
+    lengths: tuple[int, ...]
+
+
+BODY_FIRST = TupleShape(status=1, body=0, lengths=(2, 3))  # `(body, status)`, `(body, status, headers)`
+STATUS_FIRST = TupleShape(status=0, body=1, lengths=(2,))  # `(status, body)` (Django Ninja)
+
+
 class ReturnRow(NamedTuple):
-    """A view whose return tuple `(body, status[, headers])` carries the status."""
+    """A view whose returned tuple carries the status: `(body, status[, headers])` unless `shape` says otherwise."""
 
     framework: str
     route_owners: tuple[str, ...]  # app/blueprint classes whose route decorators mark a view
@@ -148,6 +160,7 @@ class ReturnRow(NamedTuple):
     route_decorators: tuple[str, ...] = (
         "route", "get", "post", "put", "patch", "delete", "errorhandler", "app_errorhandler",
     )
+    shape: TupleShape = BODY_FIRST
 
 
 class KeywordRow(NamedTuple):

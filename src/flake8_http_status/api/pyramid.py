@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
-from .idioms import Auth, AuthCheck, ExceptionView, PlainReturn, Registration, RouteDecorator
-from .model import Api, AttributeRow, CallRow, ClassAttributeRow, MethodRow, Receiver, Role, Slot, Text
+from .framework import Framework
+from .idioms import (
+    Auth,
+    AuthCheck,
+    ExceptionView,
+    PlainReturn,
+    Registration,
+    RouteDecorator,
+)
+from .model import (
+    Api,
+    AttributeRow,
+    CallRow,
+    ClassAttributeRow,
+    MethodRow,
+    Receiver,
+    Role,
+    Slot,
+    Text,
+)
 
 RESPONSES = ("pyramid.response.Response", "webob.Response", "webob.response.Response")
 _EXC = "pyramid.httpexceptions"
@@ -103,10 +121,23 @@ AUTH_CHECKS = (
     AuthCheck("pyramid", "identity", Auth.AUTHENTICATED, receivers=("request",), none_means_anonymous=True),
 )
 
-# A view with a renderer returns a dict, answered 200 unless request.response.status says otherwise.
-PLAIN_RETURNS = (PlainReturn("pyramid", 200, ("pyramid",)),)
-
 # Pyramid sends a raised HTTPForbidden through the forbidden view, which apps use to challenge anonymous users.
 EXCEPTION_VIEWS = (
     ExceptionView("pyramid", ("HTTPForbidden",), frozenset({403}), "the forbidden view decides what the client gets"),
+)
+
+FRAMEWORK = Framework(
+    "pyramid",
+    roots=("pyramid", "webob", "webtest"),
+    path_parameters=(r"\{[^}]*\}",),
+    calls=CALLS,
+    attributes=ATTRIBUTES,
+    class_attributes=CLASS_ATTRIBUTES,
+    methods=METHODS,
+    route_decorators=ROUTE_DECORATORS,
+    registrations=REGISTRATIONS,
+    auth_checks=AUTH_CHECKS,
+    exception_views=EXCEPTION_VIEWS,
+    # A view with a renderer returns a dict, answered 200 unless request.response.status says otherwise.
+    plain_return=PlainReturn("pyramid", 200, ("pyramid",)),
 )

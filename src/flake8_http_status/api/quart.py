@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import WERKZEUG_ABORTABLE
+from .framework import Framework
 from .idioms import (
     AuthDecorator,
     Bodiless,
@@ -73,14 +74,25 @@ AUTH_DECORATORS = (AuthDecorator("quart", names=("quart_auth.login_required",)),
 
 PERMISSION_SETTINGS = (PermissionSetting("quart", decorators_attribute="decorators"),)
 
-PLAIN_RETURNS = (
-    PlainReturn("quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")),
-)
-
-BODILESS = (Bodiless("quart", BodyPolicy.DROPPED, "Quart"),)
-
 HEADER_ARGUMENTS = (
     HeaderArgument("quart", ("quart.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
     HeaderArgument("quart", ("quart.abort",), "Allow", Slot(None, "valid_methods")),
     HeaderArgument("quart", ("quart.abort",), "Retry-After", Slot(None, "retry_after")),
+)
+
+FRAMEWORK = Framework(
+    "quart",
+    roots=("quart",),
+    builds_on=("werkzeug",),
+    path_parameters=(r"<[^>]*>",),
+    calls=CALLS,
+    methods=METHODS,
+    returns=RETURNS,
+    route_decorators=ROUTE_DECORATORS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    permission_settings=PERMISSION_SETTINGS,
+    header_arguments=HEADER_ARGUMENTS,
+    plain_return=PlainReturn("quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")),
+    bodiless=Bodiless("quart", BodyPolicy.DROPPED, "Quart"),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, fixed
+from .framework import Framework
 from .idioms import (
     AuthDecorator,
     Bodiless,
@@ -13,7 +14,17 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Misplaced, Receiver, Role, Slot, Text
+from .model import (
+    Api,
+    AttributeRow,
+    CallRow,
+    ClassAttributeRow,
+    Misplaced,
+    Receiver,
+    Role,
+    Slot,
+    Text,
+)
 
 _MODULES = ("sanic", "sanic.response", "sanic.response.convenience", "sanic.response.types")
 # Sanic refuses anything below 200 when it sends the response.
@@ -83,8 +94,6 @@ VIEW_CLASSES = (ViewClass("sanic", ("sanic.views.HTTPMethodView",)),)
 
 AUTH_DECORATORS = (AuthDecorator("sanic", names=("sanic_jwt.protected", "sanic_jwt.decorators.protected")),)
 
-BODILESS = (Bodiless("sanic", BodyPolicy.DROPPED, "Sanic"),)
-
 BODY_ARGUMENTS = (
     BodyArgument("sanic", ("sanic.text", "sanic.html", "sanic.raw", "sanic.HTTPResponse"), Slot(0, "body")),
     BodyArgument("sanic", ("sanic.json", "sanic.JSONResponse"), Slot(0, "body"), rendering=Rendering.ALWAYS),
@@ -93,4 +102,19 @@ BODY_ARGUMENTS = (
 HEADER_ARGUMENTS = (
     HeaderArgument("sanic", ("Unauthorized",), "WWW-Authenticate", Slot(1, "scheme")),
     HeaderArgument("sanic", ("MethodNotAllowed",), "Allow", Slot(2, "allowed_methods")),
+)
+
+FRAMEWORK = Framework(
+    "sanic",
+    roots=("sanic",),
+    path_parameters=(r"<[^>]*>",),
+    calls=CALLS,
+    attributes=ATTRIBUTES,
+    class_attributes=CLASS_ATTRIBUTES,
+    route_decorators=ROUTE_DECORATORS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    body_arguments=BODY_ARGUMENTS,
+    header_arguments=HEADER_ARGUMENTS,
+    bodiless=Bodiless("sanic", BodyPolicy.DROPPED, "Sanic"),
 )

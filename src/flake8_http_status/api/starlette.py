@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..families import FAMILIES
+from .framework import Framework
 from .idioms import (
     AuthDecorator,
     Bodiless,
@@ -96,4 +98,18 @@ def bodies(framework: str) -> tuple[BodyArgument, ...]:
 
 BODY_ARGUMENTS = bodies("starlette")
 
-BODILESS = (Bodiless("starlette", BodyPolicy.SENT, "Starlette"),)
+FRAMEWORK = Framework(
+    "starlette",
+    roots=("starlette",),
+    family=FAMILIES["starlette"],
+    injected_types=("Request", "Response", "WebSocket", "HTTPConnection", "BackgroundTasks"),
+    path_parameters=(r"\{[^}]*\}",),
+    calls=CALLS,
+    methods=METHODS,
+    route_decorators=ROUTE_DECORATORS,
+    registrations=REGISTRATIONS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    body_arguments=BODY_ARGUMENTS,
+    bodiless=Bodiless("starlette", BodyPolicy.SENT, "Starlette"),
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .framework import Framework
 from .model import Api, MethodRow, Receiver, Role, Slot
 
 HANDLERS = (
@@ -12,4 +13,9 @@ _SELF = Receiver(owners=HANDLERS, gate=("http.server",), names=("self",))
 METHODS = (
     MethodRow(("send_response", "send_response_only"), _SELF, Api("http.server", "send_response", Role.SET, (Slot(0, "code"),))),
     MethodRow(("send_error",), _SELF, Api("http.server", "send_error", Role.RAISE, (Slot(0, "code"),))),
+)
+
+FRAMEWORK = Framework(
+    "http.server",
+    methods=METHODS,
 )

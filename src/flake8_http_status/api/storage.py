@@ -6,6 +6,7 @@ conventions, not through imports.
 
 from __future__ import annotations
 
+from .framework import Framework
 from .idioms import Creation
 
 _SESSION = r"(?i)(session|db|database)\Z"  # session, db.session, DBSession, self.db
@@ -27,4 +28,10 @@ CREATIONS = (
     ),
     # `obj = Model(...); obj.save()` (Django, MongoEngine), `doc.insert()` (Beanie): a new object saved.
     Creation("Model(...).save()", attributes=("save", "asave", "insert"), unbound=r"\A(?!.*(Form|Serializer|Schema)\Z)[A-Z]\w*\Z", heuristic=True),
+)
+
+FRAMEWORK = Framework(
+    "storage",
+    injected_types=("Session", "AsyncSession", "Connection"),
+    creations=CREATIONS,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .framework import Framework
 from .idioms import (
     Auth,
     AuthCheck,
@@ -50,7 +51,6 @@ AUTH_DECORATORS = (AuthDecorator("tornado", names=("tornado.web.authenticated",)
 AUTH_CHECKS = (AuthCheck("tornado", "current_user", Auth.AUTHENTICATED, receivers=("self",), none_means_anonymous=True),)
 
 # finish() with content on a 204/304 fails an assertion: the client gets a 500.
-BODILESS = (Bodiless("tornado", BodyPolicy.FAILS, "Tornado"),)
 
 BODY_WRITES = (BodyWrite("tornado", ("self",), methods=("write", "finish"), slot=Slot(0, "chunk")),)
 
@@ -64,4 +64,18 @@ REQUEST_DATA = (
             "get_query_arguments", "path_args", "path_kwargs",
         ),
     ),
+)
+
+FRAMEWORK = Framework(
+    "tornado",
+    roots=("tornado",),
+    calls=CALLS,
+    methods=METHODS,
+    view_classes=VIEW_CLASSES,
+    auth_decorators=AUTH_DECORATORS,
+    auth_checks=AUTH_CHECKS,
+    body_writes=BODY_WRITES,
+    redirect_flags=REDIRECT_FLAGS,
+    request_data=REQUEST_DATA,
+    bodiless=Bodiless("tornado", BodyPolicy.FAILS, "Tornado"),
 )

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from .common import RESPONSE_NAMES, WERKZEUG_ABORTABLE, fixed
+from .framework import Framework
 from .idioms import Bodiless, BodyArgument, BodyPolicy, HeaderArgument
-from .model import Api, AttributeRow, CallRow, ClassAttributeRow, Receiver, Role, Slot, Text
+from .model import (
+    Api,
+    AttributeRow,
+    CallRow,
+    ClassAttributeRow,
+    Receiver,
+    Role,
+    Slot,
+    Text,
+)
 
 RESPONSE_CLASSES = (
     "werkzeug.Response",
@@ -65,8 +75,6 @@ CLASS_ATTRIBUTES = (
 
 # Handler idioms -----------------------------------------------------------------------------------
 
-BODILESS = (Bodiless("werkzeug", BodyPolicy.DROPPED, "Werkzeug"),)
-
 BODY_ARGUMENTS = (BodyArgument("werkzeug", ("Response",), Slot(0, "response")),)
 
 HEADER_ARGUMENTS = (
@@ -76,4 +84,16 @@ HEADER_ARGUMENTS = (
     HeaderArgument("werkzeug", ("werkzeug.exceptions.abort",), "WWW-Authenticate", Slot(None, "www_authenticate")),
     HeaderArgument("werkzeug", ("werkzeug.exceptions.abort",), "Allow", Slot(None, "valid_methods")),
     HeaderArgument("werkzeug", ("werkzeug.exceptions.abort",), "Retry-After", Slot(None, "retry_after")),
+)
+
+FRAMEWORK = Framework(
+    "werkzeug",
+    roots=("werkzeug",),
+    path_parameters=(r"<[^>]*>",),
+    calls=CALLS,
+    attributes=ATTRIBUTES,
+    class_attributes=CLASS_ATTRIBUTES,
+    body_arguments=BODY_ARGUMENTS,
+    header_arguments=HEADER_ARGUMENTS,
+    bodiless=Bodiless("werkzeug", BodyPolicy.DROPPED, "Werkzeug"),
 )

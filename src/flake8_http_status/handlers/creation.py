@@ -14,6 +14,7 @@ from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.receivers import last_name
+from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
 from .facts import FunctionFacts
 from .table import Idioms
@@ -111,12 +112,6 @@ class Creations:
         return True
 
 
-# Parameter types a framework injects: never an object the client sent to be created.
-_INJECTED = frozenset({
-    "Request", "Response", "Session", "AsyncSession", "WebSocket", "BackgroundTasks", "HTTPConnection", "Connection",
-    "ASGIConnection", "State", "Scope",
-})
-
 
 def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
     """Parameters without a default annotated with a model class: FastAPI and Litestar pass the request body
@@ -129,7 +124,7 @@ def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozens
     for arg in without_default:
         annotation = arg.annotation
         name = last_name(annotation) if isinstance(annotation, (ast.Name, ast.Attribute)) else ""
-        if name[:1].isupper() and name not in _INJECTED:
+        if name[:1].isupper() and name not in INJECTED_TYPES:  # the framework's own objects
             names.add(arg.arg)
     return frozenset(names)
 

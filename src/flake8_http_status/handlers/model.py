@@ -21,7 +21,15 @@ from ..api.model import Role
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
-from .flow import Path, dominates, except_handlers, facts, path_to, try_body, walk_statement
+from .flow import (
+    Path,
+    dominates,
+    except_handlers,
+    facts,
+    path_to,
+    try_body,
+    walk_statement,
+)
 from .inputs import reads_request, request_names
 from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names

@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from .. import api
+from ..api.framework import Framework
 from ..api.idioms import (
-    AuthBase,
     AuthCall,
     AuthCheck,
     AuthDecorator,
@@ -21,11 +21,9 @@ from ..api.idioms import (
     BodyArgument,
     BodyWrite,
     Creation,
-    DocumentedStatuses,
     ExceptionRow,
     ExceptionView,
     HeaderArgument,
-    Outgoing,
     PermissionClass,
     PermissionSetting,
     PlainReturn,
@@ -80,8 +78,8 @@ class Idioms(NamedTuple):
     registration_words: frozenset[str]  # last names of registering calls
 
 
-def _rows(kind: str, row_type: type[T]) -> list[T]:
-    return [row for module in api._MODULES for row in getattr(module, kind, ()) if isinstance(row, row_type)]
+def _rows(rows_of: Callable[[Framework], tuple[T, ...]]) -> list[T]:
+    return [row for framework in api.FRAMEWORKS for row in rows_of(framework)]
 
 
 def _by(rows: Iterable[T], key: str) -> dict[str, tuple[T, ...]]:
@@ -129,7 +127,7 @@ def _project_rows(settings: Settings) -> tuple[list[AuthDecorator], list[AuthDep
 
 
 def _wrappers() -> tuple[str, ...]:
-    return tuple(wrapper for row in _rows("AUTH_DEPENDENCIES", AuthDependency) for wrapper in row.wrappers)
+    return tuple(wrapper for row in _rows(lambda f: f.auth_dependencies) for wrapper in row.wrappers)
 
 
 def _creation_words(creations: list[Creation]) -> re.Pattern[str]:
@@ -143,11 +141,11 @@ def _creation_words(creations: list[Creation]) -> re.Pattern[str]:
 
 def build(settings: Settings = Settings()) -> Idioms:
     decorators, dependencies, project_creations = _project_rows(settings)
-    auth = [*_rows("AUTH_DECORATORS", AuthDecorator), *decorators]
-    creations = [*_rows("CREATIONS", Creation), *project_creations]
-    routes = _rows("ROUTE_DECORATORS", RouteDecorator)
-    registrations = _rows("REGISTRATIONS", Registration)
-    views = _rows("VIEW_CLASSES", ViewClass)
+    auth = [*_rows(lambda f: f.auth_decorators), *decorators]
+    creations = [*_rows(lambda f: f.creations), *project_creations]
+    routes = _rows(lambda f: f.route_decorators)
+    registrations = _rows(lambda f: f.registrations)
+    views = _rows(lambda f: f.view_classes)
     return Idioms(
         route_names=_by(routes, "names"),
         route_attributes=_by(routes, "attributes"),
@@ -157,29 +155,29 @@ def build(settings: Settings = Settings()) -> Idioms:
         auth_names=_by(auth, "names"),
         auth_attributes=_by(auth, "attributes"),
         auth_bare_names=_by(auth, "bare_names"),
-        auth_bases=frozenset(name for row in _rows("AUTH_BASES", AuthBase) for name in row.names),
-        permission_classes={name: row for row in _rows("PERMISSION_CLASSES", PermissionClass) for name in row.names},
-        permission_settings=tuple(_rows("PERMISSION_SETTINGS", PermissionSetting)),
-        authenticator_settings=tuple(_rows("AUTHENTICATOR_SETTINGS", AuthenticatorSetting)),
-        auth_dependencies=(*_rows("AUTH_DEPENDENCIES", AuthDependency), *dependencies),
-        auth_checks=_grouped(_rows("AUTH_CHECKS", AuthCheck), lambda row: (row.attribute,)),
-        auth_calls={name: row for row in _rows("AUTH_CALLS", AuthCall) for name in row.names},
+        auth_bases=frozenset(name for row in _rows(lambda f: f.auth_bases) for name in row.names),
+        permission_classes={name: row for row in _rows(lambda f: f.permission_classes) for name in row.names},
+        permission_settings=tuple(_rows(lambda f: f.permission_settings)),
+        authenticator_settings=tuple(_rows(lambda f: f.authenticator_settings)),
+        auth_dependencies=(*_rows(lambda f: f.auth_dependencies), *dependencies),
+        auth_checks=_grouped(_rows(lambda f: f.auth_checks), lambda row: (row.attribute,)),
+        auth_calls={name: row for row in _rows(lambda f: f.auth_calls) for name in row.names},
         creation_attributes=_grouped(creations, lambda row: tuple(a for a in row.attributes if not a.endswith("*"))),
         creation_prefixes=tuple((a[:-1], c) for c in creations for a in c.attributes if a.endswith("*")),
         creation_names=_by(creations, "names"),
-        bodiless={row.framework: row for row in _rows("BODILESS", Bodiless)},
-        body_arguments=_labelled(_rows("BODY_ARGUMENTS", BodyArgument)),
-        body_writes=tuple(_rows("BODY_WRITES", BodyWrite)),
-        header_arguments=_labelled(_rows("HEADER_ARGUMENTS", HeaderArgument)),
-        auto_headers=tuple(_rows("AUTO_HEADERS", AutoHeader)),
-        redirect_flags={key: rows[0] for key, rows in _labelled(_rows("REDIRECT_FLAGS", RedirectFlags)).items()},
-        plain_returns={row.framework: row for row in _rows("PLAIN_RETURNS", PlainReturn)},
-        exception_views=tuple(_rows("EXCEPTION_VIEWS", ExceptionView)),
-        request_data=_request_data(_rows("REQUEST_DATA", RequestData)),
-        exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.names},
-        builtin_exceptions={name: row for row in _rows("EXCEPTIONS", ExceptionRow) for name in row.builtins},
-        outgoing=tuple(prefix for row in _rows("OUTGOING", Outgoing) for prefix in row.prefixes),
-        documented={row.framework: row.codes for row in _rows("DOCUMENTED_STATUSES", DocumentedStatuses)},
+        bodiless={f.name: f.bodiless for f in api.FRAMEWORKS if f.bodiless is not None},
+        body_arguments=_labelled(_rows(lambda f: f.body_arguments)),
+        body_writes=tuple(_rows(lambda f: f.body_writes)),
+        header_arguments=_labelled(_rows(lambda f: f.header_arguments)),
+        auto_headers=tuple(_rows(lambda f: f.auto_headers)),
+        redirect_flags={key: rows[0] for key, rows in _labelled(_rows(lambda f: f.redirect_flags)).items()},
+        plain_returns={f.name: f.plain_return for f in api.FRAMEWORKS if f.plain_return is not None},
+        exception_views=tuple(_rows(lambda f: f.exception_views)),
+        request_data=_request_data(_rows(lambda f: f.request_data)),
+        exceptions={name: row for row in _rows(lambda f: f.exceptions) for name in row.names},
+        builtin_exceptions={name: row for row in _rows(lambda f: f.exceptions) for name in row.builtins},
+        outgoing=tuple(prefix for row in _rows(lambda f: f.outgoing) for prefix in row.prefixes),
+        documented={f.name: f.documented for f in api.FRAMEWORKS if f.documented},
         view_method_names=frozenset(name for row in views for name, _ in row.methods),
         view_prefixes=tuple(row.prefix for row in views if row.prefix),
         creation_words=_creation_words(creations),

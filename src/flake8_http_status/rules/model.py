@@ -44,7 +44,9 @@ class Rule(NamedTuple):
         """The message in `lang`, with `values` (and any `Phrase` among them) in that language too."""
         if lang == "en":
             return self.message.format(**values)
-        from ..i18n.messages import localized_message  # translations load only when a language asks for them
+        from ..i18n.messages import (
+            localized_message,  # translations load only when a language asks for them
+        )
 
         return localized_message(self, lang, values)
 

@@ -12,7 +12,17 @@ from typing import Final
 
 from ..findings import Finding
 from . import arguments, mixing, naming, status_lines, validity
-from .choices import authentication, content, created, faults, methods, openapi, origin, redirects, retry
+from .choices import (
+    authentication,
+    content,
+    created,
+    faults,
+    methods,
+    openapi,
+    origin,
+    redirects,
+    retry,
+)
 from .context import Context
 from .model import Rule
 

@@ -11,7 +11,15 @@ from ...api.model import Role
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..model import Example, Rule, RuleDoc
-from .common import better, candidates, change_status, describe, function_of, report_node, see
+from .common import (
+    better,
+    candidates,
+    change_status,
+    describe,
+    function_of,
+    report_node,
+    see,
+)
 
 _AUTH_OPTIONS = (
     "`http-status-auth-decorators`: project decorators that admit only logged-in users "

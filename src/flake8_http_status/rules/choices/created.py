@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from ...analysis.sites import FunctionNode, Site
 from ...analysis.values import Spelling
+from ...api import PATH_PARAMETER
 from ...api.model import Role
 from ...findings import Finding, Fix, FixSafety
 from ...handlers.creation import Created
@@ -15,14 +15,19 @@ from ...handlers.model import Answer, HandlerModel
 from ...handlers.routes import Handler
 from ..context import Context
 from ..model import Example, Phrase, Rule, RuleDoc
-from .common import append_status, better, candidates, change_status, describe, report_node, see
+from .common import (
+    append_status,
+    better,
+    candidates,
+    change_status,
+    describe,
+    report_node,
+    see,
+)
 from .content import reports_failure
 
 _CREATING = frozenset({"POST", "PUT"})
 _POST = frozenset({"POST"})
-# A last path segment that is a parameter: `{name}` (Starlette, FastAPI, Litestar, aiohttp, Falcon),
-# `<name>` / `<int:id>` (Flask, Quart, Sanic, Bottle, Django `path()`), `:name` (Bottle's old syntax).
-_PARAMETER = re.compile(r"\A(\{[^}]*\}|<[^>]*>|:\w+)\Z")
 _PATH_KEYWORDS = frozenset({"path", "rule", "uri", "route", "url"})
 # Parameters a framework passes to every handler: anything else a class-based view or a route without a
 # written path receives comes from the URL.
@@ -284,7 +289,7 @@ def _target_is_resource(handler: Handler) -> bool:
     where no route path is written here, the handler takes path arguments (`def post(self, name)`)."""
     paths = [path for path in map(_route_path, handler.routes) if path is not None]
     if paths:
-        return any(_PARAMETER.match(path.rstrip("/").rpartition("/")[2]) is not None for path in paths)
+        return any(PATH_PARAMETER.match(path.rstrip("/").rpartition("/")[2]) is not None for path in paths)
     args = handler.function.args
     return any(arg.arg not in _FRAMEWORK_ARGUMENTS for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs))
 
