@@ -78,6 +78,21 @@ def test_flake8_noqa_on_its_own_line_skips_the_file() -> None:
     assert skips_file("  # FLAKE8= NOQA\n")
     assert not skips_file("#  flake8: noqa\n")  # flake8 wants exactly one space
     assert not skips_file("x = 1  # flake8: noqa\n")
+    assert skips_file("x = 1\r# flake8: noqa\n")  # a lone \\r ends a line too
+
+
+@pytest.mark.parametrize("head", ["# flake8:\nnoqa = 1\n", "# flake8=\n\nnoqa = 1\n", "# flake8: noqa\n"])
+def test_flake8_noqa_is_read_line_by_line_as_flake8_does(head: str, tmp_path: Path) -> None:
+    source = head + VIEWS
+    path = tmp_path / "views.py"
+    path.write_text(source)
+    assert skips_file(source) == (not flake8_lines(path))
+
+
+def test_disable_noqa_fixes_a_file_marked_flake8_noqa_as_flake8_then_reports_it() -> None:
+    source = "# flake8: noqa\n" + VIEWS
+    assert outcome(source).skipped and not outcome(source).changed
+    assert outcome(source, disable_noqa=True).changed
 
 
 VIEWS = (
