@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_http_status.findings import Finding
+from flake8_http_status.fixer.noqa import NoqaLines
+from flake8_http_status.fixer.source import split_lines
 from flake8_http_status.rules.registry import OFF_BY_DEFAULT
 
 _EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
@@ -70,3 +72,10 @@ def split_options(options: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[
 def shown(findings: Iterable[Finding], enabled: frozenset[str] = frozenset()) -> list[Finding]:
     """What flake8 shows by default: rules that are off by default only when enabled."""
     return [finding for finding in findings if finding.code not in OFF_BY_DEFAULT or finding.code in enabled]
+
+
+def unsuppressed(findings: Iterable[Finding], source: str) -> list[Finding]:
+    """Findings no `# noqa` covers, read by the package's one `# noqa` parser (the fixer's, which reads
+    the comments exactly as flake8 does)."""
+    noqa = NoqaLines(source, split_lines(source))
+    return [finding for finding in findings if not noqa.silences(finding.start.line, finding.code)]

@@ -1,6 +1,7 @@
-"""Unsafe fixes of the HTS9xx rules: each changes the status as the rule says, yields code that parses,
-and converges (a second run has nothing left to fix). Every fixing case is paired with a case the rule
-reports without a fix."""
+"""Unsafe fixes of the HTS9xx rules, applied by the shipped fixer (`fixer.pipeline.fix_text`, what
+`http-status fix --unsafe-fixes` runs): each changes the status as the rule says, adds the import where
+the fixer puts it, yields code that parses, and converges (a second run has nothing left to fix).
+Every fixing case is paired with a case the rule reports without a fix."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import ast
 
 import pytest
 from conftest import run
-from fixes import apply, fixes_of
+from fixing import fix, outcome
 
 from flake8_http_status.findings import FixSafety
 
@@ -33,7 +34,7 @@ CASES = [
         "HTS901",
         "from aiohttp.web import HTTPUnauthorized\nfrom aiohttp_security import login_required\n\n\n@login_required\n"
         "async def x(request):\n    raise HTTPUnauthorized\n",
-        "from aiohttp.web import HTTPUnauthorized\nfrom aiohttp_security import login_required\nfrom aiohttp.web import HTTPForbidden\n\n\n"
+        "from aiohttp.web import HTTPForbidden, HTTPUnauthorized\nfrom aiohttp_security import login_required\n\n\n"
         "@login_required\nasync def x(request):\n    raise HTTPForbidden\n",
         id="901-class-name-import",
     ),
@@ -51,7 +52,7 @@ CASES = [
         "HTS904",
         "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.post(\n    '/items',\n)\n"
         "def create(data: dict, session) -> dict:\n    session.add(Item(**data))\n    return {}\n",
-        "from fastapi import APIRouter\nfrom fastapi import status\n\nrouter = APIRouter()\n\n\n@router.post(\n    '/items', status_code=status.HTTP_201_CREATED,\n)\n"
+        "from fastapi import APIRouter, status\n\nrouter = APIRouter()\n\n\n@router.post(\n    '/items', status_code=status.HTTP_201_CREATED,\n)\n"
         "def create(data: dict, session) -> dict:\n    session.add(Item(**data))\n    return {}\n",
         id="904-fastapi-route-default",
     ),
@@ -73,7 +74,7 @@ CASES = [
         "HTS904",
         "from django.http import JsonResponse\nfrom django.views.decorators.http import require_POST\n\n\n@require_POST\n"
         "def create(request):\n    note = Note.objects.create(title='x')\n    return JsonResponse({'id': note.pk})\n",
-        "from django.http import JsonResponse\nfrom django.views.decorators.http import require_POST\nfrom http import HTTPStatus\n\n\n@require_POST\n"
+        "from http import HTTPStatus\n\nfrom django.http import JsonResponse\nfrom django.views.decorators.http import require_POST\n\n\n@require_POST\n"
         "def create(request):\n    note = Note.objects.create(title='x')\n    return JsonResponse({'id': note.pk}, status=HTTPStatus.CREATED)\n",
         id="904-django-default",
     ),
@@ -92,7 +93,7 @@ CASES = [
     pytest.param(
         "HTS908",
         "from tornado.web import RequestHandler\n\n\nclass H(RequestHandler):\n    def post(self):\n        self.redirect('/x')\n",
-        "from tornado.web import RequestHandler\nfrom http import HTTPStatus\n\n\nclass H(RequestHandler):\n    def post(self):\n"
+        "from http import HTTPStatus\n\nfrom tornado.web import RequestHandler\n\n\nclass H(RequestHandler):\n    def post(self):\n"
         "        self.redirect('/x', status=HTTPStatus.SEE_OTHER)\n",
         id="908-tornado-default",
     ),
@@ -165,9 +166,10 @@ UNFIXED = [
 @pytest.mark.parametrize(("code", "source", "expected"), CASES)
 def test_fix_changes_the_status(code: str, source: str, expected: str) -> None:
     findings = run(source, f"--extend-select={code}")
-    fixes = fixes_of(findings, code)
-    assert fixes and all(fix.safety is FixSafety.UNSAFE for fix in fixes), [f.text for f in findings]
-    fixed = apply(source, fixes)
+    fixes = [finding.fix for finding in findings if finding.code == code and finding.fix is not None]
+    assert fixes and all(each.safety is FixSafety.UNSAFE for each in fixes), [f.text for f in findings]
+    assert not outcome(source, f"--extend-select={code}", select=(code,)).changed, "an unsafe fix needs --unsafe-fixes"
+    fixed = fix(source, f"--extend-select={code}", select=(code,), unsafe=True)  # the shipped fixer, run twice
     assert fixed == expected
     ast.parse(fixed)
     assert code not in [finding.code for finding in run(fixed, f"--extend-select={code}")], "the fix must settle it"

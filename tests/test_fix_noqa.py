@@ -78,6 +78,21 @@ def test_flake8_noqa_on_its_own_line_skips_the_file() -> None:
     assert skips_file("  # FLAKE8= NOQA\n")
     assert not skips_file("#  flake8: noqa\n")  # flake8 wants exactly one space
     assert not skips_file("x = 1  # flake8: noqa\n")
+    assert skips_file("x = 1\r# flake8: noqa\n")  # a lone \\r ends a line too
+
+
+@pytest.mark.parametrize("head", ["# flake8:\nnoqa = 1\n", "# flake8=\n\nnoqa = 1\n", "# flake8: noqa\n"])
+def test_flake8_noqa_is_read_line_by_line_as_flake8_does(head: str, tmp_path: Path) -> None:
+    source = head + VIEWS
+    path = tmp_path / "views.py"
+    path.write_text(source)
+    assert skips_file(source) == (not flake8_lines(path))
+
+
+def test_disable_noqa_fixes_a_file_marked_flake8_noqa_as_flake8_then_reports_it() -> None:
+    source = "# flake8: noqa\n" + VIEWS
+    assert outcome(source).skipped and not outcome(source).changed
+    assert outcome(source, disable_noqa=True).changed
 
 
 VIEWS = (
@@ -114,3 +129,32 @@ def test_flake8_selection_settings_mean_the_same_to_the_fixer(
     assert main(["fix", "-q", "views.py", "other.py"]) in (0, 1)
     fixed = {(name, line) for name in ("views.py", "other.py") for line in changed_lines(VIEWS, (tmp_path / name).read_text())}
     assert fixed == reported
+
+
+# Each line reports HTS001 and HTS605. A code list covers codes by prefix, compared as written;
+# `#noqa`, `#  noqa` and `# noqa: hts001` silence nothing, while a list flake8 cannot read
+# (`# noqa: HTS`, `# noqa : HTS001`, `# noqa:  HTS001`) makes the comment a bare `# noqa`.
+COMMENTS = (
+    "# noqa", "#noqa", "#  noqa", "# noqa: HTS001", "# noqa:HTS001", "# NOQA: HTS001", "# noqa: hts001",
+    "# noqa: hello", "# noqa : HTS001", "# noqa:  HTS001", "# noqa: HTS", "# noqa: HTS0", "# noqa: HTS6",
+    "# noqa: X1", "# noqa: HTS001 trailing words", "# noqa: E501,HTS605", "# noqa:HTS001,,HTS605",
+    "# see: # noqa: HTS605", "# noqa: HTS001HTS605", "# noqa: HTS605x", "# noqa:E1 HTS605", "# Noqa: Hts605",
+    "# noqa:\tHTS605", "# noqa;HTS605", "# noqa:HTS 605",
+)
+
+
+def test_the_noqa_parser_silences_exactly_the_codes_flake8_silences(tmp_path: Path) -> None:
+    source = "from flask import abort\n\n\ndef show():\n" + "".join(f"    abort(508)  {comment}\n" for comment in COMMENTS)
+    path = tmp_path / "views.py"
+    path.write_text(source)
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select=HTS", "--format=%(row)d %(code)s", str(path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    reported = {(int(row), code) for row, code in (line.split() for line in result.stdout.splitlines())}
+    lines = split_lines(source)
+    noqa = NoqaLines(source, lines)
+    found = {(line, code) for line in range(5, 5 + len(COMMENTS)) for code in ("HTS001", "HTS605")}
+    assert {(line, code) for line, code in reported if code in ("HTS001", "HTS605")} <= found, "the lines moved"
+    assert {(line, code) for line, code in found if not noqa.silences(line, code)} == reported

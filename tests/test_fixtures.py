@@ -7,10 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from expectations import FIXTURES, fixture_files, read, shown, split_options
+from expectations import FIXTURES, fixture_files, read, shown, split_options, unsuppressed
 
 from flake8_http_status.engine import analyse
-from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args
 
 
@@ -20,7 +19,7 @@ def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
     source = path.read_text(encoding="utf-8")
     settings = settings_from_args(plugin_options)
     lines = source.splitlines(keepends=True)
-    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), lines), enabled)
+    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), source), enabled)
     return Counter((finding.start.line, finding.code) for finding in findings)
 
 

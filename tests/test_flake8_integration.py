@@ -8,10 +8,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from expectations import fixture_files, read, split_options
+from expectations import fixture_files, read, split_options, unsuppressed
 
 from flake8_http_status.engine import analyse
-from flake8_http_status.noqa import unsuppressed
 from flake8_http_status.options import settings_from_args
 
 
@@ -43,7 +42,7 @@ def test_flake8_reports_exactly_what_the_engine_reports_on_every_fixture() -> No
         for path in paths:
             source = path.read_text(encoding="utf-8")
             lines = source.splitlines(keepends=True)
-            for finding in unsuppressed(analyse(ast.parse(source), lines, str(path), settings), lines):
+            for finding in unsuppressed(analyse(ast.parse(source), lines, str(path), settings), source):
                 expected.add(f"{path}:{finding.start.line}:{finding.start.column + 1}: {finding.text}")
         assert reported == expected
 

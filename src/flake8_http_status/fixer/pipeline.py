@@ -52,7 +52,7 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
     held_back = 0
     if not _worth_parsing(text, options):
         return Outcome(text, applied, held_back)
-    if skips_file(text):
+    if not options.selection.disable_noqa and skips_file(text):  # flake8 --disable-noqa checks it too
         return Outcome(text, applied, held_back, skipped="`# flake8: noqa` in the file")
     tree: ast.Module | None = None  # the text parsed, when the verifier already did it
     for number in range(MAX_PASSES):
