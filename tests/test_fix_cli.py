@@ -124,7 +124,7 @@ def test_progress_shows_on_a_terminal_during_long_runs(monkeypatch: pytest.Monke
             return True
 
     clock = iter(float(second) for second in range(100))
-    monkeypatch.setattr(report.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr("flake8_http_status.fixer.report.time.monotonic", lambda: next(clock))
     stream = Terminal()
     reporter = report.Reporter(stream, Mode.CHECK)
     for number in range(3):
