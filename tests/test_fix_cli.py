@@ -151,6 +151,7 @@ def test_diffs_apply_to_unusual_files(project: Path, capsys: pytest.CaptureFixtu
     assert fix("--check", "views.py") == 0
 
 
+@pytest.mark.slow
 def test_stdin_to_stdout_keeps_the_bytes_it_does_not_fix(project: Path) -> None:
     data = b"\xef\xbb\xbf" + VIEW.replace("\n", "\r\n").encode()
     command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", "-"]

@@ -49,6 +49,7 @@ def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypat
         transform.transform_module_impl(cst.parse_module(VIEW))
 
 
+@pytest.mark.slow
 def test_libcst_tool_runs_it_and_agrees_with_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("by_tool", "by_cli"):
         (tmp_path / name).mkdir()

@@ -106,6 +106,7 @@ def _fixer_calls(fixes: int) -> int:
     return calls
 
 
+@pytest.mark.slow
 def test_the_fixers_work_grows_with_the_fixes_not_with_their_square() -> None:
     # Call counts, not times: a scan of every statement or every other fix per fix shows up as a
     # growth towards sixteenfold for four times the fixes (over sixfold already at this size, where

@@ -22,6 +22,8 @@ from flake8_http_status.fixer import files
 from flake8_http_status.fixer.pipeline import FixOptions, Outcome
 from flake8_http_status.fixer.pipeline import fix_text as real_fix_text
 
+pytestmark = pytest.mark.slow  # hostile input: huge modules, deep nesting, 20,000 files
+
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

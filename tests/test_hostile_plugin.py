@@ -27,6 +27,8 @@ from hostile import (
     small_files,
 )
 
+pytestmark = pytest.mark.slow  # hostile input through flake8 in subprocesses
+
 
 def lines_of(result: subprocess.CompletedProcess[str]) -> list[str]:
     """flake8's report, sorted; nothing on stderr may come from a crash."""

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # pre-commit builds a virtual environment and installs this package into it
+
 ROOT = Path(__file__).resolve().parent.parent
 VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
 
