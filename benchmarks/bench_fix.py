@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Pair, pair, run  # noqa: E402
+from measure import Pair, pair, run
 
 
 def fix_command(tree: Path, jobs: int) -> list[str]:

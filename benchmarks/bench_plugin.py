@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CACHE, ROOT  # noqa: E402
-from measure import Pair, pair, run  # noqa: E402
+from corpus import CACHE, ROOT
+from measure import Pair, pair, run
 
 
 def environments(cache: Path = CACHE) -> tuple[Path, Path]:

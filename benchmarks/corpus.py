@@ -110,7 +110,7 @@ def _archive_for(downloads: Path, project: Project) -> Path:
     stem = project.name.lower().replace("-", "_")
     for path in sorted(downloads.iterdir()):
         name = path.name.lower().replace("-", "_")
-        if name.startswith(f"{stem}_{project.version}") or name.startswith(f"{stem}-{project.version}"):
+        if name.startswith((f"{stem}_{project.version}", f"{stem}-{project.version}")):
             return path
     raise RuntimeError(f"{project.requirement}: pip downloaded nothing recognisable into {downloads}")
 

@@ -81,7 +81,7 @@ class Pair:
 
     @property
     def ratio(self) -> float:
-        return statistics.median(b.cpu / a.cpu for a, b in zip(self.first, self.second))
+        return statistics.median(b.cpu / a.cpu for a, b in zip(self.first, self.second, strict=True))
 
     def median_cpu(self, which: int) -> float:
         return statistics.median(run.cpu for run in (self.first, self.second)[which])

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_fix import fix_pair, python_files  # noqa: E402
-from bench_plugin import OwnCost, environments, flake8_command, flake8_pair, own_cost  # noqa: E402
-from corpus import CACHE, ROOT, Project, by_name, fetch, root  # noqa: E402
-from measure import Pair, instructions, load_average  # noqa: E402
+from bench_fix import fix_pair, python_files
+from bench_plugin import OwnCost, environments, flake8_command, flake8_pair, own_cost
+from corpus import CACHE, ROOT, Project, by_name, fetch, root
+from measure import Pair, instructions, load_average
 
 GOAL_OVERHEAD = 5.0  # per cent
 GOAL_SPEED_UP = 5.0  # times

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CACHE, ROOT, Project, by_name, root  # noqa: E402
+from corpus import CACHE, ROOT, Project, by_name, root
 
-from flake8_http_status.fixer.errors import THE_MODULES_FAULT  # noqa: E402
-from flake8_http_status.rules.registry import OFF_BY_DEFAULT, RULES  # noqa: E402
+from flake8_http_status.fixer.errors import THE_MODULES_FAULT
+from flake8_http_status.rules.registry import OFF_BY_DEFAULT, RULES
 
 WORK = CACHE / "smoke"
 PAGE = ROOT / "docs" / "precision.md"
@@ -170,13 +170,14 @@ def review(results: Sequence[Smoke], path: Path) -> None:
 def counts_table(results: Sequence[Smoke]) -> list[str]:
     codes = [rule.code for rule in RULES]
     header = ["Project", "Files", "E902/E999", *codes, "Safe fixes", "Unsafe fixes", "Refused", "Problems"]
-    rows = []
-    for result in results:
-        rows.append([
+    rows = [
+        [
             result.project.requirement, result.files, result.unparsable, *(result.findings.get(code, 0) for code in codes),
             sum(result.fixed.get("safe", {}).values()), sum(result.fixed.get("unsafe", {}).values()),
             result.refused.get("safe", 0), len(result.problems),
-        ])
+        ]
+        for result in results
+    ]
     totals = ["**all**", *(sum(row[index] for row in rows) for index in range(1, len(header)))]  # type: ignore[misc]
     return [_row(header), _row(["---"] * len(header)), *(_row(row) for row in [*rows, totals])]
 

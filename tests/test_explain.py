@@ -71,7 +71,7 @@ def test_explain_list(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:4] == ["Code", "Slug", "Default", "Fix"]
     assert len(lines) == len(RULES) + 1
-    for rule, line in zip(RULES, lines[1:]):
+    for rule, line in zip(RULES, lines[1:], strict=True):
         fields = line.split()
         assert fields[:4] == [rule.code, rule.slug, "on" if rule.default else "off", rule.fix.value]
     korean = explain(capsys, "--list", "--lang", "ko")[1]

@@ -124,7 +124,7 @@ def test_progress_shows_on_a_terminal_during_long_runs(monkeypatch: pytest.Monke
             return True
 
     clock = iter(float(second) for second in range(100))
-    monkeypatch.setattr(report.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr("flake8_http_status.fixer.report.time.monotonic", lambda: next(clock))
     stream = Terminal()
     reporter = report.Reporter(stream, Mode.CHECK)
     for number in range(3):
@@ -151,6 +151,7 @@ def test_diffs_apply_to_unusual_files(project: Path, capsys: pytest.CaptureFixtu
     assert fix("--check", "views.py") == 0
 
 
+@pytest.mark.slow
 def test_stdin_to_stdout_keeps_the_bytes_it_does_not_fix(project: Path) -> None:
     data = b"\xef\xbb\xbf" + VIEW.replace("\n", "\r\n").encode()
     command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", "-"]

@@ -164,7 +164,7 @@ def test_a_directory_that_cannot_be_written_is_reported(tmp_path: Path, monkeypa
     def refuse(**_: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(writing.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("flake8_http_status.fixer.writing.tempfile.mkstemp", refuse)
     path = tmp_path / "views.py"
     path.write_bytes(VIEW.encode())
     result = run(path)

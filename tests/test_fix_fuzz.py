@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 import hypothesmith
+import pytest
 from fixing import options
 from fuzzing import EXAMPLES, FUZZ, check_fixer, parsed
 from hypothesis import example, given, settings
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 
 from flake8_http_status.engine import analyse
 from flake8_http_status.fixer.pipeline import fix_text
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 CODES = st.sampled_from([200, 201, 204, 301, 302, 400, 401, 403, 404, 409, 422, 429, 500, 503])
 PADDING = st.text(alphabet=st.sampled_from(" \t"), max_size=2)

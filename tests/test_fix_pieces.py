@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
+import libcst as cst
 import pytest
 from fixing import fix, options, outcome
 
@@ -68,13 +69,13 @@ def test_pieces_give_what_the_whole_module_gives(name: str, monkeypatch: pytest.
 
 def test_a_simple_statement_is_parsed_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
-    real = transform.cst.parse_module
+    real = cst.parse_module
 
     def recording(source: str) -> object:
         parsed.append(source)
         return real(source)
 
-    monkeypatch.setattr(transform.cst, "parse_module", recording)
+    monkeypatch.setattr(cst, "parse_module", recording)
     source = "from flask import abort\n\n\nclass Big:\n    def a(self):\n        pass\n\n    def b(self):\n        abort(404)\n"
     text = source
     lines = split_lines(text)
@@ -105,6 +106,7 @@ def _fixer_calls(fixes: int) -> int:
     return calls
 
 
+@pytest.mark.slow
 def test_the_fixers_work_grows_with_the_fixes_not_with_their_square() -> None:
     # Call counts, not times: a scan of every statement or every other fix per fix shows up as a
     # growth towards sixteenfold for four times the fixes (over sixfold already at this size, where

@@ -8,6 +8,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from expectations import fixture_files, read, split_options, unsuppressed
 
 from flake8_http_status.engine import analyse
@@ -28,6 +29,7 @@ def test_plugin_is_registered() -> None:
     assert "flake8-http-status" in result.stdout
 
 
+@pytest.mark.slow
 def test_flake8_reports_exactly_what_the_engine_reports_on_every_fixture() -> None:
     groups: dict[tuple[str, ...], list[Path]] = defaultdict(list)
     for path in fixture_files():

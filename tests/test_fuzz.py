@@ -6,6 +6,7 @@ import ast
 import warnings
 
 import hypothesmith
+import pytest
 from fuzzing import FUZZ, check_plugin
 from hypothesis import given
 from reference import reference_bindings
@@ -15,6 +16,8 @@ from flake8_http_status.analysis.imports import collect_imports
 from flake8_http_status.api import TABLE
 from flake8_http_status.engine import analyse
 from flake8_http_status.options import Settings
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 # A framework import makes the prefilter let the module through, so the whole pipeline runs.
 PRELUDE = "from flask import abort, jsonify\nfrom fastapi import status\n"

@@ -10,11 +10,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from fixing import options
 from fuzzing import EXAMPLES, FUZZ, check_fixer, check_plugin
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mutations import mutants, python_files
+
+pytestmark = pytest.mark.slow  # fuzzing
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = python_files(ROOT / "fixtures")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from flake8_http_status.handlers.flow import dominates, except_handlers, facts, path_to, try_body
+from flake8_http_status.handlers.flow import Path, dominates, except_handlers, facts, path_to, try_body
 
 
 def function(source: str) -> ast.FunctionDef:
@@ -53,7 +53,7 @@ def test_paths_stop_at_nested_functions() -> None:
 def test_dominance() -> None:
     view = function(SOURCE)
 
-    def path(text: str):  # noqa: ANN202
+    def path(text: str) -> Path:
         return path_to(view, find(view, text))
 
     assert dominates(path("a = 1"), path("h = call(a)"), never)

@@ -20,6 +20,9 @@ from hostile import FIXED, VIEW, deep, deepest, fix_run, huge_module, leftovers,
 from flake8_http_status.cli import main
 from flake8_http_status.fixer import files
 from flake8_http_status.fixer.pipeline import FixOptions, Outcome
+from flake8_http_status.fixer.pipeline import fix_text as real_fix_text
+
+pytestmark = pytest.mark.slow  # hostile input: huge modules, deep nesting, 20,000 files
 
 
 @pytest.fixture
@@ -159,10 +162,10 @@ def test_a_read_only_file(project: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert_views_fixed(project)
 
 
-def racing(project: Path, events: dict[str, Callable[[], None]]) -> Callable[[str, str, FixOptions], Outcome]:
+def racing(project: Path, events: dict[str, Callable[[], object]]) -> Callable[[str, str, FixOptions], Outcome]:
     """`fix_text` that first runs the event named for the file it is given: another program
     deleting or saving files while the run goes on (after the file was read, before it is written)."""
-    real = files.fix_text
+    real = real_fix_text  # what flake8_http_status.fixer.files calls
 
     def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
         event = events.get(Path(filename).name)
@@ -177,10 +180,15 @@ def test_files_deleted_or_changed_during_the_run(project: Path, capsys: pytest.C
     for name in ("a.py", "b.py", "c.py", "d.py", "e.py"):
         (project / name).write_text(VIEW)
     saved = VIEW.replace("404", "410") + "# saved by an editor\n"
-    events = {
-        "a.py": lambda: ((project / "b.py").write_text(saved), (project / "c.py").unlink()),  # before they are read
+
+    def save_b_delete_c() -> None:  # before they are read
+        (project / "b.py").write_text(saved)
+        (project / "c.py").unlink()
+
+    events: dict[str, Callable[[], object]] = {
+        "a.py": save_b_delete_c,
         "d.py": lambda: (project / "d.py").write_text(saved),  # after it was read
-        "e.py": lambda: (project / "e.py").unlink(),
+        "e.py": (project / "e.py").unlink,
     }
     monkeypatch.setattr(files, "fix_text", racing(project, events))
     status, err = fix(capsys, "--jobs", "1", ".")

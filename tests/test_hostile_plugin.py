@@ -27,6 +27,8 @@ from hostile import (
     small_files,
 )
 
+pytestmark = pytest.mark.slow  # hostile input through flake8 in subprocesses
+
 
 def lines_of(result: subprocess.CompletedProcess[str]) -> list[str]:
     """flake8's report, sorted; nothing on stderr may come from a crash."""
@@ -89,7 +91,7 @@ def test_odd_bytes_and_line_endings(odd_files_checked: list[str], case: str) -> 
         pytest.skip("flake8 5 itself crashes on a NUL byte, before any plugin runs")
     reported = [line.split(": ")[0].split(":", 1)[1] + ": " + line.split(": ")[1].split()[0] for line in odd_files_checked if line.startswith(f"./{case}.py:")]
     expected = ODD_BYTES[case][1]
-    assert len(reported) == len(expected) and all(fnmatch.fnmatch(a, b) for a, b in zip(reported, expected)), reported
+    assert len(reported) == len(expected) and all(fnmatch.fnmatch(a, b) for a, b in zip(reported, expected, strict=True)), reported
     assert odd_files_checked[-1] == f"./views.py:5:11: {FINDING}"
 
 

@@ -94,6 +94,7 @@ def test_flake8_option_selects_korean(tmp_path: Path) -> None:
     assert "HTS001 404 대신 HTTPStatus.NOT_FOUND 사용 (리소스가 존재하지 않음)" in output
 
 
+@pytest.mark.slow
 def test_flake8_config_key_selects_korean_and_english_stays_the_default(tmp_path: Path) -> None:
     assert "HTS001 use HTTPStatus.NOT_FOUND instead of 404" in flake8(tmp_path)
     (tmp_path / "setup.cfg").write_text("[flake8]\nhttp-status-lang = ko\n", encoding="utf-8")

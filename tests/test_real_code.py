@@ -35,6 +35,7 @@ def findings_in(path: Path, *, prefilter: bool = True) -> list[str]:
     return [f"{path.name}:{finding.start.line}: {finding.text}" for finding in analysis.findings]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("package", PACKAGES)
 def test_sweep_never_raises_and_prefilter_loses_nothing(package: str) -> None:
     for path in package_files(package):

@@ -36,12 +36,14 @@ def test_every_rule_has_a_one_line_message_and_complete_docs() -> None:
 
 
 def _fixture_findings() -> list[tuple[str, object]]:
-    found = []
+    found: list[tuple[str, object]] = []
     for path in fixture_files():
         source = path.read_text(encoding="utf-8")
         settings = settings_from_args(split_options(read(path).options)[0])
-        for finding in analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings):
-            found.append((finding.code, finding))
+        found.extend(
+            (finding.code, finding)
+            for finding in analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings)
+        )
     return found
 
 

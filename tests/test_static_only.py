@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a project analysed in subprocesses
+
 # Run on import: leaves `<module file>.ran` next to the module.
 TRAP = "import pathlib as _p\n_p.Path(__file__ + '.ran').write_text('imported or run')\n"
 MODULES = {

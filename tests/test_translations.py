@@ -169,7 +169,7 @@ def test_every_rule_page_is_translated_in_step(rule: Rule) -> None:
         ours, theirs = getattr(english, field.name), getattr(korean, field.name)
         if isinstance(ours, tuple):
             assert len(theirs) == len(ours), f"{rule.code}.{field.name}: {len(theirs)} entries, English has {len(ours)}"
-            pairs = list(zip(ours, theirs))
+            pairs = list(zip(ours, theirs, strict=True))
         else:
             pairs = [(ours, theirs)]
         for en, ko in pairs:
@@ -194,9 +194,9 @@ def test_catalogue_entries_are_in_step(code: int) -> None:
     assert len(korean.notes) == len(english.notes)
     for en, ko in [
         (english.meaning, korean.meaning), (english.use, korean.use),
-        *zip(english.notes, korean.notes),
-        *((a.when, b.when) for a, b in zip(english.instead, korean.instead)),
-        *((a.note, b.note) for a, b in zip(english.headers, korean.headers)),
+        *zip(english.notes, korean.notes, strict=True),
+        *((a.when, b.when) for a, b in zip(english.instead, korean.instead, strict=True)),
+        *((a.note, b.note) for a, b in zip(english.headers, korean.headers, strict=True)),
     ]:
         assert HANGUL.search(ko), f"{code}: not translated: {ko!r}"
         assert code_spans(ko) == code_spans(en), f"{code}: code differs from English in {ko!r}"
@@ -236,12 +236,12 @@ GLOSSARY = {
 def _korean_texts() -> Iterator[tuple[str, str]]:
     yield from (("message " + code, text) for code, text in ko_messages.MESSAGES.items())
     yield from (("phrase " + key, text) for key, text in ko_messages.PHRASES.items())
-    yield from (("name %d" % code, text) for code, text in ko_statuses.NAMES.items())
-    yield from (("reason %d" % code, text) for code, text in ko_statuses.REASONS.items())
+    yield from ((f"name {code}", text) for code, text in ko_statuses.NAMES.items())
+    yield from ((f"reason {code}", text) for code, text in ko_statuses.REASONS.items())
     for code, text in ko_rules.RULES.items():
         yield from ((f"{code}.{f.name}", str(getattr(text, f.name))) for f in fields(text))
-    for code, entry in entries("ko").items():
-        yield f"entry {code}", repr(entry)
+    for status, entry in entries("ko").items():
+        yield f"entry {status}", repr(entry)
     yield "labels", repr(LABELS["ko"])
 
 

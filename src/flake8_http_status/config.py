@@ -51,7 +51,7 @@ def find_config(start: Path | None = None) -> Path | None:
                 return Path(path)
         parent = os.path.dirname(directory)
         parent_id = _identity(parent)
-        if parent_id == current or parent_id == home:
+        if parent_id in (current, home):
             return None
         directory, current = parent, parent_id
 

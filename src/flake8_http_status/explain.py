@@ -105,7 +105,7 @@ def rule_list(lang: str, style: Style | None) -> str:
     widths = [max(visible_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = []
     for row in rows:
-        cells = [cell + " " * (width - visible_width(cell)) for cell, width in zip(row, widths)]
+        cells = [cell + " " * (width - visible_width(cell)) for cell, width in zip(row, widths, strict=False)]  # the last cell is not padded
         lines.append("  ".join([*cells, row[-1]]))
     if style is not None:
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"

@@ -34,9 +34,8 @@ def style_for(stream: TextIO, color: str = "auto") -> Style | None:
     """The style for `stream`, or None for plain output (not a terminal, NO_COLOR, TERM=dumb, --color=never)."""
     if color == "never":
         return None
-    if color == "auto":
-        if not stream.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-            return None
+    if color == "auto" and (not stream.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"):
+        return None
     columns = shutil.get_terminal_size((80, 24)).columns
     return Style(color=True, width=max(40, min(columns, MAX_WIDTH)))
 

@@ -32,7 +32,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], aligned: bool = 
     widths = [max(width, 3) for width in widths]
 
     def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(pad(cell, width) for cell, width in zip(cells, widths)) + " |"
+        return "| " + " | ".join(pad(cell, width) for cell, width in zip(cells, widths, strict=True)) + " |"
 
     separator = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
     return "\n".join([line(header), separator, *(line(row) for row in rows)])

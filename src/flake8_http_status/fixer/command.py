@@ -114,10 +114,7 @@ def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
 
 
 def _filters(args: argparse.Namespace, config: FileConfig) -> Filters:
-    if args.exclude is not None:
-        excludes = _globs(args.exclude)
-    else:
-        excludes = DEFAULT_EXCLUDES + (config.exclude or ())
+    excludes = _globs(args.exclude) if args.exclude is not None else DEFAULT_EXCLUDES + (config.exclude or ())
     excludes += config.extend_exclude + _globs(args.extend_exclude)
     return Filters(excludes, _globs(args.include) or DEFAULT_INCLUDES)
 

@@ -47,7 +47,7 @@ class FileResult:
     line: int | None = None
     column: int | None = None
     diff: str | None = None
-    quiet_skip: bool = False  # skipped by the user's own choice (`# flake8: noqa`): no message needed
+    quiet_skip: bool = False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
 
 
 def process(found: Found, options: RunOptions) -> FileResult:

@@ -204,7 +204,7 @@ def _into_block(
     key = _statement_key(_block_import(statement))
     if group is not None:
         keys = [_statement_key(_block_import(body[index])) for index in group]
-        before = next((i for i, k in zip(group, keys) if key < k), None) if keys == sorted(keys) else None
+        before = next((i for i, k in zip(group, keys, strict=True) if key < k), None) if keys == sorted(keys) else None
         if before is None:
             return _at(module, body, group[-1] + 1, statement, new_group=False)
         return _at(module, body, before, statement, new_group=False, first_of_group=before == group[0])

@@ -38,7 +38,7 @@ class Outcome:
     text: str  # the fixed text; the input itself when nothing applied
     applied: Counter[str]  # fixes applied, by rule code
     held_back: int  # fixes that only --unsafe-fixes would apply
-    skipped: str | None = None  # why the file was left alone as the user asked (`# flake8: noqa`)
+    skipped: str | None = None  # why the file was left alone as the user asked (a file-wide noqa comment for flake8)
 
     @property
     def changed(self) -> bool:

@@ -39,7 +39,7 @@ def run(files: Sequence[Found], options: RunOptions, jobs: int) -> Iterator[File
 
 
 def _initialise(options: RunOptions) -> None:
-    global _options
+    global _options  # noqa: PLW0603  (set once in each worker process by the pool's initializer)
     _options = options
 
 

@@ -40,7 +40,7 @@ def check_equivalent(
     if len(before) != len(after):
         raise FixError("the rewrite would add or remove statements; file left unchanged")
     before_lines, after_lines = split_lines(expected_text), split_lines(rewritten)
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=True):
         # The same text, with the same bindings around it, means the same: only the other
         # statements need comparing node by node.
         if _text(old, before_lines) != _text(new, after_lines) and not comparison.same(old, new):
@@ -155,7 +155,7 @@ class _Comparison:
                 before, after = self.left.statements(before), self.right.statements(after)
                 if len(before) != len(after):
                     return None
-                pairs.extend(zip(before, after))
+                pairs.extend(zip(before, after, strict=True))
             else:
                 pairs.append((before, after))
         return pairs

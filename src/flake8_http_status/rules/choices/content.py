@@ -247,7 +247,7 @@ def _items(node: ast.expr) -> dict[str, ast.expr] | None:
     if isinstance(node, ast.Dict):
         if not all(isinstance(key, ast.Constant) and isinstance(key.value, str) for key in node.keys):
             return None
-        return {key.value: value for key, value in zip(node.keys, node.values)}  # type: ignore[union-attr]
+        return {key.value: value for key, value in zip(node.keys, node.values, strict=True)}  # type: ignore[union-attr]
     if isinstance(node, ast.Call) and last_name(node.func) in _JSON_CALLS:
         if node.args:
             return _items(node.args[0])

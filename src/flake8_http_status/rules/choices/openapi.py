@@ -84,11 +84,13 @@ def check(context: Context) -> Iterator[Finding]:
         if declared is None:
             continue
         for site in model.sites_in(function):
-            if site.role is Role.RAISE and site.code is not None and site.value.spelling is not Spelling.DEFAULT:
-                if site.code not in declared:
-                    yield context.finding(
-                        UNDECLARED_STATUS, report_node(site), value=describe(context, site), better=better(context, site.code),
-                    )
+            if (
+                site.role is Role.RAISE and site.code is not None and site.value.spelling is not Spelling.DEFAULT
+                and site.code not in declared
+            ):
+                yield context.finding(
+                    UNDECLARED_STATUS, report_node(site), value=describe(context, site), better=better(context, site.code),
+                )
 
 
 def _declared(context: Context, handler: Handler) -> frozenset[int] | None:

@@ -77,9 +77,11 @@ def _lasting(context: Context, site: Site) -> bool:
     texts = [node.value for node in ast.walk(site.anchor) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
     function = site.scope.function
     if function is not None:
-        for handler in context.handlers.except_handlers(function, site.anchor):
-            if handler.type is not None:
-                texts.append(ast.unparse(handler.type))
+        texts.extend(
+            ast.unparse(handler.type)
+            for handler in context.handlers.except_handlers(function, site.anchor)
+            if handler.type is not None
+        )
     return any(_LASTING.search(text) for text in texts)
 
 
