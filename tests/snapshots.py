@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from expectations import FIXTURES, fixture_files, read, split_options
-from flake8.main.cli import main as flake8_main  # type: ignore[import-untyped]
-from flake8.plugins import finder  # type: ignore[import-untyped]
+from flake8.main.cli import main as flake8_main
+from flake8.plugins import finder
 from flake8_only_this_plugin import _only_this_plugin
 
 from flake8_http_status.fixer.discovery import Found
