@@ -10,8 +10,9 @@ from ...analysis.sites import FunctionNode, Site
 from ...analysis.values import Spelling
 from ...api.model import Role
 from ...findings import Finding, Fix, FixSafety
+from ...handlers.answers import Answer
 from ...handlers.creation import Created
-from ...handlers.model import Answer, HandlerModel
+from ...handlers.model import HandlerModel
 from ...handlers.routes import Handler
 from ..context import Context
 from ..model import Example, Phrase, Rule, RuleDoc
