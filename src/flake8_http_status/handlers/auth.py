@@ -20,7 +20,7 @@ from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api.idioms import Auth, AuthDecorator
 from ..api.model import Slot
-from ..rules.model import Phrase
+from ..i18n.phrase import Phrase
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods
