@@ -18,6 +18,7 @@ from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
+from ..api import FRAMEWORK_ROOTS
 from ..api.idioms import Auth, AuthDecorator
 from ..api.model import Slot
 from ..i18n.phrase import Phrase
@@ -268,8 +269,6 @@ def _all(states: list[Auth]) -> Auth:
 
 @lru_cache(maxsize=64)
 def _is_framework(qualified: str) -> bool:
-    from ..api import FRAMEWORK_ROOTS
-
     return qualified.partition(".")[0] in FRAMEWORK_ROOTS
 
 
