@@ -21,9 +21,10 @@ from flake8_http_status.i18n.ko import messages as ko_messages
 from flake8_http_status.i18n.ko import rules as ko_rules
 from flake8_http_status.i18n.ko import statuses as ko_statuses
 from flake8_http_status.i18n.messages import message_catalog
-from flake8_http_status.i18n.texts import english_rule_text, rule_text
-from flake8_http_status.rules.model import Phrase, Rule
+from flake8_http_status.i18n.phrase import Phrase
+from flake8_http_status.rules.model import Rule
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.rules.texts import english_rule_text, rule_text
 from flake8_http_status.statuses import BY_CODE, STATUSES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "flake8_http_status"

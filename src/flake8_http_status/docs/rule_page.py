@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..i18n.messages import message_catalog
-from ..i18n.texts import RuleText, english_rule_text, is_translated, rule_text
+from ..i18n.texts import RuleText, is_translated
 from ..rules.model import Example, Rule
+from ..rules.texts import english_rule_text, rule_text
 from .labels import LABELS, Labels
 from .markdown import bullets, code_block, link_references
 
@@ -12,7 +13,7 @@ from .markdown import bullets, code_block, link_references
 def rule_page(rule: Rule, lang: str) -> str:
     """The page in `lang`; a rule not yet translated gets the English text under a notice saying so."""
     labels = LABELS[lang]
-    translated = is_translated(rule, lang)
+    translated = is_translated(rule.code, lang)
     text = rule_text(rule, lang) if translated else english_rule_text(rule)
     sections = [
         f"# {rule.code}: {rule.slug}",
@@ -44,7 +45,7 @@ def message_template(rule: Rule, lang: str) -> str:
 
 
 def summary(rule: Rule, lang: str) -> str:
-    text: RuleText = rule_text(rule, lang) if is_translated(rule, lang) else english_rule_text(rule)
+    text: RuleText = rule_text(rule, lang) if is_translated(rule.code, lang) else english_rule_text(rule)
     return text.summary
 
 

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import NamedTuple, Protocol
 
 from ..analysis.match import argument
+from ..analysis.module import AnalysedModule
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode, Site
 from ..api.idioms import BodyWrite, PlainReturn
 from ..api.model import Role
 from .facts import FunctionFacts
-from .flow import dominates
+from .flow import Path, dominates
 from .routes import Handler
-
-if TYPE_CHECKING:
-    from .model import Answer, HandlerModel
+from .table import Idioms
 
 _LITERALS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp, ast.JoinedStr)
 _HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple)
@@ -31,7 +30,40 @@ _RESPONSE_WORDS = ("response", "redirect", "abort")
 _RESPONSE_NAMES = frozenset({"resp", "res", "rv", "rsp"})
 
 
-def answers(model: HandlerModel, handler: Handler) -> list[Answer]:
+class Answer(NamedTuple):
+    """Content a handler sends without building a response: `return {...}`, `self.write(...)`."""
+
+    node: ast.expr  # the content
+    anchor: ast.AST  # the return statement, the write call or the assignment
+    status: int | None  # None: cannot tell
+    handler: Handler
+    route: Site | None  # the route decorator's site, when the route decides the status
+
+
+class ModelView(Protocol):
+    """What the answers read from the handler model (`model.HandlerModel`, which calls them and caches
+    what they find); a protocol, so that this module need not import the model back."""
+
+    @property
+    def module(self) -> AnalysedModule: ...
+
+    @property
+    def idioms(self) -> Idioms: ...
+
+    def facts(self, function: FunctionNode) -> FunctionFacts: ...
+
+    def path(self, function: FunctionNode, node: ast.AST) -> Path: ...
+
+    def exits(self, block: list[ast.stmt]) -> bool: ...
+
+    def sites_at(self, node: ast.AST) -> list[Site]: ...
+
+    def sites_in(self, function: FunctionNode) -> list[Site]: ...
+
+    def route_sites(self, handler: Handler) -> list[Site]: ...
+
+
+def answers(model: ModelView, handler: Handler) -> list[Answer]:
     """In source order."""
     found = list(_plain_returns(model, handler))
     for write in model.idioms.body_writes:
@@ -40,7 +72,7 @@ def answers(model: HandlerModel, handler: Handler) -> list[Answer]:
     return sorted(found, key=lambda answer: _position(answer.anchor))
 
 
-def setters(model: HandlerModel, function: FunctionNode) -> list[Site]:
+def setters(model: ModelView, function: FunctionNode) -> list[Site]:
     """Sites that set the status of the handler's response in place: `self.set_status(...)`,
     `response.status_code = ...`, `resp.status = ...`."""
     found = []
@@ -54,7 +86,7 @@ def setters(model: HandlerModel, function: FunctionNode) -> list[Site]:
     return found
 
 
-def status_at(model: HandlerModel, function: FunctionNode, node: ast.AST, default: int | None) -> int | None:
+def status_at(model: ModelView, function: FunctionNode, node: ast.AST, default: int | None) -> int | None:
     """The status in effect at `node`: the last setter on every way there, the default if none ran, or
     None when a setter runs on some ways only (or sets a value we cannot read)."""
     chosen: Site | None = None
@@ -71,11 +103,9 @@ def status_at(model: HandlerModel, function: FunctionNode, node: ast.AST, defaul
     return chosen.code
 
 
-def _plain_returns(model: HandlerModel, handler: Handler) -> Iterator[Answer]:
-    from .model import Answer
-
+def _plain_returns(model: ModelView, handler: Handler) -> Iterator[Answer]:
     row = model.idioms.plain_returns.get(handler.framework)
-    if row is None or not model.context.imports.imports_any(row.gate):
+    if row is None or not model.module.imports.imports_any(row.gate):
         return
     function = handler.function
     route = _route(model, handler) if row.status is None else None
@@ -89,13 +119,13 @@ def _plain_returns(model: HandlerModel, handler: Handler) -> Iterator[Answer]:
             yield Answer(content, ret, status_at(model, function, ret, default), handler, route)
 
 
-def _route(model: HandlerModel, handler: Handler) -> Site | None:
+def _route(model: ModelView, handler: Handler) -> Site | None:
     sites = [site for site in model.route_sites(handler) if site.code is not None]
     codes = {site.code for site in sites}
     return sites[0] if len(codes) == 1 else None
 
 
-def _content(model: HandlerModel, ret: ast.Return, row: PlainReturn, facts: FunctionFacts) -> ast.expr | None:
+def _content(model: ModelView, ret: ast.Return, row: PlainReturn, facts: FunctionFacts) -> ast.expr | None:
     value = ret.value
     if value is None or (isinstance(value, ast.Constant) and value.value is None) or model.sites_at(ret):
         return None
@@ -108,14 +138,14 @@ def _content(model: HandlerModel, ret: ast.Return, row: PlainReturn, facts: Func
     return value if _is_content(model, value, row, facts) else None
 
 
-def _is_content(model: HandlerModel, value: ast.expr, row: PlainReturn, facts: FunctionFacts) -> bool:
+def _is_content(model: ModelView, value: ast.expr, row: PlainReturn, facts: FunctionFacts) -> bool:
     if isinstance(value, ast.Await):
         value = value.value
     if model.sites_at(value) or _names_response(value):
         return False
     if isinstance(value, _LITERALS) or (isinstance(value, ast.Constant) and isinstance(value.value, str)):
         return True
-    if isinstance(value, ast.Call) and model.context.imports.qualify(value.func) in row.body_calls:
+    if isinstance(value, ast.Call) and model.module.imports.qualify(value.func) in row.body_calls:
         return True
     if isinstance(value, ast.Name) and not row.any_value:
         values = facts.assigned.get(value.id, [])
@@ -134,9 +164,7 @@ def _returns_response(function: FunctionNode) -> bool:
     return returns is not None and "Response" in ast.unparse(returns)
 
 
-def _writes(model: HandlerModel, handler: Handler, write: BodyWrite) -> Iterator[Answer]:
-    from .model import Answer
-
+def _writes(model: ModelView, handler: Handler, write: BodyWrite) -> Iterator[Answer]:
     function = handler.function
     facts = model.facts(function)
     for call in facts.calls:
@@ -150,7 +178,7 @@ def _writes(model: HandlerModel, handler: Handler, write: BodyWrite) -> Iterator
             yield Answer(value, stmt, status_at(model, function, stmt, write.status), handler, None)
 
 
-def _is_statement_call(model: HandlerModel, function: FunctionNode, call: ast.Call) -> bool:
+def _is_statement_call(model: ModelView, function: FunctionNode, call: ast.Call) -> bool:
     path = model.path(function, call)
     if not path:
         return False

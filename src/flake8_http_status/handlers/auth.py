@@ -21,7 +21,7 @@ from ..analysis.sites import FunctionNode, Scope
 from ..api import FRAMEWORK_ROOTS
 from ..api.idioms import Auth, AuthDecorator
 from ..api.model import Slot
-from ..rules.model import Phrase
+from ..i18n.phrase import Phrase
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods

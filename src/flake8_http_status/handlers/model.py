@@ -11,13 +11,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
 from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.model import Role
+from .answers import Answer, answers
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
@@ -37,9 +39,6 @@ from .responses import Content, Headers, content_of
 from .routes import Handler, Routes
 from .table import Idioms, idioms_for
 
-if TYPE_CHECKING:
-    from ..rules.context import Context
-
 # Calls that report an error but return normally: the code after them still runs.
 _RETURNING_RAISERS = frozenset({"send_error"})
 _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
@@ -55,23 +54,13 @@ class Caught(NamedTuple):
     evidence: frozenset[Evidence]
 
 
-class Answer(NamedTuple):
-    """Content a handler sends without building a response: `return {...}`, `self.write(...)`."""
-
-    node: ast.expr  # the content
-    anchor: ast.AST  # the return statement, the write call or the assignment
-    status: int | None  # None: cannot tell
-    handler: Handler
-    route: Site | None  # the route decorator's site, when the route decides the status
-
-
 class HandlerModel:
-    def __init__(self, context: Context) -> None:
-        self.context = context
-        self.idioms: Idioms = idioms_for(context.settings)
-        self.receivers = Receivers(context.imports, context.bindings)
-        self.routes = Routes(self.idioms, context.imports, self.receivers, context.candidates.calls)
-        self.creations = Creations(self.idioms, context.imports, context.bindings)
+    def __init__(self, module: AnalysedModule) -> None:
+        self.module = module
+        self.idioms: Idioms = idioms_for(module.settings)
+        self.receivers = Receivers(module.imports, module.bindings)
+        self.routes = Routes(self.idioms, module.imports, self.receivers, module.candidates.calls)
+        self.creations = Creations(self.idioms, module.imports, module.bindings)
         self._facts: dict[int, FunctionFacts] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
@@ -84,7 +73,7 @@ class HandlerModel:
     @cached_property
     def in_tests(self) -> bool:
         """Test modules build responses to exercise clients; the HTS9xx rules leave them alone."""
-        *directories, name = self.context.filename.replace("\\", "/").split("/")
+        *directories, name = self.module.filename.replace("\\", "/").split("/")
         return (
             name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"
             or not _TEST_DIRECTORIES.isdisjoint(directories)
@@ -92,11 +81,11 @@ class HandlerModel:
 
     @cached_property
     def names(self) -> ModuleNames:
-        return module_names(self.context.tree)
+        return module_names(self.module.tree)
 
     @cached_property
     def auth(self) -> AuthModel:
-        return AuthModel(self.idioms, self.context.imports, self.receivers, self.names)
+        return AuthModel(self.idioms, self.module.imports, self.receivers, self.names)
 
     @cached_property
     def headers(self) -> Headers:
@@ -112,7 +101,7 @@ class HandlerModel:
 
     def _mentions(self, name: str) -> Iterator[int]:
         quoted = (f'"{name}"', f"'{name}'")
-        for number, line in enumerate(self.context.lines, start=1):
+        for number, line in enumerate(self.module.lines, start=1):
             lowered = line.lower()
             if name in lowered and any(text in lowered for text in quoted):
                 yield number
@@ -120,7 +109,7 @@ class HandlerModel:
     def _sets_own(self, line: int) -> bool:
         """The line lies in a function that builds a response itself and is not an error handler."""
         enclosing = [
-            function for function, _ in self.context.candidates.functions
+            function for function, _ in self.module.candidates.functions
             if function.lineno <= line <= (function.end_lineno or function.lineno)
         ]
         if not enclosing:
@@ -133,26 +122,26 @@ class HandlerModel:
     @cached_property
     def _scopes(self) -> dict[int, Scope]:
         """Each function's own scope (whose `method_of` says which class it is a method of)."""
-        return {id(function): _own_scope(function, outer) for function, outer in self.context.candidates.functions}
+        return {id(function): _own_scope(function, outer) for function, outer in self.module.candidates.functions}
 
     @cached_property
     def _by_anchor(self) -> dict[int, list[Site]]:
         index: dict[int, list[Site]] = defaultdict(list)
-        for site in self.context.sites:
+        for site in self.module.sites:
             index[id(site.anchor)].append(site)
         return index
 
     @cached_property
     def _by_function(self) -> dict[int, list[Site]]:
         index: dict[int, list[Site]] = defaultdict(list)
-        for site in self.context.sites:
+        for site in self.module.sites:
             if site.scope.function is not None:
                 index[id(site.scope.function)].append(site)
         return index
 
     @cached_property
     def _decorated(self) -> dict[int, FunctionNode]:
-        return {id(decorator): function for function, _ in self.context.candidates.functions for decorator in function.decorator_list}
+        return {id(decorator): function for function, _ in self.module.candidates.functions for decorator in function.decorator_list}
 
     def decorated_by(self, decorator: ast.AST) -> FunctionNode | None:
         """The function a decorator call (a route's site) belongs to."""
@@ -174,7 +163,7 @@ class HandlerModel:
     def all_handlers(self) -> list[Handler]:
         """Every handler in the module, in source order."""
         found = []
-        for function, outer in self.context.candidates.functions:
+        for function, outer in self.module.candidates.functions:
             if self.routes.worth_classifying(function, outer):
                 handler = self.routes.handler(function, _own_scope(function, outer))
                 if handler is not None:
@@ -276,11 +265,11 @@ class HandlerModel:
         return Caught(fault, handlers[0], frozenset(row.evidence for row in rows if row is not None))
 
     def _exception_row(self, exception: ast.expr) -> ExceptionRow | None:
-        if isinstance(exception, ast.Name) and exception.id not in self.context.imports.names:
+        if isinstance(exception, ast.Name) and exception.id not in self.module.imports.names:
             if exception.id in self.receivers.bindings.classes:
                 return None  # a project class that shadows the builtin
             return self.idioms.builtin_exceptions.get(exception.id)
-        return self.idioms.exceptions.get(self.context.imports.qualify(exception) or "")
+        return self.idioms.exceptions.get(self.module.imports.qualify(exception) or "")
 
     def calls_out(self, statements: list[ast.stmt]) -> bool:
         """The statements call another server (an HTTP client)."""
@@ -288,7 +277,7 @@ class HandlerModel:
         for stmt in statements:
             for node in ast.walk(stmt):
                 if isinstance(node, (ast.Name, ast.Attribute)):
-                    qualified = self.context.imports.qualify(node)
+                    qualified = self.module.imports.qualify(node)
                     if qualified and any(qualified == p or qualified.startswith(f"{p}.") for p in prefixes):
                         return True
         return False
@@ -326,7 +315,7 @@ class HandlerModel:
             return False
         for outer in walk_statement(path[-1].stmt):
             if isinstance(outer, ast.Call) and outer is not node and _is_argument(outer, node):
-                return not self.sites_at(outer) and self.context.imports.qualify(outer.func) not in TABLE.calls
+                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in TABLE.calls
         return False
 
     def content(self, site: Site) -> Content | None:
@@ -356,8 +345,6 @@ class HandlerModel:
 
     def answers(self, handler: Handler) -> list[Answer]:
         """Content the handler sends without a response object, with the status it goes out with."""
-        from .answers import answers
-
         key = id(handler.function)
         if key not in self._answers:
             self._answers[key] = answers(self, handler)
@@ -366,7 +353,7 @@ class HandlerModel:
     def mentions(self, function: FunctionNode, pattern: re.Pattern[str]) -> bool:
         """A cheap text test on the function's source lines, to skip walking functions that cannot matter."""
         start, end = function.lineno, function.end_lineno or function.lineno
-        return pattern.search("".join(self.context.lines[start - 1 : end])) is not None
+        return pattern.search("".join(self.module.lines[start - 1 : end])) is not None
 
     def may_create(self, function: FunctionNode) -> bool:
         return self.mentions(function, self.idioms.creation_words)

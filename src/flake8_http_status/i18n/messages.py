@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules.model import Phrase, Rule
 from ..statuses import BY_CODE
+from .phrase import Phrase
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,9 @@ def message_catalog(lang: str) -> MessageCatalog:
     return MessageCatalog(messages.MESSAGES, {**by_reason, **messages.PHRASES})
 
 
-def localized_message(rule: Rule, lang: str, values: Mapping[str, object]) -> str:
-    """`rule`'s message in `lang`; English where a translation is missing (a test keeps none missing)."""
+def localized_message(code: str, message: str, lang: str, values: Mapping[str, object]) -> str:
+    """The message of rule `code` in `lang`; English `message` where a translation is missing (a test keeps
+    none missing). The rule is known by code only: translations sit below the rules."""
     catalog = message_catalog(lang)
-    template = catalog.templates.get(rule.code, rule.message)
+    template = catalog.templates.get(code, message)
     return template.format(**{name: catalog.translate(value) for name, value in values.items()})

@@ -1,7 +1,7 @@
 """A rule's documentation and a status's name and reason, in a chosen language.
 
-English comes straight from the registry and `statuses`; a translation supplies the same fields,
-keyed by rule code or status code. The code examples are the same in every language.
+English comes from the rules themselves (`rules/texts.py`) and `statuses`; a translation supplies the
+same fields, keyed by rule code or status code. The code examples are the same in every language.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..rules.model import Rule
 from ..statuses import Status
 from . import DEFAULT_LANGUAGE
 
@@ -36,22 +35,17 @@ def _translation(lang: str, part: str) -> ModuleType:
     return importlib.import_module(f"{__package__}.{lang}.{part}")
 
 
-def english_rule_text(rule: Rule) -> RuleText:
-    doc = rule.doc
-    return RuleText(rule.summary, doc.what, doc.why, doc.fix_safety, doc.not_reported, doc.references, doc.options)
+def is_translated(code: str, lang: str) -> bool:
+    """Rule `code` has page text in `lang` (English always has)."""
+    return lang == DEFAULT_LANGUAGE or code in _translation(lang, "rules").RULES
 
 
-def is_translated(rule: Rule, lang: str) -> bool:
-    return lang == DEFAULT_LANGUAGE or rule.code in _translation(lang, "rules").RULES
-
-
-def rule_text(rule: Rule, lang: str) -> RuleText:
-    if lang == DEFAULT_LANGUAGE:
-        return english_rule_text(rule)
+def translated_rule_text(code: str, lang: str) -> RuleText:
+    """The page text of rule `code` in `lang`, a language other than English."""
     texts: dict[str, RuleText] = _translation(lang, "rules").RULES
-    if rule.code not in texts:
-        raise MissingTranslation(f"{rule.code} has no {lang} text")
-    return texts[rule.code]
+    if code not in texts:
+        raise MissingTranslation(f"{code} has no {lang} text")
+    return texts[code]
 
 
 def status_name(status: Status, lang: str) -> str:

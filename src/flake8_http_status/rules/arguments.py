@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
 from ..findings import Finding, Fix, FixSafety
+from ..i18n.phrase import Phrase
 from .context import Context
-from .model import Example, Phrase, Rule, RuleDoc
+from .model import Example, Rule, RuleDoc
 
 STATUS_IN_WRONG_ARGUMENT = Rule(
     code="HTS604",

@@ -7,20 +7,18 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
+from ..analysis.module import AnalysedModule
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
+from ..handlers.model import HandlerModel
 from ..options import Settings
 from .model import Rule
-
-if TYPE_CHECKING:
-    from ..handlers.model import HandlerModel
 
 
 @dataclass
@@ -39,11 +37,16 @@ class Context:
     bindings: Bindings = field(default_factory=Bindings)
 
     @cached_property
+    def module(self) -> AnalysedModule:
+        """The module as the layers below the rules read it (the handler model)."""
+        return AnalysedModule(
+            self.tree, self.lines, self.filename, self.imports, self.candidates, self.bindings, self.sites, self.settings
+        )
+
+    @cached_property
     def handlers(self) -> HandlerModel:
         """The handler model (HTS9xx rules), built on first use and only for the functions asked about."""
-        from ..handlers.model import HandlerModel
-
-        return HandlerModel(self)
+        return HandlerModel(self.module)
 
     @cached_property
     def used_constants(self) -> list[tuple[ast.expr, Constant]]:

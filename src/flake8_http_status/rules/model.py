@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..findings import FixSafety
@@ -48,27 +47,4 @@ class Rule(NamedTuple):
             localized_message,  # translations load only when a language asks for them
         )
 
-        return localized_message(self, lang, values)
-
-
-class Phrase:
-    """Message text a rule composes at run time (`lands in 'content_type'`), translated with the message.
-
-    Its English `template` (a str.format template) is also the key its translations are filed under, so
-    a rule writes `Phrase("lands in '{parameter}'", parameter=name)` where it would write an f-string.
-    """
-
-    __slots__ = ("template", "values")
-
-    def __init__(self, template: str, /, **values: object) -> None:
-        self.template = template
-        self.values: Mapping[str, object] = values
-
-    def __str__(self) -> str:
-        return self.template.format(**self.values)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.template!r}, **{dict(self.values)!r})"
+        return localized_message(self.code, self.message, lang, values)

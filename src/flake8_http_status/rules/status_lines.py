@@ -9,9 +9,10 @@ from ..analysis.spelling import Spelled
 from ..analysis.values import Spelling
 from ..api.model import Text
 from ..findings import Finding, Fix, FixSafety
+from ..i18n.phrase import Phrase
 from ..statuses import code_for_phrase, lookup
 from .context import Context
-from .model import Example, Phrase, Rule, RuleDoc
+from .model import Example, Rule, RuleDoc
 
 STATUS_LINE_MISMATCH = Rule(
     code="HTS003",

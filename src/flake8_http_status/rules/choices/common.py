@@ -13,9 +13,9 @@ from ...analysis.values import Spelling
 from ...api import TABLE
 from ...api.model import Role
 from ...findings import Edit, Fix, FixSafety, NewImport
+from ...i18n.phrase import Phrase
 from ...statuses import lookup
 from ..context import Context, end, start
-from ..model import Phrase
 
 RESPONDS = frozenset({Role.SET, Role.RAISE})
 # Keywords both classes of a swapped pair accept (`detail`, `headers`, ...), so a class swap stays valid.

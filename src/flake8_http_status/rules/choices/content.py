@@ -14,8 +14,9 @@ from ...findings import Finding, FixSafety
 from ...handlers.answers import setters
 from ...handlers.flow import dominates
 from ...handlers.responses import presence
+from ...i18n.phrase import Phrase
 from ..context import Context
-from ..model import Example, Phrase, Rule, RuleDoc
+from ..model import Example, Rule, RuleDoc
 from .common import better, candidates, describe, report_node, see
 
 _BODILESS = frozenset({*range(100, 200), 204, 205, 304})

@@ -15,8 +15,9 @@ from ...api.idioms import Evidence, Fault
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
 from ...handlers.model import Caught
+from ...i18n.phrase import Phrase
 from ..context import Context
-from ..model import Example, Phrase, Rule, RuleDoc
+from ..model import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _SERVER_ERRORS = frozenset(range(500, 600))
