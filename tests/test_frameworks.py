@@ -7,8 +7,8 @@ a row defined in a framework module but left out of its declaration, a framework
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
+import inspect
 import pkgutil
 import typing
 from types import ModuleType
@@ -36,10 +36,14 @@ def _framework_modules() -> list[ModuleType]:
     return [importlib.import_module(f"{api.__name__}.{name}") for name in sorted(names)]
 
 
+# The declaration's fields: the keyword parameters of `Framework`, each stored under its own name.
+_FIELDS = [name for name in inspect.signature(Framework).parameters if name != "name"]
+
+
 def _declared_rows(framework: Framework) -> list[object]:
     rows: list[object] = []
-    for field in dataclasses.fields(Framework):
-        value = getattr(framework, field.name)
+    for field in _FIELDS:
+        value = getattr(framework, field)
         if isinstance(value, tuple):
             rows.extend(value)
         elif isinstance(value, _ROW_TYPES):
@@ -81,22 +85,22 @@ def test_framework_names_are_unique() -> None:
 
 @pytest.mark.parametrize("framework", api.FRAMEWORKS, ids=lambda framework: framework.name)
 def test_every_field_holds_its_declared_row_type(framework: Framework) -> None:
-    hints = typing.get_type_hints(Framework, vars(framework_module))
-    for field in dataclasses.fields(Framework):
-        value = getattr(framework, field.name)
-        expected = hints[field.name]
+    hints = typing.get_type_hints(Framework.__init__, vars(framework_module))
+    for field in _FIELDS:
+        value = getattr(framework, field)
+        expected = hints[field]
         if typing.get_origin(expected) is tuple:
             row_type = typing.get_args(expected)[0]
-            assert isinstance(value, tuple), field.name
+            assert isinstance(value, tuple), field
             wrong = [row for row in value if not isinstance(row, row_type)]
-            assert not wrong, f"{framework.name}.{field.name} holds {type(wrong[0]).__name__}, not {row_type}"
+            assert not wrong, f"{framework.name}.{field} holds {type(wrong[0]).__name__}, not {row_type}"
 
 
 @pytest.mark.parametrize("framework", api.FRAMEWORKS, ids=lambda framework: framework.name)
 def test_idiom_rows_name_their_own_framework(framework: Framework) -> None:
     # Handler idioms are indexed by framework name (a handler's framework picks its defaults and policies).
     others = [row for row in _declared_rows(framework) if getattr(row, "framework", framework.name) != framework.name]
-    assert not others, f"{framework.name} declares rows of {sorted({getattr(r, 'framework') for r in others})}"
+    assert not others, f"{framework.name} declares rows of {sorted({str(getattr(r, 'framework', '')) for r in others})}"
 
 
 def test_families_and_bases_exist() -> None:
@@ -136,3 +140,9 @@ def test_path_parameters_of_every_framework(segment: str, parameter: bool) -> No
 def test_a_misspelt_field_fails_at_import() -> None:
     with pytest.raises(TypeError):
         Framework("x", rotes=("x",))  # type: ignore[call-arg]
+
+
+def test_every_parameter_is_stored() -> None:
+    declared = Framework("x", roots=("x",), documented=frozenset({422}))
+    assert all(hasattr(declared, field) for field in _FIELDS)
+    assert declared.roots == ("x",) and declared.documented == frozenset({422})

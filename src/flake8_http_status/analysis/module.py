@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..options import Settings
 from .collect import Bindings, Candidates
@@ -16,13 +15,26 @@ from .imports import ImportMap
 from .sites import Site
 
 
-@dataclass(frozen=True)
 class AnalysedModule:
-    tree: ast.Module
-    lines: Sequence[str]
-    filename: str
-    imports: ImportMap
-    candidates: Candidates  # what the collector kept (calls, functions)
-    bindings: Bindings
-    sites: Sequence[Site]
-    settings: Settings
+    # A plain class: a generated dataclass costs millions of instructions at every start-up (see api.framework).
+    __slots__ = ("bindings", "candidates", "filename", "imports", "lines", "settings", "sites", "tree")
+
+    def __init__(
+        self,
+        tree: ast.Module,
+        lines: Sequence[str],
+        filename: str,
+        imports: ImportMap,
+        candidates: Candidates,  # what the collector kept (calls, functions)
+        bindings: Bindings,
+        sites: Sequence[Site],
+        settings: Settings,
+    ) -> None:
+        self.tree = tree
+        self.lines = lines
+        self.filename = filename
+        self.imports = imports
+        self.candidates = candidates
+        self.bindings = bindings
+        self.sites = sites
+        self.settings = settings
