@@ -28,6 +28,9 @@ VIEW_BASES = (
     "flask.views.MethodView", "flask.views.View", "flask_restful.Resource", "flask_restx.Resource",
     "flask_smorest.MethodView",
 )
+RESTX_ABORTERS = (
+    "flask_restx.Namespace", "flask_restx.namespace.Namespace", "flask_restx.Api", "flask_restx.api.Api",
+)
 _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
 
 CALLS = (
@@ -35,6 +38,30 @@ CALLS = (
         ("flask.abort", "flask.helpers.abort"),
         Api(
             "flask", "flask.abort", Role.RAISE, (Slot(0, "code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    # The REST extensions' abort helpers call flask.abort(code) and attach their keywords to the HTTPException;
+    # Werkzeug's LookupError for a code it has no exception for goes through (flask-restful 0.3.10, flask-restx
+    # 1.3.2, flask-smorest 0.47.0, whose abort is webargs 8.7.1's).
+    CallRow(
+        ("flask_restful.abort",),
+        Api(
+            "flask", "flask_restful.abort", Role.RAISE, (Slot(0, "http_status_code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    CallRow(
+        ("flask_smorest.abort", "webargs.flaskparser.abort"),
+        Api(
+            "flask", "flask_smorest.abort", Role.RAISE, (Slot(0, "http_status_code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    CallRow(
+        ("flask_restx.abort", "flask_restx.errors.abort"),
+        Api(
+            "flask", "flask_restx.abort", Role.RAISE, (Slot(0, "code"),), default=500,
             accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
@@ -56,6 +83,16 @@ METHODS = (
         Api(
             "flask", "errorhandler", Role.HANDLE, (Slot(0),),
             accepts=WERKZEUG_ABORTABLE, rejects_why=_NO_HANDLER_WHY,
+        ),
+    ),
+    # flask-restx: Namespace.abort(*args, **kwargs) passes everything to flask_restx.abort(code=500, message=None),
+    # and Api.abort reaches its default namespace's through Api.__getattr__ (1.3.2).
+    MethodRow(
+        ("abort",),
+        Receiver(owners=RESTX_ABORTERS, gate=("flask_restx",), names=("api", "ns", "namespace")),
+        Api(
+            "flask", "Namespace.abort", Role.RAISE, (Slot(0, "code"),), default=500,
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
     MethodRow(
