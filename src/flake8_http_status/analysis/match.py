@@ -276,20 +276,8 @@ class Matcher:
             ancestors = self.receivers.class_ancestors(scope.method_of)
             return ancestors is not None and not ancestors.isdisjoint(row.view_bases)
         if row.marking_returns and id(scope.function) in self._module_level:
-            return any(self._marks(row, value) for value in own_returns(scope.function))
+            return returns_one_of(scope.function, row.marking_returns, self.imports)
         return False
-
-    def _marks(self, row: ReturnRow, value: ast.expr) -> bool:
-        """`value`, returned as it is or first in a tuple, is one of the names or calls that mark a view."""
-        if isinstance(value, ast.Tuple):
-            if not value.elts:
-                return False
-            value = value.elts[0]
-        if isinstance(value, ast.Call):
-            value = value.func
-        if not isinstance(value, (ast.Name, ast.Attribute)):
-            return False
-        return self.imports.qualify(value) in row.marking_returns
 
     def _raise(self, raise_: ast.Raise, scope: Scope) -> None:
         exc = raise_.exc
@@ -311,6 +299,16 @@ def own_returns(function: FunctionNode) -> Iterator[ast.expr]:
                 yield node.value
         elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.expr)):
             stack.extend(ast.iter_child_nodes(node))
+
+
+def returns_one_of(function: FunctionNode, names: tuple[str, ...], imports: ImportMap) -> bool:
+    """One of `function`'s own returns is one of `names` (qualified), or a call of one, alone or first in a tuple."""
+    for value in own_returns(function):
+        first = (value.elts[0] if value.elts else None) if isinstance(value, ast.Tuple) else value
+        callee = first.func if isinstance(first, ast.Call) else first
+        if isinstance(callee, (ast.Name, ast.Attribute)) and imports.qualify(callee) in names:
+            return True
+    return False
 
 
 def parameter_default(function: FunctionNode, name: str) -> ast.expr | None:

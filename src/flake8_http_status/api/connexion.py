@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .common import fixed
 from .framework import Framework
+from .idioms import MarkedHandler, PlainReturn
 from .model import Api, CallRow, ReturnRow, Role, Slot
 
 NO_CONTENT = ("connexion.NoContent", "connexion.datastructures.NoContent", "connexion.decorators.produces.NoContent")
@@ -76,10 +77,19 @@ RETURNS = (
     ),
 )
 
+# Handler idioms -----------------------------------------------------------------------------------
+
+# The same evidence as the return tuples': only a handler returns NoContent; a function returning problem() or a
+# ConnexionResponse hands a response to Connexion (or to a handler that passes it on).
+MARKED_HANDLERS = (MarkedHandler("connexion", (*NO_CONTENT, *PROBLEM, *RESPONSE), ("connexion",)),)
+
 FRAMEWORK = Framework(
     "connexion",
     roots=("connexion",),
     path_parameters=(r"\{[^}]*\}",),
     calls=CALLS,
     returns=RETURNS,
+    marked_handlers=MARKED_HANDLERS,
+    # Returned content without a status goes out with 200 (None and NoContent, which are not content, with 204).
+    plain_return=PlainReturn("connexion", 200, ("connexion",)),
 )

@@ -30,6 +30,7 @@ from .idioms import (
     ExceptionRow,
     ExceptionView,
     HeaderArgument,
+    MarkedHandler,
     Outgoing,
     PermissionClass,
     PermissionSetting,
@@ -85,6 +86,7 @@ class Framework:
     route_decorators: tuple[RouteDecorator, ...] = ()
     registrations: tuple[Registration, ...] = ()
     view_classes: tuple[ViewClass, ...] = ()
+    marked_handlers: tuple[MarkedHandler, ...] = ()
     auth_decorators: tuple[AuthDecorator, ...] = ()
     auth_bases: tuple[AuthBase, ...] = ()
     auth_checks: tuple[AuthCheck, ...] = ()

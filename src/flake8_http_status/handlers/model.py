@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..analysis.receivers import Receivers
-from ..analysis.sites import FunctionNode, Scope, Site
+from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.model import Role
@@ -70,7 +70,10 @@ class HandlerModel:
         self.context = context
         self.idioms: Idioms = idioms_for(context.settings)
         self.receivers = Receivers(context.imports, context.bindings)
-        self.routes = Routes(self.idioms, context.imports, self.receivers, context.candidates.calls)
+        module_functions = frozenset(
+            id(function) for function, outer in context.candidates.functions if outer == MODULE_SCOPE
+        )
+        self.routes = Routes(self.idioms, context.imports, self.receivers, context.candidates.calls, module_functions)
         self.creations = Creations(self.idioms, context.imports, context.bindings)
         self._facts: dict[int, FunctionFacts] = {}
         self._paths: dict[tuple[int, int], Path] = {}
