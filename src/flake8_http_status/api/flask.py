@@ -31,6 +31,7 @@ VIEW_BASES = (
 RESTX_ABORTERS = (
     "flask_restx.Namespace", "flask_restx.namespace.Namespace", "flask_restx.Api", "flask_restx.api.Api",
 )
+SMOREST_BLUEPRINTS = ("flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint")
 _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
 
 CALLS = (
@@ -94,6 +95,19 @@ METHODS = (
             "flask", "Namespace.abort", Role.RAISE, (Slot(0, "code"),), default=500,
             accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
         ),
+    ),
+    # flask-smorest 0.47.0: `@blp.response(status_code, schema=None, ...)` sets the status a view's plain return goes
+    # out with and documents it; `@blp.alt_response(status_code, ...)` only documents. apispec 6.10.1 turns the
+    # codes into OpenAPI keys with str(int(code)), so HTTPStatus members are safe there.
+    MethodRow(
+        ("response",),
+        Receiver(owners=SMOREST_BLUEPRINTS, gate=("flask_smorest",), untyped_only_in_decorators=True),
+        Api("flask", "Blueprint.response", Role.ROUTE, (Slot(0, "status_code"),)),
+    ),
+    MethodRow(
+        ("alt_response",),
+        Receiver(owners=SMOREST_BLUEPRINTS, gate=("flask_smorest",), untyped_only_in_decorators=True),
+        Api("flask", "Blueprint.alt_response", Role.DOCUMENT, (Slot(0, "status_code"),)),
     ),
     MethodRow(
         ("redirect",),
