@@ -64,7 +64,7 @@ CALLS = (
 )
 
 RETURNS = (
-    # `decorators/response.py` (3.3.0): a handler returns `body`, `(body,)`, `(body, status)`, `(body, headers)` or
+    # `decorators/response.py` (3.3.0; `apis/abstract.py` in 2.15.1 agrees): a handler returns `body`, `(body,)`, `(body, status)`, `(body, headers)` or
     # `(body, status, headers)`; in a 2-tuple the second item is a status only when it is an int (HTTPStatus
     # included) or an Enum with an int value, and headers otherwise. With no status, None and NoContent go out
     # as 204 and anything else as 200.
@@ -78,6 +78,10 @@ RETURNS = (
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
+
+# No authentication idiom: the `user` and `token_info` parameters do not prove a logged-in user. With optional
+# security (`security: [{}, {api_key: []}]`) `verify_none` lets anonymous requests through with `token_info={}` and
+# `user=None` (3.3.0 `security.py`), and `user` may as well be an ordinary path or query parameter.
 
 # The same evidence as the return tuples': only a handler returns NoContent; a function returning problem() or a
 # ConnexionResponse hands a response to Connexion (or to a handler that passes it on).
