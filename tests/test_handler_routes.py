@@ -95,3 +95,34 @@ def test_guard_in_an_unknown_handler_leaves_the_rest_open() -> None:
     found = module(source)
     methods_at = found.model.methods_at(found.function("view"), found.node("view", "done = 1"))
     assert methods_at.known == frozenset({"POST"})
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("from connexion import NoContent\ndef put(pet):\n    return NoContent, 201\n", "put"),
+        ("from connexion import NoContent\ndef delete(pet_id):\n    return NoContent\n", "delete"),
+        ("import connexion\ndef get(pet_id):\n    if not pet_id:\n        return connexion.problem(404, 'x', 'y')\n    return {}\n", "get"),
+        ("from connexion.lifecycle import ConnexionResponse\ndef get():\n    return ConnexionResponse(body='x')\n", "get"),
+    ],
+)
+def test_connexion_handlers_are_proven_by_what_they_return(source: str, name: str) -> None:
+    found = module(source)
+    handler = found.model.handler(found.function(name))
+    assert handler is not None and handler.framework == "connexion"
+    assert handler.methods.known is None  # the OpenAPI file says the method
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("import connexion\ndef helper(key):\n    return {'key': key}, 201\n", "helper"),
+        ("from connexion import NoContent\nclass Pets:\n    def put(self):\n        return NoContent\n", "put"),
+        ("from connexion import NoContent\ndef outer():\n    def inner():\n        return NoContent\n    return inner\n", "outer"),
+        ("from connexion import NoContent\ndef outer():\n    def inner():\n        return NoContent\n    return inner\n", "inner"),
+        ("NoContent = None\ndef put(pet):\n    return NoContent, 201\n", "put"),
+    ],
+)
+def test_other_functions_are_not_connexion_handlers(source: str, name: str) -> None:
+    found = module(source)
+    assert found.model.handler(found.function(name)) is None

@@ -10,7 +10,7 @@ from ..api.model import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
-from .sites import FunctionNode, Scope, Site
+from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from .values import Spelling, Value, looks_like_status, read_value
 
 _ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
@@ -27,9 +27,11 @@ class Matcher:
         self.sites: list[Site] = []
         self._views: dict[tuple[int, int], bool] = {}
         self._decorators: set[int] = set()
+        self._module_level: set[int] = set()
 
     def run(self, candidates: Candidates) -> list[Site]:
         self._decorators = candidates.decorators
+        self._module_level = {id(function) for function, scope in candidates.functions if scope == MODULE_SCOPE}
         for function, scope in candidates.functions:
             self._defaults(function, scope)
         for call, scope in candidates.calls:
@@ -254,6 +256,8 @@ class Matcher:
     def _is_view(self, row: ReturnRow, scope: Scope, body: ast.expr) -> bool:
         if isinstance(body, ast.Call) and self.imports.qualify(body.func) in row.body_calls:
             return True
+        if row.body_names and isinstance(body, (ast.Name, ast.Attribute)) and self.imports.qualify(body) in row.body_names:
+            return True
         assert scope.function is not None
         key = (id(scope.function), id(row))
         if key not in self._views:
@@ -271,6 +275,8 @@ class Matcher:
         if scope.method_of is not None:
             ancestors = self.receivers.class_ancestors(scope.method_of)
             return ancestors is not None and not ancestors.isdisjoint(row.view_bases)
+        if row.marking_returns and id(scope.function) in self._module_level:
+            return returns_one_of(scope.function, row.marking_returns, self.imports)
         return False
 
     def _raise(self, raise_: ast.Raise, scope: Scope) -> None:
@@ -281,6 +287,28 @@ class Matcher:
         for api in self.table.calls.get(qualified, ()) if qualified else ():
             if api.fixed is not None:
                 self.sites.append(Site(raise_, api, None, Value(Spelling.FIXED, api.fixed), scope))
+
+
+def own_returns(function: FunctionNode) -> Iterator[ast.expr]:
+    """The values `function` itself returns: not those of functions, lambdas or classes defined in it."""
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            if node.value is not None:
+                yield node.value
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.expr)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def returns_one_of(function: FunctionNode, names: tuple[str, ...], imports: ImportMap) -> bool:
+    """One of `function`'s own returns is one of `names` (qualified), or a call of one, alone or first in a tuple."""
+    for value in own_returns(function):
+        first = (value.elts[0] if value.elts else None) if isinstance(value, ast.Tuple) else value
+        callee = first.func if isinstance(first, ast.Call) else first
+        if isinstance(callee, (ast.Name, ast.Attribute)) and imports.qualify(callee) in names:
+            return True
+    return False
 
 
 def parameter_default(function: FunctionNode, name: str) -> ast.expr | None:

@@ -19,6 +19,7 @@ from . import (
     aiohttp,
     bottle,
     clients,
+    connexion,
     django,
     drf,
     errors,
@@ -55,7 +56,7 @@ FRAMEWORKS: tuple[Framework, ...] = tuple(
     module.FRAMEWORK
     for module in (
         werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
-        bottle, stdlib, clients, generic, storage, errors,
+        bottle, connexion, stdlib, clients, generic, storage, errors,
     )
 )
 

@@ -28,6 +28,10 @@ VIEW_BASES = (
     "flask.views.MethodView", "flask.views.View", "flask_restful.Resource", "flask_restx.Resource",
     "flask_smorest.MethodView",
 )
+RESTX_ABORTERS = (
+    "flask_restx.Namespace", "flask_restx.namespace.Namespace", "flask_restx.Api", "flask_restx.api.Api",
+)
+SMOREST_BLUEPRINTS = ("flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint")
 _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
 
 CALLS = (
@@ -35,6 +39,30 @@ CALLS = (
         ("flask.abort", "flask.helpers.abort"),
         Api(
             "flask", "flask.abort", Role.RAISE, (Slot(0, "code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    # The REST extensions' abort helpers call flask.abort(code) and attach their keywords to the HTTPException;
+    # Werkzeug's LookupError for a code it has no exception for goes through (flask-restful 0.3.10, flask-restx
+    # 1.3.2, flask-smorest 0.47.0, whose abort is webargs 8.7.1's).
+    CallRow(
+        ("flask_restful.abort",),
+        Api(
+            "flask", "flask_restful.abort", Role.RAISE, (Slot(0, "http_status_code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    CallRow(
+        ("flask_smorest.abort", "webargs.flaskparser.abort"),
+        Api(
+            "flask", "flask_smorest.abort", Role.RAISE, (Slot(0, "http_status_code"),),
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    CallRow(
+        ("flask_restx.abort", "flask_restx.errors.abort"),
+        Api(
+            "flask", "flask_restx.abort", Role.RAISE, (Slot(0, "code"),), default=500,
             accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
@@ -57,6 +85,29 @@ METHODS = (
             "flask", "errorhandler", Role.HANDLE, (Slot(0),),
             accepts=WERKZEUG_ABORTABLE, rejects_why=_NO_HANDLER_WHY,
         ),
+    ),
+    # flask-restx: Namespace.abort(*args, **kwargs) passes everything to flask_restx.abort(code=500, message=None),
+    # and Api.abort reaches its default namespace's through Api.__getattr__ (1.3.2).
+    MethodRow(
+        ("abort",),
+        Receiver(owners=RESTX_ABORTERS, gate=("flask_restx",), names=("api", "ns", "namespace")),
+        Api(
+            "flask", "Namespace.abort", Role.RAISE, (Slot(0, "code"),), default=500,
+            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    # flask-smorest 0.47.0: `@blp.response(status_code, schema=None, ...)` sets the status a view's plain return goes
+    # out with and documents it; `@blp.alt_response(status_code, ...)` only documents. apispec 6.10.1 turns the
+    # codes into OpenAPI keys with str(int(code)), so HTTPStatus members are safe there.
+    MethodRow(
+        ("response",),
+        Receiver(owners=SMOREST_BLUEPRINTS, gate=("flask_smorest",), untyped_only_in_decorators=True),
+        Api("flask", "Blueprint.response", Role.ROUTE, (Slot(0, "status_code"),)),
+    ),
+    MethodRow(
+        ("alt_response",),
+        Receiver(owners=SMOREST_BLUEPRINTS, gate=("flask_smorest",), untyped_only_in_decorators=True),
+        Api("flask", "Blueprint.alt_response", Role.DOCUMENT, (Slot(0, "status_code"),)),
     ),
     MethodRow(
         ("redirect",),

@@ -29,6 +29,7 @@ from .idioms import (
     ExceptionRow,
     ExceptionView,
     HeaderArgument,
+    MarkedHandler,
     Outgoing,
     PermissionClass,
     PermissionSetting,
@@ -90,6 +91,7 @@ class Framework:
         route_decorators: tuple[RouteDecorator, ...] = (),
         registrations: tuple[Registration, ...] = (),
         view_classes: tuple[ViewClass, ...] = (),
+        marked_handlers: tuple[MarkedHandler, ...] = (),
         auth_decorators: tuple[AuthDecorator, ...] = (),
         auth_bases: tuple[AuthBase, ...] = (),
         auth_checks: tuple[AuthCheck, ...] = (),
@@ -130,6 +132,7 @@ class Framework:
         self.route_decorators = route_decorators
         self.registrations = registrations
         self.view_classes = view_classes
+        self.marked_handlers = marked_handlers
         self.auth_decorators = auth_decorators
         self.auth_bases = auth_bases
         self.auth_checks = auth_checks

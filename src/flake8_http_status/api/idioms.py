@@ -54,6 +54,18 @@ class Registration(NamedTuple):
     default_methods: tuple[str, ...] | None = ("GET",)
 
 
+class MarkedHandler(NamedTuple):
+    """Handlers nothing in the module registers (Connexion's: an OpenAPI file names them by `operationId`).
+
+    In a module that imports `gate`, a module-level function is one when one of its own returns is one of `names`
+    (a name, or a call of one), alone or first in a tuple. The file says the HTTP methods, so they are unknown.
+    """
+
+    framework: str
+    names: tuple[str, ...]
+    gate: tuple[str, ...]
+
+
 class ViewClass(NamedTuple):
     """Methods of a subclass of `bases` answer the HTTP method their name says.
 

@@ -161,6 +161,11 @@ class ReturnRow(NamedTuple):
         "route", "get", "post", "put", "patch", "delete", "errorhandler", "app_errorhandler",
     )
     shape: TupleShape = BODY_FIRST
+    # Names that, first in a returned tuple, make it a response tuple anywhere (Connexion's `NoContent`).
+    body_names: tuple[str, ...] = ()
+    # For handlers no decorator marks (Connexion's, which an OpenAPI file names): a module-level function is a view
+    # when one of its own returns is one of these names or calls, alone or first in a tuple.
+    marking_returns: tuple[str, ...] = ()
 
 
 class KeywordRow(NamedTuple):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
-from ..analysis.sites import FunctionNode, Scope, Site
+from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.model import Role
@@ -59,7 +59,10 @@ class HandlerModel:
         self.module = module
         self.idioms: Idioms = idioms_for(module.settings)
         self.receivers = Receivers(module.imports, module.bindings)
-        self.routes = Routes(self.idioms, module.imports, self.receivers, module.candidates.calls)
+        module_functions = frozenset(
+            id(function) for function, outer in module.candidates.functions if outer == MODULE_SCOPE
+        )
+        self.routes = Routes(self.idioms, module.imports, self.receivers, module.candidates.calls, module_functions)
         self.creations = Creations(self.idioms, module.imports, module.bindings)
         self._facts: dict[int, FunctionFacts] = {}
         self._paths: dict[tuple[int, int], Path] = {}

@@ -2,8 +2,9 @@
 
 A function is a handler when a route decorator marks it (`@app.post`, `@api_view(["POST"])`,
 `@view_config`), when a route table registers it in the same module (`web.post("/", handler)`,
-`Route("/", endpoint)`), or when it is a method of a class-based view whose name is an HTTP method
-(`def post(self, ...)` in a Django `View`, Falcon's `on_post`).
+`Route("/", endpoint)`), when it is a method of a class-based view whose name is an HTTP method
+(`def post(self, ...)` in a Django `View`, Falcon's `on_post`), or, for handlers that a file outside the
+code names (Connexion's), when a module-level function returns what only a handler returns (`NoContent`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from ..analysis.imports import ImportMap
-from ..analysis.match import argument
+from ..analysis.match import argument, returns_one_of
 from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api.idioms import Registration, RouteDecorator, ViewClass
@@ -33,11 +34,16 @@ class Handler(NamedTuple):
 
 
 class Routes:
-    def __init__(self, idioms: Idioms, imports: ImportMap, receivers: Receivers, calls: list[tuple[ast.Call, Scope]]) -> None:
+    def __init__(
+        self, idioms: Idioms, imports: ImportMap, receivers: Receivers, calls: list[tuple[ast.Call, Scope]],
+        module_functions: frozenset[int] = frozenset(),
+    ) -> None:
         self.idioms = idioms
         self.imports = imports
         self.receivers = receivers
         self._calls = calls
+        self._module_functions = module_functions  # ids of the functions defined at the module's top level
+        self._marked_rows = tuple(row for row in idioms.marked_handlers if imports.imports_any(row.gate))
         self._handlers: dict[int, Handler | None] = {}
 
     def handler(self, function: FunctionNode, scope: Scope) -> Handler | None:
@@ -51,6 +57,8 @@ class Routes:
         if not self.worth_classifying(function, scope):
             return None
         matches = [*self._decorated(function, scope), *self._registered(function), *self._view_method(function, scope)]
+        if not matches:
+            matches = list(self._marked(function))
         if not matches:
             return None
         methods = matches[0][1]
@@ -111,6 +119,16 @@ class Routes:
     def _registered(self, function: FunctionNode) -> list[tuple[str, Methods]]:
         return self._registrations.get(function.name, [])
 
+    # Handlers named outside the code -------------------------------------------------------------------
+
+    def _marked(self, function: FunctionNode) -> Iterator[tuple[str, Methods]]:
+        if id(function) not in self._module_functions:
+            return
+        for row in self._marked_rows:
+            if returns_one_of(function, row.names, self.imports):
+                yield row.framework, ANY
+                return
+
     # Class-based views -------------------------------------------------------------------------------
 
     def worth_classifying(self, function: FunctionNode, scope: Scope) -> bool:
@@ -118,6 +136,8 @@ class Routes:
         handlers are decorated, registered by name, or methods named like an HTTP method. `scope` is the
         function's own scope or the one around it (both say whether it sits directly in a class)."""
         if function.decorator_list or function.name in self._registrations:
+            return True
+        if self._marked_rows and id(function) in self._module_functions:
             return True
         in_class = scope.method_of is not None if scope.function is function else scope.function is None and scope.cls is not None
         name = function.name

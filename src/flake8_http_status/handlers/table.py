@@ -24,6 +24,7 @@ from ..api.idioms import (
     ExceptionRow,
     ExceptionView,
     HeaderArgument,
+    MarkedHandler,
     PermissionClass,
     PermissionSetting,
     PlainReturn,
@@ -44,6 +45,7 @@ class Idioms(NamedTuple):
     registration_names: dict[str, tuple[Registration, ...]]
     registration_attributes: dict[str, tuple[Registration, ...]]
     view_classes: tuple[ViewClass, ...]
+    marked_handlers: tuple[MarkedHandler, ...]
     auth_names: dict[str, tuple[AuthDecorator, ...]]
     auth_attributes: dict[str, tuple[AuthDecorator, ...]]
     auth_bare_names: dict[str, tuple[AuthDecorator, ...]]
@@ -152,6 +154,7 @@ def build(settings: Settings = Settings()) -> Idioms:
         registration_names=_by(registrations, "names"),
         registration_attributes=_by(registrations, "attributes"),
         view_classes=tuple(views),
+        marked_handlers=tuple(_rows(lambda f: f.marked_handlers)),
         auth_names=_by(auth, "names"),
         auth_attributes=_by(auth, "attributes"),
         auth_bare_names=_by(auth, "bare_names"),

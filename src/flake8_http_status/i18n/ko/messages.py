@@ -49,6 +49,7 @@ PHRASES: Final[dict[str, str]] = {
     "Sanic raises RuntimeError when it sends the response": "응답을 보낼 때 Sanic이 RuntimeError를 일으킴",
     # API labels that describe rather than name the API (`Api.label`, in HTS003, HTS604 and HTS605 messages)
     "a Flask view's return tuple": "Flask 뷰의 반환 튜플",
+    "a Connexion handler's return tuple": "Connexion 핸들러의 반환 튜플",
     "a Quart view's return tuple": "Quart 뷰의 반환 튜플",
     "response helper default": "응답 헬퍼의 기본값",
     "route decorator": "라우트 데코레이터",
