@@ -113,8 +113,9 @@ class Matcher:
         for keyword in call.keywords:
             if keyword.arg == api.keys_of and isinstance(keyword.value, ast.Dict):
                 for key in keyword.value.keys:
-                    if key is not None:
-                        self._add(call, api, key, scope)
+                    status = _status_of_key(key, api)
+                    if status is not None:
+                        self._add(call, api, status, scope)
 
     def _misplaced(self, call: ast.Call, api: Api, misplaced: Misplaced, scope: Scope) -> None:
         node = positional(call, misplaced.position)
@@ -309,6 +310,16 @@ def positional(call: ast.Call, position: int) -> ast.expr | None:
     if any(isinstance(arg, ast.Starred) for arg in call.args[: position + 1]):
         return None
     return call.args[position]
+
+
+def _status_of_key(key: ast.expr | None, api: Api) -> ast.expr | None:
+    """The node that holds the status in a key of a `keys_of` dict; None for a `**spread` entry.
+
+    With `tuple_keys`, a tuple key holds it in its first element. Any other key is the status itself, or
+    a value the analysis cannot read (which keeps rules that need every key, such as HTS917, silent)."""
+    if api.tuple_keys and isinstance(key, ast.Tuple) and key.elts and not isinstance(key.elts[0], ast.Starred):
+        return key.elts[0]
+    return key
 
 
 def _has_double_star(call: ast.Call) -> bool:

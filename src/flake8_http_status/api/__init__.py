@@ -30,6 +30,7 @@ from . import (
     pyramid,
     quart,
     sanic,
+    spectacular,
     starlette,
     stdlib,
     storage,
@@ -54,7 +55,7 @@ from .model import (
 FRAMEWORKS: tuple[Framework, ...] = tuple(
     module.FRAMEWORK
     for module in (
-        werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
+        werkzeug, flask, quart, django, drf, spectacular, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
         bottle, stdlib, clients, generic, storage, errors,
     )
 )
