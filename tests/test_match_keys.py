@@ -63,14 +63,66 @@ def test_tuple_keys_are_read_only_where_the_api_says_so() -> None:
     assert node == "(404, 'application/json')" and spelling is Spelling.OTHER and code is None
 
 
-def test_a_spread_entry_is_no_site() -> None:
-    assert _sites(_call("documented", "{**COMMON, 404: None}")) == [("404", Spelling.LITERAL, 404)]
+def test_a_spread_the_analysis_cannot_read_is_an_unknown_site() -> None:
+    assert _sites(_call("documented", "{**common(), 404: None}")) == [
+        ("common()", Spelling.OTHER, None), ("404", Spelling.LITERAL, 404),
+    ]
+
+
+def _named(dicts: str, responses: str) -> str:
+    return f"from docs import documented\n\n{dicts}\n\ndocumented(responses={responses})\n"
+
+
+def test_a_module_level_dict_bound_once_is_followed() -> None:
+    # Its keys are read; the name itself is an unknown site, as code elsewhere may add keys to it.
+    assert _sites(_named("ERRORS = {404: None, (409, 'a/b'): None}", "ERRORS")) == [
+        ("404", Spelling.LITERAL, 404), ("409", Spelling.LITERAL, 409), ("ERRORS", Spelling.OTHER, None),
+    ]
+
+
+def test_a_spread_of_a_module_level_dict_is_followed() -> None:
+    source = _named("BASE = {401: None}\nERRORS: dict = {**BASE, 403: None}", "{**ERRORS, 200: None}")
+    assert [(node, code) for node, _, code in _sites(source)] == [
+        ("401", 401), ("BASE", None), ("403", 403), ("ERRORS", None), ("200", 200),
+    ]
+
+
+@pytest.mark.parametrize(
+    "dicts",
+    [
+        "ERRORS = {404: None}\nERRORS = {410: None}",  # bound twice
+        "def errors(ERRORS={}):\n    return ERRORS\nERRORS = {404: None}",  # a parameter of the same name
+        "class Docs:\n    ERRORS = {404: None}",  # not at module level
+        "def make():\n    ERRORS = {404: None}",  # local to a function
+        "ERRORS = OTHER = {404: None}",  # two targets
+        "ERRORS = dict(NOT_FOUND=404)",  # not a dict display
+    ],
+    ids=["rebound", "parameter", "class-level", "local", "chained", "dict-call"],
+)
+def test_a_name_the_analysis_cannot_pin_to_one_dict_gives_no_status(dicts: str) -> None:
+    assert all(code is None for _, _, code in _sites(_named(dicts, "ERRORS")))
+
+
+def test_a_dict_that_spreads_itself_does_not_loop() -> None:
+    source = _named("A = {**B, 401: None}\nB = {**A, 403: None}", "A")
+    assert sorted(code for _, _, code in _sites(source) if code is not None) == [401, 403]
 
 
 _SPECTACULAR = (
     "from drf_spectacular.utils import extend_schema\n\n\n"
     "@extend_schema(responses={{{key}: None}})\ndef view(request):\n    pass\n"
 )
+
+
+def test_the_fix_rewrites_a_named_dict_once_for_every_call_that_passes_it() -> None:
+    source = (
+        "from drf_spectacular.utils import extend_schema\n\nERRORS = {404: None}\n\n\n"
+        "@extend_schema(responses=ERRORS)\ndef one(request):\n    pass\n\n\n"
+        "@extend_schema(responses={**ERRORS, 200: None})\ndef two(request):\n    pass\n"
+    )
+    fixed = fix(source)
+    assert "ERRORS = {status.HTTP_404_NOT_FOUND: None}" in fixed
+    assert "responses={**ERRORS, status.HTTP_200_OK: None}" in fixed
 
 
 def test_the_fix_rewrites_only_the_status_inside_a_tuple_key() -> None:
