@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 import pytest
+from conftest import codes
 from fixing import fix
 
 from flake8_http_status.analysis.collect import collect
@@ -135,3 +136,25 @@ def test_a_tuple_key_is_stringified_so_httpstatus_is_not_written_before_311() ->
     source = "from http import HTTPStatus\n" + _SPECTACULAR.format(key="(404, 'application/json'): 1, HTTPStatus.OK")
     assert "(404, 'application/json')" in fix(source, "--http-status-target-python=3.10")
     assert "(HTTPStatus.NOT_FOUND, 'application/json')" in fix(source, "--http-status-target-python=3.11")
+
+
+_FASTAPI = (
+    "from fastapi import FastAPI, HTTPException, status\n\napp = FastAPI()\n"
+    "ERRORS = {{status.HTTP_404_NOT_FOUND: {{}}}}\n\n\n"
+    "@app.get('/items/{{item_id}}', responses={responses})\nasync def item(item_id: int) -> dict:\n"
+    "    raise HTTPException(status_code=status.HTTP_409_CONFLICT)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("responses", "expected"),
+    [
+        ("{status.HTTP_404_NOT_FOUND: {}}", ["HTS917"]),
+        ("ERRORS", []),
+        ("{**ERRORS, status.HTTP_200_OK: {}}", []),
+        ("{**other(), status.HTTP_200_OK: {}}", []),
+    ],
+    ids=["display", "named", "named-spread", "unreadable-spread"],
+)
+def test_hts917_stays_silent_when_a_named_dict_may_hold_more_keys(responses: str, expected: list[str]) -> None:
+    assert codes(_FASTAPI.format(responses=responses)) == expected
