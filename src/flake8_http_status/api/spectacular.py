@@ -45,7 +45,7 @@ CALLS = (
         (f"{_UTILS}.OpenApiParameter",),
         # `response=True` documents the header on every response; only a list names statuses.
         Api(
-            "spectacular", "OpenApiParameter", Role.DOCUMENT, (Slot(17, "response"),), many=True, stringified=True,
+            "spectacular", "OpenApiParameter", Role.DOCUMENT, (Slot(16, "response"),), many=True, stringified=True,
             text=Text.CODE_ONLY,
         ),
     ),
