@@ -121,6 +121,7 @@ def test_roots_belong_to_one_framework() -> None:
         ({"fastapi", "starlette"}, "fastapi"),  # FastAPI is built on Starlette: its family wins
         ({"starlette"}, "starlette"),
         ({"rest_framework", "django"}, "drf"),
+        ({"drf_spectacular"}, "drf"),  # a schema module that imports drf-spectacular alone writes DRF's ints
         ({"litestar"}, "litestar"),
         ({"flask"}, None),  # Flask has no constant family of its own
     ],

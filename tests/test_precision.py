@@ -33,6 +33,12 @@ NOT_STATUSES = {
     "range-membership": "def ok(r):\n    return r.status_code in range(200, 300)\n",
     "set-status-elsewhere": "class Job:\n    def run(self):\n        self.set_status(500)\n",
     "status-attr-without-client": "def done(job):\n    return job.status == 200\n",
+    "spectacular-text-keys": (
+        "from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema\n\n"
+        "S = extend_schema(responses={'4XX': None, '404': None, 'default': None, ('5XX', 'text/plain'): None}, "
+        "request={'application/json': None}, parameters=[OpenApiParameter('X', response=True, enum=[100, 200])], "
+        "examples=[OpenApiExample('e', value={'code': 404}, status_codes=['409'])])\n"
+    ),
 }
 
 
@@ -52,6 +58,13 @@ STATUSES = {
     "status-code-assignment": ("def v(response):\n    response.status_code = 201\n", ["HTS001"]),
     "reversed-comparison": ("def ok(r):\n    return 200 == r.status_code\n", ["HTS002"]),
     "status-helper": ("def test(r):\n    assert_status(r, 201)\n", ["HTS002"]),
+    # drf-spectacular 0.30.0: `response` is OpenApiParameter's 17th parameter, `status_codes` OpenApiExample's 10th.
+    "spectacular-positional": (
+        "from drf_spectacular.utils import OpenApiExample, OpenApiParameter\n\n"
+        "P = OpenApiParameter('X', str, 'header', False, '', None, None, False, None, None, None, True, None, [], None, "
+        "False, [429])\nE = OpenApiExample('e', {}, '', '', '', False, True, None, None, [409])\n",
+        ["HTS001", "HTS001"],
+    ),
 }
 
 

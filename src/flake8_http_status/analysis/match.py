@@ -11,7 +11,7 @@ from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
 from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
-from .values import Spelling, Value, looks_like_status, read_value
+from .values import UNKNOWN, Spelling, Value, looks_like_status, read_value
 
 _ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
 _EQUALITY = (ast.Eq, ast.NotEq)
@@ -28,10 +28,13 @@ class Matcher:
         self._views: dict[tuple[int, int], bool] = {}
         self._decorators: set[int] = set()
         self._module_level: set[int] = set()
+        self._bound = bindings.bound
+        self._named_dicts: dict[str, ast.Dict] = {}
 
     def run(self, candidates: Candidates) -> list[Site]:
         self._decorators = candidates.decorators
         self._module_level = {id(function) for function, scope in candidates.functions if scope == MODULE_SCOPE}
+        self._named_dicts = self._module_dicts(candidates)
         for function, scope in candidates.functions:
             self._defaults(function, scope)
         for call, scope in candidates.calls:
@@ -113,10 +116,40 @@ class Matcher:
 
     def _dict_keys(self, call: ast.Call, api: Api, scope: Scope) -> None:
         for keyword in call.keywords:
-            if keyword.arg == api.keys_of and isinstance(keyword.value, ast.Dict):
-                for key in keyword.value.keys:
-                    if key is not None:
-                        self._add(call, api, key, scope)
+            if keyword.arg == api.keys_of:
+                self._keys_in(call, api, keyword.value, scope, set(), spread=False)
+
+    def _keys_in(
+        self, call: ast.Call, api: Api, node: ast.expr, scope: Scope, followed: set[str], *, spread: bool
+    ) -> None:
+        """Sites for the keys of a dict display, of a module-level dict it names, and of its `**` entries."""
+        if isinstance(node, ast.Name) and node.id in self._named_dicts and node.id not in followed:
+            followed.add(node.id)
+            # Code elsewhere may add keys to it (`ERRORS[500] = ...`): a site the analysis cannot read tells
+            # rules that need every key (HTS917) that the keys seen here may not be all of them.
+            self.sites.append(Site(call, api, node, UNKNOWN, scope))
+            node = self._named_dicts[node.id]
+        if not isinstance(node, ast.Dict):
+            if spread:  # `**entries` the analysis cannot read
+                self.sites.append(Site(call, api, node, UNKNOWN, scope))
+            return
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is None:
+                self._keys_in(call, api, value, scope, followed, spread=True)
+            else:
+                self._add(call, api, _status_of_key(key, api), scope)
+
+    def _module_dicts(self, candidates: Candidates) -> dict[str, ast.Dict]:
+        """Module-level names bound exactly once in the module, to a dict display (`ERRORS = {404: ...}`)."""
+        found: dict[str, ast.Dict] = {}
+        for node, scope in candidates.assignments:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if (
+                scope.function is None and scope.cls is None and len(targets) == 1 and isinstance(targets[0], ast.Name)
+                and isinstance(node.value, ast.Dict) and self._bound[targets[0].id] == 1
+            ):
+                found[targets[0].id] = node.value
+        return found
 
     def _misplaced(self, call: ast.Call, api: Api, misplaced: Misplaced, scope: Scope) -> None:
         node = positional(call, misplaced.position)
@@ -337,6 +370,16 @@ def positional(call: ast.Call, position: int) -> ast.expr | None:
     if any(isinstance(arg, ast.Starred) for arg in call.args[: position + 1]):
         return None
     return call.args[position]
+
+
+def _status_of_key(key: ast.expr, api: Api) -> ast.expr:
+    """The node that holds the status in a key of a `keys_of` dict.
+
+    With `tuple_keys`, a tuple key holds it in its first element. Any other key is the status itself, or
+    a value the analysis cannot read (which keeps rules that need every key, such as HTS917, silent)."""
+    if api.tuple_keys and isinstance(key, ast.Tuple) and key.elts and not isinstance(key.elts[0], ast.Starred):
+        return key.elts[0]
+    return key
 
 
 def _has_double_star(call: ast.Call) -> bool:

@@ -31,6 +31,7 @@ from . import (
     pyramid,
     quart,
     sanic,
+    spectacular,
     starlette,
     stdlib,
     storage,
@@ -55,8 +56,8 @@ from .model import (
 FRAMEWORKS: tuple[Framework, ...] = tuple(
     module.FRAMEWORK
     for module in (
-        werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
-        bottle, connexion, stdlib, clients, generic, storage, errors,
+        werkzeug, flask, quart, django, drf, spectacular, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon,
+        pyramid, bottle, connexion, stdlib, clients, generic, storage, errors,
     )
 )
 

@@ -70,6 +70,9 @@ class Api(NamedTuple):
     fix_keyword: str | None = None  # where HTS604's fix moves a misplaced status
     text: Text = Text.UNCHECKED
     keys_of: str | None = None  # the statuses are keys of the dict passed as this keyword
+    # A `keys_of` key may also be a tuple whose first element is the status and the rest qualify it
+    # (drf-spectacular's `responses={(200, "application/json"): ...}`).
+    tuple_keys: bool = False
     many: bool = False  # the slot may hold a list or tuple of statuses (WebTest's status=[200, 404])
     generic: bool = False  # matched by name alone: only 100-599 counts
     # The framework calls str() on the value (OpenAPI keys). Before Python 3.11 str() of an HTTPStatus

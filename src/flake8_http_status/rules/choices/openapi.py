@@ -58,6 +58,8 @@ UNDECLARED_STATUS = Rule(
         not_reported=(
             "Routes without `responses=`, and routes whose keys include ranges (`\"4XX\"`), `\"default\"` or "
             "names the tool cannot read.",
+            "Routes whose `responses=` is, or spreads with `**`, a dict bound to a name: code elsewhere may add keys "
+            "to it.",
             "Routes on routers built in another module (their router-level `responses=` is not visible), and "
             "routers included with `responses=` in this module.",
             "Statuses raised in dependencies, helpers and exception handlers rather than in the handler itself.",
