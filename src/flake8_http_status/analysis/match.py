@@ -113,8 +113,10 @@ class Matcher:
         for keyword in call.keywords:
             if keyword.arg == api.keys_of and isinstance(keyword.value, ast.Dict):
                 for key in keyword.value.keys:
-                    if key is not None:
-                        self._add(call, api, key, scope)
+                    # With `many`, a key may name several statuses at once: `{(400, 404): Error}`.
+                    for value in _elements(key) if api.many and key is not None and _elements(key) else (key,):
+                        if value is not None:
+                            self._add(call, api, value, scope)
 
     def _misplaced(self, call: ast.Call, api: Api, misplaced: Misplaced, scope: Scope) -> None:
         node = positional(call, misplaced.position)

@@ -27,6 +27,7 @@ from . import (
     flask,
     generic,
     litestar,
+    ninja,
     pyramid,
     quart,
     sanic,
@@ -54,7 +55,7 @@ from .model import (
 FRAMEWORKS: tuple[Framework, ...] = tuple(
     module.FRAMEWORK
     for module in (
-        werkzeug, flask, quart, django, drf, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
+        werkzeug, flask, quart, django, drf, ninja, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon, pyramid,
         bottle, stdlib, clients, generic, storage, errors,
     )
 )

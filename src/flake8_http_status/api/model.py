@@ -70,7 +70,9 @@ class Api(NamedTuple):
     fix_keyword: str | None = None  # where HTS604's fix moves a misplaced status
     text: Text = Text.UNCHECKED
     keys_of: str | None = None  # the statuses are keys of the dict passed as this keyword
-    many: bool = False  # the slot may hold a list or tuple of statuses (WebTest's status=[200, 404])
+    # The slot may hold a list or tuple of statuses (WebTest's status=[200, 404]); with `keys_of`, a key may
+    # (Django Ninja's response={(400, 404): Error}).
+    many: bool = False
     generic: bool = False  # matched by name alone: only 100-599 counts
     # The framework calls str() on the value (OpenAPI keys). Before Python 3.11 str() of an HTTPStatus
     # member is its name ('HTTPStatus.OK'), so an IntEnum constant would change the text it produces.

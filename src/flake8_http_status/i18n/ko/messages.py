@@ -50,6 +50,7 @@ PHRASES: Final[dict[str, str]] = {
     # API labels that describe rather than name the API (`Api.label`, in HTS003, HTS604 and HTS605 messages)
     "a Flask view's return tuple": "Flask 뷰의 반환 튜플",
     "a Quart view's return tuple": "Quart 뷰의 반환 튜플",
+    "a Django Ninja view's return tuple": "Django Ninja 뷰의 반환 튜플",
     "response helper default": "응답 헬퍼의 기본값",
     "route decorator": "라우트 데코레이터",
     "status assertion": "상태 단언",
