@@ -33,10 +33,10 @@ STATUSES = {
         "from ninja.errors import AuthorizationError\n\ndef v(request):\n    raise AuthorizationError(status_code=404)\n",
         ["HTS001"],
     ),
-    "return-tuple": (_ROUTER + '@router.post("/")\ndef v(request):\n    return 201, {}\n', ["HTS001"]),
+    "return-tuple": (_ROUTER + '@router.post("/", response={201: dict})\ndef v(request):\n    return 201, {}\n', ["HTS001"] * 2),
     "return-tuple-imported-router": (
         'from ninja import Schema\nfrom .routers import router\n\n@router.post("/")\ndef v(request):\n    return 201, {}\n',
-        ["HTS001"],
+        ["HTS001", "HTS605"],
     ),
     "api-operation": (
         'from ninja import NinjaAPI\n\napi = NinjaAPI()\n\n@api.api_operation(["POST"], "/", response={201: dict})\n'
@@ -76,3 +76,43 @@ NOT_STATUSES = {
 @pytest.mark.parametrize("source", NOT_STATUSES.values(), ids=NOT_STATUSES.keys())
 def test_not_a_status(source: str) -> None:
     assert codes(source) == []
+
+
+# A status the route's response= does not list makes Ninja raise ConfigError (HTS605) --------------------
+
+UNDECLARED = {
+    "no-response": (_ROUTER + '@router.get("/")\ndef v(request):\n    return Status(404, {})\n', [8]),
+    "schema-only": (_ROUTER + '@router.get("/", response=list[dict])\ndef v(request):\n    return Status(200, [])\n', []),
+    # A name may hold a schema (200 only) or a dict of statuses: not told apart, so silent.
+    "schema-or-dict": (_ROUTER + '@router.get("/", response=Out)\ndef v(request):\n    return 404, {}\n', []),
+    "not-listed": (_ROUTER + '@router.get("/", response={200: dict, 403: dict})\ndef v(request):\n    return Status(404, {})\n', [8]),
+    "listed": (_ROUTER + '@router.get("/", response={200: dict, (403, 404): dict})\ndef v(request):\n    return 404, {}\n', []),
+    "default-200": (_ROUTER + '@router.get("/")\ndef v(request):\n    return Status(200, {})\n', []),
+    "any-status": (_ROUTER + '@router.get("/", response={200: dict, ...: dict})\ndef v(request):\n    return Status(404, {})\n', []),
+    "unread-key": (
+        "from ninja.responses import codes_4xx\n" + _ROUTER
+        + '@router.get("/", response={200: dict, codes_4xx: dict})\ndef v(request):\n    return Status(404, {})\n',
+        [],
+    ),
+    "dict-built-elsewhere": (_ROUTER + '@router.get("/", response=RESPONSES)\ndef v(request):\n    return Status(404, {})\n', []),
+    "outside-a-route": (_ROUTER + "def helper():\n    return Status(404, {})\n", []),
+    "http-error": (
+        "from ninja.errors import HttpError\n" + _ROUTER + '@router.get("/")\ndef v(request):\n    raise HttpError(404, "x")\n',
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "lines"), UNDECLARED.values(), ids=UNDECLARED.keys())
+def test_a_status_the_route_does_not_declare(source: str, lines: list[int]) -> None:
+    source = "from ninja import Status\n" + source  # the return is on line 8
+    assert [finding.start.line for finding in run(source) if finding.code == "HTS605"] == lines
+
+
+def test_a_status_change_is_fixed_only_to_a_status_the_route_declares() -> None:
+    creates = 'def v(request):\n    item = Item.objects.create(name="x")\n    return Status(200, {"id": item.id})\n'
+    head = "from ninja import Router, Status\n\nfrom .models import Item\n\nrouter = Router()\n\n"
+    undeclared = run(head + '@router.post("/", response={200: dict})\n' + creates)
+    declared = run(head + '@router.post("/", response={200: dict, 201: dict})\n' + creates)
+    assert [(f.code, f.fix is None) for f in undeclared if f.code == "HTS904"] == [("HTS904", True)]
+    assert [(f.code, f.fix is None) for f in declared if f.code == "HTS904"] == [("HTS904", False)]

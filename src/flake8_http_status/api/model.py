@@ -77,6 +77,9 @@ class Api(NamedTuple):
     # The framework calls str() on the value (OpenAPI keys). Before Python 3.11 str() of an HTTPStatus
     # member is its name ('HTTPStatus.OK'), so an IntEnum constant would change the text it produces.
     stringified: bool = False
+    # The status must be a key of the dict the route decorator takes as this keyword (200 when the decorator
+    # has none), else the framework fails while answering: Django Ninja's `Status(...)` and `response={...}`.
+    declared_by: str | None = None
 
 
 class CallRow(NamedTuple):

@@ -34,13 +34,17 @@ _OWNERS = Receiver(owners=APPS + ROUTERS, gate=_GATE)
 # The codes of `response={201: Out, (400, 404): Error}`: each one both documents the route and is the set
 # of statuses the handler may answer with. A key may be an iterable of codes (a tuple, `codes_4xx`).
 _RESPONSE_KEYS = Api("ninja", "response", Role.DOCUMENT, keys_of="response", many=True)
+_UNDECLARED_WHY = "the route's response= does not list it, so Ninja raises ConfigError and the client gets a 500"
 
 CALLS = (
-    # `Status(status_code, value)`: the status is looked up in the route's response models, so a str never
-    # matches (ConfigError), and Django cannot send one either.
+    # `Status(status_code, value)`: the status is looked up among the keys of the route's response= (only 200
+    # without one); any other status, a str included, raises ConfigError (500).
     CallRow(
         ("ninja.Status", "ninja.responses.Status"),
-        Api("ninja", "Status", Role.SET, (Slot(0, "status_code"),), text=Text.INT_ONLY),
+        Api(
+            "ninja", "Status", Role.SET, (Slot(0, "status_code"),), text=Text.INT_ONLY, rejects_why=_UNDECLARED_WHY,
+            declared_by="response",
+        ),
     ),
     # HttpError(status_code, message): the default handler passes the code to Django's HttpResponse (int()).
     CallRow(
@@ -80,7 +84,10 @@ RETURNS = (
     # returns is read as (status, body), so a tuple returned from a route function is a status.
     ReturnRow(
         "ninja", APPS + ROUTERS, (), (), _GATE,
-        Api("ninja", "a Django Ninja view's return tuple", Role.SET, text=Text.INT_ONLY),
+        Api(
+            "ninja", "a Django Ninja view's return tuple", Role.SET, text=Text.INT_ONLY, rejects_why=_UNDECLARED_WHY,
+            declared_by="response",
+        ),
         route_decorators=ROUTE_METHODS,
         shape=STATUS_FIRST,
     ),
