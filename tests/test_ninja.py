@@ -116,3 +116,21 @@ def test_a_status_change_is_fixed_only_to_a_status_the_route_declares() -> None:
     declared = run(head + '@router.post("/", response={200: dict, 201: dict})\n' + creates)
     assert [(f.code, f.fix is None) for f in undeclared if f.code == "HTS904"] == [("HTS904", True)]
     assert [(f.code, f.fix is None) for f in declared if f.code == "HTS904"] == [("HTS904", False)]
+
+
+# `auth=django_auth` on a route: only logged-in users reach the handler --------------------------------
+
+_AUTH = "from ninja import Router\nfrom ninja.errors import HttpError\nfrom ninja.security import django_auth\n\nrouter = Router()\n\n"
+AUTH = {
+    "session": ('@router.get("/", auth=django_auth)', True),
+    "list-of-session": ('@router.get("/", auth=[django_auth])', True),
+    "no-auth": ('@router.get("/", auth=None)', False),
+    "custom-authenticator": ('@router.get("/", auth=[django_auth, TokenAuth()])', False),
+    "inherited-from-the-api": ('@router.get("/")', False),
+}
+
+
+@pytest.mark.parametrize(("decorator", "authenticated"), AUTH.values(), ids=AUTH.keys())
+def test_route_auth_argument(decorator: str, authenticated: bool) -> None:
+    source = _AUTH + decorator + '\ndef v(request):\n    raise HttpError(401, "no")\n'
+    assert ("HTS901" in codes(source)) is authenticated

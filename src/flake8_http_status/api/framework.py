@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..families import Family
 from .idioms import (
+    AuthArgument,
     AuthBase,
     AuthCall,
     AuthCheck,
@@ -86,6 +87,7 @@ class Framework:
     registrations: tuple[Registration, ...] = ()
     view_classes: tuple[ViewClass, ...] = ()
     auth_decorators: tuple[AuthDecorator, ...] = ()
+    auth_arguments: tuple[AuthArgument, ...] = ()
     auth_bases: tuple[AuthBase, ...] = ()
     auth_checks: tuple[AuthCheck, ...] = ()
     auth_calls: tuple[AuthCall, ...] = ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .common import fixed
 from .framework import Framework
 from .idioms import (
+    AuthArgument,
     Bodiless,
     BodyArgument,
     BodyPolicy,
@@ -113,6 +114,14 @@ REGISTRATIONS = (
     ),
 )
 
+# `auth=django_auth` (or a list of such): Ninja's session authenticators return the user only when
+# `request.user.is_authenticated`, else the request gets 401 before the handler runs. Custom authenticators
+# may admit anyone, and auth set on the NinjaAPI or Router is not followed to its routes.
+_SESSION_AUTH = tuple(
+    f"ninja.security.{name}" for name in ("django_auth", "django_auth_superuser", "django_auth_is_staff")
+)
+AUTH_ARGUMENTS = (AuthArgument("ninja", "auth", _SESSION_AUTH),)
+
 BODY_ARGUMENTS = (
     # JsonResponse(data, safe=False): even None is rendered (`null`).
     BodyArgument("ninja", ("Response",), Slot(0, "data"), rendering=Rendering.ALWAYS),
@@ -131,6 +140,7 @@ FRAMEWORK = Framework(
     returns=RETURNS,
     route_decorators=ROUTE_DECORATORS,
     registrations=REGISTRATIONS,
+    auth_arguments=AUTH_ARGUMENTS,
     body_arguments=BODY_ARGUMENTS,
     # Plain content goes out with the single status of `response={...}`, else 200; the analysis does not
     # read that dict as the route's status, so with `None` here it stays silent about plain returns. The
