@@ -137,7 +137,8 @@ class Matcher:
             if key is None:
                 self._keys_in(call, api, value, scope, followed, spread=True)
             else:
-                self._add(call, api, _status_of_key(key, api), scope)
+                for status in _statuses_of_key(key, api):
+                    self._add(call, api, status, scope)
 
     def _module_dicts(self, candidates: Candidates) -> dict[str, ast.Dict]:
         """Module-level names bound exactly once in the module, to a dict display (`ERRORS = {404: ...}`)."""
@@ -372,14 +373,18 @@ def positional(call: ast.Call, position: int) -> ast.expr | None:
     return call.args[position]
 
 
-def _status_of_key(key: ast.expr, api: Api) -> ast.expr:
-    """The node that holds the status in a key of a `keys_of` dict.
+def _statuses_of_key(key: ast.expr, api: Api) -> list[ast.expr]:
+    """The nodes that hold the statuses in a key of a `keys_of` dict.
 
-    With `tuple_keys`, a tuple key holds it in its first element. Any other key is the status itself, or
-    a value the analysis cannot read (which keeps rules that need every key, such as HTS917, silent)."""
+    With `tuple_keys`, a tuple key holds one in its first element (drf-spectacular's `(200, "application/json")`);
+    with `many`, a tuple key names several at once (Django Ninja's `{(400, 404): Error}`). Any other key is the
+    status itself, or a value the analysis cannot read (which keeps rules that need every key, such as HTS917,
+    silent)."""
     if api.tuple_keys and isinstance(key, ast.Tuple) and key.elts and not isinstance(key.elts[0], ast.Starred):
-        return key.elts[0]
-    return key
+        return [key.elts[0]]
+    if api.many and _elements(key):
+        return _elements(key)
+    return [key]
 
 
 def _has_double_star(call: ast.Call) -> bool:

@@ -28,6 +28,7 @@ from . import (
     flask,
     generic,
     litestar,
+    ninja,
     pyramid,
     quart,
     sanic,
@@ -56,8 +57,8 @@ from .model import (
 FRAMEWORKS: tuple[Framework, ...] = tuple(
     module.FRAMEWORK
     for module in (
-        werkzeug, flask, quart, django, drf, spectacular, starlette, fastapi, litestar, aiohttp, tornado, sanic, falcon,
-        pyramid, bottle, connexion, stdlib, clients, generic, storage, errors,
+        werkzeug, flask, quart, django, drf, spectacular, ninja, starlette, fastapi, litestar, aiohttp, tornado, sanic,
+        falcon, pyramid, bottle, connexion, stdlib, clients, generic, storage, errors,
     )
 )
 

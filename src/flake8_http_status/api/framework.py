@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..families import Family
 from .idioms import (
+    AuthArgument,
     AuthBase,
     AuthCall,
     AuthCheck,
@@ -93,6 +94,7 @@ class Framework:
         view_classes: tuple[ViewClass, ...] = (),
         marked_handlers: tuple[MarkedHandler, ...] = (),
         auth_decorators: tuple[AuthDecorator, ...] = (),
+        auth_arguments: tuple[AuthArgument, ...] = (),
         auth_bases: tuple[AuthBase, ...] = (),
         auth_checks: tuple[AuthCheck, ...] = (),
         auth_calls: tuple[AuthCall, ...] = (),
@@ -134,6 +136,7 @@ class Framework:
         self.view_classes = view_classes
         self.marked_handlers = marked_handlers
         self.auth_decorators = auth_decorators
+        self.auth_arguments = auth_arguments
         self.auth_bases = auth_bases
         self.auth_checks = auth_checks
         self.auth_calls = auth_calls

@@ -105,6 +105,15 @@ class AuthDecorator(NamedTuple):
     bare_names: tuple[str, ...] = ()
 
 
+class AuthArgument(NamedTuple):
+    """A route decorator keyword that admits only authenticated users when its value is one of `names`, or a
+    list of them: Django Ninja's `@router.get(path, auth=django_auth)`."""
+
+    framework: str
+    keyword: str
+    names: tuple[str, ...]
+
+
 class AuthBase(NamedTuple):
     """A base class (a mixin) that guarantees an authenticated user in every method of the view."""
 

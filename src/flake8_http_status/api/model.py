@@ -73,11 +73,16 @@ class Api(NamedTuple):
     # A `keys_of` key may also be a tuple whose first element is the status and the rest qualify it
     # (drf-spectacular's `responses={(200, "application/json"): ...}`).
     tuple_keys: bool = False
-    many: bool = False  # the slot may hold a list or tuple of statuses (WebTest's status=[200, 404])
+    # The slot may hold a list or tuple of statuses (WebTest's status=[200, 404]); with `keys_of`, a key may be a
+    # tuple of statuses (Django Ninja's response={(400, 404): Error}).
+    many: bool = False
     generic: bool = False  # matched by name alone: only 100-599 counts
     # The framework calls str() on the value (OpenAPI keys). Before Python 3.11 str() of an HTTPStatus
     # member is its name ('HTTPStatus.OK'), so an IntEnum constant would change the text it produces.
     stringified: bool = False
+    # The status must be a key of the dict the route decorator takes as this keyword (200 when the decorator
+    # has none), else the framework fails while answering: Django Ninja's `Status(...)` and `response={...}`.
+    declared_by: str | None = None
 
 
 class CallRow(NamedTuple):

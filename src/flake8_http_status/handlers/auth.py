@@ -91,6 +91,9 @@ class AuthModel:
         for decorator in function.decorator_list:
             if self._admits_only_users(decorator, methods):
                 return f"@{ast.unparse(decorator.func if isinstance(decorator, ast.Call) else decorator)}"
+            argument = self._auth_argument(decorator)
+            if argument is not None:
+                return argument
         if self._decorator_permissions(function, methods):
             return "@permission_classes"
         if scope.method_of is not None:
@@ -108,6 +111,19 @@ class AuthModel:
         if row.scopes is not None:
             return isinstance(decorator, ast.Call) and "authenticated" in strings(argument(decorator, row.scopes))
         return True
+
+    def _auth_argument(self, decorator: ast.expr) -> str | None:
+        """`auth=django_auth` on a route decorator (Django Ninja), as the evidence a message names."""
+        if not isinstance(decorator, ast.Call):
+            return None
+        for row in self.idioms.auth_arguments:
+            value = next((k.value for k in decorator.keywords if k.arg == row.keyword), None)
+            if value is None:
+                continue
+            elements = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
+            if elements and all(self.imports.qualify(element) in row.names for element in elements):
+                return f"{row.keyword}={ast.unparse(value)}"
+        return None
 
     def _auth_row(self, decorator: ast.expr) -> AuthDecorator | None:
         func = decorator.func if isinstance(decorator, ast.Call) else decorator

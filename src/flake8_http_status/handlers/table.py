@@ -11,6 +11,7 @@ from typing import NamedTuple, TypeVar
 from .. import api
 from ..api.framework import Framework
 from ..api.idioms import (
+    AuthArgument,
     AuthCall,
     AuthCheck,
     AuthDecorator,
@@ -50,6 +51,7 @@ class Idioms(NamedTuple):
     auth_attributes: dict[str, tuple[AuthDecorator, ...]]
     auth_bare_names: dict[str, tuple[AuthDecorator, ...]]
     auth_bases: frozenset[str]
+    auth_arguments: tuple[AuthArgument, ...]
     permission_classes: dict[str, PermissionClass]
     permission_settings: tuple[PermissionSetting, ...]
     authenticator_settings: tuple[AuthenticatorSetting, ...]
@@ -159,6 +161,7 @@ def build(settings: Settings = Settings()) -> Idioms:
         auth_attributes=_by(auth, "attributes"),
         auth_bare_names=_by(auth, "bare_names"),
         auth_bases=frozenset(name for row in _rows(lambda f: f.auth_bases) for name in row.names),
+        auth_arguments=tuple(_rows(lambda f: f.auth_arguments)),
         permission_classes={name: row for row in _rows(lambda f: f.permission_classes) for name in row.names},
         permission_settings=tuple(_rows(lambda f: f.permission_settings)),
         authenticator_settings=tuple(_rows(lambda f: f.authenticator_settings)),

@@ -10,6 +10,7 @@ from ..analysis.values import Spelling
 from ..api.model import Role
 from ..findings import Finding, FixSafety
 from ..i18n.phrase import Phrase
+from ..handlers.declared import declared_statuses
 from ..statuses import State, lookup
 from .context import Context
 from .model import Example, Rule, RuleDoc
@@ -121,7 +122,8 @@ UNSUPPORTED_BY_API = Rule(
             "Reports a status the API refuses at run time: Flask, Quart and Werkzeug `abort()` with a code that "
             "has no exception class (402, 2xx, 3xx…), `@app.errorhandler(402)`, Tornado's `redirect(status=200)`, "
             "Litestar's `Redirect(status_code=200)`, Pyramid's `exception_response()` with an unmapped code, "
-            "and Sanic statuses below 200."
+            "Sanic statuses below 200, and a Django Ninja `Status(...)` or returned `(status, body)` whose status "
+            "the route's `response=` does not list (without `response=`, only 200)."
         ),
         why=(
             "These calls do not send the status they name: `abort(402)` raises LookupError and the client gets "
@@ -137,7 +139,11 @@ UNSUPPORTED_BY_API = Rule(
             ),
         ),
         fix_safety="No fix: the call has to change shape (build a response, or pick another status).",
-        not_reported=(*_NOT_FOR_CLIENTS,),
+        not_reported=(
+            *_NOT_FOR_CLIENTS,
+            "Django Ninja routes whose `response=` the tool cannot read whole (a `...` key, `codes_4xx`, a dict "
+            "built elsewhere), and `Status(...)` outside a route function.",
+        ),
         references=("Werkzeug: werkzeug.exceptions.default_exceptions", "Tornado: RequestHandler.redirect"),
     ),
 )
@@ -196,7 +202,7 @@ def _check_site(site: Site, context: Context) -> Iterator[Finding]:
         if site.value.spelling is Spelling.LITERAL:
             yield context.finding(OUT_OF_RANGE, node, value=code)
         return
-    rejected = site.api.accepts is not None and code not in site.api.accepts
+    rejected = (site.api.accepts is not None and code not in site.api.accepts) or _undeclared(site, context)
     if rejected:
         yield context.finding(UNSUPPORTED_BY_API, node, api=site.api.label, value=code, why=site.api.rejects_why)
     status = lookup(code)
@@ -210,6 +216,15 @@ def _check_site(site: Site, context: Context) -> Iterator[Finding]:
         yield context.finding(INTERIM_AS_FINAL, node, value=code, phrase=status.phrase)
     if status.state is State.DEPRECATED:
         yield context.finding(DEPRECATED, node, value=code, phrase=status.phrase, why=_DEPRECATION[code])
+
+
+def _undeclared(site: Site, context: Context) -> bool:
+    """A status the site's route does not declare, where the framework refuses it (Django Ninja's `Status`)."""
+    keyword = site.api.declared_by
+    if keyword is None:
+        return False
+    declared = declared_statuses(context.handlers, site.scope.function, keyword)
+    return declared is not None and site.code not in declared
 
 
 def _upgrades(site: Site) -> bool:

@@ -47,10 +47,14 @@ PHRASES: Final[dict[str, str]] = {
     "Flask raises ValueError when the handler is registered": "핸들러를 등록할 때 Flask가 ValueError를 일으킴",
     "Quart raises ValueError when the handler is registered": "핸들러를 등록할 때 Quart가 ValueError를 일으킴",
     "Sanic raises RuntimeError when it sends the response": "응답을 보낼 때 Sanic이 RuntimeError를 일으킴",
+    "the route's response= does not list it, so Ninja raises ConfigError and the client gets a 500": (
+        "라우트의 response=에 없는 상태라 Ninja가 ConfigError를 일으켜 클라이언트는 500을 받음"
+    ),
     # API labels that describe rather than name the API (`Api.label`, in HTS003, HTS604 and HTS605 messages)
     "a Flask view's return tuple": "Flask 뷰의 반환 튜플",
     "a Connexion handler's return tuple": "Connexion 핸들러의 반환 튜플",
     "a Quart view's return tuple": "Quart 뷰의 반환 튜플",
+    "a Django Ninja view's return tuple": "Django Ninja 뷰의 반환 튜플",
     "response helper default": "응답 헬퍼의 기본값",
     "route decorator": "라우트 데코레이터",
     "status assertion": "상태 단언",

@@ -191,15 +191,20 @@ RULES: Final[dict[str, RuleText]] = {
         what=(
             "API가 실행 시점에 거부하는 상태를 보고합니다: 예외 클래스가 없는 코드(402, 2xx, 3xx…)를 넘긴 Flask·"
             "Quart·Werkzeug의 `abort()`, `@app.errorhandler(402)`, Tornado의 `redirect(status=200)`, Litestar의 "
-            "`Redirect(status_code=200)`, 매핑되지 않은 코드를 넘긴 Pyramid의 `exception_response()`, 그리고 200 "
-            "미만의 Sanic 상태."
+            "`Redirect(status_code=200)`, 매핑되지 않은 코드를 넘긴 Pyramid의 `exception_response()`, 200 "
+            "미만의 Sanic 상태, 그리고 라우트의 `response=`에 없는 상태를 담은 Django Ninja의 `Status(...)`나 "
+            "반환 튜플 `(status, body)` (`response=`가 없으면 200만 허용)."
         ),
         why=(
             "이 호출들은 적어 둔 상태를 보내지 않습니다: `abort(402)`는 LookupError를 일으켜 클라이언트가 500을 "
             "받고, `errorhandler(402)`는 앱을 시작 단계에서 멈춥니다."
         ),
         fix_safety="수정 없음: 호출의 형태를 바꿔야 합니다 (응답을 직접 만들거나 다른 상태를 고르세요).",
-        not_reported=(_NOT_FOR_CLIENTS,),
+        not_reported=(
+            _NOT_FOR_CLIENTS,
+            "`response=`를 통째로 읽을 수 없는 Django Ninja 라우트(`...` 키, `codes_4xx`, 다른 곳에서 만든 dict)와 "
+            "라우트 함수 밖의 `Status(...)`.",
+        ),
         references=("Werkzeug: werkzeug.exceptions.default_exceptions", "Tornado: RequestHandler.redirect"),
     ),
     "HTS606": RuleText(

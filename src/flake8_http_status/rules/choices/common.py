@@ -14,6 +14,7 @@ from ...api import TABLE
 from ...api.model import Role
 from ...findings import Edit, Fix, FixSafety, NewImport
 from ...i18n.phrase import Phrase
+from ...handlers.declared import declared_statuses
 from ...statuses import lookup
 from ..context import Context, end, start
 
@@ -117,7 +118,14 @@ def function_of(site: Site) -> FunctionNode | None:
 
 
 def change_status(context: Context, site: Site, code: int) -> Fix | None:
-    """An unsafe fix that makes `site` send `code`: a new constant, a status keyword, or a sibling class."""
+    """An unsafe fix that makes `site` send `code`: a new constant, a status keyword, or a sibling class.
+
+    None where the framework would refuse `code` there (a Django Ninja status its route does not declare)."""
+    keyword = site.api.declared_by
+    if keyword is not None:
+        declared = declared_statuses(context.handlers, site.scope.function, keyword)
+        if declared is None or code not in declared:
+            return None
     spelling = site.value.spelling
     if spelling in (Spelling.LITERAL, Spelling.CONSTANT) and site.node is not None and not site.in_pattern:
         spelled = _spell(context, code)

@@ -1,0 +1,136 @@
+"""Django Ninja: where its statuses go, and the `response=` keys that name several statuses at once."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import codes, run
+
+_ROUTER = "from ninja import Router\n\nrouter = Router()\n\n"
+
+
+def test_a_tuple_key_of_response_names_each_of_its_statuses() -> None:
+    source = _ROUTER + '@router.get("/", response={200: dict, (400, 404): dict})\ndef v(request):\n    return {}\n'
+    found = run(source)
+    assert [finding.code for finding in found] == ["HTS001"] * 3
+    assert [finding.start.column for finding in found] == [27, 39, 44]  # 200, 400, 404
+
+
+def test_only_rows_that_take_many_statuses_read_a_tuple_key() -> None:
+    # FastAPI's `responses` keys are one status each: a tuple there is not read as statuses.
+    source = 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/", responses={(400, 404): {}})\ndef v():\n    return {}\n'
+    assert codes(source) == []
+
+
+STATUSES = {
+    "status": ("from ninja import Status\n\ndef v(request):\n    return Status(201, {})\n", ["HTS001"]),
+    "status-module": ("from ninja.responses import Status\n\ndef v(request):\n    return Status(204, None)\n", ["HTS001"]),
+    "status-str": ('from ninja import Status\n\ndef v(request):\n    return Status("201", {})\n', ["HTS003"]),
+    "http-error": ('from ninja.errors import HttpError\n\ndef v(request):\n    raise HttpError(404, "gone")\n', ["HTS001"]),
+    "http-error-line": (
+        'from ninja.errors import HttpError\n\ndef v(request):\n    raise HttpError("404 Not Found", "gone")\n', ["HTS003"],
+    ),
+    "authorization-error": (
+        "from ninja.errors import AuthorizationError\n\ndef v(request):\n    raise AuthorizationError(status_code=404)\n",
+        ["HTS001"],
+    ),
+    "return-tuple": (_ROUTER + '@router.post("/", response={201: dict})\ndef v(request):\n    return 201, {}\n', ["HTS001"] * 2),
+    "return-tuple-imported-router": (
+        'from ninja import Schema\nfrom .routers import router\n\n@router.post("/")\ndef v(request):\n    return 201, {}\n',
+        ["HTS001", "HTS605"],
+    ),
+    "api-operation": (
+        'from ninja import NinjaAPI\n\napi = NinjaAPI()\n\n@api.api_operation(["POST"], "/", response={201: dict})\n'
+        "def v(request):\n    return 201, {}\n",
+        ["HTS001", "HTS001"],
+    ),
+    "add-api-operation": (
+        _ROUTER + 'def v(request):\n    return {}\n\nrouter.add_api_operation("/", ["POST"], v, response={201: dict})\n',
+        ["HTS001"],
+    ),
+    "create-response": (
+        "from ninja import NinjaAPI\n\napi = NinjaAPI()\n\n@api.exception_handler(KeyError)\n"
+        'def missing(request, exc):\n    return api.create_response(request, {}, status=404)\n',
+        ["HTS001"],
+    ),
+    "response": ('from ninja.responses import Response\n\ndef v(request):\n    return Response({}, status=202)\n', ["HTS001"]),
+}
+
+
+@pytest.mark.parametrize(("source", "expected"), STATUSES.values(), ids=STATUSES.keys())
+def test_a_status(source: str, expected: list[str]) -> None:
+    assert codes(source) == expected
+
+
+NOT_STATUSES = {
+    # Ninja reads only a returned pair as (status, body).
+    "triple": _ROUTER + '@router.get("/")\ndef v(request):\n    return 200, {}, {}\n',
+    "pair-outside-a-route": _ROUTER + "def seat(ticket):\n    return 404, ticket.row\n",
+    "pair-of-values": _ROUTER + '@router.get("/")\ndef v(request, event):\n    return event.count, event.capacity\n',
+    "dict-get": "import ninja\n\nCODES = {}\n\ndef v(key):\n    return CODES.get(key, 404)\n",
+    "status-not-from-ninja": "from .enums import Status\n\ndef v():\n    return Status(404, 'lost')\n",
+    "throttled-wait": "from ninja.errors import Throttled\n\ndef v(request):\n    raise Throttled(wait=404)\n",
+    "response-schema": _ROUTER + '@router.get("/", response=list[dict])\ndef v(request):\n    return []\n',
+}
+
+
+@pytest.mark.parametrize("source", NOT_STATUSES.values(), ids=NOT_STATUSES.keys())
+def test_not_a_status(source: str) -> None:
+    assert codes(source) == []
+
+
+# A status the route's response= does not list makes Ninja raise ConfigError (HTS605) --------------------
+
+UNDECLARED = {
+    "no-response": (_ROUTER + '@router.get("/")\ndef v(request):\n    return Status(404, {})\n', [8]),
+    "schema-only": (_ROUTER + '@router.get("/", response=list[dict])\ndef v(request):\n    return Status(200, [])\n', []),
+    # A name may hold a schema (200 only) or a dict of statuses: not told apart, so silent.
+    "schema-or-dict": (_ROUTER + '@router.get("/", response=Out)\ndef v(request):\n    return 404, {}\n', []),
+    "not-listed": (_ROUTER + '@router.get("/", response={200: dict, 403: dict})\ndef v(request):\n    return Status(404, {})\n', [8]),
+    "listed": (_ROUTER + '@router.get("/", response={200: dict, (403, 404): dict})\ndef v(request):\n    return 404, {}\n', []),
+    "default-200": (_ROUTER + '@router.get("/")\ndef v(request):\n    return Status(200, {})\n', []),
+    "any-status": (_ROUTER + '@router.get("/", response={200: dict, ...: dict})\ndef v(request):\n    return Status(404, {})\n', []),
+    "unread-key": (
+        "from ninja.responses import codes_4xx\n" + _ROUTER
+        + '@router.get("/", response={200: dict, codes_4xx: dict})\ndef v(request):\n    return Status(404, {})\n',
+        [],
+    ),
+    "dict-built-elsewhere": (_ROUTER + '@router.get("/", response=RESPONSES)\ndef v(request):\n    return Status(404, {})\n', []),
+    "outside-a-route": (_ROUTER + "def helper():\n    return Status(404, {})\n", []),
+    "http-error": (
+        "from ninja.errors import HttpError\n" + _ROUTER + '@router.get("/")\ndef v(request):\n    raise HttpError(404, "x")\n',
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "lines"), UNDECLARED.values(), ids=UNDECLARED.keys())
+def test_a_status_the_route_does_not_declare(source: str, lines: list[int]) -> None:
+    source = "from ninja import Status\n" + source  # the return is on line 8
+    assert [finding.start.line for finding in run(source) if finding.code == "HTS605"] == lines
+
+
+def test_a_status_change_is_fixed_only_to_a_status_the_route_declares() -> None:
+    creates = 'def v(request):\n    item = Item.objects.create(name="x")\n    return Status(200, {"id": item.id})\n'
+    head = "from ninja import Router, Status\n\nfrom .models import Item\n\nrouter = Router()\n\n"
+    undeclared = run(head + '@router.post("/", response={200: dict})\n' + creates)
+    declared = run(head + '@router.post("/", response={200: dict, 201: dict})\n' + creates)
+    assert [(f.code, f.fix is None) for f in undeclared if f.code == "HTS904"] == [("HTS904", True)]
+    assert [(f.code, f.fix is None) for f in declared if f.code == "HTS904"] == [("HTS904", False)]
+
+
+# `auth=django_auth` on a route: only logged-in users reach the handler --------------------------------
+
+_AUTH = "from ninja import Router\nfrom ninja.errors import HttpError\nfrom ninja.security import django_auth\n\nrouter = Router()\n\n"
+AUTH = {
+    "session": ('@router.get("/", auth=django_auth)', True),
+    "list-of-session": ('@router.get("/", auth=[django_auth])', True),
+    "no-auth": ('@router.get("/", auth=None)', False),
+    "custom-authenticator": ('@router.get("/", auth=[django_auth, TokenAuth()])', False),
+    "inherited-from-the-api": ('@router.get("/")', False),
+}
+
+
+@pytest.mark.parametrize(("decorator", "authenticated"), AUTH.values(), ids=AUTH.keys())
+def test_route_auth_argument(decorator: str, authenticated: bool) -> None:
+    source = _AUTH + decorator + '\ndef v(request):\n    raise HttpError(401, "no")\n'
+    assert ("HTS901" in codes(source)) is authenticated
