@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flake8_http_status import api
-from flake8_http_status.api.model import Api
+from flake8_http_status.api.rows import Api
 from flake8_http_status.catalogue import entries
 from flake8_http_status.docs.labels import LABELS
 from flake8_http_status.i18n.ko import messages as ko_messages
@@ -22,8 +22,8 @@ from flake8_http_status.i18n.ko import rules as ko_rules
 from flake8_http_status.i18n.ko import statuses as ko_statuses
 from flake8_http_status.i18n.messages import message_catalog
 from flake8_http_status.i18n.texts import english_rule_text, rule_text
-from flake8_http_status.rules.model import Phrase, Rule
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.rules.rule import Phrase, Rule
 from flake8_http_status.statuses import BY_CODE, STATUSES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "flake8_http_status"

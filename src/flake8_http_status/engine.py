@@ -12,7 +12,7 @@ from .analysis.imports import collect_imports
 from .analysis.match import Matcher
 from .analysis.sites import Site
 from .api import Table, build_table
-from .api.model import Api, CallRow, Role, Slot
+from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
 from .options import ExtraCall, Settings

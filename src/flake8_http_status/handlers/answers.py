@@ -17,13 +17,13 @@ from ..analysis.match import argument
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode, Site
 from ..api.idioms import BodyWrite, PlainReturn
-from ..api.model import Role
+from ..api.rows import Role
 from .facts import FunctionFacts
 from .flow import dominates
 from .routes import Handler
 
 if TYPE_CHECKING:
-    from .model import Answer, HandlerModel
+    from .handler_model import Answer, HandlerModel
 
 _LITERALS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp, ast.JoinedStr)
 _HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple)
@@ -72,7 +72,7 @@ def status_at(model: HandlerModel, function: FunctionNode, node: ast.AST, defaul
 
 
 def _plain_returns(model: HandlerModel, handler: Handler) -> Iterator[Answer]:
-    from .model import Answer
+    from .handler_model import Answer
 
     row = model.idioms.plain_returns.get(handler.framework)
     if row is None or not model.context.imports.imports_any(row.gate):
@@ -135,7 +135,7 @@ def _returns_response(function: FunctionNode) -> bool:
 
 
 def _writes(model: HandlerModel, handler: Handler, write: BodyWrite) -> Iterator[Answer]:
-    from .model import Answer
+    from .handler_model import Answer
 
     function = handler.function
     facts = model.facts(function)

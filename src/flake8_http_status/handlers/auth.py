@@ -20,8 +20,8 @@ from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api import FRAMEWORK_ROOTS
 from ..api.idioms import Auth, AuthDecorator
-from ..api.model import Slot
-from ..rules.model import Phrase
+from ..api.rows import Slot
+from ..rules.rule import Phrase
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules.model import Phrase, Rule
+from ..rules.rule import Phrase, Rule
 from ..statuses import BY_CODE
 
 

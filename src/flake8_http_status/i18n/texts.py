@@ -10,7 +10,7 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..rules.model import Rule
+from ..rules.rule import Rule
 from ..statuses import Status
 from . import DEFAULT_LANGUAGE
 

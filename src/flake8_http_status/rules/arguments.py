@@ -9,7 +9,7 @@ from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
 from ..findings import Finding, Fix, FixSafety
 from .context import Context
-from .model import Example, Phrase, Rule, RuleDoc
+from .rule import Example, Phrase, Rule, RuleDoc
 
 STATUS_IN_WRONG_ARGUMENT = Rule(
     code="HTS604",

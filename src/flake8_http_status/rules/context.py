@@ -17,10 +17,10 @@ from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
 from ..options import Settings
-from .model import Rule
+from .rule import Rule
 
 if TYPE_CHECKING:
-    from ..handlers.model import HandlerModel
+    from ..handlers.handler_model import HandlerModel
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Context:
     @cached_property
     def handlers(self) -> HandlerModel:
         """The handler model (HTS9xx rules), built on first use and only for the functions asked about."""
-        from ..handlers.model import HandlerModel
+        from ..handlers.handler_model import HandlerModel
 
         return HandlerModel(self)
 

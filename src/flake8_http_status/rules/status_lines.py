@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
 from ..analysis.values import Spelling
-from ..api.model import Text
+from ..api.rows import Text
 from ..findings import Finding, Fix, FixSafety
 from ..statuses import code_for_phrase, lookup
 from .context import Context
-from .model import Example, Phrase, Rule, RuleDoc
+from .rule import Example, Phrase, Rule, RuleDoc
 
 STATUS_LINE_MISMATCH = Rule(
     code="HTS003",

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from ..analysis.sites import Site
 from ..analysis.values import Spelling
-from ..api.model import Role
+from ..api.rows import Role
 from ..findings import Finding, FixSafety
 from ..statuses import State, lookup
 from .context import Context
-from .model import Example, Phrase, Rule, RuleDoc
+from .rule import Example, Phrase, Rule, RuleDoc
 
 _CODES_OPTION = "`http-status-extra-codes`: declare project codes, such as `499=CLIENT_CLOSED_REQUEST`."
 _ANSWERS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS, Role.HANDLE, Role.DOCUMENT})

@@ -11,11 +11,11 @@ from ...analysis.sites import FunctionNode, Site
 from ...analysis.spelling import Spelled
 from ...analysis.values import Spelling
 from ...api import TABLE
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Edit, Fix, FixSafety, NewImport
 from ...statuses import lookup
 from ..context import Context, end, start
-from ..model import Phrase
+from ..rule import Phrase
 
 RESPONDS = frozenset({Role.SET, Role.RAISE})
 # Keywords both classes of a swapped pair accept (`detail`, `headers`, ...), so a class swap stays valid.

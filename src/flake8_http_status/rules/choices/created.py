@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from ...analysis.sites import FunctionNode, Site
 from ...analysis.values import Spelling
 from ...api import PATH_PARAMETER
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Finding, Fix, FixSafety
 from ...handlers.creation import Created
-from ...handlers.model import Answer, HandlerModel
+from ...handlers.handler_model import Answer, HandlerModel
 from ...handlers.routes import Handler
 from ..context import Context
-from ..model import Example, Phrase, Rule, RuleDoc
+from ..rule import Example, Phrase, Rule, RuleDoc
 from .common import (
     append_status,
     better,

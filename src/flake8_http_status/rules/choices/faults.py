@@ -14,9 +14,9 @@ from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Evidence, Fault
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
-from ...handlers.model import Caught
+from ...handlers.handler_model import Caught
 from ..context import Context
-from ..model import Example, Phrase, Rule, RuleDoc
+from ..rule import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _SERVER_ERRORS = frozenset(range(500, 600))

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from ...analysis.match import argument
 from ...analysis.sites import Site
 from ...api.idioms import RedirectFlags
-from ...api.model import Role, Slot
+from ...api.rows import Role, Slot
 from ...findings import Finding, FixSafety
 from ..context import Context
-from ..model import Example, Phrase, Rule, RuleDoc
+from ..rule import Example, Phrase, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _MOVED = frozenset({301, 302})

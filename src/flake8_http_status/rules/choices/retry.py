@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...analysis.sites import Site
 from ...findings import Finding, FixSafety
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import candidates, describe, report_node, see
 
 RETRY_AFTER_MISSING = Rule(

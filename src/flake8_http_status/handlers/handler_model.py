@@ -17,7 +17,7 @@ from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
 from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
-from ..api.model import Role
+from ..api.rows import Role
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters
 from .facts import FunctionFacts, function_facts
