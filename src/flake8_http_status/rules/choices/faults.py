@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from ...analysis.nodes import strip_not
 from ...analysis.receivers import last_name
 from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Evidence, Fault
@@ -238,9 +239,7 @@ def _failed_validation(context: Context, function: FunctionNode, site: Site) -> 
     """The point is reached only when `X.is_valid()` returned False."""
     model = context.handlers
     for fact in facts(model.path(function, site.anchor), model.exits):
-        test, holds = fact.test, fact.holds
-        while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            test, holds = test.operand, not holds
+        test, holds = strip_not(fact.test, fact.holds)
         if not holds and isinstance(test, ast.Call) and last_name(test.func) == "is_valid":
             return True
     return False
@@ -250,9 +249,7 @@ def _exists_check(context: Context, function: FunctionNode, site: Site) -> bool:
     """The point is reached only when `...filter(...).exists()` returned True."""
     model = context.handlers
     for fact in facts(model.path(function, site.anchor), model.exits):
-        test, holds = fact.test, fact.holds
-        while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            test, holds = test.operand, not holds
+        test, holds = strip_not(fact.test, fact.holds)
         if holds and isinstance(test, ast.Call) and last_name(test.func) == "exists" and "filter" in ast.unparse(test):
             return True
     return False
