@@ -1,4 +1,4 @@
-"""The small AST helpers several analyses share (`analysis/nodes.py`)."""
+"""The small AST helpers several analyses share (`analysis/nodes.py`, `analysis/children.py`)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import ast
 
 import pytest
 
+from flake8_http_status.analysis.children import labelled_blocks, nested_blocks
 from flake8_http_status.analysis.nodes import attribute_chain, dotted, strip_not
 
 
@@ -50,3 +51,24 @@ def test_attribute_chain_and_dotted(source: str, root: str, names: list[str], te
     start, found = attribute_chain(_expr(source))
     assert (ast.unparse(start), found) == (root, names)
     assert dotted(_expr(source)) == text
+
+
+def test_labelled_blocks_name_every_block() -> None:
+    statement = ast.parse(
+        "try:\n    a\nexcept E:\n    b\nelse:\n    c\nfinally:\n    d\n"
+    ).body[0]
+    labelled = [(field, type(part).__name__, ast.unparse(block[0])) for field, part, block in labelled_blocks(statement)]
+    assert labelled == [
+        ("body", "NoneType", "a"), ("orelse", "NoneType", "c"), ("finalbody", "NoneType", "d"),
+        ("handler", "ExceptHandler", "b"),
+    ]
+    assert list(nested_blocks(statement)) == [block for _, _, block in labelled_blocks(statement)]
+
+
+def test_labelled_blocks_of_a_match() -> None:
+    statement = ast.parse("match x:\n    case 1:\n        a\n    case _:\n        b\n").body[0]
+    assert [(field, ast.unparse(block[0])) for field, _, block in labelled_blocks(statement)] == [("case", "a"), ("case", "b")]
+
+
+def test_a_simple_statement_has_no_blocks() -> None:
+    assert list(labelled_blocks(ast.parse("x = 1").body[0])) == []
