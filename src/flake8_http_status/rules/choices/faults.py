@@ -237,22 +237,27 @@ def _caught(handler: ast.ExceptHandler) -> str:
 
 def _failed_validation(context: Context, function: FunctionNode, site: Site) -> bool:
     """The point is reached only when `X.is_valid()` returned False."""
-    model = context.handlers
-    for fact in facts(model.path(function, site.anchor), model.exits):
-        test, holds = strip_not(fact.test, fact.holds)
-        if not holds and isinstance(test, ast.Call) and last_name(test.func) == "is_valid":
-            return True
-    return False
+    return any(
+        not truthy and last_name(call.func) == "is_valid" for call, truthy in _call_results(context, function, site)
+    )
 
 
 def _exists_check(context: Context, function: FunctionNode, site: Site) -> bool:
     """The point is reached only when `...filter(...).exists()` returned True."""
+    return any(
+        truthy and last_name(call.func) == "exists" and "filter" in ast.unparse(call)
+        for call, truthy in _call_results(context, function, site)
+    )
+
+
+def _call_results(context: Context, function: FunctionNode, site: Site) -> Iterator[tuple[ast.Call, bool]]:
+    """The calls whose result is known where the site runs, each with whether it was truthy there
+    (`if not form.is_valid(): <site>` gives the call and False)."""
     model = context.handlers
     for fact in facts(model.path(function, site.anchor), model.exits):
         test, holds = strip_not(fact.test, fact.holds)
-        if holds and isinstance(test, ast.Call) and last_name(test.func) == "exists" and "filter" in ast.unparse(test):
-            return True
-    return False
+        if isinstance(test, ast.Call):
+            yield test, holds
 
 
 def _says_conflict(site: Site) -> bool:
