@@ -141,10 +141,10 @@ def except_handlers(path: Path) -> list[ast.ExceptHandler]:
     return [step.part for step in reversed(path) if isinstance(step.part, ast.ExceptHandler)]
 
 
-def try_body(path: Path, handler: ast.ExceptHandler) -> list[ast.stmt]:
-    """The statements guarded by the try statement that `handler` belongs to."""
+def try_body(path: Path, clause: ast.ExceptHandler) -> list[ast.stmt]:
+    """The statements guarded by the try statement that the `except` clause belongs to."""
     for step in path:
-        if step.part is handler and isinstance(step.owner, _TRY):
+        if step.part is clause and isinstance(step.owner, _TRY):
             body: list[ast.stmt] = step.owner.body
             return body
     return []

@@ -231,8 +231,8 @@ def _shown(context: Context, function: FunctionNode, caught: Caught) -> bool:
     return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded)
 
 
-def _caught(handler: ast.ExceptHandler) -> str:
-    return ast.unparse(handler.type) if handler.type is not None else "an exception"
+def _caught(clause: ast.ExceptHandler) -> str:
+    return ast.unparse(clause.type) if clause.type is not None else "an exception"
 
 
 def _failed_validation(context: Context, function: FunctionNode, site: Site) -> bool:
