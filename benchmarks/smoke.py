@@ -9,7 +9,8 @@ For each project, on a fresh copy of the whole unpacked sdist or wheel (tests in
 1. flake8 with every HTS rule (those off by default too) must not crash; findings are counted per rule.
 2. `http-status fix` (safe fixes), then `http-status fix --unsafe-fixes`, must not crash; every file
    they rewrite must still compile if the original did; a second run of each must change nothing;
-   a file the fixer refuses must be refused for a reason in the file (see tests/fuzzing.py).
+   a file the fixer refuses must be refused for a reason in the file (see tests/fuzzing.py; the
+   cause, a FixFailure, comes from fixing that file again in this process).
 3. A seeded random sample of findings per rule, with the code around each, goes to
    .bench-cache/smoke/review.md, to be read by hand (the verdicts live in docs/precision.md).
 
