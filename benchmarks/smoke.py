@@ -9,7 +9,8 @@ For each project, on a fresh copy of the whole unpacked sdist or wheel (tests in
 1. flake8 with every HTS rule (those off by default too) must not crash; findings are counted per rule.
 2. `http-status fix` (safe fixes), then `http-status fix --unsafe-fixes`, must not crash; every file
    they rewrite must still compile if the original did; a second run of each must change nothing;
-   a file the fixer refuses must be refused for a reason in the file (see tests/fuzzing.py).
+   a file the fixer refuses must be refused for a reason in the file (see tests/fuzzing.py; the
+   cause, a FixFailure, comes from fixing that file again in this process).
 3. A seeded random sample of findings per rule, with the code around each, goes to
    .bench-cache/smoke/review.md, to be read by hand (the verdicts live in docs/precision.md).
 
@@ -34,7 +35,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import CACHE, ROOT, Project, by_name, root
 
-from flake8_http_status.fixer.errors import THE_MODULES_FAULT
+from flake8_http_status.config import load
+from flake8_http_status.fixer import command as fix_command
+from flake8_http_status.fixer.arguments import fix_options
+from flake8_http_status.fixer.discovery import Found
+from flake8_http_status.fixer.errors import Fault, FixFailure
+from flake8_http_status.fixer.files import Mode, RunOptions, Status, process
 from flake8_http_status.rules.registry import OFF_BY_DEFAULT, RULES
 
 WORK = CACHE / "smoke"
@@ -43,8 +49,10 @@ START, END = "<!-- smoke:start -->", "<!-- smoke:end -->"
 FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]+\d+) (?P<text>.*)$")
 FIXER_OUTCOME = re.compile(r"^(?:fixed|would fix) (?P<path>.+) \((?P<counts>.+)\)$")
 FIXER_ERROR = re.compile(r"^(?P<where>.+?): error: (?P<problem>.+)$")
-# Refusals whose cause is in the file; anything else is the fixer's failure.
-THE_FILES_FAULT = (*THE_MODULES_FAULT, "read-only file", "cannot read")  # and what the CLI meets on disk
+LINE_AND_COLUMN = re.compile(r"(?::\d+){1,2}$")  # after the path in FIXER_ERROR's `where`
+# Refusals whose cause is in the file: the module's own, and what the CLI meets on disk. Anything
+# else is the fixer's failure.
+THE_FILES_FAULT = (FixFailure.READ_ONLY, FixFailure.UNREADABLE)
 
 
 @dataclass
@@ -92,9 +100,25 @@ def _flake8(tree: Path, result: Smoke) -> list[tuple[str, str, int, str]]:
     return found
 
 
+def _fix_arguments(*args: str) -> list[str]:
+    return ["--isolated", "--select", ",".join(("HTS", *OFF_BY_DEFAULT)), *args]
+
+
 def _fix(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", "--select", ",".join(("HTS", *OFF_BY_DEFAULT)), *args, "."]
+    command = [sys.executable, "-m", "flake8_http_status.cli", "fix", *_fix_arguments(*args), "."]
     return subprocess.run(command, capture_output=True, text=True, cwd=tree, check=False)
+
+
+def _refusal_cause(tree: Path, where: str, extra: list[str]) -> FixFailure | None:
+    """Why `http-status fix` refused the file it names in `where` (`path[:line[:column]]`): the same
+    run again in this process, on the file it left as it was. None when it no longer fails."""
+    path = tree / LINE_AND_COLUMN.sub("", where)
+    parser = argparse.ArgumentParser()
+    fix_command.add_arguments(parser)
+    args = parser.parse_args([*_fix_arguments(*extra), str(path)])
+    options = RunOptions(fix_options(args, load(isolated=True)), Mode.WRITE)
+    result = process(Found(path, path.resolve()), options)
+    return result.cause if result.status is Status.FAILED else None
 
 
 def _fix_and_check(tree: Path, pristine: Path, mode: str, extra: list[str], result: Smoke) -> None:
@@ -111,7 +135,8 @@ def _fix_and_check(tree: Path, pristine: Path, mode: str, extra: list[str], resu
                 fixed[code] += int(count)
             _check_compiles(tree / outcome["path"], pristine / outcome["path"], result)
         elif (error := FIXER_ERROR.match(line)) is not None:
-            if error["problem"].startswith(THE_FILES_FAULT):
+            cause = _refusal_cause(tree, error["where"], extra)
+            if cause is not None and (cause.fault is Fault.MODULE or cause in THE_FILES_FAULT):
                 refused += 1
             else:
                 result.problems.append(f"{mode} fix refused {error['where']} for its own reason: {error['problem']}")

@@ -20,7 +20,7 @@ import warnings
 
 from hypothesis import HealthCheck, settings
 
-from flake8_http_status.fixer.errors import THE_MODULES_FAULT, FixError
+from flake8_http_status.fixer.errors import Fault, FixError
 from flake8_http_status.fixer.pipeline import FixOptions, fix_text
 from flake8_http_status.fixer.source import split_lines
 from flake8_http_status.plugin import HttpStatusChecker
@@ -60,7 +60,7 @@ def check_fixer(source: str, options: FixOptions, filename: str = "fuzz.py") -> 
     except FixError as error:
         # A helper called inside hypothesis tests: the refusal is checked here, not with pytest.raises.
         assert "\n" not in error.message  # noqa: PT017
-        assert error.message.startswith(THE_MODULES_FAULT), f"the fixer failed its own checks: {error.message} (line {error.line})"  # noqa: PT017
+        assert error.cause.fault is Fault.MODULE, f"the fixer failed its own checks: {error.message} (line {error.line})"  # noqa: PT017
         return source
     if not outcome.changed:
         assert outcome.text == source

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flake8_http_status.analysis.sites import FunctionNode, Site
 from flake8_http_status.engine import _table, build_context
-from flake8_http_status.handlers.model import HandlerModel
+from flake8_http_status.handlers.handler_model import HandlerModel
 from flake8_http_status.options import Settings
 from flake8_http_status.rules.context import Context
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import run
 
-from flake8_http_status.rules.model import Example, Rule
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.rules.rule import Example, Rule
 
 CHOICES = [rule for rule in RULES if rule.code.startswith("HTS9")]
 EXAMPLES = [(rule, example) for rule in CHOICES for example in rule.doc.examples]

@@ -13,7 +13,7 @@ from libcst.codemod import CodemodContext, SkipFile, TransformSkip, TransformSuc
 from flake8_http_status.cli import main
 from flake8_http_status.fixer import pipeline
 from flake8_http_status.fixer.codemod import HttpStatusFix
-from flake8_http_status.fixer.errors import FixError
+from flake8_http_status.fixer.errors import FixError, FixFailure
 
 VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
 MOVED = "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse('made', 201)\n"
@@ -41,7 +41,7 @@ def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypat
     assert codemod("# flake8: noqa\n" + VIEW) is None
 
     def refuse(*_: object) -> None:
-        raise FixError("the rewrite would change more than the fixes say; file left unchanged", 5)
+        raise FixError(FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", 5)
 
     monkeypatch.setattr(pipeline, "check_equivalent", refuse)
     transform = HttpStatusFix(CodemodContext(filename="views.py"), isolated=True)

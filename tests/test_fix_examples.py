@@ -15,8 +15,8 @@ from flake8_http_status.findings import FixSafety
 from flake8_http_status.fixer.noqa import NoqaLines
 from flake8_http_status.fixer.selection import choose
 from flake8_http_status.fixer.source import split_lines
-from flake8_http_status.rules.model import Example
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.rules.rule import Example
 
 FIXABLE = [
     pytest.param(rule.code, example, id=f"{rule.code}-{index}")

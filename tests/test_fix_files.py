@@ -11,7 +11,7 @@ from fixing import options
 
 from flake8_http_status.fixer import writing
 from flake8_http_status.fixer.discovery import Found
-from flake8_http_status.fixer.errors import FixError
+from flake8_http_status.fixer.errors import Fault, FixError, FixFailure
 from flake8_http_status.fixer.files import FileResult, Mode, RunOptions, Status, process
 
 VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
@@ -87,8 +87,9 @@ def test_the_file_mode_is_kept_and_no_temporary_file_is_left(tmp_path: Path) -> 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "views.py"
     path.write_bytes(b"changed by someone else\n")
-    with pytest.raises(FixError, match="changed since it was read"):
+    with pytest.raises(FixError, match="changed since it was read") as raised:
         writing.replace_file(path, VIEW.encode(), FIXED.encode())
+    assert raised.value.cause is FixFailure.CHANGED and raised.value.cause.fault is Fault.DISK
     assert path.read_bytes() == b"changed by someone else\n"
 
 
@@ -103,8 +104,9 @@ def test_a_file_changed_while_being_written_is_not_overwritten(tmp_path: Path, m
         return name
 
     monkeypatch.setattr(writing, "_write_temporary", racing)
-    with pytest.raises(FixError, match="changed while"):
+    with pytest.raises(FixError, match="changed while") as raised:
         writing.replace_file(path, VIEW.encode(), FIXED.encode())
+    assert raised.value.cause is FixFailure.CHANGED
     assert path.read_bytes().endswith(b"# an editor saved meanwhile\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["views.py"]
 
@@ -115,6 +117,7 @@ def test_a_read_only_file_is_reported_and_left_alone(tmp_path: Path) -> None:
     path.chmod(0o444)
     result = run(path)
     assert result.status is Status.FAILED and result.problem == "read-only file; not changed"
+    assert result.cause is FixFailure.READ_ONLY
     assert path.read_bytes() == VIEW.encode()
     assert run(path, Mode.CHECK).status is Status.CHANGED  # checking needs no write access
 
@@ -122,26 +125,28 @@ def test_a_read_only_file_is_reported_and_left_alone(tmp_path: Path) -> None:
 def test_a_vanished_file_is_reported(tmp_path: Path) -> None:
     result = run(tmp_path / "gone.py")
     assert result.status is Status.FAILED and result.problem == "vanished before it could be read"
+    assert result.cause is FixFailure.GONE
 
 
 @pytest.mark.parametrize(
-    ("data", "problem", "line"),
+    ("data", "problem", "line", "cause"),
     [
-        (b"from flask import abort\nx = 'caf\xe9'\nabort(404)\n", "cannot decode as utf-8: invalid continuation byte", 2),
-        (b"# coding: klingon\nabort(404)\n", "cannot decode: unknown encoding: klingon", 1),
-        (b"from flask import abort\n\ndef f(:\n    abort(404)\n", "cannot parse: invalid syntax", 3),
-        (b"from flask import abort\nprint 'moved'\nabort(404)\n", "Python 2 syntax is not supported", 2),
-        (b"from flask import abort\ntry:\n    abort(404)\nexcept Exception, e:\n    pass\n", "Python 2 syntax is not supported", 4),
+        (b"from flask import abort\nx = 'caf\xe9'\nabort(404)\n", "cannot decode as utf-8: invalid continuation byte", 2, FixFailure.UNDECODABLE),
+        (b"# coding: klingon\nabort(404)\n", "cannot decode: unknown encoding: klingon", 1, FixFailure.UNDECODABLE),
+        (b"from flask import abort\n\ndef f(:\n    abort(404)\n", "cannot parse: invalid syntax", 3, FixFailure.SYNTAX),
+        (b"from flask import abort\nprint 'moved'\nabort(404)\n", "Python 2 syntax is not supported", 2, FixFailure.SYNTAX),
+        (b"from flask import abort\ntry:\n    abort(404)\nexcept Exception, e:\n    pass\n", "Python 2 syntax is not supported", 4, FixFailure.SYNTAX),
     ],
     ids=["undecodable", "unknown-encoding", "syntax-error", "python2-print", "python2-except"],
 )
-def test_bad_input_is_one_line_naming_file_and_line(tmp_path: Path, data: bytes, problem: str, line: int) -> None:
+def test_bad_input_is_one_line_naming_file_and_line(tmp_path: Path, data: bytes, problem: str, line: int, cause: FixFailure) -> None:
     path = tmp_path / "bad.py"
     path.write_bytes(data)
     result = run(path)
     assert result.status is Status.FAILED
     assert result.problem is not None and result.problem.startswith(problem) and "\n" not in result.problem
     assert result.line == line
+    assert result.cause is cause and cause.fault is Fault.MODULE
     assert path.read_bytes() == data
 
 
@@ -169,6 +174,7 @@ def test_a_directory_that_cannot_be_written_is_reported(tmp_path: Path, monkeypa
     path.write_bytes(VIEW.encode())
     result = run(path)
     assert result.status is Status.FAILED and result.problem == "cannot write next to it: Permission denied"
+    assert result.cause is FixFailure.UNWRITABLE
     assert path.read_bytes() == VIEW.encode()
 
 
@@ -177,3 +183,7 @@ def test_a_broken_file_with_nothing_to_fix_is_not_even_parsed(tmp_path: Path) ->
     path = tmp_path / "script.py"
     path.write_bytes(b"print 'hello'\n")
     assert run(path).status is Status.UNCHANGED
+
+
+def test_every_failure_says_whose_fault_it_is() -> None:
+    assert {failure.fault for failure in FixFailure} == set(Fault)

@@ -14,7 +14,7 @@ from fixing import fix, options, outcome
 
 from flake8_http_status.findings import Edit, Position
 from flake8_http_status.fixer import segments, transform
-from flake8_http_status.fixer.errors import FixError
+from flake8_http_status.fixer.errors import FixError, FixFailure
 from flake8_http_status.fixer.pipeline import _chosen
 from flake8_http_status.fixer.source import split_lines
 
@@ -137,5 +137,6 @@ def test_insertions_are_spliced_and_move_the_edits_after_them(edits: list[Edit],
 
 def test_an_insertion_past_the_end_of_its_line_is_refused() -> None:
     text = "g(1)\n"
-    with pytest.raises(FixError, match="past the end of its line"):
+    with pytest.raises(FixError, match="past the end of its line") as raised:
         transform.rewrite(text, ast.parse(text), [_edit(1, 9, 9, ", 2")], ())
+    assert raised.value.cause is FixFailure.MISPLACED

@@ -12,7 +12,7 @@ from fixing import options
 from flake8_http_status.findings import Edit, Finding, Fix, FixSafety, NewImport, Position
 from flake8_http_status.fixer import pipeline, transform
 from flake8_http_status.fixer.discovery import Found
-from flake8_http_status.fixer.errors import FixError
+from flake8_http_status.fixer.errors import Fault, FixError, FixFailure
 from flake8_http_status.fixer.files import RunOptions, Status, process
 from flake8_http_status.fixer.selection import Chosen
 from flake8_http_status.fixer.source import split_lines
@@ -91,6 +91,7 @@ def test_a_misplaced_edit_never_reaches_the_disk(tmp_path: Path, monkeypatch: py
     result = process(Found(path, path), RunOptions(options()))
     assert result.status is Status.FAILED and result.problem is not None
     assert result.problem.startswith("the rewrite would change more than the fixes say")
+    assert result.cause is FixFailure.UNVERIFIED
     assert path.read_text() == source
 
 
@@ -109,8 +110,9 @@ def test_fixes_that_never_settle_are_refused(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(pipeline, "_chosen", flipping)
     source = "import http\nfrom http import HTTPStatus\nfrom flask import abort\n\n\ndef show():\n    abort(404)\n"
-    with pytest.raises(FixError, match="did not settle"):
+    with pytest.raises(FixError, match="did not settle") as raised:
         pipeline.fix_text(source, "views.py", options())
+    assert raised.value.cause is FixFailure.UNVERIFIED and raised.value.cause.fault is Fault.FIXER
 
 
 def test_fixes_that_settle_on_the_last_pass_are_accepted(monkeypatch: pytest.MonkeyPatch) -> None:

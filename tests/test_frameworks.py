@@ -17,15 +17,16 @@ import pytest
 
 from flake8_http_status import api
 from flake8_http_status.api import framework as framework_module
-from flake8_http_status.api import idioms, model
+from flake8_http_status.api import idioms
+from flake8_http_status.api import rows as row_types
 from flake8_http_status.api.framework import Framework
 from flake8_http_status.families import FAMILIES
 
 # Modules of the package that hold row types or shared helpers, not a framework.
-_NOT_FRAMEWORKS = frozenset({"model", "idioms", "framework", "common"})
+_NOT_FRAMEWORKS = frozenset({"rows", "idioms", "framework", "common"})
 _ROW_TYPES = tuple(
     value
-    for module in (model, idioms)
+    for module in (row_types, idioms)
     for value in vars(module).values()
     if isinstance(value, type) and issubclass(value, tuple) and value.__module__ == module.__name__
 )
@@ -58,7 +59,7 @@ def _module_rows(module: ModuleType) -> list[object]:
         if name.startswith("__") or isinstance(value, type):
             continue
         values = value if isinstance(value, tuple) else (value,)
-        rows.extend(item for item in values if isinstance(item, _ROW_TYPES) and not isinstance(item, model.Slot))
+        rows.extend(item for item in values if isinstance(item, _ROW_TYPES) and not isinstance(item, row_types.Slot))
     return rows
 
 

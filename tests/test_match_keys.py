@@ -13,7 +13,7 @@ from flake8_http_status.analysis.imports import collect_imports
 from flake8_http_status.analysis.match import Matcher
 from flake8_http_status.analysis.values import Spelling
 from flake8_http_status.api import build_table
-from flake8_http_status.api.model import Api, CallRow, Role
+from flake8_http_status.api.rows import Api, CallRow, Role
 
 _TUPLES = Api("test", "documented", Role.DOCUMENT, keys_of="responses", tuple_keys=True)
 _PLAIN = Api("test", "plain", Role.DOCUMENT, keys_of="responses")

@@ -77,3 +77,14 @@ def test_bad_values_raise_a_clear_error(parse: object, value: str) -> None:
     with pytest.raises(OptionError) as error:
         parse(value)  # type: ignore[operator]
     assert "http-status" in str(error.value) or "unknown options" in str(error.value)
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--http-status-style", "Django"), ("--http-status-lang", "fr")])
+def test_a_choice_outside_its_list_names_the_option_and_the_choices(flag: str, value: str) -> None:
+    with pytest.raises(OptionError, match=f"^{flag[2:]} must be one of .*, not '{value}'$"):
+        settings_from_args([f"{flag}={value}"])
+
+
+def test_choices_ignore_case_and_blanks() -> None:
+    settings = settings_from_args(["--http-status-style= DRF ", "--http-status-lang=KO"])
+    assert (settings.style, settings.lang) == ("drf", "ko")

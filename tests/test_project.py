@@ -1,4 +1,4 @@
-"""Facts read from the analysed project's pyproject.toml."""
+"""What the analysed project's pyproject.toml says (`project.Pyproject`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_http_status.project import facts_for, lower_bound
+from flake8_http_status.project import lower_bound, pyproject_for
 
 
 def write(directory: Path, text: str) -> Path:
@@ -27,14 +27,14 @@ def test_nearest_pyproject_wins(tmp_path: Path) -> None:
     write(tmp_path, '[project]\nrequires-python = ">=3.9"\n')
     inner = write(tmp_path / "service", '[project]\nrequires-python = ">=3.13"\n')
     (inner / "app").mkdir()
-    assert facts_for(tmp_path / "other.py").python == (3, 9)
-    assert facts_for(inner / "app" / "views.py").python == (3, 13)
+    assert pyproject_for(tmp_path / "other.py").python == (3, 9)
+    assert pyproject_for(inner / "app" / "views.py").python == (3, 13)
 
 
 def test_poetry_python_and_dependencies(tmp_path: Path) -> None:
     write(tmp_path, '[tool.poetry.dependencies]\npython = "^3.11"\nfastapi = {version = ">=0.164.0"}\n')
-    facts = facts_for(tmp_path / "main.py")
-    assert facts.python == (3, 11) and facts.starlette_renamed
+    pyproject = pyproject_for(tmp_path / "main.py")
+    assert pyproject.python == (3, 11) and pyproject.starlette_renamed
 
 
 @pytest.mark.parametrize(
@@ -43,10 +43,10 @@ def test_poetry_python_and_dependencies(tmp_path: Path) -> None:
 )
 def test_starlette_renames_follow_the_pins(tmp_path: Path, dependency: str, renamed: bool) -> None:
     write(tmp_path, f'[project]\nname = "x"\ndependencies = ["{dependency}"]\n')
-    assert facts_for(tmp_path / "a.py").starlette_renamed is renamed
+    assert pyproject_for(tmp_path / "a.py").starlette_renamed is renamed
 
 
 def test_broken_pyproject_falls_back_to_defaults(tmp_path: Path) -> None:
     write(tmp_path, "[project\nrequires-python = ")
-    facts = facts_for(tmp_path / "a.py")
-    assert facts.python == (3, 10) and not facts.starlette_renamed
+    pyproject = pyproject_for(tmp_path / "a.py")
+    assert pyproject.python == (3, 10) and not pyproject.starlette_renamed

@@ -11,8 +11,8 @@ import pytest
 from conftest import run
 from test_languages import ENGLISH_PROSE, prose
 
-from flake8_http_status.rules.model import Example, Rule
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.rules.rule import Example, Rule
 
 CASES = [
     pytest.param(rule, example, id=f"{rule.code}-{number}")

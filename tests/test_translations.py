@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flake8_http_status import api
-from flake8_http_status.api.model import Api
+from flake8_http_status.api.rows import Api
 from flake8_http_status.catalogue import entries
 from flake8_http_status.docs.labels import LABELS
 from flake8_http_status.i18n.ko import messages as ko_messages
@@ -22,8 +22,9 @@ from flake8_http_status.i18n.ko import rules as ko_rules
 from flake8_http_status.i18n.ko import statuses as ko_statuses
 from flake8_http_status.i18n.messages import message_catalog
 from flake8_http_status.i18n.phrase import Phrase
-from flake8_http_status.rules.model import Rule
+from flake8_http_status.i18n.texts import status_name, status_reason
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.rules.rule import Rule
 from flake8_http_status.rules.texts import english_rule_text, rule_text
 from flake8_http_status.statuses import BY_CODE, STATUSES
 
@@ -257,3 +258,11 @@ def test_401_is_about_authentication_and_403_about_permission() -> None:
     assert "인증" in names[401] and "인증" in ko_statuses.REASONS[401]
     assert "권한" in ko_statuses.REASONS[403]
     assert "인증" in catalogue[401].meaning and "권한" in catalogue[403].meaning
+
+
+def test_status_names_and_reasons_fall_back_to_english() -> None:
+    not_found = BY_CODE[404]
+    unnamed = not_found._replace(code=499)  # a project's own code: no Korean name or reason
+    assert status_name(not_found, "en") == not_found.phrase and status_reason(not_found, "en") == not_found.reason
+    assert status_name(not_found, "ko") == ko_statuses.NAMES[404] and status_reason(not_found, "ko") == ko_statuses.REASONS[404]
+    assert status_name(unnamed, "ko") == unnamed.phrase and status_reason(unnamed, "ko") == unnamed.reason

@@ -12,12 +12,12 @@ from .analysis.imports import collect_imports
 from .analysis.match import Matcher
 from .analysis.sites import Site
 from .api import Table, build_table
-from .api.model import Api, CallRow, Role, Slot
+from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
 from .options import ExtraCall, Settings
 from .prefilter import may_have_sites
-from .project import facts_for
+from .project import pyproject_for
 from .rules.context import Context
 from .rules.registry import CHECKERS
 
@@ -75,9 +75,9 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
 def target_for(filename: str, settings: Settings) -> Target:
     if settings.target_python is not None and settings.starlette_renamed is not None:
         return Target(settings.target_python, settings.starlette_renamed)
-    facts = facts_for(filename if filename not in ("-", "stdin", "") else ".")
-    python = settings.target_python or facts.python
-    renamed = facts.starlette_renamed if settings.starlette_renamed is None else settings.starlette_renamed
+    pyproject = pyproject_for(filename if filename not in ("-", "stdin", "") else ".")
+    python = settings.target_python or pyproject.python
+    renamed = pyproject.starlette_renamed if settings.starlette_renamed is None else settings.starlette_renamed
     return Target(python, renamed)
 
 

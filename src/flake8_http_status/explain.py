@@ -17,9 +17,9 @@ from .docs.status_page import status_entry
 from .families import CONSTANTS
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .options import OptionError, parse_lang
-from .rules.model import Rule
 from .rules.registry import BY_CODE as RULES_BY_CODE
 from .rules.registry import RULES
+from .rules.rule import Rule
 from .statuses import BY_CODE as STATUSES_BY_CODE
 from .statuses import STATUS_RANGE
 from .terminal import Style, render, style_for, visible_width, write

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -120,17 +120,19 @@ def settings_from(values: Mapping[str, object]) -> Settings:
 
 
 def parse_style(text: str) -> str:
-    style = text.strip().lower()
-    if style not in STYLES:
-        raise OptionError(f"http-status-style must be one of {', '.join(STYLES)}, not {text!r}")
-    return style
+    return _one_of("http-status-style", text, STYLES)
 
 
 def parse_lang(text: str) -> str:
-    lang = text.strip().lower()
-    if lang not in LANGUAGES:
-        raise OptionError(f"http-status-lang must be one of {', '.join(LANGUAGES)}, not {text!r}")
-    return lang
+    return _one_of("http-status-lang", text, LANGUAGES)
+
+
+def _one_of(option: str, text: str, choices: Sequence[str]) -> str:
+    """`text` as one of `choices` (case and surrounding blanks ignored); OptionError otherwise."""
+    choice = text.strip().lower()
+    if choice not in choices:
+        raise OptionError(f"{option} must be one of {', '.join(choices)}, not {text!r}")
+    return choice
 
 
 def parse_target_python(text: str | None) -> tuple[int, int] | None:

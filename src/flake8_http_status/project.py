@@ -16,30 +16,32 @@ _LOWER_BOUND = re.compile(r"(>=|~=|==|\^|~|>)\s*v?(\d+(?:\.\d+)?)")
 _REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)")
 
 
-class ProjectFacts(NamedTuple):
+class Pyproject(NamedTuple):
+    """What the nearest pyproject.toml says about the project (defaults without one)."""
+
     python: tuple[int, int] = DEFAULT_PYTHON
     starlette_renamed: bool = False
-    pyproject: Path | None = None
+    path: Path | None = None  # the file read; None when there is none
 
 
-def facts_for(path: str | Path) -> ProjectFacts:
-    """Facts from the `pyproject.toml` nearest to `path` (a file or a directory)."""
+def pyproject_for(path: str | Path) -> Pyproject:
+    """What the `pyproject.toml` nearest to `path` (a file or a directory) says."""
     start = Path(path)
     directory = start if start.is_dir() else start.parent
-    return _facts_in(directory.resolve())
+    return _pyproject_in(directory.resolve())
 
 
 @functools.lru_cache(maxsize=512)
-def _facts_in(directory: Path) -> ProjectFacts:
+def _pyproject_in(directory: Path) -> Pyproject:
     candidate = directory / "pyproject.toml"
     if candidate.is_file():
         return read_pyproject(candidate)
     if directory.parent == directory:
-        return ProjectFacts()
-    return _facts_in(directory.parent)
+        return Pyproject()
+    return _pyproject_in(directory.parent)
 
 
-def read_pyproject(path: Path) -> ProjectFacts:
+def read_pyproject(path: Path) -> Pyproject:
     # Imported here: most flake8 runs never need a pyproject (no finding asks for a constant name).
     if sys.version_info >= (3, 11):
         import tomllib
@@ -48,17 +50,17 @@ def read_pyproject(path: Path) -> ProjectFacts:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return ProjectFacts(pyproject=path)
+        return Pyproject(path=path)
     project = _table(data, "project")
     poetry = _table(_table(data, "tool"), "poetry")
     requires = project.get("requires-python") or _poetry_python(poetry)
     python = lower_bound(requires) if isinstance(requires, str) else None
     bounds = _dependency_bounds(project, poetry)
-    return ProjectFacts(
+    return Pyproject(
         python=python or DEFAULT_PYTHON,
         starlette_renamed=(bounds.get("starlette", (0, 0)) >= STARLETTE_RENAMES_SINCE)
         or (bounds.get("fastapi", (0, 0)) >= FASTAPI_REQUIRING_RENAMED_STARLETTE),
-        pyproject=path,
+        path=path,
     )
 
 

@@ -43,11 +43,20 @@ CHILD_FIELDS: Final[dict[type, tuple[str, ...]]] = {kind: _child_fields(kind) fo
 
 def nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
     """The statement lists directly inside `statement`: bodies, `else`, `finally`, handlers, cases."""
+    for _, _, block in labelled_blocks(statement):
+        yield block
+
+
+def labelled_blocks(statement: ast.stmt) -> Iterator[tuple[str, ast.AST | None, list[ast.stmt]]]:
+    """`nested_blocks`, each with where it is: the field that holds it ("body", "orelse", "finalbody",
+    "handler" or "case") and the `ExceptHandler` or `match_case` it belongs to (None for the
+    statement's own fields). Nested functions and classes count too: callers that must not enter
+    them say so."""
     for name in ("body", "orelse", "finalbody"):
         block = getattr(statement, name, None)
         if isinstance(block, list):
-            yield block
+            yield name, None, block
     for handler in getattr(statement, "handlers", ()):
-        yield handler.body
+        yield "handler", handler, handler.body
     for case in getattr(statement, "cases", ()):
-        yield case.body
+        yield "case", case, case.body

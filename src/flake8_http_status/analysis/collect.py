@@ -73,7 +73,9 @@ def collect(tree: ast.Module, imports: ImportMap, table: Table) -> tuple[Candida
     return walker.candidates, walker.bindings
 
 
-Handler = Callable[[Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
+# What the walk calls for a node of one type: records it, and returns the scope it opens (a
+# function or class) or None, in which case the walk goes on into its children.
+Visitor = Callable[[Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
 
 
 class _Walker:
@@ -91,7 +93,7 @@ class _Walker:
             local for local, qualified in imports.names.items() if qualified in CONSTANTS
         )
         c = self.candidates
-        self._handlers: dict[type, Handler] = {
+        self._visitors: dict[type, Visitor] = {
             ast.Call: self._call,
             ast.Import: self._import,
             ast.ImportFrom: self._import,
@@ -124,14 +126,14 @@ class _Walker:
         }
         type_alias = getattr(ast, "TypeAlias", None)  # `type X = ...`, Python 3.12+
         if type_alias is not None:
-            self._handlers[type_alias] = self._bind_target
+            self._visitors[type_alias] = self._bind_target
         if self._constant_names:  # only modules importing constants by name pay for visiting every Name
-            self._handlers[ast.Name] = self._name
+            self._visitors[ast.Name] = self._name
 
     def walk(self, tree: ast.Module) -> None:
         stack: list[ast.AST | _Exit] = list(reversed(tree.body))
         scope = MODULE_SCOPE
-        handlers = self._handlers
+        visitors = self._visitors
         child_fields = CHILD_FIELDS
         while stack:
             node = stack.pop()
@@ -139,9 +141,9 @@ class _Walker:
             if kind is _Exit:
                 scope = node.scope  # type: ignore[union-attr]
                 continue
-            handler = handlers.get(kind)
-            if handler is not None:
-                entered = handler(node, scope, stack)
+            visitor = visitors.get(kind)
+            if visitor is not None:
+                entered = visitor(node, scope, stack)
                 if entered is not None:
                     scope = entered
                     continue

@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from .children import nested_blocks
+from .nodes import attribute_chain
 
 
 class ImportMap:
@@ -25,19 +26,15 @@ class ImportMap:
 
     def qualify(self, node: ast.expr) -> str | None:
         """The qualified name of a `Name` or dotted `Attribute` chain rooted in an import."""
-        parts: list[str] = []
-        while isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        if not isinstance(node, ast.Name):
+        name, parts = attribute_chain(node)
+        if not isinstance(name, ast.Name):
             return None
-        root = self.names.get(node.id)
+        root = self.names.get(name.id)
         if root is None:
-            if node.id in self.local_names or len(self.star_modules) != 1:
+            if name.id in self.local_names or len(self.star_modules) != 1:
                 return None
-            root = f"{self.star_modules[0]}.{node.id}"
+            root = f"{self.star_modules[0]}.{name.id}"
         if parts:
-            parts.reverse()
             return f"{root}.{'.'.join(parts)}"
         return root
 

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from ..api import COMPARISON_CALLS, Table
-from ..api.model import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
+from ..api.rows import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..api.model import Receiver
+from ..api.rows import Receiver
 from .collect import Bindings
 from .imports import ImportMap
 from .sites import Scope

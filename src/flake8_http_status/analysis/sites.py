@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import NamedTuple
 
-from ..api.model import Api, Misplaced, Role
+from ..api.rows import Api, Misplaced, Role
 from .values import Value
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef

@@ -40,7 +40,7 @@ from . import (
     werkzeug,
 )
 from .framework import Framework
-from .model import (
+from .rows import (
     Api,
     AttributeRow,
     CallRow,

@@ -16,7 +16,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import (
+from .rows import (
     Api,
     CallRow,
     ClassAttributeRow,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .framework import Framework
 from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecorator
-from .model import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
+from .rows import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 CALLS = (
     CallRow(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .common import RESPONSE_NAMES
 from .framework import Framework
-from .model import Api, CallRow, CompareRow, MethodRow, Receiver, Role, Slot
+from .rows import Api, CallRow, CompareRow, MethodRow, Receiver, Role, Slot
 
 _MOCK_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .model import Api, CallRow, Role, Slot
+from .rows import Api, CallRow, Role, Slot
 
 # Names that, on their own, say a variable holds a response (matched whole or as a `_suffix`).
 RESPONSE_NAMES: Final = ("response", "resp", "res", "rsp", "rv", "r", "result", "reply")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .common import fixed
 from .framework import Framework
 from .idioms import MarkedHandler, PlainReturn
-from .model import Api, CallRow, ReturnRow, Role, Slot
+from .rows import Api, CallRow, ReturnRow, Role, Slot
 
 NO_CONTENT = ("connexion.NoContent", "connexion.datastructures.NoContent", "connexion.decorators.produces.NoContent")
 PROBLEM = ("connexion.problem", "connexion.problem.problem")

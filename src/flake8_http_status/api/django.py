@@ -18,7 +18,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
+from .rows import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot, Text
 
 _HTTP = "django.http"
 _RESPONSE = "django.http.response"

@@ -20,7 +20,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, CallRow, ClassAttributeRow, Role, Slot, Text
+from .rows import Api, CallRow, ClassAttributeRow, Role, Slot, Text
 
 API_EXCEPTION = ("rest_framework.exceptions.APIException",)
 

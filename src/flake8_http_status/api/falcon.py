@@ -12,7 +12,7 @@ from .idioms import (
     HeaderArgument,
     ViewClass,
 )
-from .model import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
+from .rows import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response")
 

@@ -12,7 +12,7 @@ from .idioms import (
     Registration,
     RouteDecorator,
 )
-from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
+from .rows import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 from .starlette import bodies, exception_handlers, http_exception, responses
 
 APPS = ("fastapi.FastAPI", "fastapi.applications.FastAPI")

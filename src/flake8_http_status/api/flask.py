@@ -16,7 +16,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
+from .rows import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 from .werkzeug import RESPONSE_CLASSES
 
 APPS = (

@@ -41,7 +41,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import (
+from .rows import (
     Api,
     AttributeRow,
     CallRow,
@@ -78,7 +78,7 @@ class Framework:
         injected_types: tuple[str, ...] = (),
         # Regular expressions for one parameter segment of a route path (`<int:id>`, `{id}`, `:id`).
         path_parameters: tuple[str, ...] = (),
-        # Where statuses go (row types in `api.model`).
+        # Where statuses go (row types in `api.rows`).
         calls: tuple[CallRow, ...] = (),
         methods: tuple[MethodRow, ...] = (),
         attributes: tuple[AttributeRow, ...] = (),

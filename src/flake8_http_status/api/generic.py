@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .framework import Framework
 from .idioms import Auth, AuthCheck, AuthDecorator, RequestData
-from .model import (
+from .rows import (
     Api,
     AttributeRow,
     ClassAttributeRow,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
-from .model import Slot
+from .rows import Slot
 
 VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -6,7 +6,7 @@ from ..families import FAMILIES
 from .common import REDIRECTS, fixed
 from .framework import Framework
 from .idioms import Bodiless, BodyPolicy, PlainReturn, RouteDecorator
-from .model import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
+from .rows import Api, CallRow, ClassAttributeRow, Misplaced, Role, Slot
 
 _ROUTE_MODULES = ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
 _KW_ONLY = Misplaced(1, None)

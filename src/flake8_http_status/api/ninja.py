@@ -21,7 +21,7 @@ from .idioms import (
     Rendering,
     RouteDecorator,
 )
-from .model import STATUS_FIRST, Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
+from .rows import STATUS_FIRST, Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 
 APPS = ("ninja.NinjaAPI", "ninja.main.NinjaAPI")
 ROUTERS = ("ninja.Router", "ninja.router.Router")

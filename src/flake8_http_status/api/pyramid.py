@@ -12,7 +12,7 @@ from .idioms import (
     Registration,
     RouteDecorator,
 )
-from .model import (
+from .rows import (
     Api,
     AttributeRow,
     CallRow,

@@ -14,7 +14,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
+from .rows import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 
 APPS = ("quart.Quart", "quart.app.Quart", "quart.Blueprint", "quart.blueprints.Blueprint")
 

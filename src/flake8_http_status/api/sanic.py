@@ -14,7 +14,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import (
+from .rows import (
     Api,
     AttributeRow,
     CallRow,

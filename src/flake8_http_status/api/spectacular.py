@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..families import FAMILIES
 from .framework import Framework
-from .model import Api, CallRow, Role, Slot, Text
+from .rows import Api, CallRow, Role, Slot, Text
 
 _UTILS = "drf_spectacular.utils"
 

@@ -14,7 +14,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .model import Api, CallRow, MethodRow, Receiver, Role, Slot, Text
+from .rows import Api, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 _BODY_RESPONSES = ("Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "StreamingResponse", "FileResponse")
 APPS = ("starlette.applications.Starlette",)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .framework import Framework
-from .model import Api, MethodRow, Receiver, Role, Slot
+from .rows import Api, MethodRow, Receiver, Role, Slot
 
 HANDLERS = (
     "http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler",

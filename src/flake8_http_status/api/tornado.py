@@ -14,7 +14,7 @@ from .idioms import (
     RequestData,
     ViewClass,
 )
-from .model import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
+from .rows import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 
 HANDLERS = ("tornado.web.RequestHandler", "tornado.web.ErrorHandler", "tornado.websocket.WebSocketHandler")
 _SELF = Receiver(owners=HANDLERS, gate=("tornado",), names=("self",))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .common import RESPONSE_NAMES, WERKZEUG_ABORTABLE, fixed
 from .framework import Framework
 from .idioms import Bodiless, BodyArgument, BodyPolicy, HeaderArgument
-from .model import (
+from .rows import (
     Api,
     AttributeRow,
     CallRow,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from .model import Entry
+from .entry import Entry
 
 
 def entries(lang: str) -> dict[int, Entry]:

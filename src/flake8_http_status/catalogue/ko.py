@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .model import Entry, Header, Instead, Level
+from .entry import Entry, Header, Instead, Level
 
 MUST, SHOULD, MAY, MUST_NOT = Level.MUST, Level.SHOULD, Level.MAY, Level.MUST_NOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalogue.model import Level
+from ..catalogue.entry import Level
 from ..findings import FixSafety
 from ..statuses import State, StatusClass
 

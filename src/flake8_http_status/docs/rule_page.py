@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n.messages import message_catalog
 from ..i18n.texts import RuleText, is_translated
-from ..rules.model import Example, Rule
+from ..rules.rule import Example, Rule
 from ..rules.texts import english_rule_text, rule_text
 from .labels import LABELS, Labels
 from .markdown import bullets, code_block, link_references

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules.model import Rule
+from ..rules.rule import Rule
 from .labels import LABELS
 from .markdown import table
 from .rule_page import summary

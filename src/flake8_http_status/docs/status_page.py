@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..catalogue import entries
-from ..catalogue.model import BODILESS, Entry
+from ..catalogue.entry import BODILESS, Entry
 from ..families import FAMILIES, RFC9110_RENAMES, Family, Target
 from ..i18n.texts import status_name
 from ..statuses import BY_CODE, STATUSES, State, Status, StatusClass

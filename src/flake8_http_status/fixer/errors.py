@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 
 # CPython's messages for constructs that only Python 2 accepted.
@@ -13,21 +14,61 @@ _PYTHON2_HINTS = re.compile(
 )
 
 
-# How the fixer's refusals begin when their cause lies in the module itself: it does not parse, is
-# nested too deeply, or uses what LibCST cannot read or print back (a form feed before a statement).
-# Any other refusal is the fixer failing its own checks. Fuzz tests and smoke runs tell them apart.
-THE_MODULES_FAULT = (
-    "cannot parse", "Python 2 syntax is not supported", "cannot decode", "unknown encoding",
-    "too deeply nested", "LibCST cannot parse this file", "lone CR line endings are not supported",
-    "LibCST does not print this code back unchanged",
-)
+class Fault(enum.Enum):
+    """Whose fault a refusal is. Fuzz tests and smoke runs accept only the module's (and the disk's)."""
+
+    MODULE = "module"  # the module itself: it does not parse, or uses what LibCST cannot read or print back
+    DISK = "disk"  # the file on disk: unreadable, read-only, changed or gone while it was being fixed
+    FIXER = "fixer"  # the fixer failed its own checks: a bug of ours, even though no file is harmed
+
+
+class FixFailure(enum.Enum):
+    """Why a file was left alone, set where the FixError is raised; callers test this, never the text."""
+
+    # The module's own fault.
+    SYNTAX = "syntax"  # `ast` cannot parse it (Python 2 syntax included)
+    UNDECODABLE = "undecodable"  # not text in its declared encoding, or an unknown encoding
+    TOO_DEEP = "too deep"  # nested too deeply for `ast`, the verifier or LibCST
+    LIBCST_CANNOT_PARSE = "LibCST cannot parse"  # valid Python that LibCST does not read
+    LIBCST_CANNOT_PRINT = "LibCST cannot print"  # LibCST does not print it back unchanged (a form feed, lone CRs)
+    # The disk's.
+    UNREADABLE = "unreadable"  # cannot read (or read again before writing)
+    NOT_A_FILE = "not a file"  # a directory
+    READ_ONLY = "read-only"
+    GONE = "gone"  # vanished before it could be read or written
+    CHANGED = "changed"  # changed since it was read, or while it was being fixed
+    UNWRITABLE = "unwritable"  # the new text cannot be written
+    # The fixer's own.
+    MISPLACED = "misplaced"  # a fix cannot be put in place: it points outside the code, overlaps, or does not isolate
+    UNVERIFIED = "unverified"  # the rewrite fails verification or does not settle
+    NO_ROUND_TRIP = "no round trip"  # the file's bytes do not survive decoding and encoding again
+
+    @property
+    def fault(self) -> Fault:
+        return _FAULTS[self]
+
+
+_FAULTS: dict[FixFailure, Fault] = {
+    **dict.fromkeys(
+        (FixFailure.SYNTAX, FixFailure.UNDECODABLE, FixFailure.TOO_DEEP, FixFailure.LIBCST_CANNOT_PARSE,
+         FixFailure.LIBCST_CANNOT_PRINT),
+        Fault.MODULE,
+    ),
+    **dict.fromkeys(
+        (FixFailure.UNREADABLE, FixFailure.NOT_A_FILE, FixFailure.READ_ONLY, FixFailure.GONE, FixFailure.CHANGED,
+         FixFailure.UNWRITABLE),
+        Fault.DISK,
+    ),
+    **dict.fromkeys((FixFailure.MISPLACED, FixFailure.UNVERIFIED, FixFailure.NO_ROUND_TRIP), Fault.FIXER),
+}
 
 
 class FixError(Exception):
-    """The file cannot be fixed; it is left untouched."""
+    """The file cannot be fixed; it is left untouched. `message` is the one line the user sees."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+    def __init__(self, cause: FixFailure, message: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(message)
+        self.cause = cause
         self.message = message
         self.line = line
         self.column = column
@@ -36,14 +77,14 @@ class FixError(Exception):
 def syntax_error(error: SyntaxError | ValueError, source: str | None = None) -> FixError:
     """A FixError for a module `ast` cannot parse, saying when it looks like Python 2."""
     if not isinstance(error, SyntaxError):  # null bytes on Python < 3.12
-        return FixError(f"cannot parse: {error}")
+        return FixError(FixFailure.SYNTAX, f"cannot parse: {error}")
     message = error.msg or "invalid syntax"
     if _looks_like_python2(message, source, error.lineno):
         message = f"Python 2 syntax is not supported ({message})"
     else:
         message = f"cannot parse: {message}"
     column = (error.offset - 1) if error.offset else None
-    return FixError(message, error.lineno, column)
+    return FixError(FixFailure.SYNTAX, message, error.lineno, column)
 
 
 def _looks_like_python2(message: str, source: str | None, line: int | None) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .diff import unified_diff
 from .discovery import Found
-from .errors import FixError
+from .errors import FixError, FixFailure
 from .pipeline import FixOptions, fix_text
 from .source import decode
 from .writing import replace_file
@@ -48,6 +48,7 @@ class FileResult:
     column: int | None = None
     diff: str | None = None
     quiet_skip: bool = False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
+    cause: FixFailure | None = None  # why it FAILED, when a FixError said so (None for an internal error)
 
 
 def process(found: Found, options: RunOptions) -> FileResult:
@@ -57,7 +58,7 @@ def process(found: Found, options: RunOptions) -> FileResult:
     try:
         return _process(name, found.real, options)
     except FixError as error:
-        return FileResult(name, Status.FAILED, problem=error.message, line=error.line, column=error.column)
+        return FileResult(name, Status.FAILED, problem=error.message, line=error.line, column=error.column, cause=error.cause)
     except (Exception, RecursionError) as error:  # a bug of ours must not stop the other files
         problem = f"internal error, file left unchanged (please report): {type(error).__name__}: {error}"
         return FileResult(name, Status.FAILED, problem=problem)
@@ -75,7 +76,7 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
         return FileResult(name, Status.UNCHANGED, held_back=outcome.held_back)
     new = decoded.encode(outcome.text)
     if decoded.encode(decoded.text) != raw:
-        raise FixError(f"its bytes do not survive a round trip through {decoded.encoding}; not changed")
+        raise FixError(FixFailure.NO_ROUND_TRIP, f"its bytes do not survive a round trip through {decoded.encoding}; not changed")
     diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
@@ -89,10 +90,10 @@ def _read(path: Path, max_bytes: int) -> bytes | FileResult:
             return FileResult(str(path), Status.SKIPPED, problem=f"too large ({size / 2**20:.1f} MiB; see --max-size)")
         return path.read_bytes()
     except FileNotFoundError:
-        raise FixError("vanished before it could be read") from None
+        raise FixError(FixFailure.GONE, "vanished before it could be read") from None
     except IsADirectoryError:
-        raise FixError("is a directory") from None
+        raise FixError(FixFailure.NOT_A_FILE, "is a directory") from None
     except OSError as error:
-        raise FixError(f"cannot read: {error.strerror or error}") from None
+        raise FixError(FixFailure.UNREADABLE, f"cannot read: {error.strerror or error}") from None
 
 

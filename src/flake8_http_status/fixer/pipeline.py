@@ -13,7 +13,7 @@ from ..engine import analyse_module, may_have_findings
 from ..findings import Finding
 from ..options import Settings
 from ..per_file_ignores import PerFileIgnores, codes_for
-from .errors import FixError, syntax_error
+from .errors import FixError, FixFailure, syntax_error
 from .noqa import NoqaLines, skips_file
 from .selection import Chosen, Selection, choose
 from .source import split_lines
@@ -68,13 +68,13 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
         try:
             tree = check_equivalent(text, lines, tree, new_text, chosen.findings)
         except RecursionError:
-            raise FixError("too deeply nested to verify") from None
+            raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
         applied.update(finding.code for finding in chosen.findings)
         text = new_text
     left = _chosen(text, split_lines(text), filename, options, tree)[0].findings
     if not left:
         return Outcome(text, applied, held_back)
-    raise FixError(f"fixes did not settle after {MAX_PASSES} passes; file left unchanged", left[0].start.line)
+    raise FixError(FixFailure.UNVERIFIED, f"fixes did not settle after {MAX_PASSES} passes; file left unchanged", left[0].start.line)
 
 
 def warm_up(options: FixOptions) -> None:
@@ -106,7 +106,7 @@ def _parse(text: str, filename: str) -> ast.Module:
     except (SyntaxError, ValueError) as error:
         raise syntax_error(error, text) from None
     except RecursionError:
-        raise FixError("too deeply nested to parse") from None
+        raise FixError(FixFailure.TOO_DEEP, "too deeply nested to parse") from None
 
 
 def _rewrite(text: str, tree: ast.Module, findings: list[Finding]) -> str:
@@ -118,4 +118,4 @@ def _rewrite(text: str, tree: ast.Module, findings: list[Finding]) -> str:
     try:
         return rewrite(text, tree, edits, new_imports)
     except RecursionError:
-        raise FixError("too deeply nested for LibCST") from None
+        raise FixError(FixFailure.TOO_DEEP, "too deeply nested for LibCST") from None

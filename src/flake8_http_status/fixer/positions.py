@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..findings import Position
-from .errors import FixError
+from .errors import FixError, FixFailure
 
 
 @dataclass(frozen=True, order=True)
@@ -22,16 +22,16 @@ class CharPosition:
 
 def to_characters(position: Position, lines: Sequence[str]) -> CharPosition:
     if not 0 < position.line <= len(lines) + 1:
-        raise FixError("a fix points outside the file", position.line)
+        raise FixError(FixFailure.MISPLACED, "a fix points outside the file", position.line)
     if position.line == len(lines) + 1:  # the end of a file that lacks a final newline
         return CharPosition(position.line, position.column)
     encoded = lines[position.line - 1].encode("utf-8")
     if position.column > len(encoded):
-        raise FixError("a fix points past the end of its line", position.line, position.column)
+        raise FixError(FixFailure.MISPLACED, "a fix points past the end of its line", position.line, position.column)
     try:
         column = len(encoded[: position.column].decode("utf-8"))
     except UnicodeDecodeError:
-        raise FixError("a fix points inside a character", position.line, position.column) from None
+        raise FixError(FixFailure.MISPLACED, "a fix points inside a character", position.line, position.column) from None
     return CharPosition(position.line, column)
 
 

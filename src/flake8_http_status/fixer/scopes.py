@@ -13,6 +13,8 @@ import ast
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..analysis.nodes import attribute_chain
+
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
@@ -40,10 +42,7 @@ class Resolver:
         self._walk(tree)
 
     def qualify(self, node: ast.expr) -> str | None:
-        parts: list[str] = []
-        while isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
+        node, parts = attribute_chain(node)
         if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
             return None
         scope = self._scope_of.get(id(node))
@@ -56,7 +55,7 @@ class Resolver:
         (target,) = targets
         if target is None:
             return None
-        return ".".join([target, *reversed(parts)])
+        return ".".join([target, *parts])
 
     def _owner(self, name: str, scope: Scope) -> Scope | None:
         """The scope whose binding `name` means at a use in `scope`."""

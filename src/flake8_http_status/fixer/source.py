@@ -6,7 +6,7 @@ import io
 import tokenize
 from dataclasses import dataclass
 
-from .errors import FixError
+from .errors import FixError, FixFailure
 
 
 @dataclass(frozen=True)
@@ -24,14 +24,14 @@ def decode(raw: bytes) -> Decoded:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     except SyntaxError as error:
-        raise FixError(f"cannot decode: {error.msg if hasattr(error, 'msg') else error}", 1) from None
+        raise FixError(FixFailure.UNDECODABLE, f"cannot decode: {error.msg if hasattr(error, 'msg') else error}", 1) from None
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise FixError(f"cannot decode as {encoding}: {error.reason}", line) from None
+        raise FixError(FixFailure.UNDECODABLE, f"cannot decode as {encoding}: {error.reason}", line) from None
     except LookupError:
-        raise FixError(f"unknown encoding {encoding!r}", 1) from None
+        raise FixError(FixFailure.UNDECODABLE, f"unknown encoding {encoding!r}", 1) from None
     return Decoded(text, encoding)
 
 

@@ -27,7 +27,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..findings import Edit, NewImport, Position
 from . import segments
-from .errors import FixError
+from .errors import FixError, FixFailure
 from .imports import add_imports
 from .positions import CharPosition, to_characters
 from .segments import Segment
@@ -68,7 +68,7 @@ def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequenc
         if head is not None and failed.contains(head):
             head, moved = segments.whole(lines), True
         if not moved:
-            raise FixError("could not isolate the code a fix changes", failed.first)
+            raise FixError(FixFailure.MISPLACED, "could not isolate the code a fix changes", failed.first)
     inside = _edits_by_piece(pieces, [(edit, chain[choice[id(edit)]]) for edit, chain in chains])
     for piece in sorted(pieces, reverse=True):
         new_imports = imports if piece.first == 1 and not piece.nested else ()
@@ -84,7 +84,7 @@ def _edits_by_piece(pieces: Sequence[Segment], chosen: Sequence[tuple[Edit, Segm
     for edit, segment in chosen:
         index = bisect.bisect_right(ordered, segment.first, key=lambda piece: piece.first) - 1
         if index < 0 or not ordered[index].contains(segment):
-            raise FixError("could not isolate the code a fix changes", edit.start.line)
+            raise FixError(FixFailure.MISPLACED, "could not isolate the code a fix changes", edit.start.line)
         inside[ordered[index]].append(edit)
     return inside
 
@@ -95,10 +95,10 @@ def _insert(lines: list[str], edits: Sequence[Edit]) -> list[Edit]:
     for insertion in sorted((edit for edit in edits if edit.start == edit.end), key=lambda edit: edit.start, reverse=True):
         where = insertion.start
         if "\n" in insertion.text or "\r" in insertion.text:
-            raise FixError("an inserted fix spans lines", where.line, where.column)
+            raise FixError(FixFailure.MISPLACED, "an inserted fix spans lines", where.line, where.column)
         line = lines[where.line - 1].encode("utf-8") if where.line <= len(lines) else b""
         if where.line > len(lines) or where.column > len(line):
-            raise FixError("a fix points past the end of its line", where.line, where.column)
+            raise FixError(FixFailure.MISPLACED, "a fix points past the end of its line", where.line, where.column)
         added = insertion.text.encode("utf-8")
         lines[where.line - 1] = (line[: where.column] + added + line[where.column :]).decode("utf-8", "strict")
         widths.setdefault(where.line, []).append((where.column, len(added)))
@@ -131,7 +131,7 @@ def _first_unparsable(pieces: Sequence[Segment], lines: Sequence[str], parsed: d
         except cst.ParserSyntaxError:
             return piece
         except RecursionError:  # every enclosing piece holds the same nesting: no use trying them
-            raise FixError("too deeply nested for LibCST", piece.first) from None
+            raise FixError(FixFailure.TOO_DEEP, "too deeply nested for LibCST", piece.first) from None
     return None
 
 
@@ -150,7 +150,7 @@ def _parse_exactly(source: str, piece: Segment) -> cst.Module:
         if form_feed >= 0 and not lone_cr:  # the usual cause: a page break (^L) between definitions
             problem += " (it holds a form feed)"
             line += source.count("\n", 0, form_feed) - (1 if piece.nested else 0)
-        raise FixError(f"{problem}; file left unchanged", line)
+        raise FixError(FixFailure.LIBCST_CANNOT_PRINT, f"{problem}; file left unchanged", line)
     return module
 
 
@@ -175,7 +175,7 @@ def _rewrite_piece(
         try:
             module = _parse_exactly(_source(piece, lines), piece)
         except cst.ParserSyntaxError as error:
-            raise FixError(f"LibCST cannot parse this file: {error.message}", error.raw_line, error.raw_column) from None
+            raise FixError(FixFailure.LIBCST_CANNOT_PARSE, f"LibCST cannot parse this file: {error.message}", error.raw_line, error.raw_column) from None
     offset = piece.first - 1 - (1 if piece.nested else 0)  # file line = piece line + offset
     if edits:
         module = _apply(module, edits, lines, offset)
@@ -185,7 +185,7 @@ def _rewrite_piece(
     if piece.nested:
         wrapper = _WRAPPER + _newline(lines[piece.first - 1])
         if not code.startswith(wrapper):
-            raise FixError("could not put a fix back in place", piece.first)
+            raise FixError(FixFailure.MISPLACED, "could not put a fix back in place", piece.first)
         code = code[len(wrapper) :]
     return split_lines(code)
 
@@ -196,21 +196,21 @@ def _apply(module: cst.Module, edits: Sequence[Edit], lines: Sequence[str], offs
         start, end = to_characters(edit.start, lines), to_characters(edit.end, lines)
         span = (CharPosition(start.line - offset, start.column), CharPosition(end.line - offset, end.column))
         if span in planned and planned[span].edit.text != edit.text:
-            raise FixError("two fixes disagree about one place", edit.start.line, edit.start.column)
+            raise FixError(FixFailure.MISPLACED, "two fixes disagree about one place", edit.start.line, edit.start.column)
         planned[span] = _plan(edit)
     rewriter = _Rewriter(planned)
     rewritten = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
     missing = [plan.edit for span, plan in planned.items() if span not in rewriter.applied]
     if missing:
         first = min(missing, key=lambda edit: edit.start)
-        raise FixError("could not find the code a fix replaces", first.start.line, first.start.column)
+        raise FixError(FixFailure.MISPLACED, "could not find the code a fix replaces", first.start.line, first.start.column)
     return rewritten
 
 
 def _plan(edit: Edit) -> _Planned:
     expression, argument = _parsed_text(edit.text)
     if expression is None and argument is None:
-        raise FixError(f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line)
+        raise FixError(FixFailure.MISPLACED, f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line)
     return _Planned(edit, expression, argument)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..families import constant_for
 from ..findings import Edit, Finding, FixSafety, NewImport
-from .errors import FixError
+from .errors import FixError, FixFailure
 from .positions import byte_offset, first_line, line_starts
 from .scopes import Resolver
 from .source import split_lines
@@ -38,13 +38,13 @@ def check_equivalent(
     )
     before, after = comparison.left.statements(expected.body), comparison.right.statements(actual.body)
     if len(before) != len(after):
-        raise FixError("the rewrite would add or remove statements; file left unchanged")
+        raise FixError(FixFailure.UNVERIFIED, "the rewrite would add or remove statements; file left unchanged")
     before_lines, after_lines = split_lines(expected_text), split_lines(rewritten)
     for old, new in zip(before, after, strict=True):
         # The same text, with the same bindings around it, means the same: only the other
         # statements need comparing node by node.
         if _text(old, before_lines) != _text(new, after_lines) and not comparison.same(old, new):
-            raise FixError("the rewrite would change more than the fixes say; file left unchanged", old.lineno)
+            raise FixError(FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", old.lineno)
     return actual
 
 
@@ -63,7 +63,7 @@ def _parse(text: str, what: str) -> ast.Module:
         return ast.parse(text)
     except (SyntaxError, ValueError) as error:
         line = getattr(error, "lineno", None)
-        raise FixError(f"{what} does not parse; file left unchanged", line) from None
+        raise FixError(FixFailure.UNVERIFIED, f"{what} does not parse; file left unchanged", line) from None
 
 
 def _import_node(new: NewImport) -> ast.Import | ast.ImportFrom:

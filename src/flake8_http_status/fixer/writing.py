@@ -12,7 +12,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import FixError
+from .errors import FixError, FixFailure
 
 
 def is_read_only(path: Path) -> bool:
@@ -30,18 +30,18 @@ def replace_file(path: Path, expected: bytes, new: bytes) -> None:
         before = path.stat()
         current = path.read_bytes()
     except FileNotFoundError:
-        raise FixError("vanished before it could be written") from None
+        raise FixError(FixFailure.GONE, "vanished before it could be written") from None
     except OSError as error:
-        raise FixError(f"cannot read it again before writing: {error.strerror}") from None
+        raise FixError(FixFailure.UNREADABLE, f"cannot read it again before writing: {error.strerror}") from None
     if current != expected:
-        raise FixError("changed since it was read; not overwritten")
+        raise FixError(FixFailure.CHANGED, "changed since it was read; not overwritten")
     if is_read_only(path):
-        raise FixError("read-only file; not changed")
+        raise FixError(FixFailure.READ_ONLY, "read-only file; not changed")
     temporary = _write_temporary(path, new, before)
     try:
         after = path.stat()
         if (after.st_mtime_ns, after.st_size, after.st_ino) != (before.st_mtime_ns, before.st_size, before.st_ino):
-            raise FixError("changed while it was being fixed; not overwritten")
+            raise FixError(FixFailure.CHANGED, "changed while it was being fixed; not overwritten")
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -53,7 +53,7 @@ def _write_temporary(path: Path, data: bytes, like: os.stat_result) -> str:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".http-status.tmp", dir=path.parent)
     except OSError as error:
-        raise FixError(f"cannot write next to it: {error.strerror}") from None
+        raise FixError(FixFailure.UNWRITABLE, f"cannot write next to it: {error.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -66,5 +66,5 @@ def _write_temporary(path: Path, data: bytes, like: os.stat_result) -> str:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(name)
-        raise FixError(f"cannot write: {error.strerror}") from None
+        raise FixError(FixFailure.UNWRITABLE, f"cannot write: {error.strerror}") from None
     return name

@@ -1,6 +1,6 @@
 """The handler model behind the HTS9xx rules: what the code around a status says.
 
-`model.HandlerModel` (reached as `Context.handlers`) is the facade the rules use; it is built on first
+`handler_model.HandlerModel` (reached as `Context.handlers`) is the facade the rules use; it is built on first
 use and works per function, only for functions a rule asks about.
 
 - `table`: the idiom rows of every framework module (`api/*.py`), indexed, plus the project's own

@@ -18,7 +18,7 @@ from ..analysis.module import AnalysedModule
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode, Site
 from ..api.idioms import BodyWrite, PlainReturn
-from ..api.model import Role
+from ..api.rows import Role
 from .facts import FunctionFacts
 from .flow import Path, dominates
 from .routes import Handler

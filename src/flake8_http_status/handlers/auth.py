@@ -16,11 +16,12 @@ from typing import NamedTuple
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
+from ..analysis.nodes import strip_not
 from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api import FRAMEWORK_ROOTS
 from ..api.idioms import Auth, AuthDecorator
-from ..api.model import Slot
+from ..api.rows import Slot
 from ..i18n.phrase import Phrase
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
@@ -221,9 +222,11 @@ class AuthModel:
 
     def evaluate(self, test: ast.expr, optional_users: frozenset[str] = frozenset()) -> tuple[Auth, Auth]:
         """The state when `test` is true, and when it is false."""
-        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            when_true, when_false = self.evaluate(test.operand, optional_users)
-            return when_false, when_true
+        test, positive = strip_not(test)
+        when_true, when_false = self._evaluate(test, optional_users)
+        return (when_true, when_false) if positive else (when_false, when_true)
+
+    def _evaluate(self, test: ast.expr, optional_users: frozenset[str]) -> tuple[Auth, Auth]:
         if isinstance(test, ast.BoolOp):
             results = [self.evaluate(value, optional_users) for value in test.values]
             trues, falses = [r[0] for r in results], [r[1] for r in results]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
+from ..analysis.nodes import dotted
 from ..analysis.receivers import last_name
 from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
@@ -26,18 +27,6 @@ _BUILDERS = frozenset({"model_validate", "from_orm", "parse_obj", "model_constru
 class Created(NamedTuple):
     call: ast.Call
     row: Creation
-
-
-def dotted(node: ast.expr) -> str | None:
-    """`a.b.c` for a chain of names, None for anything else."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 @lru_cache(maxsize=256)

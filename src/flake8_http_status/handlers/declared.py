@@ -8,13 +8,10 @@ other, so the client gets a 500. `Api.declared_by` names that keyword.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from ..analysis.sites import FunctionNode
-from ..api.model import Role
-
-if TYPE_CHECKING:
-    from .model import HandlerModel
+from ..api.rows import Role
+from .handler_model import HandlerModel
 
 # The statuses of a route that names none: Django Ninja's `{200: NOT_SET}` (checked in django-ninja 1.7.1).
 _UNDECLARED = frozenset({200})

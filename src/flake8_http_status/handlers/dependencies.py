@@ -16,7 +16,7 @@ from ..analysis.match import argument
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
 from ..api.idioms import AuthDependency
-from ..api.model import Slot
+from ..api.rows import Slot
 from .module import ModuleNames
 from .syntax import listed, optional
 from .table import Idioms

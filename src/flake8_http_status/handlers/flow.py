@@ -12,7 +12,7 @@ import ast
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from ..analysis.children import CHILD_FIELDS
+from ..analysis.children import CHILD_FIELDS, labelled_blocks
 from ..analysis.sites import FunctionNode
 
 _TRY = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
@@ -57,15 +57,8 @@ def _contains(stmt: ast.stmt, position: tuple[int, int]) -> bool:
 
 def _blocks(stmt: ast.stmt) -> Iterator[tuple[str, ast.AST | None, list[ast.stmt]]]:
     if isinstance(stmt, _NESTED):
-        return
-    for field in ("body", "orelse", "finalbody"):
-        block = getattr(stmt, field, None)
-        if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
-            yield field, None, block
-    for handler in getattr(stmt, "handlers", ()):
-        yield "handler", handler, handler.body
-    for case in getattr(stmt, "cases", ()):
-        yield "case", case, case.body
+        return iter(())
+    return labelled_blocks(stmt)
 
 
 def path_to(function: FunctionNode, node: ast.AST) -> Path:
@@ -148,10 +141,10 @@ def except_handlers(path: Path) -> list[ast.ExceptHandler]:
     return [step.part for step in reversed(path) if isinstance(step.part, ast.ExceptHandler)]
 
 
-def try_body(path: Path, handler: ast.ExceptHandler) -> list[ast.stmt]:
-    """The statements guarded by the try statement that `handler` belongs to."""
+def try_body(path: Path, clause: ast.ExceptHandler) -> list[ast.stmt]:
+    """The statements guarded by the try statement that the `except` clause belongs to."""
     for step in path:
-        if step.part is handler and isinstance(step.owner, _TRY):
+        if step.part is clause and isinstance(step.owner, _TRY):
             body: list[ast.stmt] = step.owner.body
             return body
     return []

@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ..analysis.nodes import strip_not
 from ..api.idioms import UNSAFE_METHODS
 from .flow import Fact
 
@@ -70,9 +71,7 @@ def read_methods(node: ast.expr | None) -> frozenset[str] | None:
 
 def narrow(methods: Methods, fact: Fact) -> Methods:
     """The methods left once `fact` is known."""
-    test, holds = fact.test, fact.holds
-    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        test, holds = test.operand, not holds
+    test, holds = strip_not(fact.test, fact.holds)
     if isinstance(test, ast.BoolOp):
         return _bool_op(methods, test, holds)
     compared = _method_comparison(test)
@@ -94,8 +93,7 @@ def _bool_op(methods: Methods, test: ast.BoolOp, holds: bool) -> Methods:
 
 def is_method_test(test: ast.expr) -> bool:
     """`request.method == "PUT"`, `request.method in (...)`, possibly negated or combined."""
-    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        test = test.operand
+    test, _ = strip_not(test)
     if isinstance(test, ast.BoolOp):
         return all(is_method_test(value) for value in test.values)
     return _method_comparison(test) is not None

@@ -50,14 +50,16 @@ def translated_rule_text(code: str, lang: str) -> RuleText:
 
 def status_name(status: Status, lang: str) -> str:
     """The customary name of the code in `lang` ("찾을 수 없음"); the registered phrase in English."""
-    if lang == DEFAULT_LANGUAGE:
-        return status.phrase
-    names: dict[int, str] = _translation(lang, "statuses").NAMES
-    return names.get(status.code, status.phrase)
+    return _status_text(status, lang, "NAMES", status.phrase)
 
 
 def status_reason(status: Status, lang: str) -> str:
+    return _status_text(status, lang, "REASONS", status.reason)
+
+
+def _status_text(status: Status, lang: str, table: str, english: str) -> str:
+    """The status's entry in `lang`'s table `table` (`i18n/<lang>/statuses.py`); `english` without one."""
     if lang == DEFAULT_LANGUAGE:
-        return status.reason
-    reasons: dict[int, str] = _translation(lang, "statuses").REASONS
-    return reasons.get(status.code, status.reason)
+        return english
+    texts: dict[int, str] = getattr(_translation(lang, "statuses"), table)
+    return texts.get(status.code, english)

@@ -10,7 +10,7 @@ from ..analysis.spelling import Spelled
 from ..findings import Finding, Fix, FixSafety
 from ..i18n.phrase import Phrase
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .rule import Example, Rule, RuleDoc
 
 STATUS_IN_WRONG_ARGUMENT = Rule(
     code="HTS604",

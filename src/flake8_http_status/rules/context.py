@@ -16,9 +16,9 @@ from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
-from ..handlers.model import HandlerModel
+from ..handlers.handler_model import HandlerModel
 from ..options import Settings
-from .model import Rule
+from .rule import Rule
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, FixSafety
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .rule import Example, Rule, RuleDoc
 
 MIXED_CONSTANTS = Rule(
     code="HTS004",

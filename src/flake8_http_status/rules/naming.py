@@ -10,7 +10,7 @@ from ..analysis.values import Spelling, is_decimal_literal
 from ..findings import Finding, Fix, FixSafety, NewImport
 from ..statuses import State, lookup
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .rule import Example, Rule, RuleDoc
 
 _STYLE_OPTION = "`http-status-style`: which constant family to suggest (`auto` by default)."
 _IGNORE_OPTION = "`http-status-ignore-values`: literal values never to report."

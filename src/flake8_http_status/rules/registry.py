@@ -24,7 +24,7 @@ from .choices import (
     retry,
 )
 from .context import Context
-from .model import Rule
+from .rule import Rule
 
 Checker = Callable[[Context], Iterator[Finding]]
 

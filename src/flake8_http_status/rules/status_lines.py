@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
 from ..analysis.values import Spelling
-from ..api.model import Text
+from ..api.rows import Text
 from ..findings import Finding, Fix, FixSafety
 from ..i18n.phrase import Phrase
 from ..statuses import code_for_phrase, lookup
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .rule import Example, Rule, RuleDoc
 
 STATUS_LINE_MISMATCH = Rule(
     code="HTS003",

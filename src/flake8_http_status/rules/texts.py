@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..i18n import DEFAULT_LANGUAGE
 from ..i18n.texts import RuleText, translated_rule_text
-from .model import Rule
+from .rule import Rule
 
 
 def english_rule_text(rule: Rule) -> RuleText:

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from ..analysis.sites import Site
 from ..analysis.values import Spelling
-from ..api.model import Role
+from ..api.rows import Role
 from ..findings import Finding, FixSafety
-from ..i18n.phrase import Phrase
 from ..handlers.declared import declared_statuses
+from ..i18n.phrase import Phrase
 from ..statuses import State, lookup
 from .context import Context
-from .model import Example, Rule, RuleDoc
+from .rule import Example, Rule, RuleDoc
 
 _CODES_OPTION = "`http-status-extra-codes`: declare project codes, such as `499=CLIENT_CLOSED_REQUEST`."
 _ANSWERS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS, Role.HANDLE, Role.DOCUMENT})

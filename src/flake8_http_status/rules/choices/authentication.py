@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from ...analysis.sites import Site
 from ...api.idioms import Auth
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import (
     better,
     candidates,

@@ -11,10 +11,10 @@ from ...analysis.sites import FunctionNode, Site
 from ...analysis.spelling import Spelled
 from ...analysis.values import Spelling
 from ...api import TABLE
-from ...api.model import Role
-from ...findings import Edit, Fix, FixSafety, NewImport
-from ...i18n.phrase import Phrase
+from ...api.rows import Role
+from ...findings import Edit, Fix, FixSafety, NewImport, Position
 from ...handlers.declared import declared_statuses
+from ...i18n.phrase import Phrase
 from ...statuses import lookup
 from ..context import Context, end, start
 
@@ -143,23 +143,23 @@ def add_keyword(context: Context, call: ast.Call, keyword: str, code: int) -> Fi
     arguments: list[ast.AST] = [*call.args, *call.keywords]
     if not arguments or any(k.arg == keyword for k in call.keywords):
         return None
-    spelled = _spell(context, code)
-    if spelled is None:
-        return None
     last = max(arguments, key=lambda node: (end(node).line, end(node).column))
-    position = end(last)
-    return _fix(Edit(position, position, f", {keyword}={spelled.text}"), spelled)
+    return _insert_constant(context, end(last), f", {keyword}=", code)
 
 
 def append_status(context: Context, content: ast.expr, code: int) -> Fix | None:
     """`return content` becomes `return content, <constant>` (Flask-style return tuples)."""
     if not isinstance(content, (ast.Call, ast.Dict, ast.List, ast.Name, ast.Attribute, ast.Constant)):
         return None
+    return _insert_constant(context, end(content), ", ", code)
+
+
+def _insert_constant(context: Context, position: Position, before: str, code: int) -> Fix | None:
+    """Insert `before` and the constant for `code` at `position`; None when no constant can be written."""
     spelled = _spell(context, code)
     if spelled is None:
         return None
-    position = end(content)
-    return _fix(Edit(position, position, f", {spelled.text}"), spelled)
+    return _fix(Edit(position, position, before + spelled.text), spelled)
 
 
 def swap_class(context: Context, site: Site, code: int) -> Fix | None:

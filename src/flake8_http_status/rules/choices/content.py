@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from ...analysis.receivers import last_name
 from ...analysis.sites import Site
 from ...api.idioms import Bodiless, BodyPolicy, Rendering
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ...handlers.answers import setters
 from ...handlers.flow import dominates
 from ...handlers.responses import presence
 from ...i18n.phrase import Phrase
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, describe, report_node, see
 
 _BODILESS = frozenset({*range(100, 200), 204, 205, 304})

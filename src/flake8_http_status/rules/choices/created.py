@@ -8,15 +8,15 @@ from collections.abc import Iterator
 from ...analysis.sites import FunctionNode, Site
 from ...analysis.values import Spelling
 from ...api import PATH_PARAMETER
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Finding, Fix, FixSafety
 from ...handlers.answers import Answer
 from ...handlers.creation import Created
-from ...handlers.model import HandlerModel
+from ...handlers.handler_model import HandlerModel
 from ...handlers.routes import Handler
 from ...i18n.phrase import Phrase
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import append_status, better, candidates, change_status, describe, report_node, see
 from .content import reports_failure
 

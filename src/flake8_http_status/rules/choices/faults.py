@@ -9,15 +9,16 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from ...analysis.nodes import strip_not
 from ...analysis.receivers import last_name
 from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Evidence, Fault
 from ...findings import Finding, FixSafety
 from ...handlers.flow import facts
-from ...handlers.model import Caught
+from ...handlers.handler_model import Caught
 from ...i18n.phrase import Phrase
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _SERVER_ERRORS = frozenset(range(500, 600))
@@ -231,32 +232,33 @@ def _shown(context: Context, function: FunctionNode, caught: Caught) -> bool:
     return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded)
 
 
-def _caught(handler: ast.ExceptHandler) -> str:
-    return ast.unparse(handler.type) if handler.type is not None else "an exception"
+def _caught(clause: ast.ExceptHandler) -> str:
+    return ast.unparse(clause.type) if clause.type is not None else "an exception"
 
 
 def _failed_validation(context: Context, function: FunctionNode, site: Site) -> bool:
     """The point is reached only when `X.is_valid()` returned False."""
-    model = context.handlers
-    for fact in facts(model.path(function, site.anchor), model.exits):
-        test, holds = fact.test, fact.holds
-        while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            test, holds = test.operand, not holds
-        if not holds and isinstance(test, ast.Call) and last_name(test.func) == "is_valid":
-            return True
-    return False
+    return any(
+        not truthy and last_name(call.func) == "is_valid" for call, truthy in _call_results(context, function, site)
+    )
 
 
 def _exists_check(context: Context, function: FunctionNode, site: Site) -> bool:
     """The point is reached only when `...filter(...).exists()` returned True."""
+    return any(
+        truthy and last_name(call.func) == "exists" and "filter" in ast.unparse(call)
+        for call, truthy in _call_results(context, function, site)
+    )
+
+
+def _call_results(context: Context, function: FunctionNode, site: Site) -> Iterator[tuple[ast.Call, bool]]:
+    """The calls whose result is known where the site runs, each with whether it was truthy there
+    (`if not form.is_valid(): <site>` gives the call and False)."""
     model = context.handlers
     for fact in facts(model.path(function, site.anchor), model.exits):
-        test, holds = fact.test, fact.holds
-        while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            test, holds = test.operand, not holds
-        if holds and isinstance(test, ast.Call) and last_name(test.func) == "exists" and "filter" in ast.unparse(test):
-            return True
-    return False
+        test, holds = strip_not(fact.test, fact.holds)
+        if isinstance(test, ast.Call):
+            yield test, holds
 
 
 def _says_conflict(site: Site) -> bool:

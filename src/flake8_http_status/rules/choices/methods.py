@@ -12,7 +12,7 @@ from ...handlers.flow import Path
 from ...handlers.methods import is_method_test
 from ...handlers.routes import Handler
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _STANDARD = frozenset(VERBS)

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from ...analysis.sites import Site
 from ...analysis.values import Spelling
 from ...api import TABLE
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ...handlers.routes import Handler
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import better, describe, report_node, see
 
 UNDECLARED_STATUS = Rule(

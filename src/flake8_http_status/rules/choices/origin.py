@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...api.model import Role
+from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 NON_AUTHORITATIVE_FROM_ORIGIN = Rule(

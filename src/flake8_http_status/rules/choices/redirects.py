@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from ...analysis.match import argument
 from ...analysis.sites import Site
 from ...api.idioms import RedirectFlags
-from ...api.model import Role, Slot
+from ...api.rows import Role, Slot
 from ...findings import Finding, FixSafety
 from ...i18n.phrase import Phrase
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, describe, report_node, see
 
 _MOVED = frozenset({301, 302})

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...analysis.sites import Site
 from ...findings import Finding, FixSafety
 from ..context import Context
-from ..model import Example, Rule, RuleDoc
+from ..rule import Example, Rule, RuleDoc
 from .common import candidates, describe, report_node, see
 
 RETRY_AFTER_MISSING = Rule(
@@ -78,9 +78,9 @@ def _lasting(context: Context, site: Site) -> bool:
     function = site.scope.function
     if function is not None:
         texts.extend(
-            ast.unparse(handler.type)
-            for handler in context.handlers.except_handlers(function, site.anchor)
-            if handler.type is not None
+            ast.unparse(clause.type)
+            for clause in context.handlers.except_handlers(function, site.anchor)
+            if clause.type is not None
         )
     return any(_LASTING.search(text) for text in texts)
 

@@ -18,7 +18,7 @@ from ..analysis.receivers import Receivers
 from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
-from ..api.model import Role
+from ..api.rows import Role
 from .answers import Answer, answers
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters

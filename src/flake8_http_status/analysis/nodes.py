@@ -1,0 +1,34 @@
+"""Small questions about one AST node that several analyses ask: the test inside `not`s, the root and
+names of an attribute chain. Iterative, so that deep nesting cannot overflow the stack.
+"""
+
+from __future__ import annotations
+
+import ast
+
+
+def strip_not(test: ast.expr, holds: bool = True) -> tuple[ast.expr, bool]:
+    """`test` without the `not`s around it, and whether that inner test holds when `test` is `holds`:
+    `not not x` gives (`x`, holds), `not x` gives (`x`, not holds)."""
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, holds = test.operand, not holds
+    return test, holds
+
+
+def attribute_chain(node: ast.expr) -> tuple[ast.expr, list[str]]:
+    """The expression an attribute chain starts from and the attribute names in source order:
+    `a.b.c` gives (`a`, ["b", "c"]); anything that is not an `Attribute` gives (itself, [])."""
+    names: list[str] = []
+    while isinstance(node, ast.Attribute):
+        names.append(node.attr)
+        node = node.value
+    names.reverse()
+    return node, names
+
+
+def dotted(node: ast.expr) -> str | None:
+    """`a.b.c` for a chain of names, None for anything else."""
+    root, names = attribute_chain(node)
+    if not isinstance(root, ast.Name):
+        return None
+    return ".".join([root.id, *names])
