@@ -22,7 +22,18 @@ from measure import Pair, pair, run
 
 
 def fix_command(tree: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-m", "flake8_http_status.cli", "fix", "--check", "--quiet", "--isolated", "--jobs", str(jobs), str(tree)]
+    return [
+        sys.executable,
+        "-m",
+        "flake8_http_status.cli",
+        "fix",
+        "--check",
+        "--quiet",
+        "--isolated",
+        "--jobs",
+        str(jobs),
+        str(tree),
+    ]
 
 
 def parse_command(tree: Path, jobs: int) -> list[str]:
@@ -84,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         tree = measured.peak_tree(which)
         print(
             f"  {label:28s} {measured.median_cpu(which):6.2f} s CPU, {measured.median_wall(which):6.2f} s wall, "
-            f"peak {measured.peak_process(which):.0f} MiB per process" + (f", {tree:.0f} MiB all processes" if tree else "")
+            f"peak {measured.peak_process(which):.0f} MiB per process"
+            + (f", {tree:.0f} MiB all processes" if tree else "")
         )
     print(f"  speed-up: {measured.ratio:.1f}x (CPU)")
     return 0

@@ -135,7 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"flake8 + plugin  {flake8.median_cpu(1):8.2f} s CPU  peak {flake8.peak_process(1):5.0f} MiB")
     print(f"overhead         {(flake8.ratio - 1) * 100:+7.1f} %")
     cost = own_cost(args.path, args.rounds)
-    print(f"plugin analysis  {cost.plugin:8.2f} s CPU over {cost.files} files (peak {cost.analysis_peak_mib:.0f} MiB beyond the trees)")
+    print(
+        f"plugin analysis  {cost.plugin:8.2f} s CPU over {cost.files} files (peak {cost.analysis_peak_mib:.0f} MiB beyond the trees)"
+    )
     print(f"bare ast.walk    {cost.walk:8.2f} s CPU")
     return 0
 

@@ -1,7 +1,7 @@
 """Pinned real projects from PyPI, downloaded into a cache outside git, for benchmarks and smoke runs.
 
-    python benchmarks/corpus.py            # download and unpack every project, print their paths
-    python benchmarks/corpus.py Django     # only some
+python benchmarks/corpus.py            # download and unpack every project, print their paths
+python benchmarks/corpus.py Django     # only some
 """
 
 from __future__ import annotations
@@ -93,7 +93,18 @@ def fetch(project: Project, cache: Path = CACHE) -> Path:
     downloads.mkdir(parents=True, exist_ok=True)
     kind = ["--no-binary", ":all:"] if project.sdist else ["--only-binary", ":all:"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", *kind, "-d", str(downloads), project.requirement],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            *kind,
+            "-d",
+            str(downloads),
+            project.requirement,
+        ],
         check=True,
     )
     archive = _archive_for(downloads, project)

@@ -54,7 +54,13 @@ def run(command: Sequence[str], *, ok: Sequence[int] = (0, 1), cwd: Path | None 
         raise RuntimeError(f"{' '.join(command)} exited with {exit_status}:\n{stderr[-4000:]}")
     kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
     peak_process = kib / 1024
-    return Run(usage.ru_utime + usage.ru_stime, wall, peak_process, max(peak_tree, peak_process) if sampled else None, exit_status)
+    return Run(
+        usage.ru_utime + usage.ru_stime,
+        wall,
+        peak_process,
+        max(peak_tree, peak_process) if sampled else None,
+        exit_status,
+    )
 
 
 def _tree_rss_mib(root: int) -> float:

@@ -116,8 +116,15 @@ def tables(results: Sequence[Result], turns: int) -> list[str]:
     lines += _table(
         ["Project", "Files", "flake8", "flake8 + plugin", "Overhead", "Peak MiB, flake8", "Peak MiB, + plugin"],
         [
-            [r.project.requirement, r.files, f"{r.flake8.median_cpu(0):.2f}", f"{r.flake8.median_cpu(1):.2f}",
-             f"{_overhead(r.flake8):+.1f}%", _mib(r.flake8.peak_process(0)), _mib(r.flake8.peak_process(1))]
+            [
+                r.project.requirement,
+                r.files,
+                f"{r.flake8.median_cpu(0):.2f}",
+                f"{r.flake8.median_cpu(1):.2f}",
+                f"{_overhead(r.flake8):+.1f}%",
+                _mib(r.flake8.peak_process(0)),
+                _mib(r.flake8.peak_process(1)),
+            ]
             for r in results
         ],
     )
@@ -125,28 +132,80 @@ def tables(results: Sequence[Result], turns: int) -> list[str]:
     if counted:
         lines += ["", "### The same, counted in instructions by callgrind (a subset of files; independent of load)", ""]
         lines += _table(
-            ["Project", "Files", "flake8", "flake8 + plugin", "Overhead", "Start-up, flake8 / + plugin", "Overhead beyond start-up"],
-            [[r.project.requirement, c.files, f"{c.base:,}", f"{c.plugin:,}", f"{(c.plugin / c.base - 1) * 100:+.1f}%",
-              f"{c.base_start:,} / {c.plugin_start:,}", f"{c.per_file_overhead():+.1f}%"]
-             for r in counted if (c := r.counted)],
+            [
+                "Project",
+                "Files",
+                "flake8",
+                "flake8 + plugin",
+                "Overhead",
+                "Start-up, flake8 / + plugin",
+                "Overhead beyond start-up",
+            ],
+            [
+                [
+                    r.project.requirement,
+                    c.files,
+                    f"{c.base:,}",
+                    f"{c.plugin:,}",
+                    f"{(c.plugin / c.base - 1) * 100:+.1f}%",
+                    f"{c.base_start:,} / {c.plugin_start:,}",
+                    f"{c.per_file_overhead():+.1f}%",
+                ]
+                for r in counted
+                if (c := r.counted)
+            ],
         )
-    lines += ["", "### The plugin's own analysis vs a bare `ast.walk` of the same parsed trees (best CPU seconds of 5)", ""]
+    lines += [
+        "",
+        "### The plugin's own analysis vs a bare `ast.walk` of the same parsed trees (best CPU seconds of 5)",
+        "",
+    ]
     lines += _table(
-        ["Project", "Modules", "Plugin analysis", "ast.walk", "Analysis / walk", "Analysis peak MiB (beyond the trees)"],
         [
-            [r.project.requirement, r.own.files, f"{r.own.plugin:.2f}", f"{r.own.walk:.2f}", f"{r.own.plugin / r.own.walk:.2f}x",
-             f"{r.own.analysis_peak_mib:.1f}"]
+            "Project",
+            "Modules",
+            "Plugin analysis",
+            "ast.walk",
+            "Analysis / walk",
+            "Analysis peak MiB (beyond the trees)",
+        ],
+        [
+            [
+                r.project.requirement,
+                r.own.files,
+                f"{r.own.plugin:.2f}",
+                f"{r.own.walk:.2f}",
+                f"{r.own.plugin / r.own.walk:.2f}x",
+                f"{r.own.analysis_peak_mib:.1f}",
+            ]
             for r in results
         ],
     )
     lines += ["", f"### `http-status fix --check` vs LibCST parsing every file (median of {turns} turns)", ""]
     lines += _table(
-        ["Project", "Files", "fix CPU s", "fix wall s", "LibCST CPU s", "LibCST wall s", "Speed-up (CPU)",
-         "fix peak MiB (largest process / all)", "LibCST peak MiB (largest / all)"],
         [
-            [r.project.requirement, r.files, f"{r.fix.median_cpu(0):.2f}", f"{r.fix.median_wall(0):.2f}",
-             f"{r.fix.median_cpu(1):.2f}", f"{r.fix.median_wall(1):.2f}", f"{r.fix.ratio:.1f}x",
-             f"{_mib(r.fix.peak_process(0))} / {_mib(r.fix.peak_tree(0))}", f"{_mib(r.fix.peak_process(1))} / {_mib(r.fix.peak_tree(1))}"]
+            "Project",
+            "Files",
+            "fix CPU s",
+            "fix wall s",
+            "LibCST CPU s",
+            "LibCST wall s",
+            "Speed-up (CPU)",
+            "fix peak MiB (largest process / all)",
+            "LibCST peak MiB (largest / all)",
+        ],
+        [
+            [
+                r.project.requirement,
+                r.files,
+                f"{r.fix.median_cpu(0):.2f}",
+                f"{r.fix.median_wall(0):.2f}",
+                f"{r.fix.median_cpu(1):.2f}",
+                f"{r.fix.median_wall(1):.2f}",
+                f"{r.fix.ratio:.1f}x",
+                f"{_mib(r.fix.peak_process(0))} / {_mib(r.fix.peak_tree(0))}",
+                f"{_mib(r.fix.peak_process(1))} / {_mib(r.fix.peak_tree(1))}",
+            ]
             for r in results
         ],
     )
@@ -165,15 +224,24 @@ def goals(results: Sequence[Result]) -> list[str]:
         if django.counted is not None:  # instruction counts do not move with the load: they decide
             c = django.counted
             judged = c.per_file_overhead()
-            measured = (f"{judged:+.1f}% in instructions per file beyond start-up ({(c.plugin / c.base - 1) * 100:+.1f}% "
-                        f"on {c.files} files with it); {overhead:+.1f}% in CPU time")
+            measured = (
+                f"{judged:+.1f}% in instructions per file beyond start-up ({(c.plugin / c.base - 1) * 100:+.1f}% "
+                f"on {c.files} files with it); {overhead:+.1f}% in CPU time"
+            )
         rows += [
             ["Plugin overhead on flake8", f"≤ {GOAL_OVERHEAD:.0f}%", measured, _met(judged <= GOAL_OVERHEAD)],
-            ["`fix --check` vs LibCST parsing everything", f"≥ {GOAL_SPEED_UP:.0f}x faster", f"{django.fix.ratio:.1f}x",
-             _met(django.fix.ratio >= GOAL_SPEED_UP)],
-            ["`fix --check` peak memory", f"≤ {GOAL_FIX_MEMORY:.0f} MiB",
-             f"{peak:.0f} MiB, all processes together ({django.fix.peak_process(0):.0f} MiB the largest)",
-             _met(peak <= GOAL_FIX_MEMORY)],
+            [
+                "`fix --check` vs LibCST parsing everything",
+                f"≥ {GOAL_SPEED_UP:.0f}x faster",
+                f"{django.fix.ratio:.1f}x",
+                _met(django.fix.ratio >= GOAL_SPEED_UP),
+            ],
+            [
+                "`fix --check` peak memory",
+                f"≤ {GOAL_FIX_MEMORY:.0f} MiB",
+                f"{peak:.0f} MiB, all processes together ({django.fix.peak_process(0):.0f} MiB the largest)",
+                _met(peak <= GOAL_FIX_MEMORY),
+            ],
         ]
     lines = ["On Django's source:", "", *_table(["Goal", "Target", "Measured", "Met"], rows)] if rows else []
     if others:
@@ -200,8 +268,17 @@ def _met(ok: bool) -> str:
 
 
 def machine(jobs: int, loads: Sequence[tuple[float, float, float] | None]) -> list[str]:
-    model = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines() if line.startswith("model name")), platform.processor())
-    memory = next((line.split()[1] for line in _read("/proc/meminfo").splitlines() if line.startswith("MemTotal:")), None)
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (line.split()[1] for line in _read("/proc/meminfo").splitlines() if line.startswith("MemTotal:")), None
+    )
     versions = ", ".join(f"{name} {_version(name)}" for name in ("flake8", "pyflakes", "pycodestyle", "libcst"))
     load = " → ".join(" ".join(f"{value:.2f}" for value in sample) for sample in loads if sample is not None)
     return [
@@ -227,8 +304,20 @@ def _version(name: str) -> str:
         return "?"
 
 
-def page(results: Sequence[Result], command: str, turns: int, jobs: int, loads: Sequence[tuple[float, float, float] | None], minutes: float, whole: bool) -> str:
-    what = "whole sdists and wheels, tests included" if whole else "each project's import package (its source, without its tests)"
+def page(
+    results: Sequence[Result],
+    command: str,
+    turns: int,
+    jobs: int,
+    loads: Sequence[tuple[float, float, float] | None],
+    minutes: float,
+    whole: bool,
+) -> str:
+    what = (
+        "whole sdists and wheels, tests included"
+        if whole
+        else "each project's import package (its source, without its tests)"
+    )
     lines = [
         "# Performance",
         "",
@@ -279,9 +368,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("projects", nargs="*", help="PyPI names from benchmarks/corpus.py (default: the benchmark set)")
     parser.add_argument("--turns", type=int, default=3, help="measured turns per pair (default: 3)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="fixer worker processes (default: all cores)")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="fixer worker processes (default: all cores)"
+    )
     parser.add_argument("--whole", action="store_true", help="measure whole sdists and wheels, tests included")
-    parser.add_argument("--callgrind", type=int, default=0, metavar="FILES", help="also count instructions on this many files per project")
+    parser.add_argument(
+        "--callgrind",
+        type=int,
+        default=0,
+        metavar="FILES",
+        help="also count instructions on this many files per project",
+    )
     parser.add_argument("--write", action="store_true", help=f"write the tables to {PAGE.relative_to(ROOT)}")
     parser.add_argument("--cache", type=Path, default=CACHE)
     args = parser.parse_args(argv)

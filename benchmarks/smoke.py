@@ -82,9 +82,21 @@ def smoke(project: Project, seed: int, per_rule: int) -> Smoke:
 
 def _flake8(tree: Path, result: Smoke) -> list[tuple[str, str, int, str]]:
     selected = ["--select=HTS,E902,E999", *(["--extend-select=" + ",".join(OFF_BY_DEFAULT)] if OFF_BY_DEFAULT else [])]
-    command = [sys.executable, "-m", "flake8", "--isolated", *selected, "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s", "."]
+    command = [
+        sys.executable,
+        "-m",
+        "flake8",
+        "--isolated",
+        *selected,
+        "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s",
+        ".",
+    ]
     completed = subprocess.run(command, capture_output=True, text=True, cwd=tree, check=False)
-    if completed.returncode not in (0, 1) or "Traceback" in completed.stderr or "failed during execution" in completed.stderr:
+    if (
+        completed.returncode not in (0, 1)
+        or "Traceback" in completed.stderr
+        or "failed during execution" in completed.stderr
+    ):
         result.problems.append(f"flake8 crashed ({completed.returncode}): {completed.stderr.strip()[-1500:]}")
     found = []
     for line in completed.stdout.splitlines():
@@ -179,15 +191,21 @@ def review(results: Sequence[Smoke], path: Path) -> None:
     """The sampled findings with the code around them, grouped by rule, for reading by hand. The code
     comes from the pristine tree: the smoke copy has been rewritten by the fixer by now."""
     entries = sorted(
-        ((code, root(result.project), Path(f"{result.project.name}-{result.project.version}") / path, line, text)
-         for result in results for code, path, line, text in result.sample),
+        (
+            (code, root(result.project), Path(f"{result.project.name}-{result.project.version}") / path, line, text)
+            for result in results
+            for code, path, line, text in result.sample
+        ),
         key=lambda e: (e[0], e[2], e[3]),
     )
     lines = ["# Findings to review by hand", ""]
     for code, pristine, file, line, text in entries:
         original = pristine / Path(*file.parts[1:])
         source = original.read_text(encoding="utf-8", errors="replace").splitlines() if original.exists() else []
-        around = "\n".join(f"{number:5d}{'>' if number == line else ' '} {source[number - 1]}" for number in range(max(1, line - 3), min(len(source), line + 2) + 1))
+        around = "\n".join(
+            f"{number:5d}{'>' if number == line else ' '} {source[number - 1]}"
+            for number in range(max(1, line - 3), min(len(source), line + 2) + 1)
+        )
         lines += [f"## {code} {file}:{line}", "", f"{code} {text}", "", "```", around, "```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -197,9 +215,14 @@ def counts_table(results: Sequence[Smoke]) -> list[str]:
     header = ["Project", "Files", "E902/E999", *codes, "Safe fixes", "Unsafe fixes", "Refused", "Problems"]
     rows = [
         [
-            result.project.requirement, result.files, result.unparsable, *(result.findings.get(code, 0) for code in codes),
-            sum(result.fixed.get("safe", {}).values()), sum(result.fixed.get("unsafe", {}).values()),
-            result.refused.get("safe", 0), len(result.problems),
+            result.project.requirement,
+            result.files,
+            result.unparsable,
+            *(result.findings.get(code, 0) for code in codes),
+            sum(result.fixed.get("safe", {}).values()),
+            sum(result.fixed.get("unsafe", {}).values()),
+            result.refused.get("safe", 0),
+            len(result.problems),
         ]
         for result in results
     ]
@@ -233,7 +256,9 @@ def write_counts(results: Sequence[Smoke], command: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("projects", nargs="*", help="PyPI names from benchmarks/corpus.py (default: all)")
-    parser.add_argument("--sample", type=int, default=10, metavar="N", help="findings per rule and project to sample (default: 10)")
+    parser.add_argument(
+        "--sample", type=int, default=10, metavar="N", help="findings per rule and project to sample (default: 10)"
+    )
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--write", action="store_true", help=f"update the counts in {PAGE.relative_to(ROOT)}")
     args = parser.parse_args(argv)
@@ -242,14 +267,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     for project in by_name(args.projects):
         result = smoke(project, args.seed, args.sample)
         results.append(result)
-        print(f"{project.requirement}: {dict(sorted(result.findings.items()))}, problems: {len(result.problems)}", file=sys.stderr)
+        print(
+            f"{project.requirement}: {dict(sorted(result.findings.items()))}, problems: {len(result.problems)}",
+            file=sys.stderr,
+        )
         for problem in result.problems:
             print(f"  {problem}", file=sys.stderr)
     review(results, WORK / "review.md")
     print("\n".join(counts_table(results)))
     print(f"sampled findings to read: {WORK / 'review.md'}", file=sys.stderr)
     if args.write:
-        write_counts(results, shlex.join(["python", "benchmarks/smoke.py", *(argv if argv is not None else sys.argv[1:])]))
+        write_counts(
+            results, shlex.join(["python", "benchmarks/smoke.py", *(argv if argv is not None else sys.argv[1:])])
+        )
     return 1 if any(result.problems for result in results) else 0
 
 

@@ -16,7 +16,9 @@ def run(source: str, *options: str, filename: str = "example.py") -> list[Findin
     off by default only when `--extend-select=HTS914,...` is among the options."""
     plugin_options, enabled = split_options(options)
     settings = (
-        settings_from_args(plugin_options) if plugin_options else Settings(target_python=(3, 10), starlette_renamed=False)
+        settings_from_args(plugin_options)
+        if plugin_options
+        else Settings(target_python=(3, 10), starlette_renamed=False)
     )
     if plugin_options and settings.target_python is None:
         settings = Settings(**{**settings.__dict__, "target_python": (3, 10), "starlette_renamed": False})

@@ -64,7 +64,7 @@ _SELECT = "--extend-select="
 def split_options(options: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The plugin's own options, and the rule codes a fixture turns on with flake8's `--extend-select=`."""
     enabled = frozenset(
-        code for option in options if option.startswith(_SELECT) for code in option[len(_SELECT):].split(",")
+        code for option in options if option.startswith(_SELECT) for code in option[len(_SELECT) :].split(",")
     )
     return tuple(option for option in options if not option.startswith(_SELECT)), enabled
 

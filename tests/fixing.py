@@ -12,8 +12,12 @@ from flake8_http_status.options import Settings, settings_from_args
 
 
 def options(
-    *flags: str, unsafe: bool = False, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-    starlette_renamed: bool = False, disable_noqa: bool = False,
+    *flags: str,
+    unsafe: bool = False,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    starlette_renamed: bool = False,
+    disable_noqa: bool = False,
 ) -> FixOptions:
     """Fix options from flake8-style flags (`--extend-select=` turns rules on); the target defaults to
     Python 3.10 and old Starlette names, so that no test depends on the pyproject.toml above it."""
@@ -22,9 +26,12 @@ def options(
     settings = dataclasses.replace(
         settings, target_python=settings.target_python or (3, 10), starlette_renamed=starlette_renamed
     )
-    return FixOptions(settings, Selection(
-        select=select, ignore=ignore, unsafe=unsafe, disable_noqa=disable_noqa, enable=tuple(sorted(enabled))
-    ))
+    return FixOptions(
+        settings,
+        Selection(
+            select=select, ignore=ignore, unsafe=unsafe, disable_noqa=disable_noqa, enable=tuple(sorted(enabled))
+        ),
+    )
 
 
 def outcome(source: str, *flags: str, filename: str = "example.py", **choice: object) -> Outcome:

@@ -29,7 +29,10 @@ EXAMPLES = int(os.environ.get("HTTP_STATUS_FUZZ_EXAMPLES", "25"))
 # CI's bounded run draws the same examples every time, so that it cannot fail by luck; a run by hand
 # with a budget of its own explores afresh.
 FUZZ = settings(
-    max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), print_blob=True,
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
     derandomize="HTTP_STATUS_FUZZ_EXAMPLES" not in os.environ,
 )
 
@@ -60,7 +63,8 @@ def check_fixer(source: str, options: FixOptions, filename: str = "fuzz.py") -> 
     except FixError as error:
         # A helper called inside hypothesis tests: the refusal is checked here, not with pytest.raises.
         assert "\n" not in error.message  # noqa: PT017
-        assert error.cause.fault is Fault.MODULE, f"the fixer failed its own checks: {error.message} (line {error.line})"  # noqa: PT017
+        why = f"the fixer failed its own checks: {error.message} (line {error.line})"
+        assert error.cause.fault is Fault.MODULE, why  # noqa: PT017
         return source
     if not outcome.changed:
         assert outcome.text == source

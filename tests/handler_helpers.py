@@ -43,4 +43,6 @@ class Module:
 
 def module(source: str, settings: Settings = Settings(), filename: str = "app.py") -> Module:
     tree = ast.parse(source)
-    return Module(build_context(tree, source.splitlines(keepends=True), filename, settings, _table(settings.extra_calls)))
+    return Module(
+        build_context(tree, source.splitlines(keepends=True), filename, settings, _table(settings.extra_calls))
+    )

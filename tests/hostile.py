@@ -80,15 +80,27 @@ def small_files(root: Path, count: int, special: dict[str, bytes]) -> None:
 
 
 def flake8_run(
-    paths: Sequence[Path | str], *options: str, cwd: Path, only_this_plugin: bool = False,
+    paths: Sequence[Path | str],
+    *options: str,
+    cwd: Path,
+    only_this_plugin: bool = False,
     preexec_fn: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """flake8 (one process), as a user runs it; `only_this_plugin` leaves out pyflakes, pycodestyle
     and mccabe, whose cost on the heaviest inputs would dominate: flake8 still finds, reads,
     decodes and parses every file and hands it to the plugin as usual."""
     runner = [str(HERE / "flake8_only_this_plugin.py")] if only_this_plugin else ["-m", "flake8"]
-    command = [sys.executable, *runner, "-j1", "--select=HTS,E9", "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s", *options]
-    return subprocess.run([*command, *map(str, paths)], capture_output=True, text=True, cwd=cwd, check=False, preexec_fn=preexec_fn)
+    command = [
+        sys.executable,
+        *runner,
+        "-j1",
+        "--select=HTS,E9",
+        "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s",
+        *options,
+    ]
+    return subprocess.run(
+        [*command, *map(str, paths)], capture_output=True, text=True, cwd=cwd, check=False, preexec_fn=preexec_fn
+    )
 
 
 def fix_run(*args: str, cwd: Path, preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
@@ -116,4 +128,6 @@ def permissions_enforced() -> Callable[[], None] | None:
 
 def leftovers(root: Path) -> list[str]:
     """Files a writer may leave behind when interrupted: temporary and backup files."""
-    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.name.endswith((".tmp", "~", ".bak", ".orig")))
+    return sorted(
+        str(path.relative_to(root)) for path in root.rglob("*") if path.name.endswith((".tmp", "~", ".bak", ".orig"))
+    )

@@ -20,13 +20,53 @@ from flake8_http_status.fixer.errors import FixError
 from flake8_http_status.fixer.source import decode, split_lines
 
 # Texts a mutation may put in place of a token or insert as a line.
-NUMBERS = ("200", "201", "204", "301", "400", "401", "404", "418", "422", "500", "599", "600", "99", "0", "-1", "1e3", "0x194", "404j", "404.0", "True", "None")
+NUMBERS = (
+    "200",
+    "201",
+    "204",
+    "301",
+    "400",
+    "401",
+    "404",
+    "418",
+    "422",
+    "500",
+    "599",
+    "600",
+    "99",
+    "0",
+    "-1",
+    "1e3",
+    "0x194",
+    "404j",
+    "404.0",
+    "True",
+    "None",
+)
 STRINGS = ("'200 OK'", "'404 Not Found'", "'201'", "b'200'", "f'{x}'", "''", "'HTTP_404_NOT_FOUND'")
 SNIPPETS = (
-    "abort(404)", "return jsonify(x), 201", "response.status_code = 204", "assert r.status_code == 200",
-    "raise HTTPException(status_code=404)", "return Response(status=301)", "status = 200", "@app.errorhandler(500)",
-    "from http import HTTPStatus", "from fastapi import status", "import flask", "return 'x', 200, {}",
-    "if x:", "else:", "try:", "except Exception:", "pass", "def status(): pass", "HTTPStatus = None", "(", ")", "\\",
+    "abort(404)",
+    "return jsonify(x), 201",
+    "response.status_code = 204",
+    "assert r.status_code == 200",
+    "raise HTTPException(status_code=404)",
+    "return Response(status=301)",
+    "status = 200",
+    "@app.errorhandler(500)",
+    "from http import HTTPStatus",
+    "from fastapi import status",
+    "import flask",
+    "return 'x', 200, {}",
+    "if x:",
+    "else:",
+    "try:",
+    "except Exception:",
+    "pass",
+    "def status(): pass",
+    "HTTPStatus = None",
+    "(",
+    ")",
+    "\\",
 )
 
 Mutation = Callable[[st.DrawFn, str], str]
@@ -76,7 +116,9 @@ def join_lines(draw: st.DrawFn, text: str) -> str:
     lines = split_lines(text)
     if len(lines) > 1:
         index = draw(st.integers(0, len(lines) - 2))
-        lines[index : index + 2] = [lines[index].rstrip("\r\n") + draw(st.sampled_from(["", " ", "; "])) + lines[index + 1].lstrip()]
+        lines[index : index + 2] = [
+            lines[index].rstrip("\r\n") + draw(st.sampled_from(["", " ", "; "])) + lines[index + 1].lstrip()
+        ]
     return "".join(lines)
 
 
@@ -144,8 +186,18 @@ def duplicate_token(draw: st.DrawFn, text: str) -> str:
 
 
 MUTATIONS: tuple[Mutation, ...] = (
-    delete_line, duplicate_line, move_line, reindent_line, join_lines, truncate, insert_snippet,
-    swap_number, swap_number, replace_token, delete_token, duplicate_token,
+    delete_line,
+    duplicate_line,
+    move_line,
+    reindent_line,
+    join_lines,
+    truncate,
+    insert_snippet,
+    swap_number,
+    swap_number,
+    replace_token,
+    delete_token,
+    duplicate_token,
 )
 
 

@@ -77,8 +77,13 @@ def flake8_outputs(fixtures: Sequence[Path]) -> dict[Path, list[str]]:
             for number, (options, paths) in enumerate(sorted(groups.items())):
                 output = Path(folder) / f"{number}.txt"
                 argv = [
-                    "--isolated", "--jobs=1", "--color=never", f"--output-file={output}",
-                    "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s", *options, *map(relative, paths),
+                    "--isolated",
+                    "--jobs=1",
+                    "--color=never",
+                    f"--output-file={output}",
+                    "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s",
+                    *options,
+                    *map(relative, paths),
                 ]
                 status = flake8_main(argv)
                 assert status in (0, 1), f"flake8 {' '.join(argv)} exited with {status}"

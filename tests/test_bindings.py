@@ -31,7 +31,9 @@ def parse(source: str) -> ast.Module:
         return ast.parse(source)
 
 
-@pytest.mark.parametrize("path", [*fixture_files(), *package_files("starlette"), *package_files("django")[:120]], ids=str)
+@pytest.mark.parametrize(
+    "path", [*fixture_files(), *package_files("starlette"), *package_files("django")[:120]], ids=str
+)
 def test_counts_match_on_real_code(path: Path) -> None:
     tree = parse(path.read_text(encoding="utf-8"))
     assert +walked(tree) == +reference(tree)

@@ -37,7 +37,15 @@ def test_catalogue_has_nothing_httpstatus_lacks_except_known_codes() -> None:
 
 @pytest.mark.parametrize(
     ("code", "state"),
-    [(306, State.UNUSED), (418, State.UNUSED), (102, State.DEPRECATED), (305, State.DEPRECATED), (510, State.OBSOLETED), (104, State.TEMPORARY), (404, State.REGISTERED)],
+    [
+        (306, State.UNUSED),
+        (418, State.UNUSED),
+        (102, State.DEPRECATED),
+        (305, State.DEPRECATED),
+        (510, State.OBSOLETED),
+        (104, State.TEMPORARY),
+        (404, State.REGISTERED),
+    ],
 )
 def test_registry_states(code: int, state: State) -> None:
     assert BY_CODE[code].state is state
@@ -82,7 +90,12 @@ def _starlette_renamed() -> bool:
 
 @pytest.mark.parametrize(
     ("style", "module_name"),
-    [("drf", "rest_framework.status"), ("starlette", "starlette.status"), ("fastapi", "starlette.status"), ("litestar", "litestar.status_codes")],
+    [
+        ("drf", "rest_framework.status"),
+        ("starlette", "starlette.status"),
+        ("fastapi", "starlette.status"),
+        ("litestar", "litestar.status_codes"),
+    ],
 )
 def test_int_families_match_the_installed_modules(style: str, module_name: str) -> None:
     actual = _module_constants(module_name)

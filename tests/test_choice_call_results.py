@@ -35,7 +35,12 @@ def create():
 
 @pytest.mark.parametrize(
     ("test", "reported"),
-    [("not s.is_valid()", True), ("not not not s.is_valid()", True), ("s.is_valid()", False), ("not not s.is_valid()", False)],
+    [
+        ("not s.is_valid()", True),
+        ("not not not s.is_valid()", True),
+        ("s.is_valid()", False),
+        ("not not s.is_valid()", False),
+    ],
 )
 def test_failed_validation(test: str, reported: bool) -> None:
     messages = [finding.message for finding in run(DRF.format(test=test)) if finding.code == "HTS909"]
@@ -52,5 +57,9 @@ def test_failed_validation(test: str, reported: bool) -> None:
     ],
 )
 def test_existence_check(test: str, reported: bool) -> None:
-    messages = [finding.message for finding in run(FLASK.format(test=test), "--extend-select=HTS914") if finding.code == "HTS914"]
+    messages = [
+        finding.message
+        for finding in run(FLASK.format(test=test), "--extend-select=HTS914")
+        if finding.code == "HTS914"
+    ]
     assert any("an existence check" in message for message in messages) is reported

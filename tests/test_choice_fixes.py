@@ -66,8 +66,10 @@ CASES = [
     ),
     pytest.param(
         "HTS904",
-        FLASK + "\n\n@app.post('/items')\ndef create():\n    db.session.add(Item(name='x'))\n    return jsonify(ok=True)\n",
-        FLASK + "\n\n@app.post('/items')\ndef create():\n    db.session.add(Item(name='x'))\n    return jsonify(ok=True), HTTPStatus.CREATED\n",
+        FLASK
+        + "\n\n@app.post('/items')\ndef create():\n    db.session.add(Item(name='x'))\n    return jsonify(ok=True)\n",
+        FLASK
+        + "\n\n@app.post('/items')\ndef create():\n    db.session.add(Item(name='x'))\n    return jsonify(ok=True), HTTPStatus.CREATED\n",
         id="904-flask-plain-return",
     ),
     pytest.param(
@@ -87,7 +89,8 @@ CASES = [
     pytest.param(
         "HTS908",
         FLASK + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread')\n",
-        FLASK + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread', code=HTTPStatus.SEE_OTHER)\n",
+        FLASK
+        + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread', code=HTTPStatus.SEE_OTHER)\n",
         id="908-flask-default",
     ),
     pytest.param(

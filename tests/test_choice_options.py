@@ -14,7 +14,8 @@ from flake8_http_status.options import OPTIONS, OptionError, parse_names, settin
 
 def test_names_are_dotted_and_deduplicated() -> None:
     assert parse_names("auth-decorators", ["myapp.auth.login, token_required", "myapp.auth.login"]) == (
-        "myapp.auth.login", "token_required",
+        "myapp.auth.login",
+        "token_required",
     )
     assert parse_names("creation-calls", "a.b\nc") == ("a.b", "c")
 
@@ -26,10 +27,13 @@ def test_bad_names_are_refused_with_the_option_named(bad: str) -> None:
 
 
 def test_settings_fields() -> None:
-    settings = settings_from_args([
-        "--http-status-auth-decorators=app.auth.staff_only", "--http-status-auth-dependencies=app.deps.me",
-        "--http-status-creation-calls=app.orders.place,stock.reserve",
-    ])
+    settings = settings_from_args(
+        [
+            "--http-status-auth-decorators=app.auth.staff_only",
+            "--http-status-auth-dependencies=app.deps.me",
+            "--http-status-creation-calls=app.orders.place,stock.reserve",
+        ]
+    )
     assert settings.auth_decorators == ("app.auth.staff_only",)
     assert settings.auth_dependencies == ("app.deps.me",)
     assert settings.creation_calls == ("app.orders.place", "stock.reserve")
@@ -67,6 +71,8 @@ def test_flake8_reads_the_options_and_ignores_rules_that_are_off(tmp_path: Path)
     assert found == {"HTS903"}, plain
     configured = subprocess.run(
         [*command, "--http-status-auth-decorators=needs_badge", "--extend-select=HTS916"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout
     assert {line.split()[1] for line in configured.splitlines()} == {"HTS901", "HTS903", "HTS916"}, configured

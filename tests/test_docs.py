@@ -43,8 +43,14 @@ def test_rule_page_has_the_sections_in_order(rule: object, lang: str) -> None:
     page = rule_page(rule, lang)  # type: ignore[arg-type]
     headings = re.findall(r"^## (.+)$", page, flags=re.MULTILINE)
     assert headings == [
-        labels.what, labels.why, labels.example, labels.use_instead, labels.fix_safety, labels.options,
-        labels.not_reported, labels.references,
+        labels.what,
+        labels.why,
+        labels.example,
+        labels.use_instead,
+        labels.fix_safety,
+        labels.options,
+        labels.not_reported,
+        labels.references,
     ]
     assert page.startswith(f"# {rule.code}: {rule.slug}\n")  # type: ignore[attr-defined]
     assert page.count("```python") == 2 * len(rule.doc.examples)  # type: ignore[attr-defined]

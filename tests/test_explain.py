@@ -158,6 +158,9 @@ def test_explain_does_not_load_libcst_and_survives_a_closed_pipe() -> None:
     assert result.stderr == "(0, False)"
     head = subprocess.run(
         f"{sys.executable} -m flake8_http_status.cli explain --list | head -n 1",
-        shell=True, capture_output=True, text=True, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert head.stdout.startswith("Code") and head.stderr == ""

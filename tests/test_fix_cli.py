@@ -43,7 +43,8 @@ def test_fix_writes_and_says_what_it_did(project: Path, capsys: pytest.CaptureFi
 def test_check_exits_1_and_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert fix("--check", ".") == 1
     assert capsys.readouterr().err.splitlines() == [
-        "would fix views.py (1 HTS001)", "2 files scanned, 1 would change (1 fix), 0 skipped, 0 failed"
+        "would fix views.py (1 HTS001)",
+        "2 files scanned, 1 would change (1 fix), 0 skipped, 0 failed",
     ]
     assert (project / "views.py").read_text() == VIEW
     assert fix("--check", "util.py") == 0
@@ -76,7 +77,9 @@ def test_a_failed_file_gives_123_and_the_others_are_fixed(project: Path, capsys:
         (["--jobs", "0", "."], "--jobs must be at least 1"),
     ],
 )
-def test_usage_errors_exit_2(project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str | None) -> None:
+def test_usage_errors_exit_2(
+    project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str | None
+) -> None:
     try:
         status = fix(*args)
     except SystemExit as exit:  # argparse
@@ -107,9 +110,13 @@ def test_unsafe_fixes_are_counted_until_enabled(project: Path, capsys: pytest.Ca
     assert fix("--check", "--unsafe-fixes", ".") == 1
 
 
-def test_parallel_runs_give_the_same_results_in_the_same_order(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parallel_runs_give_the_same_results_in_the_same_order(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for number in range(40):
-        (project / f"view_{number:02d}.py").write_text(VIEW.replace("404", str(400 + number % 10)) if number % 3 else CLEAN)
+        (project / f"view_{number:02d}.py").write_text(
+            VIEW.replace("404", str(400 + number % 10)) if number % 3 else CLEAN
+        )
     assert fix("--diff", "--jobs", "1", ".") == 1
     serial = capsys.readouterr()
     assert fix("--diff", "--jobs", "3", ".") == 1
@@ -132,7 +139,9 @@ def test_progress_shows_on_a_terminal_during_long_runs(monkeypatch: pytest.Monke
     reporter.summary()
     text = stream.getvalue()
     assert "\r[2/3] f1.py" in text and "\r[3/3] f2.py" in text
-    assert text.endswith("\r" + " " * len("[3/3] f2.py") + "\r3 files scanned, 0 would change (0 fixes), 0 skipped, 0 failed\n")
+    assert text.endswith(
+        "\r" + " " * len("[3/3] f2.py") + "\r3 files scanned, 0 would change (0 fixes), 0 skipped, 0 failed\n"
+    )
     quiet = io.StringIO()
     report.Reporter(quiet, Mode.CHECK).file(FileResult("f.py", Status.UNCHANGED), 1)
     assert quiet.getvalue() == ""  # not a terminal: no progress line
@@ -140,7 +149,10 @@ def test_progress_shows_on_a_terminal_during_long_runs(monkeypatch: pytest.Monke
 
 @pytest.mark.parametrize(
     "data",
-    [b"from flask import abort\n\n\ndef show():\n    abort(404)", b"from flask import abort\r\n\r\n\r\ndef show():\r\n    abort(404)\r\n"],
+    [
+        b"from flask import abort\n\n\ndef show():\n    abort(404)",
+        b"from flask import abort\r\n\r\n\r\ndef show():\r\n    abort(404)\r\n",
+    ],
     ids=["no-final-newline", "crlf"],
 )
 def test_diffs_apply_to_unusual_files(project: Path, capsys: pytest.CaptureFixture[str], data: bytes) -> None:

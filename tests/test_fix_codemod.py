@@ -28,11 +28,14 @@ def codemod(source: str, **options: object) -> str | None:
 
 
 def test_the_codemod_applies_the_same_fixes() -> None:
-    assert codemod(VIEW) == "from http import HTTPStatus\n\nfrom flask import abort\n\n\ndef show():\n    abort(HTTPStatus.NOT_FOUND)\n"
-    assert codemod(MOVED) == MOVED
-    assert codemod(MOVED, unsafe_fixes=True) == MOVED.replace("'made', 201", "'made', status=HTTPStatus.CREATED").replace(
-        "from django", "from http import HTTPStatus\n\nfrom django"
+    assert (
+        codemod(VIEW)
+        == "from http import HTTPStatus\n\nfrom flask import abort\n\n\ndef show():\n    abort(HTTPStatus.NOT_FOUND)\n"
     )
+    assert codemod(MOVED) == MOVED
+    assert codemod(MOVED, unsafe_fixes=True) == MOVED.replace(
+        "'made', 201", "'made', status=HTTPStatus.CREATED"
+    ).replace("from django", "from http import HTTPStatus\n\nfrom django")
     assert "status.HTTP_404_NOT_FOUND" in (codemod(VIEW, http_status_style="starlette") or "")
     assert codemod(VIEW, ignore=["HTS001"]) == VIEW
 
@@ -41,7 +44,9 @@ def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypat
     assert codemod("# flake8: noqa\n" + VIEW) is None
 
     def refuse(*_: object) -> None:
-        raise FixError(FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", 5)
+        raise FixError(
+            FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", 5
+        )
 
     monkeypatch.setattr(pipeline, "check_equivalent", refuse)
     transform = HttpStatusFix(CodemodContext(filename="views.py"), isolated=True)
@@ -57,8 +62,20 @@ def test_libcst_tool_runs_it_and_agrees_with_the_cli(tmp_path: Path, monkeypatch
         (tmp_path / name / "legacy.py").write_bytes(b"\xef\xbb\xbf" + VIEW.replace("\n", "\r\n").encode())
     monkeypatch.chdir(tmp_path)
     tool = subprocess.run(
-        [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x", "flake8_http_status.fixer.codemod.HttpStatusFix", "--isolated", "by_tool"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "libcst.tool",
+            "codemod",
+            "--no-format",
+            "-x",
+            "flake8_http_status.fixer.codemod.HttpStatusFix",
+            "--isolated",
+            "by_tool",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert tool.returncode == 0, tool.stderr
     assert main(["fix", "--isolated", "-q", "by_cli"]) == 0

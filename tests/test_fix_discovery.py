@@ -16,14 +16,29 @@ def tree(root: Path, *names: str) -> None:
 
 def found(paths: list[Path], filters: Filters = Filters(), root: Path | None = None) -> list[str]:
     base = root or paths[0]
-    return [str(item.path.relative_to(base)) if item.real else f"{item.path.name}: {item.skipped}" for item in discover(paths, filters)]
+    return [
+        str(item.path.relative_to(base)) if item.real else f"{item.path.name}: {item.skipped}"
+        for item in discover(paths, filters)
+    ]
 
 
 def test_python_files_in_sorted_order_without_the_default_skips(tmp_path: Path) -> None:
     tree(
-        tmp_path, "b.py", "a.py", "pkg/c.py", "notes.txt", ".git/hooks/x.py", ".venv/lib/y.py", "venv/z.py",
-        "build/lib/d.py", "dist/e.py", "node_modules/f.py", "lib/site-packages/g.py", "pkg/__pycache__/h.py",
-        "pkg.egg-info/i.py", ".tox/py311/j.py",
+        tmp_path,
+        "b.py",
+        "a.py",
+        "pkg/c.py",
+        "notes.txt",
+        ".git/hooks/x.py",
+        ".venv/lib/y.py",
+        "venv/z.py",
+        "build/lib/d.py",
+        "dist/e.py",
+        "node_modules/f.py",
+        "lib/site-packages/g.py",
+        "pkg/__pycache__/h.py",
+        "pkg.egg-info/i.py",
+        ".tox/py311/j.py",
     )
     assert found([tmp_path]) == ["a.py", "b.py", "pkg/c.py"]
 
@@ -56,7 +71,11 @@ def test_symlinks_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
     (project / "linked.py").symlink_to(outside / "secret.py")
     (project / "linked_dir").symlink_to(outside / "lib")
     (project / "dangling.py").symlink_to(project / "missing.py")
-    assert found([project]) == ["app.py", "dangling.py: broken symlink", "linked.py: symlink to a file outside the tree, not followed"]
+    assert found([project]) == [
+        "app.py",
+        "dangling.py: broken symlink",
+        "linked.py: symlink to a file outside the tree, not followed",
+    ]
 
 
 def test_a_symlink_inside_the_tree_is_visited_once_through_its_target(tmp_path: Path) -> None:

@@ -131,15 +131,32 @@ def test_a_vanished_file_is_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "problem", "line", "cause"),
     [
-        (b"from flask import abort\nx = 'caf\xe9'\nabort(404)\n", "cannot decode as utf-8: invalid continuation byte", 2, FixFailure.UNDECODABLE),
+        (
+            b"from flask import abort\nx = 'caf\xe9'\nabort(404)\n",
+            "cannot decode as utf-8: invalid continuation byte",
+            2,
+            FixFailure.UNDECODABLE,
+        ),
         (b"# coding: klingon\nabort(404)\n", "cannot decode: unknown encoding: klingon", 1, FixFailure.UNDECODABLE),
         (b"from flask import abort\n\ndef f(:\n    abort(404)\n", "cannot parse: invalid syntax", 3, FixFailure.SYNTAX),
-        (b"from flask import abort\nprint 'moved'\nabort(404)\n", "Python 2 syntax is not supported", 2, FixFailure.SYNTAX),
-        (b"from flask import abort\ntry:\n    abort(404)\nexcept Exception, e:\n    pass\n", "Python 2 syntax is not supported", 4, FixFailure.SYNTAX),
+        (
+            b"from flask import abort\nprint 'moved'\nabort(404)\n",
+            "Python 2 syntax is not supported",
+            2,
+            FixFailure.SYNTAX,
+        ),
+        (
+            b"from flask import abort\ntry:\n    abort(404)\nexcept Exception, e:\n    pass\n",
+            "Python 2 syntax is not supported",
+            4,
+            FixFailure.SYNTAX,
+        ),
     ],
     ids=["undecodable", "unknown-encoding", "syntax-error", "python2-print", "python2-except"],
 )
-def test_bad_input_is_one_line_naming_file_and_line(tmp_path: Path, data: bytes, problem: str, line: int, cause: FixFailure) -> None:
+def test_bad_input_is_one_line_naming_file_and_line(
+    tmp_path: Path, data: bytes, problem: str, line: int, cause: FixFailure
+) -> None:
     path = tmp_path / "bad.py"
     path.write_bytes(data)
     result = run(path)

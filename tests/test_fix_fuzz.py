@@ -19,12 +19,20 @@ pytestmark = pytest.mark.slow  # fuzzing
 CODES = st.sampled_from([200, 201, 204, 301, 302, 400, 401, 403, 404, 409, 422, 429, 500, 503])
 PADDING = st.text(alphabet=st.sampled_from(" \t"), max_size=2)
 NOISE = st.text(alphabet=st.sampled_from("aé한국어😀 _-—"), max_size=8)
-HEADERS = st.sampled_from(["", '"""Module docs."""\n', "# -*- coding: utf-8 -*-\n", '"""Docs."""\nfrom __future__ import annotations\n'])
+HEADERS = st.sampled_from(
+    ["", '"""Module docs."""\n', "# -*- coding: utf-8 -*-\n", '"""Docs."""\nfrom __future__ import annotations\n']
+)
 IMPORTS = st.lists(
     st.sampled_from(
         [
-            "import os\n", "import sys\n", "from http import HTTPStatus\n", "from http import HTTPStatus as S\n", "import http\n",
-            "from typing import Any\n", "import json\n", "from werkzeug.exceptions import NotFound\n",
+            "import os\n",
+            "import sys\n",
+            "from http import HTTPStatus\n",
+            "from http import HTTPStatus as S\n",
+            "import http\n",
+            "from typing import Any\n",
+            "import json\n",
+            "from werkzeug.exceptions import NotFound\n",
         ]
     ),
     unique=True,
@@ -55,9 +63,16 @@ def modules(draw: st.DrawFn) -> str:
     for number in range(draw(st.integers(1, 4))):
         parameter = draw(st.sampled_from(["x", "status", "HTTPStatus", "http", "S"]))
         body = "".join(draw(st.lists(sites(), min_size=1, max_size=4)))
-        views.append(f"\n\n@app.route('/{number}')\ndef view_{number}({parameter}, x=1, client=None, response=None):\n{body}")
+        views.append(
+            f"\n\n@app.route('/{number}')\ndef view_{number}({parameter}, x=1, client=None, response=None):\n{body}"
+        )
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    source = header + "".join(imports) + "from flask import Flask, abort, make_response\n\napp = Flask(__name__)\n" + "".join(views)
+    source = (
+        header
+        + "".join(imports)
+        + "from flask import Flask, abort, make_response\n\napp = Flask(__name__)\n"
+        + "".join(views)
+    )
     return source.replace("\n", newline)
 
 

@@ -73,14 +73,18 @@ def test_a_new_statement_goes_where_isort_would_put_it(source: str, expected: st
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        pytest.param("from fastapi import APIRouter\n", "from fastapi import APIRouter, status\n", id="class-then-name"),
+        pytest.param(
+            "from fastapi import APIRouter\n", "from fastapi import APIRouter, status\n", id="class-then-name"
+        ),
         pytest.param(
             "from fastapi import Depends, FastAPI, HTTPException\n",
             "from fastapi import Depends, FastAPI, HTTPException, status\n",
             id="appended-in-order",
         ),
         pytest.param(
-            "from fastapi import FastAPI, routing\n", "from fastapi import FastAPI, routing, status\n", id="sorted-position"
+            "from fastapi import FastAPI, routing\n",
+            "from fastapi import FastAPI, routing, status\n",
+            id="sorted-position",
         ),
         pytest.param(
             "from fastapi import (\n    APIRouter,\n    Depends,\n)\n",
@@ -106,7 +110,9 @@ def test_a_name_is_merged_into_the_existing_from_import(source: str, expected: s
 
 def test_merging_keeps_off_conditional_and_late_imports() -> None:
     source = "import os\n\nif os.name:\n    from fastapi import FastAPI\nx = 1\nfrom fastapi import APIRouter\n"
-    assert added(source, FASTAPI_STATUS) == source.replace("import os\n", "import os\n\nfrom fastapi import status\n", 1)
+    assert added(source, FASTAPI_STATUS) == source.replace(
+        "import os\n", "import os\n\nfrom fastapi import status\n", 1
+    )
 
 
 def test_an_aliased_name_gets_its_own_line_next_to_its_package() -> None:

@@ -45,7 +45,9 @@ def show():
 def flake8_lines(path: Path) -> set[int]:
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--isolated", "--select=HTS001", "--format=%(row)d", str(path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode in (0, 1), result.stderr
     return {int(line) for line in result.stdout.split()}
@@ -95,9 +97,7 @@ def test_disable_noqa_fixes_a_file_marked_flake8_noqa_as_flake8_then_reports_it(
     assert outcome(source, disable_noqa=True).changed
 
 
-VIEWS = (
-    "from flask import abort\n\n\ndef show(response):\n    assert response.status_code == 200\n    abort(404)\n"
-)
+VIEWS = "from flask import abort\n\n\ndef show(response):\n    assert response.status_code == 200\n    abort(404)\n"
 CONFIGS = {
     "extend-ignore": "[flake8]\nextend-ignore = HTS002\n",
     "longer-select-wins": "[flake8]\nextend-ignore = HTS00\nextend-select = HTS001\n",
@@ -123,11 +123,22 @@ def test_flake8_selection_settings_mean_the_same_to_the_fixer(
     monkeypatch.setenv("HOME", str(tmp_path))
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--format=%(path)s:%(row)d:%(code)s", "views.py", "other.py"],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
-    reported = {(path.removeprefix("./"), int(row)) for path, row, code in (line.split(":") for line in result.stdout.split()) if code.startswith("HTS")}
+    reported = {
+        (path.removeprefix("./"), int(row))
+        for path, row, code in (line.split(":") for line in result.stdout.split())
+        if code.startswith("HTS")
+    }
     assert main(["fix", "-q", "views.py", "other.py"]) in (0, 1)
-    fixed = {(name, line) for name in ("views.py", "other.py") for line in changed_lines(VIEWS, (tmp_path / name).read_text())}
+    fixed = {
+        (name, line)
+        for name in ("views.py", "other.py")
+        for line in changed_lines(VIEWS, (tmp_path / name).read_text())
+    }
     assert fixed == reported
 
 
@@ -135,21 +146,45 @@ def test_flake8_selection_settings_mean_the_same_to_the_fixer(
 # `#noqa`, `#  noqa` and `# noqa: hts001` silence nothing, while a list flake8 cannot read
 # (`# noqa: HTS`, `# noqa : HTS001`, `# noqa:  HTS001`) makes the comment a bare `# noqa`.
 COMMENTS = (
-    "# noqa", "#noqa", "#  noqa", "# noqa: HTS001", "# noqa:HTS001", "# NOQA: HTS001", "# noqa: hts001",
-    "# noqa: hello", "# noqa : HTS001", "# noqa:  HTS001", "# noqa: HTS", "# noqa: HTS0", "# noqa: HTS6",
-    "# noqa: X1", "# noqa: HTS001 trailing words", "# noqa: E501,HTS605", "# noqa:HTS001,,HTS605",
-    "# see: # noqa: HTS605", "# noqa: HTS001HTS605", "# noqa: HTS605x", "# noqa:E1 HTS605", "# Noqa: Hts605",
-    "# noqa:\tHTS605", "# noqa;HTS605", "# noqa:HTS 605",
+    "# noqa",
+    "#noqa",
+    "#  noqa",
+    "# noqa: HTS001",
+    "# noqa:HTS001",
+    "# NOQA: HTS001",
+    "# noqa: hts001",
+    "# noqa: hello",
+    "# noqa : HTS001",
+    "# noqa:  HTS001",
+    "# noqa: HTS",
+    "# noqa: HTS0",
+    "# noqa: HTS6",
+    "# noqa: X1",
+    "# noqa: HTS001 trailing words",
+    "# noqa: E501,HTS605",
+    "# noqa:HTS001,,HTS605",
+    "# see: # noqa: HTS605",
+    "# noqa: HTS001HTS605",
+    "# noqa: HTS605x",
+    "# noqa:E1 HTS605",
+    "# Noqa: Hts605",
+    "# noqa:\tHTS605",
+    "# noqa;HTS605",
+    "# noqa:HTS 605",
 )
 
 
 def test_the_noqa_parser_silences_exactly_the_codes_flake8_silences(tmp_path: Path) -> None:
-    source = "from flask import abort\n\n\ndef show():\n" + "".join(f"    abort(508)  {comment}\n" for comment in COMMENTS)
+    source = "from flask import abort\n\n\ndef show():\n" + "".join(
+        f"    abort(508)  {comment}\n" for comment in COMMENTS
+    )
     path = tmp_path / "views.py"
     path.write_text(source)
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--isolated", "--select=HTS", "--format=%(row)d %(code)s", str(path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode in (0, 1), result.stderr
     reported = {(int(row), code) for row, code in (line.split() for line in result.stdout.splitlines())}

@@ -87,7 +87,9 @@ def test_a_simple_statement_is_parsed_alone(monkeypatch: pytest.MonkeyPatch) -> 
 
 def _fixer_calls(fixes: int) -> int:
     """Python-level calls made inside the fixer's own modules while fixing a module with `fixes` sites."""
-    handlers = "".join(f"\n\n@app.get('/{n}')\ndef view_{n}():\n    abort(404)\n    return 'x', 201\n" for n in range(fixes // 2))
+    handlers = "".join(
+        f"\n\n@app.get('/{n}')\ndef view_{n}():\n    abort(404)\n    return 'x', 201\n" for n in range(fixes // 2)
+    )
     source = "from flask import Flask, abort\n\napp = Flask(__name__)\n" + handlers
     fixer = str(Path(transform.__file__).parent)
     calls = 0

@@ -99,10 +99,7 @@ def test_a_parameter_named_status_does_not_capture_the_constant() -> None:
 
 
 def test_a_project_class_named_httpstatus_is_not_captured() -> None:
-    source = (
-        "from flask import abort\n\n\nclass HTTPStatus:\n    pass\n\n\n"
-        "def show():\n    abort(404)\n"
-    )
+    source = "from flask import abort\n\n\nclass HTTPStatus:\n    pass\n\n\ndef show():\n    abort(404)\n"
     fixed = fix(source)
     assert "abort(http.HTTPStatus.NOT_FOUND)" in fixed and "import http\n" in fixed
 

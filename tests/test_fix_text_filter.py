@@ -26,7 +26,10 @@ SELECTIONS = {
 
 def files() -> list[Path]:
     # Django is left out: the plugin's own sweep covers it, and this test must stay quick.
-    return [*fixture_files(), *(path for name in ("rest_framework", "starlette", "litestar") for path in package_files(name))]
+    return [
+        *fixture_files(),
+        *(path for name in ("rest_framework", "starlette", "litestar") for path in package_files(name)),
+    ]
 
 
 @pytest.mark.parametrize("name", SELECTIONS)

@@ -35,7 +35,9 @@ NOT_FOUND = finding(5, 10, 13, "HTTPStatus.NOT_FOUND", NewImport("http", "HTTPSt
 
 
 def test_a_faithful_rewrite_passes() -> None:
-    rewritten = "from http import HTTPStatus\n\nfrom flask import abort\n\n\ndef show(item):\n    abort(HTTPStatus.NOT_FOUND)\n"
+    rewritten = (
+        "from http import HTTPStatus\n\nfrom flask import abort\n\n\ndef show(item):\n    abort(HTTPStatus.NOT_FOUND)\n"
+    )
     verify(ORIGINAL, rewritten, NOT_FOUND)
 
 
@@ -49,7 +51,14 @@ def test_a_faithful_rewrite_passes() -> None:
         "from http import HTTPStatus\nfrom flask import abort\n\n\ndef show(item):\n    abort(HTTPStatus.NOT_FOUND)\n    return\n",
         "from http import HTTPStatus\n\nfrom flask import abort\n\n\ndef show(item):\n    abort(HTTPStatus.NOT_FOUND\n",
     ],
-    ids=["wrong-value", "extra-argument", "import-missing", "captured-by-parameter", "extra-statement", "does-not-parse"],
+    ids=[
+        "wrong-value",
+        "extra-argument",
+        "import-missing",
+        "captured-by-parameter",
+        "extra-statement",
+        "does-not-parse",
+    ],
 )
 def test_an_unfaithful_rewrite_is_refused(rewritten: str) -> None:
     with pytest.raises(FixError):
@@ -57,7 +66,9 @@ def test_an_unfaithful_rewrite_is_refused(rewritten: str) -> None:
 
 
 def test_a_local_binding_in_another_scope_does_not_hide_the_import() -> None:
-    original = "from flask import abort\n\n\nclass Form:\n    HTTPStatus = 1\n\n    def show(self):\n        abort(404)\n"
+    original = (
+        "from flask import abort\n\n\nclass Form:\n    HTTPStatus = 1\n\n    def show(self):\n        abort(404)\n"
+    )
     rewritten = (
         "from http import HTTPStatus\n\nfrom flask import abort\n\n\nclass Form:\n    HTTPStatus = 1\n\n"
         "    def show(self):\n        abort(HTTPStatus.NOT_FOUND)\n"
@@ -105,7 +116,11 @@ def test_fixes_that_never_settle_are_refused(monkeypatch: pytest.MonkeyPatch) ->
         argument = call.args[0]
         current = ast.get_source_segment(text, argument)
         other = spellings[1 - spellings.index(current)] if current in spellings else spellings[0]
-        edit = Edit(Position(argument.lineno, argument.col_offset), Position(argument.lineno, argument.end_col_offset or 0), other)
+        edit = Edit(
+            Position(argument.lineno, argument.col_offset),
+            Position(argument.lineno, argument.end_col_offset or 0),
+            other,
+        )
         return Chosen([Finding("HTS004", "flip", edit.start, edit.end, Fix((edit,), FixSafety.SAFE))], 0), tree
 
     monkeypatch.setattr(pipeline, "_chosen", flipping)
@@ -126,7 +141,10 @@ def test_fixes_that_settle_on_the_last_pass_are_accepted(monkeypatch: pytest.Mon
     [
         ("x = True\n", "x = 1\n"),
         ("x = '200'\n", "x = 200\n"),
-        ("import falcon\n\n\ndef on_get(req, resp):\n    resp.status = falcon.HTTP_200\n", "import falcon\n\n\ndef on_get(req, resp):\n    resp.status = 200\n"),
+        (
+            "import falcon\n\n\ndef on_get(req, resp):\n    resp.status = falcon.HTTP_200\n",
+            "import falcon\n\n\ndef on_get(req, resp):\n    resp.status = 200\n",
+        ),
         ("from http import HTTPStatus\nx = HTTPStatus.OK\n", "from http import HTTPStatus\nx = HTTPStatus.CREATED\n"),
         ("def f():\n    from os import path\n", "def f():\n    pass\n"),
     ],

@@ -35,7 +35,20 @@ def test_fixture_findings_match_inline_expectations(path: Path) -> None:
 def test_there_are_fixtures_for_every_framework() -> None:
     folders = {path.parent.name for path in fixture_files()}
     required = {
-        "flask", "quart", "werkzeug", "django", "drf", "fastapi", "starlette", "litestar", "aiohttp", "tornado",
-        "sanic", "falcon", "pyramid", "bottle", "clients",
+        "flask",
+        "quart",
+        "werkzeug",
+        "django",
+        "drf",
+        "fastapi",
+        "starlette",
+        "litestar",
+        "aiohttp",
+        "tornado",
+        "sanic",
+        "falcon",
+        "pyramid",
+        "bottle",
+        "clients",
     }
     assert required <= folders, f"no fixtures for {sorted(required - folders)}"

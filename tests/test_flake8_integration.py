@@ -18,7 +18,10 @@ from flake8_http_status.options import settings_from_args
 def flake8(*args: str, cwd: Path | None = None) -> list[str]:
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--select=HTS", "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s", *args],
-        capture_output=True, text=True, cwd=cwd, check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
     )
     assert result.returncode in (0, 1), result.stderr
     return result.stdout.splitlines()
@@ -49,7 +52,9 @@ def test_flake8_reports_exactly_what_the_engine_reports_on_every_fixture() -> No
         assert reported == expected
 
 
-SOURCE = "from flask import abort\n\n\ndef view():\n    abort(404)\n    abort(410)  # noqa: HTS001\n    abort(500)  # noqa\n"
+SOURCE = (
+    "from flask import abort\n\n\ndef view():\n    abort(404)\n    abort(410)  # noqa: HTS001\n    abort(500)  # noqa\n"
+)
 
 
 def test_noqa(tmp_path: Path) -> None:
@@ -65,7 +70,9 @@ def test_options_from_a_config_file(tmp_path: Path) -> None:
 
 
 def test_options_on_the_command_line(tmp_path: Path) -> None:
-    (tmp_path / "app.py").write_text("from django.http import HttpResponse\n\ndef v(r):\n    return HttpResponse(status=499)\n")
+    (tmp_path / "app.py").write_text(
+        "from django.http import HttpResponse\n\ndef v(r):\n    return HttpResponse(status=499)\n"
+    )
     assert [line.split(": ", 1)[1][:6] for line in flake8("app.py", cwd=tmp_path)] == ["HTS602"]
     (line,) = flake8("--http-status-extra-codes=499=CLIENT_CLOSED_REQUEST", "app.py", cwd=tmp_path)
     assert "HTS001 use CLIENT_CLOSED_REQUEST instead of 499" in line
@@ -74,7 +81,10 @@ def test_options_on_the_command_line(tmp_path: Path) -> None:
 def test_a_bad_option_value_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(SOURCE)
     result = subprocess.run(
-        [sys.executable, "-m", "flake8", "--http-status-style=pascal", "app.py"], capture_output=True, text=True, cwd=tmp_path,
+        [sys.executable, "-m", "flake8", "--http-status-style=pascal", "app.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         check=False,
     )
     assert result.returncode != 0 and "pascal" in result.stderr

@@ -32,7 +32,12 @@ def test_analysis_never_raises_on_generated_modules(source: str) -> None:
             tree = ast.parse(PRELUDE + source)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return  # hypothesmith's grammar admits a few programs the compiler rejects
-    findings = analyse(tree, (PRELUDE + source).splitlines(keepends=True), "fuzz.py", Settings(target_python=(3, 10), starlette_renamed=False))
+    findings = analyse(
+        tree,
+        (PRELUDE + source).splitlines(keepends=True),
+        "fuzz.py",
+        Settings(target_python=(3, 10), starlette_renamed=False),
+    )
     assert all(finding.code.startswith("HTS") for finding in findings)
     check_plugin(PRELUDE + source)
 
@@ -43,7 +48,12 @@ def test_analysis_never_raises_on_generated_trees(source: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         tree = ast.parse(PRELUDE + source)
-    findings = analyse(tree, (PRELUDE + source).splitlines(keepends=True), "fuzz.py", Settings(target_python=(3, 10), starlette_renamed=False))
+    findings = analyse(
+        tree,
+        (PRELUDE + source).splitlines(keepends=True),
+        "fuzz.py",
+        Settings(target_python=(3, 10), starlette_renamed=False),
+    )
     assert all(finding.code.startswith("HTS") for finding in findings)
     # The speller relies on the walk's binding counts being exact.
     _, bindings = collect(tree, collect_imports(tree), TABLE)

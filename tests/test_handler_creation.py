@@ -9,7 +9,12 @@ from flake8_http_status.options import settings_from_args
 
 
 def created(body: str, *options: str, header: str = "def view(request, session, db, repo):\n") -> list[str]:
-    source = "from sqlalchemy import insert\n" + header + "".join(f"    {line}\n" for line in body.splitlines()) + "    return done\n"
+    source = (
+        "from sqlalchemy import insert\n"
+        + header
+        + "".join(f"    {line}\n" for line in body.splitlines())
+        + "    return done\n"
+    )
     found = module(source, settings_from_args(options))
     function = found.function("view")
     return [item.row.label for item in found.model.created_before(function, found.node("view", "return done"))]
@@ -55,7 +60,9 @@ def test_not_creations_on_every_way(body: str) -> None:
 
 
 def test_creation_inside_a_try_whose_handlers_leave() -> None:
-    assert created("try:\n    Note.objects.create(title='x')\nexcept Exception:\n    return 'no'") == ["Model.objects.create"]
+    assert created("try:\n    Note.objects.create(title='x')\nexcept Exception:\n    return 'no'") == [
+        "Model.objects.create"
+    ]
 
 
 def test_project_creation_calls() -> None:
@@ -65,7 +72,11 @@ def test_project_creation_calls() -> None:
 
 
 def test_fastapi_body_parameters_are_new_objects() -> None:
-    header = "from fastapi import FastAPI\napp = FastAPI()\n@app.post('/heroes')\ndef view(hero: Hero, session: Session):\n"
+    header = (
+        "from fastapi import FastAPI\napp = FastAPI()\n@app.post('/heroes')\ndef view(hero: Hero, session: Session):\n"
+    )
     assert created("session.add(hero)\nsession.commit()", header=header) == ["session.add(Model(...))"]
-    updating = "from fastapi import FastAPI\napp = FastAPI()\n@app.put('/heroes')\ndef view(hero_id: int, session: Session):\n"
+    updating = (
+        "from fastapi import FastAPI\napp = FastAPI()\n@app.put('/heroes')\ndef view(hero_id: int, session: Session):\n"
+    )
     assert created("hero = session.get(Hero, hero_id)\nsession.add(hero)", header=updating) == []

@@ -21,7 +21,7 @@ def never(block: list[ast.stmt]) -> bool:
     return isinstance(block[-1], (ast.Return, ast.Raise))
 
 
-SOURCE = '''
+SOURCE = """
 def view(request):
     a = 1
     if request.x:
@@ -40,7 +40,7 @@ def view(request):
     h = call(a)
     def inner():
         i = 8
-'''
+"""
 
 
 def test_paths_stop_at_nested_functions() -> None:
@@ -70,7 +70,9 @@ def test_facts_from_branches_and_guards() -> None:
         "def view(request):\n    if request.a:\n        return 1\n    assert request.b\n"
         "    if request.c:\n        x = 1\n    else:\n        y = 2\n"
     )
-    found = [(ast.unparse(fact.test), fact.holds, fact.branch) for fact in facts(path_to(view, find(view, "y = 2")), never)]
+    found = [
+        (ast.unparse(fact.test), fact.holds, fact.branch) for fact in facts(path_to(view, find(view, "y = 2")), never)
+    ]
     assert found == [("request.a", False, False), ("request.b", True, False), ("request.c", False, True)]
 
 

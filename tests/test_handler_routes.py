@@ -16,29 +16,81 @@ def methods(source: str, name: str) -> frozenset[str] | None:
 @pytest.mark.parametrize(
     ("source", "name", "expected"),
     [
-        ("from flask import Flask\napp = Flask(__name__)\n@app.route('/x', methods=['GET', 'POST'])\ndef x(): pass\n", "x", {"GET", "POST"}),
+        (
+            "from flask import Flask\napp = Flask(__name__)\n@app.route('/x', methods=['GET', 'POST'])\ndef x(): pass\n",
+            "x",
+            {"GET", "POST"},
+        ),
         ("from flask import Flask\napp = Flask(__name__)\n@app.route('/x')\ndef x(): pass\n", "x", {"GET"}),
-        ("from flask import Blueprint\nbp = Blueprint('b', __name__)\n@bp.delete('/x')\ndef x(): pass\n", "x", {"DELETE"}),
+        (
+            "from flask import Blueprint\nbp = Blueprint('b', __name__)\n@bp.delete('/x')\ndef x(): pass\n",
+            "x",
+            {"DELETE"},
+        ),
         ("from fastapi import APIRouter\nrouter = APIRouter()\n@router.patch('/x')\ndef x(): pass\n", "x", {"PATCH"}),
-        ("from fastapi import FastAPI\napp = FastAPI()\n@app.api_route('/x', methods=['PUT', 'POST'])\ndef x(): pass\n", "x", {"PUT", "POST"}),
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\n@app.api_route('/x', methods=['PUT', 'POST'])\ndef x(): pass\n",
+            "x",
+            {"PUT", "POST"},
+        ),
         ("from rest_framework.decorators import api_view\n@api_view(['POST'])\ndef x(request): pass\n", "x", {"POST"}),
         ("from rest_framework.decorators import api_view\n@api_view()\ndef x(request): pass\n", "x", {"GET"}),
         ("from django.views.decorators.http import require_POST\n@require_POST\ndef x(request): pass\n", "x", {"POST"}),
         ("from litestar import post\n@post('/x')\nasync def x() -> None: pass\n", "x", {"POST"}),
         ("from bottle import route\n@route('/x', method='PUT')\ndef x(): pass\n", "x", {"PUT"}),
-        ("from pyramid.view import view_config\n@view_config(route_name='x', request_method=('GET', 'HEAD'))\ndef x(request): pass\n", "x", {"GET", "HEAD"}),
-        ("from sanic import Sanic\napp = Sanic('a')\n@app.route('/x', methods=['POST'])\nasync def x(request): pass\n", "x", {"POST"}),
+        (
+            "from pyramid.view import view_config\n@view_config(route_name='x', request_method=('GET', 'HEAD'))\ndef x(request): pass\n",
+            "x",
+            {"GET", "HEAD"},
+        ),
+        (
+            "from sanic import Sanic\napp = Sanic('a')\n@app.route('/x', methods=['POST'])\nasync def x(request): pass\n",
+            "x",
+            {"POST"},
+        ),
         ("from django.views import View\nclass V(View):\n    def post(self, request): pass\n", "post", {"POST"}),
-        ("from rest_framework import viewsets\nclass V(viewsets.ModelViewSet):\n    def partial_update(self, request): pass\n", "partial_update", {"PATCH"}),
-        ("from django.views.generic import CreateView\nclass V(CreateView):\n    def form_valid(self, form): pass\n", "form_valid", {"POST", "PUT"}),
+        (
+            "from rest_framework import viewsets\nclass V(viewsets.ModelViewSet):\n    def partial_update(self, request): pass\n",
+            "partial_update",
+            {"PATCH"},
+        ),
+        (
+            "from django.views.generic import CreateView\nclass V(CreateView):\n    def form_valid(self, form): pass\n",
+            "form_valid",
+            {"POST", "PUT"},
+        ),
         ("import falcon\nclass R:\n    def on_put_item(self, req, resp): pass\n", "on_put_item", {"PUT"}),
-        ("from tornado.web import RequestHandler\nclass H(RequestHandler):\n    def delete(self): pass\n", "delete", {"DELETE"}),
-        ("from starlette.endpoints import HTTPEndpoint\nclass E(HTTPEndpoint):\n    async def get(self, request): pass\n", "get", {"GET"}),
-        ("from aiohttp import web\nasync def up(request): pass\napp = web.Application()\napp.router.add_post('/u', up)\n", "up", {"POST"}),
+        (
+            "from tornado.web import RequestHandler\nclass H(RequestHandler):\n    def delete(self): pass\n",
+            "delete",
+            {"DELETE"},
+        ),
+        (
+            "from starlette.endpoints import HTTPEndpoint\nclass E(HTTPEndpoint):\n    async def get(self, request): pass\n",
+            "get",
+            {"GET"},
+        ),
+        (
+            "from aiohttp import web\nasync def up(request): pass\napp = web.Application()\napp.router.add_post('/u', up)\n",
+            "up",
+            {"POST"},
+        ),
         ("from aiohttp import web\nasync def h(request): pass\nroutes = [web.put('/u', h)]\n", "h", {"PUT"}),
-        ("from aiohttp import web\nroutes = web.RouteTableDef()\n@routes.post('/x')\nasync def x(request): pass\n", "x", {"POST"}),
-        ("from starlette.routing import Route\nasync def x(request): pass\nroutes = [Route('/x', x, methods=['DELETE'])]\n", "x", {"DELETE"}),
-        ("from flask import Flask\napp = Flask(__name__)\ndef x(): pass\napp.add_url_rule('/x', 'x', x, methods=['PATCH'])\n", "x", {"PATCH"}),
+        (
+            "from aiohttp import web\nroutes = web.RouteTableDef()\n@routes.post('/x')\nasync def x(request): pass\n",
+            "x",
+            {"POST"},
+        ),
+        (
+            "from starlette.routing import Route\nasync def x(request): pass\nroutes = [Route('/x', x, methods=['DELETE'])]\n",
+            "x",
+            {"DELETE"},
+        ),
+        (
+            "from flask import Flask\napp = Flask(__name__)\ndef x(): pass\napp.add_url_rule('/x', 'x', x, methods=['PATCH'])\n",
+            "x",
+            {"PATCH"},
+        ),
     ],
 )
 def test_handler_methods(source: str, name: str, expected: set[str]) -> None:
@@ -102,8 +154,14 @@ def test_guard_in_an_unknown_handler_leaves_the_rest_open() -> None:
     [
         ("from connexion import NoContent\ndef put(pet):\n    return NoContent, 201\n", "put"),
         ("from connexion import NoContent\ndef delete(pet_id):\n    return NoContent\n", "delete"),
-        ("import connexion\ndef get(pet_id):\n    if not pet_id:\n        return connexion.problem(404, 'x', 'y')\n    return {}\n", "get"),
-        ("from connexion.lifecycle import ConnexionResponse\ndef get():\n    return ConnexionResponse(body='x')\n", "get"),
+        (
+            "import connexion\ndef get(pet_id):\n    if not pet_id:\n        return connexion.problem(404, 'x', 'y')\n    return {}\n",
+            "get",
+        ),
+        (
+            "from connexion.lifecycle import ConnexionResponse\ndef get():\n    return ConnexionResponse(body='x')\n",
+            "get",
+        ),
     ],
 )
 def test_connexion_handlers_are_proven_by_what_they_return(source: str, name: str) -> None:
@@ -118,8 +176,14 @@ def test_connexion_handlers_are_proven_by_what_they_return(source: str, name: st
     [
         ("import connexion\ndef helper(key):\n    return {'key': key}, 201\n", "helper"),
         ("from connexion import NoContent\nclass Pets:\n    def put(self):\n        return NoContent\n", "put"),
-        ("from connexion import NoContent\ndef outer():\n    def inner():\n        return NoContent\n    return inner\n", "outer"),
-        ("from connexion import NoContent\ndef outer():\n    def inner():\n        return NoContent\n    return inner\n", "inner"),
+        (
+            "from connexion import NoContent\ndef outer():\n    def inner():\n        return NoContent\n    return inner\n",
+            "outer",
+        ),
+        (
+            "from connexion import NoContent\ndef outer():\n    def inner():\n        return NoContent\n    return inner\n",
+            "inner",
+        ),
         ("NoContent = None\ndef put(pet):\n    return NoContent, 201\n", "put"),
     ],
 )

@@ -44,17 +44,24 @@ def assert_views_fixed(root: Path) -> None:
     assert leftovers(root) == []
 
 
-def test_a_10_mb_module_is_skipped_by_default_and_fixed_when_allowed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_10_mb_module_is_skipped_by_default_and_fixed_when_allowed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, findings = huge_module()
     (project / "generated.py").write_text(source)
     status, err = fix(capsys, ".")
     assert status == 0 and err[0] == "generated.py: skipped: too large (9.6 MiB; see --max-size)"
     assert_views_fixed(project)
     status, err = fix(capsys, "--max-size", "16", "generated.py")
-    assert status == 0 and err == [f"fixed generated.py ({findings} HTS001)", f"1 file scanned, 1 changed ({findings} fixes), 0 skipped, 0 failed"]
+    assert status == 0 and err == [
+        f"fixed generated.py ({findings} HTS001)",
+        f"1 file scanned, 1 changed ({findings} fixes), 0 skipped, 0 failed",
+    ]
     fixed = (project / "generated.py").read_text()
     compile(fixed, "generated.py", "exec")
-    assert fixed.count("HTTPStatus.NOT_FOUND") == findings // 2 and fixed.count("'  # status 200\n") == source.count("'  # status 200\n")
+    assert fixed.count("HTTPStatus.NOT_FOUND") == findings // 2 and fixed.count("'  # status 200\n") == source.count(
+        "'  # status 200\n"
+    )
 
 
 def test_deep_nesting(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +69,9 @@ def test_deep_nesting(project: Path, capsys: pytest.CaptureFixture[str]) -> None
     # Deep code outside the fixed statement does not stop the fix; inside it, LibCST's own recursion
     # does (one line); past the parser's limit, the file cannot be parsed at all (one line).
     (project / "elsewhere.py").write_text(f"{VIEW}    return {chain}\n")
-    (project / "inside.py").write_text(f"from flask import abort\n\n\ndef show(x):\n    abort(404, {deep('{}()', 1500)})\n")
+    (project / "inside.py").write_text(
+        f"from flask import abort\n\n\ndef show(x):\n    abort(404, {deep('{}()', 1500)})\n"
+    )
     (project / "parens.py").write_text(VIEW + "    return " + "(" * 1000 + "x" + ")" * 1000 + "\n")
     originals = {name: (project / name).read_bytes() for name in ("inside.py", "parens.py")}
     status, err = fix(capsys, ".")
@@ -78,23 +87,37 @@ def test_deep_nesting(project: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 # Odd bytes: (content, the line the run prints about the file, the bytes after the run).
 ODD_BYTES = {
-    "nul": (b"from flask import abort\nabort(404)\x00\n", "odd.py: error: cannot parse: source code {} contain null bytes", None),
-    "invalid-utf8": (b"from flask import abort\n# caf\xe9\nabort(404)\n", "odd.py:2: error: cannot decode as utf-8: invalid continuation byte", None),
+    "nul": (
+        b"from flask import abort\nabort(404)\x00\n",
+        "odd.py: error: cannot parse: source code {} contain null bytes",
+        None,
+    ),
+    "invalid-utf8": (
+        b"from flask import abort\n# caf\xe9\nabort(404)\n",
+        "odd.py:2: error: cannot decode as utf-8: invalid continuation byte",
+        None,
+    ),
     "bom": (b"\xef\xbb\xbf" + VIEW.encode(), "fixed odd.py (1 HTS001)", b"\xef\xbb\xbf" + FIXED.encode()),
     "mixed-endings": (
         b"from flask import abort\r\n\ndef v():\r\n    abort(404)\n    abort(410)\r\n",
         "fixed odd.py (2 HTS001)",
         b"from http import HTTPStatus\r\n\r\nfrom flask import abort\r\n\ndef v():\r\n    abort(HTTPStatus.NOT_FOUND)\n    abort(HTTPStatus.GONE)\r\n",
     ),
-    "lone-cr": (b"from flask import abort\r\rabort(404)\r", "odd.py:1: error: lone CR line endings are not supported; file left unchanged", None),
+    "lone-cr": (
+        b"from flask import abort\r\rabort(404)\r",
+        "odd.py:1: error: lone CR line endings are not supported; file left unchanged",
+        None,
+    ),
     # A page break on a line of its own is kept; before a statement LibCST cannot print it back.
     "page-break": (
-        b"from flask import abort\n\x0c\nabort(404)\n", "fixed odd.py (1 HTS001)",
+        b"from flask import abort\n\x0c\nabort(404)\n",
+        "fixed odd.py (1 HTS001)",
         b"from http import HTTPStatus\n\nfrom flask import abort\n\x0c\nabort(HTTPStatus.NOT_FOUND)\n",
     ),
     "form-feed-indent": (
         b"from flask import abort\n\x0cabort(404)\n",
-        "odd.py:2: error: LibCST does not print this code back unchanged (it holds a form feed); file left unchanged", None,
+        "odd.py:2: error: LibCST does not print this code back unchanged (it holds a form feed); file left unchanged",
+        None,
     ),
 }
 
@@ -124,8 +147,10 @@ def test_symlink_loops(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
     status, err = fix(capsys, ".", "loop_a.py")
     assert status == 0
     assert err == [
-        "loop_a.py: skipped: symlink loop, not followed", "loop_b.py: skipped: symlink loop, not followed",
-        "fixed views.py (1 HTS001)", "loop_a.py: skipped: symlink loop, not followed",
+        "loop_a.py: skipped: symlink loop, not followed",
+        "loop_b.py: skipped: symlink loop, not followed",
+        "fixed views.py (1 HTS001)",
+        "loop_a.py: skipped: symlink loop, not followed",
         "4 files scanned, 1 changed (1 fix), 3 skipped, 0 failed",
     ]
     assert_views_fixed(project)
@@ -141,7 +166,8 @@ def test_an_unreadable_file(project: Path) -> None:
         pytest.skip(f"cannot make a file unreadable for the test process: {error}")
     assert result.returncode == 123, result.stderr
     assert result.stderr.splitlines() == [
-        "secret.py: error: cannot read: Permission denied", "fixed views.py (1 HTS001)",
+        "secret.py: error: cannot read: Permission denied",
+        "fixed views.py (1 HTS001)",
         "2 files scanned, 1 changed (1 fix), 0 skipped, 1 failed",
     ]
     secret.chmod(0o600)
@@ -153,9 +179,14 @@ def test_a_read_only_file(project: Path, capsys: pytest.CaptureFixture[str]) -> 
     locked = project / "locked.py"
     locked.write_text(VIEW)
     locked.chmod(0o444)
-    assert fix(capsys, "--check", ".") == (1, [
-        "would fix locked.py (1 HTS001)", "would fix views.py (1 HTS001)", "2 files scanned, 2 would change (2 fixes), 0 skipped, 0 failed",
-    ])
+    assert fix(capsys, "--check", ".") == (
+        1,
+        [
+            "would fix locked.py (1 HTS001)",
+            "would fix views.py (1 HTS001)",
+            "2 files scanned, 2 would change (2 fixes), 0 skipped, 0 failed",
+        ],
+    )
     status, err = fix(capsys, ".")
     assert status == 123 and err[0] == "locked.py: error: read-only file; not changed"
     assert locked.read_text() == VIEW and stat.S_IMODE(locked.stat().st_mode) == 0o444
@@ -176,7 +207,9 @@ def racing(project: Path, events: dict[str, Callable[[], object]]) -> Callable[[
     return fix_text
 
 
-def test_files_deleted_or_changed_during_the_run(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_deleted_or_changed_during_the_run(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in ("a.py", "b.py", "c.py", "d.py", "e.py"):
         (project / name).write_text(VIEW)
     saved = VIEW.replace("404", "410") + "# saved by an editor\n"
@@ -194,9 +227,13 @@ def test_files_deleted_or_changed_during_the_run(project: Path, capsys: pytest.C
     status, err = fix(capsys, "--jobs", "1", ".")
     assert status == 123
     assert err == [
-        "fixed a.py (1 HTS001)", "fixed b.py (1 HTS001)", "c.py: error: vanished before it could be read",
-        "d.py: error: changed since it was read; not overwritten", "e.py: error: vanished before it could be written",
-        "fixed views.py (1 HTS001)", "6 files scanned, 3 changed (3 fixes), 0 skipped, 3 failed",
+        "fixed a.py (1 HTS001)",
+        "fixed b.py (1 HTS001)",
+        "c.py: error: vanished before it could be read",
+        "d.py: error: changed since it was read; not overwritten",
+        "e.py: error: vanished before it could be written",
+        "fixed views.py (1 HTS001)",
+        "6 files scanned, 3 changed (3 fixes), 0 skipped, 3 failed",
     ]
     assert (project / "a.py").read_text() == FIXED
     assert (project / "b.py").read_text() == FIXED.replace("NOT_FOUND", "GONE") + "# saved by an editor\n"
@@ -212,6 +249,7 @@ def test_twenty_thousand_files(project: Path, capsys: pytest.CaptureFixture[str]
     assert len(err) == 3 and err[0].startswith("broken.py:2:") and ": error: cannot parse: " in err[0]
     assert err[1:] == ["fixed views.py (1 HTS001)", "20002 files scanned, 1 changed (1 fix), 0 skipped, 1 failed"]
     assert_views_fixed(project)
-    untouched = [path for path in project.glob("pkg*/m*.py") if path.read_bytes() == b"VALUE = %d\n" % int(path.stem[1:])]
+    untouched = [
+        path for path in project.glob("pkg*/m*.py") if path.read_bytes() == b"VALUE = %d\n" % int(path.stem[1:])
+    ]
     assert len(untouched) == 20_000
-

@@ -67,9 +67,15 @@ def test_a_10_mb_module(tmp_path: Path) -> None:
 # one flake8 run reads them all.
 ODD_BYTES = {
     "nul": (b"from flask import abort\nabort(404)\x00\n", ["*:*: E999"]),  # the line and column vary by Python
-    "invalid_utf8": (b"from flask import abort\n# caf\xe9\nabort(404)\n", ["3:7: HTS001"]),  # flake8 falls back to latin-1
+    "invalid_utf8": (
+        b"from flask import abort\n# caf\xe9\nabort(404)\n",
+        ["3:7: HTS001"],
+    ),  # flake8 falls back to latin-1
     "bom": (b"\xef\xbb\xbffrom flask import abort\n\nabort(404)\n", ["3:7: HTS001"]),
-    "mixed_endings": (b"from flask import abort\r\n\ndef v():\r\n    abort(404)\n    abort(404)\r\n", ["4:11: HTS001", "5:11: HTS001"]),
+    "mixed_endings": (
+        b"from flask import abort\r\n\ndef v():\r\n    abort(404)\n    abort(404)\r\n",
+        ["4:11: HTS001", "5:11: HTS001"],
+    ),
     "lone_cr": (b"from flask import abort\r\rabort(404)\r", ["3:7: HTS001"]),
     "python2": (b"print 'python 2'\nabort(404)\n", ["1:*: E999"]),
 }
@@ -89,9 +95,15 @@ def odd_files_checked(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def test_odd_bytes_and_line_endings(odd_files_checked: list[str], case: str) -> None:
     if case == "nul" and FLAKE8_MAJOR < 6:
         pytest.skip("flake8 5 itself crashes on a NUL byte, before any plugin runs")
-    reported = [line.split(": ")[0].split(":", 1)[1] + ": " + line.split(": ")[1].split()[0] for line in odd_files_checked if line.startswith(f"./{case}.py:")]
+    reported = [
+        line.split(": ")[0].split(":", 1)[1] + ": " + line.split(": ")[1].split()[0]
+        for line in odd_files_checked
+        if line.startswith(f"./{case}.py:")
+    ]
     expected = ODD_BYTES[case][1]
-    assert len(reported) == len(expected) and all(fnmatch.fnmatch(a, b) for a, b in zip(reported, expected, strict=True)), reported
+    assert len(reported) == len(expected) and all(
+        fnmatch.fnmatch(a, b) for a, b in zip(reported, expected, strict=True)
+    ), reported
     assert odd_files_checked[-1] == f"./views.py:5:11: {FINDING}"
 
 
@@ -111,7 +123,9 @@ def test_symlink_loops(tmp_path: Path) -> None:
     (tmp_path / "pkg" / "up").symlink_to("..")  # a directory loop: flake8 does not follow it
     found = lines_of(flake8_run(["."], cwd=tmp_path))
     assert [line.split(": ")[0] + " " + line.split(": ")[1][:4] for line in found] == [
-        "./loop_a.py:0:1 E902", "./loop_b.py:0:1 E902", "./views.py:5:11 HTS0",
+        "./loop_a.py:0:1 E902",
+        "./loop_b.py:0:1 E902",
+        "./views.py:5:11 HTS0",
     ]
 
 
@@ -125,7 +139,8 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
     except subprocess.SubprocessError as error:  # a container that forbids dropping capabilities
         pytest.skip(f"cannot make a file unreadable for the test process: {error}")
     assert lines_of(result) == [
-        "./secret.py:0:1: E902 PermissionError: [Errno 13] Permission denied: './secret.py'", f"./views.py:5:11: {FINDING}",
+        "./secret.py:0:1: E902 PermissionError: [Errno 13] Permission denied: './secret.py'",
+        f"./views.py:5:11: {FINDING}",
     ]
 
 
@@ -170,9 +185,15 @@ def test_files_deleted_or_rewritten_during_the_run(tmp_path: Path) -> None:
     assert found[0] == f"a.py:5:11: {FINDING}"
     # flake8 7 reads each file just before checking it, flake8 5 all of them first: either way the
     # plugin sees one whole version of each file, and a vanished file is one E902 line.
-    b_versions = ([f"b.py:5:11: {FINDING}"], ["b.py:7:11: HTS001 use HTTPStatus.GONE instead of 410 (the resource was removed for good)"])
+    b_versions = (
+        [f"b.py:5:11: {FINDING}"],
+        ["b.py:7:11: HTS001 use HTTPStatus.GONE instead of 410 (the resource was removed for good)"],
+    )
     assert found[1:2] in b_versions, found
-    assert found[2:] in ([f"c.py:5:11: {FINDING}"], ["c.py:0:1: E902 FileNotFoundError: [Errno 2] No such file or directory: 'c.py'"]), found
+    assert found[2:] in (
+        [f"c.py:5:11: {FINDING}"],
+        ["c.py:0:1: E902 FileNotFoundError: [Errno 2] No such file or directory: 'c.py'"],
+    ), found
     assert not (tmp_path / "c.py").exists()
 
 

@@ -83,7 +83,11 @@ def flake8(tmp_path: Path, *args: str) -> str:
     (tmp_path / "app.py").write_text(SOURCE, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--select=HTS", *args, "app.py"],
-        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     assert result.returncode == 1, result.stderr
     return result.stdout

@@ -105,11 +105,7 @@ def _resolve(target: str, modules: Mapping[str, Path]) -> str | None:
 
 def cycles(graph: Graph) -> list[list[str]]:
     """One cycle (a path that returns to its start) per group of modules that import each other."""
-    found = []
-    for group in _strongly_connected(graph):
-        if len(group) > 1:
-            found.append(_cycle_through(min(group), group, graph))
-    return found
+    return [_cycle_through(min(group), group, graph) for group in _strongly_connected(graph) if len(group) > 1]
 
 
 def _strongly_connected(graph: Graph) -> list[set[str]]:
@@ -178,9 +174,9 @@ def layer_of(module: str, layers: Mapping[str, tuple[str, ...]]) -> int | None:
     best: tuple[int, int] | None = None  # (length of the name that matched, layer)
     for position, names in enumerate(layers.values()):
         for name in names:
-            if module == name or (name != "__init__" and module.startswith(f"{name}.")):
-                if best is None or len(name) > best[0]:
-                    best = (len(name), position)
+            within = module == name or (name != "__init__" and module.startswith(f"{name}."))
+            if within and (best is None or len(name) > best[0]):
+                best = (len(name), position)
     return best[1] if best is not None else None
 
 

@@ -44,7 +44,8 @@ def test_a_tuple_key_may_hold_a_constant_or_text() -> None:
         "documented", "{(status.HTTP_409_CONFLICT, 'application/json'): None, ('410', 'text/csv'): None}"
     )
     assert _sites(source) == [
-        ("status.HTTP_409_CONFLICT", Spelling.CONSTANT, 409), ("'410'", Spelling.TEXT, 410),
+        ("status.HTTP_409_CONFLICT", Spelling.CONSTANT, 409),
+        ("'410'", Spelling.TEXT, 410),
     ]
 
 
@@ -66,7 +67,8 @@ def test_tuple_keys_are_read_only_where_the_api_says_so() -> None:
 
 def test_a_spread_the_analysis_cannot_read_is_an_unknown_site() -> None:
     assert _sites(_call("documented", "{**common(), 404: None}")) == [
-        ("common()", Spelling.OTHER, None), ("404", Spelling.LITERAL, 404),
+        ("common()", Spelling.OTHER, None),
+        ("404", Spelling.LITERAL, 404),
     ]
 
 
@@ -77,14 +79,20 @@ def _named(dicts: str, responses: str) -> str:
 def test_a_module_level_dict_bound_once_is_followed() -> None:
     # Its keys are read; the name itself is an unknown site, as code elsewhere may add keys to it.
     assert _sites(_named("ERRORS = {404: None, (409, 'a/b'): None}", "ERRORS")) == [
-        ("404", Spelling.LITERAL, 404), ("409", Spelling.LITERAL, 409), ("ERRORS", Spelling.OTHER, None),
+        ("404", Spelling.LITERAL, 404),
+        ("409", Spelling.LITERAL, 409),
+        ("ERRORS", Spelling.OTHER, None),
     ]
 
 
 def test_a_spread_of_a_module_level_dict_is_followed() -> None:
     source = _named("BASE = {401: None}\nERRORS: dict = {**BASE, 403: None}", "{**ERRORS, 200: None}")
     assert [(node, code) for node, _, code in _sites(source)] == [
-        ("401", 401), ("BASE", None), ("403", 403), ("ERRORS", None), ("200", 200),
+        ("401", 401),
+        ("BASE", None),
+        ("403", 403),
+        ("ERRORS", None),
+        ("200", 200),
     ]
 
 

@@ -23,17 +23,27 @@ def test_only_rows_that_take_many_statuses_read_a_tuple_key() -> None:
 
 STATUSES = {
     "status": ("from ninja import Status\n\ndef v(request):\n    return Status(201, {})\n", ["HTS001"]),
-    "status-module": ("from ninja.responses import Status\n\ndef v(request):\n    return Status(204, None)\n", ["HTS001"]),
+    "status-module": (
+        "from ninja.responses import Status\n\ndef v(request):\n    return Status(204, None)\n",
+        ["HTS001"],
+    ),
     "status-str": ('from ninja import Status\n\ndef v(request):\n    return Status("201", {})\n', ["HTS003"]),
-    "http-error": ('from ninja.errors import HttpError\n\ndef v(request):\n    raise HttpError(404, "gone")\n', ["HTS001"]),
+    "http-error": (
+        'from ninja.errors import HttpError\n\ndef v(request):\n    raise HttpError(404, "gone")\n',
+        ["HTS001"],
+    ),
     "http-error-line": (
-        'from ninja.errors import HttpError\n\ndef v(request):\n    raise HttpError("404 Not Found", "gone")\n', ["HTS003"],
+        'from ninja.errors import HttpError\n\ndef v(request):\n    raise HttpError("404 Not Found", "gone")\n',
+        ["HTS003"],
     ),
     "authorization-error": (
         "from ninja.errors import AuthorizationError\n\ndef v(request):\n    raise AuthorizationError(status_code=404)\n",
         ["HTS001"],
     ),
-    "return-tuple": (_ROUTER + '@router.post("/", response={201: dict})\ndef v(request):\n    return 201, {}\n', ["HTS001"] * 2),
+    "return-tuple": (
+        _ROUTER + '@router.post("/", response={201: dict})\ndef v(request):\n    return 201, {}\n',
+        ["HTS001"] * 2,
+    ),
     "return-tuple-imported-router": (
         'from ninja import Schema\nfrom .routers import router\n\n@router.post("/")\ndef v(request):\n    return 201, {}\n',
         ["HTS001", "HTS605"],
@@ -44,15 +54,19 @@ STATUSES = {
         ["HTS001", "HTS001"],
     ),
     "add-api-operation": (
-        _ROUTER + 'def v(request):\n    return {}\n\nrouter.add_api_operation("/", ["POST"], v, response={201: dict})\n',
+        _ROUTER
+        + 'def v(request):\n    return {}\n\nrouter.add_api_operation("/", ["POST"], v, response={201: dict})\n',
         ["HTS001"],
     ),
     "create-response": (
         "from ninja import NinjaAPI\n\napi = NinjaAPI()\n\n@api.exception_handler(KeyError)\n"
-        'def missing(request, exc):\n    return api.create_response(request, {}, status=404)\n',
+        "def missing(request, exc):\n    return api.create_response(request, {}, status=404)\n",
         ["HTS001"],
     ),
-    "response": ('from ninja.responses import Response\n\ndef v(request):\n    return Response({}, status=202)\n', ["HTS001"]),
+    "response": (
+        "from ninja.responses import Response\n\ndef v(request):\n    return Response({}, status=202)\n",
+        ["HTS001"],
+    ),
 }
 
 
@@ -82,22 +96,40 @@ def test_not_a_status(source: str) -> None:
 
 UNDECLARED = {
     "no-response": (_ROUTER + '@router.get("/")\ndef v(request):\n    return Status(404, {})\n', [8]),
-    "schema-only": (_ROUTER + '@router.get("/", response=list[dict])\ndef v(request):\n    return Status(200, [])\n', []),
+    "schema-only": (
+        _ROUTER + '@router.get("/", response=list[dict])\ndef v(request):\n    return Status(200, [])\n',
+        [],
+    ),
     # A name may hold a schema (200 only) or a dict of statuses: not told apart, so silent.
     "schema-or-dict": (_ROUTER + '@router.get("/", response=Out)\ndef v(request):\n    return 404, {}\n', []),
-    "not-listed": (_ROUTER + '@router.get("/", response={200: dict, 403: dict})\ndef v(request):\n    return Status(404, {})\n', [8]),
-    "listed": (_ROUTER + '@router.get("/", response={200: dict, (403, 404): dict})\ndef v(request):\n    return 404, {}\n', []),
+    "not-listed": (
+        _ROUTER + '@router.get("/", response={200: dict, 403: dict})\ndef v(request):\n    return Status(404, {})\n',
+        [8],
+    ),
+    "listed": (
+        _ROUTER + '@router.get("/", response={200: dict, (403, 404): dict})\ndef v(request):\n    return 404, {}\n',
+        [],
+    ),
     "default-200": (_ROUTER + '@router.get("/")\ndef v(request):\n    return Status(200, {})\n', []),
-    "any-status": (_ROUTER + '@router.get("/", response={200: dict, ...: dict})\ndef v(request):\n    return Status(404, {})\n', []),
+    "any-status": (
+        _ROUTER + '@router.get("/", response={200: dict, ...: dict})\ndef v(request):\n    return Status(404, {})\n',
+        [],
+    ),
     "unread-key": (
-        "from ninja.responses import codes_4xx\n" + _ROUTER
+        "from ninja.responses import codes_4xx\n"
+        + _ROUTER
         + '@router.get("/", response={200: dict, codes_4xx: dict})\ndef v(request):\n    return Status(404, {})\n',
         [],
     ),
-    "dict-built-elsewhere": (_ROUTER + '@router.get("/", response=RESPONSES)\ndef v(request):\n    return Status(404, {})\n', []),
+    "dict-built-elsewhere": (
+        _ROUTER + '@router.get("/", response=RESPONSES)\ndef v(request):\n    return Status(404, {})\n',
+        [],
+    ),
     "outside-a-route": (_ROUTER + "def helper():\n    return Status(404, {})\n", []),
     "http-error": (
-        "from ninja.errors import HttpError\n" + _ROUTER + '@router.get("/")\ndef v(request):\n    raise HttpError(404, "x")\n',
+        "from ninja.errors import HttpError\n"
+        + _ROUTER
+        + '@router.get("/")\ndef v(request):\n    raise HttpError(404, "x")\n',
         [],
     ),
 }

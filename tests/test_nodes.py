@@ -54,12 +54,14 @@ def test_attribute_chain_and_dotted(source: str, root: str, names: list[str], te
 
 
 def test_labelled_blocks_name_every_block() -> None:
-    statement = ast.parse(
-        "try:\n    a\nexcept E:\n    b\nelse:\n    c\nfinally:\n    d\n"
-    ).body[0]
-    labelled = [(field, type(part).__name__, ast.unparse(block[0])) for field, part, block in labelled_blocks(statement)]
+    statement = ast.parse("try:\n    a\nexcept E:\n    b\nelse:\n    c\nfinally:\n    d\n").body[0]
+    labelled = [
+        (field, type(part).__name__, ast.unparse(block[0])) for field, part, block in labelled_blocks(statement)
+    ]
     assert labelled == [
-        ("body", "NoneType", "a"), ("orelse", "NoneType", "c"), ("finalbody", "NoneType", "d"),
+        ("body", "NoneType", "a"),
+        ("orelse", "NoneType", "c"),
+        ("finalbody", "NoneType", "d"),
         ("handler", "ExceptHandler", "b"),
     ]
     assert list(nested_blocks(statement)) == [block for _, _, block in labelled_blocks(statement)]
@@ -67,7 +69,10 @@ def test_labelled_blocks_name_every_block() -> None:
 
 def test_labelled_blocks_of_a_match() -> None:
     statement = ast.parse("match x:\n    case 1:\n        a\n    case _:\n        b\n").body[0]
-    assert [(field, ast.unparse(block[0])) for field, _, block in labelled_blocks(statement)] == [("case", "a"), ("case", "b")]
+    assert [(field, ast.unparse(block[0])) for field, _, block in labelled_blocks(statement)] == [
+        ("case", "a"),
+        ("case", "b"),
+    ]
 
 
 def test_a_simple_statement_has_no_blocks() -> None:

@@ -35,7 +35,8 @@ def test_flags() -> None:
     assert settings.style == "drf"
     assert settings.target_python == (3, 12)
     assert settings.extra_codes == {
-        499: ExtraCode(499, "CLIENT_CLOSED_REQUEST"), 599: ExtraCode(599, "NETWORK_TIMEOUT", "myapp.http"),
+        499: ExtraCode(499, "CLIENT_CLOSED_REQUEST"),
+        599: ExtraCode(599, "NETWORK_TIMEOUT", "myapp.http"),
     }
     assert settings.ignore_values == frozenset({200, 204})
     assert settings.extra_calls == (ExtraCall("myapp.http.error", 1, "status"),)

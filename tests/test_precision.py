@@ -50,8 +50,14 @@ def test_not_a_status(source: str) -> None:
 STATUSES = {
     "aliased-import": ("from flask import abort as stop\n\ndef v():\n    stop(404)\n", ["HTS001"]),
     "module-import": ("import flask\n\ndef v():\n    flask.abort(404)\n", ["HTS001"]),
-    "submodule-import": ("import django.http\n\ndef v(r):\n    return django.http.HttpResponse(status=201)\n", ["HTS001"]),
-    "from-package-module": ("from aiohttp import web\n\nasync def v(r):\n    return web.Response(status=201)\n", ["HTS001"]),
+    "submodule-import": (
+        "import django.http\n\ndef v(r):\n    return django.http.HttpResponse(status=201)\n",
+        ["HTS001"],
+    ),
+    "from-package-module": (
+        "from aiohttp import web\n\nasync def v(r):\n    return web.Response(status=201)\n",
+        ["HTS001"],
+    ),
     "star-import": ("from bottle import *\n\ndef v():\n    abort(404)\n", ["HTS001"]),
     "generic-response-keyword": ("def v():\n    return ErrorResponse(status_code=409)\n", ["HTS001"]),
     "generic-house-exception": ("def v():\n    raise ApiError('gone', status_code=410)\n", ["HTS001"]),

@@ -37,10 +37,14 @@ def test_try_repo_runs_the_fix_hook(tmp_path: Path) -> None:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PRE_COMMIT_COLOR": "never"}
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "http-status-fix", "--all-files"]
 
-    first = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=600, check=False)
+    first = subprocess.run(
+        command, cwd=project, env=environment, capture_output=True, text=True, timeout=600, check=False
+    )
     assert first.returncode == 1, first.stdout + first.stderr  # files were modified: the hook fails once
     assert "files were modified by this hook" in first.stdout
     assert "abort(HTTPStatus.NOT_FOUND)" in (project / "views.py").read_text()
 
-    second = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=600, check=False)
+    second = subprocess.run(
+        command, cwd=project, env=environment, capture_output=True, text=True, timeout=600, check=False
+    )
     assert second.returncode == 0, second.stdout + second.stderr

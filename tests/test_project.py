@@ -17,7 +17,14 @@ def write(directory: Path, text: str) -> Path:
 
 @pytest.mark.parametrize(
     ("spec", "bound"),
-    [(">=3.10", (3, 10)), (">=3.9,<4", (3, 9)), ("^3.11", (3, 11)), ("==3.12.*", (3, 12)), ("~=3.13.0", (3, 13)), ("<4", None)],
+    [
+        (">=3.10", (3, 10)),
+        (">=3.9,<4", (3, 9)),
+        ("^3.11", (3, 11)),
+        ("==3.12.*", (3, 12)),
+        ("~=3.13.0", (3, 13)),
+        ("<4", None),
+    ],
 )
 def test_lower_bound(spec: str, bound: tuple[int, int] | None) -> None:
     assert lower_bound(spec) == bound
@@ -39,7 +46,13 @@ def test_poetry_python_and_dependencies(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("dependency", "renamed"),
-    [("starlette>=0.48.0", True), ("starlette>=0.47", False), ("fastapi[standard]>=0.164.0", True), ("fastapi>=0.115", False), ("fastapi", False)],
+    [
+        ("starlette>=0.48.0", True),
+        ("starlette>=0.47", False),
+        ("fastapi[standard]>=0.164.0", True),
+        ("fastapi>=0.115", False),
+        ("fastapi", False),
+    ],
 )
 def test_starlette_renames_follow_the_pins(tmp_path: Path, dependency: str, renamed: bool) -> None:
     write(tmp_path, f'[project]\nname = "x"\ndependencies = ["{dependency}"]\n')

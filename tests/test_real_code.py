@@ -50,7 +50,9 @@ def test_starlette_findings_are_the_reviewed_ones() -> None:
     # before Starlette 1.10 added the header, its 405 for other methods without `Allow`.
     assert found, "Starlette sets statuses with bare numbers; the sweep must find some"
     choices = [line for line in found if " HTS001 " not in line and " HTS002 " not in line]
-    assert all(line.startswith("staticfiles.py:") and (" HTS903 " in line or " HTS907 " in line) for line in choices), choices
+    assert all(line.startswith("staticfiles.py:") and (" HTS903 " in line or " HTS907 " in line) for line in choices), (
+        choices
+    )
     static = next(path for path in package_files("starlette") if path.name == "staticfiles.py").read_text().splitlines()
     for line in choices:
         if " HTS907 " in line:

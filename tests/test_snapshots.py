@@ -44,8 +44,10 @@ def test_snapshots_match_what_ships() -> None:
             continue
         name = relative(path)
         diff = difflib.unified_diff(
-            (old or "").splitlines(keepends=True), text.splitlines(keepends=True),
-            fromfile=f"{name} (committed)" if old is not None else "(missing)", tofile=f"{name} (now)",
+            (old or "").splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            fromfile=f"{name} (committed)" if old is not None else "(missing)",
+            tofile=f"{name} (now)",
         )
         stale.append("".join(diff))
     orphans = [path for path in committed() if path not in made]
@@ -72,6 +74,8 @@ def test_real_flake8_reports_what_the_inline_comments_expect(fixture: Path) -> N
     reported = text.split(FLAKE8_HEADING, 1)[1].split("\n## ", 1)[0].splitlines()[1:]
     name = relative(fixture)
     found = Counter(
-        (int(line.split(":")[1]), line.split(": ", 1)[1].split(" ", 1)[0]) for line in reported if line.startswith(f"{name}:")
+        (int(line.split(":")[1]), line.split(": ", 1)[1].split(" ", 1)[0])
+        for line in reported
+        if line.startswith(f"{name}:")
     )
     assert found == read(fixture).findings

@@ -50,9 +50,7 @@ def test_fastapi_module_gets_fastapi_status() -> None:
 
 
 def test_parameter_named_status_forces_an_alias() -> None:
-    source = (
-        "from fastapi import HTTPException\n\ndef view(status: int):\n    raise HTTPException(404)\n"
-    )
+    source = "from fastapi import HTTPException\n\ndef view(status: int):\n    raise HTTPException(404)\n"
     assert only(source) == ("http_status.HTTP_404_NOT_FOUND", (NewImport("fastapi", "status", "http_status"),))
 
 
@@ -100,7 +98,10 @@ def test_constant_imported_by_name_is_reused() -> None:
 
 @pytest.mark.parametrize(
     ("options", "text"),
-    [((), "HTTPStatus.UNPROCESSABLE_ENTITY"), (("--http-status-target-python=3.13",), "HTTPStatus.UNPROCESSABLE_CONTENT")],
+    [
+        ((), "HTTPStatus.UNPROCESSABLE_ENTITY"),
+        (("--http-status-target-python=3.13",), "HTTPStatus.UNPROCESSABLE_CONTENT"),
+    ],
 )
 def test_python_313_names_only_when_the_project_requires_313(options: tuple[str, ...], text: str) -> None:
     source = "from flask import abort\n\ndef view():\n    abort(422)\n"

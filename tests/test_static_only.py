@@ -20,11 +20,14 @@ pytestmark = pytest.mark.slow  # a project analysed in subprocesses
 # Run on import: leaves `<module file>.ran` next to the module.
 TRAP = "import pathlib as _p\n_p.Path(__file__ + '.ran').write_text('imported or run')\n"
 MODULES = {
-    "views.py": TRAP + "from flask import abort\n\n\ndef show():\n    abort(404)\n\n\nif __name__ == '__main__':\n    show()\n",
-    "setup.py": TRAP + "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse(status=201)\n",
+    "views.py": TRAP
+    + "from flask import abort\n\n\ndef show():\n    abort(404)\n\n\nif __name__ == '__main__':\n    show()\n",
+    "setup.py": TRAP
+    + "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse(status=201)\n",
     "conftest.py": TRAP + "def test_home(client):\n    assert client.get('/').status_code == 200\n",
     "app/__init__.py": TRAP,
-    "app/routes.py": TRAP + "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.post('/', status_code=201)\ndef create():\n    return {}\n",
+    "app/routes.py": TRAP
+    + "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.post('/', status_code=201)\ndef create():\n    return {}\n",
 }
 
 
@@ -62,7 +65,17 @@ def test_nothing_analysed_is_imported_or_run(project: Path, tmp_path: Path) -> N
     fixed = run([*fix, "."], project)
     assert fixed.returncode == 0 and "4 changed" in fixed.stderr, fixed.stderr
 
-    codemod = [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x", "flake8_http_status.fixer.codemod.HttpStatusFix", "--isolated", "."]
+    codemod = [
+        sys.executable,
+        "-m",
+        "libcst.tool",
+        "codemod",
+        "--no-format",
+        "-x",
+        "flake8_http_status.fixer.codemod.HttpStatusFix",
+        "--isolated",
+        ".",
+    ]
     assert run(codemod, pristine).returncode == 0
     for root in (project, pristine):
         assert "abort(HTTPStatus.NOT_FOUND)" in (root / "views.py").read_text()

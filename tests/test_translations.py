@@ -195,7 +195,8 @@ def test_catalogue_entries_are_in_step(code: int) -> None:
     assert [(h.name, h.level) for h in korean.headers] == [(h.name, h.level) for h in english.headers]
     assert len(korean.notes) == len(english.notes)
     for en, ko in [
-        (english.meaning, korean.meaning), (english.use, korean.use),
+        (english.meaning, korean.meaning),
+        (english.use, korean.use),
         *zip(english.notes, korean.notes, strict=True),
         *((a.when, b.when) for a, b in zip(english.instead, korean.instead, strict=True)),
         *((a.note, b.note) for a, b in zip(english.headers, korean.headers, strict=True)),
@@ -212,8 +213,23 @@ def test_every_entry_says_what_to_use_instead(code: int) -> None:
 
 
 CONFUSIONS = [
-    (401, 403), (200, 201), (200, 204), (201, 204), (301, 302), (301, 308), (302, 303), (302, 307), (303, 307),
-    (307, 308), (404, 410), (400, 422), (405, 501), (502, 503), (502, 504), (503, 504), (408, 504),
+    (401, 403),
+    (200, 201),
+    (200, 204),
+    (201, 204),
+    (301, 302),
+    (301, 308),
+    (302, 303),
+    (302, 307),
+    (303, 307),
+    (307, 308),
+    (404, 410),
+    (400, 422),
+    (405, 501),
+    (502, 503),
+    (502, 504),
+    (503, 504),
+    (408, 504),
 ]
 
 
@@ -229,9 +245,19 @@ def test_classic_confusions_point_at_each_other(one: int, other: int) -> None:
 
 # Variants a Korean developer might write, and the term these texts settle on.
 GLOSSARY = {
-    "메소드": "메서드", "컨텐츠": "콘텐츠", "컨텐트": "콘텐츠", "리디렉트": "리다이렉트", "리디렉션": "리다이렉션",
-    "리다이렉션 코드": "리다이렉트 코드", "어플리케이션": "애플리케이션", "파라미터": "매개변수", "자원": "리소스",
-    "승인": "권한", "인가되지": "인증되지", "헤더값": "헤더 값", "스테이터스": "상태",
+    "메소드": "메서드",
+    "컨텐츠": "콘텐츠",
+    "컨텐트": "콘텐츠",
+    "리디렉트": "리다이렉트",
+    "리디렉션": "리다이렉션",
+    "리다이렉션 코드": "리다이렉트 코드",
+    "어플리케이션": "애플리케이션",
+    "파라미터": "매개변수",
+    "자원": "리소스",
+    "승인": "권한",
+    "인가되지": "인증되지",
+    "헤더값": "헤더 값",
+    "스테이터스": "상태",
 }
 
 
@@ -264,5 +290,8 @@ def test_status_names_and_reasons_fall_back_to_english() -> None:
     not_found = BY_CODE[404]
     unnamed = not_found._replace(code=499)  # a project's own code: no Korean name or reason
     assert status_name(not_found, "en") == not_found.phrase and status_reason(not_found, "en") == not_found.reason
-    assert status_name(not_found, "ko") == ko_statuses.NAMES[404] and status_reason(not_found, "ko") == ko_statuses.REASONS[404]
+    assert (
+        status_name(not_found, "ko") == ko_statuses.NAMES[404]
+        and status_reason(not_found, "ko") == ko_statuses.REASONS[404]
+    )
     assert status_name(unnamed, "ko") == unnamed.phrase and status_reason(unnamed, "ko") == unnamed.reason

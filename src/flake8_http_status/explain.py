@@ -34,7 +34,9 @@ class UnknownTarget(LookupError):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "targets", nargs="*", metavar="CODE",
+        "targets",
+        nargs="*",
+        metavar="CODE",
         help="a rule code (HTS001) or slug (magic-status-code), a status code (404) or a constant (HTTP_404_NOT_FOUND)",
     )
     parser.add_argument("--list", action="store_true", help="list every rule with its slug, default and fix safety")
@@ -85,7 +87,8 @@ def resolve(target: str, labels: Labels) -> Rule | int:
 def _constant_code(text: str) -> int | None:
     """The code a constant's name denotes (`HTTPStatus.NOT_FOUND`, `HTTP_404_NOT_FOUND`), if exactly one."""
     codes = {
-        constant.code for name, constant in CONSTANTS.items()
+        constant.code
+        for name, constant in CONSTANTS.items()
         if name.endswith("." + text) and constant.family != "requests"
     }
     return codes.pop() if len(codes) == 1 else None
@@ -105,7 +108,9 @@ def rule_list(lang: str, style: Style | None) -> str:
     widths = [max(visible_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = []
     for row in rows:
-        cells = [cell + " " * (width - visible_width(cell)) for cell, width in zip(row, widths, strict=False)]  # the last cell is not padded
+        cells = [
+            cell + " " * (width - visible_width(cell)) for cell, width in zip(row, widths, strict=False)
+        ]  # the last cell is not padded
         lines.append("  ".join([*cells, row[-1]]))
     if style is not None:
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"

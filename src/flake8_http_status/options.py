@@ -73,11 +73,27 @@ class OptionSpec(NamedTuple):
 
 
 OPTIONS: tuple[OptionSpec, ...] = (
-    OptionSpec("style", "Constant family to suggest: auto, httpstatus, fastapi, starlette, drf, litestar.", choices=STYLES, default="auto"),
-    OptionSpec("target-python", "Oldest Python the project supports, e.g. 3.10 (default: requires-python of the nearest pyproject.toml)."),
-    OptionSpec("extra-codes", "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.", listed=True),
+    OptionSpec(
+        "style",
+        "Constant family to suggest: auto, httpstatus, fastapi, starlette, drf, litestar.",
+        choices=STYLES,
+        default="auto",
+    ),
+    OptionSpec(
+        "target-python",
+        "Oldest Python the project supports, e.g. 3.10 (default: requires-python of the nearest pyproject.toml).",
+    ),
+    OptionSpec(
+        "extra-codes",
+        "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.",
+        listed=True,
+    ),
     OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
-    OptionSpec("extra-calls", "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.", listed=True),
+    OptionSpec(
+        "extra-calls",
+        "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.",
+        listed=True,
+    ),
     OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
     OptionSpec(
         "auth-decorators",

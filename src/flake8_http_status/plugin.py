@@ -28,8 +28,12 @@ class HttpStatusChecker:
         for spec in OPTIONS:
             extra: dict[str, Any] = {"choices": spec.choices} if spec.choices else {}
             manager.add_option(
-                spec.flake8_flag, default=spec.default, parse_from_config=True,
-                comma_separated_list=spec.listed, help=spec.help, **extra,
+                spec.flake8_flag,
+                default=spec.default,
+                parse_from_config=True,
+                comma_separated_list=spec.listed,
+                help=spec.help,
+                **extra,
             )
         manager.extend_default_ignore(list(OFF_BY_DEFAULT))
 

@@ -15,8 +15,25 @@ _SKIP: Final = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmp
 # Fields that never hold a node worth visiting: contexts, operators, and names and flags (plain str/int).
 _LEAF_FIELDS: Final = frozenset(
     {
-        "ctx", "op", "ops", "id", "attr", "arg", "name", "asname", "names", "module", "level", "conversion",
-        "is_async", "simple", "kind", "type_comment", "kwd_attrs", "rest", "tag",
+        "ctx",
+        "op",
+        "ops",
+        "id",
+        "attr",
+        "arg",
+        "name",
+        "asname",
+        "names",
+        "module",
+        "level",
+        "conversion",
+        "is_async",
+        "simple",
+        "kind",
+        "type_comment",
+        "kwd_attrs",
+        "rest",
+        "tag",
     }
 )
 _PRIMITIVE_VALUE: Final = (ast.Constant, ast.MatchSingleton)

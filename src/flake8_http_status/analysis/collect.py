@@ -89,9 +89,7 @@ class _Walker:
         )
         self.candidates = Candidates()
         self.bindings = Bindings()
-        self._constant_names = frozenset(
-            local for local, qualified in imports.names.items() if qualified in CONSTANTS
-        )
+        self._constant_names = frozenset(local for local, qualified in imports.names.items() if qualified in CONSTANTS)
         c = self.candidates
         self._visitors: dict[type, Visitor] = {
             ast.Call: self._call,
@@ -158,7 +156,12 @@ class _Walker:
         """Keep only calls some row could match: by callee name, alias, status keyword or a name saying status."""
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name in self._callees or name in self._aliases or "tatus" in name or (node.keywords and any(keyword.arg in self._status_keywords for keyword in node.keywords)):
+        if (
+            name in self._callees
+            or name in self._aliases
+            or "tatus" in name
+            or (node.keywords and any(keyword.arg in self._status_keywords for keyword in node.keywords))
+        ):
             self.candidates.calls.append((node, scope))
 
     def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:

@@ -79,7 +79,8 @@ class Matcher:
         if isinstance(func, ast.Attribute) and not self._own_method(func, scope):
             decorating = id(call) in self._decorators
             matched = [
-                row for row in self.table.methods.get(func.attr, ())
+                row
+                for row in self.table.methods.get(func.attr, ())
                 if self.receivers.matches(row.receiver, func.value, scope, decorating=decorating)
             ]
             for row in matched:
@@ -92,7 +93,9 @@ class Matcher:
         """`self.set_status(...)` in a class that defines set_status itself calls that method, not a framework's."""
         receiver = func.value
         return (
-            isinstance(receiver, ast.Name) and receiver.id in ("self", "cls") and scope.cls is not None
+            isinstance(receiver, ast.Name)
+            and receiver.id in ("self", "cls")
+            and scope.cls is not None
             and self.receivers.defines(scope.cls, func.attr)
         )
 
@@ -146,8 +149,12 @@ class Matcher:
         for node, scope in candidates.assignments:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if (
-                scope.function is None and scope.cls is None and len(targets) == 1 and isinstance(targets[0], ast.Name)
-                and isinstance(node.value, ast.Dict) and self._bound[targets[0].id] == 1
+                scope.function is None
+                and scope.cls is None
+                and len(targets) == 1
+                and isinstance(targets[0], ast.Name)
+                and isinstance(node.value, ast.Dict)
+                and self._bound[targets[0].id] == 1
             ):
                 found[targets[0].id] = node.value
         return found
@@ -243,7 +250,9 @@ class Matcher:
 
     def _defaults(self, function: FunctionNode, scope: Scope) -> None:
         for pattern, row in self.table.defaults:
-            if pattern.match(function.name) or (function.name == "__init__" and scope.cls and pattern.match(scope.cls.name)):
+            if pattern.match(function.name) or (
+                function.name == "__init__" and scope.cls and pattern.match(scope.cls.name)
+            ):
                 for parameter in row.parameters:
                     default = parameter_default(function, parameter)
                     if default is not None:
@@ -290,7 +299,11 @@ class Matcher:
     def _is_view(self, row: ReturnRow, scope: Scope, body: ast.expr) -> bool:
         if isinstance(body, ast.Call) and self.imports.qualify(body.func) in row.body_calls:
             return True
-        if row.body_names and isinstance(body, (ast.Name, ast.Attribute)) and self.imports.qualify(body) in row.body_names:
+        if (
+            row.body_names
+            and isinstance(body, (ast.Name, ast.Attribute))
+            and self.imports.qualify(body) in row.body_names
+        ):
             return True
         assert scope.function is not None
         key = (id(scope.function), id(row))
@@ -349,8 +362,10 @@ def parameter_default(function: FunctionNode, name: str) -> ast.expr | None:
     """The literal default of `function`'s parameter `name`, if it has one."""
     args = function.args
     positional = [*args.posonlyargs, *args.args]
-    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
-    pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is not None]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
+    pairs += [
+        (arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default is not None
+    ]
     for arg, default in pairs:
         if arg.arg == name and isinstance(default, ast.Constant):
             return default

@@ -89,7 +89,6 @@ class Receivers:
         qualified = self.imports.qualify(base)
         return frozenset({qualified}) if qualified else None
 
-
     def defines(self, cls: ast.ClassDef, name: str) -> bool:
         """The class, or a base class of the same module, defines a method `name` itself."""
         seen: set[int] = set()

@@ -83,7 +83,7 @@ class Speller:
                 return local
             for namespace in namespaces:
                 if namespace.startswith(f"{qualified}.") and self._reachable(namespace):
-                    return f"{local}{namespace[len(qualified):]}.{name}"
+                    return f"{local}{namespace[len(qualified) :]}.{name}"
         return None
 
     def _reachable(self, namespace: str) -> bool:

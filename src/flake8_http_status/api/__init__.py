@@ -57,8 +57,28 @@ from .rows import (
 FRAMEWORKS: tuple[Framework, ...] = tuple(
     module.FRAMEWORK
     for module in (
-        werkzeug, flask, quart, django, drf, spectacular, ninja, starlette, fastapi, litestar, aiohttp, tornado, sanic,
-        falcon, pyramid, bottle, connexion, stdlib, clients, generic, storage, errors,
+        werkzeug,
+        flask,
+        quart,
+        django,
+        drf,
+        spectacular,
+        ninja,
+        starlette,
+        fastapi,
+        litestar,
+        aiohttp,
+        tornado,
+        sanic,
+        falcon,
+        pyramid,
+        bottle,
+        connexion,
+        stdlib,
+        clients,
+        generic,
+        storage,
+        errors,
     )
 )
 
@@ -77,7 +97,9 @@ def framework_family(modules: frozenset[str] | set[str]) -> str | None:
     """The style key of the constant family of the framework a module imports, if one has a family.
 
     A framework built on another one (FastAPI on Starlette) wins over it."""
-    imported = [framework for framework in FRAMEWORKS if framework.family is not None and framework.imported_by(modules)]
+    imported = [
+        framework for framework in FRAMEWORKS if framework.family is not None and framework.imported_by(modules)
+    ]
     overridden = {base for framework in imported for base in framework.builds_on}
     for framework in imported:
         if framework.name not in overridden and framework.family is not None:

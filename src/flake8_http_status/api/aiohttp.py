@@ -33,7 +33,14 @@ RESPONSES = tuple(f"{module}.{name}" for module in _WEB for name in ("Response",
 HTTP_EXCEPTION = tuple(
     f"{module}.{name}"
     for module in ("aiohttp.web", "aiohttp.web_exceptions")
-    for name in ("HTTPException", "HTTPError", "HTTPClientError", "HTTPServerError", "HTTPRedirection", "HTTPSuccessful")
+    for name in (
+        "HTTPException",
+        "HTTPError",
+        "HTTPClientError",
+        "HTTPServerError",
+        "HTTPRedirection",
+        "HTTPSuccessful",
+    )
 )
 
 
@@ -41,8 +48,14 @@ def _keyword_only(names: tuple[str, ...], label: str, first_positional: int) -> 
     return CallRow(
         names,
         Api(
-            "aiohttp", label, Role.SET, (Slot(None, "status"),), default=200, text=Text.CODE_ONLY,
-            misplaced=(Misplaced(first_positional, None),), fix_keyword="status",
+            "aiohttp",
+            label,
+            Role.SET,
+            (Slot(None, "status"),),
+            default=200,
+            text=Text.CODE_ONLY,
+            misplaced=(Misplaced(first_positional, None),),
+            fix_keyword="status",
         ),
     )
 
@@ -52,29 +65,66 @@ CALLS = (
     _keyword_only(tuple(f"{module}.StreamResponse" for module in _WEB), "web.StreamResponse", 0),
     _keyword_only(tuple(f"{module}.json_response" for module in _WEB), "web.json_response", 1),
     *fixed(
-        "aiohttp", "aiohttp.web",
+        "aiohttp",
+        "aiohttp.web",
         {
-            "HTTPOk": 200, "HTTPCreated": 201, "HTTPAccepted": 202, "HTTPNonAuthoritativeInformation": 203,
-            "HTTPNoContent": 204, "HTTPResetContent": 205, "HTTPPartialContent": 206,
+            "HTTPOk": 200,
+            "HTTPCreated": 201,
+            "HTTPAccepted": 202,
+            "HTTPNonAuthoritativeInformation": 203,
+            "HTTPNoContent": 204,
+            "HTTPResetContent": 205,
+            "HTTPPartialContent": 206,
         },
         Role.SET,
     ),
     *fixed(
-        "aiohttp", "aiohttp.web",
+        "aiohttp",
+        "aiohttp.web",
         {
-            "HTTPMultipleChoices": 300, "HTTPMovedPermanently": 301, "HTTPFound": 302, "HTTPSeeOther": 303,
-            "HTTPNotModified": 304, "HTTPUseProxy": 305, "HTTPTemporaryRedirect": 307, "HTTPPermanentRedirect": 308,
-            "HTTPBadRequest": 400, "HTTPUnauthorized": 401, "HTTPPaymentRequired": 402, "HTTPForbidden": 403,
-            "HTTPNotFound": 404, "HTTPMethodNotAllowed": 405, "HTTPNotAcceptable": 406,
-            "HTTPProxyAuthenticationRequired": 407, "HTTPRequestTimeout": 408, "HTTPConflict": 409, "HTTPGone": 410,
-            "HTTPLengthRequired": 411, "HTTPPreconditionFailed": 412, "HTTPRequestEntityTooLarge": 413,
-            "HTTPRequestURITooLong": 414, "HTTPUnsupportedMediaType": 415, "HTTPRequestRangeNotSatisfiable": 416,
-            "HTTPExpectationFailed": 417, "HTTPMisdirectedRequest": 421, "HTTPUnprocessableEntity": 422,
-            "HTTPFailedDependency": 424, "HTTPUpgradeRequired": 426, "HTTPPreconditionRequired": 428,
-            "HTTPTooManyRequests": 429, "HTTPRequestHeaderFieldsTooLarge": 431, "HTTPUnavailableForLegalReasons": 451,
-            "HTTPInternalServerError": 500, "HTTPNotImplemented": 501, "HTTPBadGateway": 502,
-            "HTTPServiceUnavailable": 503, "HTTPGatewayTimeout": 504, "HTTPVersionNotSupported": 505,
-            "HTTPVariantAlsoNegotiates": 506, "HTTPInsufficientStorage": 507, "HTTPNotExtended": 510,
+            "HTTPMultipleChoices": 300,
+            "HTTPMovedPermanently": 301,
+            "HTTPFound": 302,
+            "HTTPSeeOther": 303,
+            "HTTPNotModified": 304,
+            "HTTPUseProxy": 305,
+            "HTTPTemporaryRedirect": 307,
+            "HTTPPermanentRedirect": 308,
+            "HTTPBadRequest": 400,
+            "HTTPUnauthorized": 401,
+            "HTTPPaymentRequired": 402,
+            "HTTPForbidden": 403,
+            "HTTPNotFound": 404,
+            "HTTPMethodNotAllowed": 405,
+            "HTTPNotAcceptable": 406,
+            "HTTPProxyAuthenticationRequired": 407,
+            "HTTPRequestTimeout": 408,
+            "HTTPConflict": 409,
+            "HTTPGone": 410,
+            "HTTPLengthRequired": 411,
+            "HTTPPreconditionFailed": 412,
+            "HTTPRequestEntityTooLarge": 413,
+            "HTTPRequestURITooLong": 414,
+            "HTTPUnsupportedMediaType": 415,
+            "HTTPRequestRangeNotSatisfiable": 416,
+            "HTTPExpectationFailed": 417,
+            "HTTPMisdirectedRequest": 421,
+            "HTTPUnprocessableEntity": 422,
+            "HTTPFailedDependency": 424,
+            "HTTPUpgradeRequired": 426,
+            "HTTPPreconditionRequired": 428,
+            "HTTPTooManyRequests": 429,
+            "HTTPRequestHeaderFieldsTooLarge": 431,
+            "HTTPUnavailableForLegalReasons": 451,
+            "HTTPInternalServerError": 500,
+            "HTTPNotImplemented": 501,
+            "HTTPBadGateway": 502,
+            "HTTPServiceUnavailable": 503,
+            "HTTPGatewayTimeout": 504,
+            "HTTPVersionNotSupported": 505,
+            "HTTPVariantAlsoNegotiates": 506,
+            "HTTPInsufficientStorage": 507,
+            "HTTPNotExtended": 510,
             "HTTPNetworkAuthenticationRequired": 511,
         },
     ),
@@ -109,12 +159,16 @@ REGISTRATIONS = (
         Registration("aiohttp", verb.upper(), names=tuple(f"{m}.{verb}" for m in _WEB), handler=Slot(1, "handler"))
         for verb in _VERBS
     ),
-    Registration("aiohttp", None, names=tuple(f"{m}.route" for m in _WEB), handler=Slot(2, "handler"), methods=Slot(0, "method")),
+    Registration(
+        "aiohttp", None, names=tuple(f"{m}.route" for m in _WEB), handler=Slot(2, "handler"), methods=Slot(0, "method")
+    ),
     *(
         Registration("aiohttp", verb.upper(), attributes=(f"add_{verb}",), gate=_GATE, handler=Slot(1, "handler"))
         for verb in _VERBS
     ),
-    Registration("aiohttp", None, attributes=("add_route",), gate=_GATE, handler=Slot(2, "handler"), methods=Slot(0, "method")),
+    Registration(
+        "aiohttp", None, attributes=("add_route",), gate=_GATE, handler=Slot(2, "handler"), methods=Slot(0, "method")
+    ),
 )
 
 VIEW_CLASSES = (ViewClass("aiohttp", ("aiohttp.web.View", "aiohttp.web_urldispatcher.View")),)

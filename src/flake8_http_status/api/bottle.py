@@ -21,7 +21,9 @@ CALLS = (
 )
 
 METHODS = (
-    MethodRow(("error",), Receiver(owners=("bottle.Bottle",)), Api("bottle", "Bottle.error", Role.HANDLE, (Slot(0, "code"),))),
+    MethodRow(
+        ("error",), Receiver(owners=("bottle.Bottle",)), Api("bottle", "Bottle.error", Role.HANDLE, (Slot(0, "code"),))
+    ),
 )
 
 ATTRIBUTES = (
@@ -39,7 +41,9 @@ _VERBS = ("get", "post", "put", "patch", "delete")
 ROUTE_DECORATORS = (
     RouteDecorator("bottle", None, names=("bottle.route",), methods=Slot(1, "method")),
     *(RouteDecorator("bottle", verb.upper(), names=(f"bottle.{verb}",)) for verb in _VERBS),
-    RouteDecorator("bottle", None, attributes=("route",), owners=("bottle.Bottle",), gate=("bottle",), methods=Slot(1, "method")),
+    RouteDecorator(
+        "bottle", None, attributes=("route",), owners=("bottle.Bottle",), gate=("bottle",), methods=Slot(1, "method")
+    ),
     *(
         RouteDecorator("bottle", verb.upper(), attributes=(verb,), owners=("bottle.Bottle",), gate=("bottle",))
         for verb in _VERBS

@@ -24,7 +24,11 @@ CALLS = (
         Api("mock", "SimpleNamespace", Role.MOCK, (Slot(None, "status_code"),), generic=True),
     ),
     CallRow(
-        tuple(f"{module}.{name}" for module in ("unittest.mock", "mock") for name in ("Mock", "MagicMock", "AsyncMock", "NonCallableMock")),
+        tuple(
+            f"{module}.{name}"
+            for module in ("unittest.mock", "mock")
+            for name in ("Mock", "MagicMock", "AsyncMock", "NonCallableMock")
+        ),
         Api("mock", "Mock", Role.MOCK, (Slot(None, "status_code"), Slot(None, "status")), generic=True),
     ),
 )
@@ -36,7 +40,9 @@ METHODS = (
         _mock("responses", "status"),
     ),
     MethodRow((*_MOCK_VERBS, "register_uri"), Receiver(gate=("requests_mock",)), _mock("requests_mock", "status_code")),
-    MethodRow((*_MOCK_VERBS, "register_uri"), Receiver(names=("requests_mock",)), _mock("requests_mock", "status_code")),
+    MethodRow(
+        (*_MOCK_VERBS, "register_uri"), Receiver(names=("requests_mock",)), _mock("requests_mock", "status_code")
+    ),
     MethodRow((*_MOCK_VERBS, "add"), Receiver(gate=("aioresponses",)), _mock("aioresponses", "status")),
     MethodRow(("respond",), Receiver(gate=("respx",)), _mock("respx", "status_code", 0)),
     MethodRow(

@@ -55,10 +55,19 @@ CALLS = (
         "connexion",
         "connexion.exceptions",
         {
-            "BadRequestProblem": 400, "ExtraParameterProblem": 400, "TypeValidationError": 400, "Unauthorized": 401,
-            "OAuthProblem": 401, "OAuthResponseProblem": 401, "Forbidden": 403, "OAuthScopeProblem": 403,
-            "UnsupportedMediaTypeProblem": 415, "InternalServerError": 500, "NonConformingResponse": 500,
-            "NonConformingResponseBody": 500, "NonConformingResponseHeaders": 500,
+            "BadRequestProblem": 400,
+            "ExtraParameterProblem": 400,
+            "TypeValidationError": 400,
+            "Unauthorized": 401,
+            "OAuthProblem": 401,
+            "OAuthResponseProblem": 401,
+            "Forbidden": 403,
+            "OAuthScopeProblem": 403,
+            "UnsupportedMediaTypeProblem": 415,
+            "InternalServerError": 500,
+            "NonConformingResponse": 500,
+            "NonConformingResponseBody": 500,
+            "NonConformingResponseHeaders": 500,
         },
     ),
 )
@@ -69,7 +78,11 @@ RETURNS = (
     # included) or an Enum with an int value, and headers otherwise. With no status, None and NoContent go out
     # as 204 and anything else as 200.
     ReturnRow(
-        "connexion", (), (), (), ("connexion",),
+        "connexion",
+        (),
+        (),
+        (),
+        ("connexion",),
         Api("connexion", "a Connexion handler's return tuple", Role.SET, default=200),
         route_decorators=(),
         body_names=NO_CONTENT,

@@ -32,8 +32,14 @@ def _response(name: str, position: int, content_type_at: int) -> CallRow:
     return CallRow(
         _names(name, _HTTP, _RESPONSE),
         Api(
-            "django", name, Role.SET, (Slot(position, "status"),), default=200, text=Text.CODE_ONLY,
-            misplaced=(Misplaced(content_type_at, "content_type"),), fix_keyword="status",
+            "django",
+            name,
+            Role.SET,
+            (Slot(position, "status"),),
+            default=200,
+            text=Text.CODE_ONLY,
+            misplaced=(Misplaced(content_type_at, "content_type"),),
+            fix_keyword="status",
         ),
     )
 
@@ -47,7 +53,12 @@ CALLS = (
     CallRow(
         _names("JsonResponse", _HTTP, _RESPONSE),
         Api(
-            "django", "JsonResponse", Role.SET, (Slot(None, "status"),), default=200, text=Text.CODE_ONLY,
+            "django",
+            "JsonResponse",
+            Role.SET,
+            (Slot(None, "status"),),
+            default=200,
+            text=Text.CODE_ONLY,
             misplaced=(Misplaced(1, "encoder"), Misplaced(2, "safe"), Misplaced(3, "json_dumps_params")),
             fix_keyword="status",
         ),
@@ -55,28 +66,47 @@ CALLS = (
     CallRow(
         ("django.shortcuts.render",),
         Api(
-            "django", "render", Role.SET, (Slot(4, "status"),), default=200,
-            misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")), fix_keyword="status",
+            "django",
+            "render",
+            Role.SET,
+            (Slot(4, "status"),),
+            default=200,
+            misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")),
+            fix_keyword="status",
         ),
     ),
     CallRow(
         ("django.template.response.TemplateResponse",),
         Api(
-            "django", "TemplateResponse", Role.SET, (Slot(4, "status"),), default=200,
-            misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")), fix_keyword="status",
+            "django",
+            "TemplateResponse",
+            Role.SET,
+            (Slot(4, "status"),),
+            default=200,
+            misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")),
+            fix_keyword="status",
         ),
     ),
     CallRow(
         ("django.template.response.SimpleTemplateResponse",),
         Api(
-            "django", "SimpleTemplateResponse", Role.SET, (Slot(3, "status"),), default=200,
-            misplaced=(Misplaced(1, "context"), Misplaced(2, "content_type")), fix_keyword="status",
+            "django",
+            "SimpleTemplateResponse",
+            Role.SET,
+            (Slot(3, "status"),),
+            default=200,
+            misplaced=(Misplaced(1, "context"), Misplaced(2, "content_type")),
+            fix_keyword="status",
         ),
     ),
     CallRow(
         _names("HttpResponseRedirect", _HTTP, _RESPONSE),
         Api(
-            "django", "HttpResponseRedirect", Role.REDIRECT, (Slot(None, "status"),), fixed=302,
+            "django",
+            "HttpResponseRedirect",
+            Role.REDIRECT,
+            (Slot(None, "status"),),
+            fixed=302,
             misplaced=(Misplaced(1, _PRESERVE),),
         ),
     ),
@@ -86,15 +116,24 @@ CALLS = (
     CallRow(
         _names("HttpResponsePermanentRedirect", _HTTP, _RESPONSE),
         Api(
-            "django", "HttpResponsePermanentRedirect", Role.REDIRECT, (Slot(None, "status"),), fixed=301,
+            "django",
+            "HttpResponsePermanentRedirect",
+            Role.REDIRECT,
+            (Slot(None, "status"),),
+            fixed=301,
             misplaced=(Misplaced(1, _PRESERVE),),
         ),
     ),
     *fixed(
-        "django", _HTTP,
+        "django",
+        _HTTP,
         {
-            "HttpResponseNotModified": 304, "HttpResponseBadRequest": 400, "HttpResponseForbidden": 403,
-            "HttpResponseNotFound": 404, "HttpResponseNotAllowed": 405, "HttpResponseGone": 410,
+            "HttpResponseNotModified": 304,
+            "HttpResponseBadRequest": 400,
+            "HttpResponseForbidden": 403,
+            "HttpResponseNotFound": 404,
+            "HttpResponseNotAllowed": 405,
+            "HttpResponseGone": 410,
             "HttpResponseServerError": 500,
         },
         Role.SET,
@@ -102,7 +141,8 @@ CALLS = (
     ),
     *fixed("django", _HTTP, {"Http404": 404}),
     *fixed(
-        "django", "django.core.exceptions",
+        "django",
+        "django.core.exceptions",
         {"PermissionDenied": 403, "BadRequest": 400, "SuspiciousOperation": 400},
     ),
     CallRow(
@@ -120,17 +160,29 @@ CALLS = (
 )
 
 TEST_CASES = (
-    "django.test.SimpleTestCase", "django.test.TestCase", "django.test.TransactionTestCase",
-    "django.test.LiveServerTestCase", "django.test.testcases.SimpleTestCase", "django.test.testcases.TestCase",
-    "django.test.testcases.TransactionTestCase", "rest_framework.test.APITestCase",
-    "rest_framework.test.APISimpleTestCase", "rest_framework.test.APITransactionTestCase",
+    "django.test.SimpleTestCase",
+    "django.test.TestCase",
+    "django.test.TransactionTestCase",
+    "django.test.LiveServerTestCase",
+    "django.test.testcases.SimpleTestCase",
+    "django.test.testcases.TestCase",
+    "django.test.testcases.TransactionTestCase",
+    "rest_framework.test.APITestCase",
+    "rest_framework.test.APISimpleTestCase",
+    "rest_framework.test.APITransactionTestCase",
 )
 _ASSERTION_RECEIVER = Receiver(owners=TEST_CASES, gate=("django", "rest_framework"), names=("self",))
 
 METHODS = (
-    MethodRow(("assertContains",), _ASSERTION_RECEIVER, Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),))),
     MethodRow(
-        ("assertNotContains",), _ASSERTION_RECEIVER, Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),)),
+        ("assertContains",),
+        _ASSERTION_RECEIVER,
+        Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),)),
+    ),
+    MethodRow(
+        ("assertNotContains",),
+        _ASSERTION_RECEIVER,
+        Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),)),
     ),
     MethodRow(
         ("assertRedirects",),
@@ -149,16 +201,55 @@ ROUTE_DECORATORS = (
     RouteDecorator("django", None, names=(f"{_REQUIRE}.require_http_methods",), methods=Slot(0, "request_method_list")),
 )
 
-_GENERIC = ("django.views.generic", "django.views.generic.base", "django.views.generic.edit",
-            "django.views.generic.detail", "django.views.generic.list", "django.views.generic.dates")
-_VIEWS = (
-    "View", "TemplateView", "RedirectView", "DetailView", "ListView", "FormView", "CreateView", "UpdateView",
-    "DeleteView", "ArchiveIndexView", "YearArchiveView", "MonthArchiveView", "WeekArchiveView", "DayArchiveView",
-    "TodayArchiveView", "DateDetailView", "ProcessFormView", "BaseFormView", "BaseCreateView", "BaseUpdateView",
-    "BaseDeleteView", "BaseDetailView", "BaseListView", "TemplateResponseMixin", "ContextMixin",
+_GENERIC = (
+    "django.views.generic",
+    "django.views.generic.base",
+    "django.views.generic.edit",
+    "django.views.generic.detail",
+    "django.views.generic.list",
+    "django.views.generic.dates",
 )
-_FORM_VIEWS = ("FormView", "CreateView", "UpdateView", "DeleteView", "ProcessFormView", "BaseFormView",
-               "BaseCreateView", "BaseUpdateView", "BaseDeleteView", "FormMixin", "ModelFormMixin", "DeletionMixin")
+_VIEWS = (
+    "View",
+    "TemplateView",
+    "RedirectView",
+    "DetailView",
+    "ListView",
+    "FormView",
+    "CreateView",
+    "UpdateView",
+    "DeleteView",
+    "ArchiveIndexView",
+    "YearArchiveView",
+    "MonthArchiveView",
+    "WeekArchiveView",
+    "DayArchiveView",
+    "TodayArchiveView",
+    "DateDetailView",
+    "ProcessFormView",
+    "BaseFormView",
+    "BaseCreateView",
+    "BaseUpdateView",
+    "BaseDeleteView",
+    "BaseDetailView",
+    "BaseListView",
+    "TemplateResponseMixin",
+    "ContextMixin",
+)
+_FORM_VIEWS = (
+    "FormView",
+    "CreateView",
+    "UpdateView",
+    "DeleteView",
+    "ProcessFormView",
+    "BaseFormView",
+    "BaseCreateView",
+    "BaseUpdateView",
+    "BaseDeleteView",
+    "FormMixin",
+    "ModelFormMixin",
+    "DeletionMixin",
+)
 
 
 def _qualified(names: tuple[str, ...], modules: tuple[str, ...]) -> tuple[str, ...]:
@@ -169,7 +260,8 @@ VIEW_CLASSES = (
     ViewClass("django", ("django.views.View", *_qualified(_VIEWS, _GENERIC))),
     # Generic editing views call form_valid/form_invalid from post() (and put(), which delegates to post()).
     ViewClass(
-        "django", _qualified(_FORM_VIEWS, _GENERIC),
+        "django",
+        _qualified(_FORM_VIEWS, _GENERIC),
         methods=(("form_valid", "POST"), ("form_valid", "PUT"), ("form_invalid", "POST"), ("form_invalid", "PUT")),
     ),
 )
@@ -178,40 +270,57 @@ AUTH_DECORATORS = (
     AuthDecorator(
         "django",
         names=(
-            "django.contrib.auth.decorators.login_required", "django.contrib.auth.decorators.permission_required",
+            "django.contrib.auth.decorators.login_required",
+            "django.contrib.auth.decorators.permission_required",
             "django.contrib.admin.views.decorators.staff_member_required",
         ),
     ),
 )
 
 AUTH_BASES = (
-    AuthBase("django", ("django.contrib.auth.mixins.LoginRequiredMixin", "django.contrib.auth.mixins.PermissionRequiredMixin")),
+    AuthBase(
+        "django",
+        ("django.contrib.auth.mixins.LoginRequiredMixin", "django.contrib.auth.mixins.PermissionRequiredMixin"),
+    ),
 )
 
 PERMISSION_SETTINGS = (PermissionSetting("django", method_decorator=("django.utils.decorators.method_decorator",)),)
 
 CREATIONS = (
-    Creation("Model.objects.create", attributes=("create", "acreate", "bulk_create", "abulk_create"), receiver=r"(^|\.)objects\Z"),
+    Creation(
+        "Model.objects.create",
+        attributes=("create", "acreate", "bulk_create", "abulk_create"),
+        receiver=r"(^|\.)objects\Z",
+    ),
 )
 
 BODY_ARGUMENTS = (
     BodyArgument("django", ("HttpResponse",), Slot(0, "content")),
     BodyArgument("django", ("StreamingHttpResponse",), Slot(0, "streaming_content")),
     BodyArgument("django", ("JsonResponse",), Slot(0, "data"), rendering=Rendering.ALWAYS),
-    BodyArgument("django", ("FileResponse", "render", "TemplateResponse", "SimpleTemplateResponse"), Slot(0), rendering=Rendering.ALWAYS),
+    BodyArgument(
+        "django",
+        ("FileResponse", "render", "TemplateResponse", "SimpleTemplateResponse"),
+        Slot(0),
+        rendering=Rendering.ALWAYS,
+    ),
 )
 
 AUTO_HEADERS = (
     AutoHeader("django", "Allow", ("HttpResponseNotAllowed",), why="HttpResponseNotAllowed sets Allow"),
     AutoHeader(
-        "django", "Location", ("HttpResponseRedirect", "HttpResponsePermanentRedirect", "redirect"),
+        "django",
+        "Location",
+        ("HttpResponseRedirect", "HttpResponsePermanentRedirect", "redirect"),
         why="redirect responses carry the target",
     ),
 )
 
 REDIRECT_FLAGS = (
     RedirectFlags("django", ("redirect",), permanent=Slot(None, "permanent"), preserve=Slot(None, "preserve_request")),
-    RedirectFlags("django", ("HttpResponseRedirect", "HttpResponsePermanentRedirect"), preserve=Slot(None, "preserve_request")),
+    RedirectFlags(
+        "django", ("HttpResponseRedirect", "HttpResponsePermanentRedirect"), preserve=Slot(None, "preserve_request")
+    ),
 )
 
 FRAMEWORK = Framework(

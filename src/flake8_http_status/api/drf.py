@@ -30,11 +30,20 @@ CALLS = (
         Api("drf", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.CODE_ONLY),
     ),
     *fixed(
-        "drf", "rest_framework.exceptions",
+        "drf",
+        "rest_framework.exceptions",
         {
-            "APIException": 500, "ValidationError": 400, "ParseError": 400, "AuthenticationFailed": 401,
-            "NotAuthenticated": 401, "PermissionDenied": 403, "NotFound": 404, "MethodNotAllowed": 405,
-            "NotAcceptable": 406, "UnsupportedMediaType": 415, "Throttled": 429,
+            "APIException": 500,
+            "ValidationError": 400,
+            "ParseError": 400,
+            "AuthenticationFailed": 401,
+            "NotAuthenticated": 401,
+            "PermissionDenied": 403,
+            "NotFound": 404,
+            "MethodNotAllowed": 405,
+            "NotAcceptable": 406,
+            "UnsupportedMediaType": 415,
+            "Throttled": 429,
         },
     ),
 )
@@ -55,9 +64,17 @@ ROUTE_DECORATORS = (
 _VIEWS = tuple(
     f"rest_framework.{name}"
     for name in (
-        "views.APIView", "generics.GenericAPIView", "generics.CreateAPIView", "generics.ListAPIView",
-        "generics.RetrieveAPIView", "generics.DestroyAPIView", "generics.UpdateAPIView", "generics.ListCreateAPIView",
-        "generics.RetrieveUpdateAPIView", "generics.RetrieveDestroyAPIView", "generics.RetrieveUpdateDestroyAPIView",
+        "views.APIView",
+        "generics.GenericAPIView",
+        "generics.CreateAPIView",
+        "generics.ListAPIView",
+        "generics.RetrieveAPIView",
+        "generics.DestroyAPIView",
+        "generics.UpdateAPIView",
+        "generics.ListCreateAPIView",
+        "generics.RetrieveUpdateAPIView",
+        "generics.RetrieveDestroyAPIView",
+        "generics.RetrieveUpdateDestroyAPIView",
     )
 )
 _VIEWSETS = tuple(
@@ -70,19 +87,24 @@ _MIXINS = tuple(
 )
 # Viewset actions and the methods the router maps to them.
 _ACTIONS = (
-    ("create", "POST"), ("list", "GET"), ("retrieve", "GET"), ("update", "PUT"), ("partial_update", "PATCH"),
+    ("create", "POST"),
+    ("list", "GET"),
+    ("retrieve", "GET"),
+    ("update", "PUT"),
+    ("partial_update", "PATCH"),
     ("destroy", "DELETE"),
 )
 
-VIEW_CLASSES = (
-    ViewClass("drf", _VIEWS + _VIEWSETS + _MIXINS, methods=VERB_METHODS + _ACTIONS),
-)
+VIEW_CLASSES = (ViewClass("drf", _VIEWS + _VIEWSETS + _MIXINS, methods=VERB_METHODS + _ACTIONS),)
 
 _PERMISSIONS = "rest_framework.permissions"
 PERMISSION_CLASSES = (
     PermissionClass(
         "drf",
-        tuple(f"{_PERMISSIONS}.{name}" for name in ("IsAuthenticated", "IsAdminUser", "DjangoModelPermissions", "DjangoObjectPermissions")),
+        tuple(
+            f"{_PERMISSIONS}.{name}"
+            for name in ("IsAuthenticated", "IsAdminUser", "DjangoModelPermissions", "DjangoObjectPermissions")
+        ),
     ),
     PermissionClass(
         "drf",
@@ -97,10 +119,13 @@ PERMISSION_SETTINGS = (
 
 AUTHENTICATOR_SETTINGS = (
     AuthenticatorSetting(
-        "drf", "authentication_classes",
+        "drf",
+        "authentication_classes",
         challenging=(
-            "rest_framework.authentication.TokenAuthentication", "rest_framework.authentication.BasicAuthentication",
-            "rest_framework_simplejwt.authentication.JWTAuthentication", "knox.auth.TokenAuthentication",
+            "rest_framework.authentication.TokenAuthentication",
+            "rest_framework.authentication.BasicAuthentication",
+            "rest_framework_simplejwt.authentication.JWTAuthentication",
+            "knox.auth.TokenAuthentication",
             "oauth2_provider.contrib.rest_framework.OAuth2Authentication",
         ),
     ),
@@ -116,7 +141,9 @@ BODY_ARGUMENTS = (BodyArgument("drf", ("Response",), Slot(0, "data"), rendering=
 AUTO_HEADERS = (
     AutoHeader("drf", "Allow", why="every APIView response carries Allow"),
     AutoHeader(
-        "drf", "WWW-Authenticate", ("NotAuthenticated", "AuthenticationFailed"),
+        "drf",
+        "WWW-Authenticate",
+        ("NotAuthenticated", "AuthenticationFailed"),
         why="DRF adds the first authenticator's challenge, or sends 403 instead",
     ),
 )

@@ -29,8 +29,13 @@ def _route(methods: tuple[str, ...], path_args: int) -> MethodRow:
         methods,
         _ROUTE_OWNERS if methods == ROUTE_METHODS else _OWNERS,
         Api(
-            "fastapi", "route decorator", Role.ROUTE, (Slot(None, "status_code"),), default=200,
-            misplaced=(Misplaced(path_args, None),), fix_keyword="status_code",
+            "fastapi",
+            "route decorator",
+            Role.ROUTE,
+            (Slot(None, "status_code"),),
+            default=200,
+            misplaced=(Misplaced(path_args, None),),
+            fix_keyword="status_code",
         ),
     )
 
@@ -46,8 +51,14 @@ CALLS = (
 METHODS = (
     _route(ROUTE_METHODS, 1),
     _route(("add_api_route",), 2),
-    MethodRow(ROUTE_METHODS, _ROUTE_OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)),
-    MethodRow(("add_api_route", "include_router"), _OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)),
+    MethodRow(
+        ROUTE_METHODS, _ROUTE_OWNERS, Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True)
+    ),
+    MethodRow(
+        ("add_api_route", "include_router"),
+        _OWNERS,
+        Api("fastapi", "responses", Role.DOCUMENT, keys_of="responses", stringified=True),
+    ),
     MethodRow(
         ("exception_handler", "add_exception_handler"),
         Receiver(owners=APPS, gate=("fastapi",)),
@@ -66,14 +77,22 @@ ROUTE_DECORATORS = (
         for verb in _VERBS
     ),
     RouteDecorator(
-        "fastapi", None, attributes=("api_route",), owners=_HANDLER_OWNERS, gate=("fastapi",),
+        "fastapi",
+        None,
+        attributes=("api_route",),
+        owners=_HANDLER_OWNERS,
+        gate=("fastapi",),
         methods=Slot(None, "methods"),
     ),
 )
 
 REGISTRATIONS = (
     Registration(
-        "fastapi", None, attributes=("add_api_route",), gate=("fastapi",), handler=Slot(1, "endpoint"),
+        "fastapi",
+        None,
+        attributes=("add_api_route",),
+        gate=("fastapi",),
+        handler=Slot(1, "endpoint"),
         methods=Slot(None, "methods"),
     ),
 )

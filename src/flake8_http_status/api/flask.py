@@ -20,16 +20,26 @@ from .rows import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 from .werkzeug import RESPONSE_CLASSES
 
 APPS = (
-    "flask.Flask", "flask.app.Flask", "flask.sansio.app.App", "flask.Blueprint", "flask.blueprints.Blueprint",
+    "flask.Flask",
+    "flask.app.Flask",
+    "flask.sansio.app.App",
+    "flask.Blueprint",
+    "flask.blueprints.Blueprint",
     "flask.sansio.blueprints.Blueprint",
 )
 ROUTE_OWNERS = (*APPS, "flask_restx.Namespace", "flask_smorest.Blueprint", "apiflask.APIFlask", "apiflask.APIBlueprint")
 VIEW_BASES = (
-    "flask.views.MethodView", "flask.views.View", "flask_restful.Resource", "flask_restx.Resource",
+    "flask.views.MethodView",
+    "flask.views.View",
+    "flask_restful.Resource",
+    "flask_restx.Resource",
     "flask_smorest.MethodView",
 )
 RESTX_ABORTERS = (
-    "flask_restx.Namespace", "flask_restx.namespace.Namespace", "flask_restx.Api", "flask_restx.api.Api",
+    "flask_restx.Namespace",
+    "flask_restx.namespace.Namespace",
+    "flask_restx.Api",
+    "flask_restx.api.Api",
 )
 SMOREST_BLUEPRINTS = ("flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint")
 _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
@@ -38,8 +48,12 @@ CALLS = (
     CallRow(
         ("flask.abort", "flask.helpers.abort"),
         Api(
-            "flask", "flask.abort", Role.RAISE, (Slot(0, "code"),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "flask",
+            "flask.abort",
+            Role.RAISE,
+            (Slot(0, "code"),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
     # The REST extensions' abort helpers call flask.abort(code) and attach their keywords to the HTTPException;
@@ -48,25 +62,41 @@ CALLS = (
     CallRow(
         ("flask_restful.abort",),
         Api(
-            "flask", "flask_restful.abort", Role.RAISE, (Slot(0, "http_status_code"),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "flask",
+            "flask_restful.abort",
+            Role.RAISE,
+            (Slot(0, "http_status_code"),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
     CallRow(
         ("flask_smorest.abort", "webargs.flaskparser.abort"),
         Api(
-            "flask", "flask_smorest.abort", Role.RAISE, (Slot(0, "http_status_code"),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "flask",
+            "flask_smorest.abort",
+            Role.RAISE,
+            (Slot(0, "http_status_code"),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
     CallRow(
         ("flask_restx.abort", "flask_restx.errors.abort"),
         Api(
-            "flask", "flask_restx.abort", Role.RAISE, (Slot(0, "code"),), default=500,
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "flask",
+            "flask_restx.abort",
+            Role.RAISE,
+            (Slot(0, "code"),),
+            default=500,
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
-    CallRow(("flask.redirect", "flask.helpers.redirect"), Api("flask", "flask.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302)),
+    CallRow(
+        ("flask.redirect", "flask.helpers.redirect"),
+        Api("flask", "flask.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+    ),
     CallRow(
         ("flask.make_response", "flask.helpers.make_response"),
         Api("flask", "make_response", Role.SET, (Slot(1),), default=200, text=Text.LINE_OR_CODE),
@@ -82,8 +112,12 @@ METHODS = (
         ("errorhandler", "app_errorhandler", "register_error_handler"),
         Receiver(owners=APPS, gate=("flask",)),
         Api(
-            "flask", "errorhandler", Role.HANDLE, (Slot(0),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why=_NO_HANDLER_WHY,
+            "flask",
+            "errorhandler",
+            Role.HANDLE,
+            (Slot(0),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why=_NO_HANDLER_WHY,
         ),
     ),
     # flask-restx: Namespace.abort(*args, **kwargs) passes everything to flask_restx.abort(code=500, message=None),
@@ -92,8 +126,13 @@ METHODS = (
         ("abort",),
         Receiver(owners=RESTX_ABORTERS, gate=("flask_restx",), names=("api", "ns", "namespace")),
         Api(
-            "flask", "Namespace.abort", Role.RAISE, (Slot(0, "code"),), default=500,
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "flask",
+            "Namespace.abort",
+            Role.RAISE,
+            (Slot(0, "code"),),
+            default=500,
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
     # flask-smorest 0.47.0: `@blp.response(status_code, schema=None, ...)` sets the status a view's plain return goes
@@ -117,14 +156,26 @@ METHODS = (
 )
 
 BODY_CALLS = (
-    "flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.render_template_string",
-    "flask.make_response", "flask.send_file", "flask.send_from_directory", "flask.stream_template",
-    "flask.templating.render_template", *RESPONSE_CLASSES, "flask.Response",
+    "flask.jsonify",
+    "flask.json.jsonify",
+    "flask.render_template",
+    "flask.render_template_string",
+    "flask.make_response",
+    "flask.send_file",
+    "flask.send_from_directory",
+    "flask.stream_template",
+    "flask.templating.render_template",
+    *RESPONSE_CLASSES,
+    "flask.Response",
 )
 
 RETURNS = (
     ReturnRow(
-        "flask", ROUTE_OWNERS, VIEW_BASES, BODY_CALLS, ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask"),
+        "flask",
+        ROUTE_OWNERS,
+        VIEW_BASES,
+        BODY_CALLS,
+        ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask"),
         Api("flask", "a Flask view's return tuple", Role.SET, default=200, text=Text.LINE_OR_CODE),
     ),
 )
@@ -137,21 +188,31 @@ _GATE = ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask")
 _FUNCTION_OWNERS = (*APPS, "flask_smorest.Blueprint", "apiflask.APIFlask", "apiflask.APIBlueprint")
 
 ROUTE_DECORATORS = (
-    RouteDecorator("flask", None, attributes=("route",), owners=_FUNCTION_OWNERS, gate=_GATE, methods=Slot(None, "methods")),
+    RouteDecorator(
+        "flask", None, attributes=("route",), owners=_FUNCTION_OWNERS, gate=_GATE, methods=Slot(None, "methods")
+    ),
     *(
         RouteDecorator("flask", verb.upper(), attributes=(verb,), owners=_FUNCTION_OWNERS, gate=_GATE)
         for verb in _VERBS
     ),
     # Error handlers answer whatever request failed; what they return goes out with 200 unless they say.
     RouteDecorator(
-        "flask", None, attributes=("errorhandler", "app_errorhandler"), owners=_FUNCTION_OWNERS, gate=_GATE,
+        "flask",
+        None,
+        attributes=("errorhandler", "app_errorhandler"),
+        owners=_FUNCTION_OWNERS,
+        gate=_GATE,
         default_methods=None,
     ),
 )
 
 REGISTRATIONS = (
     Registration(
-        "flask", None, attributes=("add_url_rule",), gate=_GATE, handler=Slot(2, "view_func"),
+        "flask",
+        None,
+        attributes=("add_url_rule",),
+        gate=_GATE,
+        handler=Slot(2, "view_func"),
         methods=Slot(None, "methods"),
     ),
 )
@@ -159,7 +220,9 @@ REGISTRATIONS = (
 VIEW_CLASSES = (ViewClass("flask", VIEW_BASES),)
 
 _HTTP_AUTH = (
-    "flask_httpauth.HTTPBasicAuth", "flask_httpauth.HTTPTokenAuth", "flask_httpauth.HTTPDigestAuth",
+    "flask_httpauth.HTTPBasicAuth",
+    "flask_httpauth.HTTPTokenAuth",
+    "flask_httpauth.HTTPDigestAuth",
     "flask_httpauth.MultiAuth",
 )
 
@@ -167,9 +230,13 @@ AUTH_DECORATORS = (
     AuthDecorator(
         "flask",
         names=(
-            "flask_login.login_required", "flask_login.utils.login_required", "flask_login.fresh_login_required",
-            "flask_login.utils.fresh_login_required", "flask_security.login_required",
-            "flask_security.auth_required", "flask_security.decorators.auth_required",
+            "flask_login.login_required",
+            "flask_login.utils.login_required",
+            "flask_login.fresh_login_required",
+            "flask_login.utils.fresh_login_required",
+            "flask_security.login_required",
+            "flask_security.auth_required",
+            "flask_security.decorators.auth_required",
         ),
     ),
     # Flask-HTTPAuth: `@auth.login_required`, `@auth.login_required(role=...)`; optional=True admits anyone.
@@ -214,10 +281,16 @@ FRAMEWORK = Framework(
     permission_settings=PERMISSION_SETTINGS,
     header_arguments=HEADER_ARGUMENTS,
     plain_return=PlainReturn(
-        "flask", 200, _GATE,
+        "flask",
+        200,
+        _GATE,
         body_calls=(
-            "flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.render_template_string",
-            "flask.templating.render_template", "flask.stream_template",
+            "flask.jsonify",
+            "flask.json.jsonify",
+            "flask.render_template",
+            "flask.render_template_string",
+            "flask.templating.render_template",
+            "flask.stream_template",
         ),
     ),
     bodiless=Bodiless("flask", BodyPolicy.DROPPED, "Flask"),

@@ -22,7 +22,9 @@ KEYWORDS = (
     # make_response(status=...), JSONResponse(status_code=...), json_response(status=...)
     KeywordRow(("status", "status_code"), r"(?i).*response\Z", Api("generic", "response", Role.SET, generic=True)),
     # A house exception: ApiError("...", status_code=404)
-    KeywordRow(("status_code",), r"(?i).*(exception|error|abort)\Z", Api("generic", "exception", Role.RAISE, generic=True)),
+    KeywordRow(
+        ("status_code",), r"(?i).*(exception|error|abort)\Z", Api("generic", "exception", Role.RAISE, generic=True)
+    ),
     KeywordRow(("status",), r"(?i).*http\w*(exception|error)\Z", Api("generic", "exception", Role.RAISE, generic=True)),
     # A test helper: self.assertLogsRequest(url, status_code=404)
     KeywordRow(("status", "status_code"), r"(?i)_?assert\w*\Z", Api("generic", "assertion", Role.EXPECT, generic=True)),
@@ -47,7 +49,10 @@ CLASS_ATTRIBUTES = (
 
 HELPERS = (
     # assertStatus(r, 200), assert_status_code(r, 404), check_status(r, 201), assertHttpStatus(r, 200)
-    HelperRow(r"(?i)_?(assert|check|expect|verify|ensure)_?\w*status\w*\Z", Api("generic", "status assertion", Role.EXPECT, generic=True)),
+    HelperRow(
+        r"(?i)_?(assert|check|expect|verify|ensure)_?\w*status\w*\Z",
+        Api("generic", "status assertion", Role.EXPECT, generic=True),
+    ),
 )
 
 # Handler idioms -----------------------------------------------------------------------------------
@@ -58,8 +63,17 @@ AUTH_DECORATORS = (
     AuthDecorator(
         "generic",
         bare_names=(
-            "login_required", "auth_required", "token_required", "jwt_required", "require_login", "requires_login",
-            "require_auth", "requires_auth", "authentication_required", "authenticated", "user_required",
+            "login_required",
+            "auth_required",
+            "token_required",
+            "jwt_required",
+            "require_login",
+            "requires_login",
+            "require_auth",
+            "requires_auth",
+            "authentication_required",
+            "authenticated",
+            "user_required",
         ),
         optional="optional",
         heuristic=True,
@@ -76,12 +90,43 @@ AUTH_CHECKS = (
 # aiohttp, Sanic, Falcon, Pyramid, Bottle, Tornado's request).
 REQUEST_DATA = (
     RequestData(
-        "generic", ("request", "req"),
+        "generic",
+        ("request", "req"),
         (
-            "body", "data", "json", "get_json", "form", "args", "values", "files", "get_data", "stream", "POST", "GET",
-            "FILES", "query_params", "query", "match_info", "path_params", "headers", "cookies", "content", "text",
-            "post", "read", "arguments", "query_arguments", "body_arguments", "json_body", "matchdict", "params",
-            "media", "get_media", "bounded_stream", "forms", "raw_post_data",
+            "body",
+            "data",
+            "json",
+            "get_json",
+            "form",
+            "args",
+            "values",
+            "files",
+            "get_data",
+            "stream",
+            "POST",
+            "GET",
+            "FILES",
+            "query_params",
+            "query",
+            "match_info",
+            "path_params",
+            "headers",
+            "cookies",
+            "content",
+            "text",
+            "post",
+            "read",
+            "arguments",
+            "query_arguments",
+            "body_arguments",
+            "json_body",
+            "matchdict",
+            "params",
+            "media",
+            "get_media",
+            "bounded_stream",
+            "forms",
+            "raw_post_data",
         ),
     ),
 )

@@ -20,8 +20,14 @@ def _route(name: str, default: int) -> tuple[CallRow, ...]:
         CallRow(
             names,
             Api(
-                "litestar", f"@{name}", Role.ROUTE, (Slot(None, "status_code"),), default=default,
-                misplaced=(_KW_ONLY,), fix_keyword="status_code", stringified=True,
+                "litestar",
+                f"@{name}",
+                Role.ROUTE,
+                (Slot(None, "status_code"),),
+                default=default,
+                misplaced=(_KW_ONLY,),
+                fix_keyword="status_code",
+                stringified=True,
             ),
         ),
         CallRow(names, Api("litestar", f"@{name}", Role.DOCUMENT, keys_of="responses", stringified=True)),
@@ -30,14 +36,25 @@ def _route(name: str, default: int) -> tuple[CallRow, ...]:
 
 
 def _response(
-    name: str, role: Role, *modules: str, default: int | None = None, accepts: frozenset[int] | None = None,
+    name: str,
+    role: Role,
+    *modules: str,
+    default: int | None = None,
+    accepts: frozenset[int] | None = None,
     rejects_why: str = "",
 ) -> CallRow:
     return CallRow(
         tuple(f"{module}.{name}" for module in modules),
         Api(
-            "litestar", name, role, (Slot(None, "status_code"),), default=default, accepts=accepts,
-            rejects_why=rejects_why, misplaced=(_KW_ONLY,), fix_keyword="status_code",
+            "litestar",
+            name,
+            role,
+            (Slot(None, "status_code"),),
+            default=default,
+            accepts=accepts,
+            rejects_why=rejects_why,
+            misplaced=(_KW_ONLY,),
+            fix_keyword="status_code",
         ),
     )
 
@@ -53,8 +70,13 @@ CALLS = (
     *_route("delete", 204),
     _response("Response", Role.SET, "litestar", "litestar.response", "litestar.response.base"),
     _response(
-        "Redirect", Role.REDIRECT, "litestar.response", "litestar.response.redirect",
-        default=302, accepts=REDIRECTS, rejects_why="it raises ImproperlyConfiguredException",
+        "Redirect",
+        Role.REDIRECT,
+        "litestar.response",
+        "litestar.response.redirect",
+        default=302,
+        accepts=REDIRECTS,
+        rejects_why="it raises ImproperlyConfiguredException",
     ),
     _response("Template", Role.SET, "litestar.response", "litestar.response.template", default=200),
     _response("File", Role.SET, "litestar.response", "litestar.response.file", default=200),
@@ -62,22 +84,36 @@ CALLS = (
     CallRow(
         HTTP_EXCEPTION,
         Api(
-            "litestar", "litestar HTTPException", Role.RAISE, (Slot(None, "status_code"),), default=500,
+            "litestar",
+            "litestar HTTPException",
+            Role.RAISE,
+            (Slot(None, "status_code"),),
+            default=500,
             # Positional arguments become the detail; the status stays 500.
-            misplaced=(Misplaced(0, "detail"), Misplaced(1, "*args")), fix_keyword="status_code",
+            misplaced=(Misplaced(0, "detail"), Misplaced(1, "*args")),
+            fix_keyword="status_code",
         ),
     ),
-    CallRow(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"),
-            Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers")),
+    CallRow(
+        ("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"),
+        Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers"),
+    ),
     # Every Litestar exception takes `status_code=`, which replaces the class's own status.
     *(
         CallRow(row.names, row.api._replace(slots=(Slot(None, "status_code"),)))
         for row in fixed(
-            "litestar", "litestar.exceptions",
+            "litestar",
+            "litestar.exceptions",
             {
-                "NotAuthorizedException": 401, "PermissionDeniedException": 403, "NotFoundException": 404,
-                "MethodNotAllowedException": 405, "TooManyRequestsException": 429, "ClientException": 400,
-                "ValidationException": 400, "InternalServerException": 500, "ServiceUnavailableException": 503,
+                "NotAuthorizedException": 401,
+                "PermissionDeniedException": 403,
+                "NotFoundException": 404,
+                "MethodNotAllowedException": 405,
+                "TooManyRequestsException": 429,
+                "ClientException": 400,
+                "ValidationException": 400,
+                "InternalServerException": 500,
+                "ServiceUnavailableException": 503,
             },
         )
     ),
@@ -95,7 +131,10 @@ ROUTE_DECORATORS = (
         for verb in ("get", "post", "put", "patch", "delete", "head")
     ),
     RouteDecorator(
-        "litestar", None, names=tuple(f"{module}.route" for module in _ROUTE_MODULES), methods=Slot(None, "http_method"),
+        "litestar",
+        None,
+        names=tuple(f"{module}.route" for module in _ROUTE_MODULES),
+        methods=Slot(None, "http_method"),
         default_methods=None,
     ),
 )

@@ -43,7 +43,12 @@ CALLS = (
     CallRow(
         ("ninja.Status", "ninja.responses.Status"),
         Api(
-            "ninja", "Status", Role.SET, (Slot(0, "status_code"),), text=Text.INT_ONLY, rejects_why=_UNDECLARED_WHY,
+            "ninja",
+            "Status",
+            Role.SET,
+            (Slot(0, "status_code"),),
+            text=Text.INT_ONLY,
+            rejects_why=_UNDECLARED_WHY,
             declared_by="response",
         ),
     ),
@@ -84,9 +89,17 @@ RETURNS = (
     # A handler's `return 201, item` (deprecated since 1.6.0, still honoured). Every 2-tuple a handler
     # returns is read as (status, body), so a tuple returned from a route function is a status.
     ReturnRow(
-        "ninja", APPS + ROUTERS, (), (), _GATE,
+        "ninja",
+        APPS + ROUTERS,
+        (),
+        (),
+        _GATE,
         Api(
-            "ninja", "a Django Ninja view's return tuple", Role.SET, text=Text.INT_ONLY, rejects_why=_UNDECLARED_WHY,
+            "ninja",
+            "a Django Ninja view's return tuple",
+            Role.SET,
+            text=Text.INT_ONLY,
+            rejects_why=_UNDECLARED_WHY,
             declared_by="response",
         ),
         route_decorators=ROUTE_METHODS,
@@ -97,19 +110,25 @@ RETURNS = (
 # Handler idioms -----------------------------------------------------------------------------------
 
 ROUTE_DECORATORS = (
-    *(
-        RouteDecorator("ninja", verb.upper(), attributes=(verb,), owners=APPS + ROUTERS, gate=_GATE)
-        for verb in _VERBS
-    ),
+    *(RouteDecorator("ninja", verb.upper(), attributes=(verb,), owners=APPS + ROUTERS, gate=_GATE) for verb in _VERBS),
     # api_operation(methods, path, ...): the methods come first.
     RouteDecorator(
-        "ninja", None, attributes=("api_operation",), owners=APPS + ROUTERS, gate=_GATE, methods=Slot(0, "methods"),
+        "ninja",
+        None,
+        attributes=("api_operation",),
+        owners=APPS + ROUTERS,
+        gate=_GATE,
+        methods=Slot(0, "methods"),
     ),
 )
 
 REGISTRATIONS = (
     Registration(
-        "ninja", None, attributes=("add_api_operation",), gate=_GATE, handler=Slot(2, "view_func"),
+        "ninja",
+        None,
+        attributes=("add_api_operation",),
+        gate=_GATE,
+        handler=Slot(2, "view_func"),
         methods=Slot(1, "methods"),
     ),
 )

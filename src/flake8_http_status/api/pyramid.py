@@ -28,7 +28,21 @@ RESPONSES = ("pyramid.response.Response", "webob.Response", "webob.response.Resp
 _EXC = "pyramid.httpexceptions"
 # `exception_response()` looks the code up in `status_map`; other codes raise KeyError.
 _STATUS_MAP = frozenset(
-    {*range(200, 207), *range(300, 306), 307, 308, *range(400, 419), 422, 423, 424, 428, 429, 431, *range(500, 506), 507}
+    {
+        *range(200, 207),
+        *range(300, 306),
+        307,
+        308,
+        *range(400, 419),
+        422,
+        423,
+        424,
+        428,
+        429,
+        431,
+        *range(500, 506),
+        507,
+    }
 )
 
 CALLS = (
@@ -39,30 +53,63 @@ CALLS = (
     CallRow(
         (f"{_EXC}.exception_response",),
         Api(
-            "pyramid", "exception_response", Role.RAISE, (Slot(0, "status_code"),),
-            accepts=_STATUS_MAP, rejects_why="it raises KeyError",
+            "pyramid",
+            "exception_response",
+            Role.RAISE,
+            (Slot(0, "status_code"),),
+            accepts=_STATUS_MAP,
+            rejects_why="it raises KeyError",
         ),
     ),
     *fixed(
-        "pyramid", _EXC,
+        "pyramid",
+        _EXC,
         {"HTTPOk": 200, "HTTPCreated": 201, "HTTPAccepted": 202, "HTTPNoContent": 204},
         Role.SET,
     ),
     *fixed(
-        "pyramid", _EXC,
+        "pyramid",
+        _EXC,
         {
-            "HTTPMultipleChoices": 300, "HTTPMovedPermanently": 301, "HTTPFound": 302, "HTTPSeeOther": 303,
-            "HTTPNotModified": 304, "HTTPUseProxy": 305, "HTTPTemporaryRedirect": 307,
-            "HTTPPermanentRedirect": 308, "HTTPBadRequest": 400, "HTTPUnauthorized": 401,
-            "HTTPPaymentRequired": 402, "HTTPForbidden": 403, "HTTPNotFound": 404, "HTTPMethodNotAllowed": 405,
-            "HTTPNotAcceptable": 406, "HTTPProxyAuthenticationRequired": 407, "HTTPRequestTimeout": 408,
-            "HTTPConflict": 409, "HTTPGone": 410, "HTTPLengthRequired": 411, "HTTPPreconditionFailed": 412,
-            "HTTPRequestEntityTooLarge": 413, "HTTPRequestURITooLong": 414, "HTTPUnsupportedMediaType": 415,
-            "HTTPRequestRangeNotSatisfiable": 416, "HTTPExpectationFailed": 417, "HTTPUnprocessableEntity": 422,
-            "HTTPLocked": 423, "HTTPFailedDependency": 424, "HTTPPreconditionRequired": 428,
-            "HTTPTooManyRequests": 429, "HTTPRequestHeaderFieldsTooLarge": 431, "HTTPInternalServerError": 500,
-            "HTTPNotImplemented": 501, "HTTPBadGateway": 502, "HTTPServiceUnavailable": 503,
-            "HTTPGatewayTimeout": 504, "HTTPVersionNotSupported": 505, "HTTPInsufficientStorage": 507,
+            "HTTPMultipleChoices": 300,
+            "HTTPMovedPermanently": 301,
+            "HTTPFound": 302,
+            "HTTPSeeOther": 303,
+            "HTTPNotModified": 304,
+            "HTTPUseProxy": 305,
+            "HTTPTemporaryRedirect": 307,
+            "HTTPPermanentRedirect": 308,
+            "HTTPBadRequest": 400,
+            "HTTPUnauthorized": 401,
+            "HTTPPaymentRequired": 402,
+            "HTTPForbidden": 403,
+            "HTTPNotFound": 404,
+            "HTTPMethodNotAllowed": 405,
+            "HTTPNotAcceptable": 406,
+            "HTTPProxyAuthenticationRequired": 407,
+            "HTTPRequestTimeout": 408,
+            "HTTPConflict": 409,
+            "HTTPGone": 410,
+            "HTTPLengthRequired": 411,
+            "HTTPPreconditionFailed": 412,
+            "HTTPRequestEntityTooLarge": 413,
+            "HTTPRequestURITooLong": 414,
+            "HTTPUnsupportedMediaType": 415,
+            "HTTPRequestRangeNotSatisfiable": 416,
+            "HTTPExpectationFailed": 417,
+            "HTTPUnprocessableEntity": 422,
+            "HTTPLocked": 423,
+            "HTTPFailedDependency": 424,
+            "HTTPPreconditionRequired": 428,
+            "HTTPTooManyRequests": 429,
+            "HTTPRequestHeaderFieldsTooLarge": 431,
+            "HTTPInternalServerError": 500,
+            "HTTPNotImplemented": 501,
+            "HTTPBadGateway": 502,
+            "HTTPServiceUnavailable": 503,
+            "HTTPGatewayTimeout": 504,
+            "HTTPVersionNotSupported": 505,
+            "HTTPInsufficientStorage": 507,
         },
     ),
 )
@@ -71,21 +118,39 @@ _RESPONSE = Receiver(owners=RESPONSES, gate=("pyramid", "webob"), names=RESPONSE
 
 ATTRIBUTES = (
     AttributeRow("status", _RESPONSE, Api("pyramid", "Response.status", Role.SET, text=Text.LINE_OR_CODE)),
-    AttributeRow("status_int", Receiver(any_receiver=True), Api("pyramid", "Response.status_int", Role.SET, generic=True)),
+    AttributeRow(
+        "status_int", Receiver(any_receiver=True), Api("pyramid", "Response.status_int", Role.SET, generic=True)
+    ),
 )
 
 CLASS_ATTRIBUTES = (
     ClassAttributeRow(
-        (f"{_EXC}.HTTPException", f"{_EXC}.WSGIHTTPException", f"{_EXC}.HTTPError", f"{_EXC}.HTTPClientError",
-         f"{_EXC}.HTTPServerError"),
+        (
+            f"{_EXC}.HTTPException",
+            f"{_EXC}.WSGIHTTPException",
+            f"{_EXC}.HTTPError",
+            f"{_EXC}.HTTPClientError",
+            f"{_EXC}.HTTPServerError",
+        ),
         "code",
         Api("pyramid", "HTTPException.code", Role.CLASS),
     ),
 )
 
 _WEBTEST_VERBS = (
-    "get", "post", "put", "patch", "delete", "head", "options", "post_json", "put_json", "patch_json",
-    "delete_json", "request", "do_request",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "post_json",
+    "put_json",
+    "patch_json",
+    "delete_json",
+    "request",
+    "do_request",
 )
 
 METHODS = (
@@ -105,14 +170,23 @@ METHODS = (
 
 ROUTE_DECORATORS = (
     RouteDecorator(
-        "pyramid", None, names=("pyramid.view.view_config",), methods=Slot(None, "request_method"), default_methods=None,
+        "pyramid",
+        None,
+        names=("pyramid.view.view_config",),
+        methods=Slot(None, "request_method"),
+        default_methods=None,
     ),
 )
 
 REGISTRATIONS = (
     Registration(
-        "pyramid", None, attributes=("add_view",), gate=("pyramid",), handler=Slot(0, "view"),
-        methods=Slot(None, "request_method"), default_methods=None,
+        "pyramid",
+        None,
+        attributes=("add_view",),
+        gate=("pyramid",),
+        handler=Slot(0, "view"),
+        methods=Slot(None, "request_method"),
+        default_methods=None,
     ),
 )
 

@@ -22,11 +22,18 @@ CALLS = (
     CallRow(
         ("quart.abort", "quart.helpers.abort"),
         Api(
-            "quart", "quart.abort", Role.RAISE, (Slot(0, "code"),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "quart",
+            "quart.abort",
+            Role.RAISE,
+            (Slot(0, "code"),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
-    CallRow(("quart.redirect", "quart.helpers.redirect"), Api("quart", "quart.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302)),
+    CallRow(
+        ("quart.redirect", "quart.helpers.redirect"),
+        Api("quart", "quart.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+    ),
     CallRow(
         ("quart.make_response", "quart.helpers.make_response"),
         Api("quart", "make_response", Role.SET, (Slot(1),), default=200, text=Text.CODE_ONLY),
@@ -42,16 +49,28 @@ METHODS = (
         ("errorhandler", "app_errorhandler", "register_error_handler"),
         Receiver(owners=APPS, gate=("quart",)),
         Api(
-            "quart", "errorhandler", Role.HANDLE, (Slot(0),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why="Quart raises ValueError when the handler is registered",
+            "quart",
+            "errorhandler",
+            Role.HANDLE,
+            (Slot(0),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="Quart raises ValueError when the handler is registered",
         ),
     ),
 )
 
 RETURNS = (
     ReturnRow(
-        "quart", APPS, ("quart.views.MethodView", "quart.views.View"),
-        ("quart.jsonify", "quart.render_template", "quart.render_template_string", "quart.make_response", "quart.Response"),
+        "quart",
+        APPS,
+        ("quart.views.MethodView", "quart.views.View"),
+        (
+            "quart.jsonify",
+            "quart.render_template",
+            "quart.render_template_string",
+            "quart.make_response",
+            "quart.Response",
+        ),
         ("quart",),
         # Quart applies the status with int(), so "201" works and "201 Created" raises ValueError.
         Api("quart", "a Quart view's return tuple", Role.SET, default=200, text=Text.CODE_ONLY),
@@ -93,6 +112,8 @@ FRAMEWORK = Framework(
     auth_decorators=AUTH_DECORATORS,
     permission_settings=PERMISSION_SETTINGS,
     header_arguments=HEADER_ARGUMENTS,
-    plain_return=PlainReturn("quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")),
+    plain_return=PlainReturn(
+        "quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")
+    ),
     bodiless=Bodiless("quart", BodyPolicy.DROPPED, "Quart"),
 )

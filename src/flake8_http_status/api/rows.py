@@ -166,7 +166,14 @@ class ReturnRow(NamedTuple):
     api: Api
     # decorator methods that mark a view: `@app.route(...)`, `@bp.get(...)`, `@app.errorhandler(...)`
     route_decorators: tuple[str, ...] = (
-        "route", "get", "post", "put", "patch", "delete", "errorhandler", "app_errorhandler",
+        "route",
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "errorhandler",
+        "app_errorhandler",
     )
     shape: TupleShape = BODY_FIRST
     # Names that, first in a returned tuple, make it a response tuple anywhere (Connexion's `NoContent`).

@@ -37,20 +37,35 @@ def _helper(name: str, position: int, default: int, role: Role = Role.SET) -> Ca
     return CallRow(
         tuple(f"{module}.{name}" for module in _MODULES),
         Api(
-            "sanic", f"sanic.{name}", role, (Slot(position, "status"),), default=default, accepts=_SENDABLE,
-            rejects_why=_WHY, text=Text.INT_ONLY,
+            "sanic",
+            f"sanic.{name}",
+            role,
+            (Slot(position, "status"),),
+            default=default,
+            accepts=_SENDABLE,
+            rejects_why=_WHY,
+            text=Text.INT_ONLY,
         ),
     )
 
 
 CALLS = (
-    *(_helper(name, 1, 200) for name in ("json", "text", "html", "raw", "file", "file_stream", "HTTPResponse", "JSONResponse")),
+    *(
+        _helper(name, 1, 200)
+        for name in ("json", "text", "html", "raw", "file", "file_stream", "HTTPResponse", "JSONResponse")
+    ),
     _helper("empty", 0, 204),
     CallRow(
         tuple(f"{module}.redirect" for module in _MODULES),
         Api(
-            "sanic", "sanic.redirect", Role.REDIRECT, (Slot(2, "status"),), default=302, text=Text.INT_ONLY,
-            misplaced=(Misplaced(1, "headers"),), fix_keyword="status",
+            "sanic",
+            "sanic.redirect",
+            Role.REDIRECT,
+            (Slot(2, "status"),),
+            default=302,
+            text=Text.INT_ONLY,
+            misplaced=(Misplaced(1, "headers"),),
+            fix_keyword="status",
         ),
     ),
     CallRow(
@@ -58,11 +73,20 @@ CALLS = (
         Api("sanic", "SanicException", Role.RAISE, (Slot(1, "status_code"),), default=500, text=Text.INT_ONLY),
     ),
     *fixed(
-        "sanic", "sanic.exceptions",
+        "sanic",
+        "sanic.exceptions",
         {
-            "BadRequest": 400, "Unauthorized": 401, "Forbidden": 403, "NotFound": 404, "MethodNotAllowed": 405,
-            "RequestTimeout": 408, "PayloadTooLarge": 413, "RangeNotSatisfiable": 416, "ExpectationFailed": 417,
-            "ServerError": 500, "ServiceUnavailable": 503,
+            "BadRequest": 400,
+            "Unauthorized": 401,
+            "Forbidden": 403,
+            "NotFound": 404,
+            "MethodNotAllowed": 405,
+            "RequestTimeout": 408,
+            "PayloadTooLarge": 413,
+            "RangeNotSatisfiable": 416,
+            "ExpectationFailed": 417,
+            "ServerError": 500,
+            "ServiceUnavailable": 503,
         },
     ),
 )

@@ -30,14 +30,24 @@ CALLS = (
         (f"{_UTILS}.extend_schema",),
         # A status line ("404 Not Found") would be written into the document as an invalid response key.
         Api(
-            "spectacular", "extend_schema", Role.DOCUMENT, keys_of="responses", tuple_keys=True, stringified=True,
+            "spectacular",
+            "extend_schema",
+            Role.DOCUMENT,
+            keys_of="responses",
+            tuple_keys=True,
+            stringified=True,
             text=Text.CODE_ONLY,
         ),
     ),
     CallRow(
         (f"{_UTILS}.OpenApiExample",),
         Api(
-            "spectacular", "OpenApiExample", Role.DOCUMENT, (Slot(9, "status_codes"),), many=True, stringified=True,
+            "spectacular",
+            "OpenApiExample",
+            Role.DOCUMENT,
+            (Slot(9, "status_codes"),),
+            many=True,
+            stringified=True,
             text=Text.CODE_ONLY,
         ),
     ),
@@ -45,7 +55,12 @@ CALLS = (
         (f"{_UTILS}.OpenApiParameter",),
         # `response=True` documents the header on every response; only a list names statuses.
         Api(
-            "spectacular", "OpenApiParameter", Role.DOCUMENT, (Slot(16, "response"),), many=True, stringified=True,
+            "spectacular",
+            "OpenApiParameter",
+            Role.DOCUMENT,
+            (Slot(16, "response"),),
+            many=True,
+            stringified=True,
             text=Text.CODE_ONLY,
         ),
     ),

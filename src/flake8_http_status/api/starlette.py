@@ -32,7 +32,9 @@ def responses(framework: str, *modules: str) -> tuple[CallRow, ...]:
     rows.append(
         CallRow(
             tuple(f"{module}.RedirectResponse" for module in modules),
-            Api(framework, "RedirectResponse", Role.REDIRECT, (Slot(1, "status_code"),), default=307, text=Text.INT_ONLY),
+            Api(
+                framework, "RedirectResponse", Role.REDIRECT, (Slot(1, "status_code"),), default=307, text=Text.INT_ONLY
+            ),
         )
     )
     return tuple(rows)
@@ -73,10 +75,19 @@ ROUTE_DECORATORS = (
 
 REGISTRATIONS = (
     Registration(
-        "starlette", None, names=("starlette.routing.Route",), handler=Slot(1, "endpoint"), methods=Slot(None, "methods"),
+        "starlette",
+        None,
+        names=("starlette.routing.Route",),
+        handler=Slot(1, "endpoint"),
+        methods=Slot(None, "methods"),
     ),
     Registration(
-        "starlette", None, attributes=("add_route",), gate=_GATE, handler=Slot(1, "route"), methods=Slot(None, "methods"),
+        "starlette",
+        None,
+        attributes=("add_route",),
+        gate=_GATE,
+        handler=Slot(1, "route"),
+        methods=Slot(None, "methods"),
     ),
 )
 
@@ -92,7 +103,12 @@ def bodies(framework: str) -> tuple[BodyArgument, ...]:
     return (
         BodyArgument(framework, ("Response", "HTMLResponse", "PlainTextResponse"), Slot(0, "content")),
         # JSONResponse(None) still renders `null`; streams and files always have content.
-        BodyArgument(framework, ("JSONResponse", "StreamingResponse", "FileResponse"), Slot(0, "content"), rendering=Rendering.ALWAYS),
+        BodyArgument(
+            framework,
+            ("JSONResponse", "StreamingResponse", "FileResponse"),
+            Slot(0, "content"),
+            rendering=Rendering.ALWAYS,
+        ),
     )
 
 

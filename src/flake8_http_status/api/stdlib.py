@@ -6,12 +6,18 @@ from .framework import Framework
 from .rows import Api, MethodRow, Receiver, Role, Slot
 
 HANDLERS = (
-    "http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler",
+    "http.server.BaseHTTPRequestHandler",
+    "http.server.SimpleHTTPRequestHandler",
+    "http.server.CGIHTTPRequestHandler",
 )
 _SELF = Receiver(owners=HANDLERS, gate=("http.server",), names=("self",))
 
 METHODS = (
-    MethodRow(("send_response", "send_response_only"), _SELF, Api("http.server", "send_response", Role.SET, (Slot(0, "code"),))),
+    MethodRow(
+        ("send_response", "send_response_only"),
+        _SELF,
+        Api("http.server", "send_response", Role.SET, (Slot(0, "code"),)),
+    ),
     MethodRow(("send_error",), _SELF, Api("http.server", "send_error", Role.RAISE, (Slot(0, "code"),))),
 )
 

@@ -27,7 +27,12 @@ CREATIONS = (
         heuristic=True,
     ),
     # `obj = Model(...); obj.save()` (Django, MongoEngine), `doc.insert()` (Beanie): a new object saved.
-    Creation("Model(...).save()", attributes=("save", "asave", "insert"), unbound=r"\A(?!.*(Form|Serializer|Schema)\Z)[A-Z]\w*\Z", heuristic=True),
+    Creation(
+        "Model(...).save()",
+        attributes=("save", "asave", "insert"),
+        unbound=r"\A(?!.*(Form|Serializer|Schema)\Z)[A-Z]\w*\Z",
+        heuristic=True,
+    ),
 )
 
 FRAMEWORK = Framework(

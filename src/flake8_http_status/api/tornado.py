@@ -33,10 +33,16 @@ METHODS = (
         ("redirect",),
         _SELF,
         Api(
-            "tornado", "RequestHandler.redirect", Role.REDIRECT, (Slot(2, "status"),), default=302,
-            accepts=frozenset(range(300, 400)), rejects_why="it fails an assertion, so the client gets a 500",
+            "tornado",
+            "RequestHandler.redirect",
+            Role.REDIRECT,
+            (Slot(2, "status"),),
+            default=302,
+            accepts=frozenset(range(300, 400)),
+            rejects_why="it fails an assertion, so the client gets a 500",
             # The second positional is `permanent`: any non-zero status there means 301.
-            misplaced=(Misplaced(1, "permanent"),), fix_keyword="status",
+            misplaced=(Misplaced(1, "permanent"),),
+            fix_keyword="status",
         ),
     ),
 )
@@ -48,7 +54,9 @@ VIEW_CLASSES = (ViewClass("tornado", HANDLERS),)
 # Unauthenticated GET/HEAD are redirected to the login page; other methods get 403.
 AUTH_DECORATORS = (AuthDecorator("tornado", names=("tornado.web.authenticated",)),)
 
-AUTH_CHECKS = (AuthCheck("tornado", "current_user", Auth.AUTHENTICATED, receivers=("self",), none_means_anonymous=True),)
+AUTH_CHECKS = (
+    AuthCheck("tornado", "current_user", Auth.AUTHENTICATED, receivers=("self",), none_means_anonymous=True),
+)
 
 # finish() with content on a 204/304 fails an assertion: the client gets a 500.
 
@@ -58,10 +66,17 @@ REDIRECT_FLAGS = (RedirectFlags("tornado", ("RequestHandler.redirect",), permane
 
 REQUEST_DATA = (
     RequestData(
-        "tornado", ("self",),
+        "tornado",
+        ("self",),
         (
-            "get_argument", "get_arguments", "get_body_argument", "get_body_arguments", "get_query_argument",
-            "get_query_arguments", "path_args", "path_kwargs",
+            "get_argument",
+            "get_arguments",
+            "get_body_argument",
+            "get_body_arguments",
+            "get_query_argument",
+            "get_query_arguments",
+            "path_args",
+            "path_kwargs",
         ),
     ),
 )

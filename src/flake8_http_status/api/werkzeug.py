@@ -40,22 +40,48 @@ CALLS = (
     CallRow(
         ("werkzeug.exceptions.abort",),
         Api(
-            "werkzeug", "werkzeug.exceptions.abort", Role.RAISE, (Slot(0, "status"),),
-            accepts=WERKZEUG_ABORTABLE, rejects_why="it raises LookupError, so the client gets a 500",
+            "werkzeug",
+            "werkzeug.exceptions.abort",
+            Role.RAISE,
+            (Slot(0, "status"),),
+            accepts=WERKZEUG_ABORTABLE,
+            rejects_why="it raises LookupError, so the client gets a 500",
         ),
     ),
     *fixed(
         "werkzeug",
         "werkzeug.exceptions",
         {
-            "BadRequest": 400, "Unauthorized": 401, "Forbidden": 403, "NotFound": 404, "MethodNotAllowed": 405,
-            "NotAcceptable": 406, "RequestTimeout": 408, "Conflict": 409, "Gone": 410, "LengthRequired": 411,
-            "PreconditionFailed": 412, "RequestEntityTooLarge": 413, "RequestURITooLarge": 414,
-            "UnsupportedMediaType": 415, "RequestedRangeNotSatisfiable": 416, "ExpectationFailed": 417,
-            "ImATeapot": 418, "MisdirectedRequest": 421, "UnprocessableEntity": 422, "Locked": 423,
-            "FailedDependency": 424, "PreconditionRequired": 428, "TooManyRequests": 429,
-            "RequestHeaderFieldsTooLarge": 431, "UnavailableForLegalReasons": 451, "InternalServerError": 500,
-            "NotImplemented": 501, "BadGateway": 502, "ServiceUnavailable": 503, "GatewayTimeout": 504,
+            "BadRequest": 400,
+            "Unauthorized": 401,
+            "Forbidden": 403,
+            "NotFound": 404,
+            "MethodNotAllowed": 405,
+            "NotAcceptable": 406,
+            "RequestTimeout": 408,
+            "Conflict": 409,
+            "Gone": 410,
+            "LengthRequired": 411,
+            "PreconditionFailed": 412,
+            "RequestEntityTooLarge": 413,
+            "RequestURITooLarge": 414,
+            "UnsupportedMediaType": 415,
+            "RequestedRangeNotSatisfiable": 416,
+            "ExpectationFailed": 417,
+            "ImATeapot": 418,
+            "MisdirectedRequest": 421,
+            "UnprocessableEntity": 422,
+            "Locked": 423,
+            "FailedDependency": 424,
+            "PreconditionRequired": 428,
+            "TooManyRequests": 429,
+            "RequestHeaderFieldsTooLarge": 431,
+            "UnavailableForLegalReasons": 451,
+            "InternalServerError": 500,
+            "NotImplemented": 501,
+            "BadGateway": 502,
+            "ServiceUnavailable": 503,
+            "GatewayTimeout": 504,
             "HTTPVersionNotSupported": 505,
         },
     ),
@@ -69,9 +95,7 @@ ATTRIBUTES = (
     ),
 )
 
-CLASS_ATTRIBUTES = (
-    ClassAttributeRow(HTTP_EXCEPTION, "code", Api("werkzeug", "HTTPException.code", Role.CLASS)),
-)
+CLASS_ATTRIBUTES = (ClassAttributeRow(HTTP_EXCEPTION, "code", Api("werkzeug", "HTTPException.code", Role.CLASS)),)
 
 # Handler idioms -----------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ ENTRIES: Final[dict[int, Entry]] = {
         instead=(
             Instead(417, "the server cannot meet what the `Expect` header asks for"),
             Instead(413, "the announced body is already known to be too large: refuse it before it is sent"),
-            Instead(202, "the handler means \"received, still working\" as its final answer"),
+            Instead(202, 'the handler means "received, still working" as its final answer'),
         ),
     ),
     101: Entry(
@@ -76,9 +76,7 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         use="Only in a server that implements that draft protocol.",
         instead=(Instead(201, "the upload has completed and created a resource (the final answer)"),),
-        notes=(
-            "Temporary registrations expire unless renewed. `http.HTTPStatus` has no member for 104.",
-        ),
+        notes=("Temporary registrations expire unless renewed. `http.HTTPStatus` has no member for 104.",),
     ),
     200: Entry(
         meaning=(
@@ -91,8 +89,11 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(204, "there is nothing to send back, for example after a DELETE or an update"),
             Instead(202, "the work was queued and has not happened yet"),
             Instead(206, "the response carries only the byte ranges the request asked for"),
-            Instead(400, "the body reports an error (`{\"error\": …}`): a 2xx hides the failure from clients, "
-                         "caches and monitoring, so send the 4xx or 5xx that describes it"),
+            Instead(
+                400,
+                'the body reports an error (`{"error": …}`): a 2xx hides the failure from clients, '
+                "caches and monitoring, so send the 4xx or 5xx that describes it",
+            ),
         ),
         headers=(
             Header("ETag", SHOULD, "a validator for GET and HEAD, when versions can be told apart (RFC 9110 §8.8.3)"),
@@ -137,8 +138,7 @@ ENTRIES: Final[dict[int, Entry]] = {
     ),
     203: Entry(
         meaning=(
-            "Like 200, except that a transforming proxy has changed the content the origin server sent "
-            "(RFC 9110 §7.7)."
+            "Like 200, except that a transforming proxy has changed the content the origin server sent (RFC 9110 §7.7)."
         ),
         use="Only in a proxy that modifies the responses it forwards.",
         instead=(
@@ -188,12 +188,14 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "Content-Range", MUST,
+                "Content-Range",
+                MUST,
                 "the range sent, for a single part; several parts go in a `multipart/byteranges` body, each "
                 "with its own `Content-Range` (RFC 9110 §15.3.7)",
             ),
             Header(
-                "ETag", MUST,
+                "ETag",
+                MUST,
                 "along with `Cache-Control`, `Content-Location`, `Date`, `Expires` and `Vary`: each one a 200 "
                 "for the same request would carry (RFC 9110 §15.3.7)",
             ),
@@ -240,13 +242,15 @@ ENTRIES: Final[dict[int, Entry]] = {
     ),
     301: Entry(
         meaning=(
-            "The resource has a new permanent URI. Clients should use it from now on, and caches may keep the "
-            "redirect."
+            "The resource has a new permanent URI. Clients should use it from now on, and caches may keep the redirect."
         ),
         use="Permanent URL changes reached with GET or HEAD: renamed pages, moved domains.",
         instead=(
-            Instead(308, "requests may be POST, PUT or DELETE and must keep their method and body: after a 301 "
-                         "browsers may turn a POST into a GET"),
+            Instead(
+                308,
+                "requests may be POST, PUT or DELETE and must keep their method and body: after a 301 "
+                "browsers may turn a POST into a GET",
+            ),
             Instead(302, "the move is temporary"),
             Instead(410, "the resource is gone, not moved"),
         ),
@@ -260,8 +264,11 @@ ENTRIES: Final[dict[int, Entry]] = {
         meaning="The resource is temporarily at another URI; clients keep using the original one.",
         use="Temporary redirects of GET requests, such as to a login page. Most frameworks send it by default.",
         instead=(
-            Instead(303, "a form POST should be followed by a result page fetched with GET: browsers turn a POST "
-                         "into a GET after a 302 anyway, and 303 says that this is intended"),
+            Instead(
+                303,
+                "a form POST should be followed by a result page fetched with GET: browsers turn a POST "
+                "into a GET after a 302 anyway, and 303 says that this is intended",
+            ),
             Instead(307, "the method and body must be kept"),
             Instead(301, "the move is permanent"),
         ),
@@ -305,7 +312,8 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "ETag", MUST,
+                "ETag",
+                MUST,
                 "along with `Cache-Control`, `Content-Location`, `Date`, `Expires` and `Vary`: each one a 200 "
                 "would have carried (RFC 9110 §15.4.5)",
             ),
@@ -321,7 +329,7 @@ ENTRIES: Final[dict[int, Entry]] = {
         instead=(Instead(307, "the client should repeat the request elsewhere for now"),),
     ),
     306: Entry(
-        meaning="Used by an early draft (\"Switch Proxy\") and now reserved, so that it is never assigned again.",
+        meaning='Used by an early draft ("Switch Proxy") and now reserved, so that it is never assigned again.',
         use="Never.",
         instead=(Instead(307, "a temporary redirect is what is meant"),),
         notes=("`http.HTTPStatus` has no member for 306; Starlette, DRF and Litestar name it `HTTP_306_RESERVED`.",),
@@ -349,8 +357,7 @@ ENTRIES: Final[dict[int, Entry]] = {
             "method and body, and should update its links."
         ),
         use=(
-            "Permanent moves of endpoints that receive POST, PUT or DELETE, such as trailing-slash redirects of an "
-            "API."
+            "Permanent moves of endpoints that receive POST, PUT or DELETE, such as trailing-slash redirects of an API."
         ),
         instead=(
             Instead(301, "the pages are reached only with GET and very old clients that predate 308 still matter"),
@@ -385,7 +392,7 @@ ENTRIES: Final[dict[int, Entry]] = {
     401: Entry(
         meaning=(
             "The request lacks valid authentication credentials: none were sent, or they are invalid or expired. "
-            "Despite the phrase \"Unauthorized\", it is about authentication (who you are), not permission."
+            'Despite the phrase "Unauthorized", it is about authentication (who you are), not permission.'
         ),
         use=(
             "When the client is not authenticated and could succeed by logging in again: no token, an expired session, "
@@ -401,8 +408,9 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "WWW-Authenticate", MUST,
-                "at least one challenge, such as `Bearer realm=\"api\"` (RFC 9110 §11.6.1)",
+                "WWW-Authenticate",
+                MUST,
+                'at least one challenge, such as `Bearer realm="api"` (RFC 9110 §11.6.1)',
             ),
         ),
         notes=(
@@ -456,9 +464,7 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(405, "the URI exists but does not support this method"),
             Instead(200, "a search or filter matched nothing: answer with an empty list"),
         ),
-        notes=(
-            "A 404 is cacheable by default. Pyramid answers 404, not 405, to a method no view accepts.",
-        ),
+        notes=("A 404 is cacheable by default. Pyramid answers 404, not 405, to a method no view accepts.",),
     ),
     405: Entry(
         meaning=(
@@ -507,7 +513,8 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "Connection", SHOULD,
+                "Connection",
+                SHOULD,
                 "`close`: the server is closing the connection rather than waiting (RFC 9110 §15.5.9)",
             ),
         ),
@@ -591,7 +598,8 @@ ENTRIES: Final[dict[int, Entry]] = {
         headers=(
             Header("Accept", MAY, "the media types the server does accept (RFC 9110 §15.5.16)"),
             Header(
-                "Accept-Encoding", MAY,
+                "Accept-Encoding",
+                MAY,
                 "the codings it accepts, when the coding was the problem (RFC 9110 §12.5.3)",
             ),
         ),
@@ -608,7 +616,8 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "Content-Range", SHOULD,
+                "Content-Range",
+                SHOULD,
                 "`bytes */<length>`, the representation's current length (RFC 9110 §15.5.17)",
             ),
         ),
@@ -679,8 +688,7 @@ ENTRIES: Final[dict[int, Entry]] = {
     ),
     425: Entry(
         meaning=(
-            "The server will not process a request that arrived in TLS early data, because an attacker could replay "
-            "it."
+            "The server will not process a request that arrived in TLS early data, because an attacker could replay it."
         ),
         use=(
             "Only for requests that came in early data or carry `Early-Data: 1` from a proxy; the client retries "
@@ -740,13 +748,12 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(403, "the refusal is your own policy"),
             Instead(404, "you would rather not reveal that the resource exists"),
         ),
-        headers=(Header("Link", SHOULD, "`rel=\"blocked-by\"`, identifying who blocks the resource (RFC 7725 §4)"),),
+        headers=(Header("Link", SHOULD, '`rel="blocked-by"`, identifying who blocks the resource (RFC 7725 §4)'),),
     ),
     500: Entry(
         meaning="The server hit an unexpected condition: the generic answer to a bug or an unhandled exception.",
         use=(
-            "Let the framework send it for unhandled exceptions; send it yourself only when no more specific code "
-            "fits."
+            "Let the framework send it for unhandled exceptions; send it yourself only when no more specific code fits."
         ),
         instead=(
             Instead(

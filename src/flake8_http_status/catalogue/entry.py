@@ -43,6 +43,8 @@ class Entry:
 
 # Codes whose responses never carry content, and where RFC 9110 says so.
 BODILESS: dict[int, str] = {
-    **dict.fromkeys(range(100, 200), "RFC 9110 §6.4.1"), 204: "RFC 9110 §6.4.1", 304: "RFC 9110 §6.4.1",
+    **dict.fromkeys(range(100, 200), "RFC 9110 §6.4.1"),
+    204: "RFC 9110 §6.4.1",
+    304: "RFC 9110 §6.4.1",
     205: "RFC 9110 §15.3.6",
 }

@@ -24,7 +24,7 @@ ENTRIES: Final[dict[int, Entry]] = {
         instead=(
             Instead(417, "`Expect` 헤더가 요구하는 것을 서버가 들어줄 수 없을 때"),
             Instead(413, "보내겠다는 본문이 너무 크다는 것을 이미 알 때. 전송되기 전에 거절하세요"),
-            Instead(202, "핸들러가 최종 응답으로 \"받았고 처리 중\"이라고 말하려 할 때"),
+            Instead(202, '핸들러가 최종 응답으로 "받았고 처리 중"이라고 말하려 할 때'),
         ),
     ),
     101: Entry(
@@ -84,12 +84,13 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(204, "돌려줄 것이 없을 때. 예: DELETE나 수정 후"),
             Instead(202, "작업을 큐에 넣었을 뿐 아직 처리하지 않았을 때"),
             Instead(206, "요청한 바이트 범위만 보낼 때"),
-            Instead(400, "본문이 오류를 알릴 때(`{\"error\": …}`). 2xx로 보내면 클라이언트, 캐시, 모니터링이 "
-                         "실패를 알아채지 못하니, 오류를 설명하는 4xx나 5xx를 보내세요"),
+            Instead(
+                400,
+                '본문이 오류를 알릴 때(`{"error": …}`). 2xx로 보내면 클라이언트, 캐시, 모니터링이 '
+                "실패를 알아채지 못하니, 오류를 설명하는 4xx나 5xx를 보내세요",
+            ),
         ),
-        headers=(
-            Header("ETag", SHOULD, "GET과 HEAD에 대한 검증자. 버전을 구별할 수 있을 때 (RFC 9110 §8.8.3)"),
-        ),
+        headers=(Header("ETag", SHOULD, "GET과 HEAD에 대한 검증자. 버전을 구별할 수 있을 때 (RFC 9110 §8.8.3)"),),
         notes=(
             "거의 모든 프레임워크의 기본값이며 POST 핸들러도 마찬가지입니다(Flask, Django, FastAPI, Starlette). "
             "Litestar만 다릅니다. 따로 지정하지 않으면 `@post`는 201, `@delete`는 204로 답합니다.",
@@ -173,12 +174,14 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "Content-Range", MUST,
+                "Content-Range",
+                MUST,
                 "단일 범위일 때 보낸 범위. 여러 범위는 `multipart/byteranges` 본문에 담고 각 부분에 "
                 "`Content-Range`를 붙입니다 (RFC 9110 §15.3.7)",
             ),
             Header(
-                "ETag", MUST,
+                "ETag",
+                MUST,
                 "`Cache-Control`, `Content-Location`, `Date`, `Expires`, `Vary`와 함께, 같은 요청에 200으로 "
                 "답했다면 보냈을 헤더 모두 (RFC 9110 §15.3.7)",
             ),
@@ -222,8 +225,11 @@ ENTRIES: Final[dict[int, Entry]] = {
         meaning="리소스에 새 영구 URI가 생겼습니다. 클라이언트는 앞으로 새 URI를 써야 하고, 캐시는 이 리다이렉트를 저장해도 됩니다.",
         use="GET이나 HEAD로 접근하는 URL이 영구히 바뀌었을 때 씁니다. 예: 페이지 이름 변경, 도메인 이전.",
         instead=(
-            Instead(308, "POST, PUT, DELETE 요청이 메서드와 본문을 유지해야 할 때. 301을 받은 브라우저는 "
-                         "POST를 GET으로 바꿀 수 있습니다"),
+            Instead(
+                308,
+                "POST, PUT, DELETE 요청이 메서드와 본문을 유지해야 할 때. 301을 받은 브라우저는 "
+                "POST를 GET으로 바꿀 수 있습니다",
+            ),
             Instead(302, "잠시 옮긴 것일 때"),
             Instead(410, "옮긴 것이 아니라 없어졌을 때"),
         ),
@@ -237,8 +243,11 @@ ENTRIES: Final[dict[int, Entry]] = {
         meaning="리소스가 잠시 다른 URI에 있다는 뜻입니다. 클라이언트는 원래 URI를 계속 씁니다.",
         use="GET 요청의 임시 리다이렉트에 씁니다. 예: 로그인 페이지로 보내기. 대부분의 프레임워크가 기본으로 보냅니다.",
         instead=(
-            Instead(303, "폼 POST 다음에 결과 페이지를 GET으로 보여 줘야 할 때. 브라우저는 302를 받아도 어차피 "
-                         "POST를 GET으로 바꾸지만, 303은 그것이 의도임을 분명히 밝힙니다"),
+            Instead(
+                303,
+                "폼 POST 다음에 결과 페이지를 GET으로 보여 줘야 할 때. 브라우저는 302를 받아도 어차피 "
+                "POST를 GET으로 바꾸지만, 303은 그것이 의도임을 분명히 밝힙니다",
+            ),
             Instead(307, "메서드와 본문을 유지해야 할 때"),
             Instead(301, "영구히 옮겼을 때"),
         ),
@@ -280,7 +289,8 @@ ENTRIES: Final[dict[int, Entry]] = {
         ),
         headers=(
             Header(
-                "ETag", MUST,
+                "ETag",
+                MUST,
                 "`Cache-Control`, `Content-Location`, `Date`, `Expires`, `Vary`와 함께, 200이었다면 보냈을 헤더 "
                 "모두 (RFC 9110 §15.4.5)",
             ),
@@ -296,10 +306,12 @@ ENTRIES: Final[dict[int, Entry]] = {
         instead=(Instead(307, "클라이언트가 잠시 다른 곳으로 다시 요청해야 할 때"),),
     ),
     306: Entry(
-        meaning="초기 초안에서 \"Switch Proxy\"로 쓰였고, 지금은 다시는 배정되지 않도록 예약만 되어 있습니다.",
+        meaning='초기 초안에서 "Switch Proxy"로 쓰였고, 지금은 다시는 배정되지 않도록 예약만 되어 있습니다.',
         use="쓰지 마세요.",
         instead=(Instead(307, "의도한 것이 임시 리다이렉트일 때"),),
-        notes=("`http.HTTPStatus`에는 306이 없습니다. Starlette, DRF, Litestar는 `HTTP_306_RESERVED`라는 이름을 둡니다.",),
+        notes=(
+            "`http.HTTPStatus`에는 306이 없습니다. Starlette, DRF, Litestar는 `HTTP_306_RESERVED`라는 이름을 둡니다.",
+        ),
     ),
     307: Entry(
         meaning="리소스가 잠시 다른 URI에 있으며, 클라이언트는 그곳에 같은 메서드와 본문으로 다시 요청해야 합니다.",
@@ -348,7 +360,7 @@ ENTRIES: Final[dict[int, Entry]] = {
     401: Entry(
         meaning=(
             "요청에 유효한 인증 정보가 없다는 뜻입니다. 보내지 않았거나, 틀렸거나, 만료되었습니다. 이름은 "
-            "\"Unauthorized\"이고 흔히 \"권한 없음\"으로 옮기지만, 실제로는 권한(인가)이 아니라 인증(당신이 누구인지)의 "
+            '"Unauthorized"이고 흔히 "권한 없음"으로 옮기지만, 실제로는 권한(인가)이 아니라 인증(당신이 누구인지)의 '
             "문제입니다."
         ),
         use="클라이언트가 인증되지 않았고 다시 로그인하면 성공할 수 있을 때 씁니다. 예: 토큰 없음, 세션 만료, 서명 불일치.",
@@ -357,9 +369,7 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(404, "리소스가 있다는 사실 자체를 숨기고 싶을 때"),
             Instead(407, "인증을 요구하는 쪽이 원 서버가 아니라 프록시일 때"),
         ),
-        headers=(
-            Header("WWW-Authenticate", MUST, "챌린지 하나 이상. 예: `Bearer realm=\"api\"` (RFC 9110 §11.6.1)"),
-        ),
+        headers=(Header("WWW-Authenticate", MUST, '챌린지 하나 이상. 예: `Bearer realm="api"` (RFC 9110 §11.6.1)'),),
         notes=(
             "Flask의 `abort(401)`과 Starlette·FastAPI의 `HTTPException(401)`은 `WWW-Authenticate`를 보내지 "
             "않으니 직접 넣어야 합니다. FastAPI의 보안 클래스와 Flask-HTTPAuth는 넣어 줍니다.",
@@ -400,7 +410,9 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(405, "URI는 있지만 이 메서드를 지원하지 않을 때"),
             Instead(200, "검색이나 필터 결과가 없을 때. 빈 목록으로 답하세요"),
         ),
-        notes=("404는 기본적으로 캐시할 수 있습니다. Pyramid는 받아 주는 뷰가 없는 메서드에 405가 아니라 404로 답합니다.",),
+        notes=(
+            "404는 기본적으로 캐시할 수 있습니다. Pyramid는 받아 주는 뷰가 없는 메서드에 405가 아니라 404로 답합니다.",
+        ),
     ),
     405: Entry(
         meaning="서버가 그 메서드를 알지만 대상 리소스가 지원하지 않는다는 뜻입니다. 예: 읽기 전용 컬렉션에 DELETE.",
@@ -439,9 +451,7 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(504, "핸들러가 업스트림 서비스를 기다리다 시간 초과가 났을 때"),
             Instead(503, "서버가 과부하라 지금은 요청을 받을 수 없을 때"),
         ),
-        headers=(
-            Header("Connection", SHOULD, "`close`. 서버가 기다리는 대신 연결을 닫는다는 뜻 (RFC 9110 §15.5.9)"),
-        ),
+        headers=(Header("Connection", SHOULD, "`close`. 서버가 기다리는 대신 연결을 닫는다는 뜻 (RFC 9110 §15.5.9)"),),
     ),
     409: Entry(
         meaning="요청이 리소스의 현재 상태와 충돌한다는 뜻입니다. 클라이언트가 충돌을 해결하고 다시 시도할 수도 있습니다.",
@@ -532,7 +542,7 @@ ENTRIES: Final[dict[int, Entry]] = {
     ),
     418: Entry(
         meaning=(
-            "예약된 코드입니다. 만우절에 나온 커피포트 제어 프로토콜 RFC 2324가 \"I'm a teapot\"으로 썼는데, "
+            '예약된 코드입니다. 만우절에 나온 커피포트 제어 프로토콜 RFC 2324가 "I\'m a teapot"으로 썼는데, '
             "소프트웨어가 농담 삼아 이 코드를 구현해 두었기 때문에 레지스트리가 다른 용도로 배정하지 않도록 막아 두었습니다."
         ),
         use="실제 서비스에서는 쓰지 마세요. 클라이언트는 그냥 400으로 받아들입니다.",
@@ -630,7 +640,7 @@ ENTRIES: Final[dict[int, Entry]] = {
             Instead(403, "거절이 자체 정책일 때"),
             Instead(404, "리소스가 있다는 사실 자체를 숨기고 싶을 때"),
         ),
-        headers=(Header("Link", SHOULD, "`rel=\"blocked-by\"`. 리소스를 막은 주체 (RFC 7725 §4)"),),
+        headers=(Header("Link", SHOULD, '`rel="blocked-by"`. 리소스를 막은 주체 (RFC 7725 §4)'),),
     ),
     500: Entry(
         meaning="서버가 예상치 못한 상황을 만났다는 뜻입니다. 버그나 처리되지 않은 예외에 대한 일반적인 응답입니다.",

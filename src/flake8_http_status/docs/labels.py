@@ -116,7 +116,10 @@ EN = Labels(
     python_313="`{name}` on Python ≥ 3.13",
     starlette_048="`{name}` with Starlette ≥ 0.48",
     levels={
-        Level.MUST: "must send", Level.SHOULD: "should send", Level.MAY: "may send", Level.MUST_NOT: "must not send"
+        Level.MUST: "must send",
+        Level.SHOULD: "should send",
+        Level.MAY: "may send",
+        Level.MUST_NOT: "must not send",
     },
     classes={
         StatusClass.INFORMATIONAL: "1xx Informational",

@@ -75,7 +75,10 @@ def stale(root: Path) -> list[Path]:
     files = expected(root)
     drifted = [path for path, content in files.items() if _read(path) != content]
     leftovers = [
-        page for folder in generated_folders(root) if folder.is_dir() for page in sorted(folder.glob("*.md"))
+        page
+        for folder in generated_folders(root)
+        if folder.is_dir()
+        for page in sorted(folder.glob("*.md"))
         if page not in files
     ]
     return sorted(drifted + leftovers)

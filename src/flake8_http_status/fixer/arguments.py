@@ -20,13 +20,21 @@ def add_fix_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments `http-status fix` shares with the LibCST codemod command."""
     what = parser.add_argument_group("which fixes")
     what.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that change behaviour")
-    what.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rule codes or prefixes")
-    what.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rule codes or prefixes")
-    what.add_argument("--disable-noqa", action="store_true", help="fix lines marked `# noqa` and files marked `# flake8: noqa` too")
+    what.add_argument(
+        "--select", action="append", default=[], metavar="CODES", help="only these rule codes or prefixes"
+    )
+    what.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES", help="skip these rule codes or prefixes"
+    )
+    what.add_argument(
+        "--disable-noqa", action="store_true", help="fix lines marked `# noqa` and files marked `# flake8: noqa` too"
+    )
     settings = parser.add_argument_group("settings (override the flake8 configuration)")
     for spec in OPTIONS:
         settings.add_argument(f"--{spec.name}", dest=spec.dest, default=None, choices=spec.choices, help=spec.help)
-    settings.add_argument("--config", type=Path, metavar="FILE", help="read this flake8 config file instead of searching")
+    settings.add_argument(
+        "--config", type=Path, metavar="FILE", help="read this flake8 config file instead of searching"
+    )
     settings.add_argument("--isolated", action="store_true", help="read no configuration file")
 
 

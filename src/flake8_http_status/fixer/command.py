@@ -30,18 +30,45 @@ EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2,
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "Exit status: 0 done, 1 --check/--diff found changes, 2 usage error, 123 a file failed."
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or directories (default: .); - for stdin")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or directories (default: .); - for stdin"
+    )
     what = parser.add_argument_group("what to do")
     what.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
     what.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
     add_fix_arguments(parser)
     files = parser.add_argument_group("files")
-    files.add_argument("--include", action="append", default=[], metavar="GLOBS", help=f"files to fix in directories (default: {','.join(DEFAULT_INCLUDES)})")
-    files.add_argument("--exclude", action="append", default=None, metavar="GLOBS", help="replace the default excludes: " + ",".join(DEFAULT_EXCLUDES))
+    files.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOBS",
+        help=f"files to fix in directories (default: {','.join(DEFAULT_INCLUDES)})",
+    )
+    files.add_argument(
+        "--exclude",
+        action="append",
+        default=None,
+        metavar="GLOBS",
+        help="replace the default excludes: " + ",".join(DEFAULT_EXCLUDES),
+    )
     files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOBS", help="exclude these too")
-    files.add_argument("--max-size", type=float, default=MAX_BYTES_DEFAULT / 2**20, metavar="MIB", help="skip larger files (default: %(default)s MiB)")
-    files.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
-    files.add_argument("--stdin-filename", default="stdin", metavar="NAME", help="with PATH `-`: the name to report and configure stdin as")
+    files.add_argument(
+        "--max-size",
+        type=float,
+        default=MAX_BYTES_DEFAULT / 2**20,
+        metavar="MIB",
+        help="skip larger files (default: %(default)s MiB)",
+    )
+    files.add_argument(
+        "-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)"
+    )
+    files.add_argument(
+        "--stdin-filename",
+        default="stdin",
+        metavar="NAME",
+        help="with PATH `-`: the name to report and configure stdin as",
+    )
     output = parser.add_argument_group("output")
     output.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     output.add_argument("-v", "--verbose", action="store_true", help="also name unchanged and quietly skipped files")
@@ -74,7 +101,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     reporter.summary()
     return _exit_status(reporter.totals.statuses, options.mode)
-
 
 
 def _run_stdin(options: RunOptions, filename: str) -> int:

@@ -18,11 +18,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
-    ".git", ".hg", ".svn", ".bzr", "CVS", "_darcs", ".jj",
-    ".venv", "venv", "__pypackages__", "site-packages",
-    ".tox", ".nox", ".eggs", "*.egg", "*.egg-info", "__pycache__",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
-    "build", "dist", "_build", "buck-out", "node_modules",
+    ".git",
+    ".hg",
+    ".svn",
+    ".bzr",
+    "CVS",
+    "_darcs",
+    ".jj",
+    ".venv",
+    "venv",
+    "__pypackages__",
+    "site-packages",
+    ".tox",
+    ".nox",
+    ".eggs",
+    "*.egg",
+    "*.egg-info",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "build",
+    "dist",
+    "_build",
+    "buck-out",
+    "node_modules",
 )
 DEFAULT_INCLUDES: tuple[str, ...] = ("*.py",)
 

@@ -50,13 +50,24 @@ class FixFailure(enum.Enum):
 
 _FAULTS: dict[FixFailure, Fault] = {
     **dict.fromkeys(
-        (FixFailure.SYNTAX, FixFailure.UNDECODABLE, FixFailure.TOO_DEEP, FixFailure.LIBCST_CANNOT_PARSE,
-         FixFailure.LIBCST_CANNOT_PRINT),
+        (
+            FixFailure.SYNTAX,
+            FixFailure.UNDECODABLE,
+            FixFailure.TOO_DEEP,
+            FixFailure.LIBCST_CANNOT_PARSE,
+            FixFailure.LIBCST_CANNOT_PRINT,
+        ),
         Fault.MODULE,
     ),
     **dict.fromkeys(
-        (FixFailure.UNREADABLE, FixFailure.NOT_A_FILE, FixFailure.READ_ONLY, FixFailure.GONE, FixFailure.CHANGED,
-         FixFailure.UNWRITABLE),
+        (
+            FixFailure.UNREADABLE,
+            FixFailure.NOT_A_FILE,
+            FixFailure.READ_ONLY,
+            FixFailure.GONE,
+            FixFailure.CHANGED,
+            FixFailure.UNWRITABLE,
+        ),
         Fault.DISK,
     ),
     **dict.fromkeys((FixFailure.MISPLACED, FixFailure.UNVERIFIED, FixFailure.NO_ROUND_TRIP), Fault.FIXER),

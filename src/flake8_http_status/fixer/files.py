@@ -47,7 +47,9 @@ class FileResult:
     line: int | None = None
     column: int | None = None
     diff: str | None = None
-    quiet_skip: bool = False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
+    quiet_skip: bool = (
+        False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
+    )
     cause: FixFailure | None = None  # why it FAILED, when a FixError said so (None for an internal error)
 
 
@@ -58,7 +60,9 @@ def process(found: Found, options: RunOptions) -> FileResult:
     try:
         return _process(name, found.real, options)
     except FixError as error:
-        return FileResult(name, Status.FAILED, problem=error.message, line=error.line, column=error.column, cause=error.cause)
+        return FileResult(
+            name, Status.FAILED, problem=error.message, line=error.line, column=error.column, cause=error.cause
+        )
     except (Exception, RecursionError) as error:  # a bug of ours must not stop the other files
         problem = f"internal error, file left unchanged (please report): {type(error).__name__}: {error}"
         return FileResult(name, Status.FAILED, problem=problem)
@@ -76,7 +80,9 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
         return FileResult(name, Status.UNCHANGED, held_back=outcome.held_back)
     new = decoded.encode(outcome.text)
     if decoded.encode(decoded.text) != raw:
-        raise FixError(FixFailure.NO_ROUND_TRIP, f"its bytes do not survive a round trip through {decoded.encoding}; not changed")
+        raise FixError(
+            FixFailure.NO_ROUND_TRIP, f"its bytes do not survive a round trip through {decoded.encoding}; not changed"
+        )
     diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
@@ -95,5 +101,3 @@ def _read(path: Path, max_bytes: int) -> bytes | FileResult:
         raise FixError(FixFailure.NOT_A_FILE, "is a directory") from None
     except OSError as error:
         raise FixError(FixFailure.UNREADABLE, f"cannot read: {error.strerror or error}") from None
-
-

@@ -195,7 +195,10 @@ def _groups(body: Sequence[Statement], layout: _Layout) -> list[list[int]]:
 
 
 def _into_block(
-    module: cst.Module, body: list[Statement], layout: _Layout, statement: cst.SimpleStatementLine,
+    module: cst.Module,
+    body: list[Statement],
+    layout: _Layout,
+    statement: cst.SimpleStatementLine,
     new_import: NewImport,
 ) -> cst.Module:
     modules = {index: _module_name(_block_import(body[index])) for index in range(layout.floor, layout.end)}
@@ -231,8 +234,14 @@ def _block_import(statement: Statement) -> cst.Import | cst.ImportFrom:
 
 
 def _at(
-    module: cst.Module, body: list[Statement], index: int, statement: cst.SimpleStatementLine, *,
-    new_group: bool, first_of_group: bool = False, after_group: bool = False,
+    module: cst.Module,
+    body: list[Statement],
+    index: int,
+    statement: cst.SimpleStatementLine,
+    *,
+    new_group: bool,
+    first_of_group: bool = False,
+    after_group: bool = False,
 ) -> cst.Module:
     """Insert `statement` before `body[index]`, moving blank lines and comments where they belong."""
     header = list(module.header)
@@ -266,9 +275,7 @@ def _split_leading(lines: Sequence[cst.EmptyLine]) -> tuple[list[cst.EmptyLine],
     return list(lines[:count]), list(lines[count:])
 
 
-def _detach_comments(
-    header: list[cst.EmptyLine], first: Statement
-) -> tuple[list[cst.EmptyLine], Statement]:
+def _detach_comments(header: list[cst.EmptyLine], first: Statement) -> tuple[list[cst.EmptyLine], Statement]:
     """LibCST gives comments right above the first statement to the module header; give them back.
 
     Only comments after the header's last blank line move: a shebang, a coding cookie or a licence

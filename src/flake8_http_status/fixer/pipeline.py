@@ -74,7 +74,11 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
     left = _chosen(text, split_lines(text), filename, options, tree)[0].findings
     if not left:
         return Outcome(text, applied, held_back)
-    raise FixError(FixFailure.UNVERIFIED, f"fixes did not settle after {MAX_PASSES} passes; file left unchanged", left[0].start.line)
+    raise FixError(
+        FixFailure.UNVERIFIED,
+        f"fixes did not settle after {MAX_PASSES} passes; file left unchanged",
+        left[0].start.line,
+    )
 
 
 def warm_up(options: FixOptions) -> None:

@@ -31,7 +31,9 @@ def to_characters(position: Position, lines: Sequence[str]) -> CharPosition:
     try:
         column = len(encoded[: position.column].decode("utf-8"))
     except UnicodeDecodeError:
-        raise FixError(FixFailure.MISPLACED, "a fix points inside a character", position.line, position.column) from None
+        raise FixError(
+            FixFailure.MISPLACED, "a fix points inside a character", position.line, position.column
+        ) from None
     return CharPosition(position.line, column)
 
 

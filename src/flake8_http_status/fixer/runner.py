@@ -34,6 +34,7 @@ def run(files: Sequence[Found], options: RunOptions, jobs: int) -> Iterator[File
     chunk = max(1, min(32, len(files) // (workers * 8)))
     warm_up(options.fix)
     import libcst  # noqa: F401  (once here, not once per forked worker that meets a fix)
+
     with ProcessPoolExecutor(workers, initializer=_initialise, initargs=(options,)) as pool:
         yield from pool.map(_process_in_worker, files, chunksize=chunk)
 
@@ -46,4 +47,3 @@ def _initialise(options: RunOptions) -> None:
 def _process_in_worker(found: Found) -> FileResult:
     assert _options is not None
     return process(found, _options)
-

@@ -24,7 +24,9 @@ def decode(raw: bytes) -> Decoded:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     except SyntaxError as error:
-        raise FixError(FixFailure.UNDECODABLE, f"cannot decode: {error.msg if hasattr(error, 'msg') else error}", 1) from None
+        raise FixError(
+            FixFailure.UNDECODABLE, f"cannot decode: {error.msg if hasattr(error, 'msg') else error}", 1
+        ) from None
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:

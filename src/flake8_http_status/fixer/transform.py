@@ -92,7 +92,9 @@ def _edits_by_piece(pieces: Sequence[Segment], chosen: Sequence[tuple[Edit, Segm
 def _insert(lines: list[str], edits: Sequence[Edit]) -> list[Edit]:
     """Splice the insertions into `lines`; the other edits, moved to match (work grows with the edits)."""
     widths: dict[int, list[tuple[int, int]]] = {}  # line: (column, width) of each insertion, right to left
-    for insertion in sorted((edit for edit in edits if edit.start == edit.end), key=lambda edit: edit.start, reverse=True):
+    for insertion in sorted(
+        (edit for edit in edits if edit.start == edit.end), key=lambda edit: edit.start, reverse=True
+    ):
         where = insertion.start
         if "\n" in insertion.text or "\r" in insertion.text:
             raise FixError(FixFailure.MISPLACED, "an inserted fix spans lines", where.line, where.column)
@@ -109,7 +111,9 @@ def _shifted(edit: Edit, widths: dict[int, list[tuple[int, int]]]) -> Edit:
     # A span that ends where text goes in stays before it; one that starts there moves after it.
     def move(position: Position, is_end: bool) -> Position:
         inserted = widths.get(position.line, ())
-        width = sum(w for column, w in inserted if position.column > column or (position.column == column and not is_end))
+        width = sum(
+            w for column, w in inserted if position.column > column or (position.column == column and not is_end)
+        )
         return Position(position.line, position.column + width) if width else position
 
     if edit.start.line not in widths and edit.end.line not in widths:
@@ -122,7 +126,9 @@ def _pieces(chains: list[tuple[Edit, list[Segment]]], choice: dict[int, int], he
     return segments.merged(chosen + ([head] if head is not None else []))
 
 
-def _first_unparsable(pieces: Sequence[Segment], lines: Sequence[str], parsed: dict[Segment, cst.Module]) -> Segment | None:
+def _first_unparsable(
+    pieces: Sequence[Segment], lines: Sequence[str], parsed: dict[Segment, cst.Module]
+) -> Segment | None:
     for piece in pieces:
         if piece in parsed or piece == segments.whole(lines):
             continue  # the whole module parses, or the file is reported as LibCST cannot parse it
@@ -145,7 +151,9 @@ def _parse_exactly(source: str, piece: Segment) -> cst.Module:
     module = cst.parse_module(source)
     if module.code != source:
         lone_cr = re.search("\r(?!\n)", source) is not None
-        problem = "lone CR line endings are not supported" if lone_cr else "LibCST does not print this code back unchanged"
+        problem = (
+            "lone CR line endings are not supported" if lone_cr else "LibCST does not print this code back unchanged"
+        )
         line, form_feed = piece.first, source.find("\f")
         if form_feed >= 0 and not lone_cr:  # the usual cause: a page break (^L) between definitions
             problem += " (it holds a form feed)"
@@ -167,7 +175,10 @@ def _newline(line: str) -> str:
 
 
 def _rewrite_piece(
-    piece: Segment, lines: Sequence[str], edits: Sequence[Edit], imports: Sequence[NewImport],
+    piece: Segment,
+    lines: Sequence[str],
+    edits: Sequence[Edit],
+    imports: Sequence[NewImport],
     parsed: dict[Segment, cst.Module],
 ) -> list[str]:
     module = parsed.get(piece)
@@ -175,7 +186,12 @@ def _rewrite_piece(
         try:
             module = _parse_exactly(_source(piece, lines), piece)
         except cst.ParserSyntaxError as error:
-            raise FixError(FixFailure.LIBCST_CANNOT_PARSE, f"LibCST cannot parse this file: {error.message}", error.raw_line, error.raw_column) from None
+            raise FixError(
+                FixFailure.LIBCST_CANNOT_PARSE,
+                f"LibCST cannot parse this file: {error.message}",
+                error.raw_line,
+                error.raw_column,
+            ) from None
     offset = piece.first - 1 - (1 if piece.nested else 0)  # file line = piece line + offset
     if edits:
         module = _apply(module, edits, lines, offset)
@@ -196,21 +212,27 @@ def _apply(module: cst.Module, edits: Sequence[Edit], lines: Sequence[str], offs
         start, end = to_characters(edit.start, lines), to_characters(edit.end, lines)
         span = (CharPosition(start.line - offset, start.column), CharPosition(end.line - offset, end.column))
         if span in planned and planned[span].edit.text != edit.text:
-            raise FixError(FixFailure.MISPLACED, "two fixes disagree about one place", edit.start.line, edit.start.column)
+            raise FixError(
+                FixFailure.MISPLACED, "two fixes disagree about one place", edit.start.line, edit.start.column
+            )
         planned[span] = _plan(edit)
     rewriter = _Rewriter(planned)
     rewritten = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
     missing = [plan.edit for span, plan in planned.items() if span not in rewriter.applied]
     if missing:
         first = min(missing, key=lambda edit: edit.start)
-        raise FixError(FixFailure.MISPLACED, "could not find the code a fix replaces", first.start.line, first.start.column)
+        raise FixError(
+            FixFailure.MISPLACED, "could not find the code a fix replaces", first.start.line, first.start.column
+        )
     return rewritten
 
 
 def _plan(edit: Edit) -> _Planned:
     expression, argument = _parsed_text(edit.text)
     if expression is None and argument is None:
-        raise FixError(FixFailure.MISPLACED, f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line)
+        raise FixError(
+            FixFailure.MISPLACED, f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line
+        )
     return _Planned(edit, expression, argument)
 
 

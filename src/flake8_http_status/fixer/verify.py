@@ -44,7 +44,11 @@ def check_equivalent(
         # The same text, with the same bindings around it, means the same: only the other
         # statements need comparing node by node.
         if _text(old, before_lines) != _text(new, after_lines) and not comparison.same(old, new):
-            raise FixError(FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", old.lineno)
+            raise FixError(
+                FixFailure.UNVERIFIED,
+                "the rewrite would change more than the fixes say; file left unchanged",
+                old.lineno,
+            )
     return actual
 
 

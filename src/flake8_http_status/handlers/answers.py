@@ -79,9 +79,9 @@ def setters(model: ModelView, function: FunctionNode) -> list[Site]:
     for site in model.sites_in(function):
         if site.role is not Role.SET:
             continue
-        if isinstance(site.anchor, ast.Assign):
-            found.append(site)
-        elif isinstance(site.anchor, ast.Call) and _is_statement_call(model, function, site.anchor):
+        if isinstance(site.anchor, ast.Assign) or (
+            isinstance(site.anchor, ast.Call) and _is_statement_call(model, function, site.anchor)
+        ):
             found.append(site)
     return found
 
@@ -183,7 +183,11 @@ def _is_statement_call(model: ModelView, function: FunctionNode, call: ast.Call)
     if not path:
         return False
     stmt = path[-1].stmt
-    value = stmt.value.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Await) else getattr(stmt, "value", None)
+    value = (
+        stmt.value.value
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Await)
+        else getattr(stmt, "value", None)
+    )
     return isinstance(stmt, ast.Expr) and value is call
 
 

@@ -59,7 +59,11 @@ def agree(states: Iterable[Auth]) -> Auth:
 
 class AuthModel:
     def __init__(
-        self, idioms: Idioms, imports: ImportMap, receivers: Receivers, names: ModuleNames,
+        self,
+        idioms: Idioms,
+        imports: ImportMap,
+        receivers: Receivers,
+        names: ModuleNames,
     ) -> None:
         self.idioms = idioms
         self.imports = imports
@@ -67,7 +71,9 @@ class AuthModel:
         self.names = names
         self.dependencies = Dependencies(idioms, imports, names)
 
-    def state_at(self, function: FunctionNode, scope: Scope, node: ast.AST, methods: Methods, exits: Exits) -> AuthState:
+    def state_at(
+        self, function: FunctionNode, scope: Scope, node: ast.AST, methods: Methods, exits: Exits
+    ) -> AuthState:
         path = path_to(function, node)
         why = self.guaranteed(function, scope, methods)
         state = AuthState(Auth.AUTHENTICATED, why) if why else UNKNOWN_STATE
@@ -202,7 +208,10 @@ class AuthModel:
 
     def _permission_guarantees(self, node: ast.expr, methods: Methods) -> bool:
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
-            left, right = self._permission_guarantees(node.left, methods), self._permission_guarantees(node.right, methods)
+            left, right = (
+                self._permission_guarantees(node.left, methods),
+                self._permission_guarantees(node.right, methods),
+            )
             return (left or right) if isinstance(node.op, ast.BitAnd) else (left and right)
         if isinstance(node, ast.Call):  # permission classes are listed, not instantiated; keep the class
             node = node.func
@@ -213,9 +222,12 @@ class AuthModel:
         """DRF's `@permission_classes([IsAuthenticated])` on a function view."""
         names = {name for row in self.idioms.permission_settings for name in row.decorator}
         for decorator in function.decorator_list:
-            if isinstance(decorator, ast.Call) and self.imports.qualify(decorator.func) in names:
-                if any(self._permission_guarantees(element, methods) for element in listed(decorator.args[:1])):
-                    return True
+            if (
+                isinstance(decorator, ast.Call)
+                and self.imports.qualify(decorator.func) in names
+                and any(self._permission_guarantees(element, methods) for element in listed(decorator.args[:1]))
+            ):
+                return True
         return False
 
     # Guards ------------------------------------------------------------------------------------------

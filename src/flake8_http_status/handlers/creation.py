@@ -43,7 +43,10 @@ class Creations:
     def find(self, facts: FunctionFacts, received: frozenset[str] = frozenset()) -> list[Created]:
         """Creating calls; `received` names objects the handler received in the request body (also new)."""
         return [
-            Created(call, row) for call in facts.calls for row in self._rows(call) if self._matches(call, row, facts, received)
+            Created(call, row)
+            for call in facts.calls
+            for row in self._rows(call)
+            if self._matches(call, row, facts, received)
         ]
 
     def _rows(self, call: ast.Call) -> Iterator[Creation]:
@@ -101,14 +104,13 @@ class Creations:
         return True
 
 
-
 def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
     """Parameters without a default annotated with a model class: FastAPI and Litestar pass the request body
     there (`def create(hero: Hero, session: SessionDep)`), so the object is new."""
     args = function.args
     positional = [*args.posonlyargs, *args.args]
     without_default = positional[: len(positional) - len(args.defaults)]
-    without_default += [arg for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is None]
+    without_default += [arg for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default is None]
     names = set()
     for arg in without_default:
         annotation = arg.annotation

@@ -89,9 +89,11 @@ class Dependencies:
         if row.optional_pattern and re.search(row.optional_pattern, name):
             return False
         defined = self.names.functions.get(name)
-        if defined is not None and defined.returns is not None and _OPTIONAL_ANNOTATION.search(ast.unparse(defined.returns)):
-            return False
-        return True
+        return not (
+            defined is not None
+            and defined.returns is not None
+            and _OPTIONAL_ANNOTATION.search(ast.unparse(defined.returns))
+        )
 
     def _names_user(self, wrapper_call: ast.Call) -> bool:
         dependency = argument(wrapper_call, _DEPENDENCY)
@@ -115,9 +117,9 @@ def _parameters(function: FunctionNode) -> Iterator[tuple[str, ast.expr | None, 
     args = function.args
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-    for arg, default in zip(positional, defaults):
+    for arg, default in zip(positional, defaults, strict=True):
         yield arg.arg, default, arg.annotation
-    for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults):
+    for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
         yield arg.arg, kw_default, arg.annotation
 
 

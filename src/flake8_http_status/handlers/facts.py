@@ -19,7 +19,7 @@ _MAX_LITERAL = 64  # longer strings are prose, never a header name
 class FunctionFacts:
     """What one walk over a function's body found."""
 
-    __slots__ = ("calls", "returns", "assigned", "strings", "attributes", "restatused", "stores", "opaque_headers")
+    __slots__ = ("assigned", "attributes", "calls", "opaque_headers", "restatused", "returns", "stores", "strings")
 
     def __init__(self) -> None:
         self.calls: list[ast.Call] = []
@@ -63,8 +63,11 @@ def _call(node: ast.Call, found: FunctionFacts) -> None:
     found.calls.append(node)
     func = node.func
     if (
-        isinstance(func, ast.Attribute) and func.attr in _HEADER_METHODS and isinstance(func.value, ast.Attribute)
-        and func.value.attr in _HEADER_OWNERS and not all(_literal(arg) for arg in node.args)
+        isinstance(func, ast.Attribute)
+        and func.attr in _HEADER_METHODS
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr in _HEADER_OWNERS
+        and not all(_literal(arg) for arg in node.args)
     ):
         found.opaque_headers = True
     if isinstance(func, ast.Attribute) and func.attr == "set_status" and isinstance(func.value, ast.Name):

@@ -88,7 +88,6 @@ def _find(block: list[ast.stmt], position: tuple[int, int]) -> int | None:
     return None
 
 
-
 # Conditions --------------------------------------------------------------------------------------
 
 
@@ -162,7 +161,7 @@ def dominates(earlier: Path, later: Path, exits: Callable[[list[ast.stmt]], bool
     """
     if not earlier or not later:
         return False
-    for depth, (mine, theirs) in enumerate(zip(earlier, later)):
+    for depth, (mine, theirs) in enumerate(zip(earlier, later, strict=False)):  # the common prefix
         if mine.block is not theirs.block:
             return False
         if mine.at != theirs.at:
@@ -176,7 +175,9 @@ def _always_runs(steps: Path, exits: Callable[[list[ast.stmt]], bool]) -> bool:
         owner = step.owner
         if isinstance(owner, (ast.With, ast.AsyncWith)):
             continue
-        if isinstance(owner, _TRY) and (step.field == "finalbody" or (step.field == "body" and all(exits(h.body) for h in owner.handlers))):
+        if isinstance(owner, _TRY) and (
+            step.field == "finalbody" or (step.field == "body" and all(exits(h.body) for h in owner.handlers))
+        ):
             continue
         return False
     return True

@@ -78,7 +78,9 @@ class HandlerModel:
         """Test modules build responses to exercise clients; the HTS9xx rules leave them alone."""
         *directories, name = self.module.filename.replace("\\", "/").split("/")
         return (
-            name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"
+            name.startswith("test_")
+            or name.endswith(("_test.py", "_tests.py"))
+            or name == "conftest.py"
             or not _TEST_DIRECTORIES.isdisjoint(directories)
         )
 
@@ -112,7 +114,8 @@ class HandlerModel:
     def _sets_own(self, line: int) -> bool:
         """The line lies in a function that builds a response itself and is not an error handler."""
         enclosing = [
-            function for function, _ in self.module.candidates.functions
+            function
+            for function, _ in self.module.candidates.functions
             if function.lineno <= line <= (function.end_lineno or function.lineno)
         ]
         if not enclosing:
@@ -144,7 +147,11 @@ class HandlerModel:
 
     @cached_property
     def _decorated(self) -> dict[int, FunctionNode]:
-        return {id(decorator): function for function, _ in self.module.candidates.functions for decorator in function.decorator_list}
+        return {
+            id(decorator): function
+            for function, _ in self.module.candidates.functions
+            for decorator in function.decorator_list
+        }
 
     def decorated_by(self, decorator: ast.AST) -> FunctionNode | None:
         """The function a decorator call (a route's site) belongs to."""
@@ -208,7 +215,9 @@ class HandlerModel:
         if isinstance(last, (ast.With, ast.AsyncWith)):
             return self.exits(last.body)
         if isinstance(last, ast.Try):
-            return self.exits(last.finalbody) or (self.exits(last.body) and all(self.exits(h.body) for h in last.handlers))
+            return self.exits(last.finalbody) or (
+                self.exits(last.body) and all(self.exits(h.body) for h in last.handlers)
+            )
         return False
 
     # Questions ---------------------------------------------------------------------------------------
@@ -297,7 +306,10 @@ class HandlerModel:
         key = id(function)
         if key not in self._request_names:
             self._request_names[key] = request_names(
-                function, self.facts(function), self.idioms.request_data, self.handler(function) is not None,
+                function,
+                self.facts(function),
+                self.idioms.request_data,
+                self.handler(function) is not None,
             )
         return self._request_names[key]
 

@@ -16,7 +16,10 @@ _NOT_INPUT = frozenset({"self", "cls", "request", "req"})
 
 
 def request_names(
-    function: FunctionNode, facts: FunctionFacts, data: dict[str, frozenset[str]], handler: bool,
+    function: FunctionNode,
+    facts: FunctionFacts,
+    data: dict[str, frozenset[str]],
+    handler: bool,
 ) -> frozenset[str]:
     """Names holding request data: a handler's parameters (route arguments), and names assigned from an
     expression that reads the request (`payload = request.get_json()`)."""

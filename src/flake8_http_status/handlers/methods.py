@@ -61,10 +61,19 @@ def read_methods(node: ast.expr | None) -> frozenset[str] | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return frozenset({node.value.upper()})
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        names = [element.value for element in node.elts if isinstance(element, ast.Constant) and isinstance(element.value, str)]
+        names = [
+            element.value
+            for element in node.elts
+            if isinstance(element, ast.Constant) and isinstance(element.value, str)
+        ]
         if len(names) == len(node.elts):
             return frozenset(name.upper() for name in names)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("frozenset", "set") and len(node.args) == 1:
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("frozenset", "set")
+        and len(node.args) == 1
+    ):
         return read_methods(node.args[0])
     return None
 
@@ -121,5 +130,7 @@ def _is_request_method(node: ast.expr) -> bool:
     if not isinstance(node, ast.Attribute) or node.attr != "method":
         return False
     receiver = node.value
-    name = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
+    name = (
+        receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
+    )
     return name in _REQUEST_NAMES

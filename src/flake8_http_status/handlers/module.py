@@ -12,7 +12,7 @@ from ..analysis.sites import FunctionNode
 
 
 class ModuleNames:
-    __slots__ = ("values", "functions")
+    __slots__ = ("functions", "values")
 
     def __init__(self) -> None:
         self.values: dict[str, ast.expr] = {}  # name -> the value last assigned at top level

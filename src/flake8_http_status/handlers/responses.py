@@ -61,9 +61,9 @@ class Headers:
 
     def automatic_why(self, site: Site, header: str) -> str | None:
         for row in self.idioms.auto_headers:
-            if row.framework == site.api.framework and row.header.lower() == header.lower():
-                if not row.labels or site.api.label in row.labels:
-                    return row.why
+            same_header = row.framework == site.api.framework and row.header.lower() == header.lower()
+            if same_header and (not row.labels or site.api.label in row.labels):
+                return row.why
         return None
 
     def _function_sets(self, facts: FunctionFacts, name: str) -> bool:
@@ -118,10 +118,12 @@ def content_of(site: Site, idioms: Idioms) -> Content | None:
     rows = idioms.body_arguments.get((site.api.framework, site.api.label), ())
     if not rows:
         return None
-    found: list[tuple[BodyArgument, ast.expr]] = [(row, node) for row in rows if (node := argument(anchor, row.slot)) is not None]
+    found: list[tuple[BodyArgument, ast.expr]] = [
+        (row, node) for row in rows if (node := argument(anchor, row.slot)) is not None
+    ]
     if not found:
         always = any(row.rendering is Rendering.ALWAYS for row in rows)
-        return Content(None, True if always else False)
+        return Content(None, always)
     row, node = found[0]
     return Content(node, presence(node, row.rendering))
 

@@ -35,7 +35,11 @@ class Handler(NamedTuple):
 
 class Routes:
     def __init__(
-        self, idioms: Idioms, imports: ImportMap, receivers: Receivers, calls: list[tuple[ast.Call, Scope]],
+        self,
+        idioms: Idioms,
+        imports: ImportMap,
+        receivers: Receivers,
+        calls: list[tuple[ast.Call, Scope]],
         module_functions: frozenset[int] = frozenset(),
     ) -> None:
         self.idioms = idioms
@@ -64,7 +68,9 @@ class Routes:
         methods = matches[0][1]
         for _, more in matches[1:]:
             methods = methods.union(more)
-        routes = tuple(decorator for decorator in function.decorator_list if self._route_row(decorator, scope) is not None)
+        routes = tuple(
+            decorator for decorator in function.decorator_list if self._route_row(decorator, scope) is not None
+        )
         return Handler(function, matches[0][0], methods, routes, scope.method_of)
 
     # Decorators --------------------------------------------------------------------------------------
@@ -114,7 +120,11 @@ class Routes:
         yield from named
         if not named and isinstance(call.func, ast.Attribute):
             # A method of an object the module made or imported (`app.router.add_post`, `config.add_view`).
-            yield from (row for row in self.idioms.registration_attributes.get(call.func.attr, ()) if self.imports.imports_any(row.gate))
+            yield from (
+                row
+                for row in self.idioms.registration_attributes.get(call.func.attr, ())
+                if self.imports.imports_any(row.gate)
+            )
 
     def _registered(self, function: FunctionNode) -> list[tuple[str, Methods]]:
         return self._registrations.get(function.name, [])
@@ -139,7 +149,11 @@ class Routes:
             return True
         if self._marked_rows and id(function) in self._module_functions:
             return True
-        in_class = scope.method_of is not None if scope.function is function else scope.function is None and scope.cls is not None
+        in_class = (
+            scope.method_of is not None
+            if scope.function is function
+            else scope.function is None and scope.cls is not None
+        )
         name = function.name
         return in_class and (name in self.idioms.view_method_names or name.startswith(self.idioms.view_prefixes))
 
@@ -170,9 +184,7 @@ def _verbs(row: ViewClass, name: str) -> list[str]:
     return verbs
 
 
-def _methods(
-    fixed: str | None, slot: object, default: tuple[str, ...] | None, node: ast.expr
-) -> Methods:
+def _methods(fixed: str | None, slot: object, default: tuple[str, ...] | None, node: ast.expr) -> Methods:
     if fixed is not None:
         return methods_of((fixed,))
     given = argument(node, slot) if isinstance(node, ast.Call) and slot is not None else None  # type: ignore[arg-type]

@@ -10,7 +10,9 @@ def optional(node: ast.expr, keyword: str | None) -> bool:
     """The call passes `keyword` with a value that is not a false literal (`optional=True`)."""
     if keyword is None or not isinstance(node, ast.Call):
         return False
-    return any(k.arg == keyword and not (isinstance(k.value, ast.Constant) and not k.value.value) for k in node.keywords)
+    return any(
+        k.arg == keyword and not (isinstance(k.value, ast.Constant) and not k.value.value) for k in node.keywords
+    )
 
 
 def strings(node: ast.expr | None) -> set[str]:

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from .. import api
 from ..api.framework import Framework
@@ -38,6 +38,19 @@ from ..api.idioms import (
 from ..options import Settings
 
 T = TypeVar("T")
+
+
+class _LabelledRow(Protocol):
+    """A row about some of a framework's APIs, named by their labels (`HeaderArgument`, `BodyArgument`...)."""
+
+    @property
+    def framework(self) -> str: ...
+
+    @property
+    def labels(self) -> tuple[str, ...]: ...
+
+
+L = TypeVar("L", bound=_LabelledRow)
 
 
 class Idioms(NamedTuple):
@@ -102,11 +115,11 @@ def _grouped(rows: Iterable[T], keys: Callable[[T], tuple[str, ...]]) -> dict[st
     return {key: tuple(found) for key, found in index.items()}
 
 
-def _labelled(rows: Iterable[T]) -> dict[tuple[str, str], tuple[T, ...]]:
-    index: dict[tuple[str, str], list[T]] = defaultdict(list)
+def _labelled(rows: Iterable[L]) -> dict[tuple[str, str], tuple[L, ...]]:
+    index: dict[tuple[str, str], list[L]] = defaultdict(list)
     for row in rows:
-        for label in getattr(row, "labels"):
-            index[(getattr(row, "framework"), label)].append(row)
+        for label in row.labels:
+            index[(row.framework, label)].append(row)
     return {key: tuple(found) for key, found in index.items()}
 
 
@@ -120,12 +133,22 @@ def _request_data(rows: list[RequestData]) -> dict[str, frozenset[str]]:
 
 def _project_rows(settings: Settings) -> tuple[list[AuthDecorator], list[AuthDependency], list[Creation]]:
     """Rows for the project's own idioms: matched through imports, or by their last name."""
-    decorators = [
-        AuthDecorator("project", names=settings.auth_decorators, bare_names=tuple(n.rpartition(".")[2] for n in settings.auth_decorators))
-    ] if settings.auth_decorators else []
-    dependencies = [
-        AuthDependency("project", wrappers=_wrappers(), names=settings.auth_dependencies)
-    ] if settings.auth_dependencies else []
+    decorators = (
+        [
+            AuthDecorator(
+                "project",
+                names=settings.auth_decorators,
+                bare_names=tuple(n.rpartition(".")[2] for n in settings.auth_decorators),
+            )
+        ]
+        if settings.auth_decorators
+        else []
+    )
+    dependencies = (
+        [AuthDependency("project", wrappers=_wrappers(), names=settings.auth_dependencies)]
+        if settings.auth_dependencies
+        else []
+    )
     creations = [Creation(name, names=(name,), heuristic=True) for name in settings.creation_calls]
     return decorators, dependencies, creations
 
@@ -201,4 +224,3 @@ def _cached(decorators: tuple[str, ...], dependencies: tuple[str, ...], creation
 
 def idioms_for(settings: Settings) -> Idioms:
     return _cached(settings.auth_decorators, settings.auth_dependencies, settings.creation_calls)
-

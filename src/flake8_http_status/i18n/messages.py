@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..statuses import BY_CODE
 from .phrase import Phrase
@@ -30,7 +30,7 @@ class MessageCatalog:
         return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def message_catalog(lang: str) -> MessageCatalog:
     messages = importlib.import_module(f"{__package__}.{lang}.messages")
     statuses = importlib.import_module(f"{__package__}.{lang}.statuses")

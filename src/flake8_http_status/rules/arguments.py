@@ -28,16 +28,16 @@ STATUS_IN_WRONG_ARGUMENT = Rule(
             "decorators or aiohttp's `web.Response` called with a positional status."
         ),
         why=(
-            "The call runs, or fails, with a status the author never chose: `HttpResponse(\"x\", 201)` answers "
+            'The call runs, or fails, with a status the author never chose: `HttpResponse("x", 201)` answers '
             "200 with `Content-Type: 201`; `JsonResponse(data, 201)` raises TypeError; Litestar's "
             "`HTTPException(404)` sends 500."
         ),
         examples=(
             Example(
-                bad="from django.http import HttpResponse\n\n\ndef created(request):\n    return HttpResponse(\"made\", 201)\n",
+                bad='from django.http import HttpResponse\n\n\ndef created(request):\n    return HttpResponse("made", 201)\n',
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\ndef created(request):\n"
-                    "    return HttpResponse(\"made\", status=HTTPStatus.CREATED)\n"
+                    '    return HttpResponse("made", status=HTTPStatus.CREATED)\n'
                 ),
             ),
         ),
@@ -45,9 +45,7 @@ STATUS_IN_WRONG_ARGUMENT = Rule(
             "Unsafe: after the fix the response really carries the status, which clients will notice. The fix "
             "is offered only when the status is the last positional argument and the keyword is not given."
         ),
-        not_reported=(
-            "Values that do not look like a status (a variable, or an int outside 100-599) in those slots.",
-        ),
+        not_reported=("Values that do not look like a status (a variable, or an int outside 100-599) in those slots.",),
         references=("Django: HttpResponse, JsonResponse", "Litestar: HTTPException", "Sanic: response.redirect"),
     ),
 )
@@ -73,8 +71,13 @@ def _finding(site: Site, call: ast.Call, context: Context) -> Finding:
         else Phrase("{api} always sends {fixed}", api=site.api.label, fixed=site.api.fixed)
     )
     return context.finding(
-        STATUS_IN_WRONG_ARGUMENT, site.node, _fix(site, call, value, context), value=value, api=site.api.label,
-        consequence=consequence, advice=advice,
+        STATUS_IN_WRONG_ARGUMENT,
+        site.node,
+        _fix(site, call, value, context),
+        value=value,
+        api=site.api.label,
+        consequence=consequence,
+        advice=advice,
     )
 
 

@@ -40,7 +40,14 @@ class Context:
     def module(self) -> AnalysedModule:
         """The module as the layers below the rules read it (the handler model)."""
         return AnalysedModule(
-            self.tree, self.lines, self.filename, self.imports, self.candidates, self.bindings, self.sites, self.settings
+            self.tree,
+            self.lines,
+            self.filename,
+            self.imports,
+            self.candidates,
+            self.bindings,
+            self.sites,
+            self.settings,
         )
 
     @cached_property

@@ -39,21 +39,21 @@ MAGIC_STATUS = Rule(
             Example(
                 bad=(
                     "from flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
-                    "@app.get(\"/items/<int:item_id>\")\ndef show(item_id):\n    abort(404)\n"
+                    '@app.get("/items/<int:item_id>")\ndef show(item_id):\n    abort(404)\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
-                    "@app.get(\"/items/<int:item_id>\")\ndef show(item_id):\n    abort(HTTPStatus.NOT_FOUND)\n"
+                    '@app.get("/items/<int:item_id>")\ndef show(item_id):\n    abort(HTTPStatus.NOT_FOUND)\n'
                 ),
             ),
             Example(
                 bad=(
                     "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
-                    "@router.post(\"/items\", status_code=201)\nasync def create_item(item: dict) -> dict:\n    return item\n"
+                    '@router.post("/items", status_code=201)\nasync def create_item(item: dict) -> dict:\n    return item\n'
                 ),
                 good=(
                     "from fastapi import APIRouter, status\n\nrouter = APIRouter()\n\n\n"
-                    "@router.post(\"/items\", status_code=status.HTTP_201_CREATED)\n"
+                    '@router.post("/items", status_code=status.HTTP_201_CREATED)\n'
                     "async def create_item(item: dict) -> dict:\n    return item\n"
                 ),
             ),
@@ -95,9 +95,9 @@ MAGIC_COMPARISON = Rule(
         ),
         examples=(
             Example(
-                bad="def test_home(client):\n    response = client.get(\"/\")\n    assert response.status_code == 200\n",
+                bad='def test_home(client):\n    response = client.get("/")\n    assert response.status_code == 200\n',
                 good=(
-                    "from http import HTTPStatus\n\n\ndef test_home(client):\n    response = client.get(\"/\")\n"
+                    'from http import HTTPStatus\n\n\ndef test_home(client):\n    response = client.get("/")\n'
                     "    assert response.status_code == HTTPStatus.OK\n"
                 ),
             ),
@@ -140,7 +140,9 @@ def _finding(site: Site, context: Context) -> Finding | None:
     extra = context.settings.extra_codes.get(site.code)
     if extra is not None:
         fix = _extra_code_fix(site, context) if extra.module else None
-        return context.finding(rule, site.node, fix, constant=extra.name, value=site.code, reason="project-defined status")
+        return context.finding(
+            rule, site.node, fix, constant=extra.name, value=site.code, reason="project-defined status"
+        )
     status = lookup(site.code)
     if status is None or status.state is State.UNUSED or context.renames_in_text(site.node):
         return None

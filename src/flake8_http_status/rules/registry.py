@@ -29,11 +29,25 @@ from .rule import Rule
 Checker = Callable[[Context], Iterator[Finding]]
 
 _MODULES: Final[tuple[ModuleType, ...]] = (
-    naming, status_lines, mixing, validity, arguments,
-    authentication, created, origin, content, methods, redirects, faults, retry, openapi,
+    naming,
+    status_lines,
+    mixing,
+    validity,
+    arguments,
+    authentication,
+    created,
+    origin,
+    content,
+    methods,
+    redirects,
+    faults,
+    retry,
+    openapi,
 )
 
-RULES: Final[tuple[Rule, ...]] = tuple(sorted((rule for module in _MODULES for rule in module.RULES), key=lambda r: r.code))
+RULES: Final[tuple[Rule, ...]] = tuple(
+    sorted((rule for module in _MODULES for rule in module.RULES), key=lambda r: r.code)
+)
 BY_CODE: Final[dict[str, Rule]] = {rule.code: rule for rule in RULES}
 CHECKERS: Final[tuple[Checker, ...]] = tuple(module.check for module in _MODULES)
 OFF_BY_DEFAULT: Final[tuple[str, ...]] = tuple(rule.code for rule in RULES if not rule.default)

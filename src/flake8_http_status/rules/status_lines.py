@@ -23,29 +23,29 @@ STATUS_LINE_MISMATCH = Rule(
     doc=RuleDoc(
         what=(
             "Reports a status written as a string that cannot mean what it says: a status line whose reason "
-            "phrase belongs to another code (`\"200 Created\"`), a bare numeric string where the API needs an "
-            "int or a whole status line (Bottle's `response.status = \"201\"`, Sanic's `status=\"201\"`), and a "
+            'phrase belongs to another code (`"200 Created"`), a bare numeric string where the API needs an '
+            'int or a whole status line (Bottle\'s `response.status = "201"`, Sanic\'s `status="201"`), and a '
             "whole status line where the API converts the value with `int()` (Quart's return tuples)."
         ),
         why=(
-            "Clients act on the number and ignore the phrase, so `\"200 Created\"` tells a reader one thing and "
-            "a client another. Frameworks differ in what text they accept: Bottle rejects `\"201\"` and Quart "
-            "rejects `\"201 Created\"` with a ValueError, and Sanic refuses any str when it sends the response."
+            'Clients act on the number and ignore the phrase, so `"200 Created"` tells a reader one thing and '
+            'a client another. Frameworks differ in what text they accept: Bottle rejects `"201"` and Quart '
+            'rejects `"201 Created"` with a ValueError, and Sanic refuses any str when it sends the response.'
         ),
         examples=(
             Example(
                 bad=(
-                    "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post(\"/items\")\ndef create():\n"
-                    "    return \"\", \"200 Created\"\n"
+                    'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post("/items")\ndef create():\n'
+                    '    return "", "200 Created"\n'
                 ),
                 good=(
-                    "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post(\"/items\")\ndef create():\n"
-                    "    return \"\", \"200 OK\"\n"
+                    'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post("/items")\ndef create():\n'
+                    '    return "", "200 OK"\n'
                 ),
             ),
             Example(
-                bad="from bottle import response\n\n\ndef created():\n    response.status = \"201\"\n",
-                good="from bottle import response\n\n\ndef created():\n    response.status = \"201 Created\"\n",
+                bad='from bottle import response\n\n\ndef created():\n    response.status = "201"\n',
+                good='from bottle import response\n\n\ndef created():\n    response.status = "201 Created"\n',
             ),
         ),
         fix_safety=(
@@ -54,8 +54,8 @@ STATUS_LINE_MISMATCH = Rule(
             "check that the number was the intent."
         ),
         not_reported=(
-            "Custom phrases that belong to no registered code (`\"299 Whatever\"`): Werkzeug and WebOb accept them.",
-            "Strings that do not start with three digits, such as WebTest's `status=\"2*\"` patterns.",
+            'Custom phrases that belong to no registered code (`"299 Whatever"`): Werkzeug and WebOb accept them.',
+            'Strings that do not start with three digits, such as WebTest\'s `status="2*"` patterns.',
         ),
         references=("RFC 9110 §15 (status codes)", "RFC 9112 §4 (status line)"),
     ),
@@ -100,7 +100,9 @@ def _as_constant(site: Site, context: Context, text: str, problem: Phrase) -> Fi
     if spelled is None:
         return None
     fix = context.replacement(site.node, spelled, FixSafety.UNSAFE) if site.node is not None else None
-    return context.finding(STATUS_LINE_MISMATCH, site.node or site.anchor, fix, text=text, problem=problem, suggestion=spelled.text)
+    return context.finding(
+        STATUS_LINE_MISMATCH, site.node or site.anchor, fix, text=text, problem=problem, suggestion=spelled.text
+    )
 
 
 def _finding(site: Site, context: Context, text: str, problem: Phrase, suggestion: str, replacement: str) -> Finding:

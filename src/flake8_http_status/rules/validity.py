@@ -72,7 +72,12 @@ UNREGISTERED = Rule(
         ),
         fix_safety="No fix, and no constant is suggested: the right status depends on what the code meant.",
         not_reported=(*_NOT_FOR_CLIENTS, "Codes declared with `http-status-extra-codes`."),
-        references=("RFC 9110 §15", "RFC 9110 §15.4.7 (306)", "RFC 9110 §15.5.19 (418)", "IANA HTTP Status Code Registry"),
+        references=(
+            "RFC 9110 §15",
+            "RFC 9110 §15.4.7 (306)",
+            "RFC 9110 §15.5.19 (418)",
+            "IANA HTTP Status Code Registry",
+        ),
         options=(_CODES_OPTION,),
     ),
 )
@@ -134,7 +139,7 @@ UNSUPPORTED_BY_API = Rule(
                 bad="from flask import abort\n\n\ndef pay():\n    abort(402)\n",
                 good=(
                     "from http import HTTPStatus\n\nfrom flask import Response\n\n\ndef pay():\n"
-                    "    return Response(\"payment required\", status=HTTPStatus.PAYMENT_REQUIRED)\n"
+                    '    return Response("payment required", status=HTTPStatus.PAYMENT_REQUIRED)\n'
                 ),
             ),
         ),
@@ -165,7 +170,7 @@ DEPRECATED = Rule(
                 bad="from django.http import HttpResponse\n\n\ndef via_proxy(request):\n    return HttpResponse(status=305)\n",
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\ndef via_proxy(request):\n"
-                    "    return HttpResponse(status=HTTPStatus.TEMPORARY_REDIRECT, headers={\"Location\": \"/via-proxy\"})\n"
+                    '    return HttpResponse(status=HTTPStatus.TEMPORARY_REDIRECT, headers={"Location": "/via-proxy"})\n'
                 ),
             ),
         ),

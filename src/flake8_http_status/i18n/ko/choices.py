@@ -106,7 +106,9 @@ _AUTH_DECORATORS = (
     "`http-status-auth-decorators`: 로그인한 사용자만 들여보내는 프로젝트 데코레이터 "
     "(`myapp.auth.login_required`, 또는 이름만)."
 )
-_AUTH_DEPENDENCIES = "`http-status-auth-dependencies`: 사용자를 확인하는 프로젝트의 FastAPI 의존성 (`myapp.deps.get_user`)."
+_AUTH_DEPENDENCIES = (
+    "`http-status-auth-dependencies`: 사용자를 확인하는 프로젝트의 FastAPI 의존성 (`myapp.deps.get_user`)."
+)
 _CONTRADICTION = "서로 어긋나는 근거 뒤의 코드 (로그인이 필요한 뷰 안의 익명 사용자 검사)."
 
 RULES: Final[dict[str, RuleText]] = {
@@ -115,7 +117,7 @@ RULES: Final[dict[str, RuleText]] = {
         what=(
             "코드가 이미 사용자의 로그인을 알고 있는 곳에서 보내는 401을 보고합니다: 로그인 데코레이터"
             "(`@login_required`, `@auth.login_required`, `@jwt_required()`, `@authenticated`, "
-            "`@requires(\"authenticated\")`)가 지키는 뷰 안, `LoginRequiredMixin`이나 "
+            '`@requires("authenticated")`)가 지키는 뷰 안, `LoginRequiredMixin`이나 '
             "`permission_classes = [IsAuthenticated]`를 가진 클래스 기반 뷰, `get_current_user`에 의존하는 FastAPI "
             "라우트, 또는 `if not user.is_authenticated: return ...` 같은 검사 뒤. 상태는 어떻게 적든 됩니다: `401`, "
             "`HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
@@ -205,7 +207,7 @@ RULES: Final[dict[str, RuleText]] = {
         ),
         why=(
             "RFC 9110 §9.3.3은 POST로 리소스를 만든 원 서버가 201 Created로 답해야 한다고 하고, §9.3.4는 생성하는 PUT에 "
-            "201을 요구합니다. 클라이언트, SDK 생성기, 캐시는 201을 \"새것이 생겼다\"로 읽고 보통 `Location` URI에서 "
+            '201을 요구합니다. 클라이언트, SDK 생성기, 캐시는 201을 "새것이 생겼다"로 읽고 보통 `Location` URI에서 '
             "찾습니다. 200은 아무것도 만들어지지 않았다고 말합니다."
         ),
         fix_safety=(
@@ -247,7 +249,7 @@ RULES: Final[dict[str, RuleText]] = {
         summary="콘텐츠를 담아 만든 204/205/304(또는 1xx).",
         what=(
             "프레임워크가 콘텐츠를 보내거나 실패하는 곳에서 콘텐츠를 담아 만든 204, 205, 304, 1xx 응답을 보고합니다: "
-            "Django와 DRF(`HttpResponse(\"done\", status=204)`, `Response(serializer.data, status=204)`), Starlette와 "
+            'Django와 DRF(`HttpResponse("done", status=204)`, `Response(serializer.data, status=204)`), Starlette와 '
             "FastAPI의 `Response` 객체(`JSONResponse`는 콘텐츠가 없어도 `null`을 만듦), Tornado(`set_status(204)` 뒤의 "
             "`write(...)`, 응답을 마칠 때 예외 발생), 그리고 상태에 본문이 없는데 반환 주석은 콘텐츠를 약속하는 Litestar "
             "라우트(앱이 시작되지 않음)."
@@ -261,11 +263,14 @@ RULES: Final[dict[str, RuleText]] = {
         not_reported=(
             "콘텐츠를 스스로 버리는 프레임워크: Flask, Quart, Werkzeug, aiohttp, Sanic, Falcon, Bottle, 그리고 직렬화하는 "
             "반환값에 대한 FastAPI. 클라이언트는 그 콘텐츠를 보지 못합니다.",
-            "빈 콘텐츠(`\"\"`, `b\"\"`, `None`)와 값을 알 수 없는 변수의 콘텐츠.",
+            '빈 콘텐츠(`""`, `b""`, `None`)와 값을 알 수 없는 변수의 콘텐츠.',
             "처리 방식을 확인하지 못한 Pyramid/WebOb.",
         ),
         references=(
-            "RFC 9110 §6.4.1", "RFC 9110 §15.3.5 (204)", "RFC 9110 §15.3.6 (205)", "RFC 9110 §15.4.5 (304)",
+            "RFC 9110 §6.4.1",
+            "RFC 9110 §15.3.5 (204)",
+            "RFC 9110 §15.3.6 (205)",
+            "RFC 9110 §15.4.5 (304)",
         ),
     ),
     "HTS907": RuleText(
@@ -293,13 +298,13 @@ RULES: Final[dict[str, RuleText]] = {
         what=(
             "POST, PUT, PATCH, DELETE 요청만 도달하는 핸들러나 분기에서 보내는 301이나 302 리다이렉트를 보고합니다. 직접 "
             "적었든 헬퍼의 기본값이든(Flask, Django, Sanic, Tornado, Litestar의 `redirect(url)`) 같습니다: POST 라우트, "
-            "클래스 기반 뷰의 `post()`, Django의 `form_valid()`, `request.method == \"POST\"` 분기. 메서드를 유지하는 "
+            '클래스 기반 뷰의 `post()`, Django의 `form_valid()`, `request.method == "POST"` 분기. 메서드를 유지하는 '
             "리다이렉트(Django의 `preserve_request`)는 301/302가 아니므로 건드리지 않습니다."
         ),
         why=(
             "RFC 9110 §15.4.2와 §15.4.3은 301과 302에서 사용자 에이전트가 POST를 GET으로 바꾸는 것을 허용하고, PUT과 DELETE도 "
             "바꾸는 클라이언트가 있어 다음 동작은 클라이언트 마음입니다. 303 See Other(§15.4.4)는 모든 클라이언트에게 "
-            "\"결과는 GET으로 가져가라\"고 말하고, 307과 308은 \"이 요청을 그곳에 다시 보내라\"고 말합니다."
+            '"결과는 GET으로 가져가라"고 말하고, 307과 308은 "이 요청을 그곳에 다시 보내라"고 말합니다.'
         ),
         fix_safety=(
             "안전하지 않음: 클라이언트는 303을 받습니다. 수정은 상태를 바꾸거나, 상태를 받는 헬퍼에 넣거나(Flask와 Werkzeug의 "
@@ -342,7 +347,7 @@ RULES: Final[dict[str, RuleText]] = {
         what=(
             "다른 메서드를 처리하는 리소스에서 표준 메서드(GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)에 대한 핸들러의 "
             "답 전체가 501인 경우를 보고합니다: 잘 동작하는 `get()` 옆 클래스 기반 뷰의 `put()`, 모듈의 다른 라우트가 같은 "
-            "경로를 처리하는 라우트, 또는 `request.method == \"PUT\"` 분기의 첫 문장."
+            '경로를 처리하는 라우트, 또는 `request.method == "PUT"` 분기의 첫 문장.'
         ),
         why=(
             "501 Not Implemented는 서버가 그 기능을 전혀 지원하지 않는다는 뜻으로, 어떤 리소스에서도 알아보지 못하는 메서드가 "
@@ -366,8 +371,8 @@ RULES: Final[dict[str, RuleText]] = {
         summary="본문이 오류 모양인데 2xx(명시 또는 기본값)로 나가는 응답.",
         what=(
             "오류 모양의 콘텐츠에 성공 상태를 명시하거나 프레임워크 기본값으로 붙인 경우를 보고합니다: "
-            "`{\"error\": ...}`, 옆에 오류 정보만 있는 `{\"errors\": ...}`, `{\"success\": False}`, `{\"ok\": False}`. "
-            "기본값이 적용되는 곳도 셉니다: `JsonResponse({\"error\": ...})`, DRF의 `Response({...})`, "
+            '`{"error": ...}`, 옆에 오류 정보만 있는 `{"errors": ...}`, `{"success": False}`, `{"ok": False}`. '
+            '기본값이 적용되는 곳도 셉니다: `JsonResponse({"error": ...})`, DRF의 `Response({...})`, '
             "`jsonify(error=...)`를 반환하는 Flask 뷰나 오류 핸들러, dict를 반환하는 FastAPI 라우트."
         ),
         why=(
@@ -377,11 +382,11 @@ RULES: Final[dict[str, RuleText]] = {
         ),
         fix_safety="수정 없음: 어떤 오류 상태가 맞는지는 오류에 따라 다릅니다.",
         not_reported=(
-            "오류 옆에 결과도 담은 페이로드(GraphQL처럼 `{\"data\": ..., \"errors\": [...]}`, 일부만 실패한 일괄 처리의 "
-            "`{\"created\": 3, \"errors\": [...]}`)와 JSON-RPC 봉투: 거기서는 200이 옳습니다.",
-            "비었거나 없는 오류(`{\"error\": None}`, `{\"errors\": []}`), 그리고 다른 곳에서 만든 콘텐츠.",
+            '오류 옆에 결과도 담은 페이로드(GraphQL처럼 `{"data": ..., "errors": [...]}`, 일부만 실패한 일괄 처리의 '
+            '`{"created": 3, "errors": [...]}`)와 JSON-RPC 봉투: 거기서는 200이 옳습니다.',
+            '비었거나 없는 오류(`{"error": None}`, `{"errors": []}`), 그리고 다른 곳에서 만든 콘텐츠.',
             "만든 뒤 상태를 바꾸는 응답(`response.status_code = 400`).",
-            "`{\"status\": \"failed\"}`, 그리고 다른 데이터 옆의 플래그(`{\"ready\": True, \"success\": False}`): 요청이 "
+            '`{"status": "failed"}`, 그리고 다른 데이터 옆의 플래그(`{"ready": True, "success": False}`): 요청이 '
             "아니라 작업의 상태를 나타내는 경우가 많습니다.",
         ),
         references=("RFC 9110 §15 (상태 코드)", "RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6 (5xx)"),
@@ -410,7 +415,7 @@ RULES: Final[dict[str, RuleText]] = {
         summary="Location 없이 발생시키거나 반환하는 3xx(304 제외).",
         what=(
             "`Location` 헤더 없이 직접 만든 301, 302, 303, 307, 308을 보고합니다: `HTTPException(status_code=301)`, "
-            "`HttpResponse(status=302)`, Flask의 `return \"\", 302`, Tornado의 `self.set_status(302)`. 리다이렉트 헬퍼와 "
+            '`HttpResponse(status=302)`, Flask의 `return "", 302`, Tornado의 `self.set_status(302)`. 리다이렉트 헬퍼와 '
             "클래스(`redirect(url)`, `HTTPFound(url)`)는 항상 Location을 설정하므로 보고하지 않습니다."
         ),
         why=(
@@ -442,7 +447,7 @@ RULES: Final[dict[str, RuleText]] = {
         fix_safety="안전하지 않음: 클라이언트는 400 대신 409를 받습니다.",
         not_reported=(
             "다른 오류도 잡는 `except` 절, 그리고 핸들러의 다른 곳에 있는 400.",
-            "핸들러 밖(시리얼라이저나 폼 검증)의 존재 여부 검사와 \"already exists\" 메시지: 거기서 필드 검증은 설계상 400으로 "
+            '핸들러 밖(시리얼라이저나 폼 검증)의 존재 여부 검사와 "already exists" 메시지: 거기서 필드 검증은 설계상 400으로 '
             "답하며 오류마다 상태를 고를 수 없습니다.",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.10 (409)"),
@@ -487,8 +492,8 @@ RULES: Final[dict[str, RuleText]] = {
         not_reported=(
             "헤더를 변수나 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답(헤더를 붙이거나 아예 보내지 않을 수 있음), "
             "그리고 어디서든 `Retry-After`를 언급하는 함수나 모듈.",
-            "메시지나 `except` 절이 기능이 꺼져 있거나 설정되지 않았다고 말하는 503(\"disabled\", \"not configured\", "
-            "\"not enabled\", \"not supported\"): 기다려도 달라지지 않으므로 빠진 헤더가 아니라 상태 자체가 문제입니다.",
+            '메시지나 `except` 절이 기능이 꺼져 있거나 설정되지 않았다고 말하는 503("disabled", "not configured", '
+            '"not enabled", "not supported"): 기다려도 달라지지 않으므로 빠진 헤더가 아니라 상태 자체가 문제입니다.',
             "헬스 체크의 503(이름에 health가 들어간 함수, 클래스, 모듈): 프로브는 상태를 읽을 뿐이고 로드 밸런서는 자기 "
             "주기로 다시 묻습니다.",
         ),
@@ -508,7 +513,7 @@ RULES: Final[dict[str, RuleText]] = {
         ),
         fix_safety="수정 없음: 응답에는 작성자만 쓸 수 있는 설명(과 흔히 모델)이 필요합니다.",
         not_reported=(
-            "`responses=`가 없는 라우트, 그리고 키에 범위(`\"4XX\"`), `\"default\"`, 도구가 읽을 수 없는 이름이 있는 라우트.",
+            '`responses=`가 없는 라우트, 그리고 키에 범위(`"4XX"`), `"default"`, 도구가 읽을 수 없는 이름이 있는 라우트.',
             "`responses=`에 이름에 묶인 딕셔너리를 넘기거나 `**`로 펼치는 라우트: 다른 곳의 코드가 그 딕셔너리에 키를 "
             "더할 수 있습니다.",
             "다른 모듈에서 만든 라우터의 라우트(라우터 수준의 `responses=`가 보이지 않음), 그리고 이 모듈에서 "
@@ -516,7 +521,9 @@ RULES: Final[dict[str, RuleText]] = {
             "핸들러 자체가 아니라 의존성, 헬퍼, 예외 핸들러에서 발생시키는 상태.",
         ),
         references=(
-            "FastAPI: Additional Responses in OpenAPI", "Litestar: OpenAPI response specs", "OpenAPI 3.1 Responses Object",
+            "FastAPI: Additional Responses in OpenAPI",
+            "Litestar: OpenAPI response specs",
+            "OpenAPI 3.1 Responses Object",
         ),
     ),
 }

@@ -72,14 +72,14 @@ RULES: Final[dict[str, RuleText]] = {
     "HTS003": RuleText(
         summary="상태 문자열의 코드와 사유 구문이 서로 맞지 않거나, API가 받을 수 없는 형태입니다.",
         what=(
-            "말과 뜻이 맞지 않는 문자열 상태를 보고합니다: 사유 구문이 다른 코드의 것인 상태 줄(`\"200 Created\"`), "
-            "API가 int나 완전한 상태 줄을 요구하는데 숫자만 있는 문자열(Bottle의 `response.status = \"201\"`, "
-            "Sanic의 `status=\"201\"`), API가 `int()`로 변환하는데 넘긴 완전한 상태 줄(Quart의 반환 튜플)."
+            '말과 뜻이 맞지 않는 문자열 상태를 보고합니다: 사유 구문이 다른 코드의 것인 상태 줄(`"200 Created"`), '
+            'API가 int나 완전한 상태 줄을 요구하는데 숫자만 있는 문자열(Bottle의 `response.status = "201"`, '
+            'Sanic의 `status="201"`), API가 `int()`로 변환하는데 넘긴 완전한 상태 줄(Quart의 반환 튜플).'
         ),
         why=(
-            "클라이언트는 숫자대로 동작하고 사유 구문은 무시하므로, `\"200 Created\"`는 읽는 사람과 클라이언트에게 "
-            "서로 다른 말을 합니다. 프레임워크마다 받는 문자열도 다릅니다. Bottle은 `\"201\"`을, Quart는 "
-            "`\"201 Created\"`를 ValueError로 거부하고, Sanic은 응답을 보낼 때 str이면 무엇이든 거부합니다."
+            '클라이언트는 숫자대로 동작하고 사유 구문은 무시하므로, `"200 Created"`는 읽는 사람과 클라이언트에게 '
+            '서로 다른 말을 합니다. 프레임워크마다 받는 문자열도 다릅니다. Bottle은 `"201"`을, Quart는 '
+            '`"201 Created"`를 ValueError로 거부하고, Sanic은 응답을 보낼 때 str이면 무엇이든 거부합니다.'
         ),
         fix_safety=(
             "안전하지 않음: 사유 구문을 고치거나 상태가 제대로 동작하게 되면 클라이언트가 받는 내용이 달라집니다. "
@@ -87,8 +87,8 @@ RULES: Final[dict[str, RuleText]] = {
             "숫자가 의도한 값인지 확인하세요."
         ),
         not_reported=(
-            "어떤 등록 코드에도 속하지 않는 사용자 정의 사유 구문(`\"299 Whatever\"`): Werkzeug와 WebOb는 받아 줍니다.",
-            "세 자리 숫자로 시작하지 않는 문자열. 예: WebTest의 `status=\"2*\"` 패턴.",
+            '어떤 등록 코드에도 속하지 않는 사용자 정의 사유 구문(`"299 Whatever"`): Werkzeug와 WebOb는 받아 줍니다.',
+            '세 자리 숫자로 시작하지 않는 문자열. 예: WebTest의 `status="2*"` 패턴.',
         ),
         references=("RFC 9110 §15 (상태 코드)", "RFC 9112 §4 (상태 줄)"),
     ),
@@ -143,7 +143,12 @@ RULES: Final[dict[str, RuleText]] = {
         ),
         fix_safety="수정 없음, 제안하는 상수도 없음: 알맞은 상태는 그 코드가 무엇을 뜻했는지에 달려 있습니다.",
         not_reported=(_NOT_FOR_CLIENTS, "`http-status-extra-codes`로 선언한 코드."),
-        references=("RFC 9110 §15", "RFC 9110 §15.4.7 (306)", "RFC 9110 §15.5.19 (418)", "IANA HTTP 상태 코드 레지스트리"),
+        references=(
+            "RFC 9110 §15",
+            "RFC 9110 §15.4.7 (306)",
+            "RFC 9110 §15.5.19 (418)",
+            "IANA HTTP 상태 코드 레지스트리",
+        ),
         options=("`http-status-extra-codes`: 프로젝트 코드 선언. 예: `499=CLIENT_CLOSED_REQUEST`.",),
     ),
     "HTS603": RuleText(
@@ -175,7 +180,7 @@ RULES: Final[dict[str, RuleText]] = {
             "`web.Response`처럼 키워드 전용 API에 위치 인자로 넘긴 상태."
         ),
         why=(
-            "호출은 작성자가 고르지 않은 상태로 실행되거나 실패합니다: `HttpResponse(\"x\", 201)`은 "
+            '호출은 작성자가 고르지 않은 상태로 실행되거나 실패합니다: `HttpResponse("x", 201)`은 '
             "`Content-Type: 201`을 단 200으로 답하고, `JsonResponse(data, 201)`은 TypeError를 일으키며, Litestar의 "
             "`HTTPException(404)`는 500을 보냅니다."
         ),

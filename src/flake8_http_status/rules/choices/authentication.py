@@ -38,7 +38,7 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
         what=(
             "Reports a 401 sent where the code already knows the user is logged in: inside a view guarded by a "
             "login decorator (`@login_required`, `@auth.login_required`, `@jwt_required()`, `@authenticated`, "
-            "`@requires(\"authenticated\")`), a class-based view with `LoginRequiredMixin` or "
+            '`@requires("authenticated")`), a class-based view with `LoginRequiredMixin` or '
             "`permission_classes = [IsAuthenticated]`, a FastAPI route that depends on `get_current_user`, or "
             "after a guard such as `if not user.is_authenticated: return ...`. The status may be spelled in any "
             "way: `401`, `HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
@@ -53,14 +53,14 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
             Example(
                 bad=(
                     "from flask import Flask, abort\nfrom flask_login import current_user, login_required\n\n"
-                    "app = Flask(__name__)\n\n\n@app.post(\"/admin/purge\")\n@login_required\ndef purge():\n"
-                    "    if not current_user.is_admin:\n        abort(401)\n    return \"\", 204\n"
+                    'app = Flask(__name__)\n\n\n@app.post("/admin/purge")\n@login_required\ndef purge():\n'
+                    '    if not current_user.is_admin:\n        abort(401)\n    return "", 204\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom flask import Flask, abort\n"
                     "from flask_login import current_user, login_required\n\napp = Flask(__name__)\n\n\n"
-                    "@app.post(\"/admin/purge\")\n@login_required\ndef purge():\n    if not current_user.is_admin:\n"
-                    "        abort(HTTPStatus.FORBIDDEN)\n    return \"\", HTTPStatus.NO_CONTENT\n"
+                    '@app.post("/admin/purge")\n@login_required\ndef purge():\n    if not current_user.is_admin:\n'
+                    '        abort(HTTPStatus.FORBIDDEN)\n    return "", HTTPStatus.NO_CONTENT\n'
                 ),
             ),
         ),
@@ -109,15 +109,15 @@ FORBIDDEN_WHILE_ANONYMOUS = Rule(
                 bad=(
                     "from django.http import JsonResponse\n\n\n"
                     "def profile(request):\n    if not request.user.is_authenticated:\n"
-                    "        return JsonResponse({\"detail\": \"log in first\"}, status=403)\n"
-                    "    return JsonResponse({\"name\": request.user.get_username()})\n"
+                    '        return JsonResponse({"detail": "log in first"}, status=403)\n'
+                    '    return JsonResponse({"name": request.user.get_username()})\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\ndef profile(request):\n"
-                    "    if not request.user.is_authenticated:\n        response = JsonResponse({\"detail\": "
-                    "\"log in first\"}, status=HTTPStatus.UNAUTHORIZED)\n"
-                    "        response[\"WWW-Authenticate\"] = 'Session realm=\"app\"'\n        return response\n"
-                    "    return JsonResponse({\"name\": request.user.get_username()})\n"
+                    '    if not request.user.is_authenticated:\n        response = JsonResponse({"detail": '
+                    '"log in first"}, status=HTTPStatus.UNAUTHORIZED)\n'
+                    '        response["WWW-Authenticate"] = \'Session realm="app"\'\n        return response\n'
+                    '    return JsonResponse({"name": request.user.get_username()})\n'
                 ),
             ),
         ),
@@ -160,18 +160,18 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
             Example(
                 bad=(
                     "from fastapi import FastAPI, HTTPException, Header\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\"/me\")\nasync def me(authorization: str = Header(\"\")):\n"
-                    "    if not authorization.startswith(\"Bearer \"):\n"
-                    "        raise HTTPException(status_code=401, detail=\"Not authenticated\")\n"
-                    "    return {\"token\": authorization[7:]}\n"
+                    '@app.get("/me")\nasync def me(authorization: str = Header("")):\n'
+                    '    if not authorization.startswith("Bearer "):\n'
+                    '        raise HTTPException(status_code=401, detail="Not authenticated")\n'
+                    '    return {"token": authorization[7:]}\n'
                 ),
                 good=(
                     "from fastapi import FastAPI, HTTPException, Header, status\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\"/me\")\nasync def me(authorization: str = Header(\"\")):\n"
-                    "    if not authorization.startswith(\"Bearer \"):\n        raise HTTPException(\n"
-                    "            status_code=status.HTTP_401_UNAUTHORIZED,\n            detail=\"Not authenticated\",\n"
-                    "            headers={\"WWW-Authenticate\": \"Bearer\"},\n        )\n"
-                    "    return {\"token\": authorization[7:]}\n"
+                    '@app.get("/me")\nasync def me(authorization: str = Header("")):\n'
+                    '    if not authorization.startswith("Bearer "):\n        raise HTTPException(\n'
+                    '            status_code=status.HTTP_401_UNAUTHORIZED,\n            detail="Not authenticated",\n'
+                    '            headers={"WWW-Authenticate": "Bearer"},\n        )\n'
+                    '    return {"token": authorization[7:]}\n'
                 ),
             ),
         ),
@@ -210,12 +210,19 @@ def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
         state = model.auth_at(function, site.anchor)
         if state.auth is Auth.AUTHENTICATED:
             yield context.finding(
-                UNAUTHORIZED_WHILE_AUTHENTICATED, report_node(site), change_status(context, site, 403),
-                better=better(context, 403), value=describe(context, site), why=state.why,
+                UNAUTHORIZED_WHILE_AUTHENTICATED,
+                report_node(site),
+                change_status(context, site, 403),
+                better=better(context, 403),
+                value=describe(context, site),
+                why=state.why,
             )
     if not model.has_header(site, _CHALLENGE):
         yield context.finding(
-            UNAUTHORIZED_WITHOUT_CHALLENGE, report_node(site), value=describe(context, site), better=better(context, 403),
+            UNAUTHORIZED_WITHOUT_CHALLENGE,
+            report_node(site),
+            value=describe(context, site),
+            better=better(context, 403),
         )
 
 
@@ -223,7 +230,11 @@ def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
     function = function_of(site)
     if function is None:
         return
-    if site.role is Role.RAISE and _rewrites_unauthorized(context, site) and not _challenging_authenticator(context, site):
+    if (
+        site.role is Role.RAISE
+        and _rewrites_unauthorized(context, site)
+        and not _challenging_authenticator(context, site)
+    ):
         return  # DRF would send the suggested 401 exception as 403 anyway
     if _exception_view(context, site):
         return  # the app's exception view decides what anonymous users get (Pyramid's forbidden view)
@@ -233,8 +244,12 @@ def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
     # something else, such as a bad invitation token.
     if state.auth is Auth.ANONYMOUS and state.branch:
         yield context.finding(
-            FORBIDDEN_WHILE_ANONYMOUS, report_node(site), change_status(context, site, 401),
-            better=better(context, 401), value=describe(context, site), why=state.why,
+            FORBIDDEN_WHILE_ANONYMOUS,
+            report_node(site),
+            change_status(context, site, 401),
+            better=better(context, 401),
+            value=describe(context, site),
+            why=state.why,
         )
 
 
@@ -260,7 +275,9 @@ def _challenging_authenticator(context: Context, site: Site) -> bool:
         return False
     for setting in context.handlers.idioms.authenticator_settings:
         for stmt in view.body:
-            if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == setting.attribute for t in stmt.targets):
+            if isinstance(stmt, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == setting.attribute for t in stmt.targets
+            ):
                 listed = stmt.value.elts if isinstance(stmt.value, (ast.List, ast.Tuple)) and stmt.value.elts else []
                 first = context.imports.qualify(listed[0]) if listed else None
                 return first in setting.challenging

@@ -20,10 +20,23 @@ from ..context import Context, end, start
 
 RESPONDS = frozenset({Role.SET, Role.RAISE})
 # Keywords both classes of a swapped pair accept (`detail`, `headers`, ...), so a class swap stays valid.
-_SWAP_KEYWORDS = frozenset({
-    "detail", "description", "title", "text", "reason", "headers", "body", "content_type", "message", "extra",
-    "context", "location", "response",
-})
+_SWAP_KEYWORDS = frozenset(
+    {
+        "detail",
+        "description",
+        "title",
+        "text",
+        "reason",
+        "headers",
+        "body",
+        "content_type",
+        "message",
+        "extra",
+        "context",
+        "location",
+        "response",
+    }
+)
 # Classes whose constructor needs arguments the original does not have (405 needs the allowed methods).
 _NO_SWAP_TARGETS = frozenset({405})
 

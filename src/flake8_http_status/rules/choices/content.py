@@ -32,7 +32,7 @@ CONTENT_WITH_BODILESS_STATUS = Rule(
     doc=RuleDoc(
         what=(
             "Reports a 204, 205, 304 or 1xx response built with content, where the framework sends it or fails: "
-            "Django and DRF (`HttpResponse(\"done\", status=204)`, `Response(serializer.data, status=204)`), "
+            'Django and DRF (`HttpResponse("done", status=204)`, `Response(serializer.data, status=204)`), '
             "Starlette and FastAPI `Response` objects (a `JSONResponse` renders `null` even for no content), "
             "Tornado (`set_status(204)` then `write(...)`, which raises when the response finishes), and Litestar "
             "routes whose status has no body but whose return annotation promises content (the app does not start)."
@@ -46,7 +46,7 @@ CONTENT_WITH_BODILESS_STATUS = Rule(
             Example(
                 bad=(
                     "from django.http import HttpResponse\n\n\ndef forget(request, key):\n"
-                    "    return HttpResponse(\"deleted\", status=204)\n"
+                    '    return HttpResponse("deleted", status=204)\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import HttpResponse\n\n\n"
@@ -58,7 +58,7 @@ CONTENT_WITH_BODILESS_STATUS = Rule(
         not_reported=(
             "Frameworks that drop the content themselves: Flask, Quart and Werkzeug, aiohttp, Sanic, Falcon, "
             "Bottle, and FastAPI for returned values it serializes. Clients never see it there.",
-            "Empty content (`\"\"`, `b\"\"`, `None`) and content in a variable whose value is not known.",
+            'Empty content (`""`, `b""`, `None`) and content in a variable whose value is not known.',
             "Pyramid/WebOb, whose handling was not verified.",
         ),
         references=("RFC 9110 §6.4.1", "RFC 9110 §15.3.5 (204)", "RFC 9110 §15.3.6 (205)", "RFC 9110 §15.4.5 (304)"),
@@ -75,8 +75,8 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
     doc=RuleDoc(
         what=(
             "Reports a success status, explicit or the framework's default, on content shaped as an error: "
-            "`{\"error\": ...}`, `{\"errors\": ...}` with only error details beside it, `{\"success\": False}` "
-            "or `{\"ok\": False}`. The default counts where it applies: `JsonResponse({\"error\": ...})`, DRF's "
+            '`{"error": ...}`, `{"errors": ...}` with only error details beside it, `{"success": False}` '
+            'or `{"ok": False}`. The default counts where it applies: `JsonResponse({"error": ...})`, DRF\'s '
             "`Response({...})`, a Flask view or error handler returning `jsonify(error=...)`, a FastAPI route "
             "returning a dict."
         ),
@@ -89,23 +89,23 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
             Example(
                 bad=(
                     "from flask import Flask, jsonify, request\n\napp = Flask(__name__)\n\n\n"
-                    "@app.post(\"/login\")\ndef login():\n    if \"user\" not in request.form:\n"
-                    "        return jsonify(error=\"missing user\")\n    return jsonify(token=\"t\")\n"
+                    '@app.post("/login")\ndef login():\n    if "user" not in request.form:\n'
+                    '        return jsonify(error="missing user")\n    return jsonify(token="t")\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom flask import Flask, jsonify, request\n\napp = Flask(__name__)\n\n\n"
-                    "@app.post(\"/login\")\ndef login():\n    if \"user\" not in request.form:\n"
-                    "        return jsonify(error=\"missing user\"), HTTPStatus.BAD_REQUEST\n    return jsonify(token=\"t\")\n"
+                    '@app.post("/login")\ndef login():\n    if "user" not in request.form:\n'
+                    '        return jsonify(error="missing user"), HTTPStatus.BAD_REQUEST\n    return jsonify(token="t")\n'
                 ),
             ),
         ),
         fix_safety="No fix: which error status fits depends on the error.",
         not_reported=(
-            "Payloads that carry results beside the errors (`{\"data\": ..., \"errors\": [...]}` as GraphQL does, "
-            "`{\"created\": 3, \"errors\": [...]}` for a partial batch), and JSON-RPC envelopes: 200 is right there.",
-            "Empty or absent errors (`{\"error\": None}`, `{\"errors\": []}`), and content built elsewhere.",
+            'Payloads that carry results beside the errors (`{"data": ..., "errors": [...]}` as GraphQL does, '
+            '`{"created": 3, "errors": [...]}` for a partial batch), and JSON-RPC envelopes: 200 is right there.',
+            'Empty or absent errors (`{"error": None}`, `{"errors": []}`), and content built elsewhere.',
             "Responses whose status is changed after they are built (`response.status_code = 400`).",
-            "`{\"status\": \"failed\"}`, and flags beside other data (`{\"ready\": True, \"success\": False}`): "
+            '`{"status": "failed"}`, and flags beside other data (`{"ready": True, "success": False}`): '
             "they often describe a job's state, not the request's.",
         ),
         references=("RFC 9110 §15 (status codes)", "RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6 (5xx)"),
@@ -138,8 +138,11 @@ def _bodiless(context: Context) -> Iterator[Finding]:
             reported = content is not None and content.present is True
         if reported:
             yield context.finding(
-                CONTENT_WITH_BODILESS_STATUS, report_node(site), value=describe(context, site),
-                why=_consequence(row), better=better(context, 200),
+                CONTENT_WITH_BODILESS_STATUS,
+                report_node(site),
+                value=describe(context, site),
+                why=_consequence(row),
+                better=better(context, 200),
             )
 
 
@@ -179,13 +182,47 @@ def _written_after(context: Context, site: Site) -> bool:
 _ERROR_KEYS = frozenset({"error", "errors"})
 _FAILURE_FLAGS = frozenset({"success", "ok"})
 # Keys that describe an error; anything else beside "errors" suggests a result with partial failures.
-_DETAIL_KEYS = frozenset({
-    "error", "errors", "message", "msg", "detail", "details", "code", "error_code", "errorcode", "status",
-    "status_code", "success", "ok", "description", "reason", "error_description", "error_message", "title",
-    "type", "field", "fields", "hint",
-})
-_JSON_CALLS = frozenset({"dict", "jsonify", "json_response", "JSONResponse", "JsonResponse", "Response", "json",
-                         "make_response", "ORJSONResponse", "UJSONResponse", "HTTPResponse"})
+_DETAIL_KEYS = frozenset(
+    {
+        "error",
+        "errors",
+        "message",
+        "msg",
+        "detail",
+        "details",
+        "code",
+        "error_code",
+        "errorcode",
+        "status",
+        "status_code",
+        "success",
+        "ok",
+        "description",
+        "reason",
+        "error_description",
+        "error_message",
+        "title",
+        "type",
+        "field",
+        "fields",
+        "hint",
+    }
+)
+_JSON_CALLS = frozenset(
+    {
+        "dict",
+        "jsonify",
+        "json_response",
+        "JSONResponse",
+        "JsonResponse",
+        "Response",
+        "json",
+        "make_response",
+        "ORJSONResponse",
+        "UJSONResponse",
+        "HTTPResponse",
+    }
+)
 _KEYWORD_CALLS = frozenset({"dict", "jsonify"})
 _ERROR_WORDS = re.compile(r"""["'](?:errors?|success|ok)["']|\b(?:errors?|success|ok)\s*=""")
 

@@ -47,20 +47,20 @@ OK_AFTER_CREATE = Rule(
         why=(
             "RFC 9110 §9.3.3 says an origin server that creates resources for a POST should answer 201 Created, "
             "and §9.3.4 requires 201 for a PUT that creates. Clients, SDK generators and caches read 201 as "
-            "\"something new exists\", typically at the `Location` URI; 200 tells them nothing was made."
+            '"something new exists", typically at the `Location` URI; 200 tells them nothing was made.'
         ),
         examples=(
             Example(
                 bad=(
                     "from fastapi import APIRouter\n\nfrom .db import Item, Session\n\nrouter = APIRouter()\n\n\n"
-                    "@router.post(\"/items\")\ndef create_item(data: dict, session: Session) -> dict:\n"
-                    "    item = Item(**data)\n    session.add(item)\n    session.commit()\n    return {\"id\": item.id}\n"
+                    '@router.post("/items")\ndef create_item(data: dict, session: Session) -> dict:\n'
+                    '    item = Item(**data)\n    session.add(item)\n    session.commit()\n    return {"id": item.id}\n'
                 ),
                 good=(
                     "from fastapi import APIRouter, status\n\nfrom .db import Item, Session\n\nrouter = APIRouter()\n\n\n"
-                    "@router.post(\"/items\", status_code=status.HTTP_201_CREATED)\n"
+                    '@router.post("/items", status_code=status.HTTP_201_CREATED)\n'
                     "def create_item(data: dict, session: Session) -> dict:\n    item = Item(**data)\n"
-                    "    session.add(item)\n    session.commit()\n    return {\"id\": item.id}\n"
+                    '    session.add(item)\n    session.commit()\n    return {"id": item.id}\n'
                 ),
             ),
         ),
@@ -109,15 +109,15 @@ CREATED_WITHOUT_LOCATION = Rule(
                 bad=(
                     "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n"
                     "from django.views.decorators.http import require_POST\n\nfrom .models import Item\n\n\n"
-                    "@require_POST\ndef create(request):\n    item = Item.objects.create(name=request.POST[\"name\"])\n"
-                    "    return JsonResponse({\"id\": item.pk}, status=HTTPStatus.CREATED)\n"
+                    '@require_POST\ndef create(request):\n    item = Item.objects.create(name=request.POST["name"])\n'
+                    '    return JsonResponse({"id": item.pk}, status=HTTPStatus.CREATED)\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n"
                     "from django.views.decorators.http import require_POST\n\nfrom .models import Item\n\n\n"
-                    "@require_POST\ndef create(request):\n    item = Item.objects.create(name=request.POST[\"name\"])\n"
-                    "    response = JsonResponse({\"id\": item.pk}, status=HTTPStatus.CREATED)\n"
-                    "    response[\"Location\"] = f\"/items/{item.pk}\"\n    return response\n"
+                    '@require_POST\ndef create(request):\n    item = Item.objects.create(name=request.POST["name"])\n'
+                    '    response = JsonResponse({"id": item.pk}, status=HTTPStatus.CREATED)\n'
+                    '    response["Location"] = f"/items/{item.pk}"\n    return response\n'
                 ),
                 options=("--extend-select=HTS915",),
             ),
@@ -169,7 +169,10 @@ def _may_create(known: frozenset[str] | None) -> bool:
 
 
 def _creation(
-    context: Context, function: FunctionNode, node: ast.AST, content: ast.expr | None,
+    context: Context,
+    function: FunctionNode,
+    node: ast.AST,
+    content: ast.expr | None,
 ) -> tuple[str, Created] | None:
     """The creating method and a creation on every way to `node`, when both hold and the answer is not an
     error (an `except` branch, or content that reports a failure)."""
@@ -195,7 +198,9 @@ def _answered_ok(context: Context, site: Site, function: FunctionNode) -> Iterat
     found = _creation(context, function, site.anchor, content.node if content is not None else None)
     if found is not None:
         method, created = found
-        yield _finding(context, report_node(site), change_status(context, site, 201), describe(context, site), method, created)
+        yield _finding(
+            context, report_node(site), change_status(context, site, 201), describe(context, site), method, created
+        )
 
 
 def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iterator[Finding]:
@@ -208,7 +213,14 @@ def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iter
     if route is not None:
         if id(route) not in reported_routes:
             reported_routes.add(id(route))
-            yield _finding(context, report_node(route), change_status(context, route, 201), describe(context, route), method, created)
+            yield _finding(
+                context,
+                report_node(route),
+                change_status(context, route, 201),
+                describe(context, route),
+                method,
+                created,
+            )
         return
     fix = append_status(context, answer.node, 201) if _is_return_value(answer) else None
     yield _finding(context, answer.node, fix, Phrase("the default {code}", code=answer.status), method, created)
@@ -220,8 +232,14 @@ def _is_return_value(answer: Answer) -> bool:
 
 def _finding(context: Context, node: ast.AST, fix: Fix | None, value: object, method: str, created: Created) -> Finding:
     return context.finding(
-        OK_AFTER_CREATE, node, fix, better=better(context, 201), value=value, method=method,
-        creation=created.row.label, line=created.call.lineno,
+        OK_AFTER_CREATE,
+        node,
+        fix,
+        better=better(context, 201),
+        value=value,
+        method=method,
+        creation=created.row.label,
+        line=created.call.lineno,
     )
 
 
@@ -291,8 +309,13 @@ def _target_is_resource(handler: Handler) -> bool:
 def _route_path(decorator: ast.expr) -> str | None:
     if not isinstance(decorator, ast.Call):
         return None
-    value = decorator.args[0] if decorator.args else next(
-        (keyword.value for keyword in decorator.keywords if keyword.arg in _PATH_KEYWORDS), None,
+    value = (
+        decorator.args[0]
+        if decorator.args
+        else next(
+            (keyword.value for keyword in decorator.keywords if keyword.arg in _PATH_KEYWORDS),
+            None,
+        )
     )
     return value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
 

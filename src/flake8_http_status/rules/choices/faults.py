@@ -48,15 +48,15 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
                 bad=(
                     "import json\n\nfrom django.http import JsonResponse\n\n\ndef ingest(request):\n    try:\n"
                     "        payload = json.loads(request.body)\n    except json.JSONDecodeError:\n"
-                    "        return JsonResponse({\"error\": \"bad json\"}, status=500)\n"
-                    "    return JsonResponse({\"keys\": len(payload)})\n"
+                    '        return JsonResponse({"error": "bad json"}, status=500)\n'
+                    '    return JsonResponse({"keys": len(payload)})\n'
                 ),
                 good=(
                     "import json\nfrom http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\n"
                     "def ingest(request):\n    try:\n        payload = json.loads(request.body)\n"
                     "    except json.JSONDecodeError:\n"
-                    "        return JsonResponse({\"error\": \"bad json\"}, status=HTTPStatus.BAD_REQUEST)\n"
-                    "    return JsonResponse({\"keys\": len(payload)})\n"
+                    '        return JsonResponse({"error": "bad json"}, status=HTTPStatus.BAD_REQUEST)\n'
+                    '    return JsonResponse({"keys": len(payload)})\n'
                 ),
             ),
         ),
@@ -93,17 +93,17 @@ REQUEST_TIMEOUT_FOR_UPSTREAM = Rule(
             Example(
                 bad=(
                     "import httpx\nfrom fastapi import FastAPI, HTTPException\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\"/rates\")\nasync def rates() -> dict:\n    try:\n"
+                    '@app.get("/rates")\nasync def rates() -> dict:\n    try:\n'
                     "        async with httpx.AsyncClient(timeout=2) as client:\n"
-                    "            reply = await client.get(\"https://rates.example\")\n"
+                    '            reply = await client.get("https://rates.example")\n'
                     "    except httpx.TimeoutException:\n        raise HTTPException(status_code=408)\n"
                     "    return reply.json()\n"
                 ),
                 good=(
                     "import httpx\nfrom fastapi import FastAPI, HTTPException, status\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\"/rates\")\nasync def rates() -> dict:\n    try:\n"
+                    '@app.get("/rates")\nasync def rates() -> dict:\n    try:\n'
                     "        async with httpx.AsyncClient(timeout=2) as client:\n"
-                    "            reply = await client.get(\"https://rates.example\")\n    except httpx.TimeoutException:\n"
+                    '            reply = await client.get("https://rates.example")\n    except httpx.TimeoutException:\n'
                     "        raise HTTPException(status_code=status.HTTP_504_GATEWAY_TIMEOUT)\n    return reply.json()\n"
                 ),
             ),
@@ -142,15 +142,15 @@ CONFLICT_AS_BAD_REQUEST = Rule(
             Example(
                 bad=(
                     "from django.db import IntegrityError\nfrom django.http import JsonResponse\n\nfrom .models import Tag\n\n\n"
-                    "def create_tag(request):\n    try:\n        Tag.objects.create(name=request.POST[\"name\"])\n"
-                    "    except IntegrityError:\n        return JsonResponse({\"error\": \"exists\"}, status=400)\n"
+                    'def create_tag(request):\n    try:\n        Tag.objects.create(name=request.POST["name"])\n'
+                    '    except IntegrityError:\n        return JsonResponse({"error": "exists"}, status=400)\n'
                     "    return JsonResponse({}, status=201)\n"
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom django.db import IntegrityError\nfrom django.http import JsonResponse\n\n"
                     "from .models import Tag\n\n\ndef create_tag(request):\n    try:\n"
-                    "        Tag.objects.create(name=request.POST[\"name\"])\n    except IntegrityError:\n"
-                    "        return JsonResponse({\"error\": \"exists\"}, status=HTTPStatus.CONFLICT)\n"
+                    '        Tag.objects.create(name=request.POST["name"])\n    except IntegrityError:\n'
+                    '        return JsonResponse({"error": "exists"}, status=HTTPStatus.CONFLICT)\n'
                     "    return JsonResponse({}, status=HTTPStatus.CREATED)\n"
                 ),
                 options=("--extend-select=HTS914",),
@@ -159,7 +159,7 @@ CONFLICT_AS_BAD_REQUEST = Rule(
         fix_safety="Unsafe: clients see 409 instead of 400.",
         not_reported=(
             "`except` clauses that also catch other errors, and 400s elsewhere in the handler.",
-            "Existence checks and \"already exists\" messages outside handlers (serializer or form validation): "
+            'Existence checks and "already exists" messages outside handlers (serializer or form validation): '
             "field validation answers 400 by design there, and the status cannot be chosen per error.",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.10 (409)"),
@@ -192,8 +192,11 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
         cause = Phrase("input that failed validation")
     if cause is not None:
         yield context.finding(
-            SERVER_ERROR_FOR_CLIENT_FAULT, report_node(site), better=better(context, 400),
-            value=describe(context, site), cause=cause,
+            SERVER_ERROR_FOR_CLIENT_FAULT,
+            report_node(site),
+            better=better(context, 400),
+            value=describe(context, site),
+            cause=cause,
         )
 
 
@@ -201,8 +204,12 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
     caught = context.handlers.fault_at(function, site.anchor)
     if caught is not None and caught.fault is Fault.UPSTREAM_TIMEOUT and _shown(context, function, caught):
         yield context.finding(
-            REQUEST_TIMEOUT_FOR_UPSTREAM, report_node(site), change_status(context, site, 504),
-            better=better(context, 504), value=describe(context, site), exception=_caught(caught.handler),
+            REQUEST_TIMEOUT_FOR_UPSTREAM,
+            report_node(site),
+            change_status(context, site, 504),
+            better=better(context, 504),
+            value=describe(context, site),
+            exception=_caught(caught.handler),
         )
 
 
@@ -218,8 +225,12 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
         cause = Phrase("a message that something already exists")
     if cause is not None:
         yield context.finding(
-            CONFLICT_AS_BAD_REQUEST, report_node(site), change_status(context, site, 409),
-            better=better(context, 409), value=describe(context, site), cause=cause,
+            CONFLICT_AS_BAD_REQUEST,
+            report_node(site),
+            change_status(context, site, 409),
+            better=better(context, 409),
+            value=describe(context, site),
+            cause=cause,
         )
 
 
@@ -263,6 +274,8 @@ def _call_results(context: Context, function: FunctionNode, site: Site) -> Itera
 
 def _says_conflict(site: Site) -> bool:
     return any(
-        isinstance(node, ast.Constant) and isinstance(node.value, str) and any(w in node.value.lower() for w in _CONFLICT_WORDS)
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and any(w in node.value.lower() for w in _CONFLICT_WORDS)
         for node in ast.walk(site.anchor)
     )

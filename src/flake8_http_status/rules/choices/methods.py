@@ -37,13 +37,13 @@ METHOD_NOT_ALLOWED_WITHOUT_ALLOW = Rule(
         examples=(
             Example(
                 bad=(
-                    "from django.http import HttpResponse\n\n\ndef feed(request):\n    if request.method != \"GET\":\n"
-                    "        return HttpResponse(status=405)\n    return HttpResponse(\"items\")\n"
+                    'from django.http import HttpResponse\n\n\ndef feed(request):\n    if request.method != "GET":\n'
+                    '        return HttpResponse(status=405)\n    return HttpResponse("items")\n'
                 ),
                 good=(
                     "from django.http import HttpResponse, HttpResponseNotAllowed\n\n\ndef feed(request):\n"
-                    "    if request.method != \"GET\":\n        return HttpResponseNotAllowed([\"GET\"])\n"
-                    "    return HttpResponse(\"items\")\n"
+                    '    if request.method != "GET":\n        return HttpResponseNotAllowed(["GET"])\n'
+                    '    return HttpResponse("items")\n'
                 ),
             ),
         ),
@@ -71,7 +71,7 @@ NOT_IMPLEMENTED_FOR_KNOWN_METHOD = Rule(
             "Reports a 501 that is a handler's whole answer to a standard method (GET, POST, PUT, PATCH, DELETE, "
             "HEAD, OPTIONS) of a resource that serves other methods: the first statement of a class-based view's "
             "`put()` next to a working `get()`, of a route whose path another route in the module serves, or of a "
-            "`request.method == \"PUT\"` branch."
+            '`request.method == "PUT"` branch.'
         ),
         why=(
             "501 Not Implemented means the server does not support the functionality at all, such as a method "
@@ -83,12 +83,12 @@ NOT_IMPLEMENTED_FOR_KNOWN_METHOD = Rule(
             Example(
                 bad=(
                     "from tornado.web import HTTPError, RequestHandler\n\n\nclass ItemHandler(RequestHandler):\n"
-                    "    def get(self):\n        self.write({\"id\": 1})\n\n    def delete(self):\n"
+                    '    def get(self):\n        self.write({"id": 1})\n\n    def delete(self):\n'
                     "        raise HTTPError(501)\n"
                 ),
                 good=(
                     "from tornado.web import RequestHandler\n\n\nclass ItemHandler(RequestHandler):\n"
-                    "    def get(self):\n        self.write({\"id\": 1})\n"
+                    '    def get(self):\n        self.write({"id": 1})\n'
                 ),
             ),
         ),
@@ -116,14 +116,20 @@ def check(context: Context) -> Iterator[Finding]:
     for site in candidates(context, (405, 501)):
         if site.code == 405:
             if not model.has_header(site, "Allow"):
-                yield context.finding(METHOD_NOT_ALLOWED_WITHOUT_ALLOW, report_node(site), value=describe(context, site))
+                yield context.finding(
+                    METHOD_NOT_ALLOWED_WITHOUT_ALLOW, report_node(site), value=describe(context, site)
+                )
             continue
         function = site.scope.function
         method = _refused_method(context, function, site) if function is not None else None
         if method is not None:
             yield context.finding(
-                NOT_IMPLEMENTED_FOR_KNOWN_METHOD, report_node(site), change_status(context, site, 405),
-                better=better(context, 405), value=describe(context, site), method=method,
+                NOT_IMPLEMENTED_FOR_KNOWN_METHOD,
+                report_node(site),
+                change_status(context, site, 405),
+                better=better(context, 405),
+                value=describe(context, site),
+                method=method,
             )
 
 
@@ -176,7 +182,9 @@ def _refuses(context: Context, function: FunctionNode) -> bool:
     """The function's first statement sends 501: a stub, not a method the resource serves."""
     model = context.handlers
     return any(
-        site.code == 501 and _first_statement(model.path(function, site.anchor)) and len(model.path(function, site.anchor)) == 1
+        site.code == 501
+        and _first_statement(model.path(function, site.anchor))
+        and len(model.path(function, site.anchor)) == 1
         for site in model.sites_in(function)
     )
 

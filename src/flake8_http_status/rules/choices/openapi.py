@@ -38,16 +38,16 @@ UNDECLARED_STATUS = Rule(
             Example(
                 bad=(
                     "from fastapi import FastAPI, HTTPException, status\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\"/items/{item_id}\", responses={status.HTTP_404_NOT_FOUND: {\"description\": \"missing\"}})\n"
+                    '@app.get("/items/{item_id}", responses={status.HTTP_404_NOT_FOUND: {"description": "missing"}})\n'
                     "async def item(item_id: int) -> dict:\n    if item_id < 0:\n"
                     "        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN)\n"
                     "    raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)\n"
                 ),
                 good=(
                     "from fastapi import FastAPI, HTTPException, status\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\n    \"/items/{item_id}\",\n    responses={\n"
-                    "        status.HTTP_403_FORBIDDEN: {\"description\": \"not yours\"},\n"
-                    "        status.HTTP_404_NOT_FOUND: {\"description\": \"missing\"},\n    },\n)\n"
+                    '@app.get(\n    "/items/{item_id}",\n    responses={\n'
+                    '        status.HTTP_403_FORBIDDEN: {"description": "not yours"},\n'
+                    '        status.HTTP_404_NOT_FOUND: {"description": "missing"},\n    },\n)\n'
                     "async def item(item_id: int) -> dict:\n    if item_id < 0:\n"
                     "        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN)\n"
                     "    raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)\n"
@@ -56,7 +56,7 @@ UNDECLARED_STATUS = Rule(
         ),
         fix_safety="No fix: the response needs a description (and often a model) that only the author can write.",
         not_reported=(
-            "Routes without `responses=`, and routes whose keys include ranges (`\"4XX\"`), `\"default\"` or "
+            'Routes without `responses=`, and routes whose keys include ranges (`"4XX"`), `"default"` or '
             "names the tool cannot read.",
             "Routes whose `responses=` is, or spreads with `**`, a dict bound to a name: code elsewhere may add keys "
             "to it.",
@@ -64,7 +64,11 @@ UNDECLARED_STATUS = Rule(
             "routers included with `responses=` in this module.",
             "Statuses raised in dependencies, helpers and exception handlers rather than in the handler itself.",
         ),
-        references=("FastAPI: Additional Responses in OpenAPI", "Litestar: OpenAPI response specs", "OpenAPI 3.1 Responses Object"),
+        references=(
+            "FastAPI: Additional Responses in OpenAPI",
+            "Litestar: OpenAPI response specs",
+            "OpenAPI 3.1 Responses Object",
+        ),
     ),
 )
 
@@ -87,11 +91,16 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         for site in model.sites_in(function):
             if (
-                site.role is Role.RAISE and site.code is not None and site.value.spelling is not Spelling.DEFAULT
+                site.role is Role.RAISE
+                and site.code is not None
+                and site.value.spelling is not Spelling.DEFAULT
                 and site.code not in declared
             ):
                 yield context.finding(
-                    UNDECLARED_STATUS, report_node(site), value=describe(context, site), better=better(context, site.code),
+                    UNDECLARED_STATUS,
+                    report_node(site),
+                    value=describe(context, site),
+                    better=better(context, site.code),
                 )
 
 
@@ -137,7 +146,11 @@ def _router(context: Context, route: ast.expr) -> ast.expr | None:
     for call, _ in context.candidates.calls:
         if isinstance(call.func, ast.Attribute) and call.func.attr == "include_router" and call.args:
             included = call.args[0]
-            if isinstance(included, ast.Name) and included.id == owner and any(k.arg == "responses" for k in call.keywords):
+            if (
+                isinstance(included, ast.Name)
+                and included.id == owner
+                and any(k.arg == "responses" for k in call.keywords)
+            ):
                 return _UNKNOWN
     return made
 
@@ -151,7 +164,9 @@ def _raises(context: Context, route: ast.expr) -> set[int] | None:
         return set()
     codes: set[int] = set()
     for element in listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else [listed]:
-        fixed = [api.fixed for api in TABLE.calls.get(context.imports.qualify(element) or "", ()) if api.fixed is not None]
+        fixed = [
+            api.fixed for api in TABLE.calls.get(context.imports.qualify(element) or "", ()) if api.fixed is not None
+        ]
         if not fixed:
             return None
         codes.update(fixed)

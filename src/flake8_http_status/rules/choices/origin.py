@@ -28,11 +28,11 @@ NON_AUTHORITATIVE_FROM_ORIGIN = Rule(
             Example(
                 bad=(
                     "from aiohttp import web\n\n\nasync def summary(request):\n"
-                    "    return web.json_response({\"cached\": True}, status=203)\n"
+                    '    return web.json_response({"cached": True}, status=203)\n'
                 ),
                 good=(
                     "from aiohttp import web\n\n\nasync def summary(request):\n"
-                    "    return web.json_response({\"cached\": True})\n"
+                    '    return web.json_response({"cached": True})\n'
                 ),
             ),
         ),
@@ -53,8 +53,11 @@ def check(context: Context) -> Iterator[Finding]:
         if _fetches(context):
             return  # the module calls other servers: it may be a transforming proxy
         yield context.finding(
-            NON_AUTHORITATIVE_FROM_ORIGIN, report_node(site), change_status(context, site, 200),
-            better=better(context, 200), value=describe(context, site),
+            NON_AUTHORITATIVE_FROM_ORIGIN,
+            report_node(site),
+            change_status(context, site, 200),
+            better=better(context, 200),
+            value=describe(context, site),
         )
 
 

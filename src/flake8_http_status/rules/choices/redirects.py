@@ -30,25 +30,25 @@ REDIRECT_AFTER_UNSAFE_METHOD = Rule(
             "Reports a 301 or 302 redirect, written or by the helper's default (`redirect(url)` in Flask, Django, "
             "Sanic, Tornado and Litestar), sent from a handler or branch that only POST, PUT, PATCH or DELETE "
             "requests reach: a POST route, a class-based view's `post()`, a Django `form_valid()`, or a "
-            "`request.method == \"POST\"` branch. Redirects that preserve the method (Django's `preserve_request`) "
+            '`request.method == "POST"` branch. Redirects that preserve the method (Django\'s `preserve_request`) '
             "are not 301/302 and are left alone."
         ),
         why=(
             "RFC 9110 §15.4.2 and §15.4.3 let user agents change POST into GET on 301 and 302, and some do for "
             "PUT and DELETE too, so what the client does next is up to the client. 303 See Other (§15.4.4) says "
-            "\"fetch the result with GET\" to every client; 307 and 308 say \"repeat this request there\"."
+            '"fetch the result with GET" to every client; 307 and 308 say "repeat this request there".'
         ),
         examples=(
             Example(
                 bad=(
                     "from flask import Flask, redirect, request, url_for\n\napp = Flask(__name__)\n\n\n"
-                    "@app.post(\"/comments\")\ndef comment():\n    save(request.form)\n"
-                    "    return redirect(url_for(\"thread\"))\n\n\ndef save(form):\n    pass\n"
+                    '@app.post("/comments")\ndef comment():\n    save(request.form)\n'
+                    '    return redirect(url_for("thread"))\n\n\ndef save(form):\n    pass\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom flask import Flask, redirect, request, url_for\n\n"
-                    "app = Flask(__name__)\n\n\n@app.post(\"/comments\")\ndef comment():\n    save(request.form)\n"
-                    "    return redirect(url_for(\"thread\"), code=HTTPStatus.SEE_OTHER)\n\n\ndef save(form):\n    pass\n"
+                    'app = Flask(__name__)\n\n\n@app.post("/comments")\ndef comment():\n    save(request.form)\n'
+                    '    return redirect(url_for("thread"), code=HTTPStatus.SEE_OTHER)\n\n\ndef save(form):\n    pass\n'
                 ),
             ),
         ),
@@ -79,7 +79,7 @@ REDIRECT_WITHOUT_LOCATION = Rule(
     doc=RuleDoc(
         what=(
             "Reports a 301, 302, 303, 307 or 308 built by hand without a `Location` header: "
-            "`HTTPException(status_code=301)`, `HttpResponse(status=302)`, `return \"\", 302` in Flask, "
+            '`HTTPException(status_code=301)`, `HttpResponse(status=302)`, `return "", 302` in Flask, '
             "`self.set_status(302)` in Tornado. Redirect helpers and classes (`redirect(url)`, `HTTPFound(url)`) "
             "always set it and are not reported."
         ),
@@ -90,13 +90,13 @@ REDIRECT_WITHOUT_LOCATION = Rule(
         examples=(
             Example(
                 bad=(
-                    "from fastapi import FastAPI, HTTPException\n\napp = FastAPI()\n\n\n@app.get(\"/old\")\n"
-                    "async def old() -> dict:\n    raise HTTPException(status_code=301, detail=\"moved\")\n"
+                    'from fastapi import FastAPI, HTTPException\n\napp = FastAPI()\n\n\n@app.get("/old")\n'
+                    'async def old() -> dict:\n    raise HTTPException(status_code=301, detail="moved")\n'
                 ),
                 good=(
                     "from fastapi import FastAPI, status\nfrom fastapi.responses import RedirectResponse\n\napp = FastAPI()\n\n\n"
-                    "@app.get(\"/old\")\nasync def old() -> RedirectResponse:\n"
-                    "    return RedirectResponse(\"/new\", status_code=status.HTTP_308_PERMANENT_REDIRECT)\n"
+                    '@app.get("/old")\nasync def old() -> RedirectResponse:\n'
+                    '    return RedirectResponse("/new", status_code=status.HTTP_308_PERMANENT_REDIRECT)\n'
                 ),
             ),
         ),
@@ -126,11 +126,17 @@ def check(context: Context) -> Iterator[Finding]:
                 assert methods.known is not None
                 method = "/".join(sorted(methods.known))
                 yield context.finding(
-                    REDIRECT_AFTER_UNSAFE_METHOD, report_node(site), change_status(context, site, 303),
-                    better=better(context, 303), value=_describe_code(context, site, code), method=method,
+                    REDIRECT_AFTER_UNSAFE_METHOD,
+                    report_node(site),
+                    change_status(context, site, 303),
+                    better=better(context, 303),
+                    value=_describe_code(context, site, code),
+                    method=method,
                 )
         if not located and not _rejected(site):
-            yield context.finding(REDIRECT_WITHOUT_LOCATION, report_node(site), value=describe(context, site), better=better(context, 400))
+            yield context.finding(
+                REDIRECT_WITHOUT_LOCATION, report_node(site), value=describe(context, site), better=better(context, 400)
+            )
 
 
 def effective_code(site: Site, flags: RedirectFlags | None) -> int | None:

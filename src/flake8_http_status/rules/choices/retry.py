@@ -33,11 +33,11 @@ RETRY_AFTER_MISSING = Rule(
             Example(
                 bad=(
                     "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
-                    "@app.get(\"/report\")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE)\n"
+                    '@app.get("/report")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE)\n'
                 ),
                 good=(
                     "from http import HTTPStatus\n\nfrom flask import Flask, abort\n\napp = Flask(__name__)\n\n\n"
-                    "@app.get(\"/report\")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE, retry_after=120)\n"
+                    '@app.get("/report")\ndef report():\n    abort(HTTPStatus.SERVICE_UNAVAILABLE, retry_after=120)\n'
                 ),
                 options=("--extend-select=HTS916",),
             ),
@@ -46,8 +46,8 @@ RETRY_AFTER_MISSING = Rule(
         not_reported=(
             "Responses whose headers come from a variable or a helper, responses handed to another call (which may "
             "add the header, or never send them), and functions or modules that mention `Retry-After` anywhere.",
-            "A 503 whose message or `except` clause says the feature is switched off or not set up (\"disabled\", "
-            "\"not configured\", \"not enabled\", \"not supported\"): no wait will change that, so the status "
+            'A 503 whose message or `except` clause says the feature is switched off or not set up ("disabled", '
+            '"not configured", "not enabled", "not supported"): no wait will change that, so the status '
             "itself is the question, not the missing header.",
             "503s from health checks (a function, class or module named for health): a probe reads the state, and "
             "the balancer polls on its own schedule.",
@@ -74,7 +74,9 @@ def check(context: Context) -> Iterator[Finding]:
 
 def _lasting(context: Context, site: Site) -> bool:
     """The message or the caught exception says the condition lasts until someone changes the setup."""
-    texts = [node.value for node in ast.walk(site.anchor) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    texts = [
+        node.value for node in ast.walk(site.anchor) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
     function = site.scope.function
     if function is not None:
         texts.extend(
