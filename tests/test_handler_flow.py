@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from flake8_http_status.handlers.flow import Path, dominates, except_handlers, facts, path_to, try_body
+from flake8_http_status.handlers.flow import Path, dominates, except_clauses, facts, path_to, try_body
 
 
 def function(source: str) -> ast.FunctionDef:
@@ -82,6 +82,6 @@ def test_except_handlers_innermost_first() -> None:
         "        except ValueError:\n            c()\n"
     )
     path = path_to(view, find(view, "c()"))
-    handlers = except_handlers(path)
+    handlers = except_clauses(path)
     assert [ast.unparse(h.type) for h in handlers if h.type] == ["ValueError", "KeyError"]
     assert [ast.unparse(stmt) for stmt in try_body(path, handlers[0])] == ["b()"]

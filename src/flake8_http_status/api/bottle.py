@@ -17,12 +17,14 @@ CALLS = (
     ),
     CallRow(("bottle.abort",), Api("bottle", "bottle.abort", Role.RAISE, (Slot(0, "code"),), default=500)),
     CallRow(("bottle.redirect",), Api("bottle", "bottle.redirect", Role.REDIRECT, (Slot(1, "code"),), default=303)),
-    CallRow(("bottle.error",), Api("bottle", "bottle.error", Role.HANDLE, (Slot(0, "code"),))),
+    CallRow(("bottle.error",), Api("bottle", "bottle.error", Role.ERROR_HANDLER, (Slot(0, "code"),))),
 )
 
 METHODS = (
     MethodRow(
-        ("error",), Receiver(owners=("bottle.Bottle",)), Api("bottle", "Bottle.error", Role.HANDLE, (Slot(0, "code"),))
+        ("error",),
+        Receiver(owners=("bottle.Bottle",)),
+        Api("bottle", "Bottle.error", Role.ERROR_HANDLER, (Slot(0, "code"),)),
     ),
 )
 

@@ -62,7 +62,7 @@ METHODS = (
     MethodRow(
         ("exception_handler", "add_exception_handler"),
         Receiver(owners=APPS, gate=("fastapi",)),
-        Api("fastapi", "exception_handler", Role.HANDLE, (Slot(0),)),
+        Api("fastapi", "exception_handler", Role.ERROR_HANDLER, (Slot(0),)),
     ),
 )
 

@@ -114,7 +114,7 @@ METHODS = (
         Api(
             "flask",
             "errorhandler",
-            Role.HANDLE,
+            Role.ERROR_HANDLER,
             (Slot(0),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why=_NO_HANDLER_WHY,

@@ -31,7 +31,7 @@ def _route(name: str, default: int) -> tuple[CallRow, ...]:
             ),
         ),
         CallRow(names, Api("litestar", f"@{name}", Role.DOCUMENT, keys_of="responses", stringified=True)),
-        CallRow(names, Api("litestar", f"@{name}", Role.HANDLE, keys_of="exception_handlers")),
+        CallRow(names, Api("litestar", f"@{name}", Role.ERROR_HANDLER, keys_of="exception_handlers")),
     )
 
 
@@ -96,7 +96,7 @@ CALLS = (
     ),
     CallRow(
         ("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"),
-        Api("litestar", "exception_handlers", Role.HANDLE, keys_of="exception_handlers"),
+        Api("litestar", "exception_handlers", Role.ERROR_HANDLER, keys_of="exception_handlers"),
     ),
     # Every Litestar exception takes `status_code=`, which replaces the class's own status.
     *(

@@ -51,7 +51,7 @@ METHODS = (
         Api(
             "quart",
             "errorhandler",
-            Role.HANDLE,
+            Role.ERROR_HANDLER,
             (Slot(0),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="Quart raises ValueError when the handler is registered",

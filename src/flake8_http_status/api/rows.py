@@ -19,7 +19,7 @@ class Role(enum.Enum):
     ROUTE = "declares"  # a route's status_code=
     CLASS = "declares on a class"  # status_code = ... on an exception or response class
     DOCUMENT = "documents"  # OpenAPI responses={...} keys
-    HANDLE = "registers a handler for"  # error-handler keys
+    ERROR_HANDLER = "registers a handler for"  # error-handler keys
     COMPARE = "compares"
     EXPECT = "expects"  # test assertions that take the expected status
     MOCK = "mocks"  # test doubles that play a server

@@ -45,7 +45,7 @@ def http_exception(framework: str, *names: str) -> CallRow:
 
 
 def exception_handlers(framework: str, label: str, *names: str) -> CallRow:
-    return CallRow(names, Api(framework, label, Role.HANDLE, keys_of="exception_handlers"))
+    return CallRow(names, Api(framework, label, Role.ERROR_HANDLER, keys_of="exception_handlers"))
 
 
 CALLS = (
@@ -62,7 +62,7 @@ METHODS = (
     MethodRow(
         ("add_exception_handler", "exception_handler"),
         Receiver(owners=APPS, gate=("starlette",)),
-        Api("starlette", "add_exception_handler", Role.HANDLE, (Slot(0),)),
+        Api("starlette", "add_exception_handler", Role.ERROR_HANDLER, (Slot(0),)),
     ),
 )
 

@@ -11,5 +11,5 @@ use and works per function, only for functions a rule asks about.
 - `auth`, `dependencies`: the authentication state at a point.
 - `creation`: calls that create a resource.
 - `responses`: the headers and content of a response; `answers`: content sent without a response object.
-- `inputs`: request data; `facts`: one walk over a function; `module`: top-level names; `syntax`: literals.
+- `inputs`: request data; `body_index`: one walk over a function's body; `module`: top-level names; `syntax`: literals.
 """

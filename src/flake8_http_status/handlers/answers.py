@@ -19,7 +19,7 @@ from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode, Site
 from ..api.idioms import BodyWrite, PlainReturn
 from ..api.rows import Role
-from .facts import FunctionFacts
+from .body_index import BodyIndex
 from .flow import Path, dominates
 from .routes import Handler
 from .table import Idioms
@@ -50,7 +50,7 @@ class ModelView(Protocol):
     @property
     def idioms(self) -> Idioms: ...
 
-    def facts(self, function: FunctionNode) -> FunctionFacts: ...
+    def body_index(self, function: FunctionNode) -> BodyIndex: ...
 
     def path(self, function: FunctionNode, node: ast.AST) -> Path: ...
 
@@ -112,9 +112,9 @@ def _plain_returns(model: ModelView, handler: Handler) -> Iterator[Answer]:
     if row.status is None and (route is None or _returns_response(function)):
         return
     default = row.status if row.status is not None else route.code if route is not None else None
-    facts = model.facts(function)
-    for ret in facts.returns:
-        content = _content(model, ret, row, facts)
+    index = model.body_index(function)
+    for ret in index.returns:
+        content = _content(model, ret, row, index)
         if content is not None:
             yield Answer(content, ret, status_at(model, function, ret, default), handler, route)
 
@@ -125,7 +125,7 @@ def _route(model: ModelView, handler: Handler) -> Site | None:
     return sites[0] if len(codes) == 1 else None
 
 
-def _content(model: ModelView, ret: ast.Return, row: PlainReturn, facts: FunctionFacts) -> ast.expr | None:
+def _content(model: ModelView, ret: ast.Return, row: PlainReturn, index: BodyIndex) -> ast.expr | None:
     value = ret.value
     if value is None or (isinstance(value, ast.Constant) and value.value is None) or model.sites_at(ret):
         return None
@@ -135,10 +135,10 @@ def _content(model: ModelView, ret: ast.Return, row: PlainReturn, facts: Functio
             value = value.elts[0]
         else:
             return None
-    return value if _is_content(model, value, row, facts) else None
+    return value if _is_content(model, value, row, index) else None
 
 
-def _is_content(model: ModelView, value: ast.expr, row: PlainReturn, facts: FunctionFacts) -> bool:
+def _is_content(model: ModelView, value: ast.expr, row: PlainReturn, index: BodyIndex) -> bool:
     if isinstance(value, ast.Await):
         value = value.value
     if model.sites_at(value) or _names_response(value):
@@ -148,8 +148,8 @@ def _is_content(model: ModelView, value: ast.expr, row: PlainReturn, facts: Func
     if isinstance(value, ast.Call) and model.module.imports.qualify(value.func) in row.body_calls:
         return True
     if isinstance(value, ast.Name) and not row.any_value:
-        values = facts.assigned.get(value.id, [])
-        return bool(values) and all(v is not None and _is_content(model, v, row, facts) for v in values)
+        values = index.assigned.get(value.id, [])
+        return bool(values) and all(v is not None and _is_content(model, v, row, index) for v in values)
     return row.any_value
 
 
@@ -166,14 +166,14 @@ def _returns_response(function: FunctionNode) -> bool:
 
 def _writes(model: ModelView, handler: Handler, write: BodyWrite) -> Iterator[Answer]:
     function = handler.function
-    facts = model.facts(function)
-    for call in facts.calls:
+    index = model.body_index(function)
+    for call in index.calls:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr in write.methods and last_name(func.value) in write.receivers:
             content = argument(call, write.slot)
             if content is not None:
                 yield Answer(content, call, status_at(model, function, call, write.status), handler, None)
-    for target, value, stmt in facts.stores:
+    for target, value, stmt in index.stores:
         if target.attr in write.attributes and last_name(target.value) in write.receivers:
             yield Answer(value, stmt, status_at(model, function, stmt, write.status), handler, None)
 

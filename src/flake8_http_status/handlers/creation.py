@@ -17,7 +17,7 @@ from ..analysis.nodes import dotted
 from ..analysis.receivers import last_name
 from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
-from .facts import FunctionFacts
+from .body_index import BodyIndex
 from .table import Idioms
 
 # Class methods that build a new instance from data (pydantic, SQLModel, marshmallow-style models).
@@ -40,13 +40,13 @@ class Creations:
         self.imports = imports
         self.bindings = bindings
 
-    def find(self, facts: FunctionFacts, received: frozenset[str] = frozenset()) -> list[Created]:
+    def find(self, index: BodyIndex, received: frozenset[str] = frozenset()) -> list[Created]:
         """Creating calls; `received` names objects the handler received in the request body (also new)."""
         return [
             Created(call, row)
-            for call in facts.calls
+            for call in index.calls
             for row in self._rows(call)
-            if self._matches(call, row, facts, received)
+            if self._matches(call, row, index, received)
         ]
 
     def _rows(self, call: ast.Call) -> Iterator[Creation]:
@@ -64,7 +64,7 @@ class Creations:
                 if func.attr.startswith(prefix):
                     yield row
 
-    def _matches(self, call: ast.Call, row: Creation, facts: FunctionFacts, received: frozenset[str]) -> bool:
+    def _matches(self, call: ast.Call, row: Creation, index: BodyIndex, received: frozenset[str]) -> bool:
         if row.names and not row.attributes:
             return True  # matched by name already
         func = call.func
@@ -74,11 +74,11 @@ class Creations:
             return False
         if row.fresh_argument:
             first = call.args[0] if call.args else None
-            if isinstance(first, ast.Name) and first.id in received and first.id not in facts.assigned:
+            if isinstance(first, ast.Name) and first.id in received and first.id not in index.assigned:
                 return True
-            return first is not None and is_fresh(first, facts)
+            return first is not None and is_fresh(first, index)
         if row.unbound is not None:
-            return not call.args and self._unbound(func.value, row, facts)
+            return not call.args and self._unbound(func.value, row, index)
         return True
 
     def _receiver_matches(self, receiver: ast.expr, pattern: str) -> bool:
@@ -89,11 +89,11 @@ class Creations:
         bound = self.bindings.type_of(receiver.id) if isinstance(receiver, ast.Name) else None
         return bound is not None and _pattern(pattern).search(bound.rpartition(".")[2]) is not None
 
-    def _unbound(self, receiver: ast.expr, row: Creation, facts: FunctionFacts) -> bool:
+    def _unbound(self, receiver: ast.expr, row: Creation, index: BodyIndex) -> bool:
         """The receiver was built in the function from a matching class, never with an instance."""
         if not isinstance(receiver, ast.Name):
             return False
-        values = facts.assigned.get(receiver.id, [])
+        values = index.assigned.get(receiver.id, [])
         if not values:
             return False
         for value in values:
@@ -120,10 +120,10 @@ def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozens
     return frozenset(names)
 
 
-def is_fresh(node: ast.expr, facts: FunctionFacts) -> bool:
+def is_fresh(node: ast.expr, index: BodyIndex) -> bool:
     """An object built here: `Model(...)`, `Model.model_validate(...)`, or a name only ever bound to one."""
     if isinstance(node, ast.Name):
-        values = facts.assigned.get(node.id, [])
+        values = index.assigned.get(node.id, [])
         return bool(values) and all(value is not None and _built(value) for value in values)
     return _built(node)
 

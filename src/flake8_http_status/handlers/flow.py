@@ -135,7 +135,7 @@ def _guard(stmt: ast.stmt, exits: Callable[[list[ast.stmt]], bool]) -> Iterator[
 # Exceptions --------------------------------------------------------------------------------------
 
 
-def except_handlers(path: Path) -> list[ast.ExceptHandler]:
+def except_clauses(path: Path) -> list[ast.ExceptHandler]:
     """The `except` clauses whose body holds the point, innermost first."""
     return [step.part for step in reversed(path) if isinstance(step.part, ast.ExceptHandler)]
 

@@ -21,12 +21,12 @@ from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
 from .answers import Answer, answers
 from .auth import AuthModel, AuthState
+from .body_index import BodyIndex, index_body
 from .creation import Created, Creations, body_parameters
-from .facts import FunctionFacts, function_facts
 from .flow import (
     Path,
     dominates,
-    except_handlers,
+    except_clauses,
     facts,
     path_to,
     try_body,
@@ -50,7 +50,7 @@ class Caught(NamedTuple):
     """The `except` clause around a point, what it handles, and what the guarded code must show."""
 
     fault: Fault
-    handler: ast.ExceptHandler
+    clause: ast.ExceptHandler
     evidence: frozenset[Evidence]
 
 
@@ -64,7 +64,7 @@ class HandlerModel:
         )
         self.routes = Routes(self.idioms, module.imports, self.receivers, module.candidates.calls, module_functions)
         self.creations = Creations(self.idioms, module.imports, module.bindings)
-        self._facts: dict[int, FunctionFacts] = {}
+        self._bodies: dict[int, BodyIndex] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
         self._provided: dict[str, bool] = {}
@@ -121,7 +121,11 @@ class HandlerModel:
         if not enclosing:
             return False
         function = max(enclosing, key=lambda candidate: candidate.lineno)
-        if any(site.role is Role.HANDLE for decorator in function.decorator_list for site in self.sites_at(decorator)):
+        if any(
+            site.role is Role.ERROR_HANDLER
+            for decorator in function.decorator_list
+            for site in self.sites_at(decorator)
+        ):
             return False
         return any(site.role in _BUILDS for site in self.sites_in(function))
 
@@ -185,11 +189,11 @@ class HandlerModel:
             return None
         return self.routes.handler(function, self.scope_of(function))
 
-    def facts(self, function: FunctionNode) -> FunctionFacts:
+    def body_index(self, function: FunctionNode) -> BodyIndex:
         key = id(function)
-        if key not in self._facts:
-            self._facts[key] = function_facts(function)
-        return self._facts[key]
+        if key not in self._bodies:
+            self._bodies[key] = index_body(function)
+        return self._bodies[key]
 
     def path(self, function: FunctionNode, node: ast.AST) -> Path:
         key = (id(function), id(node))
@@ -247,7 +251,7 @@ class HandlerModel:
         handler = self.handler(function)
         plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
         received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
-        return self.creations.find(self.facts(function), received) if self.may_create(function) else []
+        return self.creations.find(self.body_index(function), received) if self.may_create(function) else []
 
     def in_loop(self, function: FunctionNode, node: ast.AST) -> bool:
         """`node` runs once per item of a loop in the function, or of a comprehension in its statement."""
@@ -259,13 +263,13 @@ class HandlerModel:
             for outer in walk_statement(path[-1].stmt)
         )
 
-    def except_handlers(self, function: FunctionNode, node: ast.AST) -> list[ast.ExceptHandler]:
-        return except_handlers(self.path(function, node))
+    def except_clauses(self, function: FunctionNode, node: ast.AST) -> list[ast.ExceptHandler]:
+        return except_clauses(self.path(function, node))
 
     def fault_at(self, function: FunctionNode, node: ast.AST) -> Caught | None:
         """What the innermost `except` clause around `node` handles, when all its exceptions agree."""
-        handlers = self.except_handlers(function, node)
-        caught_type = handlers[0].type if handlers else None
+        clauses = self.except_clauses(function, node)
+        caught_type = clauses[0].type if clauses else None
         if caught_type is None:
             return None
         caught = caught_type.elts if isinstance(caught_type, ast.Tuple) else [caught_type]
@@ -274,7 +278,7 @@ class HandlerModel:
         fault = faults.pop() if len(faults) == 1 else None
         if fault is None:
             return None
-        return Caught(fault, handlers[0], frozenset(row.evidence for row in rows if row is not None))
+        return Caught(fault, clauses[0], frozenset(row.evidence for row in rows if row is not None))
 
     def _exception_row(self, exception: ast.expr) -> ExceptionRow | None:
         if isinstance(exception, ast.Name) and exception.id not in self.module.imports.names:
@@ -294,8 +298,8 @@ class HandlerModel:
                         return True
         return False
 
-    def guarded_statements(self, function: FunctionNode, handler: ast.ExceptHandler) -> list[ast.stmt]:
-        return try_body(self.path(function, handler.body[0]), handler) if handler.body else []
+    def guarded_statements(self, function: FunctionNode, clause: ast.ExceptHandler) -> list[ast.stmt]:
+        return try_body(self.path(function, clause.body[0]), clause) if clause.body else []
 
     def reads_request(self, function: FunctionNode, statements: list[ast.stmt]) -> bool:
         names = self.request_names(function)
@@ -307,7 +311,7 @@ class HandlerModel:
         if key not in self._request_names:
             self._request_names[key] = request_names(
                 function,
-                self.facts(function),
+                self.body_index(function),
                 self.idioms.request_data,
                 self.handler(function) is not None,
             )
@@ -318,7 +322,7 @@ class HandlerModel:
         function = site.scope.function
         if function is not None and self.passed_on(function, site.anchor):
             return True  # the call it is handed to may add the header, or never send the response
-        return self.headers.has(site, header, self.facts(function) if function is not None else None)
+        return self.headers.has(site, header, self.body_index(function) if function is not None else None)
 
     def passed_on(self, function: FunctionNode, node: ast.AST) -> bool:
         """`node` is an argument of a call the plugin does not know: `raise Fault(HTTPTooManyRequests())`,
@@ -352,7 +356,7 @@ class HandlerModel:
             return stmt is site.anchor or stmt.exc is site.anchor
         if isinstance(stmt, ast.Assign) and stmt.value is site.anchor and len(stmt.targets) == 1:
             target = stmt.targets[0]
-            return isinstance(target, ast.Name) and target.id not in self.facts(function).restatused
+            return isinstance(target, ast.Name) and target.id not in self.body_index(function).restatused
         return False
 
     def route_sites(self, handler: Handler) -> list[Site]:

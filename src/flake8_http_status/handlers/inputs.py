@@ -10,14 +10,14 @@ import ast
 
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
-from .facts import FunctionFacts
+from .body_index import BodyIndex
 
 _NOT_INPUT = frozenset({"self", "cls", "request", "req"})
 
 
 def request_names(
     function: FunctionNode,
-    facts: FunctionFacts,
+    index: BodyIndex,
     data: dict[str, frozenset[str]],
     handler: bool,
 ) -> frozenset[str]:
@@ -27,7 +27,7 @@ def request_names(
     if handler:
         args = function.args
         names.update(arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs) if arg.arg not in _NOT_INPUT)
-    for name, values in facts.assigned.items():
+    for name, values in index.assigned.items():
         if any(value is not None and reads_request(value, data, frozenset()) for value in values):
             names.add(name)
     return frozenset(names)

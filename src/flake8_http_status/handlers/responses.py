@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..analysis.match import argument
 from ..analysis.sites import Site
 from ..api.idioms import BodyArgument, Rendering
-from .facts import FunctionFacts
+from .body_index import BodyIndex
 from .table import Idioms
 
 # Response attributes (Werkzeug, Falcon, WebOb) and keywords that set a header without naming it.
@@ -37,12 +37,12 @@ class Headers:
         self.idioms = idioms
         self._module_provides = module_provides
 
-    def has(self, site: Site, header: str, facts: FunctionFacts | None) -> bool:
+    def has(self, site: Site, header: str, index: BodyIndex | None) -> bool:
         """Whether the response built at `site` may carry `header` (True when unsure)."""
         name = header.lower()
         if self._automatic(site, name) or self._module_provides(name):
             return True
-        if facts is not None and self._function_sets(facts, name):
+        if index is not None and self._function_sets(index, name):
             return True
         anchor = site.anchor
         if isinstance(anchor, ast.Call):
@@ -66,10 +66,10 @@ class Headers:
                 return row.why
         return None
 
-    def _function_sets(self, facts: FunctionFacts, name: str) -> bool:
-        if name in facts.strings or facts.opaque_headers:
+    def _function_sets(self, index: BodyIndex, name: str) -> bool:
+        if name in index.strings or index.opaque_headers:
             return True
-        return not _HEADER_ATTRIBUTES.get(name, frozenset()).isdisjoint(facts.attributes)
+        return not _HEADER_ATTRIBUTES.get(name, frozenset()).isdisjoint(index.attributes)
 
     def _call_sets(self, call: ast.Call, site: Site, name: str) -> bool:
         if any(keyword.arg is None for keyword in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):

@@ -16,7 +16,7 @@ from .context import Context
 from .rule import Example, Rule, RuleDoc
 
 _CODES_OPTION = "`http-status-extra-codes`: declare project codes, such as `499=CLIENT_CLOSED_REQUEST`."
-_ANSWERS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS, Role.HANDLE, Role.DOCUMENT})
+_ANSWERS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS, Role.ERROR_HANDLER, Role.DOCUMENT})
 _NOT_FOR_CLIENTS = (
     "Comparisons, test expectations and test doubles: a client may legitimately meet any code a server sends.",
 )

@@ -177,7 +177,7 @@ def _creation(
     """The creating method and a creation on every way to `node`, when both hold and the answer is not an
     error (an `except` branch, or content that reports a failure)."""
     model = context.handlers
-    if model.except_handlers(function, node) or (content is not None and reports_failure(content)):
+    if model.except_clauses(function, node) or (content is not None and reports_failure(content)):
         return None
     methods = model.methods_at(function, node)
     if not methods.within(_CREATING):
@@ -250,8 +250,8 @@ def _created_without_location(context: Context) -> Iterator[Finding]:
             continue
         if site.role is Role.ROUTE:
             function = model.decorated_by(site.anchor)
-            facts = model.facts(function) if function is not None else None
-            if facts is None or model.headers.has(site, "Location", facts):
+            index = model.body_index(function) if function is not None else None
+            if index is None or model.headers.has(site, "Location", index):
                 continue
         else:
             function = site.scope.function

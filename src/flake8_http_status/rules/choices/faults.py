@@ -187,7 +187,7 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
     cause: object = None
     caught = model.fault_at(function, site.anchor)
     if caught is not None and caught.fault is Fault.CLIENT_INPUT and _shown(context, function, caught):
-        cause = Phrase("{exception} from reading the request", exception=_caught(caught.handler))
+        cause = Phrase("{exception} from reading the request", exception=_caught(caught.clause))
     if cause is None and _failed_validation(context, function, site):
         cause = Phrase("input that failed validation")
     if cause is not None:
@@ -209,7 +209,7 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
             change_status(context, site, 504),
             better=better(context, 504),
             value=describe(context, site),
-            exception=_caught(caught.handler),
+            exception=_caught(caught.clause),
         )
 
 
@@ -218,7 +218,7 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
     cause: object = None
     in_handler = context.handlers.handler(function) is not None
     if caught is not None and caught.fault is Fault.CONFLICT:
-        cause = _caught(caught.handler)
+        cause = _caught(caught.clause)
     elif in_handler and _exists_check(context, function, site):
         cause = Phrase("an existence check")
     elif in_handler and _says_conflict(site):
@@ -237,7 +237,7 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
 def _shown(context: Context, function: FunctionNode, caught: Caught) -> bool:
     """The guarded code shows what the caught exceptions need to say whose fault it is."""
     model = context.handlers
-    guarded = model.guarded_statements(function, caught.handler)
+    guarded = model.guarded_statements(function, caught.clause)
     if Evidence.READS_REQUEST in caught.evidence and not model.reads_request(function, guarded):
         return False
     return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded)

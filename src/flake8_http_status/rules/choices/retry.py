@@ -81,7 +81,7 @@ def _lasting(context: Context, site: Site) -> bool:
     if function is not None:
         texts.extend(
             ast.unparse(clause.type)
-            for clause in context.handlers.except_handlers(function, site.anchor)
+            for clause in context.handlers.except_clauses(function, site.anchor)
             if clause.type is not None
         )
     return any(_LASTING.search(text) for text in texts)

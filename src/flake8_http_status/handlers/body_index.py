@@ -16,7 +16,7 @@ STATUS_ATTRIBUTES = frozenset({"status_code", "status", "status_int"})
 _MAX_LITERAL = 64  # longer strings are prose, never a header name
 
 
-class FunctionFacts:
+class BodyIndex:
     """What one walk over a function's body found."""
 
     __slots__ = ("assigned", "attributes", "calls", "opaque_headers", "restatused", "returns", "stores", "strings")
@@ -33,8 +33,8 @@ class FunctionFacts:
         self.opaque_headers = False
 
 
-def function_facts(function: FunctionNode) -> FunctionFacts:
-    found = FunctionFacts()
+def index_body(function: FunctionNode) -> BodyIndex:
+    found = BodyIndex()
     for node in walk_function(function):
         kind = type(node)
         if kind is ast.Call:
@@ -59,7 +59,7 @@ _HEADER_METHODS = frozenset({"extend", "update", "add", "setdefault", "add_heade
 _HEADER_OWNERS = frozenset({"headers", "headerlist", "_headers"})
 
 
-def _call(node: ast.Call, found: FunctionFacts) -> None:
+def _call(node: ast.Call, found: BodyIndex) -> None:
     found.calls.append(node)
     func = node.func
     if (
@@ -85,7 +85,7 @@ def _literal(node: ast.expr) -> bool:
     return False
 
 
-def _assignment(node: ast.Assign | ast.AnnAssign | ast.AugAssign, found: FunctionFacts) -> None:
+def _assignment(node: ast.Assign | ast.AnnAssign | ast.AugAssign, found: BodyIndex) -> None:
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     value = node.value if not isinstance(node, ast.AugAssign) else None
     for target in targets:
