@@ -166,3 +166,123 @@ AUTH = {
 def test_route_auth_argument(decorator: str, authenticated: bool) -> None:
     source = _AUTH + decorator + '\ndef v(request):\n    raise HttpError(401, "no")\n'
     assert ("HTS901" in codes(source)) is authenticated
+
+
+# Authenticator classes, and auth= on the API or router a route is registered on ---------------------------
+
+_HEAD = "from ninja import NinjaAPI, Router\nfrom ninja.errors import HttpError\nfrom ninja.security import HttpBearer, django_auth\n\n"
+_BEARER = "class Bearer(HttpBearer):\n    def authenticate(self, request, token):\n        return token == 'x'\n\n"
+_RAISE = '\ndef v(request):\n    raise HttpError(401, "no")\n'
+CLASSES = {
+    "bearer-instance": (_BEARER + "router = Router()\n", '@router.get("/", auth=Bearer())', True),
+    "bearer-in-a-list": (_BEARER + "router = Router()\n", '@router.get("/", auth=[Bearer(), django_auth])', True),
+    "bearer-bound-once": (_BEARER + "bearer = Bearer()\nrouter = Router()\n", '@router.get("/", auth=bearer)', True),
+    "through-a-local-base": (
+        _BEARER + "class Strict(Bearer):\n    pass\n\nrouter = Router()\n",
+        '@router.get("/", auth=Strict())',
+        True,
+    ),
+    "ninja-module-path": (
+        "from ninja.security.apikey import APIKeyHeader\n\nclass Key(APIKeyHeader):\n"
+        "    def authenticate(self, request, key):\n        return key\n\nrouter = Router()\n",
+        '@router.get("/", auth=Key())',
+        True,
+    ),
+    "session-class": (
+        "from ninja.security import SessionAuth\n\nrouter = Router()\n",
+        '@router.get("/", auth=SessionAuth())',
+        True,
+    ),
+    "not-an-authenticator": (
+        "class Bearer:\n    def __call__(self, request):\n        return True\n\nrouter = Router()\n",
+        '@router.get("/", auth=Bearer())',
+        False,
+    ),
+    "auth-base-subclass": (
+        "from ninja.security.base import AuthBase\n\nclass Ip(AuthBase):\n    openapi_type = 'http'\n\n"
+        "    def __call__(self, request):\n        return True\n\nrouter = Router()\n",
+        '@router.get("/", auth=Ip())',
+        False,
+    ),
+    "redefines-call": (
+        "class Open(HttpBearer):\n    def __call__(self, request):\n        return True\n\nrouter = Router()\n",
+        '@router.get("/", auth=Open())',
+        False,
+    ),
+    "imported-class": ("from .security import Bearer\n\nrouter = Router()\n", '@router.get("/", auth=Bearer())', False),
+    "the-class-itself": (_BEARER + "router = Router()\n", '@router.get("/", auth=Bearer)', False),
+    "plain-function": (
+        "def allowed(request):\n    return request.META['REMOTE_ADDR'] in ('1.2.3.4',)\n\nrouter = Router()\n",
+        '@router.get("/", auth=allowed)',
+        False,
+    ),
+    "class-bound-twice": (_BEARER + "Bearer = make()\nrouter = Router()\n", '@router.get("/", auth=Bearer())', False),
+    "router-auth": (_BEARER + "router = Router(auth=Bearer())\n", '@router.get("/")', True),
+    "router-session-auth": ("router = Router(auth=django_auth)\n", '@router.post("/")', True),
+    "api-auth": (_BEARER + "api = NinjaAPI(auth=[Bearer()])\n", '@api.get("/")', True),
+    "api-operation-on-the-api": (_BEARER + "api = NinjaAPI(auth=Bearer())\n", '@api.api_operation(["GET"], "/")', True),
+    "route-not-set": (
+        "from ninja.constants import NOT_SET\n\nrouter = Router(auth=django_auth)\n",
+        '@router.get("/", auth=NOT_SET)',
+        True,
+    ),
+    "route-turns-auth-off": (_BEARER + "router = Router(auth=Bearer())\n", '@router.get("/", auth=None)', False),
+    "route-with-other-auth": (
+        "router = Router(auth=django_auth)\n",
+        '@router.get("/", auth=lambda request: True)',
+        False,
+    ),
+    "router-without-auth": ("router = Router()\n", '@router.get("/")', False),
+    "router-auth-none": ("router = Router(auth=None)\n", '@router.get("/")', False),
+    "router-bound-twice": (
+        "router = Router(auth=django_auth)\nrouter = Router()\n",
+        '@router.get("/")',
+        False,
+    ),
+    "router-rebound-in-a-function": (
+        "router = Router(auth=django_auth)\n\ndef reset():\n    global router\n    router = Router()\n",
+        '@router.get("/")',
+        False,
+    ),
+    "router-auth-assigned": ("router = Router(auth=django_auth)\nrouter.auth = None\n", '@router.get("/")', False),
+    "mounted-without-auth": (
+        "api = NinjaAPI()\nrouter = Router(auth=django_auth)\napi.add_router('/x', router, auth=None)\n",
+        '@router.get("/")',
+        False,
+    ),
+    "mounted-with-auth": (
+        "api = NinjaAPI()\nrouter = Router(auth=django_auth)\napi.add_router('/x', router, auth=[django_auth])\n",
+        '@router.get("/")',
+        True,
+    ),
+    "mounted-plainly": (
+        "api = NinjaAPI()\nrouter = Router(auth=django_auth)\napi.add_router('/x', router)\n",
+        '@router.get("/")',
+        True,
+    ),
+    "mounted-with-options": (
+        "api = NinjaAPI()\nrouter = Router(auth=django_auth)\napi.add_router('/x', router, **options)\n",
+        '@router.get("/")',
+        False,
+    ),
+    "nested-with-auth-off": (
+        "parent = Router()\nrouter = Router(auth=django_auth)\nparent.add_router('/x', router=router, auth=None)\n",
+        '@router.get("/")',
+        False,
+    ),
+    "receiver-of-unknown-type": ("from .routers import router\n", '@router.get("/")', False),
+    "receiver-made-by-a-factory": ("router = make_router(auth=django_auth)\n", '@router.get("/")', False),
+    "receiver-not-a-name": ("routers = {'a': Router(auth=django_auth)}\n", '@routers["a"].get("/")', False),
+}
+
+
+@pytest.mark.parametrize(("setup", "decorator", "authenticated"), CLASSES.values(), ids=CLASSES.keys())
+def test_authenticators_and_owner_auth(setup: str, decorator: str, authenticated: bool) -> None:
+    source = _HEAD + setup + "\n\n" + decorator + _RAISE
+    assert ("HTS901" in codes(source)) is authenticated
+
+
+def test_owner_auth_is_named_in_the_message() -> None:
+    source = _HEAD + "router = Router(auth=django_auth)\n\n@router.get('/')" + _RAISE
+    [finding] = [finding for finding in run(source) if finding.code == "HTS901"]
+    assert "auth=django_auth on router" in finding.message

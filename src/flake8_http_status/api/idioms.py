@@ -107,11 +107,25 @@ class AuthDecorator(NamedTuple):
 
 class AuthArgument(NamedTuple):
     """A route decorator keyword that admits only authenticated users when its value is one of `names`, or a
-    list of them: Django Ninja's `@router.get(path, auth=django_auth)`."""
+    list of them: Django Ninja's `@router.get(path, auth=django_auth)`.
+
+    An instance of one of `bases` counts too, or of a class of the module deriving from one through the
+    imports (`auth=TokenAuth()`, `class TokenAuth(HttpBearer)`), unless the class or a base of the module
+    defines one of `overrides` itself. `owners` are classes whose constructor takes the same keyword for every
+    route registered on the instance (`router = Router(auth=...)`): it counts when the instance is bound once,
+    at module level, and the route gives no `keyword` of its own (or one of `unset`). A call of one of
+    `mounts` that passes the instance (at `mounted`) with `keyword` replaces the owner's own value.
+    """
 
     framework: str
     keyword: str
     names: tuple[str, ...]
+    bases: tuple[str, ...] = ()
+    overrides: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    unset: tuple[str, ...] = ()
+    mounts: tuple[str, ...] = ()
+    mounted: Slot | None = None
 
 
 class AuthBase(NamedTuple):

@@ -133,13 +133,45 @@ REGISTRATIONS = (
     ),
 )
 
-# `auth=django_auth` (or a list of such): Ninja's session authenticators return the user only when
-# `request.user.is_authenticated`, else the request gets 401 before the handler runs. Custom authenticators
-# may admit anyone, and auth set on the NinjaAPI or Router is not followed to its routes.
+# `auth=` (checked against django-ninja 1.7.1, ninja/operation.py, main.py, router.py, security/): every
+# callable listed is called with the request until one returns a truthy value (it becomes `request.auth`);
+# when none does, Ninja answers 401 (AuthenticationError) before the handler runs. The session authenticators
+# return the user only when `request.user.is_authenticated`. The credential authenticators (HttpBearer,
+# HttpBasicAuth, APIKeyHeader/Query/Cookie) read the credential in their `__call__` and leave the decision to
+# the project's `authenticate`: an instance of a project subclass counts, unless the class redefines
+# `__call__`. A plain function or a direct subclass of AuthBase may decide anything (an IP allow-list, as in
+# Ninja's documentation), so it proves no login and stays silent.
+# A route that passes no `auth` (NOT_SET) takes its router's (`Router(auth=...)`), else its API's
+# (`NinjaAPI(auth=...)`); `auth=None` on the route turns authentication off. `api.add_router(prefix, router,
+# auth=...)` and `Router.add_router(...)` replace the router's own auth; a router mounted in another module,
+# or one without auth of its own under an authenticated API, is not followed.
+_SECURITY = "ninja.security"
 _SESSION_AUTH = tuple(
-    f"ninja.security.{name}" for name in ("django_auth", "django_auth_superuser", "django_auth_is_staff")
+    f"{_SECURITY}.{name}" for name in ("django_auth", "django_auth_superuser", "django_auth_is_staff")
 )
-AUTH_ARGUMENTS = (AuthArgument("ninja", "auth", _SESSION_AUTH),)
+_AUTHENTICATORS = tuple(
+    f"{module}.{name}"
+    for names, modules in (
+        (("HttpBearer", "HttpBasicAuth"), (_SECURITY, f"{_SECURITY}.http")),
+        (("APIKeyHeader", "APIKeyQuery", "APIKeyCookie"), (_SECURITY, f"{_SECURITY}.apikey")),
+        (("SessionAuth", "SessionAuthSuperUser", "SessionAuthIsStaff"), (_SECURITY, f"{_SECURITY}.session")),
+    )
+    for module in modules
+    for name in names
+)
+AUTH_ARGUMENTS = (
+    AuthArgument(
+        "ninja",
+        "auth",
+        _SESSION_AUTH,
+        bases=_AUTHENTICATORS,
+        overrides=("__call__",),
+        owners=APPS + ROUTERS,
+        unset=("ninja.constants.NOT_SET",),
+        mounts=("add_router",),
+        mounted=Slot(1, "router"),
+    ),
+)
 
 BODY_ARGUMENTS = (
     # JsonResponse(data, safe=False): even None is rendered (`null`).

@@ -20,7 +20,7 @@ from ..analysis.nodes import strip_not
 from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api import FRAMEWORK_ROOTS
-from ..api.idioms import Auth, AuthDecorator
+from ..api.idioms import Auth, AuthArgument, AuthDecorator
 from ..api.rows import Slot
 from ..i18n.phrase import Phrase
 from .dependencies import Dependencies
@@ -64,11 +64,13 @@ class AuthModel:
         imports: ImportMap,
         receivers: Receivers,
         names: ModuleNames,
+        tree: ast.Module | None = None,
     ) -> None:
         self.idioms = idioms
         self.imports = imports
         self.receivers = receivers
         self.names = names
+        self.tree = tree  # read only for an owner's auth (`router = Router(auth=...)`): what else sets it
         self.dependencies = Dependencies(idioms, imports, names)
 
     def state_at(
@@ -119,18 +121,107 @@ class AuthModel:
             return isinstance(decorator, ast.Call) and "authenticated" in strings(argument(decorator, row.scopes))
         return True
 
-    def _auth_argument(self, decorator: ast.expr) -> str | None:
-        """`auth=django_auth` on a route decorator (Django Ninja), as the evidence a message names."""
+    def _auth_argument(self, decorator: ast.expr) -> object:
+        """`auth=django_auth` on a route decorator (Django Ninja), or on the API or router the route is
+        registered on, as the evidence a message names."""
         if not isinstance(decorator, ast.Call):
             return None
         for row in self.idioms.auth_arguments:
-            value = next((k.value for k in decorator.keywords if k.arg == row.keyword), None)
-            if value is None:
-                continue
-            elements = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
-            if elements and all(self.imports.qualify(element) in row.names for element in elements):
-                return f"{row.keyword}={ast.unparse(value)}"
+            value = self._given(decorator, row)
+            if value is not None:  # the route's own value decides, even `auth=None`
+                return f"{row.keyword}={ast.unparse(value)}" if self._admits_only_users_value(value, row) else None
+            owner = self._owner_value(decorator, row)
+            if owner is not None:
+                name, value = owner
+                return Phrase("{argument} on {owner}", argument=f"{row.keyword}={ast.unparse(value)}", owner=name)
         return None
+
+    def _given(self, call: ast.Call, row: AuthArgument) -> ast.expr | None:
+        """The value `call` passes as the row's keyword, None when it passes none (or an unset marker)."""
+        value = next((k.value for k in call.keywords if k.arg == row.keyword), None)
+        if value is None or self.imports.qualify(value) in row.unset:
+            return None
+        return value
+
+    def _admits_only_users_value(self, value: ast.expr, row: AuthArgument) -> bool:
+        elements = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
+        return bool(elements) and all(self._authenticator(element, row) for element in elements)
+
+    def _authenticator(self, node: ast.expr, row: AuthArgument) -> bool:
+        """A named authenticator (`django_auth`) or an instance of an authenticator class (`TokenAuth()`)."""
+        if self.imports.qualify(node) in row.names:
+            return True
+        if not row.bases:
+            return False
+        if isinstance(node, ast.Name) and self._bound_once(node.id):  # `bearer = TokenAuth()` at module level
+            made = self.names.values.get(node.id)
+            node = made if made is not None else node
+        if not isinstance(node, ast.Call):
+            return False
+        qualified = self.imports.qualify(node.func)
+        if qualified is not None:
+            return qualified in row.bases
+        if not isinstance(node.func, ast.Name) or not self._bound_once(node.func.id):
+            return False
+        cls = self.receivers.bindings.classes.get(node.func.id)
+        if cls is None or any(self.receivers.defines(cls, method) for method in row.overrides):
+            return False
+        ancestors = self.receivers.class_ancestors(cls)
+        return ancestors is not None and not ancestors.isdisjoint(row.bases)
+
+    def _bound_once(self, name: str) -> bool:
+        return self.receivers.bindings.bound[name] == 1
+
+    def _owner_value(self, decorator: ast.Call, row: AuthArgument) -> tuple[str, ast.expr] | None:
+        """The owner's own `auth=` when the route is registered on an API or router object the module binds
+        once, at top level, and that value admits only users wherever the module mounts the object."""
+        func = decorator.func
+        if not row.owners or not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return None
+        if not any(route.framework == row.framework for route in self.idioms.route_attributes.get(func.attr, ())):
+            return None
+        name = func.value.id
+        made = self.names.values.get(name)
+        if not isinstance(made, ast.Call) or not self._bound_once(name):
+            return None
+        if self.imports.qualify(made.func) not in row.owners:
+            return None
+        types = self.receivers.types_of(func.value, Scope(None, None))
+        if types is None or types.isdisjoint(row.owners):
+            return None
+        value = self._given(made, row)
+        if value is None or not self._admits_only_users_value(value, row):
+            return None
+        if not self._mounted_with_users_only(name, row):
+            return None
+        return name, value
+
+    def _mounted_with_users_only(self, name: str, row: AuthArgument) -> bool:
+        """Every mount of `name` in the module that replaces its auth (`api.add_router("/x", router, auth=...)`)
+        also admits only users, and nothing assigns `name.auth`."""
+        if self.tree is None:
+            return False
+        for node in ast.walk(self.tree):
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(_is_attribute_of(target, name, row.keyword) for target in targets):
+                    return False
+            elif (
+                isinstance(node, ast.Call)
+                and row.mounted is not None
+                and last_name(node.func) in row.mounts
+                and isinstance(node.func, ast.Attribute)
+            ):
+                mounted = argument(node, row.mounted)
+                if not isinstance(mounted, ast.Name) or mounted.id != name:
+                    continue
+                given = next((k.value for k in node.keywords if k.arg == row.keyword), None)
+                if given is not None and self.imports.qualify(given) not in row.unset:
+                    if not self._admits_only_users_value(given, row):
+                        return False
+                elif any(k.arg is None for k in node.keywords):  # `**options` may carry auth
+                    return False
+        return True
 
     def _auth_row(self, decorator: ast.expr) -> AuthDecorator | None:
         func = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -301,6 +392,25 @@ def _all(states: list[Auth]) -> Auth:
 @lru_cache(maxsize=64)
 def _is_framework(qualified: str) -> bool:
     return qualified.partition(".")[0] in FRAMEWORK_ROOTS
+
+
+def _is_attribute_of(target: ast.expr, name: str, attribute: str) -> bool:
+    """`<name>.<attribute>` as an assignment target (also inside a tuple of targets)."""
+    pending = [target]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Tuple, ast.List)):
+            pending.extend(node.elts)
+        elif isinstance(node, ast.Starred):
+            pending.append(node.value)
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr == attribute
+            and isinstance(node.value, ast.Name)
+            and node.value.id == name
+        ):
+            return True
+    return False
 
 
 def _class_attributes(cls: ast.ClassDef) -> Iterator[tuple[str, ast.expr]]:

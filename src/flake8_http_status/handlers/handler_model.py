@@ -90,7 +90,7 @@ class HandlerModel:
 
     @cached_property
     def auth(self) -> AuthModel:
-        return AuthModel(self.idioms, self.module.imports, self.receivers, self.names)
+        return AuthModel(self.idioms, self.module.imports, self.receivers, self.names, self.module.tree)
 
     @cached_property
     def headers(self) -> Headers:

@@ -89,6 +89,7 @@ PHRASES: Final[dict[str, str]] = {
     "the check on line {line}": "줄 {line} 검사",
     "{decorator} on the class": "클래스에 붙은 {decorator}",
     "{attribute} of {view}": "{view} 클래스 설정 {attribute}",
+    "{argument} on {owner}": "{owner}에 준 {argument}",
     "{call} on line {line}": "{call} 호출 (줄 {line})",
     # HTS906: what the framework does with the content
     "{framework} sends it anyway": "그래도 프레임워크가 그대로 보냄 ({framework})",
