@@ -209,6 +209,12 @@ CLASSES = {
         '@router.get("/", auth=Open())',
         False,
     ),
+    "with-a-mixin-from-elsewhere": (
+        "from .mixins import Audited\n\nclass Bearer(Audited, HttpBearer):\n"
+        "    def authenticate(self, request, token):\n        return token\n\nrouter = Router()\n",
+        '@router.get("/", auth=Bearer())',
+        False,
+    ),
     "imported-class": ("from .security import Bearer\n\nrouter = Router()\n", '@router.get("/", auth=Bearer())', False),
     "the-class-itself": (_BEARER + "router = Router()\n", '@router.get("/", auth=Bearer)', False),
     "plain-function": (

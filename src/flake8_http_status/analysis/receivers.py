@@ -40,7 +40,7 @@ class Receivers:
                 ancestors = self.class_ancestors(scope.cls)
                 # A class whose only bases are object or local mixins is itself a mixin:
                 # its `self` is whatever it gets mixed into.
-                if ancestors is None or not any(_is_external(name) for name in ancestors):
+                if ancestors is None or not any(is_external(name) for name in ancestors):
                     return None
                 return ancestors
             bound = self.bindings.type_of(node.id)
@@ -107,7 +107,8 @@ class Receivers:
         return False
 
 
-def _is_external(name: str) -> bool:
+def is_external(name: str) -> bool:
+    """An ancestor from outside the module (`class_ancestors`), not one of its classes or `object`."""
     return not name.startswith(_LOCAL) and name != "builtins.object"
 
 

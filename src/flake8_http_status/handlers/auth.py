@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.nodes import strip_not
-from ..analysis.receivers import Receivers, last_name
+from ..analysis.receivers import Receivers, is_external, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api import FRAMEWORK_ROOTS
 from ..api.idioms import Auth, AuthArgument, AuthDecorator
@@ -167,7 +167,11 @@ class AuthModel:
         if cls is None or any(self.receivers.defines(cls, method) for method in row.overrides):
             return False
         ancestors = self.receivers.class_ancestors(cls)
-        return ancestors is not None and not ancestors.isdisjoint(row.bases)
+        if ancestors is None or ancestors.isdisjoint(row.bases):
+            return False
+        # A base from elsewhere (a project mixin) may redefine `__call__`: every base must be in sight.
+        roots = {base.partition(".")[0] for base in row.bases}
+        return all(not is_external(name) or name.partition(".")[0] in roots for name in ancestors)
 
     def _bound_once(self, name: str) -> bool:
         return self.receivers.bindings.bound[name] == 1
