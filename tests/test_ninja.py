@@ -276,6 +276,21 @@ CLASSES = {
         '@router.get("/")',
         False,
     ),
+    "stacked-routes-both-proven": (
+        "router = Router(auth=django_auth)\nother = Router()\n",
+        '@router.get("/a")\n@other.get("/b", auth=django_auth)',
+        True,
+    ),
+    "stacked-routes-one-open": (
+        "router = Router(auth=django_auth)\nother = Router()\n",
+        '@router.get("/a")\n@other.get("/b")',
+        False,
+    ),
+    "stacked-on-an-unknown-router": (
+        "from .routers import other\n\n",
+        '@other.get("/b")\n@other.get("/a", auth=django_auth)',
+        False,
+    ),
     "receiver-of-unknown-type": ("from .routers import router\n", '@router.get("/")', False),
     "receiver-made-by-a-factory": ("router = make_router(auth=django_auth)\n", '@router.get("/")', False),
     "receiver-not-a-name": ("routers = {'a': Router(auth=django_auth)}\n", '@routers["a"].get("/")', False),

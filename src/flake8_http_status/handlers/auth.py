@@ -100,9 +100,11 @@ class AuthModel:
         for decorator in function.decorator_list:
             if self._admits_only_users(decorator, methods):
                 return f"@{ast.unparse(decorator.func if isinstance(decorator, ast.Call) else decorator)}"
-            argument = self._auth_argument(decorator)
-            if argument is not None:
-                return argument
+        # A function registered by several routes (stacked decorators) is proven only if every route proves it.
+        routes = [self._auth_argument(decorator) for decorator in function.decorator_list]
+        proofs = [why for why in routes if why is not _NOT_A_ROUTE]
+        if proofs and all(why is not None for why in proofs):
+            return proofs[0]
         if self._decorator_permissions(function, methods):
             return "@permission_classes"
         if scope.method_of is not None:
@@ -123,18 +125,33 @@ class AuthModel:
 
     def _auth_argument(self, decorator: ast.expr) -> object:
         """`auth=django_auth` on a route decorator (Django Ninja), or on the API or router the route is
-        registered on, as the evidence a message names."""
+        registered on, as the evidence a message names; None for a route that proves nothing, `_NOT_A_ROUTE`
+        for a decorator no row is about."""
         if not isinstance(decorator, ast.Call):
-            return None
+            return _NOT_A_ROUTE
+        found: object = _NOT_A_ROUTE
         for row in self.idioms.auth_arguments:
             value = self._given(decorator, row)
             if value is not None:  # the route's own value decides, even `auth=None`
-                return f"{row.keyword}={ast.unparse(value)}" if self._admits_only_users_value(value, row) else None
+                if self._admits_only_users_value(value, row):
+                    return f"{row.keyword}={ast.unparse(value)}"
+                found = None
+                continue
             owner = self._owner_value(decorator, row)
             if owner is not None:
                 name, value = owner
                 return Phrase("{argument} on {owner}", argument=f"{row.keyword}={ast.unparse(value)}", owner=name)
-        return None
+            if self._is_route(decorator, row):
+                found = None
+        return found
+
+    def _is_route(self, decorator: ast.Call, row: AuthArgument) -> bool:
+        """A route decorator of the row's framework, in a module that imports it (`@router.get(...)`)."""
+        func = decorator.func
+        return isinstance(func, ast.Attribute) and any(
+            route.framework == row.framework and self.imports.imports_any(route.gate)
+            for route in self.idioms.route_attributes.get(func.attr, ())
+        )
 
     def _given(self, call: ast.Call, row: AuthArgument) -> ast.expr | None:
         """The value `call` passes as the row's keyword, None when it passes none (or an unset marker)."""
@@ -382,6 +399,7 @@ class AuthModel:
 
 
 _NAME_SLOT = Slot(None, "name")
+_NOT_A_ROUTE = object()  # `_auth_argument` of a decorator that registers no route of a row's framework
 
 
 def _all(states: list[Auth]) -> Auth:
