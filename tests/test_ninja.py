@@ -271,6 +271,32 @@ CLASSES = {
         '@router.get("/")',
         False,
     ),
+    "mounted-in-a-loop": (
+        "api = NinjaAPI()\nrouter = Router(auth=django_auth)\nfor mounted in (router,):\n"
+        "    api.add_router('/x', mounted, auth=None)\n",
+        '@router.get("/")',
+        False,
+    ),
+    "another-router-mounted-open": (
+        "api = NinjaAPI()\nrouter = Router(auth=django_auth)\nother = Router()\napi.add_router('/x', other, auth=None)\n",
+        '@router.get("/")',
+        True,
+    ),
+    "auth-set-through-an-alias": (
+        "router = Router(auth=django_auth)\nsame = router\nsame.auth = None\n",
+        '@router.get("/")',
+        False,
+    ),
+    "auth-set-with-setattr": (
+        "router = Router(auth=django_auth)\nsetattr(router, 'auth', None)\n",
+        '@router.get("/")',
+        False,
+    ),
+    "other-attribute-set": (
+        "router = Router(auth=django_auth)\nrouter.tags = ['x']\n",
+        '@router.get("/")',
+        True,
+    ),
     "nested-with-auth-off": (
         "parent = Router()\nrouter = Router(auth=django_auth)\nparent.add_router('/x', router=router, auth=None)\n",
         '@router.get("/")',

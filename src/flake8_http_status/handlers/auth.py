@@ -218,31 +218,47 @@ class AuthModel:
         return name, value
 
     def _mounted_with_users_only(self, name: str, row: AuthArgument) -> bool:
-        """Every mount of `name` in the module that replaces its auth (`api.add_router("/x", router, auth=...)`)
-        also admits only users, and nothing assigns `name.auth`."""
+        """Nothing in the module replaces the auth of the object `name` with one that may admit anyone: no
+        mount that may be of it passes another (`api.add_router("/x", router, auth=None)`, `**options`), and no
+        assignment or `setattr` sets its attribute."""
         if self.tree is None:
             return False
+        aliases = {name} | {alias for alias, value in self.names.values.items() if _is_name(value, name)}
         for node in ast.walk(self.tree):
             if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(_is_attribute_of(target, name, row.keyword) for target in targets):
+                if any(_is_attribute_of(target, aliases, row.keyword) for target in targets):
                     return False
-            elif (
-                isinstance(node, ast.Call)
-                and row.mounted is not None
-                and last_name(node.func) in row.mounts
-                and isinstance(node.func, ast.Attribute)
-            ):
-                mounted = argument(node, row.mounted)
-                if not isinstance(mounted, ast.Name) or mounted.id != name:
-                    continue
-                given = next((k.value for k in node.keywords if k.arg == row.keyword), None)
-                if given is not None and self.imports.qualify(given) not in row.unset:
-                    if not self._admits_only_users_value(given, row):
-                        return False
-                elif any(k.arg is None for k in node.keywords):  # `**options` may carry auth
+            elif isinstance(node, ast.Call):
+                if _sets_attribute(node, aliases, row.keyword):
+                    return False
+                if (
+                    row.mounted is not None
+                    and self._replaces_auth(node, row)
+                    and self._may_be(argument(node, row.mounted), aliases)
+                ):
                     return False
         return True
+
+    def _replaces_auth(self, call: ast.Call, row: AuthArgument) -> bool:
+        """A mount (`add_router(...)`) that passes an auth which may admit anyone, or may pass one (`**options`)."""
+        if not isinstance(call.func, ast.Attribute) or call.func.attr not in row.mounts:
+            return False
+        if any(keyword.arg is None for keyword in call.keywords):
+            return True
+        given = next((k.value for k in call.keywords if k.arg == row.keyword), None)
+        if given is None or self.imports.qualify(given) in row.unset:
+            return False
+        return not self._admits_only_users_value(given, row)
+
+    def _may_be(self, node: ast.expr | None, aliases: set[str]) -> bool:
+        """`node` may be the object the module binds to one of `aliases`: it is one of them, or something the
+        analysis cannot tell apart (a loop variable, an attribute), unlike another object the module binds once."""
+        if not isinstance(node, ast.Name):
+            return True
+        if node.id in aliases:
+            return True
+        return not (isinstance(self.names.values.get(node.id), ast.Call) and self._bound_once(node.id))
 
     def _auth_row(self, decorator: ast.expr) -> AuthDecorator | None:
         func = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -416,8 +432,12 @@ def _is_framework(qualified: str) -> bool:
     return qualified.partition(".")[0] in FRAMEWORK_ROOTS
 
 
-def _is_attribute_of(target: ast.expr, name: str, attribute: str) -> bool:
-    """`<name>.<attribute>` as an assignment target (also inside a tuple of targets)."""
+def _is_name(node: ast.expr | None, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _is_attribute_of(target: ast.expr, names: set[str], attribute: str) -> bool:
+    """`<name>.<attribute>` as an assignment target (also inside a tuple of targets), for one of `names`."""
     pending = [target]
     while pending:
         node = pending.pop()
@@ -429,10 +449,20 @@ def _is_attribute_of(target: ast.expr, name: str, attribute: str) -> bool:
             isinstance(node, ast.Attribute)
             and node.attr == attribute
             and isinstance(node.value, ast.Name)
-            and node.value.id == name
+            and node.value.id in names
         ):
             return True
     return False
+
+
+def _sets_attribute(call: ast.Call, names: set[str], attribute: str) -> bool:
+    """`setattr(<name>, "<attribute>", ...)` for one of `names`, or with a name it cannot read."""
+    if not _is_name(call.func, "setattr") or len(call.args) < 2:
+        return False
+    target, key = call.args[0], call.args[1]
+    if not (isinstance(target, ast.Name) and target.id in names):
+        return False
+    return not (isinstance(key, ast.Constant) and key.value != attribute)
 
 
 def _class_attributes(cls: ast.ClassDef) -> Iterator[tuple[str, ast.expr]]:
