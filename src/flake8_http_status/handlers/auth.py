@@ -71,6 +71,7 @@ class AuthModel:
         self.receivers = receivers
         self.names = names
         self.tree = tree  # read only for an owner's auth (`router = Router(auth=...)`): what else sets it
+        self._kept: dict[tuple[str, str, str], bool] = {}  # (object, framework, keyword) -> `_mounted_with_users_only`
         self.dependencies = Dependencies(idioms, imports, names)
 
     def state_at(
@@ -221,6 +222,12 @@ class AuthModel:
         """Nothing in the module replaces the auth of the object `name` with one that may admit anyone: no
         mount that may be of it passes another (`api.add_router("/x", router, auth=None)`, `**options`), and no
         assignment or `setattr` sets its attribute."""
+        key = (name, row.framework, row.keyword)
+        if key not in self._kept:
+            self._kept[key] = self._keeps_auth(name, row)
+        return self._kept[key]
+
+    def _keeps_auth(self, name: str, row: AuthArgument) -> bool:
         if self.tree is None:
             return False
         aliases = {name} | {alias for alias, value in self.names.values.items() if _is_name(value, name)}
