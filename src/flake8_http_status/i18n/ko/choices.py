@@ -120,7 +120,9 @@ RULES: Final[dict[str, RuleText]] = {
             "(`@login_required`, `@auth.login_required`, `@jwt_required()`, `@authenticated`, "
             '`@requires("authenticated")`)가 지키는 뷰 안, `LoginRequiredMixin`이나 '
             "`permission_classes = [IsAuthenticated]`를 가진 클래스 기반 뷰, `get_current_user`에 의존하는 FastAPI "
-            "라우트, 또는 `if not user.is_authenticated: return ...` 같은 검사 뒤. 상태는 어떻게 적든 됩니다: `401`, "
+            "라우트, `auth=`(라우트에 직접, 또는 그 `Router(auth=...)`나 `NinjaAPI(auth=...)`에 준 값)가 "
+            "`django_auth`이거나 프로젝트가 `HttpBearer`, `HttpBasicAuth`, API 키 인증기를 상속해 만든 클래스의 "
+            "인스턴스인 Django Ninja 라우트, 또는 `if not user.is_authenticated: return ...` 같은 검사 뒤. 상태는 어떻게 적든 됩니다: `401`, "
             "`HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
         ),
         why=(
@@ -142,6 +144,9 @@ RULES: Final[dict[str, RuleText]] = {
             "모듈 밖에 있는 보장: URLconf 데코레이터, `LoginRequiredMiddleware`, DRF의 `DEFAULT_PERMISSION_CLASSES`, "
             "라우터를 포함하는 곳에서 붙인 의존성.",
             "`@user_passes_test`, Pyramid 권한, Litestar 가드: 익명 사용자도 들여보낼 수 있습니다.",
+            "일반 함수나 `AuthBase` 하위 클래스를 준 Django Ninja의 `auth=`(IP 허용 목록은 로그인을 보장하지 않음), "
+            "그리고 라우터의 `auth=`: 모듈이 그 라우터를 다른 값으로 마운트하거나(`add_router(..., auth=None)`) 그 "
+            "이름을 두 번 이상 바인딩할 때.",
             _CONTRADICTION,
         ),
         references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)", "RFC 9110 §11.6.1 (WWW-Authenticate)"),

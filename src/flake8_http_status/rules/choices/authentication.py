@@ -39,8 +39,10 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
             "Reports a 401 sent where the code already knows the user is logged in: inside a view guarded by a "
             "login decorator (`@login_required`, `@auth.login_required`, `@jwt_required()`, `@authenticated`, "
             '`@requires("authenticated")`), a class-based view with `LoginRequiredMixin` or '
-            "`permission_classes = [IsAuthenticated]`, a FastAPI route that depends on `get_current_user`, or "
-            "after a guard such as `if not user.is_authenticated: return ...`. The status may be spelled in any "
+            "`permission_classes = [IsAuthenticated]`, a FastAPI route that depends on `get_current_user`, a Django "
+            "Ninja route whose `auth=` (on the route, or on its `Router(auth=...)` or `NinjaAPI(auth=...)`) is "
+            "`django_auth` or an instance of a project subclass of `HttpBearer`, `HttpBasicAuth` or an API-key "
+            "authenticator, or after a guard such as `if not user.is_authenticated: return ...`. The status may be spelled in any "
             "way: `401`, `HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
         ),
         why=(
@@ -78,6 +80,9 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
             "Guarantees that live outside the module: URLconf decorators, `LoginRequiredMiddleware`, DRF's "
             "`DEFAULT_PERMISSION_CLASSES`, dependencies attached where a router is included.",
             "`@user_passes_test`, Pyramid permissions and Litestar guards: they may admit anonymous users.",
+            "Django Ninja's `auth=` given a plain function or an `AuthBase` subclass (an IP allow-list proves no "
+            "login), and a router's `auth=` when the module mounts that router with another "
+            "(`add_router(..., auth=None)`) or binds its name more than once.",
             "Code after contradictory evidence (an anonymous check inside a login-protected view).",
         ),
         references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)", "RFC 9110 §11.6.1 (WWW-Authenticate)"),
