@@ -82,6 +82,15 @@ FINDINGS = {
         "import flask_restx\nfrom myproject.api import Other\napi = Other()\n\ndef v():\n    api.abort(404)\n",
         [],
     ),
+    # A blueprint imported from the project marks its routes as views, as a relative import's already did.
+    "flask-imported-blueprint": (
+        "import flask\nfrom myproject.views import bp\n\n@bp.route('/')\ndef v():\n    return {}, 201\n",
+        ["HTS001"],
+    ),
+    "flask-imported-helper": (
+        "import flask\nfrom myproject.cache import cache\n\n@cache.memoize()\ndef v():\n    return {}, 201\n",
+        [],
+    ),
     # Framework objects keep their behaviour.
     "bottle-response": ("from bottle import response\n\ndef v():\n    response.status = 404\n", ["HTS001"]),
     # `current_app` is typed as itself, not as an app class, so the app rows' untyped name rule does not apply.
