@@ -10,7 +10,7 @@ from .nodes import attribute_chain
 
 
 class ImportMap:
-    __slots__ = ("_imported", "local_names", "module_level", "modules", "names", "star_modules")
+    __slots__ = ("_imported", "imported_modules", "local_names", "module_level", "modules", "names", "star_modules")
 
     def __init__(self) -> None:
         # local name -> qualified name, for every absolute import anywhere in the module
@@ -19,6 +19,9 @@ class ImportMap:
         self.module_level: dict[str, str] = {}
         # every imported module and all its parents: "django.http" adds "django" and "django.http"
         self.modules: set[str] = set()
+        # the modules `import` statements name, and their parents: what a qualified name means when it is one of
+        # these is a module, never an object imported from one (`from a import b` may import either)
+        self.imported_modules: set[str] = set()
         self.star_modules: list[str] = []
         # names bound by relative imports: project code that shadows any framework name
         self.local_names: set[str] = set()
@@ -57,7 +60,9 @@ class ImportMap:
                 self.module_level[local] = qualified
         if isinstance(node, ast.Import):
             for alias in node.names:
-                self.modules.update(_parents(alias.name))
+                parents = _parents(alias.name)
+                self.modules.update(parents)
+                self.imported_modules.update(parents)
             return
         if node.level or not node.module:
             return

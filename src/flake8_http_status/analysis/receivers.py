@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from ..api import LIBRARY_PACKAGES
 from ..api.rows import Receiver
 from .collect import Bindings
 from .imports import ImportMap
@@ -50,7 +51,18 @@ class Receivers:
             qualified = self.imports.qualify(node.func)
             return self._expand(qualified) if qualified else None
         qualified = self.imports.qualify(node)
-        return frozenset({qualified}) if qualified else None
+        if qualified is None or self._foreign_object(qualified):
+            return None
+        return frozenset({qualified})
+
+    def _foreign_object(self, qualified: str) -> bool:
+        """An object imported from a package the table knows nothing about (`from myproject.api import api`).
+
+        Importing an instance says nothing about its class, so its type is unknown, as with a relative import.
+        An object of a known library keeps its name (`from flask import request`, `from bottle import response`),
+        and so does a module an `import` statement names.
+        """
+        return qualified.partition(".")[0] not in LIBRARY_PACKAGES and qualified not in self.imports.imported_modules
 
     def class_ancestors(self, node: ast.ClassDef) -> frozenset[str] | None:
         """Qualified names of a class's bases, through classes of the same module; None if any is unknown."""

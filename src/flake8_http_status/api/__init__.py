@@ -9,6 +9,7 @@ handler idioms. Adding a framework means adding a module with its declaration an
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ from .rows import (
     HelperRow,
     KeywordRow,
     MethodRow,
+    Receiver,
     ReturnRow,
 )
 
@@ -83,6 +85,25 @@ FRAMEWORKS: tuple[Framework, ...] = tuple(
 )
 
 FRAMEWORK_ROOTS: tuple[str, ...] = tuple(root for framework in FRAMEWORKS for root in framework.roots)
+
+
+def _library_packages() -> frozenset[str]:
+    """Top-level packages the table knows: every framework's roots, every package a status row names, the stdlib."""
+    names: set[str] = set(FRAMEWORK_ROOTS)
+    for framework in FRAMEWORKS:
+        names.update(name for row in framework.calls for name in row.names)
+        receivers: list[Receiver] = [row.receiver for row in framework.methods]
+        receivers += (row.receiver for row in framework.attributes)
+        receivers += (row.receiver for row in framework.comparisons)
+        for receiver in receivers:
+            names.update(receiver.owners)
+            names.update(receiver.gate)
+    return frozenset(name.partition(".")[0] for name in names) | frozenset(sys.stdlib_module_names)
+
+
+# An object imported from any other package (the project's own, or a library no row is about) is of unknown
+# type: importing an instance says nothing about its class (`analysis.receivers`).
+LIBRARY_PACKAGES: frozenset[str] = _library_packages()
 
 # Every framework's syntax for a path parameter segment, as one pattern.
 PATH_PARAMETER = re.compile(

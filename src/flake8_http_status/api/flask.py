@@ -16,7 +16,7 @@ from .idioms import (
     RouteDecorator,
     ViewClass,
 )
-from .rows import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
+from .rows import Api, CallRow, MethodRow, Misplaced, Receiver, ReturnRow, Role, Slot, Text
 from .werkzeug import RESPONSE_CLASSES
 
 APPS = (
@@ -41,6 +41,8 @@ RESTX_ABORTERS = (
     "flask_restx.Api",
     "flask_restx.api.Api",
 )
+# A receiver the module does not type counts only in a decorator: `@api.response(404, ...)`, never `x.doc(...)`.
+_RESTX_DOCUMENTS = Receiver(owners=RESTX_ABORTERS, gate=("flask_restx",), untyped_only_in_decorators=True)
 SMOREST_BLUEPRINTS = ("flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint")
 _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
 
@@ -133,6 +135,50 @@ METHODS = (
             default=500,
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+        ),
+    ),
+    # flask-restx 1.3.2 documentation decorators (Api reaches them on its default namespace through __getattr__).
+    # They only document: `Namespace.marshal_with` keeps `code` for the OpenAPI document and passes the rest to
+    # flask_restx.marshal_with, so a plain return still goes out with 200. Swagger writes every code as str(code).
+    # `response(code, description, model=None, **kwargs)`.
+    MethodRow(
+        ("response",),
+        _RESTX_DOCUMENTS,
+        Api("flask", "Namespace.response", Role.DOCUMENT, (Slot(0, "code"),), stringified=True),
+    ),
+    # `doc(shortcut=None, **kwargs)`: `responses={404: "Not found"}` (or a (description, model) tuple) per code.
+    MethodRow(
+        ("doc",),
+        _RESTX_DOCUMENTS,
+        Api("flask", "Namespace.doc", Role.DOCUMENT, keys_of="responses", stringified=True),
+    ),
+    # `marshal_with(fields, as_list=False, code=HTTPStatus.OK, description=None, **kwargs)`: a code in second place
+    # lands in as_list, and the response is documented as 200.
+    MethodRow(
+        ("marshal_with",),
+        _RESTX_DOCUMENTS,
+        Api(
+            "flask",
+            "Namespace.marshal_with",
+            Role.DOCUMENT,
+            (Slot(2, "code"),),
+            misplaced=(Misplaced(1, "as_list"),),
+            fix_keyword="code",
+            stringified=True,
+        ),
+    ),
+    # `marshal_list_with(fields, **kwargs)` is `marshal_with(fields, True, **kwargs)`: `code` only by keyword.
+    MethodRow(
+        ("marshal_list_with",),
+        _RESTX_DOCUMENTS,
+        Api(
+            "flask",
+            "Namespace.marshal_list_with",
+            Role.DOCUMENT,
+            (Slot(None, "code"),),
+            misplaced=(Misplaced(1, None),),
+            fix_keyword="code",
+            stringified=True,
         ),
     ),
     # flask-smorest 0.47.0: `@blp.response(status_code, schema=None, ...)` sets the status a view's plain return goes
