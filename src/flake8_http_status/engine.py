@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from .analysis.collect import collect
 from .analysis.imports import collect_imports
@@ -18,6 +17,7 @@ from .findings import Finding
 from .options import ExtraCall, Settings
 from .prefilter import may_have_sites
 from .project import pyproject_for
+from .records import NamedTuple
 from .rules.context import Context
 from .rules.registry import CHECKERS
 

@@ -7,8 +7,9 @@ so that rules can reason about the value whatever its spelling.
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Final
 
+from .records import NamedTuple
 from .statuses import BY_CODE
 
 # `http.HTTPStatus` member names on Python 3.10-3.12 (3.9 already had all of them).

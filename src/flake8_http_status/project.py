@@ -6,9 +6,10 @@ import functools
 import re
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .families import FASTAPI_REQUIRING_RENAMED_STARLETTE, STARLETTE_RENAMES_SINCE
+from .records import NamedTuple
 
 DEFAULT_PYTHON = (3, 10)
 _VERSION = re.compile(r"(\d+)(?:\.(\d+))?")

@@ -11,7 +11,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
@@ -19,6 +18,7 @@ from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from ..api import TABLE
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
+from ..records import NamedTuple
 from .answers import Answer, answers
 from .auth import AuthModel, AuthState
 from .creation import Created, Creations, body_parameters

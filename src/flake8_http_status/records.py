@@ -1,0 +1,116 @@
+"""`NamedTuple`, as the type checker knows it, built at run time without `typing`'s costs.
+
+`typing.NamedTuple` checks every field's annotation; under `from __future__ import annotations` each
+is a string, which becomes a `ForwardRef` whose text is compiled, and `collections.namedtuple` then
+compiles the class's `__new__` from source. With some seventy record types in the package that was a
+large share of the plugin's start-up, paid on every one-file flake8 run. Here a record class is a
+tuple subclass with the same members (`_fields`, `_field_defaults`, `_make`, `_replace`, `_asdict`,
+`__match_args__`, a `__new__` taking the fields by position or name, with their defaults) whose
+`__new__` reuses one compiled template per number of fields. Type checkers see `typing.NamedTuple`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing import NamedTuple as NamedTuple
+else:
+    from collections import _tuplegetter
+
+    _PROHIBITED = frozenset(
+        {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace"}
+        | {"_asdict", "_source"}
+    )
+    _SPECIAL = frozenset({"__module__", "__qualname__", "__annotations__", "__orig_bases__"})
+    _TEMPLATES: dict[int, Any] = {}
+
+    def _template(count: int) -> Any:
+        """The code of `__new__` for `count` fields, its parameters named `_cls, _0, _1, ...`."""
+        code = _TEMPLATES.get(count)
+        if code is None:
+            names = ", ".join(f"_{index}" for index in range(count))
+            source = f"def __new__(_cls, {names}): return _tuple_new(_cls, ({names}{',' if count == 1 else ''}))"
+            scope: dict[str, Any] = {}
+            exec(compile(source, "<record>", "exec"), {"_tuple_new": tuple.__new__}, scope)
+            code = _TEMPLATES[count] = scope["__new__"].__code__
+        return code
+
+    def _make_new(typename: str, fields: tuple[str, ...], defaults: tuple[object, ...]) -> Callable[..., Any]:
+        code = _template(len(fields)).replace(
+            co_varnames=("_cls", *fields), co_name="__new__", co_qualname=f"{typename}.__new__"
+        )
+        function = type(_make_new)(code, {"_tuple_new": tuple.__new__, "__builtins__": {}}, "__new__", defaults or None)
+        function.__doc__ = f"Create new instance of {typename}({', '.join(fields)})"
+        return function
+
+    def _record(typename: str, fields: tuple[str, ...], defaults: tuple[object, ...], module: str) -> type:
+        count = len(fields)
+        field_defaults = dict(zip(fields[count - len(defaults) :], defaults, strict=True)) if defaults else {}
+        repr_format = "(" + ", ".join(f"{name}=%r" for name in fields) + ")"
+
+        @classmethod
+        def _make(cls: type, iterable: Any) -> Any:
+            result = tuple.__new__(cls, iterable)
+            if len(result) != count:
+                raise TypeError(f"Expected {count} arguments, got {len(result)}")
+            return result
+
+        def _replace(self: Any, /, **changes: Any) -> Any:
+            result = self._make(map(changes.pop, fields, self))
+            if changes:
+                raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+            return result
+
+        def __repr__(self: Any) -> str:  # noqa: N807
+            return str(self.__class__.__name__ + repr_format % self)
+
+        def _asdict(self: Any) -> dict[str, Any]:
+            return dict(zip(self._fields, self, strict=True))
+
+        def __getnewargs__(self: Any) -> tuple[Any, ...]:  # noqa: N807
+            return tuple(self)
+
+        for method in (_make.__func__, _replace, __repr__, _asdict, __getnewargs__):
+            method.__qualname__ = f"{typename}.{method.__name__}"
+        namespace: dict[str, Any] = {
+            "__doc__": f"{typename}({', '.join(fields)})",
+            "__slots__": (),
+            "_fields": fields,
+            "_field_defaults": field_defaults,
+            "__new__": _make_new(typename, fields, defaults),
+            "_make": _make,
+            "_replace": _replace,
+            "__repr__": __repr__,
+            "_asdict": _asdict,
+            "__getnewargs__": __getnewargs__,
+            "__match_args__": fields,
+            "__module__": module,
+        }
+        for index, name in enumerate(fields):
+            namespace[name] = _tuplegetter(index, sys.intern(f"Alias for field number {index}"))
+        return type(typename, (tuple,), namespace)
+
+    class _RecordMeta(type):
+        def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
+            if not bases:  # NamedTuple itself
+                return super().__new__(cls, typename, bases, namespace)
+            annotations: dict[str, Any] = namespace.get("__annotations__", {})
+            fields = tuple(sys.intern(name) for name in annotations)
+            defaults = tuple(namespace[name] for name in fields if name in namespace)
+            if any(name not in namespace for name in fields[len(fields) - len(defaults) :]):
+                raise TypeError(f"{typename}: a field without a default follows one with a default")
+            record = _record(typename, fields, defaults, namespace["__module__"])
+            record.__qualname__ = namespace.get("__qualname__", typename)
+            record.__annotations__ = dict(annotations)
+            for key, value in namespace.items():
+                if key in _PROHIBITED:
+                    raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+                if key not in _SPECIAL and key not in fields:
+                    setattr(record, key, value)
+            return record
+
+    class NamedTuple(metaclass=_RecordMeta):
+        pass
