@@ -12,11 +12,12 @@ from .i18n import LANGUAGES
 from .project import lower_bound
 from .records import NamedTuple
 
+# Patterns, not compiled ones: `re` compiles them when an option that needs one is given, not at import.
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 _DOTTED = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
-_EXTRA_CODE = re.compile(rf"\s*(\d{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z")
-_DOTTED_NAME = re.compile(rf"{_DOTTED}\Z")
-_EXTRA_CALL = re.compile(rf"\s*({_DOTTED})\s*(?::\s*(\d+))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z")
+_EXTRA_CODE = rf"\s*(\d{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z"
+_DOTTED_NAME = rf"{_DOTTED}\Z"
+_EXTRA_CALL = rf"\s*({_DOTTED})\s*(?::\s*(\d+))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z"
 
 
 class OptionError(ValueError):
@@ -163,7 +164,7 @@ def parse_target_python(text: str | None) -> tuple[int, int] | None:
 def parse_extra_codes(items: Iterable[str]) -> dict[int, ExtraCode]:
     codes: dict[int, ExtraCode] = {}
     for item in _items(items):
-        match = _EXTRA_CODE.match(item)
+        match = re.match(_EXTRA_CODE, item)
         if not match:
             raise OptionError(f"http-status-extra-codes: expected CODE=NAME or CODE=module:NAME, not {item!r}")
         code = int(match.group(1))
@@ -185,7 +186,7 @@ def parse_ignore_values(items: Iterable[str]) -> frozenset[int]:
 def parse_extra_calls(items: Iterable[str]) -> tuple[ExtraCall, ...]:
     calls = []
     for item in _items(items):
-        match = _EXTRA_CALL.match(item)
+        match = re.match(_EXTRA_CALL, item)
         if not match or (match.group(2) is None and match.group(3) is None):
             raise OptionError(
                 f"http-status-extra-calls: expected NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD, not {item!r}"
@@ -199,7 +200,7 @@ def parse_names(option: str, items: Iterable[str]) -> tuple[str, ...]:
     """Dotted names (`pkg.module.name`, or a bare `name`), in the order given, without duplicates."""
     names: list[str] = []
     for item in _items(items):
-        if not _DOTTED_NAME.match(item):
+        if not re.match(_DOTTED_NAME, item):
             raise OptionError(f"http-status-{option}: expected a dotted name such as pkg.module.name, not {item!r}")
         if item not in names:
             names.append(item)
