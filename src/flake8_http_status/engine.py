@@ -10,7 +10,7 @@ from .analysis.collect import collect
 from .analysis.imports import collect_imports
 from .analysis.match import Matcher
 from .analysis.sites import Site
-from .api import Table, build_table
+from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
@@ -83,6 +83,8 @@ def target_for(filename: str, settings: Settings) -> Target:
 
 @lru_cache(maxsize=16)
 def _table(extra_calls: tuple[ExtraCall, ...]) -> Table:
+    if not extra_calls:
+        return default_table()
     return build_table(tuple(_extra_row(call) for call in extra_calls))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .api import TABLE
+from .api import default_table
 from .families import STYLE_ATTRIBUTES
 
 # Text is read in pieces of about this many characters, each ending at a line break, so that a huge
@@ -22,7 +22,7 @@ _PIECE = 1 << 16
 @lru_cache(maxsize=8)
 def words(extra_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Identifiers of which a module must contain one, as a whole word, to have a site (or see `_OTHERS`)."""
-    found = TABLE.words() | {"HTTPStatus", "status_codes"} | extra_words
+    found = default_table().words() | {"HTTPStatus", "status_codes"} | extra_words
     # Constant names such as HTTP_404_NOT_FOUND are covered by the `HTTP_` prefix in `_others`.
     return frozenset(word for word in found if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_"))
 

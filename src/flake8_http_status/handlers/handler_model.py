@@ -15,7 +15,7 @@ from functools import cached_property
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
 from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
-from ..api import TABLE
+from ..api import default_table
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
 from ..records import NamedTuple
@@ -330,7 +330,7 @@ class HandlerModel:
             return False
         for outer in walk_statement(path[-1].stmt):
             if isinstance(outer, ast.Call) and outer is not node and _is_argument(outer, node):
-                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in TABLE.calls
+                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in default_table().calls
         return False
 
     def content(self, site: Site) -> Content | None:
