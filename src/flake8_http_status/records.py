@@ -24,7 +24,6 @@ else:
         {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace"}
         | {"_asdict", "_source"}
     )
-    _SPECIAL = frozenset({"__module__", "__qualname__", "__annotations__", "__orig_bases__"})
     _TEMPLATES: dict[int, Any] = {}
 
     def _template(count: int) -> Any:
@@ -46,52 +45,34 @@ else:
         function.__doc__ = f"Create new instance of {typename}({', '.join(fields)})"
         return function
 
-    def _record(typename: str, fields: tuple[str, ...], defaults: tuple[object, ...], module: str) -> type:
-        count = len(fields)
-        field_defaults = dict(zip(fields[count - len(defaults) :], defaults, strict=True)) if defaults else {}
-        repr_format = "(" + ", ".join(f"{name}=%r" for name in fields) + ")"
+    class _Record(tuple):
+        """The members every record shares; each record class adds its fields, `__new__` and `_fields`."""
+
+        __slots__ = ()
+        _fields: tuple[str, ...] = ()
 
         @classmethod
-        def _make(cls: type, iterable: Any) -> Any:
+        def _make(cls, iterable: Any) -> Any:
             result = tuple.__new__(cls, iterable)
-            if len(result) != count:
-                raise TypeError(f"Expected {count} arguments, got {len(result)}")
+            if len(result) != len(cls._fields):
+                raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(result)}")
             return result
 
-        def _replace(self: Any, /, **changes: Any) -> Any:
-            result = self._make(map(changes.pop, fields, self))
+        def _replace(self, /, **changes: Any) -> Any:
+            result = self._make(map(changes.pop, self._fields, self))
             if changes:
                 raise ValueError(f"Got unexpected field names: {list(changes)!r}")
             return result
 
-        def __repr__(self: Any) -> str:  # noqa: N807
-            return str(self.__class__.__name__ + repr_format % self)
+        def __repr__(self) -> str:
+            values = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self, strict=True))
+            return f"{self.__class__.__name__}({values})"
 
-        def _asdict(self: Any) -> dict[str, Any]:
+        def _asdict(self) -> dict[str, Any]:
             return dict(zip(self._fields, self, strict=True))
 
-        def __getnewargs__(self: Any) -> tuple[Any, ...]:  # noqa: N807
+        def __getnewargs__(self) -> tuple[Any, ...]:
             return tuple(self)
-
-        for method in (_make.__func__, _replace, __repr__, _asdict, __getnewargs__):
-            method.__qualname__ = f"{typename}.{method.__name__}"
-        namespace: dict[str, Any] = {
-            "__doc__": f"{typename}({', '.join(fields)})",
-            "__slots__": (),
-            "_fields": fields,
-            "_field_defaults": field_defaults,
-            "__new__": _make_new(typename, fields, defaults),
-            "_make": _make,
-            "_replace": _replace,
-            "__repr__": __repr__,
-            "_asdict": _asdict,
-            "__getnewargs__": __getnewargs__,
-            "__match_args__": fields,
-            "__module__": module,
-        }
-        for index, name in enumerate(fields):
-            namespace[name] = _tuplegetter(index, sys.intern(f"Alias for field number {index}"))
-        return type(typename, (tuple,), namespace)
 
     class _RecordMeta(type):
         def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
@@ -102,14 +83,23 @@ else:
             defaults = tuple(namespace[name] for name in fields if name in namespace)
             if any(name not in namespace for name in fields[len(fields) - len(defaults) :]):
                 raise TypeError(f"{typename}: a field without a default follows one with a default")
-            record = _record(typename, fields, defaults, namespace["__module__"])
-            record.__qualname__ = namespace.get("__qualname__", typename)
-            record.__annotations__ = dict(annotations)
+            members: dict[str, Any] = {
+                "__doc__": f"{typename}({', '.join(fields)})",
+                "__slots__": (),
+                "_fields": fields,
+                "_field_defaults": dict(zip(fields[len(fields) - len(defaults) :], defaults, strict=True)),
+                "__new__": _make_new(typename, fields, defaults),
+                "__match_args__": fields,
+            }
             for key, value in namespace.items():
                 if key in _PROHIBITED:
                     raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
-                if key not in _SPECIAL and key not in fields:
-                    setattr(record, key, value)
+                if key not in fields and key != "__annotations__":
+                    members[key] = value
+            for index, name in enumerate(fields):
+                members[name] = _tuplegetter(index, f"Alias for field number {index}")
+            record = type(typename, (_Record,), members)
+            record.__annotations__ = dict(annotations)
             return record
 
     class NamedTuple(metaclass=_RecordMeta):
