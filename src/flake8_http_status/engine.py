@@ -18,8 +18,8 @@ from .options import ExtraCall, Settings
 from .prefilter import may_have_sites
 from .project import pyproject_for
 from .records import NamedTuple
+from .rules.checkers import checkers
 from .rules.context import Context
-from .rules.registry import CHECKERS
 
 
 class Analysis(NamedTuple):
@@ -45,7 +45,7 @@ def analyse_module(
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table)
     findings: dict[tuple[str, int, int], Finding] = {}
-    for checker in CHECKERS:
+    for checker in checkers():
         for finding in checker(context):
             findings.setdefault((finding.code, finding.start.line, finding.start.column), finding)
     ordered = sorted(findings.values(), key=lambda f: (f.start, f.code))

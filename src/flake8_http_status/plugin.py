@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from . import __version__
 from .engine import analyse
 from .options import OPTIONS, Settings, settings_from
-from .rules.registry import OFF_BY_DEFAULT
+from .rules.checkers import OFF_BY_DEFAULT
 
 
 class HttpStatusChecker:

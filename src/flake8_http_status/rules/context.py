@@ -6,6 +6,7 @@ import ast
 from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
@@ -15,9 +16,11 @@ from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
-from ..handlers.handler_model import HandlerModel
 from ..options import Settings
 from .rule import Rule
+
+if TYPE_CHECKING:
+    from ..handlers.handler_model import HandlerModel
 
 
 class Context:
@@ -68,6 +71,8 @@ class Context:
     @cached_property
     def handlers(self) -> HandlerModel:
         """The handler model (HTS9xx rules), built on first use and only for the functions asked about."""
+        from ..handlers.handler_model import HandlerModel  # only modules with a status site pay for its import
+
         return HandlerModel(self.module)
 
     @cached_property
