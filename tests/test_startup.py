@@ -1,0 +1,60 @@
+"""The plugin's import stays light: flake8 imports it in every process, editors on every save.
+
+Timing is left to `benchmarks/startup.py` (callgrind instructions, which the machine's load cannot
+move); this test only checks what the import pulls in, in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+# Loaded only when a module needs them: LibCST for applying fixes, the translations when messages are
+# not in English, the long-form catalogue for `explain` and the docs, the rules (with their docs and
+# the HTS9xx handler model) when the first module is analysed.
+HEAVY = (
+    "libcst",
+    "flake8_http_status.fixer",
+    "flake8_http_status.i18n.",
+    "flake8_http_status.catalogue",
+    "flake8_http_status.handlers",
+    "flake8_http_status.rules.registry",
+    "flake8_http_status.rules.choices",
+    "flake8_http_status.docs",
+)
+
+
+def _imported_by(statement: str) -> set[str]:
+    code = f"import json, sys; before = set(sys.modules); {statement}; print(json.dumps(sorted(set(sys.modules) - before)))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(output))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(name for name in modules if any(name == heavy or name.startswith(heavy) for heavy in HEAVY))
+
+
+def test_importing_the_plugin_pulls_in_nothing_heavy() -> None:
+    imported = _imported_by("import flake8_http_status.plugin")
+    assert "flake8_http_status.plugin" in imported
+    assert not _heavy(imported)
+
+
+def test_analysing_a_module_without_a_status_site_pulls_in_nothing_heavy() -> None:
+    imported = _imported_by(
+        "import ast; from flake8_http_status.plugin import HttpStatusChecker as C;"
+        " list(C(ast.parse('import os\\nx = 1\\n'), ['import os\\n', 'x = 1\\n'], 'm.py').run())"
+    )
+    assert not _heavy(imported)
+
+
+def test_english_findings_pull_in_no_translation_and_no_libcst() -> None:
+    source = "from flask import abort\n\ndef view():\n    abort(404)\n"
+    imported = _imported_by(
+        f"import ast; from flake8_http_status.plugin import HttpStatusChecker as C; s = {source!r};"
+        " print(list(C(ast.parse(s), s.splitlines(True), 'm.py').run()), file=sys.stderr)"
+    )
+    assert "flake8_http_status.rules.registry" not in imported
+    assert not [name for name in imported if name.startswith(("libcst", "flake8_http_status.i18n.ko"))]
+    assert not [name for name in imported if name.startswith("flake8_http_status.catalogue")]
