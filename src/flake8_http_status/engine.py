@@ -15,7 +15,7 @@ from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
 from .options import ExtraCall, Settings
-from .prefilter import may_have_sites
+from .prefilter import call_words, may_have_sites
 from .project import pyproject_for
 from .records import NamedTuple
 from .rules.checkers import checkers
@@ -33,7 +33,7 @@ def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Set
 
 def may_have_findings(source: str, settings: Settings) -> bool:
     """False when no status site can be in `source`: a caller holding only text need not parse it."""
-    return may_have_sites(source, _extra_words(settings.extra_calls))
+    return may_have_sites(source, call_words(settings.extra_calls))
 
 
 def analyse_module(
@@ -91,7 +91,3 @@ def _table(extra_calls: tuple[ExtraCall, ...]) -> Table:
 def _extra_row(call: ExtraCall) -> CallRow:
     slot = Slot(call.position, call.keyword)
     return CallRow((call.name,), Api("project", call.name, Role.SET, (slot,)))
-
-
-def _extra_words(extra_calls: tuple[ExtraCall, ...]) -> frozenset[str]:
-    return frozenset(call.name.rpartition(".")[2] for call in extra_calls)

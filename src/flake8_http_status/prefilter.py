@@ -11,20 +11,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .api import default_table
 from .families import STYLE_ATTRIBUTES
+from .options import ExtraCall
+from .words import WORDS
 
 # Text is read in pieces of about this many characters, each ending at a line break, so that a huge
 # module is never held as a list of all its identifiers at once.
 _PIECE = 1 << 16
 
 
+def call_words(extra_calls: tuple[ExtraCall, ...]) -> frozenset[str]:
+    """The words the project's `extra-calls` add: the last name of each."""
+    return frozenset(call.name.rpartition(".")[2] for call in extra_calls)
+
+
 @lru_cache(maxsize=8)
 def words(extra_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Identifiers of which a module must contain one, as a whole word, to have a site (or see `_OTHERS`)."""
-    found = default_table().words() | {"HTTPStatus", "status_codes"} | extra_words
-    # Constant names such as HTTP_404_NOT_FOUND are covered by the `HTTP_` prefix in `_others`.
-    return frozenset(word for word in found if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_"))
+    # `WORDS` is the table's words, generated; constant names such as HTTP_404_NOT_FOUND are covered by
+    # the `HTTP_` prefix in `_others`.
+    return WORDS | {word for word in extra_words if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_")}
 
 
 @lru_cache(maxsize=1)
