@@ -7,8 +7,10 @@ move); this test only checks what the import pulls in, in a fresh interpreter.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 # Loaded only when a module needs them: LibCST for applying fixes, the translations when messages are
 # not in English, the long-form catalogue for `explain` and the docs, the rules (with their docs and
@@ -23,6 +25,8 @@ HEAVY = (
     "flake8_http_status.rules.choices",
     "flake8_http_status.docs",
 )
+# Loaded only for a file that may have a status site (the text prefilter says so).
+ANALYSIS = ("flake8_http_status.api", "flake8_http_status.analysis", "flake8_http_status.engine")
 
 
 def _imported_by(statement: str) -> set[str]:
@@ -39,6 +43,7 @@ def test_importing_the_plugin_pulls_in_nothing_heavy() -> None:
     imported = _imported_by("import flake8_http_status.plugin")
     assert "flake8_http_status.plugin" in imported
     assert not _heavy(imported)
+    assert not [name for name in imported if name.startswith(ANALYSIS)]
 
 
 def test_analysing_a_module_without_a_status_site_pulls_in_nothing_heavy() -> None:
@@ -47,6 +52,7 @@ def test_analysing_a_module_without_a_status_site_pulls_in_nothing_heavy() -> No
         " list(C(ast.parse('import os\\nx = 1\\n'), ['import os\\n', 'x = 1\\n'], 'm.py').run())"
     )
     assert not _heavy(imported)
+    assert not [name for name in imported if name.startswith(ANALYSIS)]
 
 
 def test_english_findings_pull_in_no_translation_and_no_libcst() -> None:
@@ -58,3 +64,19 @@ def test_english_findings_pull_in_no_translation_and_no_libcst() -> None:
     assert "flake8_http_status.rules.registry" not in imported
     assert not [name for name in imported if name.startswith(("libcst", "flake8_http_status.i18n.ko"))]
     assert not [name for name in imported if name.startswith("flake8_http_status.catalogue")]
+
+
+def test_the_prefilter_words_are_the_tables() -> None:
+    """`words.py` is generated from the framework table; rewrite it with HTTP_STATUS_UPDATE_WORDS=1."""
+    from flake8_http_status.api import default_table
+    from flake8_http_status.families import STYLE_ATTRIBUTES
+    from flake8_http_status.words import WORDS
+
+    found = default_table().words() | {"HTTPStatus", "status_codes"}
+    words = sorted(word for word in found if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_"))
+    if os.environ.get("HTTP_STATUS_UPDATE_WORDS"):
+        path = Path(__file__).resolve().parent.parent / "src" / "flake8_http_status" / "words.py"
+        text = path.read_text(encoding="utf-8")
+        head = text[: text.index("    {\n") + len("    {\n")]
+        path.write_text(head + "".join(f'        "{word}",\n' for word in words) + "    }\n)\n", encoding="utf-8")
+    assert sorted(WORDS) == words, "words.py is stale: HTTP_STATUS_UPDATE_WORDS=1 pytest tests/test_startup.py"
