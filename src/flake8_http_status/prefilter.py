@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .families import STYLE_ATTRIBUTES
+from .families import style_attributes
 from .options import ExtraCall
 from .words import WORDS
 
@@ -30,7 +30,10 @@ def words(extra_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Identifiers of which a module must contain one, as a whole word, to have a site (or see `_OTHERS`)."""
     # `WORDS` is the table's words, generated; constant names such as HTTP_404_NOT_FOUND are covered by
     # the `HTTP_` prefix in `_others`.
-    return WORDS | {word for word in extra_words if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_")}
+    if not extra_words:
+        return WORDS
+    style = style_attributes()
+    return WORDS | {word for word in extra_words if word not in style or not word.startswith("HTTP_")}
 
 
 @lru_cache(maxsize=1)
