@@ -1,6 +1,7 @@
 """Start-up: what one fresh process on one small file costs, the run an editor or pre-commit makes.
 
     python benchmarks/startup.py [FILE]     # default: fixtures/flask/restful_api.py (69 lines)
+    python benchmarks/startup.py --plugin-environment VENV   # measure another install (e.g. an older commit)
 
 Counted in instructions by callgrind (with PYTHONHASHSEED=0 and warm .pyc files), so the machine's
 load cannot move the ratios. flake8 alone runs from a virtual environment without this package (its
@@ -8,6 +9,7 @@ import is not even attempted); the plugin's environment holds this checkout (see
 `bench_plugin.environments`). Printed:
 
 - flake8 + plugin / flake8 alone on FILE (budget 1.15);
+- the same on a small module with no status site (the text prefilter skips it), for information;
 - `http-status fix --check` on FILE once its safe fixes are applied (nothing left to fix) / flake8
   alone on that file (budget 1.10);
 - `http-status fix --check` on FILE as it is (fixes to apply, LibCST imported) / flake8 alone, for
@@ -32,6 +34,7 @@ from corpus import ROOT
 from measure import instructions, run
 
 DEFAULT_FILE = ROOT / "fixtures" / "flask" / "restful_api.py"
+NO_SITE = 'import os\n\n\ndef joined(path):\n    return os.path.join(path, "a")\n'
 
 
 def _environ() -> dict[str, str]:
@@ -70,8 +73,10 @@ def explain_cpu(environment: Path, turns: int = 5) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--plugin-environment", type=Path, help="a virtual environment holding flake8 and the plugin")
     args = parser.parse_args(argv)
     base, plugin = environments()
+    plugin = args.plugin_environment.resolve() if args.plugin_environment else plugin
     with tempfile.TemporaryDirectory() as directory:
         work = Path(directory)
         original = work / "original" / args.file.name
@@ -79,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for target in (original, fixed):
             target.parent.mkdir()
             shutil.copyfile(args.file, target)
+        plain = work / "plain" / "plain.py"
+        plain.parent.mkdir()
+        plain.write_text(NO_SITE)
         http_status = str(plugin / "bin" / "http-status")
         subprocess.run([http_status, "fix", "-q", str(fixed)], capture_output=True, check=False)
 
@@ -88,11 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         alone = count(flake8(base, original), original.parent)
         with_plugin = count(flake8(plugin, original), original.parent)
         alone_fixed = count(flake8(base, fixed), fixed.parent)
+        plain_alone = count(flake8(base, plain), plain.parent)
+        plain_plugin = count(flake8(plugin, plain), plain.parent)
         check_clean = count([http_status, "fix", "--check", fixed.name], fixed.parent)
         check_fixes = count([http_status, "fix", "--check", original.name], original.parent)
     explain = explain_cpu(plugin)
     rows = [
         ("flake8 + plugin / flake8 alone", with_plugin, alone, 1.15),
+        ("the same, on a module with no status site", plain_plugin, plain_alone, None),
         ("fix --check, nothing to fix / flake8 alone", check_clean, alone_fixed, 1.10),
         ("fix --check, fixes to apply / flake8 alone", check_fixes, alone, None),
     ]
