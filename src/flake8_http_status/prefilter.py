@@ -15,9 +15,11 @@ from .families import style_attributes
 from .options import ExtraCall
 from .words import WORDS
 
-# Text is read in pieces of about this many characters, each ending at a line break, so that a huge
-# module is never held as a list of all its identifiers at once.
-_PIECE = 1 << 16
+# Text is read in pieces that end at a line break, the first of about this many characters and each next
+# one twice as long, up to `_LARGEST`: a module with a site usually names one in its first lines (its
+# imports), and a huge module is never held as a list of all its identifiers at once.
+_FIRST = 1 << 10
+_LARGEST = 1 << 16
 
 
 def call_words(extra_calls: tuple[ExtraCall, ...]) -> frozenset[str]:
@@ -53,11 +55,11 @@ def may_have_sites(source: str, extra_words: frozenset[str] = frozenset()) -> bo
     if odd and re.search(r"\b(?:" + "|".join(re.escape(word) for word in extra_words) + r")\b", source):
         return True
     identifiers = _identifier().findall
-    start = 0
+    start, piece = 0, _FIRST
     while start < len(source):
-        end = source.find("\n", start + _PIECE)
+        end = source.find("\n", start + piece)
         end = len(source) if end < 0 else end + 1
         if not wanted.isdisjoint(identifiers(source, start, end)):
             return True
-        start = end
+        start, piece = end, min(piece * 2, _LARGEST)
     return _others().search(source) is not None
