@@ -24,6 +24,7 @@ HEAVY = (
     "flake8_http_status.rules.registry",
     "flake8_http_status.rules.choices",
     "flake8_http_status.docs",
+    "dataclasses",  # flake8 itself does not import it
 )
 # Loaded only for a file that may have a status site (the text prefilter says so).
 ANALYSIS = ("flake8_http_status.api", "flake8_http_status.analysis", "flake8_http_status.engine")
