@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple
 else:
-    from collections import _tuplegetter
+    from operator import itemgetter
+
+    try:  # the descriptor `collections.namedtuple` itself uses for its fields (CPython)
+        from collections import _tuplegetter
+    except ImportError:  # another implementation: a property does the same, a little slower
+
+        def _tuplegetter(index: int, doc: str) -> Any:
+            return property(itemgetter(index), doc=doc)
 
     _PROHIBITED = frozenset(
         {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace"}
@@ -38,9 +45,10 @@ else:
         return code
 
     def _make_new(typename: str, fields: tuple[str, ...], defaults: tuple[object, ...]) -> Callable[..., Any]:
-        code = _template(len(fields)).replace(
-            co_varnames=("_cls", *fields), co_name="__new__", co_qualname=f"{typename}.__new__"
-        )
+        names: dict[str, Any] = {"co_varnames": ("_cls", *fields), "co_name": "__new__"}
+        if sys.version_info >= (3, 11):  # code objects have a qualified name since 3.11
+            names["co_qualname"] = f"{typename}.__new__"
+        code = _template(len(fields)).replace(**names)
         function = type(_make_new)(code, {"_tuple_new": tuple.__new__, "__builtins__": {}}, "__new__", defaults or None)
         function.__doc__ = f"Create new instance of {typename}({', '.join(fields)})"
         return function
