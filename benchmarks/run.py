@@ -290,6 +290,19 @@ def machine(jobs: int, loads: Sequence[tuple[float, float, float] | None]) -> li
     ]
 
 
+# The start-up section is measured by benchmarks/startup.py (callgrind, one file); --write keeps it as it is.
+STARTUP_BEGIN = "<!-- Start-up: measured with benchmarks/startup.py; run.py --write keeps this section. -->"
+STARTUP_END = "<!-- End of the start-up section. -->"
+
+
+def _startup_section() -> list[str]:
+    text = _read(str(PAGE))
+    start, end = text.find(STARTUP_BEGIN), text.find(STARTUP_END)
+    if start < 0 or end < start:
+        return []
+    return [text[start : end + len(STARTUP_END)], ""]
+
+
 def _read(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8", errors="replace")
@@ -321,7 +334,7 @@ def page(
     lines = [
         "# Performance",
         "",
-        "<!-- Written by benchmarks/run.py --write; edit the script, not this page. -->",
+        "<!-- Written by benchmarks/run.py --write (but for the start-up section); edit the script, not this page. -->",
         "",
         f"Measured on {datetime.date.today().isoformat()} with `{command}` ({minutes:.0f} minutes), on {what}.",
         "The corpus is pinned in `benchmarks/corpus.py` and downloaded from PyPI into `.bench-cache/`.",
@@ -330,6 +343,7 @@ def page(
         "",
         *goals(results),
         "",
+        *_startup_section(),
         "## Machine",
         "",
         *machine(jobs, loads),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from expectations import split_options
 
 from flake8_http_status.fixer.pipeline import FixOptions, Outcome, fix_text
@@ -23,9 +21,7 @@ def options(
     Python 3.10 and old Starlette names, so that no test depends on the pyproject.toml above it."""
     plugin_flags, enabled = split_options(flags)
     settings = settings_from_args(plugin_flags) if plugin_flags else Settings()
-    settings = dataclasses.replace(
-        settings, target_python=settings.target_python or (3, 10), starlette_renamed=starlette_renamed
-    )
+    settings = settings.replace(target_python=settings.target_python or (3, 10), starlette_renamed=starlette_renamed)
     return FixOptions(
         settings,
         Selection(

@@ -17,11 +17,11 @@ from test_real_code import package_files
 
 from flake8_http_status.analysis.collect import collect
 from flake8_http_status.analysis.imports import collect_imports
-from flake8_http_status.api import TABLE
+from flake8_http_status.api import default_table
 
 
 def walked(tree: ast.Module) -> Counter[str]:
-    _, bindings = collect(tree, collect_imports(tree), TABLE)
+    _, bindings = collect(tree, collect_imports(tree), default_table())
     return bindings.bound
 
 

@@ -13,7 +13,7 @@ from reference import reference_bindings
 
 from flake8_http_status.analysis.collect import collect
 from flake8_http_status.analysis.imports import collect_imports
-from flake8_http_status.api import TABLE
+from flake8_http_status.api import default_table
 from flake8_http_status.engine import analyse
 from flake8_http_status.options import Settings
 
@@ -56,5 +56,5 @@ def test_analysis_never_raises_on_generated_trees(source: str) -> None:
     )
     assert all(finding.code.startswith("HTS") for finding in findings)
     # The speller relies on the walk's binding counts being exact.
-    _, bindings = collect(tree, collect_imports(tree), TABLE)
+    _, bindings = collect(tree, collect_imports(tree), default_table())
     assert +bindings.bound == +reference_bindings(tree)

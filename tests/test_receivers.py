@@ -11,14 +11,14 @@ from flake8_http_status.analysis.collect import collect
 from flake8_http_status.analysis.imports import collect_imports
 from flake8_http_status.analysis.receivers import Receivers
 from flake8_http_status.analysis.sites import MODULE_SCOPE
-from flake8_http_status.api import TABLE
+from flake8_http_status.api import default_table
 
 
 def type_of_last(source: str) -> frozenset[str] | None:
     """The type of the expression on the module's last line."""
     tree = ast.parse(source)
     imports = collect_imports(tree)
-    _, bindings = collect(tree, imports, TABLE)
+    _, bindings = collect(tree, imports, default_table())
     last = tree.body[-1]
     assert isinstance(last, ast.Expr)
     return Receivers(imports, bindings).types_of(last.value, MODULE_SCOPE)

@@ -68,3 +68,12 @@ def test_messages_name_the_constant_for_naming_rules() -> None:
         if code in ("HTS001", "HTS002"):
             assert finding.fix is not None, finding.text  # type: ignore[attr-defined]
             assert finding.fix.edits[0].text in finding.message  # type: ignore[attr-defined]
+
+
+def test_the_lazy_checker_list_follows_the_registry() -> None:
+    from flake8_http_status.rules import checkers, registry
+
+    names = tuple(module.__name__.removeprefix("flake8_http_status.rules.") for module in registry._MODULES)
+    assert names == checkers.MODULES
+    assert checkers.checkers() == registry.CHECKERS
+    assert checkers.OFF_BY_DEFAULT == registry.OFF_BY_DEFAULT

@@ -5,21 +5,21 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from .analysis.collect import collect
 from .analysis.imports import collect_imports
 from .analysis.match import Matcher
 from .analysis.sites import Site
-from .api import Table, build_table
+from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
 from .options import ExtraCall, Settings
-from .prefilter import may_have_sites
+from .prefilter import call_words, may_have_sites
 from .project import pyproject_for
+from .records import NamedTuple
+from .rules.checkers import checkers
 from .rules.context import Context
-from .rules.registry import CHECKERS
 
 
 class Analysis(NamedTuple):
@@ -33,7 +33,7 @@ def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Set
 
 def may_have_findings(source: str, settings: Settings) -> bool:
     """False when no status site can be in `source`: a caller holding only text need not parse it."""
-    return may_have_sites(source, _extra_words(settings.extra_calls))
+    return may_have_sites(source, call_words(settings.extra_calls))
 
 
 def analyse_module(
@@ -45,7 +45,7 @@ def analyse_module(
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table)
     findings: dict[tuple[str, int, int], Finding] = {}
-    for checker in CHECKERS:
+    for checker in checkers():
         for finding in checker(context):
             findings.setdefault((finding.code, finding.start.line, finding.start.column), finding)
     ordered = sorted(findings.values(), key=lambda f: (f.start, f.code))
@@ -83,13 +83,11 @@ def target_for(filename: str, settings: Settings) -> Target:
 
 @lru_cache(maxsize=16)
 def _table(extra_calls: tuple[ExtraCall, ...]) -> Table:
+    if not extra_calls:
+        return default_table()
     return build_table(tuple(_extra_row(call) for call in extra_calls))
 
 
 def _extra_row(call: ExtraCall) -> CallRow:
     slot = Slot(call.position, call.keyword)
     return CallRow((call.name,), Api("project", call.name, Role.SET, (slot,)))
-
-
-def _extra_words(extra_calls: tuple[ExtraCall, ...]) -> frozenset[str]:
-    return frozenset(call.name.rpartition(".")[2] for call in extra_calls)

@@ -14,7 +14,7 @@ from pathlib import Path
 from .docs.labels import LABELS, Labels
 from .docs.rule_page import rule_page, summary
 from .docs.status_page import status_entry
-from .families import CONSTANTS
+from .families import constants
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .options import OptionError, parse_lang
 from .rules.registry import BY_CODE as RULES_BY_CODE
@@ -88,7 +88,7 @@ def _constant_code(text: str) -> int | None:
     """The code a constant's name denotes (`HTTPStatus.NOT_FOUND`, `HTTP_404_NOT_FOUND`), if exactly one."""
     codes = {
         constant.code
-        for name, constant in CONSTANTS.items()
+        for name, constant in constants().items()
         if name.endswith("." + text) and constant.family != "requests"
     }
     return codes.pop() if len(codes) == 1 else None

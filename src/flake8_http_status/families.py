@@ -7,8 +7,10 @@ so that rules can reason about the value whatever its spelling.
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from functools import lru_cache
+from typing import Final
 
+from .records import NamedTuple
 from .statuses import BY_CODE
 
 # `http.HTTPStatus` member names on Python 3.10-3.12 (3.9 already had all of them).
@@ -307,14 +309,20 @@ _REQUESTS_CODES: Final[dict[str, int]] = {
     "network_authentication": 511,
 }
 
-CONSTANTS: Final[dict[str, Constant]] = _build_index()
 
-# Attribute names that can spell a constant of a style family (what HTS004 looks at).
-STYLE_ATTRIBUTES: Final = frozenset(
-    name.rpartition(".")[2] for name, constant in CONSTANTS.items() if constant.is_style_family
-)
+@lru_cache(maxsize=1)
+def constants() -> dict[str, Constant]:
+    """Every constant by fully qualified name; indexed at first use, not at import (flake8 imports this
+    module in every process, also for files that have no status at all)."""
+    return _build_index()
+
+
+@lru_cache(maxsize=1)
+def style_attributes() -> frozenset[str]:
+    """Attribute names that can spell a constant of a style family (what HTS004 looks at)."""
+    return frozenset(name.rpartition(".")[2] for name, constant in constants().items() if constant.is_style_family)
 
 
 def constant_for(qualified_name: str) -> Constant | None:
     """The status constant a fully qualified name denotes, if any."""
-    return CONSTANTS.get(qualified_name)
+    return constants().get(qualified_name)

@@ -6,7 +6,8 @@ Positions are those of Python's `ast`: 1-based lines and 0-based UTF-8 byte colu
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+
+from .records import NamedTuple
 
 
 class FixSafety(enum.Enum):

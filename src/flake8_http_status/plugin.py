@@ -8,9 +8,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from . import __version__
-from .engine import analyse
 from .options import OPTIONS, Settings, settings_from
-from .rules.registry import OFF_BY_DEFAULT
+from .prefilter import call_words, may_have_sites
+from .rules.checkers import OFF_BY_DEFAULT
 
 
 class HttpStatusChecker:
@@ -42,5 +42,12 @@ class HttpStatusChecker:
         cls.settings = settings_from(vars(options))
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
-        for finding in analyse(self.tree, self.lines, self.filename, self.settings):
+        # The engine's own first step, taken before importing it: a file with no status site (most files)
+        # never loads the framework table, the analysis or the rules.
+        if not may_have_sites("".join(self.lines), call_words(self.settings.extra_calls)):
+            return
+        from .engine import analyse_module
+
+        analysis = analyse_module(self.tree, self.lines, self.filename, self.settings, prefilter=False)
+        for finding in analysis.findings:
             yield finding.start.line, finding.start.column, finding.text, type(self)

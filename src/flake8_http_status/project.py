@@ -6,14 +6,16 @@ import functools
 import re
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .families import FASTAPI_REQUIRING_RENAMED_STARLETTE, STARLETTE_RENAMES_SINCE
+from .records import NamedTuple
 
 DEFAULT_PYTHON = (3, 10)
-_VERSION = re.compile(r"(\d+)(?:\.(\d+))?")
-_LOWER_BOUND = re.compile(r"(>=|~=|==|\^|~|>)\s*v?(\d+(?:\.\d+)?)")
-_REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)")
+# Patterns, not compiled ones: `re` compiles them when a pyproject.toml is read, not at import.
+_VERSION = r"(\d+)(?:\.(\d+))?"
+_LOWER_BOUND = r"(>=|~=|==|\^|~|>)\s*v?(\d+(?:\.\d+)?)"
+_REQUIREMENT = r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)"
 
 
 class Pyproject(NamedTuple):
@@ -73,8 +75,8 @@ def _table(data: object, key: str) -> dict[str, Any]:
 def lower_bound(specifier: str) -> tuple[int, int] | None:
     """The lowest (major, minor) a version specifier admits: `>=3.10,<4` gives (3, 10)."""
     bounds = []
-    for match in _LOWER_BOUND.finditer(specifier):
-        version = _VERSION.match(match.group(2))
+    for match in re.finditer(_LOWER_BOUND, specifier):
+        version = re.match(_VERSION, match.group(2))
         if version:
             bounds.append((int(version.group(1)), int(version.group(2) or 0)))
     return max(bounds) if bounds else None
@@ -90,7 +92,7 @@ def _dependency_bounds(project: Any, poetry: Any) -> dict[str, tuple[int, int]]:
     bounds: dict[str, tuple[int, int]] = {}
     requirements = project.get("dependencies", []) if isinstance(project, dict) else []
     for requirement in requirements if isinstance(requirements, list) else []:
-        match = _REQUIREMENT.match(str(requirement))
+        match = re.match(_REQUIREMENT, str(requirement))
         bound = lower_bound(match.group(2)) if match else None
         if match and bound:
             bounds[_normalise(match.group(1))] = bound

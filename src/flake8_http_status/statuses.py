@@ -7,7 +7,8 @@ read the phrase, class, reference, state and one-line reason from here.
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+
+from .records import NamedTuple
 
 
 class State(enum.Enum):

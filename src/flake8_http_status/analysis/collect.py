@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from ..api import Table
-from ..families import CONSTANTS, STYLE_ATTRIBUTES
+from ..families import constants, style_attributes
 from .children import CHILD_FIELDS
 from .imports import ImportMap
 from .sites import MODULE_SCOPE, FunctionNode, Scope
@@ -89,7 +89,10 @@ class _Walker:
         )
         self.candidates = Candidates()
         self.bindings = Bindings()
-        self._constant_names = frozenset(local for local, qualified in imports.names.items() if qualified in CONSTANTS)
+        self._constant_names = frozenset(
+            local for local, qualified in imports.names.items() if qualified in constants()
+        )
+        self._style_attributes = style_attributes()
         c = self.candidates
         self._visitors: dict[type, Visitor] = {
             ast.Call: self._call,
@@ -192,7 +195,7 @@ class _Walker:
         _count_parameters(node.args, self.bindings.bound)
 
     def _attribute(self, node: ast.Attribute, scope: Scope, stack: object) -> None:
-        if node.attr in STYLE_ATTRIBUTES:
+        if node.attr in self._style_attributes:
             self.candidates.constant_uses.append(node)
 
     def _name(self, node: ast.Name, scope: Scope, stack: object) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
-from typing import NamedTuple
 
 from ..api.rows import Api, Misplaced, Role
+from ..records import NamedTuple
 from .values import Value
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef

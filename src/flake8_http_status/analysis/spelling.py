@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from .. import api
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import NewImport
+from ..records import NamedTuple
 from .imports import ImportMap
 
 # Namespaces reachable as an attribute of their parent package without importing a submodule.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ast
 import enum
 import re
-from typing import NamedTuple
 
 from ..families import Constant, constant_for
+from ..records import NamedTuple
 from .imports import ImportMap
 
 

@@ -1,7 +1,7 @@
 """The framework table: one declarative description of every place a status goes.
 
 Each module in this package declares one framework as a typed `Framework` value (`api.framework`), and
-`FRAMEWORKS` lists them all. `TABLE` indexes their status rows for lookup; `handlers.table` indexes their
+`FRAMEWORKS` lists them all. `default_table()` indexes their status rows for lookup; `handlers.table` indexes their
 handler idioms. Adding a framework means adding a module with its declaration and naming it in `FRAMEWORKS`
 (CONTRIBUTING.md has the recipe).
 """
@@ -12,8 +12,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from . import (
@@ -136,17 +135,31 @@ COMPARISON_CALLS = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class Table:
-    calls: dict[str, tuple[Api, ...]]
-    methods: dict[str, tuple[MethodRow, ...]]
-    attributes: dict[str, tuple[AttributeRow, ...]]
-    class_attributes: dict[str, tuple[ClassAttributeRow, ...]]
-    comparisons: dict[str, tuple[CompareRow, ...]]
-    returns: tuple[ReturnRow, ...]
-    keywords: tuple[tuple[re.Pattern[str], KeywordRow], ...]
-    helpers: tuple[tuple[re.Pattern[str], HelperRow], ...]
-    defaults: tuple[tuple[re.Pattern[str], DefaultRow], ...]
+    """A plain class rather than a dataclass: generating a dataclass's methods at import weighs on start-up."""
+
+    def __init__(
+        self,
+        *,
+        calls: dict[str, tuple[Api, ...]],
+        methods: dict[str, tuple[MethodRow, ...]],
+        attributes: dict[str, tuple[AttributeRow, ...]],
+        class_attributes: dict[str, tuple[ClassAttributeRow, ...]],
+        comparisons: dict[str, tuple[CompareRow, ...]],
+        returns: tuple[ReturnRow, ...],
+        keywords: tuple[tuple[re.Pattern[str], KeywordRow], ...],
+        helpers: tuple[tuple[re.Pattern[str], HelperRow], ...],
+        defaults: tuple[tuple[re.Pattern[str], DefaultRow], ...],
+    ) -> None:
+        self.calls = calls
+        self.methods = methods
+        self.attributes = attributes
+        self.class_attributes = class_attributes
+        self.comparisons = comparisons
+        self.returns = returns
+        self.keywords = keywords
+        self.helpers = helpers
+        self.defaults = defaults
 
     @cached_property
     def callee_names(self) -> frozenset[str]:
@@ -225,4 +238,7 @@ def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
     )
 
 
-TABLE = build_table()
+@lru_cache(maxsize=1)
+def default_table() -> Table:
+    """The table of every framework, without project rows; built at first use, not at import."""
+    return build_table()

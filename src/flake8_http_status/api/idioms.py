@@ -9,8 +9,8 @@ module lists them in its `Framework` declaration (`api.framework`), and `handler
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
 
+from ..records import NamedTuple
 from .rows import Slot
 
 VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")

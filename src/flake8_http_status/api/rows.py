@@ -7,7 +7,8 @@ the matched row to learn what the API does with the value.
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+
+from ..records import NamedTuple
 
 
 class Role(enum.Enum):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from ..analysis.match import argument
 from ..analysis.module import AnalysedModule
@@ -19,6 +19,7 @@ from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode, Site
 from ..api.idioms import BodyWrite, PlainReturn
 from ..api.rows import Role
+from ..records import NamedTuple
 from .body_index import BodyIndex
 from .flow import Path, dominates
 from .routes import Handler

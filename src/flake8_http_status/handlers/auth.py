@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
@@ -23,6 +22,7 @@ from ..api import FRAMEWORK_ROOTS
 from ..api.idioms import Auth, AuthArgument, AuthDecorator
 from ..api.rows import Slot
 from ..i18n.phrase import Phrase
+from ..records import NamedTuple
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
 from .methods import Methods

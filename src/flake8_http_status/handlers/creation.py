@@ -8,7 +8,6 @@ import ast
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
@@ -17,6 +16,7 @@ from ..analysis.nodes import dotted
 from ..analysis.receivers import last_name
 from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
+from ..records import NamedTuple
 from .body_index import BodyIndex
 from .table import Idioms
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 
 from ..analysis.children import CHILD_FIELDS, labelled_blocks
 from ..analysis.sites import FunctionNode
+from ..records import NamedTuple
 
 _TRY = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)

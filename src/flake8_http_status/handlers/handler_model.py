@@ -11,14 +11,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
 from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
-from ..api import TABLE
+from ..api import default_table
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
+from ..records import NamedTuple
 from .answers import Answer, answers
 from .auth import AuthModel, AuthState
 from .body_index import BodyIndex, index_body
@@ -334,7 +334,7 @@ class HandlerModel:
             return False
         for outer in walk_statement(path[-1].stmt):
             if isinstance(outer, ast.Call) and outer is not node and _is_argument(outer, node):
-                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in TABLE.calls
+                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in default_table().calls
         return False
 
     def content(self, site: Site) -> Content | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from ..analysis.nodes import strip_not
 from ..api.idioms import UNSAFE_METHODS
+from ..records import NamedTuple
 from .flow import Fact
 
 # Receivers whose `.method` is the request's method: `request.method`, `self.request.method`, `req.method`.

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from typing import NamedTuple
 
 from ..analysis.match import argument
 from ..analysis.sites import Site
 from ..api.idioms import BodyArgument, Rendering
+from ..records import NamedTuple
 from .body_index import BodyIndex
 from .table import Idioms
 

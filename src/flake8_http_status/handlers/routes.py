@@ -14,13 +14,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument, returns_one_of
 from ..analysis.receivers import Receivers, last_name
 from ..analysis.sites import FunctionNode, Scope
 from ..api.idioms import Registration, RouteDecorator, ViewClass
+from ..records import NamedTuple
 from .methods import ANY, Methods, methods_of, read_methods
 from .table import Idioms
 

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from .. import api
 from ..api.framework import Framework
@@ -36,6 +36,7 @@ from ..api.idioms import (
     ViewClass,
 )
 from ..options import Settings
+from ..records import NamedTuple
 
 T = TypeVar("T")
 

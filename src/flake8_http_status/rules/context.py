@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
@@ -16,25 +16,43 @@ from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
-from ..handlers.handler_model import HandlerModel
 from ..options import Settings
 from .rule import Rule
 
+if TYPE_CHECKING:
+    from ..handlers.handler_model import HandlerModel
 
-@dataclass
+
 class Context:
-    tree: ast.Module
-    lines: list[str]
-    imports: ImportMap
-    sites: list[Site]
-    constant_uses: list[ast.expr]
-    settings: Settings
-    target_for: Callable[[], Target]  # reading pyproject.toml waits until a finding needs a constant name
-    pattern_values: set[int] = field(default_factory=set)  # ids of nodes used as `case` value patterns
-    bound: Counter[str] = field(default_factory=Counter)  # how often each name is bound in the module
-    filename: str = ""
-    candidates: Candidates = field(default_factory=Candidates)  # what the collector kept (calls, functions)
-    bindings: Bindings = field(default_factory=Bindings)
+    """A plain class rather than a dataclass: generating a dataclass's methods at import weighs on start-up."""
+
+    def __init__(
+        self,
+        tree: ast.Module,
+        lines: list[str],
+        imports: ImportMap,
+        sites: list[Site],
+        constant_uses: list[ast.expr],
+        settings: Settings,
+        target_for: Callable[[], Target],  # reading pyproject.toml waits until a finding needs a constant name
+        pattern_values: set[int] | None = None,  # ids of nodes used as `case` value patterns
+        bound: Counter[str] | None = None,  # how often each name is bound in the module
+        filename: str = "",
+        candidates: Candidates | None = None,  # what the collector kept (calls, functions)
+        bindings: Bindings | None = None,
+    ) -> None:
+        self.tree = tree
+        self.lines = lines
+        self.imports = imports
+        self.sites = sites
+        self.constant_uses = constant_uses
+        self.settings = settings
+        self.target_for = target_for
+        self.pattern_values: set[int] = set() if pattern_values is None else pattern_values
+        self.bound: Counter[str] = Counter() if bound is None else bound
+        self.filename = filename
+        self.candidates: Candidates = Candidates() if candidates is None else candidates
+        self.bindings: Bindings = Bindings() if bindings is None else bindings
 
     @cached_property
     def module(self) -> AnalysedModule:
@@ -53,6 +71,8 @@ class Context:
     @cached_property
     def handlers(self) -> HandlerModel:
         """The handler model (HTS9xx rules), built on first use and only for the functions asked about."""
+        from ..handlers.handler_model import HandlerModel  # only modules with a status site pay for its import
+
         return HandlerModel(self.module)
 
     @cached_property

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import string
-from typing import NamedTuple
 
 from ..findings import FixSafety
+from ..records import NamedTuple
 
 
 class Example(NamedTuple):

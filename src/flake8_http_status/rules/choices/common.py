@@ -10,7 +10,7 @@ from functools import lru_cache
 from ...analysis.sites import FunctionNode, Site
 from ...analysis.spelling import Spelled
 from ...analysis.values import Spelling
-from ...api import TABLE
+from ...api import default_table
 from ...api.rows import Role
 from ...findings import Edit, Fix, FixSafety, NewImport, Position
 from ...handlers.declared import declared_statuses
@@ -209,7 +209,7 @@ def _swappable(call: ast.Call) -> bool:
 def _siblings() -> dict[tuple[str, str, int], str]:
     """(framework, module, code) -> the class in that module that always sends `code`."""
     found: dict[tuple[str, str, int], str] = {}
-    for qualified, apis in TABLE.calls.items():
+    for qualified, apis in default_table().calls.items():
         module, _, name = qualified.rpartition(".")
         for api in apis:
             if api.fixed is not None and api.role in (Role.RAISE, Role.SET, Role.REDIRECT):

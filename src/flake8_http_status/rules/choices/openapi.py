@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...analysis.sites import Site
 from ...analysis.values import Spelling
-from ...api import TABLE
+from ...api import default_table
 from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ...handlers.routes import Handler
@@ -165,7 +165,9 @@ def _raises(context: Context, route: ast.expr) -> set[int] | None:
     codes: set[int] = set()
     for element in listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else [listed]:
         fixed = [
-            api.fixed for api in TABLE.calls.get(context.imports.qualify(element) or "", ()) if api.fixed is not None
+            api.fixed
+            for api in default_table().calls.get(context.imports.qualify(element) or "", ())
+            if api.fixed is not None
         ]
         if not fixed:
             return None

@@ -1,0 +1,122 @@
+"""Start-up: what one fresh process on one small file costs, the run an editor or pre-commit makes.
+
+    python benchmarks/startup.py [FILE]     # default: fixtures/flask/restful_api.py (69 lines)
+    python benchmarks/startup.py --plugin-environment VENV   # measure another install (e.g. an older commit)
+
+Counted in instructions by callgrind (with PYTHONHASHSEED=0 and warm .pyc files), so the machine's
+load cannot move the ratios. flake8 alone runs from a virtual environment without this package (its
+import is not even attempted); the plugin's environment holds this checkout (see
+`bench_plugin.environments`). Printed:
+
+- flake8 + plugin / flake8 alone on FILE (budget 1.15);
+- the same on a small module with no status site (the text prefilter skips it), for information;
+- `http-status fix --check` on FILE once its safe fixes are applied (nothing left to fix) / flake8
+  alone on that file (budget 1.10);
+- `http-status fix --check` on FILE as it is (fixes to apply, LibCST imported) / flake8 alone, for
+  information;
+- the CPU seconds of `http-status explain 404` (budget 0.1 s), best of 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_plugin import environments
+from corpus import ROOT
+from measure import instructions, run
+
+DEFAULT_FILE = ROOT / "fixtures" / "flask" / "restful_api.py"
+NO_SITE = 'import os\n\n\ndef joined(path):\n    return os.path.join(path, "a")\n'
+
+
+def _environ() -> dict[str, str]:
+    environ = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    environ["PYTHONHASHSEED"] = "0"
+    return environ
+
+
+def count(command: Sequence[str], cwd: Path) -> int:
+    """Instructions of `command`, after one plain run that writes the .pyc files it needs."""
+    environ = _environ()
+    subprocess.run(command, cwd=cwd, env=environ, capture_output=True, check=False)
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        return instructions(command, cwd=cwd)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def explain_cpu(environment: Path, turns: int = 5) -> float:
+    command = [str(environment / "bin" / "http-status"), "explain", "404"]
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(_environ())
+    try:
+        run(command)  # warm the .pyc files
+        return min(run(command).cpu for _ in range(turns))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--plugin-environment", type=Path, help="a virtual environment holding flake8 and the plugin")
+    args = parser.parse_args(argv)
+    base, plugin = environments()
+    plugin = args.plugin_environment.resolve() if args.plugin_environment else plugin
+    with tempfile.TemporaryDirectory() as directory:
+        work = Path(directory)
+        original = work / "original" / args.file.name
+        fixed = work / "fixed" / args.file.name
+        for target in (original, fixed):
+            target.parent.mkdir()
+            shutil.copyfile(args.file, target)
+        plain = work / "plain" / "plain.py"
+        plain.parent.mkdir()
+        plain.write_text(NO_SITE)
+        http_status = str(plugin / "bin" / "http-status")
+        subprocess.run([http_status, "fix", "-q", str(fixed)], capture_output=True, check=False)
+
+        def flake8(environment: Path, path: Path) -> list[str]:
+            return [str(environment / "bin" / "flake8"), "-j1", "--exit-zero", path.name]
+
+        alone = count(flake8(base, original), original.parent)
+        with_plugin = count(flake8(plugin, original), original.parent)
+        alone_fixed = count(flake8(base, fixed), fixed.parent)
+        plain_alone = count(flake8(base, plain), plain.parent)
+        plain_plugin = count(flake8(plugin, plain), plain.parent)
+        check_clean = count([http_status, "fix", "--check", fixed.name], fixed.parent)
+        check_fixes = count([http_status, "fix", "--check", original.name], original.parent)
+    explain = explain_cpu(plugin)
+    rows = [
+        ("flake8 + plugin / flake8 alone", with_plugin, alone, 1.15),
+        ("the same, on a module with no status site", plain_plugin, plain_alone, None),
+        ("fix --check, nothing to fix / flake8 alone", check_clean, alone_fixed, 1.10),
+        ("fix --check, fixes to apply / flake8 alone", check_fixes, alone, None),
+    ]
+    print(f"File: {args.file} ({len(args.file.read_text().splitlines())} lines)")
+    print()
+    print("| Run | Instructions | flake8 alone | Ratio | Budget |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, measured, reference, budget in rows:
+        limit = f"≤ {budget:.2f}" if budget is not None else "-"
+        print(f"| {label} | {measured:,} | {reference:,} | {measured / reference:.3f} | {limit} |")
+    print(f"| `http-status explain 404`, CPU seconds (best of 5) | | | {explain:.3f} | ≤ 0.10 |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""The rule checkers as the engine runs them, imported when the first module is analysed, not with the plugin.
+
+`registry` imports every rule module, with its messages and docs, and the HTS9xx rules bring the handler
+model; flake8 imports the plugin in every process, also for files that have no status at all. This module
+names the rule modules instead, in `registry`'s order, and keeps flake8's default-ignore list as text;
+`tests/test_registry.py` checks both against `registry`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from ..findings import Finding
+    from .context import Context
+
+    Checker = Callable[[Context], Iterator[Finding]]
+
+# Modules under `rules` that define `RULES` and `check(context)`, in the order their checkers run.
+MODULES: Final[tuple[str, ...]] = (
+    "naming",
+    "status_lines",
+    "mixing",
+    "validity",
+    "arguments",
+    "choices.authentication",
+    "choices.created",
+    "choices.origin",
+    "choices.content",
+    "choices.methods",
+    "choices.redirects",
+    "choices.faults",
+    "choices.retry",
+    "choices.openapi",
+)
+
+# The codes of the rules that are off unless selected (`Rule.default` is False).
+OFF_BY_DEFAULT: Final[tuple[str, ...]] = ("HTS914", "HTS915", "HTS916")
+
+
+@lru_cache(maxsize=1)
+def checkers() -> tuple[Checker, ...]:
+    return tuple(importlib.import_module(f"{__package__}.{name}").check for name in MODULES)

@@ -1,0 +1,83 @@
+"""The plugin's import stays light: flake8 imports it in every process, editors on every save.
+
+Timing is left to `benchmarks/startup.py` (callgrind instructions, which the machine's load cannot
+move); this test only checks what the import pulls in, in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Loaded only when a module needs them: LibCST for applying fixes, the translations when messages are
+# not in English, the long-form catalogue for `explain` and the docs, the rules (with their docs and
+# the HTS9xx handler model) when the first module is analysed.
+HEAVY = (
+    "libcst",
+    "flake8_http_status.fixer",
+    "flake8_http_status.i18n.",
+    "flake8_http_status.catalogue",
+    "flake8_http_status.handlers",
+    "flake8_http_status.rules.registry",
+    "flake8_http_status.rules.choices",
+    "flake8_http_status.docs",
+    "dataclasses",  # flake8 itself does not import it
+)
+# Loaded only for a file that may have a status site (the text prefilter says so).
+ANALYSIS = ("flake8_http_status.api", "flake8_http_status.analysis", "flake8_http_status.engine")
+
+
+def _imported_by(statement: str) -> set[str]:
+    code = f"import json, sys; before = set(sys.modules); {statement}; print(json.dumps(sorted(set(sys.modules) - before)))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(output))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(name for name in modules if any(name == heavy or name.startswith(heavy) for heavy in HEAVY))
+
+
+def test_importing_the_plugin_pulls_in_nothing_heavy() -> None:
+    imported = _imported_by("import flake8_http_status.plugin")
+    assert "flake8_http_status.plugin" in imported
+    assert not _heavy(imported)
+    assert not [name for name in imported if name.startswith(ANALYSIS)]
+
+
+def test_analysing_a_module_without_a_status_site_pulls_in_nothing_heavy() -> None:
+    imported = _imported_by(
+        "import ast; from flake8_http_status.plugin import HttpStatusChecker as C;"
+        " list(C(ast.parse('import os\\nx = 1\\n'), ['import os\\n', 'x = 1\\n'], 'm.py').run())"
+    )
+    assert not _heavy(imported)
+    assert not [name for name in imported if name.startswith(ANALYSIS)]
+
+
+def test_english_findings_pull_in_no_translation_and_no_libcst() -> None:
+    source = "from flask import abort\n\ndef view():\n    abort(404)\n"
+    imported = _imported_by(
+        f"import ast; from flake8_http_status.plugin import HttpStatusChecker as C; s = {source!r};"
+        " print(list(C(ast.parse(s), s.splitlines(True), 'm.py').run()), file=sys.stderr)"
+    )
+    assert "flake8_http_status.rules.registry" not in imported
+    assert not [name for name in imported if name.startswith(("libcst", "flake8_http_status.i18n.ko"))]
+    assert not [name for name in imported if name.startswith("flake8_http_status.catalogue")]
+
+
+def test_the_prefilter_words_are_the_tables() -> None:
+    """`words.py` is generated from the framework table; rewrite it with HTTP_STATUS_UPDATE_WORDS=1."""
+    from flake8_http_status.api import default_table
+    from flake8_http_status.families import style_attributes
+    from flake8_http_status.words import WORDS
+
+    found = default_table().words() | {"HTTPStatus", "status_codes"}
+    words = sorted(word for word in found if word not in style_attributes() or not word.startswith("HTTP_"))
+    if os.environ.get("HTTP_STATUS_UPDATE_WORDS"):
+        path = Path(__file__).resolve().parent.parent / "src" / "flake8_http_status" / "words.py"
+        text = path.read_text(encoding="utf-8")
+        head = text[: text.index("    {\n") + len("    {\n")]
+        path.write_text(head + "".join(f'        "{word}",\n' for word in words) + "    }\n)\n", encoding="utf-8")
+    assert sorted(WORDS) == words, "words.py is stale: HTTP_STATUS_UPDATE_WORDS=1 pytest tests/test_startup.py"
