@@ -333,3 +333,16 @@ def test_owner_auth_is_named_in_the_message() -> None:
     source = _HEAD + "router = Router(auth=django_auth)\n\n@router.get('/')" + _RAISE
     [finding] = [finding for finding in run(source) if finding.code == "HTS901"]
     assert "auth=django_auth on router" in finding.message
+
+
+def test_advice_says_the_route_must_declare_the_better_status() -> None:
+    # Ninja answers a status its route's `response=` does not list with a 500 (ConfigError): "use 403" alone
+    # would break the route, so the advice says to declare it, and no fix is offered.
+    body = '\ndef v(request):\n    return Status(401, {"detail": "no"})\n'
+    head = "from ninja import Router, Status\nfrom ninja.security import django_auth\n\nrouter = Router()\n\n"
+    undeclared = run(head + '@router.get("/", auth=django_auth, response={200: dict, 401: dict})' + body)
+    declared = run(head + '@router.get("/", auth=django_auth, response={200: dict, 401: dict, 403: dict})' + body)
+    [before] = [finding for finding in undeclared if finding.code == "HTS901"]
+    [after] = [finding for finding in declared if finding.code == "HTS901"]
+    assert "(after adding it to the route's `response=`)" in before.message and before.fix is None
+    assert "after adding it" not in after.message and after.fix is not None

@@ -85,6 +85,8 @@ PHRASES: Final[dict[str, str]] = {
     "{api} ({code})": "{api} ({code})",
     "the default {code} of {api}": "{api} 기본 상태 {code}",
     "the default {code}": "기본 상태 {code}",
+    # HTS9xx advice where the route must declare the status first (Django Ninja's `response=`)
+    "{constant} (after adding it to the route's `{keyword}=`)": "{constant} (라우트의 `{keyword}=`에 추가한 뒤)",
     # HTS901, HTS902: the evidence about the user
     "the check on line {line}": "줄 {line} 검사",
     "{decorator} on the class": "클래스에 붙은 {decorator}",

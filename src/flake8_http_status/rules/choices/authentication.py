@@ -218,7 +218,7 @@ def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
                 UNAUTHORIZED_WHILE_AUTHENTICATED,
                 report_node(site),
                 change_status(context, site, 403),
-                better=better(context, 403),
+                better=better(context, 403, site),
                 value=describe(context, site),
                 why=state.why,
             )
@@ -227,7 +227,7 @@ def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
             UNAUTHORIZED_WITHOUT_CHALLENGE,
             report_node(site),
             value=describe(context, site),
-            better=better(context, 403),
+            better=better(context, 403, site),
         )
 
 
@@ -252,7 +252,7 @@ def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
             FORBIDDEN_WHILE_ANONYMOUS,
             report_node(site),
             change_status(context, site, 401),
-            better=better(context, 401),
+            better=better(context, 401, site),
             value=describe(context, site),
             why=state.why,
         )

@@ -64,16 +64,26 @@ def candidates(context: Context, codes: Iterable[int], roles: frozenset[Role] = 
         yield site
 
 
-def better(context: Context, code: int) -> str:
+def better(context: Context, code: int, site: Site | None = None) -> str | Phrase:
     """How a message names the status it recommends: a constant in the module's family.
 
     When a fix wrote the constant, the message says what the fix writes. Otherwise the name comes from the
     family and the module's imports alone: the speller's check that no local name shadows the constant
     needs a walk of the whole module, which a message without a fix does not need.
+
+    Where the framework refuses a status the route does not declare (Django Ninja's `response=`), advice to
+    send `code` at `site` also says that the route must declare it: followed alone, it would give a 500.
     """
     named = context.handlers.named
     if code not in named:
         named[code] = _plain_name(context, code)
+    keyword = site.api.declared_by if site is not None else None
+    if site is not None and keyword is not None:
+        declared = declared_statuses(context.handlers, site.scope.function, keyword)
+        if declared is not None and code not in declared:
+            return Phrase(
+                "{constant} (after adding it to the route's `{keyword}=`)", constant=named[code], keyword=keyword
+            )
     return named[code]
 
 

@@ -142,7 +142,7 @@ def _bodiless(context: Context) -> Iterator[Finding]:
                 report_node(site),
                 value=describe(context, site),
                 why=_consequence(row),
-                better=better(context, 200),
+                better=better(context, 200, site),
             )
 
 

@@ -194,7 +194,7 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
         yield context.finding(
             SERVER_ERROR_FOR_CLIENT_FAULT,
             report_node(site),
-            better=better(context, 400),
+            better=better(context, 400, site),
             value=describe(context, site),
             cause=cause,
         )
@@ -207,7 +207,7 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
             REQUEST_TIMEOUT_FOR_UPSTREAM,
             report_node(site),
             change_status(context, site, 504),
-            better=better(context, 504),
+            better=better(context, 504, site),
             value=describe(context, site),
             exception=_caught(caught.clause),
         )
@@ -228,7 +228,7 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
             CONFLICT_AS_BAD_REQUEST,
             report_node(site),
             change_status(context, site, 409),
-            better=better(context, 409),
+            better=better(context, 409, site),
             value=describe(context, site),
             cause=cause,
         )

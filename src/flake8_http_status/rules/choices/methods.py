@@ -127,7 +127,7 @@ def check(context: Context) -> Iterator[Finding]:
                 NOT_IMPLEMENTED_FOR_KNOWN_METHOD,
                 report_node(site),
                 change_status(context, site, 405),
-                better=better(context, 405),
+                better=better(context, 405, site),
                 value=describe(context, site),
                 method=method,
             )

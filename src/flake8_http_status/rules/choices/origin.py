@@ -56,7 +56,7 @@ def check(context: Context) -> Iterator[Finding]:
             NON_AUTHORITATIVE_FROM_ORIGIN,
             report_node(site),
             change_status(context, site, 200),
-            better=better(context, 200),
+            better=better(context, 200, site),
             value=describe(context, site),
         )
 

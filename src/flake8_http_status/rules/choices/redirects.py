@@ -129,7 +129,7 @@ def check(context: Context) -> Iterator[Finding]:
                     REDIRECT_AFTER_UNSAFE_METHOD,
                     report_node(site),
                     change_status(context, site, 303),
-                    better=better(context, 303),
+                    better=better(context, 303, site),
                     value=_describe_code(context, site, code),
                     method=method,
                 )
