@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any, Final
 
 from ..api import Table
@@ -36,6 +37,11 @@ class Candidates:
         self.pattern_values: set[int] = set()  # ids of `case` value patterns
         self.decorators: set[int] = set()  # ids of calls used as decorators
         self.functions: list[tuple[FunctionNode, Scope]] = []
+
+    @cached_property
+    def module_functions(self) -> frozenset[int]:
+        """Ids of the functions defined at the module's top level (the matcher and the handler model both ask)."""
+        return frozenset(id(function) for function, scope in self.functions if scope == MODULE_SCOPE)
 
 
 class Bindings:

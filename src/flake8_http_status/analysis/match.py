@@ -10,7 +10,7 @@ from ..api.rows import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
-from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
+from .sites import FunctionNode, Scope, Site
 from .values import UNKNOWN, Spelling, Value, looks_like_status, read_value
 
 _ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
@@ -27,13 +27,13 @@ class Matcher:
         self.sites: list[Site] = []
         self._views: dict[tuple[int, int], bool] = {}
         self._decorators: set[int] = set()
-        self._module_level: set[int] = set()
+        self._module_level: frozenset[int] = frozenset()
         self._bound = bindings.bound
         self._named_dicts: dict[str, ast.Dict] = {}
 
     def run(self, candidates: Candidates) -> list[Site]:
         self._decorators = candidates.decorators
-        self._module_level = {id(function) for function, scope in candidates.functions if scope == MODULE_SCOPE}
+        self._module_level = candidates.module_functions
         self._named_dicts = self._module_dicts(candidates)
         for function, scope in candidates.functions:
             self._defaults(function, scope)

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
-from ..analysis.sites import MODULE_SCOPE, FunctionNode, Scope, Site
+from ..analysis.sites import FunctionNode, Scope, Site
 from ..api import default_table
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
@@ -59,10 +59,8 @@ class HandlerModel:
         self.module = module
         self.idioms: Idioms = idioms_for(module.settings)
         self.receivers = Receivers(module.imports, module.bindings)
-        module_functions = frozenset(
-            id(function) for function, outer in module.candidates.functions if outer == MODULE_SCOPE
-        )
-        self.routes = Routes(self.idioms, module.imports, self.receivers, module.candidates.calls, module_functions)
+        candidates = module.candidates
+        self.routes = Routes(self.idioms, module.imports, self.receivers, candidates.calls, candidates.module_functions)
         self.creations = Creations(self.idioms, module.imports, module.bindings)
         self._bodies: dict[int, BodyIndex] = {}
         self._paths: dict[tuple[int, int], Path] = {}

@@ -211,10 +211,7 @@ def build(settings: Settings = Settings()) -> Idioms:
         view_method_names=frozenset(name for row in views for name, _ in row.methods),
         view_prefixes=tuple(row.prefix for row in views if row.prefix),
         creation_words=_creation_words(creations),
-        registration_words=frozenset(
-            {name.rpartition(".")[2] for row in registrations for name in row.names}
-            | {attribute for row in registrations for attribute in row.attributes}
-        ),
+        registration_words=frozenset(api.registration_words()),
     )
 
 
