@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.value_uses import family_type
 from ..findings import Finding, FixSafety
 from .context import Context
 from .rule import Example, Rule, RuleDoc
@@ -79,7 +80,7 @@ def check(context: Context) -> Iterator[Finding]:
         spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values)
         if spelled is None:
             continue
-        fix = context.replacement(node, spelled)
+        fix = context.replacement(node, spelled, context.retyping_safety(node, family_type(constant.family)))
         yield context.finding(
             MIXED_CONSTANTS, node, fix, constant=spelled.text, found=context.source(node), family=target.namespace
         )

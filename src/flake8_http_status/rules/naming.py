@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
+from ..analysis.value_uses import INT
 from ..analysis.values import Spelling, is_decimal_literal
 from ..findings import Finding, Fix, FixSafety, NewImport
 from ..statuses import State, lookup
@@ -149,7 +150,7 @@ def _finding(site: Site, context: Context) -> Finding | None:
     spelled = context.speller.spell(site.code, dotted=site.in_pattern)
     if spelled is None:
         return None
-    fix = context.replacement(site.node, spelled)
+    fix = context.replacement(site.node, spelled, context.retyping_safety(site.node, INT))
     return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
 
 
