@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flake8_http_status.engine import analyse
+from flake8_http_status.findings import FixSafety
 from flake8_http_status.fixer.pipeline import fix_text
 
 pytestmark = pytest.mark.slow  # fuzzing
@@ -82,7 +83,9 @@ def test_random_flask_modules_are_fixed_completely_and_stably(source: str) -> No
     chosen = options()
     fixed = fix_text(source, "views.py", chosen)
     tree = ast.parse(fixed.text)
-    remaining = [f for f in analyse(tree, fixed.text.splitlines(keepends=True), "views.py", chosen.settings) if f.fix]
+    found = analyse(tree, fixed.text.splitlines(keepends=True), "views.py", chosen.settings)
+    # Unsafe fixes (an HTTPStatus member where the value is stored, tests/test_fix_value_types.py) stay held back.
+    remaining = [f for f in found if f.fix and f.fix.safety is FixSafety.SAFE]
     assert not remaining, [f.text for f in remaining]
     assert not fix_text(fixed.text, "views.py", chosen).changed
     assert fixed.text.count("\r\n") == fixed.text.count("\n") or "\r\n" not in source

@@ -35,8 +35,10 @@ CASES = {
     "multi-line-string": (
         "from flask import make_response\n\n\ndef page():\n    return make_response('''\n  <p>gone</p>\n''', 410)\n"
     ),
+    # DRF's family holds ints: an HTTPStatus member on a class attribute would be an unsafe fix.
     "class-attribute": (
-        "from werkzeug.exceptions import HTTPException\n\n\nclass Maintenance(HTTPException):\n    code = 503\n"
+        "from rest_framework.exceptions import APIException\n\n\nclass Maintenance(APIException):\n"
+        "    status_code = 503\n"
     ),
     "match-case": (
         "def describe(response):\n    match response.status_code:\n        case 200 | 201:\n            return 'ok'\n"

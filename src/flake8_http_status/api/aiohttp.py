@@ -56,10 +56,14 @@ def _keyword_only(names: tuple[str, ...], label: str, first_positional: int) -> 
             text=Text.CODE_ONLY,
             misplaced=(Misplaced(first_positional, None),),
             fix_keyword="status",
+            converts=True,
         ),
     )
 
 
+# `converts` (checked on aiohttp 3.14): StreamResponse.set_status() stores `int(status)`, for web.Response,
+# web.StreamResponse, json_response() and set_status() alike. An `HTTPException.status_code` class attribute is
+# converted only for the response, and the class keeps the object.
 CALLS = (
     _keyword_only(tuple(f"{module}.Response" for module in _WEB), "web.Response", 0),
     _keyword_only(tuple(f"{module}.StreamResponse" for module in _WEB), "web.StreamResponse", 0),
@@ -134,7 +138,7 @@ METHODS = (
     MethodRow(
         ("set_status",),
         Receiver(owners=RESPONSES, gate=("aiohttp",)),
-        Api("aiohttp", "set_status", Role.SET, (Slot(0, "status"),), text=Text.CODE_ONLY),
+        Api("aiohttp", "set_status", Role.SET, (Slot(0, "status"),), text=Text.CODE_ONLY, converts=True),
     ),
 )
 

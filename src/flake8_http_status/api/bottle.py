@@ -6,6 +6,8 @@ from .framework import Framework
 from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecorator
 from .rows import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
 
+# `converts` (checked on Bottle 0.13.5): only error(code), which keys the handler by `int(code)`. HTTPResponse,
+# HTTPError, abort(), redirect() and `response.status = ...` keep the object as `status_code`.
 CALLS = (
     CallRow(
         ("bottle.HTTPResponse",),
@@ -17,14 +19,14 @@ CALLS = (
     ),
     CallRow(("bottle.abort",), Api("bottle", "bottle.abort", Role.RAISE, (Slot(0, "code"),), default=500)),
     CallRow(("bottle.redirect",), Api("bottle", "bottle.redirect", Role.REDIRECT, (Slot(1, "code"),), default=303)),
-    CallRow(("bottle.error",), Api("bottle", "bottle.error", Role.ERROR_HANDLER, (Slot(0, "code"),))),
+    CallRow(("bottle.error",), Api("bottle", "bottle.error", Role.ERROR_HANDLER, (Slot(0, "code"),), converts=True)),
 )
 
 METHODS = (
     MethodRow(
         ("error",),
         Receiver(owners=("bottle.Bottle",)),
-        Api("bottle", "Bottle.error", Role.ERROR_HANDLER, (Slot(0, "code"),)),
+        Api("bottle", "Bottle.error", Role.ERROR_HANDLER, (Slot(0, "code"),), converts=True),
     ),
 )
 

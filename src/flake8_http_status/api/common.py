@@ -50,15 +50,24 @@ REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 
 
 def fixed(
-    framework: str, module: str, codes: dict[str, int], role: Role = Role.RAISE, override: str | None = None
+    framework: str,
+    module: str,
+    codes: dict[str, int],
+    role: Role = Role.RAISE,
+    override: str | None = None,
+    *,
+    converts: bool = False,
 ) -> tuple[CallRow, ...]:
     """Rows for classes that carry one status (`HttpResponseForbidden`, `web.HTTPNotFound`).
 
-    `override` names a keyword that still replaces the status (Django's `status=`).
+    `override` names a keyword that still replaces the status (Django's `status=`); `converts` is the row's
+    `Api.converts` fact for a status given there.
     """
     rows = []
     slots = (Slot(None, override),) if override else ()
     for name, code in codes.items():
         row_role = Role.REDIRECT if 300 <= code < 400 and code != 304 and role is not Role.SET else role
-        rows.append(CallRow((f"{module}.{name}",), Api(framework, name, row_role, slots, fixed=code)))
+        rows.append(
+            CallRow((f"{module}.{name}",), Api(framework, name, row_role, slots, fixed=code, converts=converts))
+        )
     return tuple(rows)

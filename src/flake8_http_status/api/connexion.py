@@ -21,6 +21,8 @@ NO_CONTENT = ("connexion.NoContent", "connexion.datastructures.NoContent", "conn
 PROBLEM = ("connexion.problem", "connexion.problem.problem")
 RESPONSE = ("connexion.lifecycle.ConnexionResponse",)
 
+# `converts` is False on every row (checked on Connexion 3.3): ConnexionResponse, problem() and
+# ProblemException store the object (ProblemException's repr shows it).
 CALLS = (
     # problem(status, title, detail, type=None, instance=None, headers=None, ext=None) builds a ConnexionResponse.
     CallRow(PROBLEM, Api("connexion", "connexion.problem", Role.SET, (Slot(0, "status"),))),

@@ -40,12 +40,16 @@ def _response(name: str, position: int, content_type_at: int) -> CallRow:
             text=Text.CODE_ONLY,
             misplaced=(Misplaced(content_type_at, "content_type"),),
             fix_keyword="status",
+            converts=True,
         ),
     )
 
 
 _PRESERVE = "preserve_request (Django 5.2+; content before)"
 
+# `converts` (checked on Django 6.1): HttpResponseBase.__init__ stores `int(status)` for every response class
+# here, redirects and the fixed-status classes given `status=` included; the test assertions compare with
+# assertEqual and print the codes with `%d`.
 CALLS = (
     _response("HttpResponse", 2, 1),
     _response("StreamingHttpResponse", 2, 1),
@@ -61,6 +65,7 @@ CALLS = (
             text=Text.CODE_ONLY,
             misplaced=(Misplaced(1, "encoder"), Misplaced(2, "safe"), Misplaced(3, "json_dumps_params")),
             fix_keyword="status",
+            converts=True,
         ),
     ),
     CallRow(
@@ -73,6 +78,7 @@ CALLS = (
             default=200,
             misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")),
             fix_keyword="status",
+            converts=True,
         ),
     ),
     CallRow(
@@ -85,6 +91,7 @@ CALLS = (
             default=200,
             misplaced=(Misplaced(2, "context"), Misplaced(3, "content_type")),
             fix_keyword="status",
+            converts=True,
         ),
     ),
     CallRow(
@@ -97,6 +104,7 @@ CALLS = (
             default=200,
             misplaced=(Misplaced(1, "context"), Misplaced(2, "content_type")),
             fix_keyword="status",
+            converts=True,
         ),
     ),
     CallRow(
@@ -108,6 +116,7 @@ CALLS = (
             (Slot(None, "status"),),
             fixed=302,
             misplaced=(Misplaced(1, _PRESERVE),),
+            converts=True,
         ),
     ),
     # redirect() has no status argument: `permanent` and `preserve_request` choose among 301/302/307/308
@@ -122,6 +131,7 @@ CALLS = (
             (Slot(None, "status"),),
             fixed=301,
             misplaced=(Misplaced(1, _PRESERVE),),
+            converts=True,
         ),
     ),
     *fixed(
@@ -138,6 +148,7 @@ CALLS = (
         },
         Role.SET,
         override="status",
+        converts=True,
     ),
     *fixed("django", _HTTP, {"Http404": 404}),
     *fixed(
@@ -147,15 +158,21 @@ CALLS = (
     ),
     CallRow(
         ("pytest_django.asserts.assertContains",),
-        Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),)),
+        Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),), converts=True),
     ),
     CallRow(
         ("pytest_django.asserts.assertNotContains",),
-        Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),)),
+        Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),), converts=True),
     ),
     CallRow(
         ("pytest_django.asserts.assertRedirects",),
-        Api("django", "assertRedirects", Role.EXPECT, (Slot(2, "status_code"), Slot(3, "target_status_code"))),
+        Api(
+            "django",
+            "assertRedirects",
+            Role.EXPECT,
+            (Slot(2, "status_code"), Slot(3, "target_status_code")),
+            converts=True,
+        ),
     ),
 )
 
@@ -177,17 +194,23 @@ METHODS = (
     MethodRow(
         ("assertContains",),
         _ASSERTION_RECEIVER,
-        Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),)),
+        Api("django", "assertContains", Role.EXPECT, (Slot(3, "status_code"),), converts=True),
     ),
     MethodRow(
         ("assertNotContains",),
         _ASSERTION_RECEIVER,
-        Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),)),
+        Api("django", "assertNotContains", Role.EXPECT, (Slot(2, "status_code"),), converts=True),
     ),
     MethodRow(
         ("assertRedirects",),
         _ASSERTION_RECEIVER,
-        Api("django", "assertRedirects", Role.EXPECT, (Slot(2, "status_code"), Slot(3, "target_status_code"))),
+        Api(
+            "django",
+            "assertRedirects",
+            Role.EXPECT,
+            (Slot(2, "status_code"), Slot(3, "target_status_code")),
+            converts=True,
+        ),
     ),
 )
 

@@ -24,10 +24,12 @@ from .rows import Api, CallRow, ClassAttributeRow, Role, Slot, Text
 
 API_EXCEPTION = ("rest_framework.exceptions.APIException",)
 
+# `converts` (checked on DRF 3.18): Response(status=) reaches Django's HttpResponseBase (`int(status)`). An
+# `APIException.status_code` class attribute keeps the object (exception handlers read and render it).
 CALLS = (
     CallRow(
         ("rest_framework.response.Response",),
-        Api("drf", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.CODE_ONLY),
+        Api("drf", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.CODE_ONLY, converts=True),
     ),
     *fixed(
         "drf",

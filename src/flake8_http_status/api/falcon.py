@@ -16,6 +16,8 @@ from .rows import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
 
 RESPONSES = ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response")
 
+# `converts` is False on every row (checked on Falcon 4.4): HTTPError and HTTPStatus keep the object as
+# `status`.
 CALLS = (
     CallRow(
         ("falcon.HTTPError", "falcon.http_error.HTTPError"),

@@ -36,10 +36,13 @@ def _route(methods: tuple[str, ...], path_args: int) -> MethodRow:
             default=200,
             misplaced=(Misplaced(path_args, None),),
             fix_keyword="status_code",
+            converts=True,
         ),
     )
 
 
+# `converts` (checked on FastAPI 0.165): only the route decorator's `status_code=`, which APIRoute turns into
+# an int. Responses and HTTPException store the object as given (Starlette's), and `responses=` keys are kept.
 CALLS = (
     *responses("fastapi", "fastapi.responses"),
     CallRow(("fastapi.Response",), Api("fastapi", "Response", Role.SET, (Slot(1, "status_code"),), default=200)),

@@ -46,6 +46,10 @@ _RESTX_DOCUMENTS = Receiver(owners=RESTX_ABORTERS, gate=("flask_restx",), untype
 SMOREST_BLUEPRINTS = ("flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint")
 _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
 
+# `converts` (checked on Flask 3.1.3, flask-restful 0.3.10, flask-restx 1.3.2, flask-smorest 0.47): the responses,
+# redirects and a view's return tuple go through Werkzeug's status setter (`int()`); every abort() helper ends in
+# Werkzeug's Aborter, whose exception class carries its own int; errorhandler() keys the handler by the exception
+# class's int `code`. The flask-restx and flask-smorest documentation decorators keep the object (OpenAPI keys).
 CALLS = (
     CallRow(
         ("flask.abort", "flask.helpers.abort"),
@@ -56,6 +60,7 @@ CALLS = (
             (Slot(0, "code"),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     # The REST extensions' abort helpers call flask.abort(code) and attach their keywords to the HTTPException;
@@ -70,6 +75,7 @@ CALLS = (
             (Slot(0, "http_status_code"),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     CallRow(
@@ -81,6 +87,7 @@ CALLS = (
             (Slot(0, "http_status_code"),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     CallRow(
@@ -93,19 +100,28 @@ CALLS = (
             default=500,
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     CallRow(
         ("flask.redirect", "flask.helpers.redirect"),
-        Api("flask", "flask.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+        Api("flask", "flask.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302, converts=True),
     ),
     CallRow(
         ("flask.make_response", "flask.helpers.make_response"),
-        Api("flask", "make_response", Role.SET, (Slot(1),), default=200, text=Text.LINE_OR_CODE),
+        Api("flask", "make_response", Role.SET, (Slot(1),), default=200, text=Text.LINE_OR_CODE, converts=True),
     ),
     CallRow(
         ("flask.Response", "flask.wrappers.Response"),
-        Api("flask", "flask.Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_OR_CODE),
+        Api(
+            "flask",
+            "flask.Response",
+            Role.SET,
+            (Slot(1, "status"),),
+            default=200,
+            text=Text.LINE_OR_CODE,
+            converts=True,
+        ),
     ),
 )
 
@@ -120,6 +136,7 @@ METHODS = (
             (Slot(0),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why=_NO_HANDLER_WHY,
+            converts=True,
         ),
     ),
     # flask-restx: Namespace.abort(*args, **kwargs) passes everything to flask_restx.abort(code=500, message=None),
@@ -135,6 +152,7 @@ METHODS = (
             default=500,
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     # flask-restx 1.3.2 documentation decorators (Api reaches them on its default namespace through __getattr__).
@@ -197,7 +215,7 @@ METHODS = (
     MethodRow(
         ("redirect",),
         Receiver(owners=APPS, names=("app", "current_app")),
-        Api("flask", "Flask.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+        Api("flask", "Flask.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302, converts=True),
     ),
 )
 
@@ -222,7 +240,7 @@ RETURNS = (
         VIEW_BASES,
         BODY_CALLS,
         ("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask"),
-        Api("flask", "a Flask view's return tuple", Role.SET, default=200, text=Text.LINE_OR_CODE),
+        Api("flask", "a Flask view's return tuple", Role.SET, default=200, text=Text.LINE_OR_CODE, converts=True),
     ),
 )
 

@@ -37,6 +37,11 @@ _OWNERS = Receiver(owners=APPS + ROUTERS, gate=_GATE)
 _RESPONSE_KEYS = Api("ninja", "response", Role.DOCUMENT, keys_of="response", many=True)
 _UNDECLARED_WHY = "the route's response= does not list it, so Ninja raises ConfigError and the client gets a 500"
 
+# `converts` (checked on Django Ninja 1.7.1): only Response(status=), a JsonResponse. `Status(code, value)` and a
+# status-first tuple keep the object (`temporal_response.status_code = status`, the schema lookup, the
+# serialiser context), HttpError passes it to Exception.__init__ (repr in logs), create_response() hands it to
+# the renderer, and `response={...}` keys reach the OpenAPI schema as they are (yaml.safe_dump refuses an
+# HTTPStatus key on every Python).
 CALLS = (
     # `Status(status_code, value)`: the status is looked up among the keys of the route's response= (only 200
     # without one); any other status, a str included, raises ConfigError (500).
@@ -70,7 +75,7 @@ CALLS = (
     # ninja.responses.Response(data, **kwargs) is a JsonResponse (safe=False) that passes `status=` on.
     CallRow(
         ("ninja.responses.Response",),
-        Api("ninja", "Response", Role.SET, (Slot(None, "status"),), default=200, text=Text.CODE_ONLY),
+        Api("ninja", "Response", Role.SET, (Slot(None, "status"),), default=200, text=Text.CODE_ONLY, converts=True),
     ),
 )
 

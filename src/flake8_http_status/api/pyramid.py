@@ -45,10 +45,14 @@ _STATUS_MAP = frozenset(
     }
 )
 
+# `converts` (checked on Pyramid 2.1, WebOb 1.8, WebTest 3.0): WebOb's `status` setter turns an int into the
+# status line and `status_code` reads it back as an int; exception_response() looks the class up in status_map;
+# WebTest compares `status=` with `res.status_int` (a failure message prints it). `status_int` rows match any
+# receiver, and an `HTTPException.code` class attribute keeps the object.
 CALLS = (
     CallRow(
         RESPONSES,
-        Api("pyramid", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_OR_CODE),
+        Api("pyramid", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_OR_CODE, converts=True),
     ),
     CallRow(
         (f"{_EXC}.exception_response",),
@@ -59,6 +63,7 @@ CALLS = (
             (Slot(0, "status_code"),),
             accepts=_STATUS_MAP,
             rejects_why="it raises KeyError",
+            converts=True,
         ),
     ),
     *fixed(
@@ -117,7 +122,9 @@ CALLS = (
 _RESPONSE = Receiver(owners=RESPONSES, gate=("pyramid", "webob"), names=RESPONSE_NAMES)
 
 ATTRIBUTES = (
-    AttributeRow("status", _RESPONSE, Api("pyramid", "Response.status", Role.SET, text=Text.LINE_OR_CODE)),
+    AttributeRow(
+        "status", _RESPONSE, Api("pyramid", "Response.status", Role.SET, text=Text.LINE_OR_CODE, converts=True)
+    ),
     AttributeRow(
         "status_int", Receiver(any_receiver=True), Api("pyramid", "Response.status_int", Role.SET, generic=True)
     ),
@@ -157,12 +164,12 @@ METHODS = (
     MethodRow(
         _WEBTEST_VERBS,
         Receiver(owners=("webtest.TestApp", "webtest.app.TestApp"), gate=("webtest",)),
-        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True),
+        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True, converts=True),
     ),
     MethodRow(
         _WEBTEST_VERBS,
         Receiver(names=("testapp", "test_app")),
-        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True),
+        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True, converts=True),
     ),
 )
 

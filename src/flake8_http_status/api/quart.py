@@ -18,6 +18,8 @@ from .rows import Api, CallRow, MethodRow, Receiver, ReturnRow, Role, Slot, Text
 
 APPS = ("quart.Quart", "quart.app.Quart", "quart.Blueprint", "quart.blueprints.Blueprint")
 
+# `converts` (checked on Quart 0.22): responses, redirect(), return tuples and abort() store an int (Werkzeug's
+# sans-IO status setter and Aborter); errorhandler() keys the handler by the exception class's int `code`.
 CALLS = (
     CallRow(
         ("quart.abort", "quart.helpers.abort"),
@@ -28,19 +30,20 @@ CALLS = (
             (Slot(0, "code"),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     CallRow(
         ("quart.redirect", "quart.helpers.redirect"),
-        Api("quart", "quart.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+        Api("quart", "quart.redirect", Role.REDIRECT, (Slot(1, "code"),), default=302, converts=True),
     ),
     CallRow(
         ("quart.make_response", "quart.helpers.make_response"),
-        Api("quart", "make_response", Role.SET, (Slot(1),), default=200, text=Text.CODE_ONLY),
+        Api("quart", "make_response", Role.SET, (Slot(1),), default=200, text=Text.CODE_ONLY, converts=True),
     ),
     CallRow(
         ("quart.Response", "quart.wrappers.Response", "quart.wrappers.response.Response"),
-        Api("quart", "quart.Response", Role.SET, (Slot(1, "status"),), default=200),
+        Api("quart", "quart.Response", Role.SET, (Slot(1, "status"),), default=200, converts=True),
     ),
 )
 
@@ -55,6 +58,7 @@ METHODS = (
             (Slot(0),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="Quart raises ValueError when the handler is registered",
+            converts=True,
         ),
     ),
 )
@@ -73,7 +77,7 @@ RETURNS = (
         ),
         ("quart",),
         # Quart applies the status with int(), so "201" works and "201 Created" raises ValueError.
-        Api("quart", "a Quart view's return tuple", Role.SET, default=200, text=Text.CODE_ONLY),
+        Api("quart", "a Quart view's return tuple", Role.SET, default=200, text=Text.CODE_ONLY, converts=True),
     ),
 )
 

@@ -84,6 +84,12 @@ class Api(NamedTuple):
     # The status must be a key of the dict the route decorator takes as this keyword (200 when the decorator
     # has none), else the framework fails while answering: Django Ninja's `Status(...)` and `response={...}`.
     declared_by: str | None = None
+    # The framework turns the value into an int at once (`int(status)`, a `%d`, a dict lookup that keeps its own
+    # int) or only compares it with `==`, so an `http.HTTPStatus` member and a plain int behave the same here.
+    # False (the default, also where nobody checked): it keeps the object (stores it on a response or exception
+    # the application can read, logs or renders it, uses it as a key), so its type shows in str(), repr() and
+    # YAML output. Each True is checked against the framework's code (the comment on the row says how).
+    converts: bool = False
 
 
 class CallRow(NamedTuple):
@@ -141,7 +147,8 @@ class CompareRow(NamedTuple):
     receiver: Receiver
     call: bool = False
     variable: bool = False
-    api: Api = Api("generic", "status comparison", Role.COMPARE, generic=True)
+    # `==`, `in` a literal, assertEqual/assertIn and `case` patterns only compare: both types behave the same.
+    api: Api = Api("generic", "status comparison", Role.COMPARE, generic=True, converts=True)
 
 
 class TupleShape(NamedTuple):

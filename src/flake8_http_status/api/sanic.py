@@ -49,6 +49,7 @@ def _helper(name: str, position: int, default: int, role: Role = Role.SET) -> Ca
     )
 
 
+# `converts` is False on every row (checked on Sanic 25.12): responses and SanicException store the object.
 CALLS = (
     *(
         _helper(name, 1, 200)

@@ -48,6 +48,8 @@ def exception_handlers(framework: str, label: str, *names: str) -> CallRow:
     return CallRow(names, Api(framework, label, Role.ERROR_HANDLER, keys_of="exception_handlers"))
 
 
+# `converts` is False on every row (checked on Starlette 1.10): responses and HTTPException store the object
+# as given (HTTPException's repr shows it), and `exception_handlers` keys are kept.
 CALLS = (
     *responses("starlette", "starlette.responses"),
     http_exception("starlette", "starlette.exceptions.HTTPException"),

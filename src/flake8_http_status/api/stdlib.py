@@ -12,11 +12,13 @@ HANDLERS = (
 )
 _SELF = Receiver(owners=HANDLERS, gate=("http.server",), names=("self",))
 
+# `converts` (checked on CPython 3.10-3.13 http.server): send_response() logs `code.value` and writes `%d`;
+# send_error() puts `%(code)s` in the error page, which reads 'HTTPStatus.NOT_FOUND' on Python 3.10.
 METHODS = (
     MethodRow(
         ("send_response", "send_response_only"),
         _SELF,
-        Api("http.server", "send_response", Role.SET, (Slot(0, "code"),)),
+        Api("http.server", "send_response", Role.SET, (Slot(0, "code"),), converts=True),
     ),
     MethodRow(("send_error",), _SELF, Api("http.server", "send_error", Role.RAISE, (Slot(0, "code"),))),
 )

@@ -19,6 +19,8 @@ from .rows import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 HANDLERS = ("tornado.web.RequestHandler", "tornado.web.ErrorHandler", "tornado.websocket.WebSocketHandler")
 _SELF = Receiver(owners=HANDLERS, gate=("tornado",), names=("self",))
 
+# `converts` is False on every row (checked on Tornado 6.6): set_status() stores the object, which
+# get_status(), write_error() and HTTPError.status_code hand back to the application.
 CALLS = (
     CallRow(
         ("tornado.web.HTTPError",),

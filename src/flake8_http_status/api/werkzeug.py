@@ -24,18 +24,22 @@ RESPONSE_CLASSES = (
 )
 HTTP_EXCEPTION = ("werkzeug.exceptions.HTTPException",)
 
+# `converts` (checked on Werkzeug 3.1.9 by passing `http.HTTPStatus` members): Response(status=), the `status`
+# setter, redirect() and append_slash_redirect() store `int(value)` (`_clean_status`); abort() looks the code up
+# in its mapping and raises a class whose `code` is its own int. An `HTTPException.code` class attribute is
+# whatever the class body holds, so it keeps the object.
 CALLS = (
     CallRow(
         RESPONSE_CLASSES,
-        Api("werkzeug", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_OR_CODE),
+        Api("werkzeug", "Response", Role.SET, (Slot(1, "status"),), default=200, text=Text.LINE_OR_CODE, converts=True),
     ),
     CallRow(
         ("werkzeug.utils.redirect",),
-        Api("werkzeug", "redirect", Role.REDIRECT, (Slot(1, "code"),), default=302),
+        Api("werkzeug", "redirect", Role.REDIRECT, (Slot(1, "code"),), default=302, converts=True),
     ),
     CallRow(
         ("werkzeug.utils.append_slash_redirect",),
-        Api("werkzeug", "append_slash_redirect", Role.REDIRECT, (Slot(1, "code"),), default=308),
+        Api("werkzeug", "append_slash_redirect", Role.REDIRECT, (Slot(1, "code"),), default=308, converts=True),
     ),
     CallRow(
         ("werkzeug.exceptions.abort",),
@@ -46,6 +50,7 @@ CALLS = (
             (Slot(0, "status"),),
             accepts=WERKZEUG_ABORTABLE,
             rejects_why="it raises LookupError, so the client gets a 500",
+            converts=True,
         ),
     ),
     *fixed(
@@ -91,7 +96,7 @@ ATTRIBUTES = (
     AttributeRow(
         "status",
         Receiver(owners=RESPONSE_CLASSES, gate=("werkzeug", "flask", "quart"), names=RESPONSE_NAMES),
-        Api("werkzeug", "Response.status", Role.SET, text=Text.LINE_OR_CODE),
+        Api("werkzeug", "Response.status", Role.SET, text=Text.LINE_OR_CODE, converts=True),
     ),
 )
 

@@ -18,6 +18,7 @@ from .errors import FixError, FixFailure
 from .positions import byte_offset, first_line, line_starts
 from .scopes import Resolver
 from .source import split_lines
+from .value_types import check_value_types
 
 
 def check_equivalent(
@@ -49,6 +50,9 @@ def check_equivalent(
                 "the rewrite would change more than the fixes say; file left unchanged",
                 old.lineno,
             )
+    check_value_types(
+        zip(before, after, strict=True), (comparison.left, comparison.right), (before_lines, after_lines), actual
+    )
     return actual
 
 

@@ -13,6 +13,7 @@ from ..analysis.imports import ImportMap
 from ..analysis.module import AnalysedModule
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
+from ..analysis.value_uses import ValueUses, family_type
 from ..analysis.values import read_value
 from ..families import Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
@@ -107,6 +108,20 @@ class Context:
         Before Python 3.11 `str(HTTPStatus.OK)` is 'HTTPStatus.OK', not '200'; the other families hold plain ints.
         """
         return id(node) in self.stringified_nodes and self.family.style == "httpstatus" and self.target.python < (3, 11)
+
+    @cached_property
+    def value_uses(self) -> ValueUses:
+        return ValueUses(self.tree, self.sites)
+
+    def retyping_safety(self, node: ast.AST, before: str) -> FixSafety:
+        """SAFE unless writing the module's family at `node`, whose value is now of type `before`, changes the
+        value's type (int and `http.HTTPStatus` member) where more than a converting slot or a comparison sees it.
+
+        The verifier (`fixer/value_types.py`) checks the same from the rewritten module.
+        """
+        if family_type(self.family.style) == before or self.value_uses.interchangeable(node):
+            return FixSafety.SAFE
+        return FixSafety.UNSAFE
 
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
         return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)

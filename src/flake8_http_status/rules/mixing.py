@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.value_uses import family_type
 from ..findings import Finding, FixSafety
 from .context import Context
 from .rule import Example, Rule, RuleDoc
@@ -24,7 +25,8 @@ MIXED_CONSTANTS = Rule(
         ),
         why=(
             "Two spellings of the same status in one file make readers wonder whether they differ, and make "
-            "searches miss half the uses. All these families hold plain integers, so one can replace another."
+            "searches miss half the uses. Every constant equals its number, so one family can replace another "
+            "wherever the value is only compared or given to a framework that turns it into an int."
         ),
         examples=(
             Example(
@@ -51,8 +53,12 @@ MIXED_CONSTANTS = Rule(
             ),
         ),
         fix_safety=(
-            "Safe: every family holds the same integers. The old import is left in place; "
-            "remove it if nothing else uses it (flake8's F401 will point it out)."
+            "Safe where the value is only compared or given to a framework that turns it into an int at once, and "
+            "between two families of plain ints. Unsafe when an `http.HTTPStatus` member would become a plain int "
+            "or the reverse anywhere else: an attribute read (`HTTPStatus.OK.phrase`), `isinstance`, `is`, "
+            "`Literal[...]`, formatting, a variable or a key the framework keeps (an OpenAPI `responses=` key). "
+            "There `str()` and `%s` differ on Python 3.10, `repr()` on every version. The old import is left in "
+            "place; remove it if nothing else uses it (flake8's F401 will point it out)."
         ),
         not_reported=(
             "Client-side tables (`requests.codes`, `httpx.codes`) and Falcon's string constants: they are not "
@@ -79,7 +85,7 @@ def check(context: Context) -> Iterator[Finding]:
         spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values)
         if spelled is None:
             continue
-        fix = context.replacement(node, spelled)
+        fix = context.replacement(node, spelled, context.retyping_safety(node, family_type(constant.family)))
         yield context.finding(
             MIXED_CONSTANTS, node, fix, constant=spelled.text, found=context.source(node), family=target.namespace
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
+from ..analysis.value_uses import INT
 from ..analysis.values import Spelling, is_decimal_literal
 from ..findings import Finding, Fix, FixSafety, NewImport
 from ..statuses import State, lookup
@@ -33,7 +34,8 @@ MAGIC_STATUS = Rule(
         why=(
             "A reader has to remember what `409` or `422` means; `HTTPStatus.CONFLICT` says it. Named constants "
             "also make a mistyped status impossible to miss in review, and they are searchable. "
-            "Every named constant is an `int`, so the program behaves exactly as before."
+            "Every named constant equals its number, so where the framework turns the status into an int the "
+            "program behaves exactly as before."
         ),
         examples=(
             Example(
@@ -61,7 +63,12 @@ MAGIC_STATUS = Rule(
         fix_safety=(
             "Safe: the literal becomes a constant with the same integer value, and the import is added once. "
             "The fixer reuses an import the module already has, and picks an alias when a name such as a "
-            "parameter called `status` would capture the constant."
+            "parameter called `status` would capture the constant. Unsafe where the constant is an "
+            "`http.HTTPStatus` member and the framework keeps the object instead of turning it into an int at "
+            "once (Django Ninja's `Status(...)` and `response=` keys, Connexion, Starlette, Tornado, Sanic, "
+            "Bottle, a class attribute, a parameter default, an assignment, a test double): its `str()` and `%s` "
+            "read 'HTTPStatus.NOT_FOUND' on Python 3.10, its `repr()` differs on every version (logs, exception "
+            "reprs) and `yaml.safe_dump` refuses it, so only `--unsafe-fixes` writes it there."
         ),
         not_reported=(
             "Numbers that are not statuses by the framework's own API: `time.sleep(200)`, `range(100, 600)`, "
@@ -102,7 +109,11 @@ MAGIC_COMPARISON = Rule(
                 ),
             ),
         ),
-        fix_safety="Safe: the constant equals the literal, so the comparison gives the same result.",
+        fix_safety=(
+            "Safe: the constant equals the literal, so the comparison gives the same result. Unsafe when the "
+            "literal goes to a project helper rather than a comparison and the constant is an `http.HTTPStatus` "
+            "member, whose `str()` and `repr()` differ from the number's."
+        ),
         not_reported=(
             "Ordering comparisons such as `status_code >= 400`: they test a class of statuses, not one status.",
             "Comparisons of variables that are not known to hold a status (`if code == 404:`).",
@@ -149,7 +160,7 @@ def _finding(site: Site, context: Context) -> Finding | None:
     spelled = context.speller.spell(site.code, dotted=site.in_pattern)
     if spelled is None:
         return None
-    fix = context.replacement(site.node, spelled)
+    fix = context.replacement(site.node, spelled, context.retyping_safety(site.node, INT))
     return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
 
 

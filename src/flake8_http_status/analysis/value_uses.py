@@ -1,0 +1,110 @@
+"""Where an `http.HTTPStatus` member and a plain int behave alike: how a status value is used where it stands.
+
+`HTTPStatus` members equal their ints and hash alike, but they have attributes of their own (`.phrase`,
+`.name`), their own repr on every Python ('<HTTPStatus.OK: 200>' in `%r`, structlog, exception reprs) and
+their own str() before Python 3.11 ('HTTPStatus.OK' from str(), `%s`, logging and templates; f-strings and
+format() give '200' everywhere), and YAML's safe dumper refuses them. The other style families hold plain ints.
+So writing one type where the other was is safe only where the value goes nothing but
+
+- into a status slot whose framework turns it into an int at once (`Api.converts`), or
+- into a comparison: an operand of `==`, `!=`, `<`, `<=`, `>`, `>=` and of no other operator in the chain,
+  either side of `in` a literal tuple, list or set, or a `case` value pattern.
+
+Anywhere else (an attribute read, a call, `isinstance`, an annotation, `is`, formatting, a variable, a
+container, a dict key) the use is not known here and the type may show. The rules use this to make such a fix
+unsafe, and the fixer's verifier to refuse a rewrite that does it anyway.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from typing import Final
+
+from ..api import default_table
+from ..api.rows import Role
+from .collect import collect
+from .imports import collect_imports
+from .match import Matcher
+from .sites import Site
+
+INT: Final = "int"
+ENUM: Final = "HTTPStatus"
+
+# The type of the values each family holds (the families' keys in `families.Constant.family`).
+_FAMILY_TYPES: Final[dict[str, str]] = {
+    "httpstatus": ENUM,
+    "http.client": ENUM,  # http.client's constants are the HTTPStatus members themselves
+    "httpx": "httpx.codes",  # an IntEnum of its own, whose str() is the number
+    "falcon": "str",  # status lines
+}
+
+_ORDERED: Final = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_MEMBERSHIP: Final = (ast.In, ast.NotIn)
+_LITERALS: Final = (ast.Tuple, ast.List, ast.Set)
+
+
+def family_type(family: str) -> str:
+    """The type of a family's constants: `ENUM` for `http.HTTPStatus`, `INT` for the framework families."""
+    return _FAMILY_TYPES.get(family, INT)
+
+
+def status_sites(tree: ast.Module) -> list[Site]:
+    """The module's status sites with the built-in framework table (project rows never convert)."""
+    table = default_table()
+    imports = collect_imports(tree)
+    candidates, bindings = collect(tree, imports, table)
+    return Matcher(table, imports, bindings).run(candidates)
+
+
+class ValueUses:
+    """Answers, for one module, whether a value's type can show where it stands."""
+
+    def __init__(self, tree: ast.Module, sites: Iterable[Site]) -> None:
+        self._tree = tree
+        converting: dict[int, bool] = {}
+        for site in sites:
+            if site.node is not None:
+                # Every row that matched the node must convert: one that keeps the object is enough to show it.
+                converts = site.api.converts or site.role is Role.COMPARE
+                converting[id(site.node)] = converting.get(id(site.node), True) and converts
+        self._converting = {node for node, converts in converting.items() if converts}
+        self._compared: set[int] | None = None
+
+    def interchangeable(self, node: ast.AST) -> bool:
+        """True when an HTTPStatus member and an int with its value behave the same at `node`."""
+        if id(node) in self._converting:
+            return True
+        if self._compared is None:
+            self._compared = _compared(self._tree)
+        return id(node) in self._compared
+
+
+def _compared(tree: ast.Module) -> set[int]:
+    """Ids of the expressions that only a comparison sees (ast.walk keeps its own queue: no recursion)."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            found.update(_compared_operands(node))
+        elif isinstance(node, ast.MatchValue):
+            found.add(id(node.value))
+    return found
+
+
+def _compared_operands(compare: ast.Compare) -> Iterable[int]:
+    operands = [compare.left, *compare.comparators]
+    for index, operand in enumerate(operands):
+        ops = compare.ops[max(index - 1, 0) : index + 1]
+        if all(isinstance(op, _ORDERED) for op in ops):
+            yield id(operand)
+        elif len(ops) == 1 and isinstance(ops[0], _MEMBERSHIP):
+            yield from _membership(operand, operands[index + 1] if index == 0 else None)
+
+
+def _membership(operand: ast.expr, container: ast.expr | None) -> Iterable[int]:
+    """`x in (200, 201)`: the left operand, when the container is a literal, and the literal's elements."""
+    if container is not None:  # `operand` is the left side of a lone `in`
+        if isinstance(container, _LITERALS):
+            yield id(operand)
+    elif isinstance(operand, _LITERALS):
+        yield from (id(element) for element in operand.elts if not isinstance(element, ast.Starred))

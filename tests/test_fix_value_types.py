@@ -1,0 +1,237 @@
+"""Issue 11, 1b: enum versus int. A safe fix never turns an int into an `http.HTTPStatus` member, or back,
+where more than a converting status slot or a comparison sees the value (str() and `%s` on Python 3.10,
+repr everywhere, attributes, YAML). The rules make such fixes unsafe; the verifier refuses them anyway."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from fixing import fix, outcome
+
+from flake8_http_status.analysis.value_uses import ValueUses, status_sites
+from flake8_http_status.engine import analyse
+from flake8_http_status.findings import Edit, Finding, Fix, FixSafety, NewImport, Position
+from flake8_http_status.fixer.errors import FixError, FixFailure
+from flake8_http_status.fixer.source import split_lines
+from flake8_http_status.fixer.verify import check_equivalent
+from flake8_http_status.options import Settings
+
+_SETTINGS = Settings().replace(target_python=(3, 10), starlette_renamed=False)
+
+
+def _fixes(source: str, code: str, settings: Settings = _SETTINGS) -> dict[int, FixSafety]:
+    """The fix safety of each `code` finding, by line."""
+    findings = analyse(ast.parse(source), split_lines(source), "example.py", settings)
+    return {f.start.line: f.fix.safety for f in findings if f.code == code and f.fix is not None}
+
+
+# Literals turned into HTTPStatus (HTS001, HTS002) ---------------------------------------------------------------
+
+NINJA = """from ninja import NinjaAPI, Status
+
+api = NinjaAPI()
+
+
+@api.get("/items/{item_id}", response={200: dict, 404: dict})
+def show(request, item_id: int):
+    if item_id:
+        return Status(404, {"detail": "missing"})
+    return 404, {"detail": "missing"}
+
+
+def test_show(client):
+    assert client.get("/items/1").status_code == 404
+"""
+
+
+def test_ninja_statuses_that_ninja_keeps_are_unsafe_and_the_comparison_stays_safe() -> None:
+    # Status(404, ...) and a status-first tuple reach Django's logs and the serialiser context as the object;
+    # response={...} keys reach the OpenAPI schema (yaml.safe_dump refuses an HTTPStatus key).
+    assert _fixes(NINJA, "HTS001") == {6: FixSafety.UNSAFE, 9: FixSafety.UNSAFE, 10: FixSafety.UNSAFE}
+    assert _fixes(NINJA, "HTS002") == {14: FixSafety.SAFE}
+    result = outcome(NINJA)
+    assert result.held_back == 4  # the two keys, Status(...) and the tuple
+    fixed = fix(NINJA)
+    assert "Status(404," in fixed and "return 404," in fixed and "{200: dict, 404: dict}" in fixed
+    assert "status_code == HTTPStatus.NOT_FOUND" in fixed
+
+
+def test_connexion_problem_exception_keeps_the_status_so_its_fix_is_unsafe() -> None:
+    source = (
+        "from connexion.exceptions import ProblemException\nfrom flask import abort\n\n\n"
+        "def show(item):\n    if item:\n        abort(404)\n"
+        '    raise ProblemException(status=404, title="missing")\n'
+    )
+    assert _fixes(source, "HTS001") == {7: FixSafety.SAFE, 8: FixSafety.UNSAFE}
+    fixed = fix(source)
+    assert "abort(HTTPStatus.NOT_FOUND)" in fixed and "ProblemException(status=404," in fixed
+
+
+def test_frameworks_that_convert_at_once_keep_safe_fixes() -> None:
+    source = (
+        "from django.http import HttpResponse, JsonResponse\n\n\n"
+        "def show(request):\n    if request.GET:\n        return JsonResponse({}, status=404)\n"
+        '    return HttpResponse("x", status=201)\n'
+    )
+    assert _fixes(source, "HTS001") == {6: FixSafety.SAFE, 7: FixSafety.SAFE}
+
+
+def test_a_kept_status_on_a_class_attribute_is_unsafe() -> None:
+    source = "from aiohttp import web\n\n\nclass Gone(web.HTTPException):\n    status_code = 410\n"
+    assert _fixes(source, "HTS001") == {5: FixSafety.UNSAFE}
+
+
+# HTS004: enum to int and back -----------------------------------------------------------------------------------
+
+FASTAPI_MIXED = """from http import HTTPStatus
+from typing import Literal
+
+from fastapi import HTTPException, status
+
+
+def a():
+    raise HTTPException(status.HTTP_404_NOT_FOUND)
+
+
+def b():
+    raise HTTPException(status.HTTP_409_CONFLICT)
+
+
+def phrase():
+    return HTTPStatus.NOT_FOUND.phrase
+
+
+def kind(value):
+    return isinstance(value, type(HTTPStatus.OK))
+
+
+def same(value):
+    return value is HTTPStatus.OK
+
+
+Code = Literal[HTTPStatus.CREATED]
+
+
+def compare(response):
+    return response.status_code == HTTPStatus.OK
+
+
+def label(code):
+    return f"status {HTTPStatus.ACCEPTED}"
+"""
+
+
+def test_hts004_never_makes_an_int_of_an_enum_that_is_read_as_an_enum() -> None:
+    assert _fixes(FASTAPI_MIXED, "HTS004", _SETTINGS.replace(style="fastapi")) == {
+        16: FixSafety.UNSAFE,  # .phrase
+        20: FixSafety.UNSAFE,  # isinstance / type()
+        24: FixSafety.UNSAFE,  # `is`
+        27: FixSafety.UNSAFE,  # Literal[...]
+        31: FixSafety.SAFE,  # ==
+        35: FixSafety.UNSAFE,  # formatting
+    }
+    fixed = fix(FASTAPI_MIXED, "--http-status-style=fastapi")
+    assert "HTTPStatus.NOT_FOUND.phrase" in fixed and "status_code == status.HTTP_200_OK" in fixed
+    assert "Literal[HTTPStatus.CREATED]" in fixed and "value is HTTPStatus.OK" in fixed
+
+
+def test_hts004_leaves_a_module_constant_used_as_an_openapi_key() -> None:
+    source = (
+        "from http import HTTPStatus\n\nfrom drf_spectacular.utils import extend_schema\n"
+        "from rest_framework import status\nfrom rest_framework.response import Response\n\n"
+        "GONE = HTTPStatus.GONE\n\n\n@extend_schema(responses={GONE: None})\n"
+        "def view(request):\n    return Response(status=status.HTTP_201_CREATED)\n\n\n"
+        "def other(request):\n    return Response(status=status.HTTP_202_ACCEPTED)\n"
+    )
+    assert _fixes(source, "HTS004") == {7: FixSafety.UNSAFE}
+    assert fix(source) == source
+
+
+# The verifier, on its own ---------------------------------------------------------------------------------------
+
+
+def _verify(
+    original: str, rewritten: str, *edits: tuple[int, int, int, str], new_import: NewImport | None = None
+) -> None:
+    findings = [
+        Finding(
+            "HTS001",
+            "test",
+            Position(line, start),
+            Position(line, end),
+            Fix((Edit(Position(line, start), Position(line, end), text),), FixSafety.SAFE, (new_import or NEW_IMPORT,)),
+        )
+        for line, start, end, text in edits
+    ]
+    check_equivalent(original, split_lines(original), ast.parse(original), rewritten, findings)
+
+
+NEW_IMPORT = NewImport("http", "HTTPStatus")
+NINJA_STATUS = "from ninja import Status\n\n\ndef show(request):\n    return Status(404, {})\n"
+FLASK_ABORT = "from flask import abort\n\n\ndef show(request):\n    abort(404)\n"
+
+
+@pytest.mark.parametrize(
+    ("new_import", "spelled"),
+    [
+        (NEW_IMPORT, "HTTPStatus.NOT_FOUND"),
+        (NewImport("http", "HTTPStatus", "S"), "S.NOT_FOUND"),
+        (NewImport("http"), "http.HTTPStatus.NOT_FOUND"),
+        (NewImport("http.client"), "http.client.NOT_FOUND"),
+    ],
+)
+def test_the_verifier_refuses_an_enum_where_the_framework_keeps_the_object(new_import: NewImport, spelled: str) -> None:
+    rewritten = new_import.statement() + "\n" + NINJA_STATUS.replace("Status(404,", f"Status({spelled},")
+    with pytest.raises(FixError) as refused:
+        _verify(NINJA_STATUS, rewritten, (5, 18, 21, spelled), new_import=new_import)
+    assert refused.value.cause is FixFailure.UNVERIFIED
+    assert refused.value.line == 5
+
+
+def test_the_verifier_accepts_an_enum_where_the_framework_converts() -> None:
+    rewritten = "from http import HTTPStatus\n" + FLASK_ABORT.replace("404", "HTTPStatus.NOT_FOUND")
+    _verify(FLASK_ABORT, rewritten, (5, 10, 13, "HTTPStatus.NOT_FOUND"))
+
+
+def test_the_verifier_refuses_an_int_where_an_enum_attribute_is_read() -> None:
+    original = "from http import HTTPStatus\n\nfrom fastapi import status\n\nPHRASE = HTTPStatus.OK.phrase\n"
+    rewritten = original.replace("HTTPStatus.OK.phrase", "status.HTTP_200_OK.phrase")
+    with pytest.raises(FixError) as refused:
+        _verify(original, rewritten, (5, 9, 22, "status.HTTP_200_OK"))
+    assert refused.value.line == 5
+
+
+def test_the_verifier_leaves_an_unsafe_fix_alone() -> None:
+    rewritten = "from http import HTTPStatus\n" + NINJA_STATUS.replace("404", "HTTPStatus.NOT_FOUND")
+    edit = Edit(Position(5, 18), Position(5, 21), "HTTPStatus.NOT_FOUND")
+    unsafe = Finding("HTS001", "test", edit.start, edit.end, Fix((edit,), FixSafety.UNSAFE, (NEW_IMPORT,)))
+    check_equivalent(NINJA_STATUS, split_lines(NINJA_STATUS), ast.parse(NINJA_STATUS), rewritten, [unsafe])
+
+
+# Where the type cannot show ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "interchangeable"),
+    [
+        ("code == 200", True),
+        ("200 <= code < 300", True),
+        ("code in (200, 201)", True),
+        ("code is 200", False),
+        ("a == 200 is b", False),
+        ("str(200)", False),
+        ("f'{200}'", False),
+        ("[200]", False),
+    ],
+)
+def test_only_comparisons_see_no_type(expression: str, interchangeable: bool) -> None:
+    tree = ast.parse(expression)
+    literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
+    assert ValueUses(tree, status_sites(tree)).interchangeable(literal) is interchangeable
+
+
+def test_a_case_pattern_compares() -> None:
+    tree = ast.parse("match code:\n    case 200:\n        pass\n")
+    literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
+    assert ValueUses(tree, []).interchangeable(literal)
