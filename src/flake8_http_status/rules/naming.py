@@ -8,8 +8,10 @@ from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
 from ..analysis.values import Spelling, is_decimal_literal
 from ..findings import Finding, Fix, FixSafety, NewImport
+from ..i18n.phrase import Phrase
 from ..statuses import State, lookup
 from .context import Context
+from .held_back import held_back
 from .rule import Example, Rule, RuleDoc
 
 _STYLE_OPTION = "`http-status-style`: which constant family to suggest (`auto` by default)."
@@ -148,7 +150,11 @@ def _finding(site: Site, context: Context) -> Finding | None:
         return None
     spelled = context.speller.spell(site.code, dotted=site.in_pattern)
     if spelled is None:
-        return None
+        named = held_back(context, site.code)
+        if named is None:
+            return None
+        reason = Phrase("{reason}; {why}", reason=status.reason, why=named[1])
+        return context.finding(rule, site.node, None, constant=named[0], value=site.code, reason=reason)
     fix = context.replacement(site.node, spelled)
     return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
 
