@@ -109,7 +109,7 @@ def test_the_verifier_refuses_a_name_that_warns_on_an_admitted_release() -> None
 
 def test_the_verifier_refuses_a_name_missing_on_an_admitted_release() -> None:
     rewritten = ORIGINAL.replace("(422)", "(status.HTTP_422_UNPROCESSABLE_CONTENT)")
-    with pytest.raises(FixError, match="HTTP_422_UNPROCESSABLE_CONTENT, which is missing before Starlette 0.48"):
+    with pytest.raises(FixError, match=r"HTTP_422_UNPROCESSABLE_CONTENT, which is missing before Starlette 0\.48"):
         _check(ORIGINAL, rewritten, STRADDLING)
 
 
@@ -137,7 +137,7 @@ def test_the_verifier_reads_names_through_imports_it_added() -> None:
             Fix((edit,), FixSafety.SAFE, (NewImport("fastapi", "status"),)),
         )
     ]
-    with pytest.raises(FixError, match="warns on Starlette 0.48"):
+    with pytest.raises(FixError, match=r"warns on Starlette 0\.48"):
         check_equivalent(original, split_lines(original), ast.parse(original), rewritten, applied, STRADDLING)
 
 
