@@ -21,9 +21,9 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 # relative to flake8_http_status (`__init__` is the package's own); a module is in the layer of the
 # longest name that is it or a package holding it. docs/architecture.md lists the same (a test checks).
 LAYERS: dict[str, tuple[str, ...]] = {
-    "data": ("__init__", "records", "statuses", "families", "findings", "words", "api", "catalogue"),
+    "data": ("__init__", "records", "statuses", "versions", "families", "findings", "words", "api", "catalogue"),
     "i18n": ("i18n",),
-    "settings": ("project", "options", "per_file_ignores"),
+    "settings": ("specifiers", "project", "options", "per_file_ignores"),
     "analysis": ("analysis", "prefilter"),
     "handlers": ("handlers",),
     "rules": ("rules",),

@@ -72,8 +72,11 @@ def test_findings_respect_their_rules_fix_safety() -> None:
 def test_messages_name_the_constant_for_naming_rules() -> None:
     for code, finding in _fixture_findings():
         if code in ("HTS001", "HTS002"):
-            assert finding.fix is not None, finding.text  # type: ignore[attr-defined]
-            assert finding.fix.edits[0].text in finding.message  # type: ignore[attr-defined]
+            fix = finding.fix  # type: ignore[attr-defined]
+            if fix is None:  # no name is safe on every release the project admits: the message says why
+                assert "no fix: " in finding.message, finding.text  # type: ignore[attr-defined]
+                continue
+            assert fix.edits[0].text in finding.message  # type: ignore[attr-defined]
 
 
 def test_the_lazy_checker_list_follows_the_registry() -> None:

@@ -73,12 +73,19 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
 
 
 def target_for(filename: str, settings: Settings) -> Target:
-    if settings.target_python is not None and settings.starlette_renamed is not None:
-        return Target(settings.target_python, settings.starlette_renamed)
+    """What the project admits: its nearest pyproject.toml, with the settings given overriding it.
+
+    `target-python` names the lowest Python only; the highest still comes from `requires-python`
+    unless that excludes the one given. An explicit `starlette_renamed` replaces the Starlette range.
+    """
     pyproject = pyproject_for(filename if filename not in ("-", "stdin", "") else ".")
     python = settings.target_python or pyproject.python
-    renamed = pyproject.starlette_renamed if settings.starlette_renamed is None else settings.starlette_renamed
-    return Target(python, renamed)
+    highest = pyproject.python_max
+    if highest is not None and highest < python:
+        highest = None
+    if settings.starlette_renamed is not None:
+        return Target(python, settings.starlette_renamed, highest, drf=pyproject.drf)
+    return Target(python, pyproject.starlette_renamed, highest, pyproject.starlette, pyproject.drf)
 
 
 @lru_cache(maxsize=16)

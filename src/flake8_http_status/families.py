@@ -12,6 +12,7 @@ from typing import Final
 
 from .records import NamedTuple
 from .statuses import BY_CODE
+from .versions import ANY, STARLETTE_RENAMES, Span, Version, problem
 
 # `http.HTTPStatus` member names on Python 3.10-3.12 (3.9 already had all of them).
 PYTHON_NAMES: Final[dict[int, str]] = {
@@ -87,23 +88,52 @@ RFC9110_RENAMES: Final[dict[int, str]] = {
     422: "UNPROCESSABLE_CONTENT",
 }
 
-# Members Python 3.9 added; a project that still supports 3.8 cannot use them.
-PYTHON_39_ADDITIONS: Final = frozenset({103, 418, 425})
-
 # Codes the int-constant modules of Starlette, DRF and Litestar add beyond `HTTPStatus`.
 _RESERVED_306 = {306: "RESERVED"}
 _DRF_EXTRA = {**_RESERVED_306, 509: "BANDWIDTH_LIMIT_EXCEEDED"}
 
-# The first Starlette with the RFC 9110 names, and the first FastAPI that requires it.
-STARLETTE_RENAMES_SINCE: Final = (0, 48)
+# Members Python 3.9 added (versions.NAME_FACTS holds when each name appeared).
+PYTHON_39_ADDITIONS: Final = frozenset({103, 418, 425})
+
+# The first Starlette with the RFC 9110 names, and the first FastAPI that requires it (versions.py has the facts).
+STARLETTE_RENAMES_SINCE: Final = STARLETTE_RENAMES[:2]
 FASTAPI_REQUIRING_RENAMED_STARLETTE: Final = (0, 164)
+
+_OLD_STARLETTE: Final = Span(None, STARLETTE_RENAMES)
+_NEW_STARLETTE: Final = Span(STARLETTE_RENAMES, None)
 
 
 class Target(NamedTuple):
-    """What the analysed project runs on: decides which constant names are safe to write."""
+    """The releases the analysed project admits: decides which constant names are safe to write.
+
+    `python` is the lowest admitted Python and `python_max` the highest (None: no upper bound). `starlette`
+    and `drf` are the admitted releases of those packages (`versions.Span`); `starlette` None falls back to
+    `starlette_renamed` (True: 0.48 and later only; False: before 0.48 only), which is what a test or an
+    explicit setting says.
+    """
 
     python: tuple[int, int] = (3, 10)
-    starlette_renamed: bool = False  # True only when the project needs a Starlette >= 0.48
+    starlette_renamed: bool = False
+    python_max: tuple[int, int] | None = None
+    starlette: Span | None = None
+    drf: Span = ANY
+
+    def span(self, package: str) -> Span:
+        """The admitted releases of `package` ("python", "starlette" or "djangorestframework")."""
+        if package == "python":
+            high: Version | None = None if self.python_max is None else (self.python_max[0], self.python_max[1] + 1)
+            return Span(self.python, high)
+        if package == "starlette":
+            if self.starlette is not None:
+                return self.starlette
+            return _NEW_STARLETTE if self.starlette_renamed else _OLD_STARLETTE
+        if package == "djangorestframework":
+            return self.drf
+        return ANY
+
+    def problem(self, qualified: str) -> tuple[str, Version] | None:
+        """Why the constant `qualified` is unsafe on some admitted release (see `versions.problem`)."""
+        return problem(qualified, self.span)
 
 
 class Family(NamedTuple):
@@ -115,15 +145,23 @@ class Family(NamedTuple):
     import_constants: bool = False  # the usual spelling imports each constant by name
 
     def constant(self, code: int, target: Target) -> str | None:
-        """The attribute name for `code` that exists on every version `target` admits."""
+        """The attribute name for `code` that exists, and reads without a warning, on every release `target`
+        admits: the RFC 9110 name where that is safe, else the old one; None when neither is."""
+        for name in self.names(code):
+            if target.problem(f"{self.namespace}.{name}") is None:
+                return name
+        return None
+
+    def names(self, code: int) -> list[str]:
+        """Every name this family has had for `code`, the preferred (RFC 9110) one first."""
+        old = PYTHON_NAMES.get(code)
         if self.style == "httpstatus":
-            return _python_name(code, target)
-        name = PYTHON_NAMES.get(code)
-        if self.style in {"fastapi", "starlette"} and target.starlette_renamed:
-            name = RFC9110_RENAMES.get(code, name)
+            return [name for name in (RFC9110_RENAMES.get(code), old) if name]
         extra = _DRF_EXTRA if self.style == "drf" else _RESERVED_306
-        name = name or extra.get(code)
-        return f"HTTP_{code}_{name}" if name else None
+        names = [old or extra.get(code)]
+        if self.style in {"fastapi", "starlette"}:
+            names.insert(0, RFC9110_RENAMES.get(code))
+        return [f"HTTP_{code}_{name}" for name in names if name]
 
     def all_names(self) -> dict[str, int]:
         """Every attribute name this family has had, mapped to its code."""
@@ -135,14 +173,6 @@ class Family(NamedTuple):
         if self.style in {"fastapi", "starlette"}:
             prefixed.update({f"HTTP_{code}_{name}": code for code, name in RFC9110_RENAMES.items()})
         return prefixed
-
-
-def _python_name(code: int, target: Target) -> str | None:
-    if target.python < (3, 9) and code in PYTHON_39_ADDITIONS:
-        return None
-    if target.python >= (3, 13) and code in RFC9110_RENAMES:
-        return RFC9110_RENAMES[code]
-    return PYTHON_NAMES.get(code)
 
 
 def _invert(names: dict[int, str]) -> dict[str, int]:

@@ -1,29 +1,43 @@
-"""Facts about the analysed project, read from its nearest `pyproject.toml` (never by importing it)."""
+"""Facts about the analysed project, read from its nearest `pyproject.toml` (never by importing it).
+
+What it admits: the Pythons of `requires-python` (or Poetry's `python`), and the releases of the packages
+whose constant names changed (Starlette, DRF) from its dependencies, FastAPI's own requirement standing in
+for Starlette's. Lock files are not read: they pin what the developers test with, but a library's users,
+and the application's next `lock --upgrade`, get any release the requirements admit.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .families import FASTAPI_REQUIRING_RENAMED_STARLETTE, STARLETTE_RENAMES_SINCE
 from .records import NamedTuple
+from .specifiers import span_of
+from .versions import ANY, Span, padded, starlette_for_fastapi
 
 DEFAULT_PYTHON = (3, 10)
-# Patterns, not compiled ones: `re` compiles them when a pyproject.toml is read, not at import.
-_VERSION = r"(\d+)(?:\.(\d+))?"
-_LOWER_BOUND = r"(>=|~=|==|\^|~|>)\s*v?(\d+(?:\.\d+)?)"
-_REQUIREMENT = r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)"
+# A pattern, not a compiled one: `re` compiles it when a pyproject.toml is read, not at import.
+_REQUIREMENT = r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@]*))"
+_PACKAGES = ("starlette", "fastapi", "djangorestframework")
 
 
 class Pyproject(NamedTuple):
     """What the nearest pyproject.toml says about the project (defaults without one)."""
 
-    python: tuple[int, int] = DEFAULT_PYTHON
-    starlette_renamed: bool = False
+    python: tuple[int, int] = DEFAULT_PYTHON  # the lowest admitted Python
+    python_max: tuple[int, int] | None = None  # the highest; None: no upper bound
+    starlette: Span = ANY  # admitted Starlette releases, FastAPI's requirement included
+    drf: Span = ANY
     path: Path | None = None  # the file read; None when there is none
+
+    @property
+    def starlette_renamed(self) -> bool:
+        """Every admitted Starlette has the RFC 9110 names (0.48 and later)."""
+        return self.starlette.all_from("starlette", (0, 48))
 
 
 def pyproject_for(path: str | Path) -> Pyproject:
@@ -55,15 +69,38 @@ def read_pyproject(path: Path) -> Pyproject:
         return Pyproject(path=path)
     project = _table(data, "project")
     poetry = _table(_table(data, "tool"), "poetry")
-    requires = project.get("requires-python") or _poetry_python(poetry)
-    python = lower_bound(requires) if isinstance(requires, str) else None
-    bounds = _dependency_bounds(project, poetry)
+    requires = project.get("requires-python") or _table(poetry, "dependencies").get("python")
+    python = span_of(requires) if isinstance(requires, str) else None
+    spans = _dependency_spans(data, project, poetry)
+    starlette = spans.get("starlette", ANY)
+    if "fastapi" in spans:
+        starlette = starlette.meet(starlette_for_fastapi(spans["fastapi"]))
     return Pyproject(
-        python=python or DEFAULT_PYTHON,
-        starlette_renamed=(bounds.get("starlette", (0, 0)) >= STARLETTE_RENAMES_SINCE)
-        or (bounds.get("fastapi", (0, 0)) >= FASTAPI_REQUIRING_RENAMED_STARLETTE),
+        python=python_min(python) or DEFAULT_PYTHON,
+        python_max=python_max(python),
+        starlette=starlette,
+        drf=spans.get("djangorestframework", ANY),
         path=path,
     )
+
+
+def python_min(span: Span | None) -> tuple[int, int] | None:
+    if span is None or span.low is None:
+        return None
+    return padded(span.low)[:2]
+
+
+def python_max(span: Span | None) -> tuple[int, int] | None:
+    """The highest Python minor `span` admits; None when it has no upper bound within Python 3."""
+    if span is None or span.high is None or padded(span.high) >= (4, 0, 0):
+        return None
+    major, minor, micro = padded(span.high)
+    return (major, minor) if micro else (major, minor - 1)
+
+
+def lower_bound(specifier: str) -> tuple[int, int] | None:
+    """The lowest (major, minor) a version specifier admits: `>=3.10,<4` gives (3, 10)."""
+    return python_min(span_of(specifier))
 
 
 def _table(data: object, key: str) -> dict[str, Any]:
@@ -72,37 +109,54 @@ def _table(data: object, key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def lower_bound(specifier: str) -> tuple[int, int] | None:
-    """The lowest (major, minor) a version specifier admits: `>=3.10,<4` gives (3, 10)."""
-    bounds = []
-    for match in re.finditer(_LOWER_BOUND, specifier):
-        version = re.match(_VERSION, match.group(2))
-        if version:
-            bounds.append((int(version.group(1)), int(version.group(2) or 0)))
-    return max(bounds) if bounds else None
+def _dependency_spans(data: Any, project: dict[str, Any], poetry: dict[str, Any]) -> dict[str, Span]:
+    """Per package: what the main dependencies admit (all their clauses hold at once); for a package only
+    extras or groups name, what any of those admits (a hull: which of them is installed is not known)."""
+    main = list(_pep508(project.get("dependencies"))) + list(_poetry(_table(poetry, "dependencies")))
+    extra = [
+        *(item for group in _table(project, "optional-dependencies").values() for item in _pep508(group)),
+        *(item for group in _table(data, "dependency-groups").values() for item in _pep508(group)),
+        *_poetry(_table(poetry, "dev-dependencies")),
+        *(item for group in _table(poetry, "group").values() for item in _poetry(_table(group, "dependencies"))),
+    ]
+    spans: dict[str, Span] = {}
+    for name in _PACKAGES:
+        stated = [span for package, span in main if package == name]
+        if stated:
+            spans[name] = functools.reduce(Span.meet, stated)
+            continue
+        optional = [span for package, span in extra if package == name]
+        if optional:
+            spans[name] = functools.reduce(_hull, optional)
+    return spans
 
 
-def _poetry_python(poetry: Any) -> str | None:
-    dependencies = poetry.get("dependencies") if isinstance(poetry, dict) else None
-    python = dependencies.get("python") if isinstance(dependencies, dict) else None
-    return python if isinstance(python, str) else None
+def _hull(left: Span, right: Span) -> Span:
+    low = None if left.low is None or right.low is None else min(padded(left.low), padded(right.low))
+    high = None if left.high is None or right.high is None else max(padded(left.high), padded(right.high))
+    return Span(low, high)
 
 
-def _dependency_bounds(project: Any, poetry: Any) -> dict[str, tuple[int, int]]:
-    bounds: dict[str, tuple[int, int]] = {}
-    requirements = project.get("dependencies", []) if isinstance(project, dict) else []
-    for requirement in requirements if isinstance(requirements, list) else []:
-        match = re.match(_REQUIREMENT, str(requirement))
-        bound = lower_bound(match.group(2)) if match else None
-        if match and bound:
-            bounds[_normalise(match.group(1))] = bound
-    dependencies = poetry.get("dependencies", {}) if isinstance(poetry, dict) else {}
-    for name, spec in dependencies.items() if isinstance(dependencies, dict) else ():
-        version = spec.get("version") if isinstance(spec, dict) else spec
-        bound = lower_bound(version) if isinstance(version, str) else None
-        if bound:
-            bounds[_normalise(name)] = bound
-    return bounds
+def _pep508(requirements: object) -> Iterator[tuple[str, Span]]:
+    """(package, admitted releases) for each PEP 508 string; one that cannot be read admits anything."""
+    for requirement in requirements if isinstance(requirements, list) else ():
+        match = re.match(_REQUIREMENT, requirement) if isinstance(requirement, str) else None
+        if match:
+            specifier = (match.group(2) or match.group(3) or "").strip()
+            yield _normalise(match.group(1)), (span_of(specifier) or ANY) if specifier else ANY
+
+
+def _poetry(dependencies: dict[str, Any]) -> Iterator[tuple[str, Span]]:
+    """Poetry's `name = "^1.2"` and `name = {version = "^1.2", ...}`; a list of those is a hull."""
+    for name, spec in dependencies.items():
+        entries = spec if isinstance(spec, list) else [spec]
+        spans = [_poetry_span(entry) for entry in entries]
+        yield _normalise(name), functools.reduce(_hull, spans) if spans else ANY
+
+
+def _poetry_span(entry: object) -> Span:
+    version = entry.get("version") if isinstance(entry, dict) else entry
+    return (span_of(version) or ANY) if isinstance(version, str) else ANY
 
 
 def _normalise(name: str) -> str:

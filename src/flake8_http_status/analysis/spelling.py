@@ -65,8 +65,11 @@ class Speller:
 
     def _spell(self, code: int, dotted: bool) -> Spelled | None:
         name = self.family.constant(code, self.target)
-        if name is None:
-            return None
+        return None if name is None else self.spell_name(name, dotted=dotted)
+
+    def spell_name(self, name: str, *, dotted: bool = False) -> Spelled | None:
+        """The text for the family's attribute `name` in this module, whether or not the target admits it
+        (a message that explains why no fix writes it names it this way)."""
         existing = self._existing(name, dotted)
         if existing is not None:
             return Spelled(existing)

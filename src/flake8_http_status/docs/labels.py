@@ -114,7 +114,7 @@ EN = Labels(
     import_="Import",
     no_constant="none",
     python_313="`{name}` on Python ≥ 3.13",
-    starlette_048="`{name}` with Starlette ≥ 0.48",
+    starlette_048="`{name}` with Starlette ≥ 0.48, where the old name warns",
     levels={
         Level.MUST: "must send",
         Level.SHOULD: "should send",
@@ -189,7 +189,7 @@ KO = Labels(
     import_="import",
     no_constant="없음",
     python_313="파이썬 3.13 이상은 `{name}`",
-    starlette_048="Starlette 0.48 이상은 `{name}`",
+    starlette_048="Starlette 0.48 이상은 `{name}` (옛 이름은 경고가 남)",
     levels={Level.MUST: "필수", Level.SHOULD: "권장", Level.MAY: "선택", Level.MUST_NOT: "금지"},
     classes={
         StatusClass.INFORMATIONAL: "1xx 정보",

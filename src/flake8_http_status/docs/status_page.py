@@ -10,7 +10,8 @@ from ..statuses import BY_CODE, STATUSES, State, Status, StatusClass
 from .labels import LABELS, Labels
 from .markdown import anchor, bullets, link_references, table
 
-# The names every supported version has: what the tool writes for a project that does not say otherwise.
+# Python 3.10 and Starlette before 0.48: the names the page lists first. A project whose Starlette range spans
+# 0.48 gets neither name for 413, 414, 416 and 422 (versions.py); the page shows both.
 _PORTABLE = Target(python=(3, 10), starlette_renamed=False)
 
 

@@ -9,7 +9,7 @@ import ast
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..engine import analyse_module, may_have_findings
+from ..engine import analyse_module, may_have_findings, target_for
 from ..findings import Finding
 from ..options import Settings
 from ..per_file_ignores import PerFileIgnores, codes_for
@@ -66,7 +66,9 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
         if new_text == text:
             break
         try:
-            tree = check_equivalent(text, lines, tree, new_text, chosen.findings)
+            tree = check_equivalent(
+                text, lines, tree, new_text, chosen.findings, target_for(filename, options.settings)
+            )
         except RecursionError:
             raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
         applied.update(finding.code for finding in chosen.findings)

@@ -12,17 +12,23 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Sequence
 
-from ..families import constant_for
+from ..families import Target, constant_for
 from ..findings import Edit, Finding, FixSafety, NewImport
 from .errors import FixError, FixFailure
 from .positions import byte_offset, first_line, line_starts
 from .scopes import Resolver
 from .source import split_lines
 from .value_types import check_value_types
+from .version_facts import check_versions
 
 
 def check_equivalent(
-    original: str, lines: Sequence[str], tree: ast.Module, rewritten: str, applied: Sequence[Finding]
+    original: str,
+    lines: Sequence[str],
+    tree: ast.Module,
+    rewritten: str,
+    applied: Sequence[Finding],
+    target: Target | None = None,
 ) -> ast.Module:
     """Raise FixError unless `rewritten` is `original` with the applied fixes and nothing else.
 
@@ -37,6 +43,7 @@ def check_equivalent(
     comparison = _Comparison(
         _Reader(Resolver(expected, [_import_node(new) for new in added]), added), _Reader(Resolver(actual), added)
     )
+    check_versions(tree, comparison.right.resolver, actual, target, applied)  # names exist and do not warn
     before, after = comparison.left.statements(expected.body), comparison.right.statements(actual.body)
     if len(before) != len(after):
         raise FixError(FixFailure.UNVERIFIED, "the rewrite would add or remove statements; file left unchanged")

@@ -9,8 +9,10 @@ from ..analysis.spelling import Spelled
 from ..analysis.value_uses import INT
 from ..analysis.values import Spelling, is_decimal_literal
 from ..findings import Finding, Fix, FixSafety, NewImport
+from ..i18n.phrase import Phrase
 from ..statuses import State, lookup
 from .context import Context
+from .held_back import held_back
 from .rule import Example, Rule, RuleDoc
 
 _STYLE_OPTION = "`http-status-style`: which constant family to suggest (`auto` by default)."
@@ -68,7 +70,10 @@ MAGIC_STATUS = Rule(
             "once (Django Ninja's `Status(...)` and `response=` keys, Connexion, Starlette, Tornado, Sanic, "
             "Bottle, a class attribute, a parameter default, an assignment, a test double): its `str()` and `%s` "
             "read 'HTTPStatus.NOT_FOUND' on Python 3.10, its `repr()` differs on every version (logs, exception "
-            "reprs) and `yaml.safe_dump` refuses it, so only `--unsafe-fixes` writes it there."
+            "reprs) and `yaml.safe_dump` refuses it, so only `--unsafe-fixes` writes it there. "
+            "Where no name exists, and reads without a "
+            "warning, on every release the project admits (Starlette's 413, 414, 416 and 422 when its range spans "
+            "0.48), there is no fix, and the message says why and which requirement would give one."
         ),
         not_reported=(
             "Numbers that are not statuses by the framework's own API: `time.sleep(200)`, `range(100, 600)`, "
@@ -159,7 +164,11 @@ def _finding(site: Site, context: Context) -> Finding | None:
         return None
     spelled = context.speller.spell(site.code, dotted=site.in_pattern)
     if spelled is None:
-        return None
+        named = held_back(context, site.code)
+        if named is None:
+            return None
+        reason = Phrase("{reason}; {why}", reason=status.reason, why=named[1])
+        return context.finding(rule, site.node, None, constant=named[0], value=site.code, reason=reason)
     fix = context.replacement(site.node, spelled, context.retyping_safety(site.node, INT))
     return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
 

@@ -34,6 +34,14 @@ PHRASES: Final[dict[str, str]] = {
     # HTS602
     "not a registered HTTP status": "등록되지 않은 HTTP 상태 코드",
     "reserved by IANA as unused": "IANA가 쓰지 않기로 예약해 둔 코드",
+    # HTS001/HTS002 without a fix: no name is safe on every release the project admits (rules/held_back.py)
+    "{reason}; {why}": "{reason}; {why}",
+    "no fix: {reason}; require {requirement} to get one": (
+        "자동 수정 없음: {reason}; 수정을 받으려면 {requirement}를 요구하도록 지정하세요"
+    ),
+    "{first}, and {second}": "{first}, 그리고 {second}",
+    "{name} is missing before {package} {version}": "{package} {version} 이전에는 {name}이(가) 없음",
+    "{name} warns on {package} {version} and later": "{package} {version} 이상에서는 {name}을(를) 읽으면 경고가 남",
     # HTS604
     "lands in '{parameter}'": "'{parameter}' 매개변수로 들어감",
     "raises TypeError": "TypeError 발생",

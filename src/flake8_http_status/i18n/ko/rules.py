@@ -34,7 +34,10 @@ RULES: Final[dict[str, RuleText]] = {
             "(Django Ninja의 `Status(...)`와 `response=` 키, Connexion, Starlette, Tornado, Sanic, Bottle, 클래스 "
             "속성, 매개변수 기본값, 대입, 테스트 대역)에서는 안전하지 않습니다: Python 3.10에서 `str()`과 `%s`는 "
             "'HTTPStatus.NOT_FOUND'가 되고, `repr()`은 모든 버전에서 달라지며(로그, 예외의 repr) `yaml.safe_dump`는 "
-            "이를 거부하므로, 그런 자리는 `--unsafe-fixes`일 때만 고칩니다."
+            "이를 거부하므로, 그런 자리는 `--unsafe-fixes`일 때만 고칩니다. "
+            "프로젝트가 허용하는 "
+            "모든 릴리스에서 존재하고 경고 없이 읽히는 이름이 없으면(허용 범위가 Starlette 0.48에 걸칠 때의 413, 414, "
+            "416, 422) 수정하지 않고, 메시지가 그 이유와 수정을 받으려면 요구할 버전을 알려 줍니다."
         ),
         not_reported=(
             "프레임워크 API상 상태가 아닌 숫자: `time.sleep(200)`, `range(100, 600)`, `limit=100`, "

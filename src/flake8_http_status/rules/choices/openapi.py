@@ -6,9 +6,11 @@ import ast
 from collections.abc import Iterator
 
 from ...analysis.sites import Site
+from ...analysis.spelling import Speller
 from ...analysis.values import Spelling
 from ...api import default_table
 from ...api.rows import Role
+from ...families import FAMILIES
 from ...findings import Finding, FixSafety
 from ...handlers.routes import Handler
 from ..context import Context
@@ -100,8 +102,22 @@ def check(context: Context) -> Iterator[Finding]:
                     UNDECLARED_STATUS,
                     report_node(site),
                     value=describe(context, site),
-                    better=better(context, site.code),
+                    better=_key(context, handler, site.code),
                 )
+
+
+def _key(context: Context, handler: Handler, code: int) -> object:
+    """How the advice names the `responses=` key to add. The framework turns the key into text with str(),
+    and before Python 3.11 str(HTTPStatus.FORBIDDEN) is 'HTTPStatus.FORBIDDEN', not '403': where the project
+    admits such a Python, the advice names the framework's own int constant (or the number) instead."""
+    if context.family.style != "httpstatus" or context.target.python >= (3, 11):
+        return better(context, code)
+    family = FAMILIES.get(handler.framework)
+    name = family.constant(code, context.target) if family is not None else None
+    if family is None or name is None:
+        return str(code)
+    spelled = Speller(family, context.target, context.imports, context.bound).spell(code)
+    return spelled.text if spelled is not None else str(code)
 
 
 def _declared(context: Context, handler: Handler) -> frozenset[int] | None:
