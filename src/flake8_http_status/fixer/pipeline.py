@@ -66,7 +66,7 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
         if new_text == text:
             break
         try:
-            tree = check_equivalent(text, lines, tree, new_text, chosen.findings)
+            tree = check_equivalent(text, lines, tree, new_text, chosen.findings, filename, options.settings)
         except RecursionError:
             raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
         applied.update(finding.code for finding in chosen.findings)
