@@ -26,7 +26,6 @@ the rewrite side by side) to what a running program sees, without trusting the s
 from __future__ import annotations
 
 import ast
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
@@ -36,7 +35,6 @@ from ..families import FAMILIES, constant_for
 from ..findings import Finding, NewImport
 from ..options import Settings
 from .errors import FixError, FixFailure
-from .positions import first_line
 from .scopes import Resolver, Scope
 
 # Importable modules that hold the style families' constants on every version (`import m` works).
@@ -185,9 +183,8 @@ def _import_binding(resolver: Resolver, root: ast.Name) -> tuple[Scope, ImportSi
 
 def _binding_before(owner: Scope, use: ast.Name) -> ImportSite | None:
     """An import of `use`'s name that is a statement of the owning scope, before the statement holding `use`."""
-    starts = [(first_line(statement), statement.col_offset) for statement in owner.body]
-    holding = bisect_right(starts, (use.lineno, use.col_offset)) - 1
-    indices = {id(statement): index for index, statement in enumerate(owner.body)}
+    holding = owner.holding(use)
+    _, indices = owner.order
     for statement, alias in owner.import_sites.get(use.id, ()):
         index = indices.get(id(statement))
         if index is not None and index < holding:
@@ -196,9 +193,9 @@ def _binding_before(owner: Scope, use: ast.Name) -> ImportSite | None:
 
 
 def _star_after(resolver: Resolver, statement: ast.stmt) -> bool:
-    starts = [(first_line(top), top.col_offset) for top in resolver.module.body]
-    index = resolver.module.body.index(statement)
-    return any(bisect_right(starts, (star.lineno, star.col_offset)) - 1 > index for star in resolver.stars)
+    module = resolver.module
+    index = module.order[1][id(statement)]
+    return any(module.holding(star) > index for star in resolver.stars)
 
 
 def _real(site: ImportSite, chain: ast.expr, unconditional: set[str]) -> bool:

@@ -16,11 +16,14 @@ global: `from .status import x` binds `status`.
 from __future__ import annotations
 
 import ast
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePath
 
 from ..analysis.nodes import attribute_chain
+from .positions import first_line
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _TYPE_ALIAS: type[ast.AST] | None = getattr(ast, "TypeAlias", None)  # `type X = ...`, Python 3.12+
@@ -36,6 +39,17 @@ class Scope:
     declared_nonlocal: set[str] = field(default_factory=set)
     body: list[ast.stmt] = field(default_factory=list)  # the statements that run in this scope itself
     import_sites: dict[str, list[tuple[ast.Import | ast.ImportFrom, ast.alias]]] = field(default_factory=dict)
+
+    @cached_property
+    def order(self) -> tuple[list[tuple[int, int]], dict[int, int]]:
+        """Where each statement of `body` starts (decorators included), and the index of each by `id`."""
+        starts = [(first_line(statement), statement.col_offset) for statement in self.body]
+        return starts, {id(statement): index for index, statement in enumerate(self.body)}
+
+    def holding(self, node: ast.AST) -> int:
+        """The index of the statement of `body` that holds `node` (-1: before them all)."""
+        starts, _ = self.order
+        return bisect_right(starts, (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))) - 1
 
     def binds(self, name: str) -> bool:
         return name in self.imports or name in self.others or name in self.declared_nonlocal
