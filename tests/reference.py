@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from collections import Counter
 
+_TYPE_PARAMETERS = tuple(getattr(ast, name) for name in ("TypeVar", "ParamSpec", "TypeVarTuple") if hasattr(ast, name))
+
 
 def reference_bindings(tree: ast.Module) -> Counter[str]:
     """Every binding, found the slow and obvious way."""
@@ -18,8 +20,10 @@ def reference_bindings(tree: ast.Module) -> Counter[str]:
             counts[node.name] += 1
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             counts.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)
-        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-            counts[node.name] += 1
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, *_TYPE_PARAMETERS)):
+            name = getattr(node, "name", None)  # ExceptHandler and MatchAs may bind nothing
+            if name:
+                counts[name] += 1
         elif isinstance(node, ast.MatchMapping) and node.rest:
             counts[node.rest] += 1
         elif isinstance(node, (ast.Global, ast.Nonlocal)):

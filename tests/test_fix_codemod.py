@@ -43,7 +43,7 @@ def test_the_codemod_applies_the_same_fixes() -> None:
 def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
     assert codemod("# flake8: noqa\n" + VIEW) is None
 
-    def refuse(*_: object) -> None:
+    def refuse(*_: object, **__: object) -> None:
         raise FixError(
             FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", 5
         )

@@ -97,7 +97,7 @@ def _applied() -> list[Finding]:
 
 
 def _check(original: str, rewritten: str, target: Target | None) -> ast.Module:
-    return check_equivalent(original, split_lines(original), ast.parse(original), rewritten, _applied(), target)
+    return check_equivalent(original, split_lines(original), ast.parse(original), rewritten, _applied(), target=target)
 
 
 def test_the_verifier_refuses_a_name_that_warns_on_an_admitted_release() -> None:
@@ -138,7 +138,7 @@ def test_the_verifier_reads_names_through_imports_it_added() -> None:
         )
     ]
     with pytest.raises(FixError, match=r"warns on Starlette 0\.48"):
-        check_equivalent(original, split_lines(original), ast.parse(original), rewritten, applied, STRADDLING)
+        check_equivalent(original, split_lines(original), ast.parse(original), rewritten, applied, target=STRADDLING)
 
 
 # The facts against the packages installed here (the test extra installs Starlette and DRF).

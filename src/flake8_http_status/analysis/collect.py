@@ -134,6 +134,9 @@ class _Walker:
         type_alias = getattr(ast, "TypeAlias", None)  # `type X = ...`, Python 3.12+
         if type_alias is not None:
             self._visitors[type_alias] = self._bind_target
+        for parameter in ("TypeVar", "ParamSpec", "TypeVarTuple"):  # PEP 695 type parameters bind their name
+            if hasattr(ast, parameter):
+                self._visitors[getattr(ast, parameter)] = self._bind_name
         if self._constant_names:  # only modules importing constants by name pay for visiting every Name
             self._visitors[ast.Name] = self._name
 
@@ -186,7 +189,8 @@ class _Walker:
         for target in node.targets:
             _count_targets(target, self.bindings.bound)
 
-    def _bind_name(self, node: ast.ExceptHandler | ast.MatchAs | ast.MatchStar, scope: Scope, stack: object) -> None:
+    def _bind_name(self, node: Any, scope: Scope, stack: object) -> None:
+        # ExceptHandler, MatchAs, MatchStar and the type parameters: each names what it binds `name`
         if node.name:
             self.bindings.bound[node.name] += 1
 
@@ -230,6 +234,7 @@ class _Walker:
         self.bindings.bound[node.name] += 1
         _count_parameters(node.args, self.bindings.bound)
         stack.extend(node.decorator_list)
+        stack.extend(getattr(node, "type_params", ()))
         stack.append(node.args)
         if node.returns is not None:
             stack.append(node.returns)
@@ -247,6 +252,7 @@ class _Walker:
         self.bindings.bound[node.name] += 1
         self._note_decorators(node.decorator_list)
         stack.extend(node.decorator_list)
+        stack.extend(getattr(node, "type_params", ()))
         stack.extend(node.bases)
         stack.extend(node.keywords)
         stack.append(_Exit(scope))

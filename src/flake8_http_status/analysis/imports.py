@@ -3,14 +3,39 @@
 from __future__ import annotations
 
 import ast
+from bisect import bisect_right
 from collections.abc import Iterator
+from pathlib import PurePath
 
+from ..records import NamedTuple
 from .children import nested_blocks
 from .nodes import attribute_chain
 
 
+class Placed(NamedTuple):
+    """Where a module-level import binds its name: what runs before it matters to whoever reuses it."""
+
+    statement: int  # the index of the top-level statement that holds the import
+    unconditional: bool  # the import is that statement itself: not under `if`, `try`, `with`
+    imported: str  # the module an `import a.b` statement imports (its attributes exist after it); else ""
+
+
 class ImportMap:
-    __slots__ = ("_imported", "imported_modules", "local_names", "module_level", "modules", "names", "star_modules")
+    __slots__ = (
+        "_imported",
+        "head",
+        "imported_modules",
+        "local_names",
+        "module_level",
+        "modules",
+        "names",
+        "placed",
+        "star_indices",
+        "star_modules",
+        "starts",
+        "submodule_names",
+        "unconditional_modules",
+    )
 
     def __init__(self) -> None:
         # local name -> qualified name, for every absolute import anywhere in the module
@@ -26,6 +51,42 @@ class ImportMap:
         # names bound by relative imports: project code that shadows any framework name
         self.local_names: set[str] = set()
         self._imported: dict[tuple[str, ...], bool] = {}  # imports_any answers, asked once per row per module
+        # Execution order, for the speller: where each top-level statement starts, how many lead the module
+        # with nothing but a docstring and imports, where each module-level import binds its name, and which
+        # top-level statements hold a star import (which may bind any name).
+        self.starts: list[tuple[int, int]] = []
+        self.head = 0
+        self.placed: dict[str, Placed] = {}
+        self.star_indices: list[int] = []
+        # modules (and their parents) that top-level import statements import on every run: not under
+        # `if TYPE_CHECKING:`, `try: ... except ImportError:` or any other condition
+        self.unconditional_modules: set[str] = set()
+        # the first name under the importing package of every import, anywhere in the module: in a package's
+        # `__init__.py`, `from .status import x` (or `from pkg.status import x`) binds the global `status`
+        self.submodule_names: set[tuple[int, str]] = set()  # (relative level, dotted module); level 0: absolute
+
+    def index_of(self, node: ast.AST) -> int:
+        """The top-level statement that holds `node` (decorators belong to their definition)."""
+        position = (getattr(node, "lineno", 1), getattr(node, "col_offset", 0))
+        return max(bisect_right(self.starts, position) - 1, 0)
+
+    def package_bound(self, filename: str) -> set[str]:
+        """Names that importing a submodule binds as globals when this module is its package's `__init__.py`.
+
+        Conservative for absolute imports: the package's full dotted name is unknown, so any component
+        named like the package's directory counts as the package."""
+        path = PurePath(filename.replace("\\", "/"))
+        if path.name not in ("__init__.py", "__init__.pyi"):
+            return set()
+        package = path.parent.name
+        bound: set[str] = set()
+        for level, module in self.submodule_names:
+            parts = module.split(".") if module else []
+            if level == 1 and parts:
+                bound.add(parts[0])
+            elif level == 0:
+                bound.update(parts[i + 1] for i in range(len(parts) - 1) if parts[i] == package)
+        return bound
 
     def qualify(self, node: ast.expr) -> str | None:
         """The qualified name of a `Name` or dotted `Attribute` chain rooted in an import."""
@@ -49,6 +110,7 @@ class ImportMap:
 
     def add(self, node: ast.Import | ast.ImportFrom, *, runtime: bool) -> None:
         self._imported.clear()
+        self._note_submodules(node)
         for local, qualified in _bindings(node):
             if qualified is None:
                 self.local_names.add(local)
@@ -74,6 +136,33 @@ class ImportMap:
                 # `from aiohttp import web` imports the module aiohttp.web too.
                 self.modules.add(f"{node.module}.{alias.name}")
 
+    def _note_submodules(self, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.Import):
+            self.submodule_names.update((0, alias.name) for alias in node.names)
+            return
+        module = node.module or ""
+        self.submodule_names.add((node.level, module))
+        if node.level == 1 and not module:  # `from . import status`: a submodule or an attribute
+            self.submodule_names.update((1, alias.name) for alias in node.names if alias.name != "*")
+
+    def place(self, node: ast.Import | ast.ImportFrom, index: int, *, unconditional: bool) -> None:
+        """Record where a module-level import runs (after `add`)."""
+        if any(alias.name == "*" for alias in node.names):
+            self.star_indices.append(index)
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            imported = alias.name if isinstance(node, ast.Import) and not alias.asname else ""
+            local = alias.asname or (alias.name.partition(".")[0] if isinstance(node, ast.Import) else alias.name)
+            self.placed[local] = Placed(index, unconditional, imported)
+        if not unconditional or (isinstance(node, ast.ImportFrom) and (node.level or not node.module)):
+            return
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                self.unconditional_modules.update(_parents(alias.name))
+        elif node.module:
+            self.unconditional_modules.update(_parents(node.module))
+
 
 def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | None]]:
     if isinstance(node, ast.Import):
@@ -95,19 +184,43 @@ def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | No
 def collect_imports(tree: ast.Module) -> ImportMap:
     """The module-level imports (under `if`, `try` and `with` too). The tree walk adds nested ones."""
     imports = ImportMap()
-    stack: list[tuple[ast.stmt, bool]] = [(stmt, True) for stmt in reversed(tree.body)]
-    while stack:
-        stmt, runtime = stack.pop()
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            imports.add(stmt, runtime=runtime)
-        elif isinstance(stmt, ast.If):
-            guarded = _is_type_checking_guard(stmt)
-            stack.extend((child, runtime and not guarded) for child in reversed(stmt.body))
-            stack.extend((child, runtime) for child in reversed(stmt.orelse))
-        elif isinstance(stmt, _BLOCKS):
-            for body in nested_blocks(stmt):
-                stack.extend((child, runtime) for child in reversed(body))
+    imports.starts = [(_first_line(stmt), stmt.col_offset) for stmt in tree.body]
+    imports.head = _head(tree.body)
+    for index, top in enumerate(tree.body):
+        stack: list[tuple[ast.stmt, bool]] = [(top, True)]
+        while stack:
+            stmt, runtime = stack.pop()
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                imports.add(stmt, runtime=runtime)
+                if runtime:
+                    imports.place(stmt, index, unconditional=stmt is top)
+            elif isinstance(stmt, ast.If):
+                guarded = _is_type_checking_guard(stmt)
+                stack.extend((child, runtime and not guarded) for child in reversed(stmt.body))
+                stack.extend((child, runtime) for child in reversed(stmt.orelse))
+            elif isinstance(stmt, _BLOCKS):
+                for body in nested_blocks(stmt):
+                    stack.extend((child, runtime) for child in reversed(body))
     return imports
+
+
+def _first_line(stmt: ast.stmt) -> int:
+    """Decorators run before the definition they decorate, and sit above its `lineno`."""
+    decorators = getattr(stmt, "decorator_list", None)
+    lines: list[int] = [stmt.lineno, *(decorator.lineno for decorator in decorators or ())]
+    return min(lines)
+
+
+def _head(body: list[ast.stmt]) -> int:
+    """How many top-level statements lead the module: a docstring, then imports only."""
+    first = body[0] if body else None
+    docstring = (
+        isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
+    )
+    index = 1 if docstring else 0
+    while index < len(body) and isinstance(body[index], (ast.Import, ast.ImportFrom)):
+        index += 1
+    return index
 
 
 _BLOCKS = (ast.Try, ast.With, ast.AsyncWith, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))

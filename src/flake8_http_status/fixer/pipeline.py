@@ -67,7 +67,14 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
             break
         try:
             tree = check_equivalent(
-                text, lines, tree, new_text, chosen.findings, target_for(filename, options.settings)
+                text,
+                lines,
+                tree,
+                new_text,
+                chosen.findings,
+                target=target_for(filename, options.settings),
+                filename=filename,
+                settings=options.settings,
             )
         except RecursionError:
             raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from ..families import Target, constant_for
 from ..findings import Edit, Finding, FixSafety, NewImport
+from ..options import Settings
+from .bindings import check_bindings
 from .errors import FixError, FixFailure
 from .positions import byte_offset, first_line, line_starts
 from .scopes import Resolver
@@ -28,7 +30,10 @@ def check_equivalent(
     tree: ast.Module,
     rewritten: str,
     applied: Sequence[Finding],
+    *,
     target: Target | None = None,
+    filename: str = "",
+    settings: Settings | None = None,
 ) -> ast.Module:
     """Raise FixError unless `rewritten` is `original` with the applied fixes and nothing else.
 
@@ -40,6 +45,7 @@ def check_equivalent(
     expected_text = splice(original, lines, unsafe) if unsafe else original
     expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
     actual = _parse(rewritten, "the rewritten module")
+    check_bindings(tree, expected, actual, applied, filename, settings)
     comparison = _Comparison(
         _Reader(Resolver(expected, [_import_node(new) for new in added]), added), _Reader(Resolver(actual), added)
     )

@@ -95,7 +95,7 @@ class Context:
 
     @cached_property
     def speller(self) -> Speller:
-        return Speller(self.family, self.target, self.imports, self.bound)
+        return Speller(self.family, self.target, self.imports, self.bound, self.filename, self.settings.style != "auto")
 
     @cached_property
     def stringified_nodes(self) -> set[int]:
@@ -138,6 +138,7 @@ class Context:
 
     def replacement(self, node: ast.AST, spelled: Spelled, safety: FixSafety = FixSafety.SAFE) -> Fix:
         imports = (spelled.new_import,) if spelled.new_import else ()
+        safety = safety if spelled.sure else FixSafety.UNSAFE
         return Fix((Edit(start(node), end(node), spelled.text),), safety, imports)
 
 

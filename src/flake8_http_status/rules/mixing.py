@@ -82,7 +82,7 @@ def check(context: Context) -> Iterator[Finding]:
     for node, constant in used:
         if constant.family == target.style or context.renames_in_text(node):
             continue
-        spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values)
+        spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values, at=node)
         if spelled is None:
             continue
         fix = context.replacement(node, spelled, context.retyping_safety(node, family_type(constant.family)))

@@ -162,7 +162,7 @@ def _finding(site: Site, context: Context) -> Finding | None:
     status = lookup(site.code)
     if status is None or status.state is State.UNUSED or context.renames_in_text(site.node):
         return None
-    spelled = context.speller.spell(site.code, dotted=site.in_pattern)
+    spelled = context.speller.spell(site.code, dotted=site.in_pattern, at=site.node)
     if spelled is None:
         named = held_back(context, site.code)
         if named is None:

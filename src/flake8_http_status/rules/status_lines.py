@@ -96,7 +96,7 @@ def _check_site(site: Site, context: Context) -> Finding | None:
 
 def _as_constant(site: Site, context: Context, text: str, problem: Phrase) -> Finding | None:
     assert site.code is not None
-    spelled = context.speller.spell(site.code)
+    spelled = context.speller.spell(site.code, at=site.node)
     if spelled is None:
         return None
     fix = context.replacement(site.node, spelled, FixSafety.UNSAFE) if site.node is not None else None

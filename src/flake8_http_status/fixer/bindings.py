@@ -1,0 +1,267 @@
+"""The verifier's binding checks: every name a rewrite writes is bound, when it runs, to the real object.
+
+The node-by-node comparison (`verify.py`) reads written constants back through the rewritten
+module's scopes, which know *what* a name is bound to but not *when*, nor whether the object it
+names exists. These checks hold each name the rewrite wrote (found by walking the original and
+the rewrite side by side) to what a running program sees, without trusting the speller:
+
+* order: the import that binds it is a statement of the scope that owns the name (not under `if`,
+  `try` or `with`), before the statement that holds the use. Decorators, default values, class
+  bodies and module-level code run at import time; a function body is held to the same rule,
+  since module-level code may call it before a later import ran;
+* no star import after that import (it may rebind any name), and in a package's `__init__.py` no
+  import of a submodule of the same name (`from .status import x` binds the global `status`);
+* reality: the chain from the import to the constant exists. `HTTPStatus` is a class of `http`;
+  `fastapi.status` is an attribute of `fastapi` (its `__init__.py` does `from starlette import
+  status as status`; the fastapi 0.100.0 and 0.165.0 wheels have no `fastapi/status.py`, so
+  `import fastapi.status` fails there); no Python has `http.client.HTTPStatus` (3.6 to 3.13
+  checked), so `import http.client as httplib` never gives `httplib.HTTPStatus`;
+* imports the fixes add cannot fail where the module itself imports: each is of the standard
+  library's `http`, of a package the module already imports at module level unconditionally
+  (or the family package of a framework it so imports, which that framework requires),
+  or of one the user's configuration names (`http-status-style`, the modules of
+  `http-status-extra-codes`): naming it asserts that it is installed.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
+
+from .. import api
+from ..analysis.nodes import attribute_chain
+from ..families import FAMILIES, constant_for
+from ..findings import Finding, NewImport
+from ..options import Settings
+from .errors import FixError, FixFailure
+from .scopes import Resolver, Scope
+
+# Importable modules that hold the style families' constants on every version (`import m` works).
+_MODULE_NAMESPACES = frozenset({"starlette.status", "rest_framework.status", "litestar.status_codes"})
+# (object, attribute): the attribute exists once the object is imported, on every version.
+_ATTRIBUTES = frozenset({("http", "HTTPStatus"), ("fastapi", "status")})
+_ALWAYS_IMPORTABLE = frozenset({"http"})
+# Where each style family's constants live, and the packages the speller imports them from.
+_NAMESPACES = _MODULE_NAMESPACES | {"http.HTTPStatus", "fastapi.status"}
+_PACKAGES = _MODULE_NAMESPACES | {"http", "fastapi", "starlette", "rest_framework", "litestar"}
+
+ImportSite = tuple[ast.Import | ast.ImportFrom, ast.alias]
+
+
+def check_bindings(
+    original: ast.Module,
+    expected: ast.Module,
+    actual: ast.Module,
+    applied: Sequence[Finding],
+    filename: str = "",
+    settings: Settings | None = None,
+) -> None:
+    """Raise FixError(UNVERIFIED) when a name the rewrite wrote is not bound to the real object where it runs.
+
+    `expected` is `original` with the unsafe edits spliced in (the same tree when there are none): a star
+    import that may rebind a name is a risk an unsafe fix may take, a NameError or a missing attribute is not."""
+    added = frozenset(new for finding in applied if finding.fix is not None for new in finding.fix.imports)
+    _check_added_imports(original, applied, _trusted(settings))
+    resolver = Resolver(actual, filename=filename)
+    unconditional = _unconditional_modules(original)
+    for line, chain in _written(original, actual, added):
+        _check_chain(resolver, chain, line, unconditional, stars=expected is original)
+    if expected is not original:  # the unsafe edits are in `expected`: what differs still is the safe fixes'
+        for line, chain in _written(expected, actual, added):
+            _check_star(resolver, chain, line)
+
+
+# -- what the rewrite wrote -----------------------------------------------------------------------------
+
+
+def _written(original: ast.Module, actual: ast.Module, added: frozenset[NewImport]) -> Iterator[tuple[int, ast.expr]]:
+    """(line in the original, name chain) for every name chain the rewrite put where the original had
+    something else. A name the replaced node read, or (where a list grew) the node holding the list, is
+    not new: `HttpResponse(x, codes.created)` made `HttpResponse(x, status=codes.created)` wrote nothing."""
+    pending: list[tuple[object, object, ast.AST]] = [(original, actual, original)]
+    while pending:
+        before, after, parent = pending.pop()
+        if not isinstance(after, ast.AST):
+            continue
+        if not isinstance(before, ast.AST) or type(before) is not type(after) or _differing_chain(before, after):
+            replaced = before if isinstance(before, ast.AST) else parent
+            carried = {node.id for node in ast.walk(replaced) if isinstance(node, ast.Name)}
+            line = getattr(replaced, "lineno", 1)
+            yield from ((line, chain) for chain in _chains(after) if _root(chain).id not in carried)
+            continue
+        for name in after._fields:
+            old, new = getattr(before, name, None), getattr(after, name, None)
+            if isinstance(old, list) and isinstance(new, list):
+                old, new = _kept(old, added), _kept(new, added)
+                if len(old) != len(new):
+                    pending.extend((None, item, before) for item in new)
+                    continue
+                pending.extend((o, n, before) for o, n in zip(old, new, strict=True))
+            else:
+                pending.append((old, new, before))
+
+
+def _differing_chain(before: ast.AST, after: ast.AST) -> bool:
+    return isinstance(after, (ast.Name, ast.Attribute)) and ast.dump(before) != ast.dump(after)
+
+
+def _kept(items: list[object], added: frozenset[NewImport]) -> list[object]:
+    """The list without import statements that only the fixes added (as the comparison sets them aside)."""
+    return [item for item in items if not (isinstance(item, (ast.Import, ast.ImportFrom)) and _all_added(item, added))]
+
+
+def _all_added(node: ast.Import | ast.ImportFrom, added: frozenset[NewImport]) -> bool:
+    if isinstance(node, ast.Import):
+        return all(NewImport(alias.name, None, alias.asname) in added for alias in node.names)
+    if node.level or not node.module:
+        return False
+    module = node.module
+    return all(NewImport(module, alias.name, alias.asname) in added for alias in node.names)
+
+
+def _chains(node: ast.AST) -> Iterator[ast.expr]:
+    """The outermost `name.attr...` chains in `node` that read a name."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, (ast.Name, ast.Attribute)):
+            root, _ = attribute_chain(current)
+            if isinstance(root, ast.Name):
+                if isinstance(root.ctx, ast.Load):
+                    yield current
+                continue
+        pending.extend(ast.iter_child_nodes(current))
+
+
+def _root(chain: ast.expr) -> ast.Name:
+    root, _ = attribute_chain(chain)
+    assert isinstance(root, ast.Name)
+    return root
+
+
+# -- one written name ---------------------------------------------------------------------------------
+
+
+def _check_chain(resolver: Resolver, chain: ast.expr, line: int, unconditional: set[str], *, stars: bool) -> None:
+    root = _root(chain)
+    if root.id in resolver.package_bound:
+        _refuse(f"`{root.id}` is also the package's submodule, whose import binds it in `__init__.py`", line)
+    found = _import_binding(resolver, root)
+    if found is None:
+        return  # not an import: the comparison reads it as the original's meaning or refuses
+    owner, site = found
+    if site is None:
+        _refuse(f"`{root.id}` is not imported before this line runs", line)
+    if stars and owner is resolver.module and _star_after(resolver, site[0]):
+        _refuse(f"a star import after the import of `{root.id}` may rebind it", line)
+    qualified = resolver.qualify(chain)
+    constant = constant_for(qualified) if qualified is not None else None
+    if constant is not None and constant.is_style_family and not _real(site, chain, unconditional):
+        _refuse(f"`{ast.unparse(chain)}` does not exist: the import does not give that attribute", line)
+
+
+def _check_star(resolver: Resolver, chain: ast.expr, line: int) -> None:
+    root = _root(chain)
+    found = _import_binding(resolver, root)
+    if (
+        found is not None
+        and found[1] is not None
+        and found[0] is resolver.module
+        and _star_after(resolver, found[1][0])
+    ):
+        _refuse(f"a star import after the import of `{root.id}` may rebind it", line)
+
+
+def _import_binding(resolver: Resolver, root: ast.Name) -> tuple[Scope, ImportSite | None] | None:
+    """The scope owning an import-bound name and the import that has run at `root`; None: not an import."""
+    owner = resolver.owner(root)
+    if owner is None or root.id not in owner.imports or root.id in owner.others:
+        return None
+    return owner, _binding_before(owner, root)
+
+
+def _binding_before(owner: Scope, use: ast.Name) -> ImportSite | None:
+    """An import of `use`'s name that is a statement of the owning scope, before the statement holding `use`."""
+    holding = owner.holding(use)
+    _, indices = owner.order
+    for statement, alias in owner.import_sites.get(use.id, ()):
+        index = indices.get(id(statement))
+        if index is not None and index < holding:
+            return statement, alias
+    return None
+
+
+def _star_after(resolver: Resolver, statement: ast.stmt) -> bool:
+    module = resolver.module
+    index = module.order[1][id(statement)]
+    return any(module.holding(star) > index for star in resolver.stars)
+
+
+def _real(site: ImportSite, chain: ast.expr, unconditional: set[str]) -> bool:
+    """The chain from the import to the constant exists: each step is a submodule the import statement
+    itself imports, or an attribute known to exist; the object holding the constant is a family's."""
+    statement, alias = site
+    _, parts = attribute_chain(chain)
+    modules = {*_PACKAGES, *unconditional}  # modules that exist (where the package is installed)
+    if isinstance(statement, ast.ImportFrom):
+        if statement.level or not statement.module or statement.module not in modules:
+            return False
+        current, imported, parts = statement.module, modules, [alias.name, *parts]  # `from m import sub` loads sub
+    else:
+        if alias.name not in modules:
+            return False
+        current = alias.name if alias.asname else alias.name.partition(".")[0]
+        imported = {alias.name} if alias.asname else _parents(alias.name)
+    for step in parts[:-1]:  # the last part is the constant itself, which `constant_for` knows
+        if f"{current}.{step}" not in imported and (current, step) not in _ATTRIBUTES:
+            return False
+        current = f"{current}.{step}"
+    return current in _NAMESPACES
+
+
+def _parents(module: str) -> set[str]:
+    parts = module.split(".")
+    return {".".join(parts[: i + 1]) for i in range(len(parts))}
+
+
+def _refuse(why: str, line: int) -> NoReturn:
+    raise FixError(FixFailure.UNVERIFIED, f"{why}; file left unchanged", line)
+
+
+# -- the module as a whole ----------------------------------------------------------------------------
+
+
+def _unconditional_modules(tree: ast.Module) -> set[str]:
+    """Modules (and parents) that the module's own top-level import statements import on every run."""
+    modules: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                modules |= _parents(alias.name)
+        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+            modules |= _parents(statement.module)
+    return modules
+
+
+def _trusted(settings: Settings | None) -> set[str]:
+    """Packages the user's configuration says are installed: the configured family's, the extra codes'."""
+    if settings is None:
+        return set()
+    trusted = {extra.module.partition(".")[0] for extra in settings.extra_codes.values() if extra.module}
+    if settings.style in FAMILIES:
+        trusted.add(FAMILIES[settings.style].import_from.partition(".")[0])
+    return trusted
+
+
+def _check_added_imports(expected: ast.Module, applied: Sequence[Finding], trusted: set[str]) -> None:
+    imported = _unconditional_modules(expected)
+    roots = {module.partition(".")[0] for module in imported} | trusted | _ALWAYS_IMPORTABLE
+    family = api.framework_family(imported)  # a framework requires its family's package (drf-spectacular: DRF)
+    if family is not None:
+        roots.add(FAMILIES[family].import_from.partition(".")[0])
+    for finding in applied:
+        for new in finding.fix.imports if finding.fix is not None else ():
+            if new.module.partition(".")[0] not in roots:
+                why = f"the fix would import `{new.module}`, which the module imports only conditionally or not at all"
+                _refuse(why, finding.start.line)
