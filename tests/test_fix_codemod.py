@@ -43,15 +43,30 @@ def test_the_codemod_applies_the_same_fixes() -> None:
 def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
     assert codemod("# flake8: noqa\n" + VIEW) is None
 
-    def refuse(*_: object) -> None:
-        raise FixError(
-            FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", 5
-        )
+    def refuse(*_: object) -> None:  # a refusal about the whole module names no line
+        raise FixError(FixFailure.UNVERIFIED, "the rewrite would add or remove statements; file left unchanged")
 
     monkeypatch.setattr(pipeline, "check_equivalent", refuse)
     transform = HttpStatusFix(CodemodContext(filename="views.py"), isolated=True)
-    with pytest.raises(SkipFile, match=r"^line 5: the rewrite would change more"):
+    with pytest.raises(SkipFile, match=r"^the rewrite would add or remove statements"):
         transform.transform_module_impl(cst.parse_module(VIEW))
+
+
+def test_a_refused_fix_is_a_warning_and_the_file_keeps_its_other_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = VIEW + "\n\ndef gone():\n    abort(410)\n"
+    real = pipeline.check_equivalent
+
+    def refuse_gone(original: str, lines: list[str], tree: object, rewritten: str, *rest: object) -> object:
+        if "HTTPStatus.GONE" in rewritten:
+            raise FixError(FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say", 9)
+        return real(original, lines, tree, rewritten, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_equivalent", refuse_gone)
+    context = CodemodContext(filename="views.py")
+    result = transform_module(HttpStatusFix(context, isolated=True), source)
+    assert isinstance(result, TransformSuccess)
+    assert "abort(HTTPStatus.NOT_FOUND)" in result.code and "abort(410)" in result.code
+    assert result.warning_messages == ["line 11: refused HTS001 fix: the rewrite would change more than the fixes say"]
 
 
 @pytest.mark.slow

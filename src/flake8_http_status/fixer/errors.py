@@ -1,9 +1,11 @@
-"""Why a file was left alone: one-line reasons that name the line, never a traceback."""
+"""Why a file, or one fix in it, was left alone: one-line reasons that name the line, never a traceback."""
 
 from __future__ import annotations
 
 import enum
 import re
+
+from ..records import NamedTuple
 
 # CPython's messages for constructs that only Python 2 accepted.
 _PYTHON2_HINTS = re.compile(
@@ -83,6 +85,16 @@ class FixError(Exception):
         self.message = message
         self.line = line
         self.column = column
+
+
+class RefusedFix(NamedTuple):
+    """One fix the fixer would not apply, while the file's other fixes were: its finding stays in the file."""
+
+    code: str  # the rule whose fix it is
+    line: int  # where its finding is, in the text the fixer returns
+    column: int  # 0-based UTF-8 byte column, as `ast` and `Finding` give it
+    reason: str  # one line: why it was refused
+    cause: FixFailure
 
 
 def syntax_error(error: SyntaxError | ValueError, source: str | None = None) -> FixError:
