@@ -14,6 +14,7 @@ from flake8_http_status.cli import main
 from flake8_http_status.fixer import pipeline
 from flake8_http_status.fixer.codemod import HttpStatusFix
 from flake8_http_status.fixer.errors import FixError, FixFailure
+from flake8_http_status.fixer.verify import check_equivalent
 
 VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
 MOVED = "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse('made', 201)\n"
@@ -54,7 +55,7 @@ def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypat
 
 def test_a_refused_fix_is_a_warning_and_the_file_keeps_its_other_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
     source = VIEW + "\n\ndef gone():\n    abort(410)\n"
-    real = pipeline.check_equivalent
+    real = check_equivalent
 
     def refuse_gone(original: str, lines: list[str], tree: object, rewritten: str, *rest: object) -> object:
         if "HTTPStatus.GONE" in rewritten:

@@ -20,6 +20,7 @@ from flake8_http_status.fixer import pipeline, transform
 from flake8_http_status.fixer.errors import FixError, FixFailure, RefusedFix
 from flake8_http_status.fixer.pipeline import fix_text
 from flake8_http_status.fixer.selection import Chosen
+from flake8_http_status.fixer.verify import check_equivalent
 
 TWO_VIEWS = """\
 from flask import abort
@@ -41,7 +42,7 @@ def refuse_written(name: str, *, lines: str = "rewritten") -> object:
     of the written node (`lines="rewritten"`), of the original statement that holds it (`"original"`),
     of the function's last line (`"use"`: a check that objects to a use elsewhere in the function),
     or no line at all (`"none"`: a problem of the whole module)."""
-    real = pipeline.check_equivalent
+    real = check_equivalent
 
     def check(original: str, code_lines: list[str], tree: ast.Module, rewritten: str, *rest: object) -> ast.Module:
         written = [
@@ -172,3 +173,28 @@ def test_a_file_whose_only_fix_is_refused_is_unchanged_and_passes_check(
     status, err = run_cli(tmp_path, source, "--check", "--quiet", capsys=capsys)
     assert status == 0
     assert err == f"{tmp_path / 'views.py'}:9:11: refused HTS001 fix: {REFUSED}\n"  # shown even with --quiet
+
+
+def test_a_refusal_naming_the_written_node_keeps_the_other_fixes_of_its_function(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A check that objects to the constant in a decorator (it runs at import time) names that line: the
+    fix in the function's body is kept."""
+    source = (
+        "from flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        "@app.errorhandler(404)\ndef missing(error):\n    return 'missing', 410\n"
+    )
+    real = check_equivalent
+
+    def check(original: str, code_lines: list[str], tree: ast.Module, rewritten: str, *rest: object) -> ast.Module:
+        for node in ast.walk(ast.parse(rewritten)):
+            if isinstance(node, ast.FunctionDef):
+                for decorator in node.decorator_list:
+                    if isinstance(decorator, ast.Call) and isinstance(decorator.args[0], ast.Attribute):
+                        raise FixError(FixFailure.UNVERIFIED, "bound too late", decorator.lineno)
+        return real(original, code_lines, tree, rewritten, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_equivalent", check)
+    result = outcome(source)
+    assert "@app.errorhandler(404)" in result.text and "return 'missing', HTTPStatus.GONE" in result.text
+    assert [(fix.line, fix.reason) for fix in result.refused] == [(8, "bound too late")]

@@ -124,18 +124,35 @@ def _apply(
     when nothing changed."""
     constants = project_constants(run.options.settings)
     while todo:
-        new_text: str | None = None
-        try:
-            new_text = _rewrite(run.text, tree, todo)
-            if new_text == run.text:
-                return None
-            new_tree = _verify(run.text, lines, tree, new_text, todo, constants)
-        except FixError as error:
-            todo = _drop_refused(run, error, tree, todo, new_text)
+        attempt = _attempt(run.text, lines, tree, todo, constants)
+        if isinstance(attempt, _Refused):
+            todo = _without_refused(run, attempt, lines, tree, todo, constants)
             continue
-        run.text = new_text
+        if attempt is None:
+            return None
+        run.text, new_tree = attempt
         return new_tree, todo
     return None
+
+
+@dataclass(frozen=True)
+class _Refused:
+    error: FixError
+    rewritten: str | None  # the text that was refused; None when the rewrite itself failed
+
+
+def _attempt(
+    text: str, lines: list[str], tree: ast.Module, todo: list[Finding], constants: dict[str, int]
+) -> tuple[str, ast.Module] | _Refused | None:
+    """`text` with `todo` applied and its tree, verified; None when that changes nothing."""
+    new_text: str | None = None
+    try:
+        new_text = _rewrite(text, tree, todo)
+        if new_text == text:
+            return None
+        return new_text, _verify(text, lines, tree, new_text, todo, constants)
+    except FixError as error:
+        return _Refused(error, new_text)
 
 
 def _verify(
@@ -147,14 +164,25 @@ def _verify(
         raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
 
 
-def _drop_refused(
-    run: _Run, error: FixError, tree: ast.Module, todo: list[Finding], new_text: str | None
+def _without_refused(
+    run: _Run, refused: _Refused, lines: list[str], tree: ast.Module, todo: list[Finding], constants: dict[str, int]
 ) -> list[Finding]:
-    """`todo` without the fixes `error` is about; the error itself when it is about the whole module."""
-    dropped = culprits(error, tree, todo, new_text) if error.cause in _PER_FIX else []
+    """`todo` without the fixes the refusal is about; the error itself when it is about the whole module.
+
+    When its line reads two ways (original or rewritten module) and each points at other fixes, the
+    reading whose fixes, left out, let the rest pass is the right one; failing both, both are left out."""
+    error = refused.error
+    readings = culprits(error, tree, todo, refused.rewritten) if error.cause in _PER_FIX else []
     run.retries += 1
-    if not dropped or run.retries > MAX_REFUSALS:
+    if not readings or run.retries > MAX_REFUSALS:
         raise error
+    dropped = [finding for group in readings for finding in group]
+    for group in readings if len(readings) > 1 else ():
+        run.retries += 1
+        rest = [finding for finding in todo if finding not in group]
+        if not isinstance(_attempt(run.text, lines, tree, rest, constants), _Refused):
+            dropped = group
+            break
     for finding in dropped:
         run.refused.setdefault(fix_key(finding), error)
     return [finding for finding in todo if finding not in dropped]

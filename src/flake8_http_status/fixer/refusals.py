@@ -7,10 +7,11 @@ whose lines are shifted by the imports the fixes added to the module head. Both 
 the rewritten module's top-level statements, imports the fixes added set aside, pair one to one with
 the original's, which maps a line of one onto the other.
 
-The fixes dropped are those in the innermost statement around the line that holds any fix at all:
-the statement itself when a check names the node a fix wrote, wider ones (up to the top-level
-statement) when it names a use elsewhere, such as an attribute read on a value a fix changed. A line
-that leads to no fix cannot be pinned on one, and the pipeline refuses the file.
+The fixes dropped are those with an edit on the line, when a check names the node a fix wrote; else
+those in the innermost statement around the line that holds any fix at all, up to the top-level
+statement, when it names a use elsewhere (an attribute read on a value a fix changed) or a whole
+statement (the comparison). Dropping too few is safe: the next attempt is verified again and refused
+again. A line that leads to no fix cannot be pinned on one, and the pipeline refuses the file.
 """
 
 from __future__ import annotations
@@ -44,31 +45,41 @@ def reason(error: FixError) -> str:
 
 def culprits(
     error: FixError, tree: ast.Module, findings: Sequence[Finding], rewritten: str | None = None
-) -> list[Finding]:
-    """The fixes to drop for `error`, raised for `findings` applied to the module `tree`; empty when
-    the error names no line, or a line that leads to no fix (the whole file is refused then)."""
+) -> list[list[Finding]]:
+    """The fixes to drop for `error`, raised for `findings` applied to the module `tree`: one group, or two
+    when the line reads both ways (original and rewritten module) and neither reading is plainly the one
+    meant, best first. Empty when the error names no line, or a line that leads to no fix (the whole
+    file is refused then)."""
     if error.line is None:
         return []
-    groups: list[tuple[list[Finding], bool]] = [_group(tree, findings, error.line)]
+    readings = [_group(tree, findings, error.line)]
     mapped = _original_line(error.line, tree, rewritten, findings) if rewritten is not None else None
     if mapped is not None and mapped != error.line:
-        groups.append(_group(tree, findings, mapped))
-    found = [(group, exact) for group, exact in groups if group]
+        readings.append(_group(tree, findings, mapped))
+    found = [(group, exact) for group, exact in readings if group]
     exact = [group for group, is_exact in found if is_exact]
-    if len(exact) == 1:  # one reading points right at a fix or at the statement holding it: trust that one
-        return exact[0]
-    return [finding for finding in findings if any(finding in group for group, _ in found)]
+    if len(exact) == 1:  # one reading points right at a fix or at the statement holding it: that one
+        return exact
+    groups: list[list[Finding]] = []
+    for group, _ in found:
+        if group not in groups:
+            groups.append(group)
+    return groups
 
 
 def _group(tree: ast.Module, findings: Sequence[Finding], line: int) -> tuple[list[Finding], bool]:
-    """The fixes in the innermost statement around `line` that holds any, and whether `line` is one of
-    their edits' lines or the line that statement starts on (what a check naming that node reports)."""
+    """The fixes with an edit on `line`, else those in the innermost statement around it that holds any;
+    and whether `line` is one of their edits' lines or the line that statement starts on (what a check
+    naming that node reports)."""
+    on_line = [finding for finding in findings if _on_line(finding, line)]
+    if on_line:  # `@app.errorhandler(HTTPStatus.NOT_FOUND)`: not the fixes in the function's body
+        return on_line, True
     for statements in reversed(list(_around(tree, line))):
         spans = [(first_line(statement), statement.end_lineno or statement.lineno) for statement in statements]
         group = [finding for finding in findings if any(_within(finding, span) for span in spans)]
         if group:
             starts = {start for statement in statements for start in (first_line(statement), statement.lineno)}
-            return group, line in starts or any(_on_line(finding, line) for finding in group)
+            return group, line in starts
     return [], False
 
 
