@@ -66,6 +66,11 @@ def check_fixer(source: str, options: FixOptions, filename: str = "fuzz.py") -> 
         why = f"the fixer failed its own checks: {error.message} (line {error.line})"
         assert error.cause.fault is Fault.MODULE, why  # noqa: PT017
         return source
+    # A refused fix keeps the file's other fixes, but it is the fixer failing its own checks all the same.
+    refused = [
+        f"line {fix.line}: {fix.code}: {fix.reason}" for fix in outcome.refused if fix.cause.fault is not Fault.MODULE
+    ]
+    assert not refused, f"the fixer failed its own checks: {refused}"
     if not outcome.changed:
         assert outcome.text == source
         return source

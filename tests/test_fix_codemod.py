@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import libcst as cst
 import pytest
@@ -14,6 +15,7 @@ from flake8_http_status.cli import main
 from flake8_http_status.fixer import pipeline
 from flake8_http_status.fixer.codemod import HttpStatusFix
 from flake8_http_status.fixer.errors import FixError, FixFailure
+from flake8_http_status.fixer.verify import check_equivalent
 
 VIEW = "from flask import abort\n\n\ndef show():\n    abort(404)\n"
 MOVED = "from django.http import HttpResponse\n\n\ndef made(request):\n    return HttpResponse('made', 201)\n"
@@ -43,15 +45,32 @@ def test_the_codemod_applies_the_same_fixes() -> None:
 def test_a_file_that_cannot_be_fixed_safely_is_skipped_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
     assert codemod("# flake8: noqa\n" + VIEW) is None
 
-    def refuse(*_: object, **__: object) -> None:
-        raise FixError(
-            FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say; file left unchanged", 5
-        )
+    def refuse(*_: object, **__: object) -> None:  # a refusal about the whole module names no line
+        raise FixError(FixFailure.UNVERIFIED, "the rewrite would add or remove statements; file left unchanged")
 
     monkeypatch.setattr(pipeline, "check_equivalent", refuse)
     transform = HttpStatusFix(CodemodContext(filename="views.py"), isolated=True)
-    with pytest.raises(SkipFile, match=r"^line 5: the rewrite would change more"):
+    with pytest.raises(SkipFile, match=r"^the rewrite would add or remove statements"):
         transform.transform_module_impl(cst.parse_module(VIEW))
+
+
+def test_a_refused_fix_is_a_warning_and_the_file_keeps_its_other_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = VIEW + "\n\ndef gone():\n    abort(410)\n"
+    real = check_equivalent
+
+    def refuse_gone(
+        original: str, lines: list[str], tree: object, rewritten: str, *rest: Any, **options: Any
+    ) -> object:
+        if "HTTPStatus.GONE" in rewritten:
+            raise FixError(FixFailure.UNVERIFIED, "the rewrite would change more than the fixes say", 9)
+        return real(original, lines, tree, rewritten, *rest, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_equivalent", refuse_gone)
+    context = CodemodContext(filename="views.py")
+    result = transform_module(HttpStatusFix(context, isolated=True), source)
+    assert isinstance(result, TransformSuccess)
+    assert "abort(HTTPStatus.NOT_FOUND)" in result.code and "abort(410)" in result.code
+    assert result.warning_messages == ["line 11: refused HTS001 fix: the rewrite would change more than the fixes say"]
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,47 @@ def test_bad_input_is_one_line_naming_file_and_line(
     assert result.line == line
     assert result.cause is cause and cause.fault is Fault.MODULE
     assert path.read_bytes() == data
+
+
+PEP758 = "from flask import abort\n\ntry:\n    abort(404)\nexcept {clause}:\n    pass\n"
+
+
+@pytest.mark.parametrize(
+    "clause", ["ValueError, TypeError", "KeyError, requests.Timeout, OSError", "(A), B"], ids=["two", "three", "paren"]
+)
+def test_python_314_except_without_parentheses_needs_a_newer_python(tmp_path: Path, clause: str) -> None:
+    """PEP 758 syntax read by an older Python is reported as needing 3.14, not as Python 2 (issue 11, item 6)."""
+    path = tmp_path / "new.py"
+    source = PEP758.format(clause=clause)
+    path.write_text(source)
+    result = run(path)
+    if sys.version_info >= (3, 14):  # it parses there, and the fix goes ahead
+        assert result.status is Status.CHANGED
+        return
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert result.status is Status.FAILED and result.cause is FixFailure.SYNTAX
+    assert result.problem == (
+        f"`except A, B:` without parentheses needs Python 3.14 or newer (PEP 758); this is Python {version}"
+    )
+    assert result.line == 5 and path.read_text() == source
+
+
+@pytest.mark.parametrize(
+    ("clause", "problem"),
+    [
+        ("Exception, e", "Python 2 syntax is not supported"),
+        ("(KeyError, IndexError), error", "Python 2 syntax is not supported"),
+        ("KeyError, IndexError as error", "cannot parse: multiple exception types must be parenthesized"),
+    ],
+    ids=["python2-binding", "python2-tuple-binding", "as-on-no-python"],
+)
+def test_other_unparenthesized_excepts_are_not_called_python_314(tmp_path: Path, clause: str, problem: str) -> None:
+    path = tmp_path / "old.py"
+    path.write_text(PEP758.format(clause=clause))
+    result = run(path)
+    if sys.version_info >= (3, 14) and " as " not in clause:
+        return  # Python 3.14 reads `except A, e:` as catching either: it parses
+    assert result.status is Status.FAILED and result.problem is not None and result.problem.startswith(problem)
 
 
 def test_a_huge_file_is_skipped(tmp_path: Path) -> None:

@@ -88,7 +88,8 @@ def test_unsafe_edits_are_allowed_exactly() -> None:
 
 
 def test_a_misplaced_edit_never_reaches_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """If the transform put a constant in the wrong place, the file is reported and left as it was."""
+    """If the transform put a constant in the wrong place, the fix is refused with the reason (its only
+    fix, so the file is left as it was)."""
     source = "from flask import abort\n\n\ndef show():\n    abort(404)\n    return 500\n"
     real = transform.rewrite
 
@@ -100,9 +101,10 @@ def test_a_misplaced_edit_never_reaches_the_disk(tmp_path: Path, monkeypatch: py
     path = tmp_path / "views.py"
     path.write_text(source)
     result = process(Found(path, path), RunOptions(options()))
-    assert result.status is Status.FAILED and result.problem is not None
-    assert result.problem.startswith("the rewrite would change more than the fixes say")
-    assert result.cause is FixFailure.UNVERIFIED
+    assert result.status is Status.UNCHANGED
+    assert [(fix.code, fix.line, fix.reason, fix.cause) for fix in result.refused] == [
+        ("HTS001", 5, "the rewrite would change more than the fixes say", FixFailure.UNVERIFIED)
+    ]
     assert path.read_text() == source
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import codes
+from fixing import fix
 
 NOT_STATUSES = {
     "sleep": "import time\ntime.sleep(200)\n",
@@ -77,3 +78,74 @@ STATUSES = {
 @pytest.mark.parametrize(("source", "expected"), STATUSES.values(), ids=STATUSES.keys())
 def test_a_status(source: str, expected: list[str]) -> None:
     assert codes(source) == expected
+
+
+# Logging and metrics calls record a status; they are never a status site (issue 11, item 6). Each is
+# paired with a real status site that has the same keyword and value, which is still found.
+TELEMETRY_HEAD = (
+    "import logging\nimport structlog\nimport sentry_sdk\nfrom loguru import logger as loguru_logger\n"
+    "from datadog import statsd\nfrom prometheus_client import Counter\nfrom flask import abort, current_app\n"
+    "from fastapi.responses import JSONResponse\nimport metrics\n\nlog = logging.getLogger(__name__)\n"
+    "LOGGER = structlog.get_logger()\nerrors = Counter('errors', 'errors')\n\n\ndef view(content):\n"
+)
+TELEMETRY_CALLS = {
+    "logger-error": "log.error('upstream failed', status_code=502)",
+    "metrics-record-error": "metrics.record_error(status_code=503)",
+    "logging-module": "logging.error('failed', status_code=500)",
+    "get-logger-chain": "logging.getLogger(__name__).exception('failed', status_code=500)",
+    "structlog-chain": "structlog.get_logger().error('failed', status_code=500)",
+    "structlog-bound": "LOGGER.error('failed', status_code=500)",
+    "loguru": "loguru_logger.error('failed', status_code=500)",
+    "self-logger": "self.logger.error('failed', status_code=500)",
+    "current-app-logger": "current_app.logger.error('failed', status_code=500)",
+    "app-logger": "app.logger.exception('failed', status_code=500)",
+    "underscore-log": "_log.error('failed', status_code=500)",
+    "level-method-on-anything": "audit.error('failed', status_code=500)",
+    "critical": "events.critical('failed', status_code=500)",
+    "datadog-statsd": "statsd.increment_error(status_code=503)",
+    "sentry": "sentry_sdk.capture_error(status_code=500)",
+    "prometheus-counter": "errors.labels(status_code=500).record_error(status_code=500)",
+}
+
+
+@pytest.mark.parametrize("call", TELEMETRY_CALLS.values(), ids=TELEMETRY_CALLS.keys())
+def test_a_logging_or_metrics_call_is_not_a_status_site(call: str) -> None:
+    assert codes(f"{TELEMETRY_HEAD}    {call}\n") == []
+
+
+REAL_SITES_BESIDE_TELEMETRY = {
+    "json-response": "return JSONResponse(content, status_code=502)",
+    "abort": "abort(503)",
+    "house-exception": "raise ApiError('upstream failed', status_code=502)",
+    "error-response-helper": "return error_response('bad', status=400)",
+}
+
+
+@pytest.mark.parametrize("site", REAL_SITES_BESIDE_TELEMETRY.values(), ids=REAL_SITES_BESIDE_TELEMETRY.keys())
+def test_a_status_site_beside_telemetry_is_still_found(site: str) -> None:
+    source = f"{TELEMETRY_HEAD}    log.error('upstream failed', status_code=502)\n    {site}\n"
+    assert codes(source) == ["HTS001"]
+
+
+def test_a_class_s_own_error_method_is_still_a_status_site() -> None:
+    """`self.error(...)` where the class defines `error`: the project's response helper, not a logger."""
+    source = (
+        "from fastapi.responses import JSONResponse\n\n\nclass Views:\n"
+        "    def error(self, message, status_code=400):\n"
+        "        return JSONResponse({'message': message}, status_code=status_code)\n\n"
+        "    def show(self):\n        return self.error('bad', status_code=404)\n"
+    )
+    assert codes(source) == ["HTS001", "HTS001"]
+
+
+def test_the_fixer_leaves_logging_and_metrics_calls_alone() -> None:
+    source = (
+        "import logging\n\nimport metrics\nfrom fastapi.responses import JSONResponse\n\n"
+        "log = logging.getLogger(__name__)\n\n\ndef view(content):\n"
+        "    log.error('upstream failed', status_code=502)\n    metrics.record_error(status_code=503)\n"
+        "    return JSONResponse(content, status_code=502)\n"
+    )
+    fixed = fix(source)
+    assert fixed == source.replace(
+        "content, status_code=502", "content, status_code=status.HTTP_502_BAD_GATEWAY"
+    ).replace("import metrics\n", "import metrics\nfrom fastapi import status\n")

@@ -47,6 +47,8 @@ class HttpStatusFix(CodemodCommand):
             raise SkipFile(f"{where}{error.message}") from None
         if outcome.skipped:
             raise SkipFile(outcome.skipped)
+        for refused in outcome.refused:  # the file's other fixes are applied; say which one is not, and why
+            self.warn(f"line {refused.line}: refused {refused.code} fix: {refused.reason}")
         if not outcome.changed:
             return tree
         # The fixer works on text (and parses only the pieces it changes): give LibCST's runner a

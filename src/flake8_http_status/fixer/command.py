@@ -3,6 +3,9 @@
 Exit status, following black and ruff: 0 when nothing needed fixing or everything was fixed;
 1 with --check or --diff when some file would change; 2 for a usage or configuration error;
 123 when some file could not be processed (it is named on stderr and left as it was).
+A refused fix (its line and reason on stderr, the file's other fixes applied) does not change the
+exit status: the file was processed, the fixer changed all it could prove safe, and the finding
+stays in the code for flake8 to report.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from .discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDES, Filters, discover
 from .errors import FixError
 from .files import MAX_BYTES_DEFAULT, Mode, RunOptions, Status
 from .pipeline import fix_text
-from .report import Reporter
+from .refusals import on_input_lines
+from .report import Reporter, refused_line
 from .runner import default_jobs
 from .runner import run as run_files
 from .source import decode
@@ -114,6 +118,11 @@ def _run_stdin(options: RunOptions, filename: str) -> int:
         print(f"{filename}{where}: error: {error.message}", file=sys.stderr)
         sys.stdout.buffer.write(raw)
         return EXIT_FAILED
+    refused = outcome.refused
+    if options.mode is not Mode.WRITE:  # nothing is written: name the lines of the input
+        refused = on_input_lines(refused, decoded.text, outcome.text)
+    for fix in refused:
+        print(refused_line(filename, fix), file=sys.stderr)
     if options.mode is Mode.WRITE:
         sys.stdout.buffer.write(decoded.encode(outcome.text) if outcome.changed else raw)
     elif options.mode is Mode.DIFF and outcome.changed:

@@ -1,10 +1,15 @@
-"""Why a file was left alone: one-line reasons that name the line, never a traceback."""
+"""Why a file, or one fix in it, was left alone: one-line reasons that name the line, never a traceback."""
 
 from __future__ import annotations
 
 import enum
 import re
+import sys
 
+from ..records import NamedTuple
+
+# CPython's message for `except A, B:`, which Python 2 (`except A, e:`) and Python 3.14 (PEP 758) accept.
+_UNPARENTHESIZED_EXCEPT = "multiple exception types must be parenthesized"
 # CPython's messages for constructs that only Python 2 accepted.
 _PYTHON2_HINTS = re.compile(
     r"Missing parentheses in call to '(?:print|exec)'"
@@ -85,12 +90,25 @@ class FixError(Exception):
         self.column = column
 
 
+class RefusedFix(NamedTuple):
+    """One fix the fixer would not apply, while the file's other fixes were: its finding stays in the file."""
+
+    code: str  # the rule whose fix it is
+    line: int  # where its finding is, in the text the fixer returns
+    column: int  # 0-based UTF-8 byte column, as `ast` and `Finding` give it
+    reason: str  # one line: why it was refused
+    cause: FixFailure
+
+
 def syntax_error(error: SyntaxError | ValueError, source: str | None = None) -> FixError:
     """A FixError for a module `ast` cannot parse, saying when it looks like Python 2."""
     if not isinstance(error, SyntaxError):  # null bytes on Python < 3.12
         return FixError(FixFailure.SYNTAX, f"cannot parse: {error}")
     message = error.msg or "invalid syntax"
-    if _looks_like_python2(message, source, error.lineno):
+    if _UNPARENTHESIZED_EXCEPT in message and _is_python314_except(_line(source, error.lineno)):
+        version = ".".join(map(str, sys.version_info[:2]))
+        message = f"`except A, B:` without parentheses needs Python 3.14 or newer (PEP 758); this is Python {version}"
+    elif _looks_like_python2(message, source, error.lineno):
         message = f"Python 2 syntax is not supported ({message})"
     else:
         message = f"cannot parse: {message}"
@@ -101,8 +119,42 @@ def syntax_error(error: SyntaxError | ValueError, source: str | None = None) -> 
 def _looks_like_python2(message: str, source: str | None, line: int | None) -> bool:
     if _PYTHON2_HINTS.search(message) is None:
         return False
+    if _UNPARENTHESIZED_EXCEPT in message:  # Python 2's `except A, e:`, unless it has an `as` too
+        return " as " not in _line(source, line)
     if "invalid decimal literal" not in message:
         return True
     # `10L` and `0777L`: a long literal suffix right after digits on the reported line.
-    text = source.splitlines()[line - 1] if source and line and 0 < line <= len(source.splitlines()) else ""
-    return re.search(r"\b\d+[lL]\b", text) is not None
+    return re.search(r"\b\d+[lL]\b", _line(source, line)) is not None
+
+
+def _is_python314_except(text: str) -> bool:
+    """`except A, B:` (PEP 758: Python 3.14 reads it as `except (A, B):`), not Python 2's `except A, e:`.
+
+    Both are the same tokens. Python 2 binds the caught exception to the last name, so two items whose
+    last is a lowercase name (`e`, `exc`, `error`) read as Python 2; exception types are capitalised or
+    dotted (`ValueError, requests.Timeout`). With an `as`, no Python accepts it."""
+    match = re.match(r"\s*except\s*\*?\s*(.*?)\s*:\s*(?:#.*)?$", text)
+    if match is None or " as " in match.group(1):
+        return False
+    items = [item.strip() for item in _top_level_commas(match.group(1))]
+    if len(items) < 2 or not all(items):
+        return False
+    return not (len(items) == 2 and re.fullmatch(r"[a-z_][a-z0-9_]*", items[1]) is not None)
+
+
+def _top_level_commas(text: str) -> list[str]:
+    items, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(text[start:index])
+            start = index + 1
+    return [*items, text[start:]]
+
+
+def _line(source: str | None, line: int | None) -> str:
+    lines = source.splitlines() if source else []
+    return lines[line - 1] if line and 0 < line <= len(lines) else ""

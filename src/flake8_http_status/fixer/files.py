@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .diff import unified_diff
 from .discovery import Found
-from .errors import FixError, FixFailure
+from .errors import FixError, FixFailure, RefusedFix
 from .pipeline import FixOptions, fix_text
+from .refusals import on_input_lines
 from .source import decode
 from .writing import replace_file
 
@@ -51,6 +52,7 @@ class FileResult:
         False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
     )
     cause: FixFailure | None = None  # why it FAILED, when a FixError said so (None for an internal error)
+    refused: tuple[RefusedFix, ...] = ()  # fixes left out, each with its reason; the file's others are applied
 
 
 def process(found: Found, options: RunOptions) -> FileResult:
@@ -76,8 +78,11 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
     outcome = fix_text(decoded.text, name, options.fix)
     if outcome.skipped:
         return FileResult(name, Status.SKIPPED, problem=outcome.skipped, quiet_skip=True)
+    refused = outcome.refused
+    if options.mode is not Mode.WRITE:  # nothing is written: name the lines of the input
+        refused = on_input_lines(refused, decoded.text, outcome.text)
     if not outcome.changed:
-        return FileResult(name, Status.UNCHANGED, held_back=outcome.held_back)
+        return FileResult(name, Status.UNCHANGED, held_back=outcome.held_back, refused=refused)
     new = decoded.encode(outcome.text)
     if decoded.encode(decoded.text) != raw:
         raise FixError(
@@ -86,7 +91,7 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
     diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
-    return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff)
+    return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff, refused=refused)
 
 
 def _read(path: Path, max_bytes: int) -> bytes | FileResult:

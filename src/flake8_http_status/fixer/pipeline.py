@@ -7,19 +7,27 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..engine import analyse_module, may_have_findings, target_for
+from ..families import Target
 from ..findings import Finding
 from ..options import Settings
 from ..per_file_ignores import PerFileIgnores, codes_for
-from .errors import FixError, FixFailure, syntax_error
+from .errors import FixError, FixFailure, RefusedFix, syntax_error
 from .noqa import NoqaLines, skips_file
+from .refusals import FixKey, culprits, fix_key, reason
 from .selection import Chosen, Selection, choose
 from .source import split_lines
 from .verify import check_equivalent
 
 MAX_PASSES = 6
+# Refusals one file may have before the whole file is refused: each costs a rewrite and a verification.
+MAX_REFUSALS = 32
+# Causes that are about the fixes, not the module: the rewrite or the verifier objects to what a fix
+# does at a line. A module LibCST cannot read or print, or one nested too deeply, refuses the file.
+_PER_FIX = frozenset({FixFailure.UNVERIFIED, FixFailure.MISPLACED})
 
 
 @dataclass(frozen=True)
@@ -39,55 +47,173 @@ class Outcome:
     applied: Counter[str]  # fixes applied, by rule code
     held_back: int  # fixes that only --unsafe-fixes would apply
     skipped: str | None = None  # why the file was left alone as the user asked (a file-wide noqa comment for flake8)
+    refused: tuple[RefusedFix, ...] = ()  # fixes the checks would not apply; the file's other fixes are in `text`
 
     @property
     def changed(self) -> bool:
         return bool(self.applied)
 
 
+@dataclass
+class _Run:
+    """One module's way through the passes: the text so far, what was applied, and what was refused."""
+
+    text: str
+    filename: str
+    options: FixOptions
+    applied: Counter[str] = field(default_factory=Counter)
+    held_back: int = 0
+    refused: dict[FixKey, FixError] = field(default_factory=dict)  # by fix, whichever pass refused it
+    retries: int = 0
+
+    def outcome(self, findings: Sequence[Finding]) -> Outcome:
+        """The result, with the refused fixes found again among the `findings` of the final text (their
+        lines there are the ones the user will see)."""
+        refused = [
+            RefusedFix(f.code, f.start.line, f.start.column, reason(self.refused[key]), self.refused[key].cause)
+            for f in findings
+            if (key := fix_key(f)) in self.refused
+        ]
+        return Outcome(self.text, self.applied, self.held_back, refused=tuple(refused))
+
+    def todo(self, findings: Sequence[Finding]) -> list[Finding]:
+        return [finding for finding in findings if fix_key(finding) not in self.refused]
+
+
 def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
-    """Fix `text` (a whole module); FixError when that cannot be done safely."""
+    """Fix `text` (a whole module); FixError when that cannot be done safely.
+
+    A fix the checks refuse at a line is dropped, with the reason, and the file's other fixes go on
+    (`_apply`); a refusal that names no line, or no fix at its line, refuses the whole file.
+    """
     options = options.for_file(filename)
-    applied: Counter[str] = Counter()
-    held_back = 0
+    run = _Run(text, filename, options)
     if not _worth_parsing(text, options):
-        return Outcome(text, applied, held_back)
+        return run.outcome(())
     if not options.selection.disable_noqa and skips_file(text):  # flake8 --disable-noqa checks it too
-        return Outcome(text, applied, held_back, skipped="`# flake8: noqa` in the file")
+        return Outcome(text, run.applied, 0, skipped="`# flake8: noqa` in the file")
     tree: ast.Module | None = None  # the text parsed, when the verifier already did it
     for number in range(MAX_PASSES):
-        lines = split_lines(text)
-        chosen, tree = _chosen(text, lines, filename, options, tree)
+        lines = split_lines(run.text)
+        chosen, tree = _chosen(run.text, lines, filename, options, tree)
         if number == 0:
-            held_back = chosen.held_back
-        if not chosen.findings:
-            return Outcome(text, applied, held_back)
-        new_text = _rewrite(text, tree, chosen.findings)
-        if new_text == text:
+            run.held_back = chosen.held_back
+        todo = run.todo(chosen.findings)
+        if not todo:
+            return run.outcome(chosen.findings)
+        applied = _apply(run, lines, tree, todo)
+        if applied is None:
             break
-        try:
-            tree = check_equivalent(
-                text,
-                lines,
-                tree,
-                new_text,
-                chosen.findings,
-                target=target_for(filename, options.settings),
-                filename=filename,
-                settings=options.settings,
-            )
-        except RecursionError:
-            raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
-        applied.update(finding.code for finding in chosen.findings)
-        text = new_text
-    left = _chosen(text, split_lines(text), filename, options, tree)[0].findings
+        tree, done = applied
+        run.applied.update(finding.code for finding in done)
+    found = _chosen(run.text, split_lines(run.text), filename, options, tree)[0].findings
+    left = run.todo(found)
     if not left:
-        return Outcome(text, applied, held_back)
+        return run.outcome(found)
     raise FixError(
         FixFailure.UNVERIFIED,
         f"fixes did not settle after {MAX_PASSES} passes; file left unchanged",
         left[0].start.line,
     )
+
+
+def _apply(
+    run: _Run, lines: list[str], tree: ast.Module, todo: list[Finding]
+) -> tuple[ast.Module, list[Finding]] | None:
+    """Apply `todo` to `run.text` and verify; a fix the checks refuse is dropped and the rest tried again,
+    each attempt verified from scratch. Returns the new text's tree and the fixes applied, or None
+    when nothing changed."""
+    settings = run.options.settings
+    checks = _Checks(project_constants(settings), target_for(run.filename, settings), run.filename, settings)
+    while todo:
+        attempt = _attempt(run.text, lines, tree, todo, checks)
+        if isinstance(attempt, _Refused):
+            todo = _without_refused(run, attempt, lines, tree, todo, checks)
+            continue
+        if attempt is None:
+            return None
+        run.text, new_tree = attempt
+        return new_tree, todo
+    return None
+
+
+@dataclass(frozen=True)
+class _Checks:
+    """What the verifier needs besides the two texts: facts about the project and the settings."""
+
+    constants: dict[str, int]  # project constants from http-status-extra-codes, by qualified name
+    target: Target
+    filename: str
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class _Refused:
+    error: FixError
+    rewritten: str | None  # the text that was refused; None when the rewrite itself failed
+
+
+def _attempt(
+    text: str, lines: list[str], tree: ast.Module, todo: list[Finding], checks: _Checks
+) -> tuple[str, ast.Module] | _Refused | None:
+    """`text` with `todo` applied and its tree, verified; None when that changes nothing."""
+    new_text: str | None = None
+    try:
+        new_text = _rewrite(text, tree, todo)
+        if new_text == text:
+            return None
+        return new_text, _verify(text, lines, tree, new_text, todo, checks)
+    except FixError as error:
+        return _Refused(error, new_text)
+
+
+def _verify(
+    text: str, lines: list[str], tree: ast.Module, new_text: str, todo: list[Finding], checks: _Checks
+) -> ast.Module:
+    try:
+        return check_equivalent(
+            text,
+            lines,
+            tree,
+            new_text,
+            todo,
+            project_constants=checks.constants,
+            target=checks.target,
+            filename=checks.filename,
+            settings=checks.settings,
+        )
+    except RecursionError:
+        raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
+
+
+def _without_refused(
+    run: _Run, refused: _Refused, lines: list[str], tree: ast.Module, todo: list[Finding], checks: _Checks
+) -> list[Finding]:
+    """`todo` without the fixes the refusal is about; the error itself when it is about the whole module.
+
+    When its line reads two ways (original or rewritten module) and each points at other fixes, the
+    reading whose fixes, left out, let the rest pass is the right one; failing both, both are left out."""
+    error = refused.error
+    readings = culprits(error, tree, todo, refused.rewritten) if error.cause in _PER_FIX else []
+    run.retries += 1
+    if not readings or run.retries > MAX_REFUSALS:
+        raise error
+    dropped = [finding for group in readings for finding in group]
+    for group in readings if len(readings) > 1 else ():
+        run.retries += 1
+        rest = [finding for finding in todo if finding not in group]
+        if not isinstance(_attempt(run.text, lines, tree, rest, checks), _Refused):
+            dropped = group
+            break
+    for finding in dropped:
+        run.refused.setdefault(fix_key(finding), error)
+    return [finding for finding in todo if finding not in dropped]
+
+
+def project_constants(settings: Settings) -> dict[str, int]:
+    """The project's status names that a fix can write (`http-status-extra-codes` with a module), fully
+    qualified, with their codes: the verifier reads them back as those numbers."""
+    return {f"{extra.module}.{extra.name}": code for code, extra in settings.extra_codes.items() if extra.module}
 
 
 def warm_up(options: FixOptions) -> None:

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from .errors import RefusedFix
 from .files import FileResult, Mode, Status
 
 _PROGRESS_AFTER = 1.0  # seconds: short runs show no progress line
@@ -21,12 +22,14 @@ class Totals:
     statuses: Counter[Status] = field(default_factory=Counter)
     fixes: Counter[str] = field(default_factory=Counter)
     held_back: int = 0
+    refused: int = 0
 
     def add(self, result: FileResult) -> None:
         self.scanned += 1
         self.statuses[result.status] += 1
         self.fixes.update(result.applied)
         self.held_back += result.held_back
+        self.refused += len(result.refused)
 
 
 class Reporter:
@@ -47,6 +50,9 @@ class Reporter:
         if line is not None:
             self._clear()
             print(line, file=self.stream)
+        for refused in result.refused:  # shown even with --quiet: the only word on why that fix is missing
+            self._clear()
+            print(refused_line(result.path, refused), file=self.stream)
         self._tick(total, result.path)
 
     def _line(self, result: FileResult) -> str | None:
@@ -91,6 +97,10 @@ class Reporter:
             print(f"{count} unsafe {noun} not applied (--unsafe-fixes applies them)", file=self.stream)
 
 
+def refused_line(path: str, refused: RefusedFix) -> str:
+    return f"{path}:{refused.line}:{refused.column + 1}: refused {refused.code} fix: {refused.reason}"
+
+
 def summary_line(totals: Totals, mode: Mode) -> str:
     statuses = totals.statuses
     changed = "changed" if mode is Mode.WRITE else "would change"
@@ -101,6 +111,8 @@ def summary_line(totals: Totals, mode: Mode) -> str:
         f"{statuses[Status.SKIPPED]} skipped",
         f"{statuses[Status.FAILED]} failed",
     ]
+    if totals.refused:
+        parts.append(f"{_count(totals.refused, 'fix', 'fixes')} refused")
     return ", ".join(parts)
 
 

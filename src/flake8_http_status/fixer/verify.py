@@ -10,7 +10,7 @@ anything the rewrite changed beyond them still shows up.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..families import Target, constant_for
 from ..findings import Edit, Finding, FixSafety, NewImport
@@ -31,6 +31,7 @@ def check_equivalent(
     rewritten: str,
     applied: Sequence[Finding],
     *,
+    project_constants: Mapping[str, int] | None = None,
     target: Target | None = None,
     filename: str = "",
     settings: Settings | None = None,
@@ -38,7 +39,10 @@ def check_equivalent(
     """Raise FixError unless `rewritten` is `original` with the applied fixes and nothing else.
 
     `tree` is `original` parsed by `ast`. Returns `rewritten` parsed by `ast`; neither is changed.
+    `project_constants` are the project's own status names (`http-status-extra-codes` with a module),
+    fully qualified, with the code the user declared for each: they read back as numbers too.
     """
+    project = project_constants or {}
     fixes = [finding.fix for finding in applied if finding.fix is not None]
     unsafe = [edit for fix in fixes if fix.safety is FixSafety.UNSAFE for edit in fix.edits]
     added = frozenset(new for fix in fixes for new in fix.imports)
@@ -47,7 +51,8 @@ def check_equivalent(
     actual = _parse(rewritten, "the rewritten module")
     check_bindings(tree, expected, actual, applied, filename, settings)
     comparison = _Comparison(
-        _Reader(Resolver(expected, [_import_node(new) for new in added]), added), _Reader(Resolver(actual), added)
+        _Reader(Resolver(expected, [_import_node(new) for new in added]), added, project),
+        _Reader(Resolver(actual), added, project),
     )
     check_versions(tree, comparison.right.resolver, actual, target, applied)  # names exist and do not warn
     before, after = comparison.left.statements(expected.body), comparison.right.statements(actual.body)
@@ -101,14 +106,17 @@ class _Reader:
     """Reads one module's nodes the way the comparison needs them: a name that resolves to a
     status constant is its integer, and the imports the fixes added are not there."""
 
-    def __init__(self, resolver: Resolver, added: frozenset[NewImport]) -> None:
+    def __init__(self, resolver: Resolver, added: frozenset[NewImport], project: Mapping[str, int]) -> None:
         self.resolver = resolver
         self.added = added
+        self.project = project
 
     def number(self, node: ast.AST) -> int | None:
         if not isinstance(node, (ast.Name, ast.Attribute)):
             return None
         qualified = self.resolver.qualify(node)
+        if qualified is not None and qualified in self.project:
+            return self.project[qualified]
         constant = constant_for(qualified) if qualified else None
         if constant is None or constant.family == "falcon":  # Falcon's constants are status-line strings
             return None
