@@ -108,7 +108,7 @@ def fix_diff(fixture: Path, *, unsafe: bool) -> str:
     if result.status is Status.FAILED:
         where = f":{result.line}" if result.line else ""
         return f"{result.path}{where}: error: {result.problem}\n"
-    return result.diff or ""
+    return result.diff.decode("utf-8") if result.diff else ""
 
 
 def render(fixture: Path, flake8_lines: Sequence[str]) -> str:

@@ -175,3 +175,70 @@ def test_stdin_to_stdout_keeps_the_bytes_it_does_not_fix(project: Path) -> None:
     broken = subprocess.run(command, input=b"abort(404\n", capture_output=True, check=False, cwd=project)
     assert broken.returncode == 123 and broken.stdout == b"abort(404\n"
     assert broken.stderr.decode().startswith("stdin:1: error: ")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "0", "abc", "1e400"])
+def test_a_max_size_that_is_not_a_positive_number_is_one_line_and_exit_2(
+    project: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    assert fix("--isolated", f"--max-size={value}", ".") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"http-status fix: error: --max-size must be a positive number of MiB, such as 4 or 0.5, not '{value}'"
+    ]
+    assert (project / "views.py").read_text() == VIEW
+
+
+@pytest.mark.parametrize("value", ["3.x", "3", ">=3.x", "3.10;", "python3.11", "<3.12", "2.7"])
+def test_a_malformed_target_python_is_one_line_and_exit_2(
+    project: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    assert fix("--isolated", "--check", f"--target-python={value}", ".") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"http-status fix: error: http-status-target-python must look like 3.10 or >=3.10, not '{value}'"
+    ]
+
+
+CONFIG_ERRORS = {
+    "target-python": ("http-status-target-python = 3.x", "http-status-target-python must look like 3.10"),
+    "style": ("http_status_style = camel", "http-status-style must be one of auto, "),
+    "ignore-values": (
+        "http-status-ignore-values = 200, 2xx",
+        "http-status-ignore-values: expected integers, not '2xx'",
+    ),
+    "extra-codes": (
+        "http-status-extra-codes =\n    499=A\n    999=HIGH",
+        "http-status-extra-codes: 999 is outside 100-599",
+    ),
+}
+
+
+@pytest.mark.parametrize("config", ["setup.cfg", "tox.ini", ".flake8"])
+@pytest.mark.parametrize("case", CONFIG_ERRORS, ids=list(CONFIG_ERRORS))
+def test_a_bad_value_in_the_flake8_config_names_the_file(
+    project: Path, capsys: pytest.CaptureFixture[str], config: str, case: str
+) -> None:
+    line, message = CONFIG_ERRORS[case]
+    (project / config).write_text(f"[flake8]\n{line}\n")
+    assert fix("--check", ".") == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"http-status fix: error: {config}: {message}"), err
+    assert fix("--check", "--isolated", ".") == 1  # the file is the only cause
+    capsys.readouterr()
+
+
+def test_a_flag_overrides_a_bad_config_value_and_its_own_error_names_no_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "setup.cfg").write_text("[flake8]\nhttp-status-target-python = 3.x\n")
+    assert fix("--check", "--target-python", "3.11", ".") == 1
+    capsys.readouterr()
+    assert fix("--check", "--target-python", "3", ".") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "http-status fix: error: http-status-target-python must look like 3.10 or >=3.10, not '3'"
+    ]
+    outside = project.parent / f"{project.name}-elsewhere.cfg"
+    outside.write_text("[flake8]\nhttp-status-lang = fr\n")
+    assert fix("--check", "--config", str(outside), ".") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"http-status fix: error: {outside}: http-status-lang must be one of en, ko, not 'fr'"
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,7 +42,7 @@ def test_check_and_diff_write_nothing(tmp_path: Path, mode: Mode) -> None:
     assert result.status is Status.CHANGED and path.read_bytes() == VIEW.encode()
     assert (result.diff is not None) == (mode is Mode.DIFF)
     if result.diff:
-        assert "-    abort(404)\n+    abort(HTTPStatus.NOT_FOUND)\n" in result.diff
+        assert b"-    abort(404)\n+    abort(HTTPStatus.NOT_FOUND)\n" in result.diff
 
 
 def test_crlf_line_endings_survive(tmp_path: Path) -> None:
@@ -246,3 +249,57 @@ def test_a_broken_file_with_nothing_to_fix_is_not_even_parsed(tmp_path: Path) ->
 
 def test_every_failure_says_whose_fault_it_is() -> None:
     assert {failure.fault for failure in FixFailure} == set(Fault)
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Fail instead of hanging: a read that blocks is interrupted after `seconds`."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.py"
+    os.mkfifo(fifo)
+    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a writer that never writes or closes: a read would block
+    try:
+        with deadline(10):
+            result = run(fifo)
+    finally:
+        os.close(writer)
+    assert result.status is Status.SKIPPED and result.problem == "not a regular file (a named pipe), not read"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_device_is_not_read(tmp_path: Path) -> None:
+    link = tmp_path / "y.py"
+    link.symlink_to(os.devnull)
+    result = process(Found(link, Path(os.devnull)), RunOptions(options(), Mode.WRITE, 1 << 20))
+    assert result.status is Status.SKIPPED and result.problem == "not a regular file (a character device), not read"
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="needs Linux's /proc")
+def test_reading_stops_one_byte_past_the_limit_whatever_the_size_says(tmp_path: Path) -> None:
+    # /proc files are regular files that say they are empty; so is a file that grows while it is read.
+    proc = Path("/proc/self/maps")
+    assert proc.stat().st_size == 0 and len(proc.read_bytes()) > 100
+    result = process(Found(proc, proc), RunOptions(options(), Mode.CHECK, 100))
+    assert result.status is Status.SKIPPED and result.problem == "too large (more than 100 bytes; see --max-size)"
+
+
+def test_a_file_swapped_for_a_fifo_before_writing_is_not_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "views.py"
+    os.mkfifo(path)  # what was read is VIEW; what is there now is a FIFO with no writer
+    with deadline(10), pytest.raises(FixError, match="changed since it was read") as raised:
+        writing.replace_file(path, VIEW.encode(), FIXED.encode())
+    assert raised.value.cause is FixFailure.CHANGED
+    assert stat.S_ISFIFO(path.lstat().st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["views.py"]

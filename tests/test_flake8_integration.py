@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -88,3 +89,64 @@ def test_a_bad_option_value_is_an_error(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode != 0 and "pascal" in result.stderr
+
+
+def flake8_run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """flake8 as a user runs it, with no configuration above `cwd` (HOME stops the search)."""
+    environment = {**os.environ, "HOME": str(cwd)}
+    command = [sys.executable, "-m", "flake8", "--select=HTS", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment, timeout=120, check=False)
+
+
+BAD_CONFIG_VALUES = {
+    "target-python": (
+        "http-status-target-python = 3.x",
+        "http-status-target-python must look like 3.10 or >=3.10, not '3.x'",
+    ),
+    "style": (
+        "http_status_style = camel",
+        "http-status-style must be one of auto, httpstatus, fastapi, starlette, drf, litestar, not 'camel'",
+    ),
+    "lang": ("http-status-lang = fr", "http-status-lang must be one of en, ko, not 'fr'"),
+    "ignore-values": (
+        "http-status-ignore-values = 200,\n    2xx",
+        "http-status-ignore-values: expected integers, not '2xx'",
+    ),
+    "extra-calls": (
+        "http-status-extra-calls = helper",
+        "http-status-extra-calls: expected NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD, not 'helper'",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("config", ["setup.cfg", "tox.ini", ".flake8"])
+@pytest.mark.parametrize("case", BAD_CONFIG_VALUES, ids=list(BAD_CONFIG_VALUES))
+def test_a_bad_value_in_a_config_file_is_one_line_naming_the_file(tmp_path: Path, config: str, case: str) -> None:
+    line, message = BAD_CONFIG_VALUES[case]
+    (tmp_path / "app.py").write_text(SOURCE)
+    (tmp_path / config).write_text(f"[flake8]\n{line}\n")
+    result = flake8_run("app.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [f"flake8: error: {config}: {message}"]
+    assert flake8_run("--isolated", "app.py", cwd=tmp_path).returncode == 1  # the file is the only cause
+
+
+@pytest.mark.slow
+def test_a_bad_value_names_where_flake8_took_it_from(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(SOURCE)
+    (tmp_path / "setup.cfg").write_text("[flake8]\nhttp-status-target-python = 3.x\n")
+    (tmp_path / "extra.cfg").write_text("[flake8]\nhttp-status-target-python = >=3.x\n")
+    message = "http-status-target-python must look like 3.10 or >=3.10, not"
+    cases = {
+        ("app.py",): f"flake8: error: setup.cfg: {message} '3.x'",
+        ("--http-status-target-python=3.x", "app.py"): f"flake8: error: {message} '3.x'",  # the command line wins
+        ("--http-status-target-python", "3", "app.py"): f"flake8: error: {message} '3'",
+        ("--config", "extra.cfg", "app.py"): f"flake8: error: extra.cfg: {message} '>=3.x'",
+        ("--append-config", "extra.cfg", "app.py"): f"flake8: error: extra.cfg: {message} '>=3.x'",
+    }
+    for args, expected in cases.items():
+        result = flake8_run(*args, cwd=tmp_path)
+        assert (result.returncode, result.stderr.splitlines()) == (2, [expected]), args
+    fixed = flake8_run("--http-status-target-python=3.11", "app.py", cwd=tmp_path)
+    assert (fixed.returncode, fixed.stderr) == (1, "")

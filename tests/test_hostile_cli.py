@@ -9,8 +9,11 @@ test_fix_files.py and test_fix_discovery.py; the plugin's side is test_hostile_p
 
 from __future__ import annotations
 
+import os
+import resource
 import stat
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,3 +256,60 @@ def test_twenty_thousand_files(project: Path, capsys: pytest.CaptureFixture[str]
         path for path in project.glob("pkg*/m*.py") if path.read_bytes() == b"VALUE = %d\n" % int(path.stem[1:])
     ]
     assert len(untouched) == 20_000
+
+
+def bounded(limit_bytes: int = 1 << 30) -> Callable[[], None]:
+    """A `preexec_fn` that caps the child's address space: reading an endless file must fail there, not
+    take the machine's memory."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    return cap
+
+
+def fix_within(*args: str, cwd: Path, seconds: float = 120) -> subprocess.CompletedProcess[str]:
+    """`http-status fix --isolated ARGS` in its own process, failing the test if it hangs or runs out of memory."""
+    command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", *args]
+    try:
+        return subprocess.run(
+            command, capture_output=True, text=True, cwd=cwd, timeout=seconds, preexec_fn=bounded(), check=False
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"http-status fix {' '.join(args)} still running after {seconds} s")
+
+
+def test_fifos_and_devices_are_skipped_named_or_found(project: Path) -> None:
+    os.mkfifo(project / "x.py")  # opening a FIFO for reading waits for a writer
+    (project / "y.py").symlink_to("/dev/zero")  # never ends
+    (project / "pkg").mkdir()
+    os.mkfifo(project / "pkg" / "pipe.py")
+    named = fix_within("--check", "x.py", "y.py", "views.py", cwd=project)
+    assert named.returncode == 1, named.stderr
+    assert named.stderr.splitlines() == [
+        "x.py: skipped: not a regular file (a named pipe), not read",
+        "y.py: skipped: not a regular file (a character device), not read",
+        "would fix views.py (1 HTS001)",
+        "3 files scanned, 1 would change (1 fix), 2 skipped, 0 failed",
+    ]
+    walked = fix_within(".", cwd=project)
+    assert walked.returncode == 0, walked.stderr
+    assert walked.stderr.splitlines() == [
+        "fixed views.py (1 HTS001)",
+        "x.py: skipped: not a regular file (a named pipe), not read",
+        "y.py: skipped: symlink to a file outside the tree, not followed",
+        "pkg/pipe.py: skipped: not a regular file (a named pipe), not read",
+        "4 files scanned, 1 changed (1 fix), 3 skipped, 0 failed",
+    ]
+    assert_views_fixed(project)
+    assert stat.S_ISFIFO((project / "x.py").lstat().st_mode) and (project / "y.py").is_symlink()
+
+
+def test_endless_stdin_is_read_only_up_to_the_limit(project: Path) -> None:
+    command = [sys.executable, "-m", "flake8_http_status.cli", "fix", "--isolated", "--max-size", "1", "--diff", "-"]
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run(
+            command, stdin=zeros, capture_output=True, cwd=project, timeout=120, preexec_fn=bounded(), check=False
+        )
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert result.stderr.decode().splitlines() == ["stdin: skipped: too large (see --max-size)"]

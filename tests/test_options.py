@@ -89,3 +89,32 @@ def test_a_choice_outside_its_list_names_the_option_and_the_choices(flag: str, v
 def test_choices_ignore_case_and_blanks() -> None:
     settings = settings_from_args(["--http-status-style= DRF ", "--http-status-lang=KO"])
     assert (settings.style, settings.lang) == ("drf", "ko")
+
+
+@pytest.mark.parametrize(
+    "text", ["3.x", "3", ">=3.x", "3.10;", "python3.11", "<3.12", "3.99999999", ">=3.10 and <4", "3.10 3.11", "~"]
+)
+def test_a_malformed_target_python_is_an_error_not_a_guess(text: str) -> None:
+    with pytest.raises(OptionError, match=r"^http-status-target-python must look like 3\.10 or >=3\.10, not "):
+        parse_target_python(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("3.10.4", (3, 10)), (" >= 3.11 , < 4 ", (3, 11)), ("^3.12", (3, 12))])
+def test_versions_and_specifiers_as_projects_write_them(text: str, expected: tuple[int, int]) -> None:
+    assert parse_target_python(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "option"),
+    [
+        ({"http_status_ignore_values": ["²"]}, "ignore-values"),  # str.isdigit() says yes, int() says no
+        ({"http_status_extra_calls": "helper:" + "9" * 5000}, "extra-calls"),  # int() refuses 4300+ digits
+        ({"http_status_extra_codes": ["٤٠٤=ARABIC_DIGITS"]}, "extra-codes"),
+        ({"http_status_target_python": "3.x"}, "target-python"),
+        ({"http_status_style": "camel"}, "style"),
+    ],
+)
+def test_every_bad_value_is_an_option_error_that_names_its_option(values: dict[str, object], option: str) -> None:
+    with pytest.raises(OptionError) as raised:
+        settings_from(values)
+    assert raised.value.option == option and "\n" not in str(raised.value) and len(str(raised.value)) < 200

@@ -11,10 +11,11 @@ option manager.
 
 from __future__ import annotations
 
+import argparse
 import configparser
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,20 +70,71 @@ def load(config: Path | None = None, *, isolated: bool = False, start: Path | No
     except (configparser.Error, UnicodeDecodeError) as error:
         raise OptionError(f"cannot read {path}: {error}") from None
     section: Mapping[str, str] = parser[_SECTION] if parser.has_section(_SECTION) else {}
-    return _from_section(Path(path), section)
+    try:
+        return _from_section(Path(path), section)
+    except OptionError as error:
+        raise in_file(Path(path), error) from None
+
+
+def flake8_source(option: str, value: object, argv: Sequence[str]) -> Path | None:
+    """The file from which flake8, run with `argv`, took `value` for the plugin's `option` (an
+    `OptionSpec.name`), or None when the value came from the command line. flake8 reads `--config` or
+    the file it finds, then each `--append-config` file, later files overriding earlier ones;
+    `--isolated` reads none. flake8 takes these three flags out of its arguments before it parses the
+    rest, so its options never show them: they are read from `argv` here."""
+    spec = next(spec for spec in OPTIONS if spec.name == option)
+    if any(arg == spec.flake8_flag or arg.startswith(f"{spec.flake8_flag}=") for arg in argv):
+        return None  # the command line overrides every file
+    files = _flake8_files(argv)
+    dest = spec.dest
+    holding = [path for path in files if _raw_values(path).get(dest) == value]
+    return holding[-1] if holding else None
+
+
+def _flake8_files(argv: Sequence[str]) -> list[Path]:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--config")
+    parser.add_argument("--append-config", action="append", default=[])
+    parser.add_argument("--isolated", action="store_true")
+    try:
+        known, _ = parser.parse_known_args(list(argv))
+    except SystemExit:  # arguments flake8 took but this parser does not: read the usual file
+        known = argparse.Namespace(config=None, append_config=[], isolated=False)
+    if known.isolated:
+        return []
+    found = Path(known.config) if known.config else find_config()
+    return [path for path in (found, *map(Path, known.append_config)) if path is not None]
+
+
+def _raw_values(path: Path) -> dict[str, str | list[str]]:
+    """The plugin's keys in the file, as flake8 hands them over (lists split; nothing else checked)."""
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return {}
+    section = parser[_SECTION] if parser.has_section(_SECTION) else {}
+    return _plugin_values({key.replace("_", "-"): value for key, value in section.items()})
+
+
+def in_file(path: Path, error: OptionError) -> OptionError:
+    """The same error, saying which configuration file holds the value (one line: `setup.cfg: ...`)."""
+    return OptionError(f"{_shown_path(path)}: {error}", error.option)
+
+
+def _shown_path(path: Path) -> str:
+    """The path relative to the current directory when it is inside it, else absolute."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith(os.pardir) else relative
 
 
 def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
     normalised = {key.replace("_", "-"): value for key, value in section.items()}
-    values: dict[str, str | list[str]] = {}
-    for spec in OPTIONS:
-        value = normalised.get(f"http-status-{spec.name}")
-        if value is not None:
-            values[spec.dest] = _split(value) if spec.listed else value.strip()
     exclude = normalised.get("exclude")
     return FileConfig(
         path,
-        values,
+        _plugin_values(normalised),
         _paths(exclude, path.parent) if exclude is not None else None,
         _paths(normalised.get("extend-exclude", ""), path.parent),
         _plugin_codes(normalised, "select"),
@@ -90,6 +142,16 @@ def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
         _plugin_codes(normalised, "ignore", "extend-ignore"),
         per_file_ignores.parse(normalised.get("per-file-ignores", "")),
     )
+
+
+def _plugin_values(section: Mapping[str, str]) -> dict[str, str | list[str]]:
+    """The `http-status-*` keys (dashed) by `OptionSpec.dest`: lists split as flake8 splits them."""
+    values: dict[str, str | list[str]] = {}
+    for spec in OPTIONS:
+        value = section.get(f"http-status-{spec.name}")
+        if value is not None:
+            values[spec.dest] = _split(value) if spec.listed else value.strip()
+    return values
 
 
 def _plugin_codes(section: Mapping[str, str], *keys: str) -> tuple[str, ...]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, ClassVar, TypeVar
 
 from .families import STYLES
 from .i18n import LANGUAGES
@@ -15,13 +16,24 @@ from .records import NamedTuple
 # Patterns, not compiled ones: `re` compiles them when an option that needs one is given, not at import.
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 _DOTTED = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
-_EXTRA_CODE = rf"\s*(\d{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z"
+_EXTRA_CODE = rf"\s*([0-9]{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z"
 _DOTTED_NAME = rf"{_DOTTED}\Z"
-_EXTRA_CALL = rf"\s*({_DOTTED})\s*(?::\s*(\d+))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z"
+_EXTRA_CALL = rf"\s*({_DOTTED})\s*(?::\s*([0-9]{{1,9}}))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z"
+# A Python version (3.10, 3.10.4) or a specifier (>=3.10; ~=3.10; >=3.10,<3.13 || >=3.14, as Poetry writes it).
+_PYTHON_VERSION = r"\s*3\.[0-9]{1,3}(?:\.[0-9]{1,4})?\s*\Z"
+_PYTHON_CLAUSE = r"\s*(?:===?|~=|!=|<=?|>=?|\^|~)\s*v?[0-9]{1,3}(?:\.[0-9]{1,4}){0,2}(?:\.\*)?\s*"
+_PYTHON_SPECIFIER = rf"{_PYTHON_CLAUSE}(?:(?:,|\|\|?){_PYTHON_CLAUSE})*\Z"
+
+T = TypeVar("T")
 
 
 class OptionError(ValueError):
-    """A setting that cannot be understood; the message says which and why."""
+    """A setting that cannot be understood; the message says which and why, `option` (`OptionSpec.name`)
+    which setting, when one is to blame, so that a front end can say where the value came from."""
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class ExtraCode(NamedTuple):
@@ -185,22 +197,24 @@ OPTIONS: tuple[OptionSpec, ...] = (
 def settings_from(values: Mapping[str, object]) -> Settings:
     """Settings from raw option values keyed by `OptionSpec.dest` (missing keys take defaults)."""
 
-    def text(name: str) -> str:
-        value = values.get(name)
-        if value is None:
-            return ""
-        return ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    def parsed(option: str, parse: Callable[[str], T], default: str = "") -> T:
+        value = values.get(f"http_status_{option.replace('-', '_')}")
+        text = "" if value is None else ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        try:
+            return parse(text or default)
+        except OptionError as error:
+            raise OptionError(str(error), option) from None
 
     return Settings(
-        style=parse_style(text("http_status_style") or "auto"),
-        target_python=parse_target_python(text("http_status_target_python")),
-        extra_codes=parse_extra_codes(text("http_status_extra_codes")),
-        ignore_values=parse_ignore_values(text("http_status_ignore_values")),
-        extra_calls=parse_extra_calls(text("http_status_extra_calls")),
-        lang=parse_lang(text("http_status_lang") or "en"),
-        auth_decorators=parse_names("auth-decorators", text("http_status_auth_decorators")),
-        auth_dependencies=parse_names("auth-dependencies", text("http_status_auth_dependencies")),
-        creation_calls=parse_names("creation-calls", text("http_status_creation_calls")),
+        style=parsed("style", parse_style, "auto"),
+        target_python=parsed("target-python", parse_target_python),
+        extra_codes=parsed("extra-codes", parse_extra_codes),
+        ignore_values=parsed("ignore-values", parse_ignore_values),
+        extra_calls=parsed("extra-calls", parse_extra_calls),
+        lang=parsed("lang", parse_lang, "en"),
+        auth_decorators=parsed("auth-decorators", functools.partial(parse_names, "auth-decorators")),
+        auth_dependencies=parsed("auth-dependencies", functools.partial(parse_names, "auth-dependencies")),
+        creation_calls=parsed("creation-calls", functools.partial(parse_names, "creation-calls")),
     )
 
 
@@ -216,16 +230,24 @@ def _one_of(option: str, text: str, choices: Sequence[str]) -> str:
     """`text` as one of `choices` (case and surrounding blanks ignored); OptionError otherwise."""
     choice = text.strip().lower()
     if choice not in choices:
-        raise OptionError(f"{option} must be one of {', '.join(choices)}, not {text!r}")
+        raise OptionError(f"{option} must be one of {', '.join(choices)}, not {shown(text)}")
     return choice
 
 
 def parse_target_python(text: str | None) -> tuple[int, int] | None:
+    """The oldest Python a version (3.10) or a specifier (>=3.10,<4) admits. Anything else is an error,
+    not a guess: `3.x` or `3` must not quietly become some other target."""
     if not text or not text.strip():
         return None
-    bound = lower_bound(text if any(op in text for op in "<>=~^") else f">={text.strip()}")
+    if re.match(_PYTHON_VERSION, text):
+        specifier = f">={text.strip()}"
+    elif re.match(_PYTHON_SPECIFIER, text):
+        specifier = text
+    else:
+        specifier = ""
+    bound = lower_bound(specifier) if specifier else None
     if bound is None or bound[0] != 3:
-        raise OptionError(f"http-status-target-python must look like 3.10 or >=3.10, not {text!r}")
+        raise OptionError(f"http-status-target-python must look like 3.10 or >=3.10, not {shown(text)}")
     return bound
 
 
@@ -234,7 +256,7 @@ def parse_extra_codes(items: Iterable[str]) -> dict[int, ExtraCode]:
     for item in _items(items):
         match = re.match(_EXTRA_CODE, item)
         if not match:
-            raise OptionError(f"http-status-extra-codes: expected CODE=NAME or CODE=module:NAME, not {item!r}")
+            raise OptionError(f"http-status-extra-codes: expected CODE=NAME or CODE=module:NAME, not {shown(item)}")
         code = int(match.group(1))
         if not 100 <= code <= 599:
             raise OptionError(f"http-status-extra-codes: {code} is outside 100-599")
@@ -245,8 +267,8 @@ def parse_extra_codes(items: Iterable[str]) -> dict[int, ExtraCode]:
 def parse_ignore_values(items: Iterable[str]) -> frozenset[int]:
     values = set()
     for item in _items(items):
-        if not item.isdigit():
-            raise OptionError(f"http-status-ignore-values: expected integers, not {item!r}")
+        if not re.fullmatch("[0-9]{1,9}", item):
+            raise OptionError(f"http-status-ignore-values: expected integers, not {shown(item)}")
         values.add(int(item))
     return frozenset(values)
 
@@ -257,7 +279,7 @@ def parse_extra_calls(items: Iterable[str]) -> tuple[ExtraCall, ...]:
         match = re.match(_EXTRA_CALL, item)
         if not match or (match.group(2) is None and match.group(3) is None):
             raise OptionError(
-                f"http-status-extra-calls: expected NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD, not {item!r}"
+                f"http-status-extra-calls: expected NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD, not {shown(item)}"
             )
         position = int(match.group(2)) if match.group(2) is not None else None
         calls.append(ExtraCall(match.group(1), position, match.group(3)))
@@ -269,10 +291,17 @@ def parse_names(option: str, items: Iterable[str]) -> tuple[str, ...]:
     names: list[str] = []
     for item in _items(items):
         if not re.match(_DOTTED_NAME, item):
-            raise OptionError(f"http-status-{option}: expected a dotted name such as pkg.module.name, not {item!r}")
+            raise OptionError(
+                f"http-status-{option}: expected a dotted name such as pkg.module.name, not {shown(item)}"
+            )
         if item not in names:
             names.append(item)
     return tuple(names)
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value quoted for a one-line message, cut short so that a pasted blob cannot flood the terminal."""
+    return repr(value if len(value) <= limit else f"{value[:limit]}...")
 
 
 def _items(items: Iterable[str]) -> list[str]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import ast
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from . import __version__
-from .options import OPTIONS, Settings, settings_from
+from .options import OPTIONS, OptionError, Settings, settings_from
 from .prefilter import call_words, may_have_sites
 from .rules.checkers import OFF_BY_DEFAULT
 
@@ -39,7 +40,14 @@ class HttpStatusChecker:
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
-        cls.settings = settings_from(vars(options))
+        try:
+            cls.settings = settings_from(vars(options))
+        except OptionError as error:
+            # One line and flake8's usage-error status, as argparse gives for its own options. Raised
+            # out of here, the error would show as two chained tracebacks (flake8 first calls this with
+            # the three-argument signature and retries with one when that raises TypeError).
+            print(f"flake8: error: {_located(error, options)}", file=sys.stderr)
+            raise SystemExit(2) from None
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         # The engine's own first step, taken before importing it: a file with no status site (most files)
@@ -51,3 +59,14 @@ class HttpStatusChecker:
         analysis = analyse_module(self.tree, self.lines, self.filename, self.settings, prefilter=False)
         for finding in analysis.findings:
             yield finding.start.line, finding.start.column, finding.text, type(self)
+
+
+def _located(error: OptionError, options: argparse.Namespace) -> OptionError:
+    """The error, naming the configuration file when the bad value was read from one."""
+    if error.option is None:
+        return error
+    from .config import flake8_source, in_file  # only on this error path: start-up stays lean
+
+    value = getattr(options, f"http_status_{error.option.replace('-', '_')}", None)
+    source = flake8_source(error.option, value, sys.argv[1:])
+    return error if source is None else in_file(source, error)

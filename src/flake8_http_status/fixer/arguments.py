@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..config import FileConfig
-from ..options import OPTIONS, OptionError, settings_from
+from ..config import FileConfig, in_file
+from ..options import OPTIONS, OptionError, Settings, settings_from
 from ..rules.registry import RULES
 from .pipeline import FixOptions
 from .selection import Selection
@@ -40,8 +40,6 @@ def add_fix_arguments(parser: argparse.ArgumentParser) -> None:
 
 def fix_options(args: argparse.Namespace, config: FileConfig) -> FixOptions:
     """Settings from the config file, overridden by flags; the user's choice of fixes. OptionError if wrong."""
-    values: dict[str, object] = dict(config.values)
-    values.update({spec.dest: getattr(args, spec.dest) for spec in OPTIONS if getattr(args, spec.dest) is not None})
     select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
     # --select replaces the configuration's choice of codes; --ignore adds to its ignores. A
     # configured `select` that names none of this plugin's codes does not stop its fixes.
@@ -53,7 +51,20 @@ def fix_options(args: argparse.Namespace, config: FileConfig) -> FixOptions:
         disable_noqa=args.disable_noqa,
         enable=config.extend_select if from_config else (),
     )
-    return FixOptions(settings_from(values), selection, config.per_file_ignores)
+    return FixOptions(_settings(args, config), selection, config.per_file_ignores)
+
+
+def _settings(args: argparse.Namespace, config: FileConfig) -> Settings:
+    """Settings from the config file overridden by flags; a bad value read from the file names the file."""
+    values: dict[str, object] = dict(config.values)
+    flagged = {spec.name for spec in OPTIONS if getattr(args, spec.dest) is not None}
+    values.update({spec.dest: getattr(args, spec.dest) for spec in OPTIONS if spec.name in flagged})
+    try:
+        return settings_from(values)
+    except OptionError as error:
+        if config.path is None or error.option is None or error.option in flagged:
+            raise
+        raise in_file(config.path, error) from None
 
 
 def _codes(values: Sequence[str], flag: str) -> tuple[str, ...]:

@@ -11,6 +11,9 @@ stays in the code for flake8 to report.
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,8 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOBS", help="exclude these too")
     files.add_argument(
         "--max-size",
-        type=float,
-        default=MAX_BYTES_DEFAULT / 2**20,
+        default=str(MAX_BYTES_DEFAULT / 2**20),
         metavar="MIB",
         help="skip larger files (default: %(default)s MiB)",
     )
@@ -96,8 +98,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for result in run_files(files, options, args.jobs or default_jobs()):
             if result.diff:
-                sys.stdout.write(result.diff)
-                sys.stdout.flush()
+                _write_bytes(result.diff)
             reporter.file(result, len(files))
     except KeyboardInterrupt:  # every write is atomic: each file is either fixed or as it was
         reporter.summary()
@@ -107,26 +108,50 @@ def run(args: argparse.Namespace) -> int:
     return _exit_status(reporter.totals.statuses, options.mode)
 
 
+def _write_bytes(data: bytes) -> None:
+    """Bytes as they are: a patch holds the file's encoding and line endings, whatever stdout's are."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _pass_through(head: bytes) -> None:
+    """`head` and the rest of stdin to stdout, in pieces: the rest may be endless."""
+    try:
+        _write_bytes(head)
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader stopped reading; the final flush at exit must not fail too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _run_stdin(options: RunOptions, filename: str) -> int:
     """`http-status fix -`: the module on stdin, fixed, to stdout (or its diff, or nothing with --check)."""
-    raw = sys.stdin.buffer.read()
+    raw = sys.stdin.buffer.read(options.max_bytes + 1)  # at most one byte past the limit: stdin may never end
+    if len(raw) > options.max_bytes:
+        print(f"{filename}: skipped: too large (see --max-size)", file=sys.stderr)
+        if options.mode is Mode.WRITE:  # a filter passes what it does not fix through unchanged
+            _pass_through(raw)
+        return EXIT_OK
     try:
         decoded = decode(raw)
         outcome = fix_text(decoded.text, filename, options.fix)
     except FixError as error:
         where = f":{error.line}" if error.line else ""
         print(f"{filename}{where}: error: {error.message}", file=sys.stderr)
-        sys.stdout.buffer.write(raw)
+        if options.mode is Mode.WRITE:  # the module as it came; a diff or a check prints nothing
+            sys.stdout.buffer.write(raw)
         return EXIT_FAILED
     refused = outcome.refused
     if options.mode is not Mode.WRITE:  # nothing is written: name the lines of the input
         refused = on_input_lines(refused, decoded.text, outcome.text)
     for fix in refused:
         print(refused_line(filename, fix), file=sys.stderr)
+    new = decoded.encode(outcome.text) if outcome.changed else raw
     if options.mode is Mode.WRITE:
-        sys.stdout.buffer.write(decoded.encode(outcome.text) if outcome.changed else raw)
+        sys.stdout.buffer.write(new)
     elif options.mode is Mode.DIFF and outcome.changed:
-        sys.stdout.write(unified_diff(decoded.text, outcome.text, filename))
+        _write_bytes(unified_diff(raw, new, filename))
     return EXIT_WOULD_CHANGE if outcome.changed and options.mode is not Mode.WRITE else EXIT_OK
 
 
@@ -142,10 +167,19 @@ def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
     config = load(args.config, isolated=args.isolated)
     if args.jobs is not None and args.jobs < 1:
         raise OptionError("--jobs must be at least 1")
-    if args.max_size <= 0:
-        raise OptionError("--max-size must be positive")
     mode = Mode.DIFF if args.diff else Mode.CHECK if args.check else Mode.WRITE
-    return RunOptions(fix_options(args, config), mode, int(args.max_size * 2**20)), _filters(args, config)
+    return RunOptions(fix_options(args, config), mode, _max_bytes(args.max_size)), _filters(args, config)
+
+
+def _max_bytes(text: str) -> int:
+    """--max-size in bytes: a finite positive number of MiB (`float` alone takes nan, inf and -1)."""
+    try:
+        mebibytes = float(text)
+    except ValueError:
+        mebibytes = math.nan
+    if not math.isfinite(mebibytes) or mebibytes <= 0 or mebibytes * 2**20 > sys.maxsize:
+        raise OptionError(f"--max-size must be a positive number of MiB, such as 4 or 0.5, not {text!r}")
+    return max(1, int(mebibytes * 2**20))
 
 
 def _filters(args: argparse.Namespace, config: FileConfig) -> Filters:

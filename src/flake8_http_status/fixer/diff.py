@@ -1,19 +1,27 @@
-"""Unified diffs that `git apply` and `patch` accept.
+"""Unified diffs that `git apply` and `patch` accept, made of the file's own bytes.
 
-LibCST's `diff_code` splits on "\\n" and so counts an empty line after the final newline, which
-makes the hunk sizes wrong for every file that ends with a newline; this writes the diff from the
-file's own lines instead, and marks a last line that has no newline the way diff(1) does.
+A patch is applied to bytes: the diff holds the file's encoding (latin-1 text stays latin-1), its
+BOM and its line endings exactly, so it is written from the bytes read and the bytes that would be
+written, never from decoded text. Lines are split where `git apply` and `patch` split them, at
+`\\n` only: a `\\r` stays inside its line, as those tools see it. A last line without a newline is
+marked the way diff(1) marks it. (LibCST's `diff_code` splits text on "\\n" and counts an empty
+line after the final newline, which makes the hunk sizes wrong.)
 """
 
 from __future__ import annotations
 
 import difflib
+import io
+import os
 
-from .source import split_lines
-
-_NO_NEWLINE = "\\ No newline at end of file\n"
+_NO_NEWLINE = b"\\ No newline at end of file\n"
 
 
-def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
-    lines = difflib.unified_diff(split_lines(old), split_lines(new), fromfile=name, tofile=name, n=context)
-    return "".join(line if line.endswith(("\n", "\r")) else f"{line}\n{_NO_NEWLINE}" for line in lines)
+def unified_diff(old: bytes, new: bytes, name: str, context: int = 3) -> bytes:
+    label = os.fsencode(name)  # the name's own bytes, even when they are not valid UTF-8
+    lines = difflib.diff_bytes(difflib.unified_diff, _lines(old), _lines(new), fromfile=label, tofile=label, n=context)
+    return b"".join(line if line.endswith(b"\n") else line + b"\n" + _NO_NEWLINE for line in lines)
+
+
+def _lines(data: bytes) -> list[bytes]:
+    return io.BytesIO(data).readlines()  # split after each b"\n" and nowhere else

@@ -11,6 +11,7 @@ from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError, FixFailure, RefusedFix
 from .pipeline import FixOptions, fix_text
+from .reading import Refused, read_source
 from .refusals import on_input_lines
 from .source import decode
 from .writing import replace_file
@@ -47,7 +48,7 @@ class FileResult:
     problem: str | None = None  # one line: what went wrong or why it was skipped
     line: int | None = None
     column: int | None = None
-    diff: str | None = None
+    diff: bytes | None = None  # made of the file's own bytes, so that the patch applies to it
     quiet_skip: bool = (
         False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
     )
@@ -71,9 +72,9 @@ def process(found: Found, options: RunOptions) -> FileResult:
 
 
 def _process(name: str, real: Path, options: RunOptions) -> FileResult:
-    raw = _read(real, options.max_bytes)
-    if isinstance(raw, FileResult):
-        return FileResult(name, raw.status, problem=raw.problem)
+    raw = read_source(real, options.max_bytes)
+    if isinstance(raw, Refused):
+        return FileResult(name, Status.SKIPPED, problem=raw.reason)
     decoded = decode(raw)
     outcome = fix_text(decoded.text, name, options.fix)
     if outcome.skipped:
@@ -88,21 +89,7 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
         raise FixError(
             FixFailure.NO_ROUND_TRIP, f"its bytes do not survive a round trip through {decoded.encoding}; not changed"
         )
-    diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
+    diff = unified_diff(raw, new, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
     return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff, refused=refused)
-
-
-def _read(path: Path, max_bytes: int) -> bytes | FileResult:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return FileResult(str(path), Status.SKIPPED, problem=f"too large ({size / 2**20:.1f} MiB; see --max-size)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise FixError(FixFailure.GONE, "vanished before it could be read") from None
-    except IsADirectoryError:
-        raise FixError(FixFailure.NOT_A_FILE, "is a directory") from None
-    except OSError as error:
-        raise FixError(FixFailure.UNREADABLE, f"cannot read: {error.strerror or error}") from None

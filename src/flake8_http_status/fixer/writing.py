@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import FixError, FixFailure
+from .reading import read_source
 
 
 def is_read_only(path: Path) -> bool:
@@ -28,11 +29,16 @@ def replace_file(path: Path, expected: bytes, new: bytes) -> None:
     """Write `new` to `path` if it still holds `expected`; FixError otherwise, with the file untouched."""
     try:
         before = path.stat()
-        current = path.read_bytes()
     except FileNotFoundError:
         raise FixError(FixFailure.GONE, "vanished before it could be written") from None
     except OSError as error:
         raise FixError(FixFailure.UNREADABLE, f"cannot read it again before writing: {error.strerror}") from None
+    try:
+        current = read_source(path, len(expected))  # bounded, never blocking: the path may name a FIFO by now
+    except FixError as error:
+        if error.cause is FixFailure.GONE:
+            raise FixError(FixFailure.GONE, "vanished before it could be written") from None
+        raise
     if current != expected:
         raise FixError(FixFailure.CHANGED, "changed since it was read; not overwritten")
     if is_read_only(path):
