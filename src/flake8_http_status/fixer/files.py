@@ -10,6 +10,8 @@ from pathlib import Path
 from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError, FixFailure
+from .line_length import line_length_for
+from .long_lines import lengthened
 from .pipeline import FixOptions, fix_text
 from .source import decode
 from .writing import replace_file
@@ -51,6 +53,8 @@ class FileResult:
         False  # skipped by the user's own choice (a file-wide noqa comment for flake8): no message needed
     )
     cause: FixFailure | None = None  # why it FAILED, when a FixError said so (None for an internal error)
+    long_lines: tuple[int, ...] = ()  # lines the fixes made longer than `line_length`, which they fitted before
+    line_length: int = 0  # the project's line length, when long_lines has any
 
 
 def process(found: Found, options: RunOptions) -> FileResult:
@@ -86,7 +90,11 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
     diff = unified_diff(decoded.text, outcome.text, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
-    return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff)
+    limit = line_length_for(name)
+    long_lines = lengthened(decoded.text, outcome.text, limit)
+    return FileResult(
+        name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff, long_lines=long_lines, line_length=limit
+    )
 
 
 def _read(path: Path, max_bytes: int) -> bytes | FileResult:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..engine import analyse_module, may_have_findings
 from ..findings import Finding
@@ -62,7 +63,7 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
             held_back = chosen.held_back
         if not chosen.findings:
             return Outcome(text, applied, held_back)
-        new_text = _rewrite(text, tree, chosen.findings)
+        new_text = _rewrite(text, tree, chosen.findings, filename)
         if new_text == text:
             break
         try:
@@ -113,13 +114,21 @@ def _parse(text: str, filename: str) -> ast.Module:
         raise FixError(FixFailure.TOO_DEEP, "too deeply nested to parse") from None
 
 
-def _rewrite(text: str, tree: ast.Module, findings: list[Finding]) -> str:
+def _rewrite(text: str, tree: ast.Module, findings: list[Finding], filename: str) -> str:
     # LibCST is imported here, not at the top: most files need no fix and never pay for it.
+    from .line_length import line_length_for
     from .transform import rewrite
 
     edits = [edit for finding in findings if finding.fix is not None for edit in finding.fix.edits]
     new_imports = [new for finding in findings if finding.fix is not None for new in finding.fix.imports]
     try:
-        return rewrite(text, tree, edits, new_imports)
+        return rewrite(
+            text,
+            tree,
+            edits,
+            new_imports,
+            line_length=line_length_for(filename),
+            package_init=Path(filename).name == "__init__.py",
+        )
     except RecursionError:
         raise FixError(FixFailure.TOO_DEEP, "too deeply nested for LibCST") from None

@@ -2,7 +2,8 @@
 
 Both modules are parsed with `ast` and compared node by node. In each, every name that resolves
 (through that module's own imports and scopes) to a status constant counts as its integer, and the
-imports the fixes added are set aside. Everything else must be identical. Unsafe fixes are meant to change the program, so the
+imports the fixes added, and those the rewrite removed once `removed_imports` has found them unused,
+are set aside. Everything else must be identical. Unsafe fixes are meant to change the program, so the
 original they are compared with is the original with exactly those edits spliced into its text:
 anything the rewrite changed beyond them still shows up.
 """
@@ -16,6 +17,7 @@ from ..families import constant_for
 from ..findings import Edit, Finding, FixSafety, NewImport
 from .errors import FixError, FixFailure
 from .positions import byte_offset, first_line, line_starts
+from .removed_imports import removed_imports
 from .scopes import Resolver
 from .source import split_lines
 
@@ -33,8 +35,10 @@ def check_equivalent(
     expected_text = splice(original, lines, unsafe) if unsafe else original
     expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
     actual = _parse(rewritten, "the rewritten module")
+    removed = removed_imports(expected, actual)  # imports the rewrite dropped, checked to be unused
     comparison = _Comparison(
-        _Reader(Resolver(expected, [_import_node(new) for new in added]), added), _Reader(Resolver(actual), added)
+        _Reader(Resolver(expected, [_import_node(new) for new in added]), added | removed),
+        _Reader(Resolver(actual), added),
     )
     before, after = comparison.left.statements(expected.body), comparison.right.statements(actual.body)
     if len(before) != len(after):
