@@ -8,7 +8,7 @@ is set aside for the comparison only when
   definition, `global`, second import or star import that could stand in for it); and
 * in the rewritten module nothing binds it at module level, no name resolves to it through the
   scopes (a name of that spelling inside a function that binds its own is not a use), and no
-  string holds it as a word (`__all__`, a string annotation, `getattr(module, "name")`).
+  string holds it as a word (`__all__`, a string annotation, `getattr(module, "name")`, a doctest).
 
 Any other dropped import raises FixError: the rewrite would change what the module binds.
 """
@@ -106,9 +106,13 @@ def _used(actual: ast.Module, new: NewImport) -> bool:
 
 
 def _string_words(tree: ast.Module) -> set[str]:
+    """Words of the strings a program can read: a bare string statement (a docstring) only when it
+    holds a doctest, since doctests run with the module's names."""
+    bare = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
     return {
         word
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if id(node) not in bare or ">>>" in node.value
         for word in _WORD.findall(node.value)
     }

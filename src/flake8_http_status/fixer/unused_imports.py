@@ -6,14 +6,16 @@ when every one of these holds, so that removing it cannot change what the progra
 
 * the file is not a package `__init__.py` (its imports are usually re-exports);
 * the import is a plain module-level statement (not under `if`, `try` or in a function: a block
-  left empty would need a `pass`) of a constant-family module (`http`, `fastapi`, `starlette`,
-  `rest_framework`, `litestar`): those are the only imports a fix can leave unused, and importing
-  them has no effect a program relies on, unlike an import kept for its side effect;
+  left empty would need a `pass`), and either of a constant-family module (`http`, `fastapi`,
+  `starlette`, `rest_framework`, `litestar`), whose import has no effect a program relies on, or a
+  name whose statement keeps another name (`from pyramid.httpexceptions import HTTPFound,
+  HTTPSeeOther` after an unsafe fix swapped the classes), so the module is still imported there.
+  A whole statement of another module stays: it may be kept for what importing it does;
 * before the fixes some name resolved to it (through the scopes), and it was the module's only
   binding of that name;
-* after the fixes no name of that spelling is left anywhere in the module, and no string or comment
-  holds it as a word (`__all__`, a string annotation, a doctest, `getattr(module, "HTTPStatus")`,
-  a type comment);
+* after the fixes no name of that spelling is left anywhere in the module (even one a function binds
+  for itself: the test is by spelling, not by scope), and no string holds it as a word (`__all__`, a
+  string annotation, `getattr(module, "HTTPStatus")`, a docstring with a doctest), nor a type comment;
 * the module never reaches its own namespace by other means: `globals()`, `locals()`, `vars()`,
   `dir()`, `eval`, `exec`, `__dict__`, `sys.modules`, or a module-level `__getattr__` / `__dir__`.
 
@@ -47,6 +49,7 @@ _NAMESPACES = (*(family.namespace for family in FAMILIES.values()), "http.client
 _DYNAMIC_CALLS = frozenset({"globals", "locals", "vars", "dir", "eval", "exec"})
 _DYNAMIC_DEFINITIONS = frozenset({"__getattr__", "__dir__"})
 _WORD = re.compile(r"[^\W\d]\w*")
+_TYPE_COMMENT = re.compile(r"#\s*type:")
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,14 @@ def remove_unused(original: ast.Module, original_text: str, text: str, *, packag
 
 
 def _fewer_mentions(original: ast.Module, before: str, after: str) -> bool:
-    """Whether a name a family import binds is written fewer times after the fixes: the cheap test that
-    lets most rewrites (a literal became a constant) skip the analysis."""
+    """Whether a name a module-level import binds is written fewer times after the fixes: the cheap
+    test that lets most rewrites (a literal became a constant) skip the analysis."""
     for statement in original.body:
         if isinstance(statement, (ast.Import, ast.ImportFrom)):
             for alias in statement.names:
                 target, local = _target(statement, alias)
                 word = re.compile(rf"\b{re.escape(local)}\b")
-                if target is not None and _family(target) and len(word.findall(after)) < len(word.findall(before)):
+                if target is not None and len(word.findall(after)) < len(word.findall(before)):
                     return True
     return False
 
@@ -96,18 +99,21 @@ def _unused(original: ast.Module, tree: ast.Module, text: str) -> Iterator[_Unus
     for index, statement in enumerate(tree.body):
         if not isinstance(statement, (ast.Import, ast.ImportFrom)) or not _alone(tree.body, index, lines):
             continue
-        positions = set()
+        family: set[int] = set()
+        other: set[int] = set()
         for position, alias in enumerate(statement.names):
             target, local = _target(statement, alias)
-            if target is None or not _family(target):
+            if target is None:
                 continue
             if bindings_before.count(local) != 1 or bindings_after.count(local) != 1 or local in before.module.others:
                 continue
             if local in names_after or local in words or not _used(before, original, local, target):
                 continue
-            positions.add(position)
-        if positions:
-            yield _Unused(statement, frozenset(positions))
+            (family if _family(target) else other).add(position)
+        if len(family | other) == len(statement.names):
+            other = set()  # the statement would go, and with it the import of a module that may matter
+        if family or other:
+            yield _Unused(statement, frozenset(family | other))
 
 
 def _target(statement: ast.Import | ast.ImportFrom, alias: ast.alias) -> tuple[str | None, str]:
@@ -142,14 +148,22 @@ def _import_bindings(tree: ast.Module) -> list[str]:
 
 
 def _words(tree: ast.Module, text: str) -> set[str]:
-    """Every identifier-like word in the module's strings and comments."""
+    """Every identifier-like word in the strings code can read and in type comments.
+
+    Docstrings count only when they hold a doctest; other comments are for people.
+    """
     found: set[str] = set()
+    docstrings = {
+        id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        if id(node) not in docstrings or ">>>" in node.value:
             found.update(_WORD.findall(node.value))
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            if token.type == tokenize.COMMENT:
+            if token.type == tokenize.COMMENT and _TYPE_COMMENT.match(token.string):
                 found.update(_WORD.findall(token.string))
     except (tokenize.TokenError, SyntaxError):
         found.add("")  # unreadable comments: treat every name as perhaps mentioned

@@ -51,8 +51,10 @@ MIXED_CONSTANTS = Rule(
             ),
         ),
         fix_safety=(
-            "Safe: every family holds the same integers. The old import is left in place; "
-            "remove it if nothing else uses it (flake8's F401 will point it out)."
+            "Safe: every family holds the same integers. An import the fix leaves unused is removed, when "
+            "nothing else can see it: not in a package's `__init__.py`, not a name in `__all__` or in a string, "
+            "and not in a module that reads its own namespace (`globals()`, `__getattr__`); otherwise it stays "
+            "and flake8's F401 points it out."
         ),
         not_reported=(
             "Client-side tables (`requests.codes`, `httpx.codes`) and Falcon's string constants: they are not "
