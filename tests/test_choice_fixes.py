@@ -34,8 +34,8 @@ CASES = [
         "HTS901",
         "from aiohttp.web import HTTPUnauthorized\nfrom aiohttp_security import login_required\n\n\n@login_required\n"
         "async def x(request):\n    raise HTTPUnauthorized\n",
-        "from aiohttp.web import HTTPForbidden, HTTPUnauthorized\nfrom aiohttp_security import login_required\n\n\n"
-        "@login_required\nasync def x(request):\n    raise HTTPForbidden\n",
+        "from aiohttp.web import HTTPForbidden\nfrom aiohttp_security import login_required\n\n\n"  # the swapped-out
+        "@login_required\nasync def x(request):\n    raise HTTPForbidden\n",  # class's name goes: it is now unused
         id="901-class-name-import",
     ),
     pytest.param(

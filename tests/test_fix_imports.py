@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 import pytest
 
-from flake8_http_status.findings import NewImport
-from flake8_http_status.fixer.imports import add_imports
+from flake8_http_status.findings import Edit, NewImport, Position
+from flake8_http_status.fixer.imports import ImportStyle, add_imports
+from flake8_http_status.fixer.transform import rewrite
 
 HTTPSTATUS = NewImport("http", "HTTPStatus")
 FASTAPI_STATUS = NewImport("fastapi", "status")
@@ -132,3 +135,98 @@ def test_crlf_module_gets_crlf_imports() -> None:
 
 def test_the_same_import_twice_is_added_once() -> None:
     assert added("x = 1\n", HTTPSTATUS, HTTPSTATUS) == "from http import HTTPStatus\n\nx = 1\n"
+
+
+# -- comments stay on their own names ------------------------------------------------------------------
+
+COMMENTED = [
+    pytest.param(
+        "from fastapi import (  # the app\n    APIRouter,  # routes\n    Depends,  # injection\n)\n",
+        "from fastapi import (  # the app\n    APIRouter,  # routes\n    Depends,  # injection\n    status,\n)\n",
+        id="end-comments-appended-after-trailing-comma",
+    ),
+    pytest.param(
+        "from fastapi import (\n    APIRouter,  # type: ignore[attr-defined]\n    Depends  # noqa: F401\n)\n",
+        "from fastapi import (\n    APIRouter,  # type: ignore[attr-defined]\n    Depends,  # noqa: F401\n    status\n)\n",
+        id="end-comment-of-a-last-name-without-comma",
+    ),
+    pytest.param(
+        "from fastapi import (\n    APIRouter,  # type: ignore\n    zzz,  # noqa: F401\n)\n",
+        "from fastapi import (\n    APIRouter,  # type: ignore\n    status,\n    zzz,  # noqa: F401\n)\n",
+        id="inserted-between-two-commented-names",
+    ),
+    pytest.param(
+        "from fastapi import (\n    APIRouter,\n    # kept for the plugins:\n    zzz,\n)\n",
+        "from fastapi import (\n    APIRouter,\n    status,\n    # kept for the plugins:\n    zzz,\n)\n",
+        id="comment-line-stays-above-its-name",
+    ),
+    pytest.param(
+        "from fastapi import (  # noqa: F401\n    # first\n    zzz,\n)\n",
+        "from fastapi import (  # noqa: F401\n    status,\n    # first\n    zzz,\n)\n",
+        id="inserted-first-below-the-paren-comment",
+    ),
+    pytest.param(
+        "from fastapi import (\n    APIRouter,\n    Depends,  # last\n    # closing remark\n)\n",
+        "from fastapi import (\n    APIRouter,\n    Depends,  # last\n    status,\n    # closing remark\n)\n",
+        id="comment-before-the-closing-paren-stays-last",
+    ),
+    pytest.param(
+        "from fastapi import APIRouter, Depends  # noqa: F401\n",
+        "from fastapi import APIRouter, Depends, status  # noqa: F401\n",
+        id="one-line-comment-stays-at-the-end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), COMMENTED)
+def test_a_merged_name_leaves_every_comment_on_its_own_name(source: str, expected: str) -> None:
+    assert added(source, FASTAPI_STATUS) == expected
+
+
+# -- wrapping to the project's line length -------------------------------------------------------------
+
+LONG = "from fastapi import APIRouter, BackgroundTasks, Depends, FastAPI, HTTPException\n"  # 79 characters
+
+
+def test_a_merge_past_the_line_length_is_wrapped_as_ruff_writes_it() -> None:
+    expected = (
+        "from fastapi import (\n    APIRouter,\n    BackgroundTasks,\n    Depends,\n    FastAPI,\n"
+        "    HTTPException,\n    status,\n)\n"
+    )
+    assert add_imports(cst.parse_module(LONG), [FASTAPI_STATUS], ImportStyle(79)).code == expected
+    assert added(LONG.replace("BackgroundTasks, ", ""), FASTAPI_STATUS) == LONG.replace(
+        "BackgroundTasks, ", ""
+    ).replace("Exception", "Exception, status")  # still fits: one line
+
+
+def test_wrapping_uses_the_modules_indentation() -> None:
+    wrapped = add_imports(cst.parse_module(LONG), [FASTAPI_STATUS], ImportStyle(79, "\t")).code
+    assert wrapped.startswith("from fastapi import (\n\tAPIRouter,\n") and wrapped.endswith("\tstatus,\n)\n")
+
+
+def test_a_long_new_import_is_wrapped() -> None:
+    name = "HTTP_413_REQUEST_ENTITY_TOO_LARGE"
+    new = NewImport("litestar.status_codes", name)
+    assert add_imports(cst.parse_module("x = 1\n"), [new], ImportStyle(60)).code == (
+        f"from litestar.status_codes import (\n    {name},\n)\n\nx = 1\n"
+    )
+    assert add_imports(cst.parse_module("x = 1\n"), [new], ImportStyle(79)).code == f"{new.statement()}\n\nx = 1\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(LONG.replace("\n", "  # noqa: F401\n"), id="a-comment-would-move-lines"),
+        pytest.param(LONG.replace("Exception", "Exception, WebSocket"), id="already-too-long"),
+    ],
+)
+def test_no_wrapping_when_a_comment_or_the_project_says_otherwise(source: str) -> None:
+    merged = add_imports(cst.parse_module(source), [FASTAPI_STATUS], ImportStyle(79)).code
+    assert merged.count("\n") == 1 and ", status" in merged
+
+
+def test_a_tab_indented_module_gets_a_tab_indented_wrapped_import() -> None:
+    source = LONG + "\n\ndef view():\n\treturn FastAPI, 404\n"
+    tree = ast.parse(source)
+    new = rewrite(source, tree, [Edit(Position(5, 17), Position(5, 20), "status.HTTP_404_NOT_FOUND")], [FASTAPI_STATUS])
+    assert new.startswith("from fastapi import (\n\tAPIRouter,\n") and "\treturn FastAPI, status.HTTP_404" in new

@@ -99,9 +99,9 @@ def test_the_real_verifier_refuses_only_the_statement_it_objects_to(monkeypatch:
     source = TWO_VIEWS.replace('return "gone"', "return 500")
     real = transform.rewrite
 
-    def misplacing(text: str, tree: ast.Module, edits: list[Edit], imports: list[NewImport]) -> str:
+    def misplacing(text: str, tree: ast.Module, edits: list[Edit], imports: list[NewImport], **style: Any) -> str:
         moved = [Edit(Position(10, 11), Position(10, 14), e.text) if "GONE" in e.text else e for e in edits]
-        return real(text, tree, moved, imports)
+        return real(text, tree, moved, imports, **style)
 
     monkeypatch.setattr(transform, "rewrite", misplacing)
     result = fix_text(source, "views.py", options())

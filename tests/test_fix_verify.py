@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixing import options
@@ -93,9 +94,9 @@ def test_a_misplaced_edit_never_reaches_the_disk(tmp_path: Path, monkeypatch: py
     source = "from flask import abort\n\n\ndef show():\n    abort(404)\n    return 500\n"
     real = transform.rewrite
 
-    def misplacing(text: str, tree: ast.Module, edits: list[Edit], imports: list[NewImport]) -> str:
+    def misplacing(text: str, tree: ast.Module, edits: list[Edit], imports: list[NewImport], **style: Any) -> str:
         moved = [Edit(Position(6, 11), Position(6, 14), edit.text) for edit in edits]
-        return real(text, tree, moved, imports)
+        return real(text, tree, moved, imports, **style)
 
     monkeypatch.setattr(transform, "rewrite", misplacing)
     path = tmp_path / "views.py"
@@ -126,7 +127,10 @@ def test_fixes_that_never_settle_are_refused(monkeypatch: pytest.MonkeyPatch) ->
         return Chosen([Finding("HTS004", "flip", edit.start, edit.end, Fix((edit,), FixSafety.SAFE))], 0), tree
 
     monkeypatch.setattr(pipeline, "_chosen", flipping)
-    source = "import http\nfrom http import HTTPStatus\nfrom flask import abort\n\n\ndef show():\n    abort(404)\n"
+    source = (  # both imports stay in use, so that no pass removes one
+        "import http\nfrom http import HTTPStatus\nfrom flask import abort\n\nKEPT = (http, HTTPStatus)\n\n\n"
+        "def show():\n    abort(404)\n"
+    )
     with pytest.raises(FixError, match="did not settle") as raised:
         pipeline.fix_text(source, "views.py", options())
     assert raised.value.cause is FixFailure.UNVERIFIED and raised.value.cause.fault is Fault.FIXER

@@ -10,6 +10,8 @@ from pathlib import Path
 from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError, FixFailure, RefusedFix
+from .line_length import line_length_for
+from .long_lines import lengthened
 from .pipeline import FixOptions, fix_text
 from .reading import Refused, read_source
 from .refusals import on_input_lines
@@ -54,6 +56,8 @@ class FileResult:
     )
     cause: FixFailure | None = None  # why it FAILED, when a FixError said so (None for an internal error)
     refused: tuple[RefusedFix, ...] = ()  # fixes left out, each with its reason; the file's others are applied
+    long_lines: tuple[int, ...] = ()  # lines the fixes made longer than `line_length`, which they fitted before
+    line_length: int = 0  # the project's line length, when long_lines has any
 
 
 def process(found: Found, options: RunOptions) -> FileResult:
@@ -92,4 +96,15 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
     diff = unified_diff(raw, new, name) if options.mode is Mode.DIFF else None
     if options.mode is Mode.WRITE:
         replace_file(real, raw, new)
-    return FileResult(name, Status.CHANGED, outcome.applied, outcome.held_back, diff=diff, refused=refused)
+    limit = line_length_for(name)
+    long_lines = lengthened(decoded.text, outcome.text, limit)
+    return FileResult(
+        name,
+        Status.CHANGED,
+        outcome.applied,
+        outcome.held_back,
+        diff=diff,
+        refused=refused,
+        long_lines=long_lines,
+        line_length=limit,
+    )

@@ -7,7 +7,12 @@ projects expect, so the diff shows one natural line:
 * never above the module docstring or `from __future__` imports, and only in the leading import
   block, so the name exists before any module-level code runs;
 * a name is merged into an existing `from X import ...` of that block, in sorted position when
-  the names are sorted (an aliased name gets its own line, as isort writes it);
+  the names are sorted (an aliased name gets its own line, as isort writes it), every comment
+  staying on the name it was written next to (`import_names`);
+* a statement that the new name makes longer than the project's line length (`line_length`) is
+  wrapped as isort's black profile and ruff write it, one name per line; not when it carries a
+  comment (a `# noqa` or `# type: ignore` would then sit on another line), and not when it was
+  already too long (the project then does not hold it to that length);
 * a new statement joins the group of its own kind (standard library, third party, or the group
   already importing from the same package), sorted when that group is sorted, or starts a new
   group before the first group of a later kind, separated by a blank line.
@@ -22,15 +27,26 @@ from dataclasses import dataclass
 import libcst as cst
 
 from ..findings import NewImport
+from .import_names import insert_name, is_multiline, wrapped
+from .line_length import DEFAULT_LINE_LENGTH
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # what a module's body holds
 _STDLIB = frozenset(sys.stdlib_module_names) | {"__future__"}
 _BLANK = cst.EmptyLine()
+_EMPTY = cst.Module(body=[])  # prints a single node
 
 
-def add_imports(module: cst.Module, imports: Sequence[NewImport]) -> cst.Module:
+@dataclass(frozen=True)
+class ImportStyle:
+    """How the project writes imports: the longest line it allows and one level of indentation."""
+
+    line_length: int = DEFAULT_LINE_LENGTH
+    indent: str = "    "
+
+
+def add_imports(module: cst.Module, imports: Sequence[NewImport], style: ImportStyle = ImportStyle()) -> cst.Module:
     for new_import in dict.fromkeys(imports):
-        module = _add(module, new_import)
+        module = _add(module, new_import, style)
     return module
 
 
@@ -40,17 +56,20 @@ class _Layout:
     end: int  # end of the leading import block (== floor when there is none)
 
 
-def _add(module: cst.Module, new_import: NewImport) -> cst.Module:
+def _add(module: cst.Module, new_import: NewImport, style: ImportStyle) -> cst.Module:
     body = list(module.body)
     layout = _layout(body)
     if new_import.name is not None:
         for index in range(layout.floor, layout.end):
-            merged = _merge(body[index], new_import)
+            merged = _merge(body[index], new_import, style)
             if merged is not None:
                 body[index] = merged
                 return module.with_changes(body=body)
     statement = cst.parse_statement(new_import.statement() + "\n")
     assert isinstance(statement, cst.SimpleStatementLine)
+    small = statement.body[0]
+    if isinstance(small, cst.ImportFrom) and _width(small) > style.line_length:
+        statement = statement.with_changes(body=[wrapped(small, style.indent)])
     if layout.end > layout.floor:
         return _into_block(module, body, layout, statement, new_import)
     return _at(module, body, layout.floor, statement, new_group=True)
@@ -110,7 +129,7 @@ def _dotted(node: cst.BaseExpression) -> str:
 # -- merging a name into `from X import ...` ----------------------------------------------------------
 
 
-def _merge(statement: Statement, new_import: NewImport) -> Statement | None:
+def _merge(statement: Statement, new_import: NewImport, style: ImportStyle) -> Statement | None:
     found = _import_of(statement)
     if not isinstance(found, cst.ImportFrom) or found.relative or _module_name(found) != new_import.module:
         return None
@@ -125,8 +144,20 @@ def _merge(statement: Statement, new_import: NewImport) -> Statement | None:
         asname=cst.AsName(name=cst.Name(new_import.alias)) if new_import.alias else None,
     )
     position = _name_position([_alias_name(item) for item in names], new_import.name)
-    merged = found.with_changes(names=_insert_alias(names, alias, position, found))
+    merged = insert_name(found, alias, position)
+    fits_before = _width(found) <= style.line_length
+    if fits_before and _width(merged) > style.line_length and _can_wrap(merged, statement):
+        merged = wrapped(merged, style.indent)
     return statement.with_changes(body=[merged])
+
+
+def _width(node: cst.ImportFrom) -> int:
+    """The length of the statement's longest line, without a comment after it."""
+    return max(len(line) for line in _EMPTY.code_for_node(node).splitlines())
+
+
+def _can_wrap(node: cst.ImportFrom, statement: cst.SimpleStatementLine) -> bool:
+    return not is_multiline(node) and statement.trailing_whitespace.comment is None
 
 
 def _alias_name(alias: cst.ImportAlias) -> str:
@@ -147,26 +178,6 @@ def _name_position(existing: list[str], name: str) -> int:
             new_key = key(name)
             return next((index for index, item in enumerate(keys) if new_key < item), len(existing))  # type: ignore[operator]
     return len(existing)
-
-
-def _insert_alias(
-    names: list[cst.ImportAlias], alias: cst.ImportAlias, position: int, statement: cst.ImportFrom
-) -> list[cst.ImportAlias]:
-    separator = _separator(names, statement)
-    if position < len(names):
-        return [*names[:position], alias.with_changes(comma=separator), *names[position:]]
-    last = names[-1]
-    return [*names[:-1], last.with_changes(comma=separator), alias.with_changes(comma=last.comma)]
-
-
-def _separator(names: list[cst.ImportAlias], statement: cst.ImportFrom) -> cst.Comma:
-    """The comma (and the whitespace after it) that this statement puts between two names."""
-    for alias in names[:-1]:
-        if isinstance(alias.comma, cst.Comma):
-            return alias.comma
-    if statement.lpar is not None and isinstance(statement.lpar.whitespace_after, cst.ParenthesizedWhitespace):
-        return cst.Comma(whitespace_after=statement.lpar.whitespace_after)  # one name per line
-    return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
 
 
 # -- placing a new statement ---------------------------------------------------------------------------

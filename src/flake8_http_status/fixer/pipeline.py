@@ -9,6 +9,7 @@ import ast
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..engine import analyse_module, may_have_findings, target_for
 from ..families import Target
@@ -159,7 +160,7 @@ def _attempt(
     """`text` with `todo` applied and its tree, verified; None when that changes nothing."""
     new_text: str | None = None
     try:
-        new_text = _rewrite(text, tree, todo)
+        new_text = _rewrite(text, tree, todo, checks.filename)
         if new_text == text:
             return None
         return new_text, _verify(text, lines, tree, new_text, todo, checks)
@@ -248,13 +249,21 @@ def _parse(text: str, filename: str) -> ast.Module:
         raise FixError(FixFailure.TOO_DEEP, "too deeply nested to parse") from None
 
 
-def _rewrite(text: str, tree: ast.Module, findings: list[Finding]) -> str:
+def _rewrite(text: str, tree: ast.Module, findings: list[Finding], filename: str) -> str:
     # LibCST is imported here, not at the top: most files need no fix and never pay for it.
+    from .line_length import line_length_for
     from .transform import rewrite
 
     edits = [edit for finding in findings if finding.fix is not None for edit in finding.fix.edits]
     new_imports = [new for finding in findings if finding.fix is not None for new in finding.fix.imports]
     try:
-        return rewrite(text, tree, edits, new_imports)
+        return rewrite(
+            text,
+            tree,
+            edits,
+            new_imports,
+            line_length=line_length_for(filename),
+            package_init=Path(filename).name == "__init__.py",
+        )
     except RecursionError:
         raise FixError(FixFailure.TOO_DEEP, "too deeply nested for LibCST") from None

@@ -1,5 +1,5 @@
-"""What the user sees: one line per changed, skipped or failed file, a progress line on a terminal,
-and a summary. Messages go to stderr so that `--diff` output on stdout stays a clean patch.
+"""What the user sees: one line per changed, skipped or failed file (followed by the lines its fixes
+made longer than the project's line length), a progress line on a terminal, and a summary. Messages go to stderr so that `--diff` output on stdout stays a clean patch.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Totals:
     fixes: Counter[str] = field(default_factory=Counter)
     held_back: int = 0
     refused: int = 0
+    long_lines: int = 0  # lines the fixes made longer than the project's line length
 
     def add(self, result: FileResult) -> None:
         self.scanned += 1
@@ -30,6 +31,7 @@ class Totals:
         self.fixes.update(result.applied)
         self.held_back += result.held_back
         self.refused += len(result.refused)
+        self.long_lines += len(result.long_lines)
 
 
 class Reporter:
@@ -50,6 +52,11 @@ class Reporter:
         if line is not None:
             self._clear()
             print(line, file=self.stream)
+            for number in result.long_lines:
+                print(
+                    f"{result.path}:{number}: the fixes made this line longer than {result.line_length}",
+                    file=self.stream,
+                )
         for refused in result.refused:  # shown even with --quiet: the only word on why that fix is missing
             self._clear()
             print(refused_line(result.path, refused), file=self.stream)
@@ -95,6 +102,10 @@ class Reporter:
             count = self.totals.held_back
             noun = "fix was" if count == 1 else "fixes were"
             print(f"{count} unsafe {noun} not applied (--unsafe-fixes applies them)", file=self.stream)
+        if self.totals.long_lines:
+            count = self.totals.long_lines
+            lines = "line is" if count == 1 else "lines are"
+            print(f"{count} {lines} now longer than the project's line length (listed above)", file=self.stream)
 
 
 def refused_line(path: str, refused: RefusedFix) -> str:

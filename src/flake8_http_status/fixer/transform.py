@@ -28,10 +28,12 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from ..findings import Edit, NewImport, Position
 from . import segments
 from .errors import FixError, FixFailure
-from .imports import add_imports
+from .imports import ImportStyle, add_imports
+from .line_length import DEFAULT_LINE_LENGTH
 from .positions import CharPosition, to_characters
 from .segments import Segment
 from .source import split_lines
+from .unused_imports import remove_unused
 
 Span = tuple[CharPosition, CharPosition]
 _WRAPPER = "if True:"
@@ -44,11 +46,21 @@ class _Planned:
     argument: cst.Arg | None = None
 
 
-def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequence[NewImport]) -> str:
-    """`text` with every edit applied and the imports added; FixError when that cannot be done exactly.
+def rewrite(
+    text: str,
+    tree: ast.Module,
+    edits: Sequence[Edit],
+    imports: Sequence[NewImport],
+    *,
+    line_length: int = DEFAULT_LINE_LENGTH,
+    package_init: bool = False,
+) -> str:
+    """`text` with every edit applied, the imports added (wrapped to `line_length`) and the imports the
+    edits left unused removed (never in a package's `__init__.py`); FixError when that cannot be done exactly.
 
     `tree` is `text` parsed by `ast`: it says which statements hold the edits.
     """
+    style = ImportStyle(line_length, _indentation(tree, split_lines(text)))
     lines = split_lines(text)
     edits = _insert(lines, edits)
     chains = [(edit, segments.candidates(tree, lines, edit)) for edit in edits]
@@ -72,8 +84,20 @@ def rewrite(text: str, tree: ast.Module, edits: Sequence[Edit], imports: Sequenc
     inside = _edits_by_piece(pieces, [(edit, chain[choice[id(edit)]]) for edit, chain in chains])
     for piece in sorted(pieces, reverse=True):
         new_imports = imports if piece.first == 1 and not piece.nested else ()
-        lines[piece.first - 1 : piece.last] = _rewrite_piece(piece, lines, inside[piece], new_imports, parsed)
-    return "".join(lines)
+        lines[piece.first - 1 : piece.last] = _rewrite_piece(piece, lines, inside[piece], new_imports, parsed, style)
+    return remove_unused(tree, text, "".join(lines), package_init=package_init)
+
+
+def _indentation(tree: ast.Module, lines: Sequence[str]) -> str:
+    """One level of the module's indentation, as its first indented block writes it (4 spaces without one)."""
+    for statement in tree.body:
+        inner = next(iter(getattr(statement, "body", ())), None)
+        if isinstance(inner, ast.stmt) and inner.lineno > statement.lineno and statement.col_offset == 0:
+            line = lines[inner.lineno - 1]
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if indent:
+                return indent
+    return "    "
 
 
 def _edits_by_piece(pieces: Sequence[Segment], chosen: Sequence[tuple[Edit, Segment]]) -> dict[Segment, list[Edit]]:
@@ -180,6 +204,7 @@ def _rewrite_piece(
     edits: Sequence[Edit],
     imports: Sequence[NewImport],
     parsed: dict[Segment, cst.Module],
+    style: ImportStyle,
 ) -> list[str]:
     module = parsed.get(piece)
     if module is None:
@@ -196,7 +221,7 @@ def _rewrite_piece(
     if edits:
         module = _apply(module, edits, lines, offset)
     if imports:
-        module = add_imports(module, imports)
+        module = add_imports(module, imports, style)
     code = module.code
     if piece.nested:
         wrapper = _WRAPPER + _newline(lines[piece.first - 1])

@@ -2,7 +2,8 @@
 
 Both modules are parsed with `ast` and compared node by node. In each, every name that resolves
 (through that module's own imports and scopes) to a status constant counts as its integer, and the
-imports the fixes added are set aside. Everything else must be identical. Unsafe fixes are meant to change the program, so the
+imports the fixes added, and those the rewrite removed once `removed_imports` has found them unused,
+are set aside. Everything else must be identical. Unsafe fixes are meant to change the program, so the
 original they are compared with is the original with exactly those edits spliced into its text:
 anything the rewrite changed beyond them still shows up.
 """
@@ -18,6 +19,7 @@ from ..options import Settings
 from .bindings import check_bindings
 from .errors import FixError, FixFailure
 from .positions import byte_offset, first_line, line_starts
+from .removed_imports import removed_imports
 from .scopes import Resolver
 from .source import split_lines
 from .value_types import check_value_types
@@ -50,8 +52,9 @@ def check_equivalent(
     expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
     actual = _parse(rewritten, "the rewritten module")
     check_bindings(tree, expected, actual, applied, filename, settings)
+    removed = removed_imports(expected, actual)  # imports the rewrite dropped, checked to be unused
     comparison = _Comparison(
-        _Reader(Resolver(expected, [_import_node(new) for new in added]), added, project),
+        _Reader(Resolver(expected, [_import_node(new) for new in added]), added | removed, project),
         _Reader(Resolver(actual), added, project),
     )
     check_versions(tree, comparison.right.resolver, actual, target, applied)  # names exist and do not warn

@@ -57,8 +57,10 @@ MIXED_CONSTANTS = Rule(
             "between two families of plain ints. Unsafe when an `http.HTTPStatus` member would become a plain int "
             "or the reverse anywhere else: an attribute read (`HTTPStatus.OK.phrase`), `isinstance`, `is`, "
             "`Literal[...]`, formatting, a variable or a key the framework keeps (an OpenAPI `responses=` key). "
-            "There `str()` and `%s` differ on Python 3.10, `repr()` on every version. The old import is left in "
-            "place; remove it if nothing else uses it (flake8's F401 will point it out)."
+            "There `str()` and `%s` differ on Python 3.10, `repr()` on every version. An import the fix leaves unused is "
+            "removed, when nothing else can see it: not in a package's `__init__.py`, not a name in `__all__` or in "
+            "a string, and not in a module that reads its own namespace (`globals()`, `__getattr__`); otherwise it "
+            "stays and flake8's F401 points it out."
         ),
         not_reported=(
             "Client-side tables (`requests.codes`, `httpx.codes`) and Falcon's string constants: they are not "

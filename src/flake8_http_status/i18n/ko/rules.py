@@ -121,8 +121,10 @@ RULES: Final[dict[str, RuleText]] = {
             "안전합니다. 그 밖의 곳에서 `http.HTTPStatus` 멤버가 평범한 정수가 되거나 그 반대가 되면 안전하지 "
             "않습니다: 속성 읽기(`HTTPStatus.OK.phrase`), `isinstance`, `is`, `Literal[...]`, 포매팅, 변수, "
             "프레임워크가 간직하는 키(OpenAPI `responses=` 키). 그런 곳에서는 Python 3.10의 `str()`과 `%s`, 모든 "
-            "버전의 `repr()`이 달라집니다. 예전 import는 그대로 두니, 다른 곳에서 쓰지 않으면 지우세요 "
-            "(flake8의 F401이 알려 줍니다)."
+            "버전의 `repr()`이 달라집니다. 수정 후 쓰이지 않게 된 import는, 다른 무엇도 "
+            "그것을 볼 수 없을 때 지웁니다: 패키지의 `__init__.py`가 아니고, `__all__`이나 문자열에 든 이름이 아니며, "
+            "자기 이름공간을 읽는 모듈(`globals()`, `__getattr__`)이 아닐 때입니다. 그렇지 않으면 남겨 두고 flake8의 "
+            "F401이 알려 줍니다."
         ),
         not_reported=(
             "클라이언트 쪽 표(`requests.codes`, `httpx.codes`)와 Falcon의 문자열 상수: 이 도구가 쓰는 계열이 "
