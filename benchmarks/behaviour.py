@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from behaviour_env import WORK, source, venv
 from behaviour_outcomes import DJANGO_RUNNER, SHOWN, Change, Outcome, changes, counts, headline, read
-from behaviour_suites import SUITES, Suite
+from behaviour_suites import SUITES, Snapshot, Suite
 from corpus import ROOT
 
 FIXED = re.compile(r"^fixed (?P<path>.+) \((?P<counts>.+)\)$")
@@ -180,7 +180,7 @@ def report(results: Sequence[Result], tool: Path) -> str:
     lines += [_row(result) for result in results]
     for result in results:
         lines += _section(result)
-    lines += ["", "## Reproduce", "", "```", _command(results), "```", ""]
+    lines += ["", "## Reproduce", "", "```", _command(results), "```", "", *_snapshot_note(results), ""]
     return "\n".join(lines)
 
 
@@ -238,6 +238,17 @@ def _command(results: Sequence[Result]) -> str:
     names = [result.suite.name for result in results]
     everything = len(names) == len(SUITES)
     return shlex.join([".venv/bin/python", "benchmarks/behaviour.py", *([] if everything else names)])
+
+
+def _snapshot_note(results: Sequence[Result]) -> list[str]:
+    pinned = [f"`{result.suite.origin.label}`" for result in results if isinstance(result.suite.origin, Snapshot)]
+    if not pinned:
+        return []
+    return [
+        f"GitHub snapshots ({', '.join(pinned)}) are read from $HTTP_STATUS_MIRROR/owner+name/repo (default",
+        "/work/.mirror) or from `--source NAME=PATH` (a git directory holding the commit, or an unpacked tree).",
+        "`--tool-venv DIR` runs another build of the tool. Venvs and sources are cached; the copies are fresh.",
+    ]
 
 
 def _tool_identity(tool: Path) -> str:
