@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from ..api import COMPARISON_CALLS, Table
-from ..api.rows import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
+from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
@@ -290,7 +290,7 @@ class Matcher:
             if len(elements) not in shape.lengths:
                 continue
             status = elements[shape.status]
-            if shape == BODY_FIRST and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
+            if (shape.body, shape.status) == (0, 1) and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
                 continue  # (body, headers)
             if self.imports.imports_any(row.gate) and self._is_view(row, scope, elements[shape.body]):
                 self._add(ret, row.api, status, scope)
