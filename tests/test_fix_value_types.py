@@ -400,6 +400,15 @@ def test_a_parameter_named_like_the_factory_is_not_the_factory() -> None:
     assert _fixes(source, "HTS001") == {6: FixSafety.UNSAFE}
 
 
+def test_a_factory_the_module_redefines_is_not_the_factory() -> None:
+    source = (
+        "from flask import make_response\n\n\ndef make_response(x=None):\n    return x\n\n\n"
+        "def show():\n    response = make_response()\n    response.status_code = 204\n    return response\n"
+    )
+    assert _fixes(source, "HTS001") == {10: FixSafety.UNSAFE}
+    assert _fixes(source.replace("def make_response(x=None)", "def other(x=None)"), "HTS001") == {10: FixSafety.SAFE}
+
+
 def test_the_verifier_accepts_an_enum_assigned_to_a_proven_werkzeug_response() -> None:
     original = "from flask import make_response\n\n\ndef show():\n    r = make_response()\n    r.status_code = 204\n"
     rewritten = "from http import HTTPStatus\n" + original.replace("= 204", "= HTTPStatus.NO_CONTENT")
@@ -460,3 +469,15 @@ def test_a_connexion_pair_converts_and_a_triple_keeps_the_status() -> None:
     assert _fixes(source, "HTS001") == {6: FixSafety.SAFE, 7: FixSafety.UNSAFE}
     fixed = fix(source)
     assert "return NoContent, HTTPStatus.NOT_FOUND" in fixed and "return NoContent, 201," in fixed
+
+
+def test_the_verifier_accepts_enum_branches_in_a_converting_slot_and_refuses_them_in_a_kept_one() -> None:
+    original = "from flask import abort\n\n\ndef show(x):\n    abort(404 if x else 400)\n"
+    rewritten = "from http import HTTPStatus\n" + original.replace("404", "HTTPStatus.NOT_FOUND").replace(
+        "400", "HTTPStatus.BAD_REQUEST"
+    )
+    edits = ((5, 10, 13, "HTTPStatus.NOT_FOUND"), (5, 22, 25, "HTTPStatus.BAD_REQUEST"))
+    _verify(original, rewritten, *edits)
+    kept = original.replace("from flask import abort", "from ninja import Status as abort")
+    with pytest.raises(FixError):
+        _verify(kept, rewritten.replace("from flask import abort", "from ninja import Status as abort"), *edits)

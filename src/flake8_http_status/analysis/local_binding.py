@@ -21,9 +21,13 @@ from .sites import FunctionNode
 Qualify = Callable[[ast.expr], str | None]
 
 
-def bound_only_by_calls(name: str, function: FunctionNode, callees: Iterable[str], qualify: Qualify) -> bool:
-    """True when `function` binds `name` at least once and only from calls to one of `callees`, none of whose
-    names the function binds itself (a parameter called `make_response` is not Flask's)."""
+def bound_only_by_calls(
+    name: str, function: FunctionNode, callees: Iterable[str], qualify: Qualify
+) -> frozenset[str] | None:
+    """The local names of the callees (`make_response`, `flask` for `flask.Response`) when `function` binds `name`
+    at least once and only from calls to one of `callees`, none of whose names the function binds itself (a
+    parameter called `make_response` is not Flask's); None otherwise. The caller checks that the module binds
+    those names only by their import."""
     wanted = frozenset(callees)
     typed: set[int] = set()
     callee_names: set[str] = set()
@@ -37,11 +41,12 @@ def bound_only_by_calls(name: str, function: FunctionNode, callees: Iterable[str
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]  # type: ignore[attr-defined]
         typed.update(id(target) for target in targets if isinstance(target, ast.Name) and target.id == name)
     if not typed:
-        return False
+        return None
     inner = [node for node in ast.walk(function) if node is not function]
-    return all(_binds_typed(node, name, typed) for node in inner) and not any(
+    proven = all(_binds_typed(node, name, typed) for node in inner) and not any(
         not _binds_typed(node, callee, set()) for node in inner for callee in callee_names
     )
+    return frozenset(callee_names) if proven else None
 
 
 def _typed_call(node: ast.AST, wanted: frozenset[str], qualify: Qualify) -> ast.Call | None:

@@ -38,11 +38,11 @@ class Receivers:
         return not receiver.names or name_matches(last_name(node), receiver.names)
 
     def _proven(self, receiver: Receiver, node: ast.expr, scope: Scope) -> bool:
-        return (
-            isinstance(node, ast.Name)
-            and scope.function is not None
-            and bound_only_by_calls(node.id, scope.function, receiver.owners, self.imports.qualify)
-        )
+        if not isinstance(node, ast.Name) or scope.function is None:
+            return False
+        callees = bound_only_by_calls(node.id, scope.function, receiver.owners, self.imports.qualify)
+        # A callee name the module also binds otherwise (`def make_response(): ...`) may not be the import.
+        return callees is not None and all(self.bindings.bound[callee] <= 1 for callee in callees)
 
     def types_of(self, node: ast.expr, scope: Scope) -> frozenset[str] | None:
         """The qualified names `node` is known to be an instance of (or to be), or None if unknown."""
