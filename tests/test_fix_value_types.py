@@ -481,3 +481,32 @@ def test_the_verifier_accepts_enum_branches_in_a_converting_slot_and_refuses_the
     kept = original.replace("from flask import abort", "from ninja import Status as abort")
     with pytest.raises(FixError):
         _verify(kept, rewritten.replace("from flask import abort", "from ninja import Status as abort"), *edits)
+
+
+def test_each_branch_of_a_conditional_status_is_a_site_fixed_as_its_slot_allows() -> None:
+    source = (
+        "from flask import abort\nfrom ninja import Status\n\n\ndef show(x):\n    if x:\n"
+        "        abort(404 if x else (400))\n    return Status(201 if x else 202, None)\n"
+    )
+    assert analyse_codes(source) == [("HTS001", 7), ("HTS001", 7), ("HTS001", 8), ("HTS001", 8)]
+    findings = analyse(ast.parse(source), split_lines(source), "example.py", _SETTINGS)
+    safety = {(f.start.line, f.start.column): f.fix.safety for f in findings if f.fix is not None}
+    assert safety == {
+        (7, 14): FixSafety.SAFE,
+        (7, 29): FixSafety.SAFE,
+        (8, 18): FixSafety.UNSAFE,
+        (8, 32): FixSafety.UNSAFE,
+    }
+    fixed = fix(source)
+    assert "abort(HTTPStatus.NOT_FOUND if x else (HTTPStatus.BAD_REQUEST))" in fixed
+    assert "Status(201 if x else 202, None)" in fixed
+
+
+def test_an_invalid_branch_is_reported() -> None:
+    source = "from flask import abort\n\n\ndef show(x):\n    abort(404 if x else 4040)\n"
+    assert ("HTS601", 5) in analyse_codes(source)
+
+
+def analyse_codes(source: str) -> list[tuple[str, int]]:
+    findings = analyse(ast.parse(source), split_lines(source), "example.py", _SETTINGS)
+    return sorted((f.code, f.start.line) for f in findings if f.code.startswith(("HTS0", "HTS6")))

@@ -55,6 +55,10 @@ class Matcher:
         return self.sites
 
     def _add(self, anchor: ast.AST, api: Api, node: ast.expr, scope: Scope, *, in_pattern: bool = False) -> None:
+        if isinstance(node, ast.IfExp):  # `abort(404 if missing else 400)`: each branch is a status of the slot
+            self._add(anchor, api, node.body, scope)
+            self._add(anchor, api, node.orelse, scope)
+            return
         value = read_value(node, self.imports)
         if isinstance(node, ast.Name) and scope.function is not None:
             default = parameter_default(scope.function, node.id)

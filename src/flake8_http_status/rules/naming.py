@@ -31,7 +31,8 @@ MAGIC_STATUS = Rule(
             "Reports an integer literal that a web framework uses as an HTTP status: a response's status, "
             "`abort()` and HTTP exceptions, redirect codes, a route's `status_code=`, `response.status_code = …`, "
             "error-handler keys, OpenAPI `responses` keys and `status_code` attributes of exception classes. "
-            "A number counts only where the framework API, found through the module's imports, takes a status."
+            "A number counts only where the framework API, found through the module's imports, takes a status; "
+            "each branch of a conditional expression there counts too (`abort(404 if missing else 400)`)."
         ),
         why=(
             "A reader has to remember what `409` or `422` means; `HTTPStatus.CONFLICT` says it. Named constants "

@@ -20,7 +20,8 @@ RULES: Final[dict[str, RuleText]] = {
             "웹 프레임워크가 HTTP 상태로 쓰는 정수 리터럴을 보고합니다: 응답의 상태, `abort()`와 HTTP 예외, "
             "리다이렉트 코드, 라우트의 `status_code=`, `response.status_code = …`, 오류 핸들러 키, OpenAPI "
             "`responses` 키, 예외 클래스의 `status_code` 속성. 모듈의 import로 찾은 프레임워크 API가 상태를 받는 "
-            "자리에 있을 때만 숫자를 상태로 봅니다."
+            "자리에 있을 때만 숫자를 상태로 보며, 그 자리에 있는 조건 표현식의 각 갈래도 셉니다"
+            "(`abort(404 if missing else 400)`)."
         ),
         why=(
             "`409`나 `422`가 무슨 뜻인지는 읽는 사람이 기억해야 하지만, `HTTPStatus.CONFLICT`는 스스로 말해 줍니다. "
