@@ -124,19 +124,24 @@ OPENAPI = (
 
 def test_a_status_that_the_framework_turns_into_text_keeps_its_int_before_311() -> None:
     # FastAPI keys its OpenAPI responses by str(code): str(HTTPStatus.NOT_FOUND) is
-    # 'HTTPStatus.NOT_FOUND' on Python 3.10, so only the route's status_code (made int by FastAPI) changes.
+    # 'HTTPStatus.NOT_FOUND' on Python 3.10, so HTTPStatus is never written there; FastAPI's own int constant,
+    # which keeps the int, is (the module imports FastAPI).
     fixed = fix(OPENAPI.format("201"))
-    assert "responses={404: {'description': 'missing'}}" in fixed
+    assert "responses={status.HTTP_404_NOT_FOUND: {'description': 'missing'}}" in fixed
     assert "status_code=HTTPStatus.CREATED" in fixed
+    styled = fix(OPENAPI.format("201"), "--http-status-style=httpstatus")
+    assert "responses={404: {'description': 'missing'}}" in styled and "status_code=HTTPStatus.CREATED" in styled
 
 
 def test_a_status_that_the_framework_turns_into_text_is_named_from_311_on_only_as_an_unsafe_fix() -> None:
     # FastAPI keeps the `responses` dict on the route as given, where an HTTPStatus key shows its type (repr,
-    # yaml.safe_dump): only --unsafe-fixes names it (tests/test_fix_value_types.py).
+    # yaml.safe_dump): only --unsafe-fixes names it (tests/test_fix_value_types.py), unless an int family is at
+    # hand, which is safe.
+    style = "--http-status-style=httpstatus"
     assert "responses={404: {'description': 'missing'}}" in fix(
-        OPENAPI.format("201"), "--http-status-target-python=3.11"
+        OPENAPI.format("201"), "--http-status-target-python=3.11", style
     )
-    fixed = fix(OPENAPI.format("201"), "--http-status-target-python=3.11", unsafe=True)
+    fixed = fix(OPENAPI.format("201"), "--http-status-target-python=3.11", style, unsafe=True)
     assert "responses={HTTPStatus.NOT_FOUND: {'description': 'missing'}}" in fixed
 
 

@@ -235,3 +235,278 @@ def test_a_case_pattern_compares() -> None:
     tree = ast.parse("match code:\n    case 200:\n        pass\n")
     literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
     assert ValueUses(tree, []).interchangeable(literal)
+
+
+# Winning back what is really safe (issue 11, 1b, second pass) ---------------------------------------------------
+
+# Item 1: an int family the module's framework brings, where HTTPStatus would show its type.
+
+FASTAPI_ENUM_MAJORITY = """from http import HTTPStatus
+
+from fastapi import FastAPI, HTTPException
+
+app = FastAPI()
+
+
+@app.get("/a", status_code=HTTPStatus.OK)
+def a(x: int):
+    if x == HTTPStatus.NOT_FOUND:
+        raise HTTPException(status_code=404)
+    raise HTTPException(status_code=HTTPStatus.CONFLICT)
+
+
+@app.get("/b", status_code=201)
+def b():
+    return {}
+"""
+
+
+def test_where_httpstatus_would_show_the_frameworks_int_family_is_written_safely() -> None:
+    # HTTPException keeps the object (Starlette), so HTTPStatus there is unsafe; fastapi.status holds plain ints.
+    findings = analyse(ast.parse(FASTAPI_ENUM_MAJORITY), split_lines(FASTAPI_ENUM_MAJORITY), "example.py", _SETTINGS)
+    by_line = {f.start.line: f for f in findings if f.code == "HTS001"}
+    kept, converted = by_line[11], by_line[15]
+    assert kept.fix is not None and kept.fix.safety is FixSafety.SAFE
+    assert kept.fix.edits[0].text == "status.HTTP_404_NOT_FOUND"
+    assert kept.fix.imports == (NewImport("fastapi", "status"),)
+    # The route decorator converts: the module's own family stays.
+    assert converted.fix is not None and converted.fix.edits[0].text == "HTTPStatus.CREATED"
+    assert converted.fix.safety is FixSafety.SAFE
+    fixed = fix(FASTAPI_ENUM_MAJORITY)  # and a second run changes nothing
+    assert "HTTPException(status_code=status.HTTP_404_NOT_FOUND)" in fixed
+    assert "from fastapi import FastAPI, HTTPException, status" in fixed
+    # flake8 has nothing to say about what the fixer wrote (HTS004 counts the int family as the module's there).
+    after = analyse(ast.parse(fixed), split_lines(fixed), "example.py", _SETTINGS)
+    assert [f.code for f in after if f.code.startswith("HTS00")] == []
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "from http import HTTPStatus\n\nfrom starlette.exceptions import HTTPException\n"
+        "try:\n    import fastapi\nexcept ImportError:\n    fastapi = None\n",
+        "from http import HTTPStatus\nfrom typing import TYPE_CHECKING\n\nfrom starlette.exceptions import "
+        "HTTPException\nif TYPE_CHECKING:\n    from fastapi import status\n",
+    ],
+    ids=["try-except-import", "type-checking"],
+)
+def test_a_framework_imported_only_conditionally_never_brings_its_family(imports: str) -> None:
+    # The module imports Starlette unconditionally: starlette.status may be written, never fastapi.status.
+    source = imports + "\n\ndef a(x):\n    assert x == HTTPStatus.OK\n    raise HTTPException(404)\n"
+    fixed = fix(source)
+    # `status` is taken by the guarded import in the second case: the speller picks its alias.
+    assert (
+        "HTTPException(status.HTTP_404_NOT_FOUND)" in fixed or "HTTPException(http_status.HTTP_404_NOT_FOUND)" in fixed
+    )
+    assert "from starlette import status" in fixed and fixed.count("fastapi") == source.count("fastapi")
+
+
+def test_a_family_whose_package_the_module_does_not_import_is_never_written() -> None:
+    # drf-spectacular's family is DRF's; a module importing only drf_spectacular never gets `rest_framework` added.
+    source = (
+        "from http import HTTPStatus\n\nfrom drf_spectacular.utils import extend_schema\n\n\n"
+        "@extend_schema(responses={404: None, HTTPStatus.OK: None})\ndef view(request):\n    pass\n"
+    )
+    assert "rest_framework" not in fix(source)
+    assert "status.HTTP_404_NOT_FOUND" in fix("from rest_framework import status\n" + source)
+
+
+def test_a_configured_httpstatus_style_is_kept_and_stays_unsafe() -> None:
+    settings = _SETTINGS.replace(style="httpstatus")
+    assert _fixes(FASTAPI_ENUM_MAJORITY, "HTS001", settings) == {11: FixSafety.UNSAFE, 15: FixSafety.SAFE}
+
+
+def test_without_a_framework_int_family_the_enum_fix_stays_unsafe() -> None:
+    source = "from http import HTTPStatus\n\nfrom sanic.response import json\n\n\ndef a():\n    return json({}, 201)\n"
+    assert _fixes(source, "HTS001") == {7: FixSafety.UNSAFE}
+
+
+# Item 2: a status assigned to a response proven to be Werkzeug's.
+
+FLASK_ATTRIBUTE = """from flask import Flask, jsonify, make_response
+
+app = Flask(__name__)
+
+
+@app.get("/maintenance")
+def maintenance():
+    response = make_response(jsonify(state="maintenance"))
+    response.status_code = 503
+    return response
+
+
+@app.get("/created")
+def created():
+    reply = jsonify(id=1)
+    reply.status = 201
+    return reply
+
+
+@app.after_request
+def after(response):
+    response.status_code = 500
+    return response
+
+
+@app.get("/rebound")
+def rebound(cached):
+    response = make_response("x")
+    if cached:
+        response = cached
+    response.status_code = 304
+    return response
+"""
+
+
+def test_a_status_assigned_to_a_werkzeug_response_the_function_made_is_a_safe_fix() -> None:
+    # Werkzeug's `status_code` and `status` setters store int(value) (checked on Werkzeug 3.1.9, Python 3.10 and
+    # 3.12). A parameter, or a name also bound from something else, is not proven to be one: those stay unsafe.
+    assert _fixes(FLASK_ATTRIBUTE, "HTS001") == {
+        9: FixSafety.SAFE,
+        16: FixSafety.SAFE,
+        22: FixSafety.UNSAFE,
+        31: FixSafety.UNSAFE,
+    }
+    fixed = fix(FLASK_ATTRIBUTE)
+    assert "response.status_code = HTTPStatus.SERVICE_UNAVAILABLE" in fixed
+    assert "reply.status = HTTPStatus.CREATED" in fixed
+    assert "response.status_code = 500" in fixed and "response.status_code = 304" in fixed
+
+
+def test_a_status_int_assigned_to_a_webob_response_the_function_made_is_a_safe_fix() -> None:
+    # WebOb's status_int/status_code setter keeps only the text '%d %s' (WebOb 1.8.11).
+    source = (
+        "from pyramid.response import Response\n\n\ndef archive(request):\n    response = Response('x')\n"
+        "    response.status_int = 410\n    return response\n\n\ndef hook(response):\n"
+        "    response.status_int = 410\n"
+    )
+    assert _fixes(source, "HTS001") == {6: FixSafety.SAFE, 11: FixSafety.UNSAFE}
+
+
+def test_a_status_assigned_to_a_django_response_stays_unsafe() -> None:
+    # HttpResponse.status_code is a plain attribute outside __init__: the object is kept for middleware to read.
+    source = (
+        "from django.http import HttpResponse\n\n\ndef show(request):\n    response = HttpResponse()\n"
+        "    response.status_code = 204\n    return response\n"
+    )
+    assert _fixes(source, "HTS001") == {6: FixSafety.UNSAFE}
+
+
+def test_a_parameter_named_like_the_factory_is_not_the_factory() -> None:
+    source = (
+        "from flask import make_response\n\n\ndef show(make_response):\n    response = make_response()\n"
+        "    response.status_code = 204\n    return response\n"
+    )
+    assert _fixes(source, "HTS001") == {6: FixSafety.UNSAFE}
+
+
+def test_a_factory_the_module_redefines_is_not_the_factory() -> None:
+    source = (
+        "from flask import make_response\n\n\ndef make_response(x=None):\n    return x\n\n\n"
+        "def show():\n    response = make_response()\n    response.status_code = 204\n    return response\n"
+    )
+    assert _fixes(source, "HTS001") == {10: FixSafety.UNSAFE}
+    assert _fixes(source.replace("def make_response(x=None)", "def other(x=None)"), "HTS001") == {10: FixSafety.SAFE}
+
+
+def test_the_verifier_accepts_an_enum_assigned_to_a_proven_werkzeug_response() -> None:
+    original = "from flask import make_response\n\n\ndef show():\n    r = make_response()\n    r.status_code = 204\n"
+    rewritten = "from http import HTTPStatus\n" + original.replace("= 204", "= HTTPStatus.NO_CONTENT")
+    _verify(original, rewritten, (6, 20, 23, "HTTPStatus.NO_CONTENT"))
+    untyped = original.replace("r = make_response()", "r = object()")
+    with pytest.raises(FixError):
+        _verify(untyped, rewritten.replace("r = make_response()", "r = object()"), (6, 20, 23, "HTTPStatus.NO_CONTENT"))
+
+
+# Item 3: a conditional expression or `and`/`or` passes its branches on to where it stands.
+
+
+@pytest.mark.parametrize(
+    ("expression", "interchangeable"),
+    [
+        ("code == (200 if a else 201)", True),
+        ("code == (b or 200)", True),
+        ("code == (a and (200 if b else 201))", True),
+        ("str(200 if a else 201)", False),
+        ("(200 if a else 201).phrase", False),
+        ("200 if a else 201", False),
+    ],
+)
+def test_branches_stand_where_their_expression_stands(expression: str, interchangeable: bool) -> None:
+    tree = ast.parse(expression)
+    literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
+    assert ValueUses(tree, status_sites(tree)).interchangeable(literal) is interchangeable
+
+
+def test_the_branches_of_a_converting_slot_convert() -> None:
+    tree = ast.parse("from flask import abort\n\n\ndef show(x):\n    abort(404 if x else 400)\n")
+    literals = [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, int)]
+    uses = ValueUses(tree, status_sites(tree))
+    assert len(literals) == 2 and all(uses.interchangeable(literal) for literal in literals)
+
+
+def test_hts004_respells_the_branches_of_a_conditional_in_a_converting_slot_safely() -> None:
+    source = (
+        "from http import HTTPStatus\n\nfrom flask import abort\nfrom starlette import status\n\n\n"
+        "def show(x):\n    if x in (HTTPStatus.OK, HTTPStatus.CREATED, HTTPStatus.ACCEPTED):\n        return\n"
+        "    abort(status.HTTP_404_NOT_FOUND if x else status.HTTP_400_BAD_REQUEST)\n"
+    )
+    assert set(_fixes(source, "HTS004").values()) == {FixSafety.SAFE}
+    fixed = fix(source)
+    assert "abort(HTTPStatus.NOT_FOUND if x else HTTPStatus.BAD_REQUEST)" in fixed
+
+
+# Item 4: Connexion converts a 2-tuple's status and keeps a 3-tuple's.
+
+
+def test_a_connexion_pair_converts_and_a_triple_keeps_the_status() -> None:
+    # connexion 3.3 `_unpack_handler_response` stores int(status) for (body, status) only; the third form reaches
+    # a Starlette response under AsyncApp, whose status_code keeps the object.
+    source = (
+        "from connexion import NoContent\n\n\ndef find(pet_id):\n    if pet_id:\n        return NoContent, 404\n"
+        '    return NoContent, 201, {"Location": "/pets/1"}\n'
+    )
+    assert _fixes(source, "HTS001") == {6: FixSafety.SAFE, 7: FixSafety.UNSAFE}
+    fixed = fix(source)
+    assert "return NoContent, HTTPStatus.NOT_FOUND" in fixed and "return NoContent, 201," in fixed
+
+
+def test_the_verifier_accepts_enum_branches_in_a_converting_slot_and_refuses_them_in_a_kept_one() -> None:
+    original = "from flask import abort\n\n\ndef show(x):\n    abort(404 if x else 400)\n"
+    rewritten = "from http import HTTPStatus\n" + original.replace("404", "HTTPStatus.NOT_FOUND").replace(
+        "400", "HTTPStatus.BAD_REQUEST"
+    )
+    edits = ((5, 10, 13, "HTTPStatus.NOT_FOUND"), (5, 22, 25, "HTTPStatus.BAD_REQUEST"))
+    _verify(original, rewritten, *edits)
+    kept = original.replace("from flask import abort", "from ninja import Status as abort")
+    with pytest.raises(FixError):
+        _verify(kept, rewritten.replace("from flask import abort", "from ninja import Status as abort"), *edits)
+
+
+def test_each_branch_of_a_conditional_status_is_a_site_fixed_as_its_slot_allows() -> None:
+    source = (
+        "from flask import abort\nfrom ninja import Status\n\n\ndef show(x):\n    if x:\n"
+        "        abort(404 if x else (400))\n    return Status(201 if x else 202, None)\n"
+    )
+    assert analyse_codes(source) == [("HTS001", 7), ("HTS001", 7), ("HTS001", 8), ("HTS001", 8)]
+    findings = analyse(ast.parse(source), split_lines(source), "example.py", _SETTINGS)
+    safety = {(f.start.line, f.start.column): f.fix.safety for f in findings if f.fix is not None}
+    assert safety == {
+        (7, 14): FixSafety.SAFE,
+        (7, 29): FixSafety.SAFE,
+        (8, 18): FixSafety.UNSAFE,
+        (8, 32): FixSafety.UNSAFE,
+    }
+    fixed = fix(source)
+    assert "abort(HTTPStatus.NOT_FOUND if x else (HTTPStatus.BAD_REQUEST))" in fixed
+    assert "Status(201 if x else 202, None)" in fixed
+
+
+def test_an_invalid_branch_is_reported() -> None:
+    source = "from flask import abort\n\n\ndef show(x):\n    abort(404 if x else 4040)\n"
+    assert ("HTS601", 5) in analyse_codes(source)
+
+
+def analyse_codes(source: str) -> list[tuple[str, int]]:
+    findings = analyse(ast.parse(source), split_lines(source), "example.py", _SETTINGS)
+    return sorted((f.code, f.start.line) for f in findings if f.code.startswith(("HTS0", "HTS6")))

@@ -64,10 +64,19 @@ def test_existing_status_import_shadowed_by_a_parameter_is_not_reused() -> None:
 
 def test_module_family_wins_over_framework_family() -> None:
     source = (
+        "from http import HTTPStatus\nfrom fastapi import APIRouter, HTTPException\n\nrouter = APIRouter()\n\n"
+        "@router.get('/', status_code=201)\ndef view():\n    raise HTTPException(HTTPStatus.GONE)\n"
+    )
+    assert only(source) == ("HTTPStatus.CREATED", ())  # FastAPI makes the route's status an int
+
+
+def test_where_the_module_family_would_show_its_type_the_framework_family_is_written() -> None:
+    # HTTPException keeps the object (Starlette): an HTTPStatus there would change its str() and repr().
+    source = (
         "from http import HTTPStatus\nfrom fastapi import HTTPException\n\n"
         "def view():\n    if 1:\n        raise HTTPException(HTTPStatus.GONE)\n    raise HTTPException(404)\n"
     )
-    assert only(source) == ("HTTPStatus.NOT_FOUND", ())
+    assert only(source) == ("status.HTTP_404_NOT_FOUND", (NewImport("fastapi", "status"),))
 
 
 def test_configured_style_wins() -> None:

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from ..api import COMPARISON_CALLS, Table
-from ..api.rows import BODY_FIRST, Api, CompareRow, Misplaced, ReturnRow, Slot
+from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
@@ -56,6 +56,10 @@ class Matcher:
         return self.sites
 
     def _add(self, anchor: ast.AST, api: Api, node: ast.expr, scope: Scope, *, in_pattern: bool = False) -> None:
+        if isinstance(node, ast.IfExp):  # `abort(404 if missing else 400)`: each branch is a status of the slot
+            self._add(anchor, api, node.body, scope)
+            self._add(anchor, api, node.orelse, scope)
+            return
         value = read_value(node, self.imports)
         if isinstance(node, ast.Name) and scope.function is not None:
             default = parameter_default(scope.function, node.id)
@@ -293,7 +297,7 @@ class Matcher:
             if len(elements) not in shape.lengths:
                 continue
             status = elements[shape.status]
-            if shape == BODY_FIRST and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
+            if (shape.body, shape.status) == (0, 1) and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
                 continue  # (body, headers)
             if self.imports.imports_any(row.gate) and self._is_view(row, scope, elements[shape.body]):
                 self._add(ret, row.api, status, scope)

@@ -8,6 +8,7 @@ from ..api import LIBRARY_PACKAGES
 from ..api.rows import Receiver
 from .collect import Bindings
 from .imports import ImportMap
+from .local_binding import bound_only_by_calls
 from .sites import Scope
 
 _LOCAL = "<local>."
@@ -22,6 +23,8 @@ class Receivers:
     def matches(self, receiver: Receiver, node: ast.expr, scope: Scope, *, decorating: bool = False) -> bool:
         if receiver.any_receiver:
             return True
+        if receiver.proven:
+            return self._proven(receiver, node, scope)
         if receiver.owners:
             types = self.types_of(node, scope)
             if types is not None:
@@ -33,6 +36,13 @@ class Receivers:
         if receiver.gate and not self.imports.imports_any(receiver.gate):
             return False
         return not receiver.names or name_matches(last_name(node), receiver.names)
+
+    def _proven(self, receiver: Receiver, node: ast.expr, scope: Scope) -> bool:
+        if not isinstance(node, ast.Name) or scope.function is None:
+            return False
+        callees = bound_only_by_calls(node.id, scope.function, receiver.owners, self.imports.qualify)
+        # A callee name the module also binds otherwise (`def make_response(): ...`) may not be the import.
+        return callees is not None and all(self.bindings.bound[callee] <= 1 for callee in callees)
 
     def types_of(self, node: ast.expr, scope: Scope) -> frozenset[str] | None:
         """The qualified names `node` is known to be an instance of (or to be), or None if unknown."""

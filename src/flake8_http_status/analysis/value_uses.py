@@ -8,7 +8,11 @@ So writing one type where the other was is safe only where the value goes nothin
 
 - into a status slot whose framework turns it into an int at once (`Api.converts`), or
 - into a comparison: an operand of `==`, `!=`, `<`, `<=`, `>`, `>=` and of no other operator in the chain,
-  either side of `in` a literal tuple, list or set, or a `case` value pattern.
+  either side of `in` a literal tuple, list or set, or a `case` value pattern,
+- or into a branch of a conditional expression (`404 if missing else 400`) or an operand of `and`/`or`
+  (`code or 404`) that itself stands in one of those places: the expression's value is that branch or operand,
+  and `bool()` of a member is `bool()` of its int, so nothing else sees it. (Parentheses leave no trace in the
+  tree: `(404)` is the literal.)
 
 Anywhere else (an attribute read, a call, `isinstance`, an annotation, `is`, formatting, a variable, a
 container, a dict key) the use is not known here and the type may show. The rules use this to make such a fix
@@ -70,14 +74,20 @@ class ValueUses:
                 converting[id(site.node)] = converting.get(id(site.node), True) and converts
         self._converting = {node for node, converts in converting.items() if converts}
         self._compared: set[int] | None = None
+        self._outer: dict[int, ast.expr] | None = None
 
     def interchangeable(self, node: ast.AST) -> bool:
         """True when an HTTPStatus member and an int with its value behave the same at `node`."""
-        if id(node) in self._converting:
-            return True
         if self._compared is None:
             self._compared = _compared(self._tree)
-        return id(node) in self._compared
+            self._outer = _passed_through(self._tree)
+        assert self._outer is not None
+        current: ast.AST | None = node
+        while current is not None:  # the value, then each conditional or `and`/`or` it is the value of
+            if id(current) in self._converting or id(current) in self._compared:
+                return True
+            current = self._outer.get(id(current))
+        return False
 
 
 def _compared(tree: ast.Module) -> set[int]:
@@ -89,6 +99,18 @@ def _compared(tree: ast.Module) -> set[int]:
         elif isinstance(node, ast.MatchValue):
             found.add(id(node.value))
     return found
+
+
+def _passed_through(tree: ast.Module) -> dict[int, ast.expr]:
+    """Ids of the branches of conditional expressions and the operands of `and`/`or`, each mapped to that expression
+    (whose value it may become); the test of a conditional is only truth-tested and never its value."""
+    outer: dict[int, ast.expr] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.IfExp):
+            outer[id(node.body)] = outer[id(node.orelse)] = node
+        elif isinstance(node, ast.BoolOp):
+            outer.update((id(value), node) for value in node.values)
+    return outer
 
 
 def _compared_operands(compare: ast.Compare) -> Iterable[int]:

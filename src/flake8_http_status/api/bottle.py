@@ -7,7 +7,8 @@ from .idioms import AuthDecorator, Bodiless, BodyPolicy, PlainReturn, RouteDecor
 from .rows import Api, AttributeRow, CallRow, MethodRow, Receiver, Role, Slot, Text
 
 # `converts` (checked on Bottle 0.13.5): only error(code), which keys the handler by `int(code)`. HTTPResponse,
-# HTTPError, abort(), redirect() and `response.status = ...` keep the object as `status_code`.
+# HTTPError, abort(), redirect() and `response.status = ...` keep the object as `status_code` (`_set_status`
+# stores `code` as given; only the status line comes from Bottle's own table), which the application reads.
 CALLS = (
     CallRow(
         ("bottle.HTTPResponse",),

@@ -13,6 +13,9 @@ def _mock(label: str, keyword: str, position: int | None = None) -> Api:
     return Api("mock", label, Role.MOCK, (Slot(position, keyword),))
 
 
+# `converts` is False on every row: a test double hands the status to the code under test as given (checked with
+# httpx 0.29, responses 0.26 and requests-mock 1.12: the `status_code` the code under test reads is the
+# HTTPStatus member itself), so its str(), repr() and `%s` are what that code logs or renders.
 CALLS = (
     CallRow(("httpx.Response",), _mock("httpx.Response", "status_code", 0)),
     CallRow(

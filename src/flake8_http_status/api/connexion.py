@@ -15,14 +15,15 @@ from __future__ import annotations
 from .common import fixed
 from .framework import Framework
 from .idioms import MarkedHandler, PlainReturn
-from .rows import Api, CallRow, ReturnRow, Role, Slot
+from .rows import Api, CallRow, ReturnRow, Role, Slot, TupleShape
 
 NO_CONTENT = ("connexion.NoContent", "connexion.datastructures.NoContent", "connexion.decorators.produces.NoContent")
 PROBLEM = ("connexion.problem", "connexion.problem.problem")
 RESPONSE = ("connexion.lifecycle.ConnexionResponse",)
 
-# `converts` is False on every row (checked on Connexion 3.3): ConnexionResponse, problem() and
-# ProblemException store the object (ProblemException's repr shows it).
+# `converts` is False on these rows (checked on Connexion 3.3): ConnexionResponse, problem() and ProblemException
+# store the object (`status_code`, ProblemException's `status` and repr), and their status reaches the framework
+# response as it is, which a Starlette response (AsyncApp) keeps; see the return tuples below.
 CALLS = (
     # problem(status, title, detail, type=None, instance=None, headers=None, ext=None) builds a ConnexionResponse.
     CallRow(PROBLEM, Api("connexion", "connexion.problem", Role.SET, (Slot(0, "status"),))),
@@ -74,22 +75,31 @@ CALLS = (
     ),
 )
 
-RETURNS = (
-    # `decorators/response.py` (3.3.0; `apis/abstract.py` in 2.15.1 agrees): a handler returns `body`, `(body,)`, `(body, status)`, `(body, headers)` or
-    # `(body, status, headers)`; in a 2-tuple the second item is a status only when it is an int (HTTPStatus
-    # included) or an Enum with an int value, and headers otherwise. With no status, None and NoContent go out
-    # as 204 and anything else as 200.
+# A 2-tuple's status is converted and a 3-tuple's is not: connexion 3.3's `_unpack_handler_response` stores
+# `int(status)` for `(body, status)` (its comment names HTTPStatus) but hands the third form's status on as it is,
+# and its AsyncApp builds a Starlette Response with it, whose `status_code` keeps the object: the response
+# validation middleware then looks the spec up by `str(message["status"])`, which reads 'HTTPStatus.NOT_FOUND'
+# on Python 3.10. (2.14 turns both into `status.value` in `_prepare_body_and_status_code`.)
+_RETURN_TUPLE = Api("connexion", "a Connexion handler's return tuple", Role.SET, default=200)
+
+RETURNS = tuple(
+    # `decorators/response.py` (3.3.0; `apis/abstract.py` in 2.15.1 agrees): a handler returns `body`, `(body,)`,
+    # `(body, status)`, `(body, headers)` or `(body, status, headers)`; in a 2-tuple the second item is a status
+    # only when it is an int (HTTPStatus included) or an Enum with an int value, and headers otherwise. With no
+    # status, None and NoContent go out as 204 and anything else as 200.
     ReturnRow(
         "connexion",
         (),
         (),
         (),
         ("connexion",),
-        Api("connexion", "a Connexion handler's return tuple", Role.SET, default=200),
+        _RETURN_TUPLE._replace(converts=length == 2),
         route_decorators=(),
+        shape=TupleShape(status=1, body=0, lengths=(length,)),
         body_names=NO_CONTENT,
         marking_returns=(*NO_CONTENT, *PROBLEM, *RESPONSE),
-    ),
+    )
+    for length in (2, 3)
 )
 
 # Handler idioms -----------------------------------------------------------------------------------

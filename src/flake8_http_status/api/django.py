@@ -49,7 +49,9 @@ _PRESERVE = "preserve_request (Django 5.2+; content before)"
 
 # `converts` (checked on Django 6.1): HttpResponseBase.__init__ stores `int(status)` for every response class
 # here, redirects and the fixed-status classes given `status=` included; the test assertions compare with
-# assertEqual and print the codes with `%d`.
+# assertEqual and print the codes with `%d`. Outside __init__, `HttpResponseBase.status_code` is a plain attribute:
+# `response.status_code = ...` and a `status_code` class attribute keep the object (checked on Django 6.1), which
+# middleware, the test client and ASGI servers read, so the generic `status_code` rows stay non-converting.
 CALLS = (
     _response("HttpResponse", 2, 1),
     _response("StreamingHttpResponse", 2, 1),

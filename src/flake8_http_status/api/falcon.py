@@ -17,7 +17,8 @@ from .rows import Api, AttributeRow, CallRow, Receiver, Role, Slot, Text
 RESPONSES = ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response")
 
 # `converts` is False on every row (checked on Falcon 4.4): HTTPError and HTTPStatus keep the object as
-# `status`.
+# `status`, and `Response.status` is a plain attribute middleware reads (only `status_code` normalises it);
+# HTTPError's repr formats it with `%s`.
 CALLS = (
     CallRow(
         ("falcon.HTTPError", "falcon.http_error.HTTPError"),

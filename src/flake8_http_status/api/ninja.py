@@ -39,9 +39,11 @@ _UNDECLARED_WHY = "the route's response= does not list it, so Ninja raises Confi
 
 # `converts` (checked on Django Ninja 1.7.1): only Response(status=), a JsonResponse. `Status(code, value)` and a
 # status-first tuple keep the object (`temporal_response.status_code = status`, the schema lookup, the
-# serialiser context), HttpError passes it to Exception.__init__ (repr in logs), create_response() hands it to
-# the renderer, and `response={...}` keys reach the OpenAPI schema as they are (yaml.safe_dump refuses an
-# HTTPStatus key on every Python).
+# serialiser context; the temporal response is the one sent, so middleware reads its `status_code`), HttpError
+# keeps `status_code` and passes it to Exception.__init__ (`repr(HttpError(HTTPStatus.UNAUTHORIZED, "no"))` reads
+# "HttpError(<HTTPStatus.UNAUTHORIZED: 401>, 'no')"), create_response() hands it to the renderer (a project's own
+# renderer may print it), and `response={...}` keys reach the OpenAPI schema as they are (`get_openapi_schema()`
+# is the application's to dump: yaml.safe_dump refuses an HTTPStatus key on every Python).
 CALLS = (
     # `Status(status_code, value)`: the status is looked up among the keys of the route's response= (only 200
     # without one); any other status, a str included, raises ConfigError (500).

@@ -125,6 +125,17 @@ ATTRIBUTES = (
     AttributeRow(
         "status", _RESPONSE, Api("pyramid", "Response.status", Role.SET, text=Text.LINE_OR_CODE, converts=True)
     ),
+    # WebOb's `status_code` and `status_int` are one property whose setter stores only the text
+    # `'%d %s' % (code, status_reasons[code])` and whose getter parses the int back (WebOb 1.8.11, Python 3.10 and 3.12), so where the
+    # function binds the receiver only from a response class (`Receiver.proven`) the value is converted at once.
+    *(
+        AttributeRow(
+            name,
+            Receiver(owners=RESPONSES, proven=True),
+            Api("pyramid", f"Response.{name}", Role.SET, converts=True),
+        )
+        for name in ("status_int", "status_code")
+    ),
     AttributeRow(
         "status_int", Receiver(any_receiver=True), Api("pyramid", "Response.status_int", Role.SET, generic=True)
     ),

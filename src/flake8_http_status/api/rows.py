@@ -112,6 +112,9 @@ class Receiver(NamedTuple):
     any_receiver: bool = False  # the method or attribute name alone is specific enough
     # An untyped receiver matches only in a decorator: `@router.get(...)`, never `mapping.get(key, 404)`.
     untyped_only_in_decorators: bool = False
+    # Only a receiver proven to be one of `owners` matches: a name its function binds, and binds only from calls to
+    # `owners` (`analysis.local_binding`). For rows whose `Api.converts` holds for those classes alone.
+    proven: bool = False
 
 
 class MethodRow(NamedTuple):

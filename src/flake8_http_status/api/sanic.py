@@ -49,7 +49,10 @@ def _helper(name: str, position: int, default: int, role: Role = Role.SET) -> Ca
     )
 
 
-# `converts` is False on every row (checked on Sanic 25.12): responses and SanicException store the object.
+# `converts` is False on every row (checked on Sanic 25.12): responses and SanicException store the object
+# (`HTTPResponse.status`, `SanicException.status_code`), which response middleware reads, and Sanic's own access
+# log writes the response's status with `%(status)s` (`logging/formatter.py`), 'HTTPStatus.CREATED' on
+# Python 3.10. The status line itself is an f-string (the same on every Python).
 CALLS = (
     *(
         _helper(name, 1, 200)

@@ -49,7 +49,10 @@ def exception_handlers(framework: str, label: str, *names: str) -> CallRow:
 
 
 # `converts` is False on every row (checked on Starlette 1.10): responses and HTTPException store the object
-# as given (HTTPException's repr shows it), and `exception_handlers` keys are kept.
+# as given (HTTPException's repr shows it), and `exception_handlers` keys are kept. The status line is the
+# server's and comes out right either way (uvicorn 0.55 looks the line up in a table keyed by int, h11 0.16 stores
+# `int(status_code)`, the access log uses `%d`), but `response.status_code` is what middleware and the
+# application read, and the ASGI message hands the object on to whatever wraps the app.
 CALLS = (
     *responses("starlette", "starlette.responses"),
     http_exception("starlette", "starlette.exceptions.HTTPException"),

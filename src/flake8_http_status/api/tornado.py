@@ -19,8 +19,10 @@ from .rows import Api, CallRow, MethodRow, Misplaced, Receiver, Role, Slot
 HANDLERS = ("tornado.web.RequestHandler", "tornado.web.ErrorHandler", "tornado.websocket.WebSocketHandler")
 _SELF = Receiver(owners=HANDLERS, gate=("tornado",), names=("self",))
 
-# `converts` is False on every row (checked on Tornado 6.6): set_status() stores the object, which
-# get_status(), write_error() and HTTPError.status_code hand back to the application.
+# `converts` is False on every row (checked on Tornado 6.6): set_status() stores the object
+# (`self._status_code = status_code`), which get_status(), write_error() and HTTPError.status_code hand back to
+# the application (an `on_finish` or `log_function` override reads it); only Tornado's own uses are `%d` (the
+# status line, the access log) and lookups. redirect() and send_error() go through set_status().
 CALLS = (
     CallRow(
         ("tornado.web.HTTPError",),

@@ -92,7 +92,44 @@ CALLS = (
     ),
 )
 
+# What Flask's and Quart's response factories return: their app's `response_class` or Werkzeug's redirect response,
+# all built on Werkzeug's sans-IO Response (checked on Flask 3.1.3 and Quart 0.22: `make_response`, `jsonify`,
+# `redirect` and `Response` give objects whose `status_code` and `status` setters both run `_clean_status`).
+PROVEN_RESPONSES = (
+    *RESPONSE_CLASSES,
+    "werkzeug.utils.redirect",
+    "flask.Response",
+    "flask.wrappers.Response",
+    "flask.make_response",
+    "flask.helpers.make_response",
+    "flask.jsonify",
+    "flask.json.jsonify",
+    "flask.redirect",
+    "flask.helpers.redirect",
+    "quart.Response",
+    "quart.wrappers.Response",
+    "quart.wrappers.response.Response",
+    "quart.make_response",
+    "quart.helpers.make_response",
+    "quart.jsonify",
+    "quart.json.jsonify",
+    "quart.redirect",
+    "quart.helpers.redirect",
+)
+_PROVEN = Receiver(owners=PROVEN_RESPONSES, proven=True)
+
 ATTRIBUTES = (
+    # `response.status_code = 503` and `response.status = 201` where the function binds `response` only from one of
+    # those calls: the setters store `int(value)` and the status line from Werkzeug's own table (Werkzeug 3.1.9, on
+    # Python 3.10 and 3.12 alike, `type(response.status_code) is int` after assigning an HTTPStatus member). Any
+    # other receiver of `status_code` is left to the generic row, which converts nothing (Django's `status_code`
+    # is a plain attribute that keeps the object).
+    AttributeRow(
+        "status_code", _PROVEN, Api("werkzeug", "Response.status_code", Role.SET, text=Text.LINE_OR_CODE, converts=True)
+    ),
+    AttributeRow(
+        "status", _PROVEN, Api("werkzeug", "Response.status", Role.SET, text=Text.LINE_OR_CODE, converts=True)
+    ),
     AttributeRow(
         "status",
         Receiver(owners=RESPONSE_CLASSES, gate=("werkzeug", "flask", "quart"), names=RESPONSE_NAMES),

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
+from ..analysis.int_family import int_fallback
 from ..analysis.module import AnalysedModule
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.value_uses import ValueUses, family_type
 from ..analysis.values import read_value
-from ..families import Constant, Family, Target
+from ..families import FAMILIES, Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
 from ..options import Settings
 from .rule import Rule
@@ -102,26 +103,49 @@ class Context:
         """Ids of status nodes that their framework turns into text with str() (OpenAPI keys)."""
         return {id(site.node) for site in self.sites if site.api.stringified and site.node is not None}
 
-    def renames_in_text(self, node: ast.AST) -> bool:
-        """True when writing the module's family at `node` would change the text the framework makes of it.
+    def renames_in_text(self, node: ast.AST, family: Family | None = None) -> bool:
+        """True when writing the module's family (or `family`) at `node` would change the text the framework makes
+        of it.
 
         Before Python 3.11 `str(HTTPStatus.OK)` is 'HTTPStatus.OK', not '200'; the other families hold plain ints.
         """
-        return id(node) in self.stringified_nodes and self.family.style == "httpstatus" and self.target.python < (3, 11)
+        written = self.family if family is None else family
+        return id(node) in self.stringified_nodes and written.style == "httpstatus" and self.target.python < (3, 11)
 
     @cached_property
     def value_uses(self) -> ValueUses:
         return ValueUses(self.tree, self.sites)
 
-    def retyping_safety(self, node: ast.AST, before: str) -> FixSafety:
-        """SAFE unless writing the module's family at `node`, whose value is now of type `before`, changes the
-        value's type (int and `http.HTTPStatus` member) where more than a converting slot or a comparison sees it.
+    def retyping_safety(self, node: ast.AST, before: str, family: Family | None = None) -> FixSafety:
+        """SAFE unless writing the module's family (or `family`) at `node`, whose value is now of type `before`,
+        changes the value's type (int and `http.HTTPStatus` member) where more than a converting slot or a
+        comparison sees it.
 
         The verifier (`fixer/value_types.py`) checks the same from the rewritten module.
         """
-        if family_type(self.family.style) == before or self.value_uses.interchangeable(node):
+        written = self.family if family is None else family
+        if family_type(written.style) == before or self.value_uses.interchangeable(node):
             return FixSafety.SAFE
         return FixSafety.UNSAFE
+
+    @cached_property
+    def int_speller(self) -> Speller | None:
+        """The speller of the int family of a framework the module always imports, when its own family is
+        `HTTPStatus` by `auto`'s choice (`analysis/int_family.py`)."""
+        style = int_fallback(self.settings.style, self.family, self.tree)
+        if style is None:
+            return None
+        return Speller(
+            FAMILIES[style], self.target, self.imports, self.bound, self.filename, self.settings.style != "auto"
+        )
+
+    def speller_at(self, node: ast.AST, before: str, code: int, *, dotted: bool = False) -> Speller:
+        """The speller for a fix at `node`: the int family's where the module's own would change the type of a
+        value that shows it and the int family has a name for `code`, else the module's."""
+        fallback = self.int_speller
+        if fallback is None or self.retyping_safety(node, before) is FixSafety.SAFE:
+            return self.speller
+        return fallback if fallback.spell(code, dotted=dotted, at=node) is not None else self.speller
 
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
         return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)

@@ -66,6 +66,8 @@ MIXED_CONSTANTS = Rule(
             "Client-side tables (`requests.codes`, `httpx.codes`) and Falcon's string constants: they are not "
             "families the tool writes, and Falcon's differ in type.",
             "A constant with no equivalent in the module's family (DRF's `HTTP_509_BANDWIDTH_LIMIT_EXCEEDED`).",
+            "With `auto`, a constant of the int family of a framework the module imports, where the module's "
+            "`HTTPStatus` would change what the program shows: HTS001 writes that family there itself.",
         ),
         references=("Python docs: http.HTTPStatus",),
         options=("`http-status-style`: the family every module should use, or `auto`.",),
@@ -80,14 +82,21 @@ def check(context: Context) -> Iterator[Finding]:
     families = {constant.family for _, constant in used}
     if context.settings.style == "auto" and len(families) < 2:
         return
-    target = context.family
     for node, constant in used:
-        if constant.family == target.style or context.renames_in_text(node):
+        before, dotted = family_type(constant.family), id(node) in context.pattern_values
+        # Where the module's HTTPStatus would show its type, its framework's int family is the module's family.
+        target = context.speller_at(node, before, constant.code, dotted=dotted)
+        if constant.family == target.family.style or context.renames_in_text(node, target.family):
             continue
-        spelled = context.speller.spell(constant.code, dotted=id(node) in context.pattern_values, at=node)
+        spelled = target.spell(constant.code, dotted=dotted, at=node)
         if spelled is None:
             continue
-        fix = context.replacement(node, spelled, context.retyping_safety(node, family_type(constant.family)))
+        fix = context.replacement(node, spelled, context.retyping_safety(node, before, target.family))
         yield context.finding(
-            MIXED_CONSTANTS, node, fix, constant=spelled.text, found=context.source(node), family=target.namespace
+            MIXED_CONSTANTS,
+            node,
+            fix,
+            constant=spelled.text,
+            found=context.source(node),
+            family=target.family.namespace,
         )

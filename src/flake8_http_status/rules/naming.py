@@ -31,7 +31,8 @@ MAGIC_STATUS = Rule(
             "Reports an integer literal that a web framework uses as an HTTP status: a response's status, "
             "`abort()` and HTTP exceptions, redirect codes, a route's `status_code=`, `response.status_code = …`, "
             "error-handler keys, OpenAPI `responses` keys and `status_code` attributes of exception classes. "
-            "A number counts only where the framework API, found through the module's imports, takes a status."
+            "A number counts only where the framework API, found through the module's imports, takes a status; "
+            "each branch of a conditional expression there counts too (`abort(404 if missing else 400)`)."
         ),
         why=(
             "A reader has to remember what `409` or `422` means; `HTTPStatus.CONFLICT` says it. Named constants "
@@ -67,10 +68,14 @@ MAGIC_STATUS = Rule(
             "The fixer reuses an import the module already has, and picks an alias when a name such as a "
             "parameter called `status` would capture the constant. Unsafe where the constant is an "
             "`http.HTTPStatus` member and the framework keeps the object instead of turning it into an int at "
-            "once (Django Ninja's `Status(...)` and `response=` keys, Connexion, Starlette, Tornado, Sanic, "
-            "Bottle, a class attribute, a parameter default, an assignment, a test double): its `str()` and `%s` "
-            "read 'HTTPStatus.NOT_FOUND' on Python 3.10, its `repr()` differs on every version (logs, exception "
-            "reprs) and `yaml.safe_dump` refuses it, so only `--unsafe-fixes` writes it there. "
+            "once (Django Ninja's `Status(...)`, `HttpError` and `response=` keys, Connexion's problems, exceptions "
+            "and `(body, status, headers)` returns, Starlette, Tornado, Sanic, Bottle, Falcon, a class attribute, "
+            "a parameter default, an assignment other than to a Werkzeug, Flask, Quart or WebOb response the "
+            "function itself creates, a test double): its `str()` and `%s` read 'HTTPStatus.NOT_FOUND' on Python "
+            "3.10, its `repr()` differs on every version (logs, exception reprs, structlog) and `yaml.safe_dump` "
+            "refuses it, so only `--unsafe-fixes` writes it there. A module whose family is `HTTPStatus` only by "
+            "`auto`'s choice and that imports FastAPI, Starlette, DRF or Litestar at its top level gets that "
+            "framework's int constant there instead (`status.HTTP_404_NOT_FOUND`), which keeps the type and is safe. "
             "Where no name exists, and reads without a "
             "warning, on every release the project admits (Starlette's 413, 414, 416 and 422 when its range spans "
             "0.48), there is no fix, and the message says why and which requirement would give one."
@@ -160,16 +165,17 @@ def _finding(site: Site, context: Context) -> Finding | None:
             rule, site.node, fix, constant=extra.name, value=site.code, reason="project-defined status"
         )
     status = lookup(site.code)
-    if status is None or status.state is State.UNUSED or context.renames_in_text(site.node):
+    speller = context.speller_at(site.node, INT, site.code, dotted=site.in_pattern)
+    if status is None or status.state is State.UNUSED or context.renames_in_text(site.node, speller.family):
         return None
-    spelled = context.speller.spell(site.code, dotted=site.in_pattern, at=site.node)
+    spelled = speller.spell(site.code, dotted=site.in_pattern, at=site.node)
     if spelled is None:
         named = held_back(context, site.code)
         if named is None:
             return None
         reason = Phrase("{reason}; {why}", reason=status.reason, why=named[1])
         return context.finding(rule, site.node, None, constant=named[0], value=site.code, reason=reason)
-    fix = context.replacement(site.node, spelled, context.retyping_safety(site.node, INT))
+    fix = context.replacement(site.node, spelled, context.retyping_safety(site.node, INT, speller.family))
     return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
 
 

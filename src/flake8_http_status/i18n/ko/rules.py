@@ -20,7 +20,8 @@ RULES: Final[dict[str, RuleText]] = {
             "웹 프레임워크가 HTTP 상태로 쓰는 정수 리터럴을 보고합니다: 응답의 상태, `abort()`와 HTTP 예외, "
             "리다이렉트 코드, 라우트의 `status_code=`, `response.status_code = …`, 오류 핸들러 키, OpenAPI "
             "`responses` 키, 예외 클래스의 `status_code` 속성. 모듈의 import로 찾은 프레임워크 API가 상태를 받는 "
-            "자리에 있을 때만 숫자를 상태로 봅니다."
+            "자리에 있을 때만 숫자를 상태로 보며, 그 자리에 있는 조건 표현식의 각 갈래도 셉니다"
+            "(`abort(404 if missing else 400)`)."
         ),
         why=(
             "`409`나 `422`가 무슨 뜻인지는 읽는 사람이 기억해야 하지만, `HTTPStatus.CONFLICT`는 스스로 말해 줍니다. "
@@ -31,10 +32,14 @@ RULES: Final[dict[str, RuleText]] = {
             "안전: 리터럴을 같은 정수 값의 상수로 바꾸고 import는 한 번만 추가합니다. 모듈에 이미 있는 import를 "
             "다시 쓰며, `status`라는 매개변수처럼 상수 이름을 가리는 이름이 있으면 별칭을 붙입니다. 상수가 "
             "`http.HTTPStatus` 멤버이고 프레임워크가 값을 곧바로 int로 바꾸지 않고 객체를 그대로 간직하는 자리"
-            "(Django Ninja의 `Status(...)`와 `response=` 키, Connexion, Starlette, Tornado, Sanic, Bottle, 클래스 "
-            "속성, 매개변수 기본값, 대입, 테스트 대역)에서는 안전하지 않습니다: Python 3.10에서 `str()`과 `%s`는 "
-            "'HTTPStatus.NOT_FOUND'가 되고, `repr()`은 모든 버전에서 달라지며(로그, 예외의 repr) `yaml.safe_dump`는 "
-            "이를 거부하므로, 그런 자리는 `--unsafe-fixes`일 때만 고칩니다. "
+            "(Django Ninja의 `Status(...)`, `HttpError`, `response=` 키, Connexion의 problem, 예외, "
+            "`(body, status, headers)` 반환, Starlette, Tornado, Sanic, Bottle, Falcon, 클래스 속성, 매개변수 "
+            "기본값, 함수가 직접 만든 Werkzeug, Flask, Quart, WebOb 응답에 하는 것을 뺀 대입, 테스트 대역)에서는 "
+            "안전하지 않습니다: Python 3.10에서 `str()`과 `%s`는 'HTTPStatus.NOT_FOUND'가 되고, `repr()`은 모든 "
+            "버전에서 달라지며(로그, 예외의 repr, structlog) `yaml.safe_dump`는 이를 거부하므로, 그런 자리는 "
+            "`--unsafe-fixes`일 때만 고칩니다. `auto`가 골라서 계열이 `HTTPStatus`인 모듈이 맨 위에서 FastAPI, "
+            "Starlette, DRF, Litestar를 import하면, 그 자리에는 대신 그 프레임워크의 정수 상수"
+            "(`status.HTTP_404_NOT_FOUND`)를 씁니다. 타입이 그대로이므로 안전합니다. "
             "프로젝트가 허용하는 "
             "모든 릴리스에서 존재하고 경고 없이 읽히는 이름이 없으면(허용 범위가 Starlette 0.48에 걸칠 때의 413, 414, "
             "416, 422) 수정하지 않고, 메시지가 그 이유와 수정을 받으려면 요구할 버전을 알려 줍니다."
@@ -130,6 +135,8 @@ RULES: Final[dict[str, RuleText]] = {
             "클라이언트 쪽 표(`requests.codes`, `httpx.codes`)와 Falcon의 문자열 상수: 이 도구가 쓰는 계열이 "
             "아니며, Falcon의 것은 타입도 다릅니다.",
             "모듈의 계열에 대응하는 것이 없는 상수 (DRF의 `HTTP_509_BANDWIDTH_LIMIT_EXCEEDED`).",
+            "`auto`에서, 모듈의 `HTTPStatus`로 바꾸면 프로그램이 보여 주는 것이 달라지는 자리에 있는, 모듈이 "
+            "import하는 프레임워크의 정수 계열 상수: HTS001이 그 자리에 직접 그 계열을 씁니다.",
         ),
         references=("파이썬 문서: http.HTTPStatus",),
         options=("`http-status-style`: 모든 모듈이 써야 할 계열, 또는 `auto`.",),
