@@ -1,38 +1,39 @@
-"""Facts about the analysed project, read from its nearest `pyproject.toml` (never by importing it).
+"""Facts about the analysed project, read from its nearest root (never by importing it or running setup.py).
 
-What it admits: the Pythons of `requires-python` (or Poetry's `python`), and the releases of the packages
-whose constant names changed (Starlette, DRF) from its dependencies, FastAPI's own requirement standing in
-for Starlette's. Lock files are not read: they pin what the developers test with, but a library's users,
+The root is the nearest directory with a `pyproject.toml`, a `setup.py`, a package's `setup.cfg` or pip
+requirements files (`requirements*.txt`, `requirements/*.txt`). What it admits: the Pythons of
+`requires-python` (else Poetry's `python`, setup.cfg's or setup.py's `python_requires`), and the releases of
+the packages whose constant names changed (Starlette, DRF) from its dependencies (else its requirements
+files), FastAPI's own requirement standing in for Starlette's. Lock files are not read: they pin what the developers test with, but a library's users,
 and the application's next `lock --upgrade`, get any release the requirements admit.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .records import NamedTuple
+from .requirements import admitted, hull, pep508_list, requirements_file
+from .requirements import poetry as poetry_requirements
+from .setup_files import is_setup_cfg, setup_cfg_python, setup_py_python
 from .specifiers import span_of
 from .versions import ANY, Span, padded, starlette_for_fastapi
 
 DEFAULT_PYTHON = (3, 10)
-# A pattern, not a compiled one: `re` compiles it when a pyproject.toml is read, not at import.
-_REQUIREMENT = r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@]*))"
 _PACKAGES = ("starlette", "fastapi", "djangorestframework")
 
 
 class Pyproject(NamedTuple):
-    """What the nearest pyproject.toml says about the project (defaults without one)."""
+    """What the nearest project root says about the project (defaults without one)."""
 
     python: tuple[int, int] = DEFAULT_PYTHON  # the lowest admitted Python
     python_max: tuple[int, int] | None = None  # the highest; None: no upper bound
     starlette: Span = ANY  # admitted Starlette releases, FastAPI's requirement included
     drf: Span = ANY
-    path: Path | None = None  # the file read; None when there is none
+    path: Path | None = None  # the pyproject.toml read; None when there is none
 
     @property
     def starlette_renamed(self) -> bool:
@@ -41,7 +42,7 @@ class Pyproject(NamedTuple):
 
 
 def pyproject_for(path: str | Path) -> Pyproject:
-    """What the `pyproject.toml` nearest to `path` (a file or a directory) says."""
+    """What the project root nearest to `path` (a file or a directory) says."""
     start = Path(path)
     directory = start if start.is_dir() else start.parent
     return _pyproject_in(directory.resolve())
@@ -49,29 +50,49 @@ def pyproject_for(path: str | Path) -> Pyproject:
 
 @functools.lru_cache(maxsize=512)
 def _pyproject_in(directory: Path) -> Pyproject:
-    candidate = directory / "pyproject.toml"
-    if candidate.is_file():
-        return read_pyproject(candidate)
+    if _is_root(directory):
+        return read_project(directory)
     if directory.parent == directory:
         return Pyproject()
     return _pyproject_in(directory.parent)
 
 
-def read_pyproject(path: Path) -> Pyproject:
-    # Imported here: most flake8 runs never need a pyproject (no finding asks for a constant name).
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return Pyproject(path=path)
+def _is_root(directory: Path) -> bool:
+    """The nearest directory that declares a project: a pyproject.toml, a setup.py, a setup.cfg describing a
+    package (one holding only tool settings does not count), or pip requirements files."""
+    return (
+        (directory / "pyproject.toml").is_file()
+        or (directory / "setup.py").is_file()
+        or is_setup_cfg(directory / "setup.cfg")
+        or bool(_requirement_files(directory))
+    )
+
+
+def _requirement_files(directory: Path) -> list[Path]:
+    found = sorted(directory.glob("requirements*.txt"))
+    if (directory / "requirements").is_dir():
+        found += sorted((directory / "requirements").glob("*.txt"))
+    return [path for path in found if path.is_file()]
+
+
+def read_project(directory: Path) -> Pyproject:
+    """What the project rooted at `directory` admits. The Pythons: pyproject's `requires-python`, else
+    Poetry's `python`, else setup.cfg's `python_requires`, else setup.py's. The packages: the pyproject's
+    requirements, else the pip requirements files (each an alternative environment: their ranges unite)."""
+    path = directory / "pyproject.toml"
+    data = _toml(path) if path.is_file() else {}
     project = _table(data, "project")
     poetry = _table(_table(data, "tool"), "poetry")
-    requires = project.get("requires-python") or _table(poetry, "dependencies").get("python")
+    requires = (
+        project.get("requires-python")
+        or _table(poetry, "dependencies").get("python")
+        or setup_cfg_python(directory / "setup.cfg")
+        or setup_py_python(directory / "setup.py")
+    )
     python = span_of(requires) if isinstance(requires, str) else None
-    spans = _dependency_spans(data, project, poetry)
+    spans = _dependency_spans(data, project, poetry, python or ANY)
+    for name, span in _requirement_files_spans(directory, python or ANY).items():
+        spans.setdefault(name, span)
     starlette = spans.get("starlette", ANY)
     if "fastapi" in spans:
         starlette = starlette.meet(starlette_for_fastapi(spans["fastapi"]))
@@ -80,8 +101,33 @@ def read_pyproject(path: Path) -> Pyproject:
         python_max=python_max(python),
         starlette=starlette,
         drf=spans.get("djangorestframework", ANY),
-        path=path,
+        path=path if path.is_file() else None,
     )
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    # Imported here: most flake8 runs never need a pyproject (no finding asks for a constant name).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    return data
+
+
+def _requirement_files_spans(directory: Path, python: Span) -> dict[str, Span]:
+    """Per package the pip requirements files name: the hull over the files of what each admits."""
+    united: dict[str, Span] = {}
+    for path in _requirement_files(directory):
+        requirements = requirements_file(path)
+        for name in _PACKAGES:
+            span = admitted(requirements, name, python)
+            if span is not None:
+                united[name] = hull(united[name], span) if name in united else span
+    return united
 
 
 def python_min(span: Span | None) -> tuple[int, int] | None:
@@ -109,55 +155,23 @@ def _table(data: object, key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _dependency_spans(data: Any, project: dict[str, Any], poetry: dict[str, Any]) -> dict[str, Span]:
-    """Per package: what the main dependencies admit (all their clauses hold at once); for a package only
-    extras or groups name, what any of those admits (a hull: which of them is installed is not known)."""
-    main = list(_pep508(project.get("dependencies"))) + list(_poetry(_table(poetry, "dependencies")))
+def _dependency_spans(data: Any, project: dict[str, Any], poetry: dict[str, Any], python: Span) -> dict[str, Span]:
+    """Per package: what the main dependencies admit (see `requirements.admitted` for markers); for a package
+    only extras or groups name, what any of those admits (a hull: which of them is installed is not known)."""
+    main = [*pep508_list(project.get("dependencies")), *poetry_requirements(_table(poetry, "dependencies"))]
     extra = [
-        *(item for group in _table(project, "optional-dependencies").values() for item in _pep508(group)),
-        *(item for group in _table(data, "dependency-groups").values() for item in _pep508(group)),
-        *_poetry(_table(poetry, "dev-dependencies")),
-        *(item for group in _table(poetry, "group").values() for item in _poetry(_table(group, "dependencies"))),
+        *(pep508_list(group) for group in _table(project, "optional-dependencies").values()),
+        *(pep508_list(group) for group in _table(data, "dependency-groups").values()),
+        poetry_requirements(_table(poetry, "dev-dependencies")),
+        *(poetry_requirements(_table(group, "dependencies")) for group in _table(poetry, "group").values()),
     ]
+    groups = [list(group) for group in extra]
     spans: dict[str, Span] = {}
     for name in _PACKAGES:
-        stated = [span for package, span in main if package == name]
-        if stated:
-            spans[name] = functools.reduce(Span.meet, stated)
-            continue
-        optional = [span for package, span in extra if package == name]
-        if optional:
-            spans[name] = functools.reduce(_hull, optional)
+        stated = admitted(main, name, python)
+        if stated is None:
+            optional = [span for group in groups if (span := admitted(group, name, python)) is not None]
+            stated = functools.reduce(hull, optional) if optional else None
+        if stated is not None:
+            spans[name] = stated
     return spans
-
-
-def _hull(left: Span, right: Span) -> Span:
-    low = None if left.low is None or right.low is None else min(padded(left.low), padded(right.low))
-    high = None if left.high is None or right.high is None else max(padded(left.high), padded(right.high))
-    return Span(low, high)
-
-
-def _pep508(requirements: object) -> Iterator[tuple[str, Span]]:
-    """(package, admitted releases) for each PEP 508 string; one that cannot be read admits anything."""
-    for requirement in requirements if isinstance(requirements, list) else ():
-        match = re.match(_REQUIREMENT, requirement) if isinstance(requirement, str) else None
-        if match:
-            specifier = (match.group(2) or match.group(3) or "").strip()
-            yield _normalise(match.group(1)), (span_of(specifier) or ANY) if specifier else ANY
-
-
-def _poetry(dependencies: dict[str, Any]) -> Iterator[tuple[str, Span]]:
-    """Poetry's `name = "^1.2"` and `name = {version = "^1.2", ...}`; a list of those is a hull."""
-    for name, spec in dependencies.items():
-        entries = spec if isinstance(spec, list) else [spec]
-        spans = [_poetry_span(entry) for entry in entries]
-        yield _normalise(name), functools.reduce(_hull, spans) if spans else ANY
-
-
-def _poetry_span(entry: object) -> Span:
-    version = entry.get("version") if isinstance(entry, dict) else entry
-    return (span_of(version) or ANY) if isinstance(version, str) else ANY
-
-
-def _normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()

@@ -21,18 +21,48 @@ _EVERYTHING: list[Interval] = [(_ZERO, None)]
 
 def span_of(specifier: str) -> Span | None:
     """The hull of what `specifier` admits; None when it cannot be read (or admits nothing)."""
-    admitted: list[Interval] = []
-    for alternative in re.split(r"\|\|?", specifier):
-        intervals = _alternative(alternative)
-        if intervals is None:
-            return None
-        admitted.extend(intervals)
+    admitted = intervals_of(specifier)
     if not admitted:
         return None
     low = min(interval[0] for interval in admitted)
     highs = [interval[1] for interval in admitted]
     high = None if None in highs else max(h for h in highs if h is not None)
     return Span(None if low == _ZERO else low, high)
+
+
+def intervals_of(specifier: str) -> list[Interval] | None:
+    """Exactly what `specifier` admits, as intervals (possibly overlapping); None when it cannot be read."""
+    admitted: list[Interval] = []
+    for alternative in re.split(r"\|\|?", specifier):
+        intervals = _alternative(alternative)
+        if intervals is None:
+            return None
+        admitted.extend(intervals)
+    return admitted
+
+
+def clause(operator: str, version: Version, wildcard: bool = False) -> list[Interval]:
+    """What one clause (`>=` 3.11) admits."""
+    return _clause(operator, version, wildcard)
+
+
+def intersect(left: list[Interval], right: list[Interval]) -> list[Interval]:
+    """What both sets of intervals admit."""
+    return _intersect(left, right)
+
+
+def covers(intervals: list[Interval], low: tuple[int, int, int], high: tuple[int, int, int] | None) -> bool:
+    """Every release from `low` up to (not including) `high` (None: unbounded) lies in some interval."""
+    reached = low
+    for start, end in sorted(intervals, key=lambda interval: interval[0]):
+        if start > reached:
+            break
+        if end is None:
+            return True
+        reached = max(reached, end)
+        if high is not None and reached >= high:
+            return True
+    return high is not None and reached >= high
 
 
 def _alternative(text: str) -> list[Interval] | None:

@@ -17,6 +17,10 @@ every name of each style family (`families.Family.all_names`) was read with `get
 Every value read was the int its name says. FastAPI's Starlette requirements come from `pyproject.toml` at
 each FastAPI tag up to 0.141.1 (git history) and from the wheel METADATA of 0.152.0, 0.158.0, 0.162.0,
 0.163.2, 0.164.0 and 0.165.0.
+
+No floor is assumed where a project states no lower bound: such a range admits releases without the names
+above (Starlette before 0.14.2, DRF before 3.14). FastAPI 0.65.0 is the first release asking for Starlette
+0.14.2 (wheel METADATA: `starlette ==0.14.2`; 0.64.0 asks for `==0.13.6`), so `fastapi>=0.65` implies it.
 """
 
 from __future__ import annotations
@@ -46,8 +50,8 @@ def shown(version: Version) -> str:
 class Span(NamedTuple):
     """The releases of one package a project admits: `low <= v < high`.
 
-    `low` None: the project states no lower bound, and the oldest release considered is the package's
-    `FLOORS` entry. `high` None: no upper bound, so every future release is admitted too. A union such as
+    `low` None: the project states no lower bound (or its range is not known), so every release back to the
+    oldest is admitted. `high` None: no upper bound, so every future release is admitted too. A union such as
     `>=3.10,<3.12 || >=3.13` is held as its hull: that admits more, never less, so a check against it is safe.
     """
 
@@ -55,7 +59,8 @@ class Span(NamedTuple):
     high: Version | None = None
 
     def lowest(self, package: str) -> tuple[int, int, int]:
-        return padded(self.low if self.low is not None else FLOORS.get(package, (0,)))
+        # No stated lower bound admits the oldest releases: assuming a floor would write names they lack.
+        return padded(self.low if self.low is not None else (0,))
 
     def all_from(self, package: str, version: Version) -> bool:
         """Every admitted release is `version` or later."""
@@ -73,11 +78,6 @@ class Span(NamedTuple):
 
 
 ANY: Final = Span()
-
-# The oldest release considered when a project states no lower bound: the first with every name the
-# tool writes other than the RFC 9110 ones (older releases lack them, see NAME_FACTS). A project that
-# does pin an older release (`starlette>=0.13`) gets that lower bound instead.
-FLOORS: Final[dict[str, Version]] = {"starlette": (0, 14, 2), "djangorestframework": (3, 14, 0)}
 
 
 class NameFact(NamedTuple):

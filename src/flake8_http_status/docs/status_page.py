@@ -7,12 +7,14 @@ from ..catalogue.entry import BODILESS, Entry
 from ..families import FAMILIES, RFC9110_RENAMES, Family, Target
 from ..i18n.texts import status_name
 from ..statuses import BY_CODE, STATUSES, State, Status, StatusClass
+from ..versions import Span
 from .labels import LABELS, Labels
 from .markdown import anchor, bullets, link_references, table
 
-# Python 3.10 and Starlette before 0.48: the names the page lists first. A project whose Starlette range spans
-# 0.48 gets neither name for 413, 414, 416 and 422 (versions.py); the page shows both.
-_PORTABLE = Target(python=(3, 10), starlette_renamed=False)
+# Python 3.10, Starlette 0.14.2 up to 0.48 and DRF 3.14 on: the names the page lists first (older releases lack
+# some, see versions.py). A project whose Starlette range spans 0.48 gets neither name for 413, 414, 416 and
+# 422; the page shows both.
+_PORTABLE = Target(python=(3, 10), starlette=Span((0, 14, 2), (0, 48)), drf=Span((3, 14)))
 
 
 def title(status: Status, lang: str) -> str:
@@ -92,7 +94,7 @@ def _constant(family: Family, code: int, labels: Labels) -> str:
         if family.style == "httpstatus":
             spelled += f" ({labels.python_313.format(name=_spelling(family, RFC9110_RENAMES[code]))})"
         elif family.style in ("fastapi", "starlette"):
-            renamed = family.constant(code, Target(_PORTABLE.python, starlette_renamed=True))
+            renamed = family.constant(code, Target(_PORTABLE.python, starlette=Span((0, 48))))
             spelled += f" ({labels.starlette_048.format(name=_spelling(family, renamed or name))})"
     return spelled
 
