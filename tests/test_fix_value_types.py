@@ -5,11 +5,12 @@ repr everywhere, attributes, YAML). The rules make such fixes unsafe; the verifi
 from __future__ import annotations
 
 import ast
+from collections import Counter
 
 import pytest
 from fixing import fix, outcome
 
-from flake8_http_status.analysis.value_uses import ValueUses, status_sites
+from flake8_http_status.analysis.value_uses import ValueUses, status_sites, unrebound
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Edit, Finding, Fix, FixSafety, NewImport, Position
 from flake8_http_status.fixer.errors import FixError, FixFailure
@@ -228,13 +229,14 @@ def test_the_verifier_leaves_an_unsafe_fix_alone() -> None:
 def test_only_comparisons_see_no_type(expression: str, interchangeable: bool) -> None:
     tree = ast.parse(expression)
     literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
-    assert ValueUses(tree, status_sites(tree)).interchangeable(literal) is interchangeable
+    sites, bound = status_sites(tree)
+    assert ValueUses(tree, sites, unrebound(bound)).interchangeable(literal) is interchangeable
 
 
 def test_a_case_pattern_compares() -> None:
     tree = ast.parse("match code:\n    case 200:\n        pass\n")
     literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
-    assert ValueUses(tree, []).interchangeable(literal)
+    assert ValueUses(tree, [], unrebound(Counter())).interchangeable(literal)
 
 
 # Winning back what is really safe (issue 11, 1b, second pass) ---------------------------------------------------
@@ -435,13 +437,15 @@ def test_the_verifier_accepts_an_enum_assigned_to_a_proven_werkzeug_response() -
 def test_branches_stand_where_their_expression_stands(expression: str, interchangeable: bool) -> None:
     tree = ast.parse(expression)
     literal = next(n for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == 200)
-    assert ValueUses(tree, status_sites(tree)).interchangeable(literal) is interchangeable
+    sites, bound = status_sites(tree)
+    assert ValueUses(tree, sites, unrebound(bound)).interchangeable(literal) is interchangeable
 
 
 def test_the_branches_of_a_converting_slot_convert() -> None:
     tree = ast.parse("from flask import abort\n\n\ndef show(x):\n    abort(404 if x else 400)\n")
     literals = [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, int)]
-    uses = ValueUses(tree, status_sites(tree))
+    sites, bound = status_sites(tree)
+    uses = ValueUses(tree, sites, unrebound(bound))
     assert len(literals) == 2 and all(uses.interchangeable(literal) for literal in literals)
 
 

@@ -299,19 +299,30 @@ class Matcher:
             status = elements[shape.status]
             if (shape.body, shape.status) == (0, 1) and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
                 continue  # (body, headers)
-            if self.imports.imports_any(row.gate) and self._is_view(row, scope, elements[shape.body]):
+            if not self.imports.imports_any(row.gate):
+                continue
+            if self._is_view(row, scope):
                 self._add(ret, row.api, status, scope)
                 return
+            if self._is_response_tuple(row, elements[shape.body]):
+                # A response tuple outside a function the framework calls (`def error(msg): return jsonify(...),
+                # 400`) goes back to its caller, whose code may log or format the status: the framework does not
+                # convert it, whatever its row says.
+                self._add(ret, row.api._replace(converts=False), status, scope)
+                return
 
-    def _is_view(self, row: ReturnRow, scope: Scope, body: ast.expr) -> bool:
+    def _is_response_tuple(self, row: ReturnRow, body: ast.expr) -> bool:
         if isinstance(body, ast.Call) and self.imports.qualify(body.func) in row.body_calls:
             return True
-        if (
-            row.body_names
+        return (
+            bool(row.body_names)
             and isinstance(body, (ast.Name, ast.Attribute))
             and self.imports.qualify(body) in row.body_names
-        ):
-            return True
+        )
+
+    def _is_view(self, row: ReturnRow, scope: Scope) -> bool:
+        """The function is one the framework calls itself: a registered route or error handler, a method of a
+        class-based view, or a handler its returns mark."""
         assert scope.function is not None
         key = (id(scope.function), id(row))
         if key not in self._views:

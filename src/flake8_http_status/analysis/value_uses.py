@@ -14,6 +14,13 @@ So writing one type where the other was is safe only where the value goes nothin
   and `bool()` of a member is `bool()` of its int, so nothing else sees it. (Parentheses leave no trace in the
   tree: `(404)` is the literal.)
 
+A converting row counts only where the call really reaches the framework: the name its callee starts from
+(`abort` in `abort(404)`, `app` in `app.errorhandler(404)`) must mean what the matcher took it for. The matcher
+reads names through the module's imports and ignores scopes, so `def check(ok, abort=print): abort(404)`, a local
+`abort = print`, a module-level `def abort(code): ...` after `from flask import abort` or `app` rebound to another
+class match as well. Which names are safe to read that way is the caller's `Callees`: `unrebound` for the rules
+(a name bound once in the whole module, scope-blind and so stricter), the verifier's own from `fixer.scopes`.
+
 Anywhere else (an attribute read, a call, `isinstance`, an annotation, `is`, formatting, a variable, a
 container, a dict key) the use is not known here and the type may show. The rules use this to make such a fix
 unsafe, and the fixer's verifier to refuse a rewrite that does it anyway.
@@ -22,7 +29,8 @@ unsafe, and the fixer's verifier to refuse a rewrite that does it anyway.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from ..api import default_table
@@ -30,6 +38,7 @@ from ..api.rows import Role
 from .collect import collect
 from .imports import collect_imports
 from .match import Matcher
+from .nodes import attribute_chain
 from .sites import Site
 
 INT: Final = "int"
@@ -46,6 +55,17 @@ _FAMILY_TYPES: Final[dict[str, str]] = {
 _ORDERED: Final = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _MEMBERSHIP: Final = (ast.In, ast.NotIn)
 _LITERALS: Final = (ast.Tuple, ast.List, ast.Set)
+# The receivers a method row reaches through the class it is matched by (`self.send_response(200)`): the matcher
+# already refuses a class that defines the method itself.
+_OWN: Final = frozenset({"self", "cls"})
+
+# Whether the name a converting call starts from (`abort`, `app`) is the framework object the matcher read it as.
+Callees = Callable[[ast.Name], bool]
+
+
+def unrebound(bound: Counter[str]) -> Callees:
+    """Names the module binds once in all (the import or the assignment the matcher typed), or `self`/`cls`."""
+    return lambda name: name.id in _OWN or bound[name.id] <= 1
 
 
 def family_type(family: str) -> str:
@@ -53,24 +73,25 @@ def family_type(family: str) -> str:
     return _FAMILY_TYPES.get(family, INT)
 
 
-def status_sites(tree: ast.Module) -> list[Site]:
-    """The module's status sites with the built-in framework table (project rows never convert)."""
+def status_sites(tree: ast.Module) -> tuple[list[Site], Counter[str]]:
+    """The module's status sites with the built-in framework table (project rows never convert), and how often each
+    name is bound in it."""
     table = default_table()
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
-    return Matcher(table, imports, bindings).run(candidates)
+    return Matcher(table, imports, bindings).run(candidates), bindings.bound
 
 
 class ValueUses:
     """Answers, for one module, whether a value's type can show where it stands."""
 
-    def __init__(self, tree: ast.Module, sites: Iterable[Site]) -> None:
+    def __init__(self, tree: ast.Module, sites: Iterable[Site], callees: Callees) -> None:
         self._tree = tree
         converting: dict[int, bool] = {}
         for site in sites:
             if site.node is not None:
                 # Every row that matched the node must convert: one that keeps the object is enough to show it.
-                converts = site.api.converts or site.role is Role.COMPARE
+                converts = (site.api.converts and _reaches_framework(site, callees)) or site.role is Role.COMPARE
                 converting[id(site.node)] = converting.get(id(site.node), True) and converts
         self._converting = {node for node, converts in converting.items() if converts}
         self._compared: set[int] | None = None
@@ -88,6 +109,23 @@ class ValueUses:
                 return True
             current = self._outer.get(id(current))
         return False
+
+
+def _reaches_framework(site: Site, callees: Callees) -> bool:
+    """A call site converts only when the name its callee starts from is the framework's (see the module's notes);
+    a callee that starts from anything but a name (`make_app().errorhandler(404)`) is not known to."""
+    if isinstance(site.anchor, ast.Return) and site.scope.function is not None:
+        # A view's return tuple: the decorators that registered it (`@app.route(...)`) must be the framework's.
+        decorators = [d.func if isinstance(d, ast.Call) else d for d in site.scope.function.decorator_list]
+        return all(_starts_from_framework(d, callees) for d in decorators if isinstance(d, ast.Attribute))
+    if not isinstance(site.anchor, ast.Call):
+        return True  # assignments and class attributes: their rows say how the receiver is known
+    return _starts_from_framework(site.anchor.func, callees)
+
+
+def _starts_from_framework(callee: ast.expr, callees: Callees) -> bool:
+    root = attribute_chain(callee)[0]
+    return isinstance(root, ast.Name) and callees(root)
 
 
 def _compared(tree: ast.Module) -> set[int]:

@@ -50,6 +50,12 @@ _NO_HANDLER_WHY = "Flask raises ValueError when the handler is registered"
 # redirects and a view's return tuple go through Werkzeug's status setter (`int()`); every abort() helper ends in
 # Werkzeug's Aborter, whose exception class carries its own int; errorhandler() keys the handler by the exception
 # class's int `code`. The flask-restx and flask-smorest documentation decorators keep the object (OpenAPI keys).
+# Kept True with override hooks in view (Flask 3.1.3, Werkzeug 3.1.9): a view's tuple and flask.make_response go
+# through `app.make_response(rv)`, and abort() through `current_app.aborter(code)` (`aborter_class`); a Flask
+# subclass or aborter the project writes receives the object. Both are replacements of Flask's conversion path,
+# whose built-in versions (and Werkzeug's Aborter, which only looks the code up in its int-keyed mapping) keep
+# nothing; unlike http.server's log_request they are not a logging hook. Known limit: such an override, in this
+# module or another, is not looked for.
 CALLS = (
     CallRow(
         ("flask.abort", "flask.helpers.abort"),

@@ -5,16 +5,19 @@ The node-by-node comparison reads every constant as its number, so it cannot see
 walked again in step, over the statements whose text the fixes changed, and each value whose type differs
 between the two (`analysis.value_uses.family_type`) must sit, in the rewritten module, where
 `analysis.value_uses.ValueUses` says the type cannot show. The sites are found again in the rewritten tree, so
-the check does not trust what the rules decided.
+the check does not trust what the rules decided, and the name each converting call starts from is read with
+Python's scope rules (`scopes.Resolver`), not the module's import list, so a parameter, a local, a loop variable or
+a module-level `def abort` named like the framework's function is not taken for it.
 """
 
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
-from ..analysis.value_uses import INT, ValueUses, family_type, status_sites
+from ..analysis.value_uses import INT, Callees, ValueUses, family_type, status_sites
 from ..families import constant_for
 from .errors import FixError, FixFailure
 from .positions import first_line
@@ -46,7 +49,8 @@ def check_value_types(
             continue
         for old, new, before, after in _retyped(old_statement, new_statement, readers):
             if uses is None:
-                uses = ValueUses(rewritten, status_sites(rewritten))
+                sites, bound = status_sites(rewritten)
+                uses = ValueUses(rewritten, sites, resolved_callees(readers[1].resolver, bound))
             if not uses.interchangeable(new):
                 raise FixError(
                     FixFailure.UNVERIFIED,
@@ -81,6 +85,23 @@ def _retyped(
                 pending.extend(zip(first, second, strict=False))
             else:
                 pending.append((first, second))
+
+
+def resolved_callees(resolver: Resolver, bound: Counter[str]) -> Callees:
+    """The verifier's reading of the name a converting call starts from: an import that nothing else binds in the
+    scope Python finds it in (`Resolver.qualify`), the `self`/`cls` of a method, or a name bound by no import in
+    the scope that owns it and bound once in the whole module (`app = Flask(...)`: the binding the matcher typed).
+    `resolver` must have been built from the tree the names are in."""
+
+    def reaches(name: ast.Name) -> bool:
+        if resolver.qualify(name) is not None:
+            return True
+        owner = resolver.owner(name)
+        if owner is None or name.id in owner.imports:
+            return False  # a builtin or unbound name, or an import the scope also binds otherwise
+        return owner.kind == "function" if name.id in ("self", "cls") else bound[name.id] <= 1
+
+    return reaches
 
 
 def _value_type(node: ast.AST, resolver: Resolver) -> str | None:

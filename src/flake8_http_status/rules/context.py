@@ -14,7 +14,7 @@ from ..analysis.int_family import int_fallback
 from ..analysis.module import AnalysedModule
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
-from ..analysis.value_uses import ValueUses, family_type
+from ..analysis.value_uses import ValueUses, family_type, unrebound
 from ..analysis.values import read_value
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
@@ -114,7 +114,7 @@ class Context:
 
     @cached_property
     def value_uses(self) -> ValueUses:
-        return ValueUses(self.tree, self.sites)
+        return ValueUses(self.tree, self.sites, unrebound(self.bound))
 
     def retyping_safety(self, node: ast.AST, before: str, family: Family | None = None) -> FixSafety:
         """SAFE unless writing the module's family (or `family`) at `node`, whose value is now of type `before`,
