@@ -184,3 +184,28 @@ def test_send_response_reaches_an_overridable_log_request_so_its_enum_is_unsafe(
     assert "send_response(404)" in fix(HANDLER)
     with pytest.raises(FixError):
         _verify_all_404s(HANDLER.replace("== 404", "== 410"))
+
+
+# 4. A parameter's default feeding a converting slot is held by the parameter too ------------------------------
+
+DEFAULT_FEEDS_ABORT = """from flask import Flask, abort
+
+app = Flask(__name__)
+
+
+def fail(msg, code=404):
+    abort(code)
+
+
+@app.route("/")
+def index():
+    abort(404)
+"""
+
+
+def test_a_default_that_reaches_abort_through_its_parameter_is_unsafe_and_the_direct_one_safe() -> None:
+    # The rule and the verifier agree: before, the rule called the default safe and the verifier refused it.
+    assert _safety(DEFAULT_FEEDS_ABORT) == {6: FixSafety.UNSAFE, 12: FixSafety.SAFE}
+    result = outcome(DEFAULT_FEEDS_ABORT)
+    assert not result.refused
+    assert "def fail(msg, code=404):" in result.text and "abort(HTTPStatus.NOT_FOUND)" in result.text

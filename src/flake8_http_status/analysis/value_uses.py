@@ -118,6 +118,10 @@ def _reaches_framework(site: Site, callees: Callees) -> bool:
         # A view's return tuple: the decorators that registered it (`@app.route(...)`) must be the framework's.
         decorators = [d.func if isinstance(d, ast.Call) else d for d in site.scope.function.decorator_list]
         return all(_starts_from_framework(d, callees) for d in decorators if isinstance(d, ast.Attribute))
+    if site.anchor is site.node:
+        # Reached through a name (a parameter's default feeding `abort(code)`): the name holds it too, where
+        # other code can see it.
+        return False
     if not isinstance(site.anchor, ast.Call):
         return True  # assignments and class attributes: their rows say how the receiver is known
     return _starts_from_framework(site.anchor.func, callees)
