@@ -21,6 +21,7 @@ configuration names the family (`http-status-style`), which asserts that the pac
 from __future__ import annotations
 
 import ast
+import sys
 from collections import Counter
 from collections.abc import Iterable
 
@@ -38,6 +39,7 @@ from .imports import ImportMap
 _ATTRIBUTE_NAMESPACES = frozenset({"http.HTTPStatus", "fastapi.status"})
 # Packages an added import may always use: the standard library's.
 _ALWAYS_IMPORTABLE = frozenset({"http"})
+_STDLIB = frozenset(sys.stdlib_module_names)
 
 # Ways to spell a family when its usual name is taken, in order of preference.
 _FALLBACKS: dict[str, tuple[tuple[NewImport, str], ...]] = {
@@ -115,7 +117,7 @@ class Speller:
         existing = self._existing(name, dotted, index)
         if existing is not None:
             return Spelled(existing)
-        return self._new(name, dotted)
+        return self._new(name, dotted, index)
 
     def _existing(self, name: str, dotted: bool, index: int) -> str | None:
         namespace = self.family.namespace
@@ -148,10 +150,12 @@ class Speller:
         imported = placed.imported if placed is not None else ""
         return imported == namespace or imported.startswith(f"{namespace}.")
 
-    def _new(self, name: str, dotted: bool) -> Spelled | None:
+    def _new(self, name: str, dotted: bool, index: int) -> Spelled | None:
         family = self.family
         if not self._importable(family.import_from):
             return None  # the package may be missing where the module runs
+        if not self._imported_before(family.import_from, index):
+            return None  # the added import goes after the module's own, which has not run at `index`
         spelled = self._added(name, dotted)
         if spelled is not None and self.imports.star_indices:
             return spelled._replace(sure=False)
@@ -177,6 +181,15 @@ class Speller:
     def _imports_constants_by_name(self) -> bool:
         prefix = f"{self.family.namespace}."
         return any(qualified.startswith(prefix) for qualified in self.imports.module_level.values())
+
+    def _imported_before(self, module: str, index: int) -> bool:
+        """An added import of `module` runs before top-level statement `index`. Only the standard library
+        goes to the head: another package's import goes after the module's first of the same package, since
+        the code before it may make it importable (`sys.path.insert`), skip the module without it
+        (`pytest.importorskip`) or prepare it (gevent's monkey-patching, `os.environ`)."""
+        root = module.partition(".")[0]
+        first = self.imports.first_import.get(root)
+        return root in _STDLIB or first is None or first < index
 
     def _importable(self, module: str) -> bool:
         """An import of `module` cannot fail where this module imports. A framework's own family is part

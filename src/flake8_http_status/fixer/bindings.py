@@ -26,6 +26,7 @@ the rewrite side by side) to what a running program sees, without trusting the s
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
@@ -42,6 +43,7 @@ _MODULE_NAMESPACES = frozenset({"starlette.status", "rest_framework.status", "li
 # (object, attribute): the attribute exists once the object is imported, on every version.
 _ATTRIBUTES = frozenset({("http", "HTTPStatus"), ("fastapi", "status")})
 _ALWAYS_IMPORTABLE = frozenset({"http"})
+_STDLIB = frozenset(sys.stdlib_module_names)
 # Where each style family's constants live, and the packages the speller imports them from.
 _NAMESPACES = _MODULE_NAMESPACES | {"http.HTTPStatus", "fastapi.status"}
 _PACKAGES = _MODULE_NAMESPACES | {"http", "fastapi", "starlette", "rest_framework", "litestar"}
@@ -63,6 +65,7 @@ def check_bindings(
     import that may rebind a name is a risk an unsafe fix may take, a NameError or a missing attribute is not."""
     added = frozenset(new for finding in applied if finding.fix is not None for new in finding.fix.imports)
     _check_added_imports(original, applied, _trusted(settings))
+    _check_added_order(actual, applied, added)
     resolver = Resolver(actual, filename=filename)
     unconditional = _unconditional_modules(original)
     for line, chain in _written(original, actual, added):
@@ -252,6 +255,42 @@ def _trusted(settings: Settings | None) -> set[str]:
     if settings.style in FAMILIES:
         trusted.add(FAMILIES[settings.style].import_from.partition(".")[0])
     return trusted
+
+
+def _check_added_order(actual: ast.Module, applied: Sequence[Finding], added: frozenset[NewImport]) -> None:
+    """An added import of a package other than the standard library runs after the module's own first
+    import of that package (code before it may put the package on `sys.path`, skip the module without it,
+    or prepare it), or, where the module has none, before any code."""
+    body = actual.body
+    head = 1 if ast.get_docstring(actual, clean=False) is not None else 0
+    while head < len(body) and isinstance(body[head], (ast.Import, ast.ImportFrom)):
+        head += 1
+    for finding in applied:
+        for new in finding.fix.imports if finding.fix is not None else ():
+            root = new.module.partition(".")[0]
+            if root in _STDLIB:
+                continue
+            own = next((i for i, s in enumerate(body) if root in _imported_roots(s, added)), None)
+            where = next((i for i, s in enumerate(body) if new in _import_forms(s)), None)
+            if where is None or (where >= head if own is None else where < own):
+                why = f"the added `{new.statement()}` would run before the module's own import of `{root}`"
+                _refuse(
+                    why if own is not None else f"the added `{new.statement()}` would run after code",
+                    finding.start.line,
+                )
+
+
+def _import_forms(statement: ast.stmt) -> set[NewImport]:
+    if isinstance(statement, ast.Import):
+        return {NewImport(alias.name, None, alias.asname) for alias in statement.names}
+    if isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+        return {NewImport(statement.module, alias.name, alias.asname) for alias in statement.names}
+    return set()
+
+
+def _imported_roots(statement: ast.stmt, added: frozenset[NewImport]) -> set[str]:
+    """The packages a top-level statement imports by names the fixes did not add."""
+    return {new.module.partition(".")[0] for new in _import_forms(statement) - added}
 
 
 def _check_added_imports(expected: ast.Module, applied: Sequence[Finding], trusted: set[str]) -> None:

@@ -59,8 +59,10 @@ class _Layout:
 def _add(module: cst.Module, new_import: NewImport, style: ImportStyle) -> cst.Module:
     body = list(module.body)
     layout = _layout(body)
+    anchor = first_import_of(body, new_import.module)
     if new_import.name is not None:
-        for index in range(layout.floor, layout.end):
+        first = layout.floor if anchor is None else anchor
+        for index in range(first, max(layout.end, first + 1) if anchor is not None else layout.end):
             merged = _merge(body[index], new_import, style)
             if merged is not None:
                 body[index] = merged
@@ -70,9 +72,34 @@ def _add(module: cst.Module, new_import: NewImport, style: ImportStyle) -> cst.M
     small = statement.body[0]
     if isinstance(small, cst.ImportFrom) and _width(small) > style.line_length:
         statement = statement.with_changes(body=[wrapped(small, style.indent)])
+    if anchor is not None and anchor >= layout.end:  # after code that must run first: right after the import
+        return _at(module, body, anchor + 1, statement, new_group=False)
     if layout.end > layout.floor:
-        return _into_block(module, body, layout, statement, new_import)
+        return _into_block(module, body, layout, statement, new_import, -1 if anchor is None else anchor)
     return _at(module, body, layout.floor, statement, new_group=True)
+
+
+def first_import_of(body: Sequence[Statement], module: str) -> int | None:
+    """The first top-level statement importing `module`'s package, unless that is the standard library's.
+
+    An added import of another package runs no earlier than the module's own: the code before that may
+    make the package importable (`sys.path.insert`), skip the module without it (`pytest.importorskip`)
+    or prepare it (gevent's monkey-patching, `os.environ`)."""
+    root = module.partition(".")[0]
+    if root in _STDLIB:
+        return None
+    for index, statement in enumerate(body):
+        if isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(small, (cst.Import, cst.ImportFrom)) and _roots(small) & {root} for small in statement.body
+        ):
+            return index
+    return None
+
+
+def _roots(node: cst.Import | cst.ImportFrom) -> set[str]:
+    if isinstance(node, cst.ImportFrom):
+        return set() if node.relative or node.module is None else {_dotted(node.module).partition(".")[0]}
+    return {_dotted(alias.name).partition(".")[0] for alias in node.names}
 
 
 def _layout(body: Sequence[Statement]) -> _Layout:
@@ -211,6 +238,7 @@ def _into_block(
     layout: _Layout,
     statement: cst.SimpleStatementLine,
     new_import: NewImport,
+    anchor: int,  # the block's first import of the package (-1: none): the new one goes after it
 ) -> cst.Module:
     modules = {index: _module_name(_block_import(body[index])) for index in range(layout.floor, layout.end)}
     groups = _groups(body, layout)
@@ -219,8 +247,10 @@ def _into_block(
     if group is not None:
         keys = [_statement_key(_block_import(body[index])) for index in group]
         before = next((i for i, k in zip(group, keys, strict=True) if key < k), None) if keys == sorted(keys) else None
+        if before is not None and before <= anchor:
+            before = anchor + 1 if anchor + 1 in group else None
         if before is None:
-            return _at(module, body, group[-1] + 1, statement, new_group=False)
+            return _at(module, body, max(group[-1], anchor) + 1, statement, new_group=False)
         return _at(module, body, before, statement, new_group=False, first_of_group=before == group[0])
     section = _section(new_import.module)
     later = next((g for g in groups if min(_section(modules[i]) for i in g) > section), None)
