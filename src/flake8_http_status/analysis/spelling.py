@@ -83,13 +83,19 @@ class Speller:
         bound: Counter[str],
         filename: str = "",
         asserted: bool = False,  # the user's configuration names the family: its package is importable
+        *,
+        siblings: frozenset[str] = frozenset(),  # in a package's `__init__.py`: the submodules beside it
+        dynamic: bool = False,  # the module writes its own namespace (`globals()`, `exec`): see analysis.namespace
     ) -> None:
         self.family = family
         self.target = target
         self.imports = imports
         self._bound = bound  # how often each name is bound in the module (see analysis.collect.Bindings)
-        self._package_bound = imports.package_bound(filename)
+        # Any import anywhere of a submodule beside a package's `__init__.py` binds its name there, at a time
+        # one file cannot tell: neither written nor reused.
+        self._package_bound = imports.package_bound(filename) | siblings
         self._asserted = asserted
+        self._dynamic = dynamic
         self._spelled: dict[tuple[int, bool, int], Spelled | None] = {}
 
     def spell(self, code: int, *, dotted: bool = False, at: ast.AST | None = None) -> Spelled | None:
@@ -115,9 +121,10 @@ class Speller:
 
     def _spell_name(self, name: str, dotted: bool, index: int) -> Spelled | None:
         existing = self._existing(name, dotted, index)
-        if existing is not None:
-            return Spelled(existing)
-        return self._new(name, dotted, index)
+        spelled = Spelled(existing) if existing is not None else self._new(name, dotted, index)
+        if spelled is not None and self._dynamic:
+            return spelled._replace(sure=False)  # `globals()[...] = ...` or `exec` may rebind the name, as `*` may
+        return spelled
 
     def _existing(self, name: str, dotted: bool, index: int) -> str | None:
         namespace = self.family.namespace

@@ -31,12 +31,14 @@ from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from .. import api
+from ..analysis.namespace import writes_own_namespace
 from ..analysis.nodes import attribute_chain
 from ..families import FAMILIES, constant_for
 from ..findings import Finding, NewImport
 from ..options import Settings
 from .errors import FixError, FixFailure
 from .scopes import Resolver, Scope
+from .siblings import sibling_modules
 
 # Importable modules that hold the style families' constants on every version (`import m` works).
 _MODULE_NAMESPACES = frozenset({"starlette.status", "rest_framework.status", "litestar.status_codes"})
@@ -67,12 +69,18 @@ def check_bindings(
     _check_added_imports(original, applied, _trusted(settings))
     _check_added_order(actual, applied, added)
     resolver = Resolver(actual, filename=filename)
+    resolver.package_bound |= sibling_modules(filename)  # read from the directory, not from the speller
     unconditional = _unconditional_modules(original)
+    dynamic = writes_own_namespace(actual)
     for line, chain in _written(original, actual, added):
         _check_chain(resolver, chain, line, unconditional, stars=expected is original)
+        if dynamic and expected is original:
+            _check_dynamic(resolver, chain, line)
     if expected is not original:  # the unsafe edits are in `expected`: what differs still is the safe fixes'
         for line, chain in _written(expected, actual, added):
             _check_star(resolver, chain, line)
+            if dynamic:
+                _check_dynamic(resolver, chain, line)
 
 
 # -- what the rewrite wrote -----------------------------------------------------------------------------
@@ -174,6 +182,14 @@ def _check_star(resolver: Resolver, chain: ast.expr, line: int) -> None:
         and _star_after(resolver, found[1][0])
     ):
         _refuse(f"a star import after the import of `{root.id}` may rebind it", line)
+
+
+def _check_dynamic(resolver: Resolver, chain: ast.expr, line: int) -> None:
+    """The module writes its own namespace (`globals()[...] = ...`, `exec`): a global import may be rebound."""
+    root = _root(chain)
+    found = _import_binding(resolver, root)
+    if found is not None and found[0] is resolver.module:
+        _refuse(f"the module writes its own namespace (`globals()`, `exec`, ...), which may rebind `{root.id}`", line)
 
 
 def _import_binding(resolver: Resolver, root: ast.Name) -> tuple[Scope, ImportSite | None] | None:

@@ -4,9 +4,13 @@ LibCST's AddImportsVisitor appends after the last top-of-module import and puts 
 first (`from fastapi import status, APIRouter`). This module places imports the way isort-style
 projects expect, so the diff shows one natural line:
 
-* never above the module docstring or `from __future__` imports, and only in the leading import
-  block, so the name exists before any module-level code runs;
-* a name is merged into an existing `from X import ...` of that block, in sorted position when
+* never above the module docstring or `from __future__` imports; an import of the standard library
+  in the leading import block, so the name exists before any module-level code runs, and one of
+  another package in or right after the module's first import of that package (`first_import_of`),
+  since the code before that may make it importable or skip the module without it;
+* a name is merged into an existing `from X import ...` of that block (not one with a comment for the
+  whole statement, a `# noqa: F401` or `# type: ignore` that would then cover the new name too), in
+  sorted position when
   the names are sorted (an aliased name gets its own line, as isort writes it), every comment
   staying on the name it was written next to (`import_names`);
 * a statement that the new name makes longer than the project's line length (`line_length`) is
@@ -163,6 +167,8 @@ def _merge(statement: Statement, new_import: NewImport, style: ImportStyle) -> S
     if isinstance(found.names, cst.ImportStar):
         return None
     assert isinstance(statement, cst.SimpleStatementLine) and new_import.name is not None
+    if _statement_comment(found, statement):
+        return None  # a `# noqa: F401` or `# type: ignore` there speaks for the names it was written for
     names = list(found.names)
     if new_import.alias and not any(item.asname for item in names):
         return None  # isort keeps `from x import y as z` on its own line unless the module combines them
@@ -176,6 +182,13 @@ def _merge(statement: Statement, new_import: NewImport, style: ImportStyle) -> S
     if fits_before and _width(merged) > style.line_length and _can_wrap(merged, statement):
         merged = wrapped(merged, style.indent)
     return statement.with_changes(body=[merged])
+
+
+def _statement_comment(node: cst.ImportFrom, statement: cst.SimpleStatementLine) -> bool:
+    """A comment for the whole statement: at the end of its line, or after its opening parenthesis."""
+    after_lpar = node.lpar.whitespace_after if node.lpar is not None else None
+    first_line = after_lpar.first_line.comment if isinstance(after_lpar, cst.ParenthesizedWhitespace) else None
+    return statement.trailing_whitespace.comment is not None or first_line is not None
 
 
 def _width(node: cst.ImportFrom) -> int:
