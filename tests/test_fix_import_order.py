@@ -109,6 +109,19 @@ def test_the_packages_own_import_in_the_head_still_takes_the_name() -> None:
     assert "from fastapi import FastAPI, status\n" in fix(source)
 
 
+def test_in_the_import_block_the_new_import_goes_after_whatever_precedes_the_packages() -> None:
+    """`import setup_paths` may put the package on `sys.path`; isort's place right above the package's own
+    import is as late, since no code runs between the two."""
+    source = (
+        "import setup_paths\nfrom fastapi.responses import JSONResponse\n\n\n"
+        "def view():\n    return JSONResponse({}, status_code=201)\n"
+    )
+    fixed = fix(source)
+    assert fixed.startswith(
+        "import setup_paths\nfrom fastapi import status\nfrom fastapi.responses import JSONResponse\n"
+    )
+
+
 def test_the_standard_librarys_http_still_goes_to_the_head() -> None:
     source = 'import sys\n\nsys.path.insert(0, "libs")\nfrom flask import abort\n\n\ndef view():\n    abort(404)\n'
     fixed = fix(source)
@@ -155,7 +168,11 @@ def test_the_verifier_refuses_an_added_import_above_the_packages_own() -> None:
 
 @pytest.mark.parametrize(
     "placed",
-    ["from fastapi import FastAPI, status\n", "from fastapi import FastAPI\nfrom fastapi import status\n"],
+    [
+        "from fastapi import FastAPI, status\n",
+        "from fastapi import FastAPI\nfrom fastapi import status\n",
+        "from fastapi import status\nfrom fastapi import FastAPI\n",  # right before it: nothing runs in between
+    ],
 )
 def test_the_verifier_accepts_an_added_import_after_the_packages_own(placed: str) -> None:
     rewritten = SYS_PATH.replace("from fastapi import FastAPI\n", placed).replace(

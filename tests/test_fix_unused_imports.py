@@ -57,7 +57,7 @@ def test_an_import_unused_before_the_fix_is_not_ours_to_remove() -> None:
         pytest.param(
             "from http import HTTPStatus\n\n", '\n\ndef d() -> "HTTPStatus":\n    ...\n', "v.py", id="string-annotation"
         ),
-        pytest.param("from http import HTTPStatus\n\n", "\n\nNAMES = globals()\n", "v.py", id="globals"),
+        pytest.param("from http import HTTPStatus\n\n", "\n\nNAMES = dir()\n", "v.py", id="dir"),
         pytest.param(
             "from http import HTTPStatus\n\n",
             "\n\ndef __getattr__(name):\n    return name\n",

@@ -11,7 +11,11 @@ code may call it before the import. A star import after the import may rebind an
 not reused, and an added import next to a star import makes the fix unsafe), and in a package's
 `__init__.py` importing a submodule `status` binds the global `status`.
 
-An import it adds goes into the leading import block (`fixer.imports`), before any code. It adds
+An import it adds of the standard library goes into the leading import block (`fixer.imports`), before
+any code; one of another package goes no earlier than the module's first unconditional import of that
+package, so it writes one only after that import (code before it may make the package importable). In a
+package's `__init__.py` it writes no name of a submodule beside it (`siblings`, read by the fixer), and in
+a module that writes its own namespace (`globals()`, `exec`) no spelling is sure. It adds
 only imports that cannot fail where the module itself imports: the standard library's `http`, or a
 package the module already imports unconditionally at module level (a framework imported under
 `try: ... except ImportError:` or `if TYPE_CHECKING:` may be missing), unless the user's

@@ -288,12 +288,18 @@ def _check_added_order(actual: ast.Module, applied: Sequence[Finding], added: fr
                 continue
             own = next((i for i, s in enumerate(body) if root in _imported_roots(s, added)), None)
             where = next((i for i, s in enumerate(body) if new in _import_forms(s)), None)
-            if where is None or (where >= head if own is None else where < own):
+            if where is None or (where >= head if own is None else not _late_enough(body, where, own, added)):
                 why = f"the added `{new.statement()}` would run before the module's own import of `{root}`"
                 _refuse(
                     why if own is not None else f"the added `{new.statement()}` would run after code",
                     finding.start.line,
                 )
+
+
+def _late_enough(body: list[ast.stmt], where: int, own: int, added: frozenset[NewImport]) -> bool:
+    """The added import at `where` runs after the module's own at `own`, or right before it, with nothing
+    but other added imports in between (isort puts `from m import x` above `from m.sub import y`)."""
+    return where >= own or all(_import_forms(s) and _import_forms(s) <= added for s in body[where + 1 : own])
 
 
 def _import_forms(statement: ast.stmt) -> set[NewImport]:

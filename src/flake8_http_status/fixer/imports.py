@@ -251,7 +251,7 @@ def _into_block(
     layout: _Layout,
     statement: cst.SimpleStatementLine,
     new_import: NewImport,
-    anchor: int,  # the block's first import of the package (-1: none): the new one goes after it
+    anchor: int,  # the block's first import of the package (-1: none): nothing else runs between them
 ) -> cst.Module:
     modules = {index: _module_name(_block_import(body[index])) for index in range(layout.floor, layout.end)}
     groups = _groups(body, layout)
@@ -260,8 +260,8 @@ def _into_block(
     if group is not None:
         keys = [_statement_key(_block_import(body[index])) for index in group]
         before = next((i for i, k in zip(group, keys, strict=True) if key < k), None) if keys == sorted(keys) else None
-        if before is not None and before <= anchor:
-            before = anchor + 1 if anchor + 1 in group else None
+        if before is not None and before < anchor:  # right before it is as late: no code runs in between
+            before = anchor
         if before is None:
             return _at(module, body, max(group[-1], anchor) + 1, statement, new_group=False)
         return _at(module, body, before, statement, new_group=False, first_of_group=before == group[0])
