@@ -64,7 +64,7 @@ def test_pieces_give_what_the_whole_module_gives(name: str, monkeypatch: pytest.
     assert by_pieces != source, "the case should have something to fix"
     with monkeypatch.context() as patch:
         patch.setattr(segments, "candidates", lambda tree, lines, edit: [segments.whole(lines)])
-        patch.setattr(segments, "head", lambda tree, lines: segments.whole(lines))
+        patch.setattr(segments, "head", lambda tree, lines, packages=(): segments.whole(lines))
         whole = fix(source)
     assert by_pieces == whole
 

@@ -37,13 +37,21 @@ def may_have_findings(source: str, settings: Settings) -> bool:
 
 
 def analyse_module(
-    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, *, prefilter: bool = True
+    tree: ast.Module,
+    lines: Sequence[str],
+    filename: str,
+    settings: Settings,
+    *,
+    prefilter: bool = True,
+    siblings: frozenset[str] = frozenset(),
 ) -> Analysis:
-    """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing)."""
+    """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing).
+
+    `siblings`: in a package's `__init__.py`, the submodules beside it (the fixer reads the directory)."""
     table = _table(settings.extra_calls)
     if prefilter and not may_have_findings("".join(lines), settings):
         return Analysis([], None)
-    context = build_context(tree, list(lines), filename, settings, table)
+    context = build_context(tree, list(lines), filename, settings, table, siblings)
     findings: dict[tuple[str, int, int], Finding] = {}
     for checker in checkers():
         for finding in checker(context):
@@ -52,7 +60,14 @@ def analyse_module(
     return Analysis(ordered, context)
 
 
-def build_context(tree: ast.Module, lines: list[str], filename: str, settings: Settings, table: Table) -> Context:
+def build_context(
+    tree: ast.Module,
+    lines: list[str],
+    filename: str,
+    settings: Settings,
+    table: Table,
+    siblings: frozenset[str] = frozenset(),
+) -> Context:
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
     sites: list[Site] = Matcher(table, imports, bindings).run(candidates)
@@ -69,6 +84,7 @@ def build_context(tree: ast.Module, lines: list[str], filename: str, settings: S
         filename=filename,
         candidates=candidates,
         bindings=bindings,
+        siblings=siblings,
     )
 
 

@@ -23,6 +23,7 @@ class Placed(NamedTuple):
 class ImportMap:
     __slots__ = (
         "_imported",
+        "first_import",
         "head",
         "imported_modules",
         "local_names",
@@ -61,6 +62,9 @@ class ImportMap:
         # modules (and their parents) that top-level import statements import on every run: not under
         # `if TYPE_CHECKING:`, `try: ... except ImportError:` or any other condition
         self.unconditional_modules: set[str] = set()
+        # top-level package -> the first top-level statement importing it unconditionally: an import the fixer
+        # adds of it runs no earlier (code before may put it on `sys.path`, or skip the module without it)
+        self.first_import: dict[str, int] = {}
         # the first name under the importing package of every import, anywhere in the module: in a package's
         # `__init__.py`, `from .status import x` (or `from pkg.status import x`) binds the global `status`
         self.submodule_names: set[tuple[int, str]] = set()  # (relative level, dotted module); level 0: absolute
@@ -157,11 +161,10 @@ class ImportMap:
             self.placed[local] = Placed(index, unconditional, imported)
         if not unconditional or (isinstance(node, ast.ImportFrom) and (node.level or not node.module)):
             return
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                self.unconditional_modules.update(_parents(alias.name))
-        elif node.module:
-            self.unconditional_modules.update(_parents(node.module))
+        modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+        for module in modules:
+            self.unconditional_modules.update(_parents(module))
+            self.first_import.setdefault(module.partition(".")[0], index)
 
 
 def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | None]]:

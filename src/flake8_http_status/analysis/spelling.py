@@ -11,7 +11,11 @@ code may call it before the import. A star import after the import may rebind an
 not reused, and an added import next to a star import makes the fix unsafe), and in a package's
 `__init__.py` importing a submodule `status` binds the global `status`.
 
-An import it adds goes into the leading import block (`fixer.imports`), before any code. It adds
+An import it adds of the standard library goes into the leading import block (`fixer.imports`), before
+any code; one of another package goes no earlier than the module's first unconditional import of that
+package, so it writes one only after that import (code before it may make the package importable). In a
+package's `__init__.py` it writes no name of a submodule beside it (`siblings`, read by the fixer), and in
+a module that writes its own namespace (`globals()`, `exec`) no spelling is sure. It adds
 only imports that cannot fail where the module itself imports: the standard library's `http`, or a
 package the module already imports unconditionally at module level (a framework imported under
 `try: ... except ImportError:` or `if TYPE_CHECKING:` may be missing), unless the user's
@@ -21,6 +25,7 @@ configuration names the family (`http-status-style`), which asserts that the pac
 from __future__ import annotations
 
 import ast
+import sys
 from collections import Counter
 from collections.abc import Iterable
 
@@ -38,6 +43,7 @@ from .imports import ImportMap
 _ATTRIBUTE_NAMESPACES = frozenset({"http.HTTPStatus", "fastapi.status"})
 # Packages an added import may always use: the standard library's.
 _ALWAYS_IMPORTABLE = frozenset({"http"})
+_STDLIB = frozenset(sys.stdlib_module_names)
 
 # Ways to spell a family when its usual name is taken, in order of preference.
 _FALLBACKS: dict[str, tuple[tuple[NewImport, str], ...]] = {
@@ -81,13 +87,19 @@ class Speller:
         bound: Counter[str],
         filename: str = "",
         asserted: bool = False,  # the user's configuration names the family: its package is importable
+        *,
+        siblings: frozenset[str] = frozenset(),  # in a package's `__init__.py`: the submodules beside it
+        dynamic: bool = False,  # the module writes its own namespace (`globals()`, `exec`): see analysis.namespace
     ) -> None:
         self.family = family
         self.target = target
         self.imports = imports
         self._bound = bound  # how often each name is bound in the module (see analysis.collect.Bindings)
-        self._package_bound = imports.package_bound(filename)
+        # Any import anywhere of a submodule beside a package's `__init__.py` binds its name there, at a time
+        # one file cannot tell: neither written nor reused.
+        self._package_bound = imports.package_bound(filename) | siblings
         self._asserted = asserted
+        self._dynamic = dynamic
         self._spelled: dict[tuple[int, bool, int], Spelled | None] = {}
 
     def spell(self, code: int, *, dotted: bool = False, at: ast.AST | None = None) -> Spelled | None:
@@ -113,9 +125,10 @@ class Speller:
 
     def _spell_name(self, name: str, dotted: bool, index: int) -> Spelled | None:
         existing = self._existing(name, dotted, index)
-        if existing is not None:
-            return Spelled(existing)
-        return self._new(name, dotted)
+        spelled = Spelled(existing) if existing is not None else self._new(name, dotted, index)
+        if spelled is not None and self._dynamic:
+            return spelled._replace(sure=False)  # `globals()[...] = ...` or `exec` may rebind the name, as `*` may
+        return spelled
 
     def _existing(self, name: str, dotted: bool, index: int) -> str | None:
         namespace = self.family.namespace
@@ -148,10 +161,12 @@ class Speller:
         imported = placed.imported if placed is not None else ""
         return imported == namespace or imported.startswith(f"{namespace}.")
 
-    def _new(self, name: str, dotted: bool) -> Spelled | None:
+    def _new(self, name: str, dotted: bool, index: int) -> Spelled | None:
         family = self.family
         if not self._importable(family.import_from):
             return None  # the package may be missing where the module runs
+        if not self._imported_before(family.import_from, index):
+            return None  # the added import goes after the module's own, which has not run at `index`
         spelled = self._added(name, dotted)
         if spelled is not None and self.imports.star_indices:
             return spelled._replace(sure=False)
@@ -177,6 +192,15 @@ class Speller:
     def _imports_constants_by_name(self) -> bool:
         prefix = f"{self.family.namespace}."
         return any(qualified.startswith(prefix) for qualified in self.imports.module_level.values())
+
+    def _imported_before(self, module: str, index: int) -> bool:
+        """An added import of `module` runs before top-level statement `index`. Only the standard library
+        goes to the head: another package's import goes after the module's first of the same package, since
+        the code before it may make it importable (`sys.path.insert`), skip the module without it
+        (`pytest.importorskip`) or prepare it (gevent's monkey-patching, `os.environ`)."""
+        root = module.partition(".")[0]
+        first = self.imports.first_import.get(root)
+        return root in _STDLIB or first is None or first < index
 
     def _importable(self, module: str) -> bool:
         """An import of `module` cannot fail where this module imports. A framework's own family is part

@@ -26,22 +26,26 @@ the rewrite side by side) to what a running program sees, without trusting the s
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from .. import api
+from ..analysis.namespace import writes_own_namespace
 from ..analysis.nodes import attribute_chain
 from ..families import FAMILIES, constant_for
 from ..findings import Finding, NewImport
 from ..options import Settings
 from .errors import FixError, FixFailure
 from .scopes import Resolver, Scope
+from .siblings import sibling_modules
 
 # Importable modules that hold the style families' constants on every version (`import m` works).
 _MODULE_NAMESPACES = frozenset({"starlette.status", "rest_framework.status", "litestar.status_codes"})
 # (object, attribute): the attribute exists once the object is imported, on every version.
 _ATTRIBUTES = frozenset({("http", "HTTPStatus"), ("fastapi", "status")})
 _ALWAYS_IMPORTABLE = frozenset({"http"})
+_STDLIB = frozenset(sys.stdlib_module_names)
 # Where each style family's constants live, and the packages the speller imports them from.
 _NAMESPACES = _MODULE_NAMESPACES | {"http.HTTPStatus", "fastapi.status"}
 _PACKAGES = _MODULE_NAMESPACES | {"http", "fastapi", "starlette", "rest_framework", "litestar"}
@@ -63,13 +67,20 @@ def check_bindings(
     import that may rebind a name is a risk an unsafe fix may take, a NameError or a missing attribute is not."""
     added = frozenset(new for finding in applied if finding.fix is not None for new in finding.fix.imports)
     _check_added_imports(original, applied, _trusted(settings))
+    _check_added_order(actual, applied, added)
     resolver = Resolver(actual, filename=filename)
+    resolver.package_bound |= sibling_modules(filename)  # read from the directory, not from the speller
     unconditional = _unconditional_modules(original)
+    dynamic = writes_own_namespace(actual)
     for line, chain in _written(original, actual, added):
         _check_chain(resolver, chain, line, unconditional, stars=expected is original)
+        if dynamic and expected is original:
+            _check_dynamic(resolver, chain, line)
     if expected is not original:  # the unsafe edits are in `expected`: what differs still is the safe fixes'
         for line, chain in _written(expected, actual, added):
             _check_star(resolver, chain, line)
+            if dynamic:
+                _check_dynamic(resolver, chain, line)
 
 
 # -- what the rewrite wrote -----------------------------------------------------------------------------
@@ -173,6 +184,14 @@ def _check_star(resolver: Resolver, chain: ast.expr, line: int) -> None:
         _refuse(f"a star import after the import of `{root.id}` may rebind it", line)
 
 
+def _check_dynamic(resolver: Resolver, chain: ast.expr, line: int) -> None:
+    """The module writes its own namespace (`globals()[...] = ...`, `exec`): a global import may be rebound."""
+    root = _root(chain)
+    found = _import_binding(resolver, root)
+    if found is not None and found[0] is resolver.module:
+        _refuse(f"the module writes its own namespace (`globals()`, `exec`, ...), which may rebind `{root.id}`", line)
+
+
 def _import_binding(resolver: Resolver, root: ast.Name) -> tuple[Scope, ImportSite | None] | None:
     """The scope owning an import-bound name and the import that has run at `root`; None: not an import."""
     owner = resolver.owner(root)
@@ -252,6 +271,48 @@ def _trusted(settings: Settings | None) -> set[str]:
     if settings.style in FAMILIES:
         trusted.add(FAMILIES[settings.style].import_from.partition(".")[0])
     return trusted
+
+
+def _check_added_order(actual: ast.Module, applied: Sequence[Finding], added: frozenset[NewImport]) -> None:
+    """An added import of a package other than the standard library runs after the module's own first
+    import of that package (code before it may put the package on `sys.path`, skip the module without it,
+    or prepare it), or, where the module has none, before any code."""
+    body = actual.body
+    head = 1 if ast.get_docstring(actual, clean=False) is not None else 0
+    while head < len(body) and isinstance(body[head], (ast.Import, ast.ImportFrom)):
+        head += 1
+    for finding in applied:
+        for new in finding.fix.imports if finding.fix is not None else ():
+            root = new.module.partition(".")[0]
+            if root in _STDLIB:
+                continue
+            own = next((i for i, s in enumerate(body) if root in _imported_roots(s, added)), None)
+            where = next((i for i, s in enumerate(body) if new in _import_forms(s)), None)
+            if where is None or (where >= head if own is None else not _late_enough(body, where, own, added)):
+                why = f"the added `{new.statement()}` would run before the module's own import of `{root}`"
+                _refuse(
+                    why if own is not None else f"the added `{new.statement()}` would run after code",
+                    finding.start.line,
+                )
+
+
+def _late_enough(body: list[ast.stmt], where: int, own: int, added: frozenset[NewImport]) -> bool:
+    """The added import at `where` runs after the module's own at `own`, or right before it, with nothing
+    but other added imports in between (isort puts `from m import x` above `from m.sub import y`)."""
+    return where >= own or all(_import_forms(s) and _import_forms(s) <= added for s in body[where + 1 : own])
+
+
+def _import_forms(statement: ast.stmt) -> set[NewImport]:
+    if isinstance(statement, ast.Import):
+        return {NewImport(alias.name, None, alias.asname) for alias in statement.names}
+    if isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+        return {NewImport(statement.module, alias.name, alias.asname) for alias in statement.names}
+    return set()
+
+
+def _imported_roots(statement: ast.stmt, added: frozenset[NewImport]) -> set[str]:
+    """The packages a top-level statement imports by names the fixes did not add."""
+    return {new.module.partition(".")[0] for new in _import_forms(statement) - added}
 
 
 def _check_added_imports(expected: ast.Module, applied: Sequence[Finding], trusted: set[str]) -> None:

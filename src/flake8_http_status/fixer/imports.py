@@ -4,9 +4,13 @@ LibCST's AddImportsVisitor appends after the last top-of-module import and puts 
 first (`from fastapi import status, APIRouter`). This module places imports the way isort-style
 projects expect, so the diff shows one natural line:
 
-* never above the module docstring or `from __future__` imports, and only in the leading import
-  block, so the name exists before any module-level code runs;
-* a name is merged into an existing `from X import ...` of that block, in sorted position when
+* never above the module docstring or `from __future__` imports; an import of the standard library
+  in the leading import block, so the name exists before any module-level code runs, and one of
+  another package in or right after the module's first import of that package (`first_import_of`),
+  since the code before that may make it importable or skip the module without it;
+* a name is merged into an existing `from X import ...` of that block (not one with a comment for the
+  whole statement, a `# noqa: F401` or `# type: ignore` that would then cover the new name too), in
+  sorted position when
   the names are sorted (an aliased name gets its own line, as isort writes it), every comment
   staying on the name it was written next to (`import_names`);
 * a statement that the new name makes longer than the project's line length (`line_length`) is
@@ -59,8 +63,10 @@ class _Layout:
 def _add(module: cst.Module, new_import: NewImport, style: ImportStyle) -> cst.Module:
     body = list(module.body)
     layout = _layout(body)
+    anchor = first_import_of(body, new_import.module)
     if new_import.name is not None:
-        for index in range(layout.floor, layout.end):
+        first = layout.floor if anchor is None else anchor
+        for index in range(first, max(layout.end, first + 1) if anchor is not None else layout.end):
             merged = _merge(body[index], new_import, style)
             if merged is not None:
                 body[index] = merged
@@ -70,9 +76,34 @@ def _add(module: cst.Module, new_import: NewImport, style: ImportStyle) -> cst.M
     small = statement.body[0]
     if isinstance(small, cst.ImportFrom) and _width(small) > style.line_length:
         statement = statement.with_changes(body=[wrapped(small, style.indent)])
+    if anchor is not None and anchor >= layout.end:  # after code that must run first: right after the import
+        return _at(module, body, anchor + 1, statement, new_group=False)
     if layout.end > layout.floor:
-        return _into_block(module, body, layout, statement, new_import)
+        return _into_block(module, body, layout, statement, new_import, -1 if anchor is None else anchor)
     return _at(module, body, layout.floor, statement, new_group=True)
+
+
+def first_import_of(body: Sequence[Statement], module: str) -> int | None:
+    """The first top-level statement importing `module`'s package, unless that is the standard library's.
+
+    An added import of another package runs no earlier than the module's own: the code before that may
+    make the package importable (`sys.path.insert`), skip the module without it (`pytest.importorskip`)
+    or prepare it (gevent's monkey-patching, `os.environ`)."""
+    root = module.partition(".")[0]
+    if root in _STDLIB:
+        return None
+    for index, statement in enumerate(body):
+        if isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(small, (cst.Import, cst.ImportFrom)) and _roots(small) & {root} for small in statement.body
+        ):
+            return index
+    return None
+
+
+def _roots(node: cst.Import | cst.ImportFrom) -> set[str]:
+    if isinstance(node, cst.ImportFrom):
+        return set() if node.relative or node.module is None else {_dotted(node.module).partition(".")[0]}
+    return {_dotted(alias.name).partition(".")[0] for alias in node.names}
 
 
 def _layout(body: Sequence[Statement]) -> _Layout:
@@ -136,6 +167,8 @@ def _merge(statement: Statement, new_import: NewImport, style: ImportStyle) -> S
     if isinstance(found.names, cst.ImportStar):
         return None
     assert isinstance(statement, cst.SimpleStatementLine) and new_import.name is not None
+    if _statement_comment(found, statement):
+        return None  # a `# noqa: F401` or `# type: ignore` there speaks for the names it was written for
     names = list(found.names)
     if new_import.alias and not any(item.asname for item in names):
         return None  # isort keeps `from x import y as z` on its own line unless the module combines them
@@ -149,6 +182,13 @@ def _merge(statement: Statement, new_import: NewImport, style: ImportStyle) -> S
     if fits_before and _width(merged) > style.line_length and _can_wrap(merged, statement):
         merged = wrapped(merged, style.indent)
     return statement.with_changes(body=[merged])
+
+
+def _statement_comment(node: cst.ImportFrom, statement: cst.SimpleStatementLine) -> bool:
+    """A comment for the whole statement: at the end of its line, or after its opening parenthesis."""
+    after_lpar = node.lpar.whitespace_after if node.lpar is not None else None
+    first_line = after_lpar.first_line.comment if isinstance(after_lpar, cst.ParenthesizedWhitespace) else None
+    return statement.trailing_whitespace.comment is not None or first_line is not None
 
 
 def _width(node: cst.ImportFrom) -> int:
@@ -211,6 +251,7 @@ def _into_block(
     layout: _Layout,
     statement: cst.SimpleStatementLine,
     new_import: NewImport,
+    anchor: int,  # the block's first import of the package (-1: none): nothing else runs between them
 ) -> cst.Module:
     modules = {index: _module_name(_block_import(body[index])) for index in range(layout.floor, layout.end)}
     groups = _groups(body, layout)
@@ -219,8 +260,10 @@ def _into_block(
     if group is not None:
         keys = [_statement_key(_block_import(body[index])) for index in group]
         before = next((i for i, k in zip(group, keys, strict=True) if key < k), None) if keys == sorted(keys) else None
+        if before is not None and before < anchor:  # right before it is as late: no code runs in between
+            before = anchor
         if before is None:
-            return _at(module, body, group[-1] + 1, statement, new_group=False)
+            return _at(module, body, max(group[-1], anchor) + 1, statement, new_group=False)
         return _at(module, body, before, statement, new_group=False, first_of_group=before == group[0])
     section = _section(new_import.module)
     later = next((g for g in groups if min(_section(modules[i]) for i in g) > section), None)

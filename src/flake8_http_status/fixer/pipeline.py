@@ -20,6 +20,7 @@ from .errors import FixError, FixFailure, RefusedFix, syntax_error
 from .noqa import NoqaLines, skips_file
 from .refusals import FixKey, culprits, fix_key, reason
 from .selection import Chosen, Selection, choose
+from .siblings import sibling_modules
 from .source import split_lines
 from .verify import check_equivalent
 
@@ -234,7 +235,8 @@ def _chosen(
 ) -> tuple[Chosen, ast.Module]:
     if tree is None:
         tree = _parse(text, filename)
-    findings: list[Finding] = analyse_module(tree, lines, filename, options.settings).findings
+    siblings = sibling_modules(filename)
+    findings: list[Finding] = analyse_module(tree, lines, filename, options.settings, siblings=siblings).findings
     if not any(finding.fix is not None for finding in findings):
         return Chosen([], 0), tree
     return choose(findings, options.selection, NoqaLines(text, lines)), tree

@@ -8,9 +8,12 @@ is set aside for the comparison only when
   definition, `global`, second import or star import that could stand in for it); and
 * in the rewritten module nothing binds it at module level, no name resolves to it through the
   scopes (a name of that spelling inside a function that binds its own is not a use), and no
-  string holds it as a word (`__all__`, a string annotation, `getattr(module, "name")`, a doctest).
+  string holds it as a word (`__all__`, a string annotation, `getattr(module, "name")`, a doctest); and
+* it is not kept on purpose (`reexports.py`): no comment on its line, not `import X as X`, and no
+  `__all__` built by anything but a literal list or tuple of strings.
 
-Any other dropped import raises FixError: the rewrite would change what the module binds.
+Any other dropped import raises FixError: the rewrite would change what the module binds, or what
+another module importing from it finds.
 """
 
 from __future__ import annotations
@@ -21,16 +24,19 @@ from collections import Counter
 
 from ..findings import NewImport
 from .errors import FixError, FixFailure
+from .reexports import commented_lines, dynamic_all, explicit_reexport, has_comment
 from .scopes import Resolver
 
 _WORD = re.compile(r"[^\W\d]\w*")
 
 
-def removed_imports(expected: ast.Module, actual: ast.Module) -> frozenset[NewImport]:
-    """The module-level imports of `expected` that `actual` no longer has, each checked to be unused."""
+def removed_imports(expected: ast.Module, actual: ast.Module, expected_text: str = "") -> frozenset[NewImport]:
+    """The module-level imports of `expected` (whose text is `expected_text`) that `actual` no longer has,
+    each checked to be unused and not kept on purpose."""
     dropped = _imports(expected) - _imports(actual)
     if not dropped:
         return frozenset()
+    _check_not_kept(expected, expected_text, dropped)
     before, after, words = _Bindings(expected), _Bindings(actual), _string_words(actual)
     for new in dropped:
         local = new.bound_name
@@ -40,6 +46,33 @@ def removed_imports(expected: ast.Module, actual: ast.Module) -> frozenset[NewIm
                 f"the rewrite would remove `{new.statement()}`, which the module may still need; file left unchanged",
             )
     return frozenset(dropped)
+
+
+def _check_not_kept(expected: ast.Module, text: str, dropped: Counter[NewImport]) -> None:
+    """No dropped import is a deliberate re-export (`reexports.py`): a comment on its line, `X as X`, or
+    an `__all__` that is not a literal list of strings (it may name anything)."""
+    dynamic, comments = dynamic_all(expected), commented_lines(text)
+    for statement in expected.body:
+        if not isinstance(statement, (ast.Import, ast.ImportFrom)):
+            continue
+        for alias in statement.names:
+            new = _form(statement, alias)
+            if new is None or new not in dropped:
+                continue
+            if dynamic or explicit_reexport(alias) or has_comment(statement, alias, comments):
+                raise FixError(
+                    FixFailure.UNVERIFIED,
+                    f"the rewrite would remove `{new.statement()}`, which may be re-exported; file left unchanged",
+                    statement.lineno,
+                )
+
+
+def _form(statement: ast.Import | ast.ImportFrom, alias: ast.alias) -> NewImport | None:
+    if isinstance(statement, ast.Import):
+        return NewImport(alias.name, None, alias.asname)
+    if statement.level or not statement.module:
+        return None
+    return NewImport(statement.module, alias.name, alias.asname)
 
 
 def _imports(tree: ast.Module) -> Counter[NewImport]:

@@ -42,8 +42,9 @@ def whole(lines: Sequence[str]) -> Segment:
     return Segment(1, max(len(lines), 1))
 
 
-def head(tree: ast.Module, lines: Sequence[str]) -> Segment:
-    """Docstring, __future__ imports and the leading imports: where new imports are added."""
+def head(tree: ast.Module, lines: Sequence[str], packages: Iterable[str] = ()) -> Segment:
+    """Docstring, __future__ imports and the leading imports: where new imports are added; down to the
+    first top-level import of each of `packages` (an added import of a package goes after it)."""
     body = tree.body
     end = 1 if body and _is_docstring(body[0]) else 0
     while end < len(body) and _is_future(body[end]):
@@ -53,11 +54,26 @@ def head(tree: ast.Module, lines: Sequence[str]) -> Segment:
         end += 1
     if end == floor and end < len(body):  # no import block: the blank lines depend on what follows
         end += 1
+    end = max([end, *(index + 1 for index in _first_imports(body, set(packages)))])
     while 0 < end < len(body) and body[end].lineno <= _last_line(body[end - 1]):  # `import os; x = 1`
         end += 1
     if end == 0:
         return whole(lines)
     return Segment(1, _last_line(body[end - 1]))
+
+
+def _first_imports(body: Sequence[ast.stmt], packages: set[str]) -> Iterable[int]:
+    """The index of the first top-level import statement of each package in `packages`."""
+    for index, statement in enumerate(body):
+        if isinstance(statement, ast.Import):
+            found = {alias.name.partition(".")[0] for alias in statement.names} & packages
+        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+            found = {statement.module.partition(".")[0]} & packages
+        else:
+            continue
+        packages -= found
+        if found:
+            yield index
 
 
 def _last_line(statement: ast.stmt) -> int:

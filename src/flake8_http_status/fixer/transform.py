@@ -65,7 +65,7 @@ def rewrite(
     edits = _insert(lines, edits)
     chains = [(edit, segments.candidates(tree, lines, edit)) for edit in edits]
     choice = {id(edit): 0 for edit in edits}
-    head = segments.head(tree, lines) if imports else None
+    head = segments.head(tree, lines, (new.module.partition(".")[0] for new in imports)) if imports else None
     parsed: dict[Segment, cst.Module] = {}
     while True:
         pieces = _pieces(chains, choice, head)

@@ -19,6 +19,10 @@ when every one of these holds, so that removing it cannot change what the progra
 * the module never reaches its own namespace by other means: `globals()`, `locals()`, `vars()`,
   `dir()`, `eval`, `exec`, `__dict__`, `sys.modules`, or a module-level `__getattr__` / `__dir__`.
 
+* it is not kept on purpose (`reexports.py`): no comment on its line (`# noqa: F401`, `# re-exported`),
+  not the explicit `import X as X`, and `__all__`, if the module has one, is a literal list or tuple of
+  strings.
+
 What cannot be seen from one file is not seen: another module that imports the name from this one
 (`from views import HTTPStatus`) would lose it, as it would after any F401 clean-up. The verifier
 checks the removal again on its own (`removed_imports.py`).
@@ -42,6 +46,7 @@ import libcst as cst
 from ..families import FAMILIES
 from .import_names import remove_name
 from .positions import first_line
+from .reexports import commented_lines, dynamic_all, explicit_reexport, has_comment
 from .scopes import Resolver
 from .source import split_lines
 
@@ -66,7 +71,7 @@ def remove_unused(original: ast.Module, original_text: str, text: str, *, packag
         tree = ast.parse(text)
     except (SyntaxError, ValueError):  # the verifier reports it
         return text
-    if _reaches_its_namespace(tree):
+    if _reaches_its_namespace(tree) or dynamic_all(tree):
         return text
     unused = list(_unused(original, tree, text))
     lines = split_lines(text)
@@ -95,7 +100,7 @@ def _unused(original: ast.Module, tree: ast.Module, text: str) -> Iterator[_Unus
     names_after |= {
         name for node in ast.walk(tree) if isinstance(node, (ast.Global, ast.Nonlocal)) for name in node.names
     }
-    lines = split_lines(text)
+    lines, comments = split_lines(text), commented_lines(text)
     for index, statement in enumerate(tree.body):
         if not isinstance(statement, (ast.Import, ast.ImportFrom)) or not _alone(tree.body, index, lines):
             continue
@@ -103,7 +108,7 @@ def _unused(original: ast.Module, tree: ast.Module, text: str) -> Iterator[_Unus
         other: set[int] = set()
         for position, alias in enumerate(statement.names):
             target, local = _target(statement, alias)
-            if target is None:
+            if target is None or explicit_reexport(alias) or has_comment(statement, alias, comments):
                 continue
             if bindings_before.count(local) != 1 or bindings_after.count(local) != 1 or local in before.module.others:
                 continue

@@ -52,7 +52,7 @@ def check_equivalent(
     expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
     actual = _parse(rewritten, "the rewritten module")
     check_bindings(tree, expected, actual, applied, filename, settings)
-    removed = removed_imports(expected, actual)  # imports the rewrite dropped, checked to be unused
+    removed = removed_imports(expected, actual, expected_text)  # imports the rewrite dropped, checked to be unused
     comparison = _Comparison(
         _Reader(Resolver(expected, [_import_node(new) for new in added]), added | removed, project),
         _Reader(Resolver(actual), added, project),

@@ -12,6 +12,7 @@ from ..analysis.collect import Bindings, Candidates
 from ..analysis.imports import ImportMap
 from ..analysis.int_family import int_fallback
 from ..analysis.module import AnalysedModule
+from ..analysis.namespace import writes_own_namespace
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.value_uses import ValueUses, family_type, unrebound
@@ -42,6 +43,7 @@ class Context:
         filename: str = "",
         candidates: Candidates | None = None,  # what the collector kept (calls, functions)
         bindings: Bindings | None = None,
+        siblings: frozenset[str] = frozenset(),  # in a package's `__init__.py`: the submodules beside it
     ) -> None:
         self.tree = tree
         self.lines = lines
@@ -55,6 +57,7 @@ class Context:
         self.filename = filename
         self.candidates: Candidates = Candidates() if candidates is None else candidates
         self.bindings: Bindings = Bindings() if bindings is None else bindings
+        self.siblings = siblings
 
     @cached_property
     def module(self) -> AnalysedModule:
@@ -96,7 +99,16 @@ class Context:
 
     @cached_property
     def speller(self) -> Speller:
-        return Speller(self.family, self.target, self.imports, self.bound, self.filename, self.settings.style != "auto")
+        return Speller(
+            self.family,
+            self.target,
+            self.imports,
+            self.bound,
+            self.filename,
+            self.settings.style != "auto",
+            siblings=self.siblings,
+            dynamic=writes_own_namespace(self.tree, "".join(self.lines)),
+        )
 
     @cached_property
     def stringified_nodes(self) -> set[int]:
