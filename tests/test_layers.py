@@ -23,7 +23,16 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 LAYERS: dict[str, tuple[str, ...]] = {
     "data": ("__init__", "records", "statuses", "versions", "families", "findings", "words", "api", "catalogue"),
     "i18n": ("i18n",),
-    "settings": ("specifiers", "markers", "requirements", "setup_files", "project", "options", "per_file_ignores"),
+    "settings": (
+        "safe_read",
+        "specifiers",
+        "markers",
+        "requirements",
+        "setup_files",
+        "project",
+        "options",
+        "per_file_ignores",
+    ),
     "analysis": ("analysis", "prefilter"),
     "handlers": ("handlers",),
     "rules": ("rules",),

@@ -23,6 +23,7 @@ from . import per_file_ignores
 from .options import OPTIONS, OptionError
 from .per_file_ignores import PerFileIgnores
 from .rules.registry import RULES
+from .safe_read import Unread, Why, discovered_text, read_text, shown_path
 
 _CANDIDATES = ("setup.cfg", "tox.ini", ".flake8")
 _SECTION = "flake8"
@@ -63,17 +64,50 @@ def load(config: Path | None = None, *, isolated: bool = False, start: Path | No
     path = config if config is not None else find_config(start)
     if path is None:
         return FileConfig(None)
+    text = _named_text(path) if config is not None else _found_text(path)
+    if text is None:
+        return FileConfig(None)
     parser = configparser.RawConfigParser()
     try:
-        if not parser.read(path, encoding="utf-8"):
-            raise OptionError(f"the config file {path} does not exist")
-    except (configparser.Error, UnicodeDecodeError) as error:
+        parser.read_string(text, source=str(path))
+    except configparser.Error as error:
         raise OptionError(f"cannot read {path}: {error}") from None
     section: Mapping[str, str] = parser[_SECTION] if parser.has_section(_SECTION) else {}
     try:
         return _from_section(Path(path), section)
     except OptionError as error:
         raise in_file(Path(path), error) from None
+
+
+def _named_text(path: Path) -> str:
+    """The text of the file `--config` names; OptionError (one line naming it) for any file not read."""
+    try:
+        return read_text(path)
+    except Unread as unread:
+        if unread.why is Why.MISSING:
+            raise OptionError(f"the config file {path} does not exist") from None
+        raise OptionError(f"the config file {shown_path(path)}: {unread.message}") from None
+
+
+def _found_text(path: Path) -> str | None:
+    """The text of the file found by the search; None when it is no longer there to read (or is skipped)."""
+    try:
+        return discovered_text(path)
+    except Unread as unread:
+        raise OptionError(f"cannot read {path}: {unread.message}") from None
+
+
+def _parsed(path: str | Path) -> configparser.RawConfigParser | None:
+    """A found file's sections, or None when it is absent, skipped, unreadable or does not parse."""
+    parser = configparser.RawConfigParser()
+    try:
+        text = discovered_text(path)
+        if text is None:
+            return None
+        parser.read_string(text, source=str(path))
+    except (Unread, configparser.Error):
+        return None
+    return parser
 
 
 def flake8_source(option: str, value: object, argv: Sequence[str]) -> Path | None:
@@ -108,25 +142,14 @@ def _flake8_files(argv: Sequence[str]) -> list[Path]:
 
 def _raw_values(path: Path) -> dict[str, str | list[str]]:
     """The plugin's keys in the file, as flake8 hands them over (lists split; nothing else checked)."""
-    parser = configparser.RawConfigParser()
-    try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError):
-        return {}
-    section = parser[_SECTION] if parser.has_section(_SECTION) else {}
+    parser = _parsed(path)
+    section = parser[_SECTION] if parser is not None and parser.has_section(_SECTION) else {}
     return _plugin_values({key.replace("_", "-"): value for key, value in section.items()})
 
 
 def in_file(path: Path, error: OptionError) -> OptionError:
     """The same error, saying which configuration file holds the value (one line: `setup.cfg: ...`)."""
-    return OptionError(f"{_shown_path(path)}: {error}", error.option)
-
-
-def _shown_path(path: Path) -> str:
-    """The path relative to the current directory when it is inside it, else absolute."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute)
-    return absolute if relative.startswith(os.pardir) else relative
+    return OptionError(f"{shown_path(path)}: {error}", error.option)
 
 
 def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
@@ -171,12 +194,8 @@ def _paths(text: str, base: Path) -> tuple[str, ...]:
 
 
 def _has_flake8_section(path: str) -> bool:
-    parser = configparser.RawConfigParser()
-    try:
-        parser.read(path, encoding="utf-8")
-    except (UnicodeDecodeError, configparser.Error):
-        return False  # flake8 ignores a config it cannot parse and keeps looking
-    return parser.has_section(_SECTION) or parser.has_section("flake8:local-plugins")
+    parser = _parsed(path)  # flake8 ignores a config it cannot parse and keeps looking
+    return parser is not None and (parser.has_section(_SECTION) or parser.has_section("flake8:local-plugins"))
 
 
 def _identity(path: str) -> tuple[int, int] | None:

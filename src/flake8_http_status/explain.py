@@ -20,6 +20,7 @@ from .options import OptionError, parse_lang
 from .rules.registry import BY_CODE as RULES_BY_CODE
 from .rules.registry import RULES
 from .rules.rule import Rule
+from .safe_read import Unread, discovered_text
 from .statuses import BY_CODE as STATUSES_BY_CODE
 from .statuses import STATUS_RANGE
 from .terminal import Style, render, style_for, visible_width, write
@@ -125,12 +126,15 @@ def configured_lang(start: Path) -> str | None:
     for folder in (start, *start.parents):
         for name in _CONFIG_FILES:
             path = folder / name
-            if not path.is_file():
-                continue
             parser = configparser.RawConfigParser()
             try:
-                parser.read(path, encoding="utf-8")
-            except (configparser.Error, UnicodeDecodeError) as error:
+                text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
+                if text is None:
+                    continue
+                parser.read_string(text, source=str(path))
+            except Unread as unread:
+                raise OptionError(f"{path}: cannot read it ({unread.message})") from None
+            except configparser.Error as error:
                 raise OptionError(f"{path}: cannot read it ({type(error).__name__})") from None
             if parser.has_section("flake8"):
                 value = parser.get("flake8", "http-status-lang", fallback=None)

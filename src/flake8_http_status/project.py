@@ -18,6 +18,7 @@ from typing import Any
 from .records import NamedTuple
 from .requirements import admitted, hull, pep508_list, requirements_file
 from .requirements import poetry as poetry_requirements
+from .safe_read import Unread, discovered_text
 from .setup_files import is_setup_cfg, setup_cfg_python, setup_py_python
 from .specifiers import span_of
 from .versions import ANY, Span, padded, starlette_for_fastapi
@@ -80,7 +81,7 @@ def read_project(directory: Path) -> Pyproject:
     Poetry's `python`, else setup.cfg's `python_requires`, else setup.py's. The packages: the pyproject's
     requirements, else the pip requirements files (each an alternative environment: their ranges unite)."""
     path = directory / "pyproject.toml"
-    data = _toml(path) if path.is_file() else {}
+    data = _toml(path)
     project = _table(data, "project")
     poetry = _table(_table(data, "tool"), "poetry")
     requires = (
@@ -112,8 +113,9 @@ def _toml(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
+        data: dict[str, Any] = tomllib.loads(text) if text is not None else {}
+    except (Unread, tomllib.TOMLDecodeError):
         return {}
     return data
 

@@ -18,11 +18,11 @@ from typing import Any
 
 from .markers import ALWAYS, Condition, marker_condition, python_condition
 from .records import NamedTuple
+from .safe_read import Unread, discovered_bytes, universal_newlines
 from .specifiers import covers, span_of
 from .versions import ANY, Span, padded
 
 _NAME = r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*"
-_MAX_FILE = 1_000_000  # bytes of a requirements file read: a real one is far smaller
 
 
 class Requirement(NamedTuple):
@@ -88,10 +88,12 @@ def requirements_file(path: Path) -> list[Requirement]:
     """The requirements of a pip requirements file. Options (`-r`, `-c`, `-e`, `--hash`, ...), paths and URLs
     say nothing this reader can trust about a release, so they are skipped."""
     try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            text = handle.read(_MAX_FILE)
-    except OSError:
+        data = discovered_bytes(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
+    except Unread:
         return []
+    if data is None:
+        return []
+    text = universal_newlines(data.decode("utf-8", errors="replace"))
     found: list[Requirement] = []
     for raw in re.sub(r"\\\r?\n", " ", text).splitlines():
         uncommented = re.sub(r"(^|\s)#.*", "", raw).strip()

@@ -11,7 +11,7 @@ import ast
 import configparser
 from pathlib import Path
 
-_MAX_FILE = 1_000_000  # bytes read: a real setup file is far smaller
+from .safe_read import Unread, discovered_bytes, universal_newlines
 
 
 def setup_cfg_python(path: Path) -> str | None:
@@ -28,9 +28,10 @@ def is_setup_cfg(path: Path) -> bool:
 
 
 def _setup_cfg(path: Path) -> configparser.ConfigParser | None:
-    text = _read(path)
-    if text is None:
+    data = _read(path)
+    if data is None:
         return None
+    text = universal_newlines(data.decode("utf-8", errors="replace"))
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text)
@@ -41,9 +42,9 @@ def _setup_cfg(path: Path) -> configparser.ConfigParser | None:
 
 def setup_py_python(path: Path) -> str | None:
     """The string literal given as `python_requires=` to `setup(...)` in `path`; None otherwise."""
-    text = _read(path)
+    source = _read(path)
     try:
-        tree = ast.parse(text) if text is not None else None
+        tree = ast.parse(source) if source is not None else None  # bytes: ast reads a coding cookie
     except (SyntaxError, ValueError):
         return None
     for node in ast.walk(tree) if tree is not None else ():
@@ -61,11 +62,9 @@ def _called(func: ast.expr) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else None
 
 
-def _read(path: Path) -> str | None:
-    if not path.is_file():  # a FIFO or a device is never read
-        return None
+def _read(path: Path) -> bytes | None:
+    """The file's bytes; None when it is absent, skipped (a FIFO, a device, too large) or unreadable."""
     try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            return handle.read(_MAX_FILE)
-    except OSError:
+        return discovered_bytes(path)
+    except Unread:
         return None

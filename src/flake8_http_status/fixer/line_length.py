@@ -24,6 +24,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..safe_read import Unread, discovered_text
+
 DEFAULT_LINE_LENGTH = 79
 _WIDE_DEFAULT = 88  # black's and ruff's default, and isort's black profile
 _NOT_ENFORCED = 0  # flake8 configured to ignore E501: it holds the project to no length
@@ -123,17 +125,19 @@ def _toml(path: Path) -> dict[str, Any] | None:
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
+        return tomllib.loads(text) if text is not None else None
+    except (Unread, tomllib.TOMLDecodeError):
         return None
 
 
 def _ini(path: Path, sections: tuple[str, ...]) -> dict[str, dict[str, Any]]:
-    if not path.is_file():
-        return {}
     parser = configparser.RawConfigParser()
     try:
-        parser.read_string(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, configparser.Error):
+        text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
+        if text is None:
+            return {}
+        parser.read_string(text)
+    except (Unread, configparser.Error):
         return {}
     return {section: dict(parser.items(section)) for section in sections if parser.has_section(section)}
