@@ -11,9 +11,11 @@ import pytest
 from flake8_http_status.cli import main
 from flake8_http_status.findings import Edit, Finding, Fix, FixSafety, NewImport, Position
 from flake8_http_status.fixer.errors import FixError
+from flake8_http_status.fixer.pipeline import FixOptions, fix_text
+from flake8_http_status.fixer.selection import Selection
 from flake8_http_status.fixer.source import split_lines
 from flake8_http_status.fixer.verify import check_equivalent
-from flake8_http_status.options import settings_from_args
+from flake8_http_status.options import ExtraCode, settings_from_args
 
 SOURCE = """\
 from flask import abort
@@ -112,3 +114,33 @@ def test_the_verifier_reads_a_project_name_as_its_declared_code_only() -> None:
     other = rewritten.replace("from myapp.http", "from otherapp.http")  # the same name from elsewhere
     with pytest.raises(FixError):
         verify(original, other, "NETWORK_TIMEOUT", {"myapp.http.NETWORK_TIMEOUT": 599})
+
+
+@pytest.mark.parametrize(
+    ("codes", "message"),
+    [
+        ("499=myapp.http:None", "'None' in '499=myapp.http:None' is a Python keyword"),
+        ("499=__debug__", "'__debug__' in '499=__debug__' is reserved: Python never binds __debug__"),
+        ("499=A,499=B", "499 is given twice"),
+    ],
+)
+def test_a_bad_extra_code_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], codes: str, message: str
+) -> None:
+    (tmp_path / "views.py").write_text(SOURCE)
+    status, err = fix_project(tmp_path, ["--isolated", f"--extra-codes={codes}"], capsys)
+    assert (status, err) == (2, f"http-status fix: error: http-status-extra-codes: {message}\n")
+    assert (tmp_path / "views.py").read_text() == SOURCE
+
+
+def test_the_verifier_compiles_the_rewrite() -> None:
+    # `from myapp import __debug__` parses but does not compile. The option refuses the name now; the
+    # verifier must refuse it on its own too, so that a later bug elsewhere cannot write such a module.
+    settings = settings_from_args(["--http-status-target-python=3.10"])
+    settings = settings.replace(extra_codes={599: ExtraCode(599, "__debug__", "myapp")})
+    result = fix_text(SOURCE, "views.py", FixOptions(settings, Selection()))
+    assert "__debug__" not in result.text and "abort(599)" in result.text
+    assert "abort(HTTPStatus.NOT_FOUND)" in result.text  # the file's other fix is kept
+    assert [(fix.line, fix.reason) for fix in result.refused] == [
+        (7, "the rewritten module does not compile (cannot assign to __debug__)")  # a line of the fixed text
+    ]

@@ -112,6 +112,10 @@ BAD_CONFIG_VALUES = {
         "http-status-ignore-values = 200,\n    2xx",
         "http-status-ignore-values: expected integers, not '2xx'",
     ),
+    "extra-codes": (
+        "http-status-extra-codes = 499=myapp.http:class",
+        "http-status-extra-codes: 'class' in '499=myapp.http:class' is a Python keyword",
+    ),
     "extra-calls": (
         "http-status-extra-calls = helper",
         "http-status-extra-calls: expected NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD, not 'helper'",

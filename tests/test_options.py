@@ -47,6 +47,35 @@ def test_config_lists_may_span_lines() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("499=myapp.http:class", "'class' in '499=myapp.http:class' is a Python keyword"),
+        ("499=None", "'None' in '499=None' is a Python keyword"),
+        ("499=True", "'True' in '499=True' is a Python keyword"),
+        ("499=class.http:CLOSED", "'class' in '499=class.http:CLOSED' is a Python keyword"),
+        ("499=__debug__", "'__debug__' in '499=__debug__' is reserved: Python never binds __debug__"),
+        ("499=my-app:CLOSED", "'my-app' in '499=my-app:CLOSED' is not a Python identifier"),
+        ("499=myapp..http:CLOSED", "'' in '499=myapp..http:CLOSED' is not a Python identifier"),
+        ("499=\ufb01le", "'\ufb01le' in '499=\ufb01le' is read by Python as 'file'"),
+        ("499=A, 499=B", "499 is given twice"),
+        ("499=A, 498=A", "A is given for both 499 and 498"),
+        ("499=a.http:A, 498=b.http:A", "A is given for both 499 and 498"),  # both would be imported as A
+    ],
+)
+def test_extra_codes_must_be_names_python_can_import_once(text: str, message: str) -> None:
+    with pytest.raises(OptionError) as raised:
+        settings_from({"http_status_extra_codes": text})
+    assert (str(raised.value), raised.value.option) == (f"http-status-extra-codes: {message}", "extra-codes")
+
+
+def test_extra_codes_take_any_python_identifier() -> None:
+    assert parse_extra_codes(["499=caf\u00e9.http:\u00c9CHEC, 498=match:case"]) == {
+        499: ExtraCode(499, "\u00c9CHEC", "caf\u00e9.http"),
+        498: ExtraCode(498, "case", "match"),  # soft keywords are names
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [("3.11", (3, 11)), (">=3.10", (3, 10)), (">=3.9,<4", (3, 9)), ("~=3.12", (3, 12)), ("", None)],
 )

@@ -16,7 +16,8 @@ from .records import NamedTuple
 # Patterns, not compiled ones: `re` compiles them when an option that needs one is given, not at import.
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 _DOTTED = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
-_EXTRA_CODE = rf"\s*([0-9]{{3}})\s*=\s*(?:({_DOTTED})\s*:\s*)?({_IDENTIFIER})\s*\Z"
+# Loose on purpose: the names are then checked as Python reads them (`_python_name`), Unicode included.
+_EXTRA_CODE = r"\s*([0-9]{3})\s*=\s*(?:([^\s:=]+)\s*:\s*)?([^\s:=]+)\s*\Z"
 _DOTTED_NAME = rf"{_DOTTED}\Z"
 _EXTRA_CALL = rf"\s*({_DOTTED})\s*(?::\s*([0-9]{{1,9}}))?\s*(?::\s*({_IDENTIFIER}))?\s*\Z"
 # A Python version (3.10, 3.10.4) or a specifier (>=3.10; ~=3.10; >=3.10,<3.13 || >=3.14, as Poetry writes it).
@@ -252,16 +253,47 @@ def parse_target_python(text: str | None) -> tuple[int, int] | None:
 
 
 def parse_extra_codes(items: Iterable[str]) -> dict[int, ExtraCode]:
+    """`499=CLIENT_CLOSED_REQUEST` or `499=myapp.http:CLIENT_CLOSED_REQUEST` items. A fix writes the module
+    and the name into code, so each part must be a name Python accepts there; a code or a name given twice
+    would make a fix's choice depend on the order of the items."""
     codes: dict[int, ExtraCode] = {}
+    names: dict[str, int] = {}
     for item in _items(items):
         match = re.match(_EXTRA_CODE, item)
         if not match:
             raise OptionError(f"http-status-extra-codes: expected CODE=NAME or CODE=module:NAME, not {shown(item)}")
-        code = int(match.group(1))
+        code, module, name = int(match.group(1)), match.group(2), match.group(3)
         if not 100 <= code <= 599:
             raise OptionError(f"http-status-extra-codes: {code} is outside 100-599")
-        codes[code] = ExtraCode(code, match.group(3), match.group(2))
+        for part in [*(module.split(".") if module else ()), name]:
+            problem = _python_name(part)
+            if problem:
+                raise OptionError(f"http-status-extra-codes: {shown(part)} in {shown(item)} {problem}")
+        if code in codes:
+            raise OptionError(f"http-status-extra-codes: {code} is given twice")
+        if name in names:
+            raise OptionError(f"http-status-extra-codes: {name} is given for both {names[name]} and {code}")
+        codes[code], names[name] = ExtraCode(code, name, module), code
     return codes
+
+
+def _python_name(text: str) -> str | None:
+    """Why `text` cannot be written as a name in Python source; None when it can."""
+    import keyword  # only when extra codes are given: start-up stays lean
+
+    if not text.isidentifier():
+        return "is not a Python identifier"
+    if keyword.iskeyword(text):
+        return "is a Python keyword"
+    if text == "__debug__":
+        return "is reserved: Python never binds __debug__"
+    if not text.isascii():
+        import unicodedata  # only for non-ASCII names: start-up stays lean
+
+        if unicodedata.normalize("NFKC", text) != text:
+            # Python reads the name in NFKC form: `ﬁle` is `file`, so it would name something else.
+            return f"is read by Python as {unicodedata.normalize('NFKC', text)!r}"
+    return None
 
 
 def parse_ignore_values(items: Iterable[str]) -> frozenset[int]:

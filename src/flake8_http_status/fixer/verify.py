@@ -11,6 +11,7 @@ anything the rewrite changed beyond them still shows up.
 from __future__ import annotations
 
 import ast
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..families import Target, constant_for
@@ -51,6 +52,7 @@ def check_equivalent(
     expected_text = splice(original, lines, unsafe) if unsafe else original
     expected = _parse(expected_text, "an unsafe fix gives code that") if unsafe else tree
     actual = _parse(rewritten, "the rewritten module")
+    _compile(rewritten, original)
     check_bindings(tree, expected, actual, applied, filename, settings)
     removed = removed_imports(expected, actual, expected_text)  # imports the rewrite dropped, checked to be unused
     comparison = _Comparison(
@@ -93,6 +95,32 @@ def _parse(text: str, what: str) -> ast.Module:
     except (SyntaxError, ValueError) as error:
         line = getattr(error, "lineno", None)
         raise FixError(FixFailure.UNVERIFIED, f"{what} does not parse; file left unchanged", line) from None
+
+
+def _compile(rewritten: str, original: str) -> None:
+    """Compile the rewrite as Python would run it: the compiler rejects what the parser accepts, such as
+    `from m import __debug__`, a `nonlocal` with no binding or a duplicate argument. A module that did not
+    compile before is the module's own fault, not the rewrite's."""
+    try:
+        _compiles(rewritten)
+    except SyntaxError as error:
+        try:
+            _compiles(original)
+        except SyntaxError:
+            raise FixError(FixFailure.SYNTAX, f"does not compile: {error.msg}", error.lineno) from None
+        raise FixError(
+            FixFailure.UNVERIFIED,
+            f"the rewritten module does not compile ({error.msg}); file left unchanged",
+            error.lineno,
+        ) from None
+    except ValueError:  # a null byte: the parse before would have refused it already
+        raise FixError(FixFailure.UNVERIFIED, "the rewritten module does not compile; file left unchanged") from None
+
+
+def _compiles(text: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SyntaxWarnings of the module's own code are not ours to print
+        compile(text, "<rewritten>", "exec", dont_inherit=True)
 
 
 def _import_node(new: NewImport) -> ast.Import | ast.ImportFrom:
