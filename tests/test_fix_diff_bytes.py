@@ -146,3 +146,55 @@ def test_a_module_on_stdin_that_cannot_be_fixed_prints_no_diff(tmp_path: Path) -
     assert (diffed.returncode, diffed.stdout) == (123, b"")  # the module itself is no patch
     assert diffed.stderr.decode().startswith("stdin:2: error: cannot parse")
     assert http_status_fix("-", cwd=tmp_path, stdin=broken).stdout == broken  # as a filter: passed through
+
+
+# Names each tool misreads unquoted: GNU patch ends a name at a blank, both tools at a tab or a newline.
+ODD_NAMES = ["a b.py", " lead.py", "trail .py", "a\tb.py", "a\nb.py", "a\rb.py", 'q"uote.py', "back\\slash.py"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", TOOLS)
+def test_a_diff_applies_to_files_with_blanks_tabs_and_newlines_in_their_names(tmp_path: Path, tool: str) -> None:
+    tree, copy = tmp_path / "tree", tmp_path / "copy"
+    tree.mkdir()
+    for name in ODD_NAMES:
+        (tree / name).write_bytes(VIEW)
+    (tree / "a").write_bytes(b"untouched\n")  # what an unquoted `a\tb.py` or `a b.py` would be read as
+    shutil.copytree(tree, copy)
+    diffed = http_status_fix("--diff", ".", cwd=tree)
+    assert diffed.returncode == 1, diffed.stderr
+    lines = diffed.stderr.decode().splitlines()
+    assert len(lines) == len(ODD_NAMES) + 1, lines  # one line per file (a newline in a name is quoted), a summary
+    assert lines[-1].startswith(f"{len(ODD_NAMES)} files scanned, {len(ODD_NAMES)} would change")
+    apply(tool, diffed.stdout, copy)
+    assert sorted(path.name for path in copy.iterdir()) == sorted([*ODD_NAMES, "a"])  # no file made up
+    assert (copy / "a").read_bytes() == b"untouched\n"
+    assert http_status_fix(".", cwd=tree).returncode == 0
+    for name in ODD_NAMES:
+        assert (copy / name).read_bytes() == (tree / name).read_bytes() != VIEW, repr(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("views.py", b"views.py"),
+        ("a b.py", b'"a b.py"'),
+        ("a\tb.py", b'"a\\tb.py"'),
+        ("a\nb.py", b'"a\\nb.py"'),
+        ('q"x\\.py', b'"q\\"x\\\\.py"'),
+        ("a\x01b.py", b'"a\\001b.py"'),
+        ("caf\u00e9 x.py", b'"caf\xc3\xa9 x.py"'),  # other bytes as they are, as git's core.quotePath=false
+    ],
+)
+def test_a_name_a_tool_would_misread_is_quoted_as_git_quotes_it(name: str, header: bytes) -> None:
+    assert unified_diff(b"a\n", b"b\n", name).startswith(b"--- %s\n+++ %s\n@@ " % (header, header))
+
+
+def test_messages_name_a_file_with_a_newline_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a\nb.py").write_bytes(VIEW)
+    result = http_status_fix("--check", ".", cwd=tmp_path)
+    assert result.stderr.decode().splitlines() == [
+        'would fix "a\\nb.py" (1 HTS001)',
+        "1 file scanned, 1 would change (1 fix), 0 skipped, 0 failed",
+    ]

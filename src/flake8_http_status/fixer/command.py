@@ -27,7 +27,7 @@ from .errors import FixError
 from .files import MAX_BYTES_DEFAULT, Mode, RunOptions, Status
 from .pipeline import fix_text
 from .refusals import on_input_lines
-from .report import Reporter, refused_line
+from .report import Reporter, refused_line, shown_name
 from .runner import default_jobs
 from .runner import run as run_files
 from .source import decode
@@ -128,8 +128,9 @@ def _pass_through(head: bytes) -> None:
 def _run_stdin(options: RunOptions, filename: str) -> int:
     """`http-status fix -`: the module on stdin, fixed, to stdout (or its diff, or nothing with --check)."""
     raw = sys.stdin.buffer.read(options.max_bytes + 1)  # at most one byte past the limit: stdin may never end
+    shown = shown_name(filename)  # in messages; the diff's header quotes the name its own way
     if len(raw) > options.max_bytes:
-        print(f"{filename}: skipped: too large (see --max-size)", file=sys.stderr)
+        print(f"{shown}: skipped: too large (see --max-size)", file=sys.stderr)
         if options.mode is Mode.WRITE:  # a filter passes what it does not fix through unchanged
             _pass_through(raw)
         return EXIT_OK
@@ -138,7 +139,7 @@ def _run_stdin(options: RunOptions, filename: str) -> int:
         outcome = fix_text(decoded.text, filename, options.fix)
     except FixError as error:
         where = f":{error.line}" if error.line else ""
-        print(f"{filename}{where}: error: {error.message}", file=sys.stderr)
+        print(f"{shown}{where}: error: {error.message}", file=sys.stderr)
         if options.mode is Mode.WRITE:  # the module as it came; a diff or a check prints nothing
             sys.stdout.buffer.write(raw)
         return EXIT_FAILED
@@ -146,7 +147,7 @@ def _run_stdin(options: RunOptions, filename: str) -> int:
     if options.mode is not Mode.WRITE:  # nothing is written: name the lines of the input
         refused = on_input_lines(refused, decoded.text, outcome.text)
     for fix in refused:
-        print(refused_line(filename, fix), file=sys.stderr)
+        print(refused_line(shown, fix), file=sys.stderr)
     new = decoded.encode(outcome.text) if outcome.changed else raw
     if options.mode is Mode.WRITE:
         sys.stdout.buffer.write(new)

@@ -4,11 +4,14 @@ made longer than the project's line length), a progress line on a terminal, and 
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from .diff import header_name
 from .errors import RefusedFix
 from .files import FileResult, Mode, Status
 
@@ -48,6 +51,7 @@ class Reporter:
 
     def file(self, result: FileResult, total: int) -> None:
         self.totals.add(result)
+        result = dataclasses.replace(result, path=shown_name(result.path))
         line = self._line(result)
         if line is not None:
             self._clear()
@@ -106,6 +110,14 @@ class Reporter:
             count = self.totals.long_lines
             lines = "line is" if count == 1 else "lines are"
             print(f"{count} {lines} now longer than the project's line length (listed above)", file=self.stream)
+
+
+def shown_name(path: str) -> str:
+    """`path` for a one-line message: a name with a control character (a newline, a tab) is written in
+    the C-style quotes of the diff's header, so that each message stays one line."""
+    if not any(ord(char) < 0x20 or ord(char) == 0x7F for char in path):
+        return path
+    return header_name(os.fsencode(path)).decode("utf-8", "backslashreplace")
 
 
 def refused_line(path: str, refused: RefusedFix) -> str:
