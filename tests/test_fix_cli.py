@@ -242,3 +242,65 @@ def test_a_flag_overrides_a_bad_config_value_and_its_own_error_names_no_file(
     assert capsys.readouterr().err.splitlines() == [
         f"http-status fix: error: {outside}: http-status-lang must be one of en, ko, not 'fr'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("[flake8]\nselect = HTS\noops\n", "bad.cfg:3: not a `key = value` line, a continuation or a [section]"),
+        ("select = HTS\n[flake8]\n", "bad.cfg:1: a line before the first [section]"),
+        ("[flake8]\n[flake8]\n", "bad.cfg:2: section [flake8] given twice"),
+        ("[flake8]\nselect = HTS\nselect = HTS0\n", "bad.cfg:3: select given twice in [flake8]"),
+    ],
+)
+def test_a_config_file_that_does_not_parse_is_one_line_with_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str], text: str, line: str
+) -> None:
+    (project / "bad.cfg").write_text(text)
+    assert fix("--config", "bad.cfg", "views.py") == 2
+    assert capsys.readouterr().err == f"http-status fix: error: {line}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--style", "bogus"],
+            "http-status-style must be one of auto, httpstatus, fastapi, starlette, drf, litestar, not 'bogus'",
+        ),
+        (["--lang", "fr"], "http-status-lang must be one of en, ko, not 'fr'"),
+        (["-", "-"], "- (stdin) must be the only PATH; name a file called - as ./-"),
+        (["-", "views.py"], "- (stdin) must be the only PATH; name a file called - as ./-"),
+        (
+            ["--target-python", ">=3.0"],
+            "http-status-target-python: '>=3.0' admits Python 3.0; the oldest this tool knows the status names of is 3.8",
+        ),
+        (
+            ["--target-python", "3.7"],
+            "http-status-target-python: '3.7' admits Python 3.7; the oldest this tool knows the status names of is 3.8",
+        ),
+    ],
+)
+def test_more_usage_errors_are_one_line_and_exit_2(
+    project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    paths = [] if "-" in args else ["views.py"]
+    assert fix("--isolated", *args, *paths) == 2
+    assert capsys.readouterr().err == f"http-status fix: error: {message}\n"
+    assert (project / "views.py").read_text() == VIEW
+
+
+def test_target_python_3_8_and_3_9_are_accepted(project: Path) -> None:
+    assert fix("--isolated", "--check", "--target-python", "3.8", "views.py") == 1
+    assert fix("--isolated", "--check", "--target-python", ">=3.9", "views.py") == 1
+
+
+def test_an_unknown_http_status_key_is_a_warning_naming_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "setup.cfg").write_text("[flake8]\nhttp-status-stlye = drf\nhttp_status_frob = 1\n")
+    assert fix("--check", "views.py") == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        "http-status fix: warning: setup.cfg: unknown key http-status-stlye, ignored; did you mean http-status-style?",
+        "http-status fix: warning: setup.cfg: unknown key http-status-frob, ignored; known: style, target-python, "
+        "extra-codes, ignore-values, extra-calls, lang, auth-decorators, auth-dependencies, creation-calls",
+    ]

@@ -71,10 +71,13 @@ def test_symlinks_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
     (project / "linked.py").symlink_to(outside / "secret.py")
     (project / "linked_dir").symlink_to(outside / "lib")
     (project / "dangling.py").symlink_to(project / "missing.py")
+    (project / "pkg").mkdir()
+    (project / "pkg_alias").symlink_to(project / "pkg")  # inside: walked where it really is, nothing to say
     assert found([project]) == [
         "app.py",
         "dangling.py: broken symlink",
         "linked.py: symlink to a file outside the tree, not followed",
+        "linked_dir: symlink to a directory outside the tree, not followed",  # said, not silently left out
     ]
 
 

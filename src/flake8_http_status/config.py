@@ -39,6 +39,17 @@ class FileConfig:
     extend_select: tuple[str, ...] = ()  # `extend-select` entries that cover plugin codes
     ignore: tuple[str, ...] = ()  # `ignore` and `extend-ignore` entries that cover plugin codes
     per_file_ignores: PerFileIgnores = ()
+    unknown: tuple[str, ...] = ()  # `http-status-*` keys no option has (a typo), with dashes
+
+
+def unknown_key_warning(path: Path, key: str) -> str:
+    """One line naming the key, with the closest known one: `setup.cfg: unknown key http-status-stlye (...)`."""
+    import difflib  # only when there is a warning to give
+
+    names = [spec.name for spec in OPTIONS]
+    close = difflib.get_close_matches(key.removeprefix("http-status-"), names, n=1)  # the shared prefix says nothing
+    hint = f"; did you mean http-status-{close[0]}?" if close else f"; known: {', '.join(names)}"
+    return f"{shown_path(path)}: unknown key {key}, ignored{hint}"
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -71,12 +82,29 @@ def load(config: Path | None = None, *, isolated: bool = False, start: Path | No
     try:
         parser.read_string(text, source=str(path))
     except configparser.Error as error:
-        raise OptionError(f"cannot read {path}: {error}") from None
+        raise OptionError(ini_error(path, error)) from None
     section: Mapping[str, str] = parser[_SECTION] if parser.has_section(_SECTION) else {}
     try:
         return _from_section(Path(path), section)
     except OptionError as error:
         raise in_file(Path(path), error) from None
+
+
+def ini_error(path: str | Path, error: configparser.Error) -> str:
+    """configparser's error (several lines, the source repeated) as one line: `setup.cfg:3: why`."""
+    line = getattr(error, "lineno", None)
+    if isinstance(error, configparser.MissingSectionHeaderError):  # a ParsingError too: tested first
+        why = "a line before the first [section]"
+    elif isinstance(error, configparser.ParsingError) and error.errors:
+        line = error.errors[0][0]
+        why = "not a `key = value` line, a continuation or a [section]"
+    elif isinstance(error, configparser.DuplicateSectionError):
+        why = f"section [{error.section}] given twice"
+    elif isinstance(error, configparser.DuplicateOptionError):
+        why = f"{error.option} given twice in [{error.section}]"
+    else:
+        why = " ".join(str(error).split())
+    return f"{shown_path(path)}:{line}: {why}" if line else f"{shown_path(path)}: {why}"
 
 
 def _named_text(path: Path) -> str:
@@ -164,7 +192,13 @@ def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
         _plugin_codes(normalised, "extend-select"),
         _plugin_codes(normalised, "ignore", "extend-ignore"),
         per_file_ignores.parse(normalised.get("per-file-ignores", "")),
+        _unknown_keys(normalised),
     )
+
+
+def _unknown_keys(section: Mapping[str, str]) -> tuple[str, ...]:
+    known = {f"http-status-{spec.name}" for spec in OPTIONS}
+    return tuple(key for key in section if key.startswith("http-status-") and key not in known)
 
 
 def _plugin_values(section: Mapping[str, str]) -> dict[str, str | list[str]]:

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from .config import ini_error
 from .docs.labels import LABELS, Labels
 from .docs.rule_page import rule_page, summary
 from .docs.status_page import status_entry
@@ -135,7 +136,7 @@ def configured_lang(start: Path) -> str | None:
             except Unread as unread:
                 raise OptionError(f"{path}: cannot read it ({unread.message})") from None
             except configparser.Error as error:
-                raise OptionError(f"{path}: cannot read it ({type(error).__name__})") from None
+                raise OptionError(ini_error(path, error)) from None
             if parser.has_section("flake8"):
                 value = parser.get("flake8", "http-status-lang", fallback=None)
                 value = value if value is not None else parser.get("flake8", "http_status_lang", fallback=None)

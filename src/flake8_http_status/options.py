@@ -26,6 +26,9 @@ _PYTHON_CLAUSE = r"\s*(?:===?|~=|!=|<=?|>=?|\^|~)\s*v?[0-9]{1,3}(?:\.[0-9]{1,4})
 _PYTHON_SPECIFIER = rf"{_PYTHON_CLAUSE}(?:(?:,|\|\|?){_PYTHON_CLAUSE})*\Z"
 
 T = TypeVar("T")
+# The oldest Python whose `http.HTTPStatus` names the version facts were checked on (versions.py); on older
+# ones a name the fixer writes may not exist (`HTTPStatus` itself is 3.5's).
+OLDEST_TARGET = (3, 8)
 
 
 class OptionError(ValueError):
@@ -249,6 +252,12 @@ def parse_target_python(text: str | None) -> tuple[int, int] | None:
     bound = lower_bound(specifier) if specifier else None
     if bound is None or bound[0] != 3:
         raise OptionError(f"http-status-target-python must look like 3.10 or >=3.10, not {shown(text)}")
+    if bound < OLDEST_TARGET:
+        oldest = ".".join(map(str, OLDEST_TARGET))
+        raise OptionError(
+            f"http-status-target-python: {shown(text)} admits Python {bound[0]}.{bound[1]}; "
+            f"the oldest this tool knows the status names of is {oldest}"
+        )
     return bound
 
 

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..config import FileConfig, load
+from ..config import FileConfig, load, unknown_key_warning
 from ..options import OptionError
 from .arguments import add_fix_arguments, fix_options
 from .diff import unified_diff
@@ -89,6 +89,9 @@ def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths or [Path(".")]
     if paths == [Path("-")]:
         return _run_stdin(options, args.stdin_filename)
+    if Path("-") in paths:  # stdin is one module, written back to stdout: it cannot share a run
+        print("http-status fix: error: - (stdin) must be the only PATH; name a file called - as ./-", file=sys.stderr)
+        return EXIT_USAGE
     missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
     if missing:
         print(f"http-status fix: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
@@ -166,6 +169,9 @@ def _exit_status(statuses: dict[Status, int], mode: Mode) -> int:
 
 def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
     config = load(args.config, isolated=args.isolated)
+    for key in config.unknown:  # flake8 says nothing of a key no option reads: a typo would go unnoticed
+        assert config.path is not None
+        print(f"http-status fix: warning: {unknown_key_warning(config.path, key)}", file=sys.stderr)
     if args.jobs is not None and args.jobs < 1:
         raise OptionError("--jobs must be at least 1")
     mode = Mode.DIFF if args.diff else Mode.CHECK if args.check else Mode.WRITE

@@ -126,7 +126,9 @@ def _walk(top: Path, filters: Filters, roots: Sequence[Path]) -> Iterator[Found]
                 if not os.path.isfile(os.path.join(entry.path, "pyvenv.cfg")):
                     subdirectories.append((entry.path, os.path.join(real_directory, entry.name)))
             elif entry.is_symlink() and _is_directory(entry):
-                continue  # a symlinked directory is not entered
+                # Not entered: one inside the tree is walked where it really is; one outside is said.
+                if not _inside(Path(os.path.realpath(entry.path)), roots):
+                    yield Found(Path(entry.path), None, "symlink to a directory outside the tree, not followed")
             elif includes.match(entry.name) is not None or includes.match(whole) is not None:
                 path = Path(entry.path)
                 if entry.is_symlink():
@@ -150,6 +152,10 @@ def _symlinked(path: Path, roots: Sequence[Path]) -> Found:
         return Found(path, None, "symlink loop, not followed")
     except OSError as error:
         return Found(path, None, "symlink loop, not followed" if error.errno == errno.ELOOP else "broken symlink")
-    if not any(real == root or root in real.parents for root in roots):
+    if not _inside(real, roots):
         return Found(path, None, "symlink to a file outside the tree, not followed")
     return Found(path, real)
+
+
+def _inside(real: Path, roots: Sequence[Path]) -> bool:
+    return any(real == root or root in real.parents for root in roots)
