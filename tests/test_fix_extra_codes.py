@@ -144,3 +144,12 @@ def test_the_verifier_compiles_the_rewrite() -> None:
     assert [(fix.line, fix.reason) for fix in result.refused] == [
         (7, "the rewritten module does not compile (cannot assign to __debug__)")  # a line of the fixed text
     ]
+
+
+def test_a_module_that_never_compiled_is_still_fixed() -> None:
+    # The compiler's objection is the module's own (a duplicate argument): the rewrite adds none of its own.
+    source = "from flask import abort\n\n\ndef view(x, x=1):\n    abort(404)\n"
+    result = fix_text(
+        source, "views.py", FixOptions(settings_from_args(["--http-status-target-python=3.10"]), Selection())
+    )
+    assert "abort(HTTPStatus.NOT_FOUND)" in result.text and not result.refused
