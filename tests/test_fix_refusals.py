@@ -52,10 +52,11 @@ def refuse_written(name: str, *, lines: str = "rewritten") -> object:
             node for node in ast.walk(ast.parse(rewritten)) if isinstance(node, ast.Attribute) and node.attr == name
         ]
         if written:
+            gone = [s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == "gone"]
             line = {
                 "rewritten": written[0].lineno,
-                "original": next(s.lineno for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == "gone"),
-                "use": next(s.end_lineno for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == "gone"),
+                "original": gone[0].lineno if gone else None,
+                "use": gone[0].end_lineno if gone else None,
                 "none": None,
             }[lines]
             raise FixError(FixFailure.UNVERIFIED, REFUSED, line)
@@ -76,22 +77,99 @@ def test_a_refused_fix_keeps_the_files_other_fixes(monkeypatch: pytest.MonkeyPat
     assert not again.changed and again.refused == result.refused
 
 
-def test_a_refusal_without_a_line_still_refuses_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+MANY_VIEWS = "from flask import abort\n" + "".join(
+    f"\n\ndef view{number}():\n    abort({code})\n" for number, code in enumerate([404, 403, 410, 409, 500, 404, 401])
+)
+
+
+def count_attempts(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The pipeline's rewrite-and-verify attempts, one item each, as they are made."""
+    calls: list[object] = []
+    real = pipeline._attempt
+
+    def counting(*args: Any) -> Any:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "_attempt", counting)
+    return calls
+
+
+@pytest.mark.parametrize("source", [TWO_VIEWS, MANY_VIEWS])
+def test_a_refusal_without_a_line_refuses_only_its_fix(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    """The check names no line: bisection finds the one fix it is about, and the others are written."""
     monkeypatch.setattr(pipeline, "check_equivalent", refuse_written("GONE", lines="none"))
-    with pytest.raises(FixError, match=REFUSED) as raised:
-        outcome(TWO_VIEWS)
-    assert raised.value.cause is FixFailure.UNVERIFIED
+    result = outcome(source)
+    found = len(ast.parse(source).body) - 1
+    assert result.applied == {"HTS001": found - 1}
+    assert "abort(410)" in result.text and "abort(HTTPStatus.NOT_FOUND)" in result.text
+    assert [(fix.code, fix.reason, fix.cause) for fix in result.refused] == [("HTS001", REFUSED, FixFailure.UNVERIFIED)]
+    assert result.text.splitlines()[result.refused[0].line - 1] == "    abort(410)"
+    again = outcome(result.text)
+    assert not again.changed and again.refused == result.refused
 
 
-def test_a_refusal_at_a_line_without_fixes_refuses_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Line 1 (the imports) holds no fix: nothing to pin the refusal on, so nothing is written."""
+def test_a_refusal_at_a_line_without_fixes_is_pinned_on_its_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Line 1 (the imports) holds no fix: the refusal is pinned on the fix that causes it by bisection."""
+    real = check_equivalent
 
-    def check(*_: object, **__: object) -> ast.Module:
-        raise FixError(FixFailure.UNVERIFIED, REFUSED, 1)
+    def check(original: str, code_lines: list[str], tree: ast.Module, rewritten: str, *rest: Any, **kw: Any) -> Any:
+        if "GONE" in rewritten:
+            raise FixError(FixFailure.UNVERIFIED, REFUSED, 1)
+        return real(original, code_lines, tree, rewritten, *rest, **kw)
 
     monkeypatch.setattr(pipeline, "check_equivalent", check)
-    with pytest.raises(FixError, match=REFUSED):
-        outcome(TWO_VIEWS)
+    result = outcome(MANY_VIEWS)
+    assert result.applied == {"HTS001": 6} and "abort(410)" in result.text
+    assert [fix.reason for fix in result.refused] == [REFUSED]
+
+
+def test_a_check_that_refuses_everything_refuses_each_fix_and_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def check(*_: object, **__: object) -> ast.Module:
+        raise FixError(FixFailure.UNVERIFIED, REFUSED)
+
+    monkeypatch.setattr(pipeline, "check_equivalent", check)
+    result = outcome(TWO_VIEWS)
+    assert result.text == TWO_VIEWS and not result.changed
+    assert [(fix.line, fix.reason) for fix in result.refused] == [(5, REFUSED), (9, REFUSED)]
+
+
+def test_a_refusal_naming_its_fixes_drops_exactly_those(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check that knows the fixes it is about names their edits, whatever line it gives."""
+    real = check_equivalent
+
+    def check(original: str, code_lines: list[str], tree: ast.Module, rewritten: str, *rest: Any, **kw: Any) -> Any:
+        applied: list[Finding] = rest[0]
+        gone = frozenset(e for f in applied if f.fix is not None for e in f.fix.edits if "GONE" in e.text)
+        if gone:
+            raise FixError(FixFailure.UNVERIFIED, REFUSED, 1, edits=gone)
+        return real(original, code_lines, tree, rewritten, *rest, **kw)
+
+    monkeypatch.setattr(pipeline, "check_equivalent", check)
+    calls = count_attempts(monkeypatch)
+    result = outcome(MANY_VIEWS)
+    assert result.applied == {"HTS001": 6} and [fix.reason for fix in result.refused] == [REFUSED]
+    assert len(calls) == 2  # refused, then accepted without it: no search
+
+
+def test_refusals_past_the_probe_budget_refuse_the_untried_fixes_and_keep_the_verified(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every other fix is refused without a line: after MAX_PROBES attempts the fixes not yet verified are
+    refused as untried; the file keeps those already verified, and the run ends."""
+    source = "from flask import abort\n" + "".join(
+        f"\n\ndef view{n}():\n    abort({410 if n % 2 else 404})\n" for n in range(80)
+    )
+    monkeypatch.setattr(pipeline, "check_equivalent", refuse_written("GONE", lines="none"))
+    calls = count_attempts(monkeypatch)
+    result = outcome(source)
+    assert len(calls) <= pipeline.MAX_PROBES + 3
+    reasons = {fix.reason for fix in result.refused}
+    assert REFUSED in reasons and any("used up" in reason for reason in reasons)
+    assert result.applied["HTS001"] + len(result.refused) == 80
+    assert result.applied["HTS001"] > 0 and "abort(HTTPStatus.GONE)" not in result.text
 
 
 def test_the_real_verifier_refuses_only_the_statement_it_objects_to(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,9 +204,37 @@ def test_a_fix_the_rewrite_cannot_place_is_refused_alone(monkeypatch: pytest.Mon
         return Chosen([*kept, broken], chosen.held_back), tree
 
     monkeypatch.setattr(pipeline, "_chosen", with_a_broken_fix)
+    rewrites: list[list[Edit]] = []
+    real_rewrite = transform.rewrite
+
+    def recording(text: str, tree: ast.Module, edits: list[Edit], *rest: Any, **style: Any) -> str:
+        rewrites.append(edits)
+        return real_rewrite(text, tree, edits, *rest, **style)
+
+    monkeypatch.setattr(transform, "rewrite", recording)
     result = fix_text(TWO_VIEWS, "views.py", options())
     assert "abort(HTTPStatus.NOT_FOUND)" in result.text and "abort(410)" in result.text
     assert [(fix.line, fix.cause) for fix in result.refused] == [(11, FixFailure.MISPLACED)]
+    assert "not an expression" in result.refused[0].reason
+    # Found before the rewrite: the one rewrite made never held it.
+    assert len(rewrites) == 1 and all(edit.text != "def" for edit in rewrites[0])
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text", "why"),
+    [
+        (Position(5, 10), Position(5, 13), "def", "not an expression"),
+        (Position(5, 10), Position(5, 10), ",\n status=1", "spans lines"),
+        (Position(5, 99), Position(5, 99), ", status=1", "past the end"),
+        (Position(50, 0), Position(50, 1), "1", "past the end"),
+        (Position(5, 13), Position(5, 10), "1", "ends before it starts"),
+        (Position(5, 10), Position(5, 13), "HTTPStatus.NOT_FOUND", None),
+        (Position(5, 13), Position(5, 13), ", status=1", None),
+    ],
+)
+def test_unplaceable_edits_are_told_apart(start: Position, end: Position, text: str, why: str | None) -> None:
+    found = transform.unplaceable(TWO_VIEWS.splitlines(keepends=True), Edit(start, end, text))
+    assert (found is None) if why is None else (found is not None and why in found)
 
 
 # The CLI: each refused fix on stderr as path:line:column with its reason; the exit status is the one the

@@ -105,6 +105,20 @@ TELEMETRY_CALLS = {
     "datadog-statsd": "statsd.increment_error(status_code=503)",
     "sentry": "sentry_sdk.capture_error(status_code=500)",
     "prometheus-counter": "errors.labels(status_code=500).record_error(status_code=500)",
+    # Tracing, error reporting and metrics named by what they do: each was reported before.
+    "otel-span-record-exception": "span.record_exception(error, status_code=500)",
+    "otel-current-span": "current_span.record_error(status_code=500)",
+    "tracer": "tracer.trace_error(status_code=500)",
+    "tracker-verb": "tracker.track_error('failed', status_code=500)",
+    "sentry-hub-capture": "hub.capture_exception(status_code=500)",
+    "capture-verb": "reporter.capture_error(status_code=500)",
+    "counter": "counter.count_error(status_code=500)",
+    "error-counter": "error_counter.increment_error(status_code=500)",
+    "histogram-observe": "histogram.observe_response(status=200)",
+    "record-response": "latency.record_response(status_code=200)",
+    "telemetry": "telemetry.record_error(status_code=503)",
+    "new-relic-notice": "newrelic_agent.notice_error(status_code=500)",
+    "apm": "apm.notice_error(status_code=500)",
 }
 
 
@@ -118,6 +132,9 @@ REAL_SITES_BESIDE_TELEMETRY = {
     "abort": "abort(503)",
     "house-exception": "raise ApiError('upstream failed', status_code=502)",
     "error-response-helper": "return error_response('bad', status=400)",
+    "report-error-helper": "return report_error('bad', status_code=400)",
+    "own-response-helper": "return self.error_response('bad', status=400)",
+    "handle-error": "return handler.handle_error('bad', status_code=400)",
 }
 
 

@@ -58,6 +58,16 @@ def _pyproject_in(directory: Path) -> Pyproject:
     return _pyproject_in(directory.parent)
 
 
+@functools.lru_cache(maxsize=512)
+def project_root(directory: Path) -> Path | None:
+    """The nearest directory at or above `directory` (resolved) that declares a project; None without one."""
+    if _is_root(directory):
+        return directory
+    if directory.parent == directory:
+        return None
+    return project_root(directory.parent)
+
+
 def _is_root(directory: Path) -> bool:
     """The nearest directory that declares a project: a pyproject.toml, a setup.py, a setup.cfg describing a
     package (one holding only tool settings does not count), or pip requirements files."""

@@ -4,8 +4,11 @@
 words the name-only rows look for (an `error` callee, a `status_code` keyword), and rewriting their
 numbers is no fix of an HTTP status at all. A call counts as logging or metrics when its receiver is a
 logging or metrics library, a logger or metrics client that one of them returned, or is named like one
-(`log`, `logger`, `self.logger`, `app.logger`, `metrics`, `statsd`), or when its method is a logging
-level (`x.error(...)`, `x.exception(...)`), unless the class it is called on defines that method itself.
+(`log`, `logger`, `self.logger`, `app.logger`, `metrics`, `statsd`, a tracing `span` or `tracer`, a
+`counter` or `histogram`), or when its method is a logging level (`x.error(...)`, `x.exception(...)`) or
+says it records rather than answers (`span.record_exception`, `hub.capture_exception`, New Relic's
+`notice_error`, `tracker.track_error`, `histogram.observe_response`), unless the class it is called on
+defines that method itself.
 """
 
 from __future__ import annotations
@@ -45,8 +48,12 @@ LOG_LEVELS = frozenset(
 # Names that say "this is a logger / a metrics client": `log`, `_logger`, `audit_log`, `LOGGER`,
 # `get_logger()`, `getLogger()`, `metrics`, `app_metrics`, `statsd`, `dogstatsd`, `stats`, `meter`.
 _NAMED = re.compile(
-    r"(?i)_*(?:\w+_)?(?:get_?)?(?:log|logger|logging|metrics?|statsd|dogstatsd|statsd_client|stats|meter|sentry|sentry_sdk)\Z"
+    r"(?i)_*(?:\w+_)?(?:get_?)?(?:log|logger|logging|metrics?|statsd|dogstatsd|statsd_client|stats|meter|sentry|sentry_sdk"
+    r"|span|tracer|tracker|telemetry|counter|histogram|gauge|apm|newrelic)\Z"
 )
+# Methods named for recording what happened (OpenTelemetry's `record_exception`, Sentry's `capture_exception`,
+# New Relic's `notice_error`, `count_error`, `observe_response`): they report a status, never answer with one.
+_RECORDING = re.compile(r"(?:record|track|capture|count|increment|incr|observe|notice|trace)_\w+\Z")
 
 
 def is_telemetry_call(func: ast.expr, scope: Scope, imports: ImportMap, receivers: Receivers) -> bool:
@@ -56,7 +63,7 @@ def is_telemetry_call(func: ast.expr, scope: Scope, imports: ImportMap, receiver
     if not isinstance(func, ast.Attribute):
         return False
     receiver = func.value
-    if func.attr in LOG_LEVELS and not _own_method(func, scope, receivers):
+    if (func.attr in LOG_LEVELS or _RECORDING.match(func.attr)) and not _own_method(func, scope, receivers):
         return True
     if _from_library(receiver, imports) or _NAMED.match(last_name(receiver)):
         return True

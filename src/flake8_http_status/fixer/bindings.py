@@ -20,12 +20,15 @@ the rewrite side by side) to what a running program sees, without trusting the s
   library's `http`, of a package the module already imports at module level unconditionally
   (or the family package of a framework it so imports, which that framework requires),
   or of one the user's configuration names (`http-status-style`, the modules of
-  `http-status-extra-codes`): naming it asserts that it is installed.
+  `http-status-extra-codes`): naming it asserts that it is installed;
+* and import what they mean to: no module or package of the project by the same top-level name comes
+  first on the path (`shadows.py`: an `http.py` beside the file or in the project root).
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import NoReturn
@@ -38,6 +41,7 @@ from ..findings import Finding, NewImport
 from ..options import Settings
 from .errors import FixError, FixFailure
 from .scopes import Resolver, Scope
+from .shadows import shadowing
 from .siblings import sibling_modules
 
 # Importable modules that hold the style families' constants on every version (`import m` works).
@@ -67,6 +71,8 @@ def check_bindings(
     import that may rebind a name is a risk an unsafe fix may take, a NameError or a missing attribute is not."""
     added = frozenset(new for finding in applied if finding.fix is not None for new in finding.fix.imports)
     _check_added_imports(original, applied, _trusted(settings))
+    if filename:
+        _check_shadowed(applied, filename)
     _check_added_order(actual, applied, added)
     resolver = Resolver(actual, filename=filename)
     resolver.package_bound |= sibling_modules(filename)  # read from the directory, not from the speller
@@ -74,6 +80,8 @@ def check_bindings(
     dynamic = writes_own_namespace(actual)
     for line, chain in _written(original, actual, added):
         _check_chain(resolver, chain, line, unconditional, stars=expected is original)
+        if filename:
+            _check_through_shadowed(resolver, chain, line, filename)
         if dynamic and expected is original:
             _check_dynamic(resolver, chain, line)
     if expected is not original:  # the unsafe edits are in `expected`: what differs still is the safe fixes'
@@ -170,6 +178,19 @@ def _check_chain(resolver: Resolver, chain: ast.expr, line: int, unconditional: 
     constant = constant_for(qualified) if qualified is not None else None
     if constant is not None and constant.is_style_family and not _real(site, chain, unconditional):
         _refuse(f"`{ast.unparse(chain)}` does not exist: the import does not give that attribute", line)
+
+
+def _check_through_shadowed(resolver: Resolver, chain: ast.expr, line: int, filename: str) -> None:
+    """A written `http.HTTPStatus.GONE` through the module's `import http` reads an attribute the project's
+    own `http.py` may not have; a reused `from http import HTTPStatus` binds the name the module already uses."""
+    found = _import_binding(resolver, _root(chain))
+    site = found[1] if found is not None else None
+    if site is None or not isinstance(site[0], ast.Import) or not isinstance(chain, ast.Attribute):
+        return
+    shadow = shadowing(filename, site[1].name)
+    if shadow is not None:
+        shown = os.path.relpath(shadow, os.path.dirname(os.path.abspath(filename)))
+        _refuse(f"`{ast.unparse(chain)}` would be read from the project's own `{shown}`", line)
 
 
 def _check_star(resolver: Resolver, chain: ast.expr, line: int) -> None:
@@ -313,6 +334,26 @@ def _import_forms(statement: ast.stmt) -> set[NewImport]:
 def _imported_roots(statement: ast.stmt, added: frozenset[NewImport]) -> set[str]:
     """The packages a top-level statement imports by names the fixes did not add."""
     return {new.module.partition(".")[0] for new in _import_forms(statement) - added}
+
+
+def _check_shadowed(applied: Sequence[Finding], filename: str) -> None:
+    """No added import would find a module of the project's own instead: the fixes that add an import of
+    the first such module are refused together (an import the module already had binds what it binds)."""
+    shadowed: tuple[str, str] | None = None  # (top-level name, why)
+    refused: list[Finding] = []
+    for finding in applied:
+        for new in finding.fix.imports if finding.fix is not None else ():
+            root = new.module.partition(".")[0]
+            if shadowed is None and (found := shadowing(filename, root)) is not None:
+                shown = os.path.relpath(found, os.path.dirname(os.path.abspath(filename)))
+                shadowed = root, f"the project's own `{shown}` would be imported by the added `{new.statement()}`"
+            if shadowed is not None and root == shadowed[0]:
+                refused.append(finding)
+                break
+    if shadowed is not None:
+        edits = frozenset(edit for finding in refused if finding.fix is not None for edit in finding.fix.edits)
+        line = refused[0].start.line
+        raise FixError(FixFailure.UNVERIFIED, f"{shadowed[1]}; file left unchanged", line, edits=edits)
 
 
 def _check_added_imports(expected: ast.Module, applied: Sequence[Finding], trusted: set[str]) -> None:

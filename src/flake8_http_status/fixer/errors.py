@@ -6,6 +6,7 @@ import enum
 import re
 import sys
 
+from ..findings import Edit
 from ..records import NamedTuple
 
 # CPython's message for `except A, B:`, which Python 2 (`except A, e:`) and Python 3.14 (PEP 758) accept.
@@ -80,14 +81,26 @@ _FAULTS: dict[FixFailure, Fault] = {
 
 
 class FixError(Exception):
-    """The file cannot be fixed; it is left untouched. `message` is the one line the user sees."""
+    """The file cannot be fixed; it is left untouched. `message` is the one line the user sees.
 
-    def __init__(self, cause: FixFailure, message: str, line: int | None = None, column: int | None = None) -> None:
+    `edits`, where the check knows them, are the edits of the fixes it is about: those fixes, and only
+    those, are refused. Without them the pipeline reads `line`, or searches (`pipeline._bisect`)."""
+
+    def __init__(
+        self,
+        cause: FixFailure,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        edits: frozenset[Edit] | None = None,
+    ) -> None:
         super().__init__(message)
         self.cause = cause
         self.message = message
         self.line = line
         self.column = column
+        self.edits = edits
 
 
 class RefusedFix(NamedTuple):

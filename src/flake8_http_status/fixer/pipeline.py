@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,11 +25,13 @@ from .source import split_lines
 from .verify import check_equivalent
 
 MAX_PASSES = 6
-# Refusals one file may have before the whole file is refused: each costs a rewrite and a verification.
-MAX_REFUSALS = 32
+# Rewrite-and-verify attempts one file may spend on refusals, each a rewrite and a verification of the
+# whole module: past them, the fixes not yet verified are refused and the verified ones are kept.
+MAX_PROBES = 32
 # Causes that are about the fixes, not the module: the rewrite or the verifier objects to what a fix
-# does at a line. A module LibCST cannot read or print, or one nested too deeply, refuses the file.
+# does. A module LibCST cannot read or print, or one nested too deeply, refuses the file.
 _PER_FIX = frozenset({FixFailure.UNVERIFIED, FixFailure.MISPLACED})
+_OUT_OF_PROBES = f"not verified alone: the file's other refusals used up its {MAX_PROBES} attempts; file left unchanged"
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,14 @@ class _Run:
     applied: Counter[str] = field(default_factory=Counter)
     held_back: int = 0
     refused: dict[FixKey, FixError] = field(default_factory=dict)  # by fix, whichever pass refused it
-    retries: int = 0
+    probes: int = 0  # attempts spent on refusals, across passes
+
+    def refuse(self, findings: Iterable[Finding], error: FixError) -> None:
+        for finding in findings:
+            self.refused.setdefault(fix_key(finding), error)
+
+    def out_of_probes(self) -> bool:
+        return self.probes >= MAX_PROBES
 
     def outcome(self, findings: Sequence[Finding]) -> Outcome:
         """The result, with the refused fixes found again among the `findings` of the final text (their
@@ -85,8 +94,8 @@ class _Run:
 def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
     """Fix `text` (a whole module); FixError when that cannot be done safely.
 
-    A fix the checks refuse at a line is dropped, with the reason, and the file's other fixes go on
-    (`_apply`); a refusal that names no line, or no fix at its line, refuses the whole file.
+    A fix the checks refuse is dropped, with the reason, and the file's other fixes go on (`_apply`);
+    only a refusal about the module itself (LibCST cannot read it, too deeply nested) refuses the file.
     """
     options = options.for_file(filename)
     run = _Run(text, filename, options)
@@ -127,16 +136,34 @@ def _apply(
     when nothing changed."""
     settings = run.options.settings
     checks = _Checks(project_constants(settings), target_for(run.filename, settings), run.filename, settings)
+    todo = _placeable(run, lines, todo)
     while todo:
         attempt = _attempt(run.text, lines, tree, todo, checks)
         if isinstance(attempt, _Refused):
-            todo = _without_refused(run, attempt, lines, tree, todo, checks)
+            todo, attempt = _without_refused(run, attempt, lines, tree, todo, checks)
+        if isinstance(attempt, _Refused):
             continue
         if attempt is None:
             return None
         run.text, new_tree = attempt
         return new_tree, todo
     return None
+
+
+def _placeable(run: _Run, lines: list[str], todo: list[Finding]) -> list[Finding]:
+    """`todo` without the fixes the rewrite cannot write whatever the others do, each refused alone."""
+    from .transform import unplaceable  # LibCST's module: only files with fixes load it
+
+    kept: list[Finding] = []
+    for finding in todo:
+        edits = finding.fix.edits if finding.fix is not None else ()
+        why = next((why for edit in edits if (why := unplaceable(lines, edit)) is not None), None)
+        if why is None:
+            kept.append(finding)
+        else:
+            line = finding.start.line
+            run.refuse([finding], FixError(FixFailure.MISPLACED, why, line, edits=frozenset(edits)))
+    return kept
 
 
 @dataclass(frozen=True)
@@ -188,28 +215,79 @@ def _verify(
         raise FixError(FixFailure.TOO_DEEP, "too deeply nested to verify") from None
 
 
+_Probe = tuple[str, ast.Module] | _Refused | None  # what `_attempt` returns
+
+
 def _without_refused(
     run: _Run, refused: _Refused, lines: list[str], tree: ast.Module, todo: list[Finding], checks: _Checks
-) -> list[Finding]:
-    """`todo` without the fixes the refusal is about; the error itself when it is about the whole module.
+) -> tuple[list[Finding], _Probe]:
+    """`todo` without the fixes the refusal is about, and the attempt with the rest when one was made
+    (else the refusal itself); the error itself when it is about the whole module.
 
-    When its line reads two ways (original or rewritten module) and each points at other fixes, the
-    reading whose fixes, left out, let the rest pass is the right one; failing both, both are left out."""
+    The fixes are those the error names, else those at its line (`refusals.culprits`); when its line reads
+    two ways (original or rewritten module) and each points at other fixes, the reading whose fixes, left
+    out, let the rest pass is the right one; failing both, both are left out. An error that leads to no
+    fix is pinned by bisection (`_bisect`)."""
     error = refused.error
-    readings = culprits(error, tree, todo, refused.rewritten) if error.cause in _PER_FIX else []
-    run.retries += 1
-    if not readings or run.retries > MAX_REFUSALS:
+    if error.cause not in _PER_FIX:
         raise error
+    if run.out_of_probes():
+        run.refuse(todo, FixError(error.cause, _OUT_OF_PROBES))
+        return [], refused
+    run.probes += 1
+    named = _named(error, todo)
+    readings = [named] if named else culprits(error, tree, todo, refused.rewritten)
+    if not readings:
+        return _bisect(run, refused, lines, tree, todo, checks)
     dropped = [finding for group in readings for finding in group]
     for group in readings if len(readings) > 1 else ():
-        run.retries += 1
+        run.probes += 1
         rest = [finding for finding in todo if finding not in group]
         if not isinstance(_attempt(run.text, lines, tree, rest, checks), _Refused):
             dropped = group
             break
-    for finding in dropped:
-        run.refused.setdefault(fix_key(finding), error)
-    return [finding for finding in todo if finding not in dropped]
+    run.refuse(dropped, error)
+    return [finding for finding in todo if finding not in dropped], refused
+
+
+def _named(error: FixError, todo: list[Finding]) -> list[Finding]:
+    """The fixes among `todo` whose edits the error names."""
+    if not error.edits:
+        return []
+    return [f for f in todo if f.fix is not None and not error.edits.isdisjoint(f.fix.edits)]
+
+
+def _bisect(
+    run: _Run, refused: _Refused, lines: list[str], tree: ast.Module, todo: list[Finding], checks: _Checks
+) -> tuple[list[Finding], _Probe]:
+    """The fixes of `todo` that pass together, found by halving, and the attempt that applied them: a part
+    that passes with those already kept is kept, one that fails is halved again, down to single fixes,
+    which are refused with their own error. Each try is one probe; when the file has none left, the
+    parts not tried yet are refused. `todo` as a whole was refused with `refused`."""
+    kept: list[Finding] = []
+    passed: _Probe = refused
+    pending = list(reversed(_halves(todo)))
+    while pending:
+        part = pending.pop()
+        if run.out_of_probes():
+            run.refuse([f for p in [part, *pending] for f in p], FixError(refused.error.cause, _OUT_OF_PROBES))
+            break
+        run.probes += 1
+        attempt = _attempt(run.text, lines, tree, kept + part, checks)
+        if not isinstance(attempt, _Refused):
+            kept, passed = kept + part, attempt
+        elif attempt.error.cause not in _PER_FIX:
+            raise attempt.error
+        elif len(part) == 1:
+            run.refuse(part, attempt.error)
+        else:
+            pending.extend(reversed(_halves(part)))
+    return kept, passed
+
+
+def _halves(findings: list[Finding]) -> list[list[Finding]]:
+    middle = len(findings) // 2
+    return [half for half in (findings[:middle], findings[middle:]) if half]
 
 
 def project_constants(settings: Settings) -> dict[str, int]:

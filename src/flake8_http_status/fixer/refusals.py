@@ -11,7 +11,8 @@ The fixes dropped are those with an edit on the line, when a check names the nod
 those in the innermost statement around the line that holds any fix at all, up to the top-level
 statement, when it names a use elsewhere (an attribute read on a value a fix changed) or a whole
 statement (the comparison). Dropping too few is safe: the next attempt is verified again and refused
-again. A line that leads to no fix cannot be pinned on one, and the pipeline refuses the file.
+again. A check that knows the fixes it is about names them (`FixError.edits`) and is not read here; a
+refusal whose line leads to no fix, or that names no line, is pinned by the pipeline's bisection.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ def culprits(
 ) -> list[list[Finding]]:
     """The fixes to drop for `error`, raised for `findings` applied to the module `tree`: one group, or two
     when the line reads both ways (original and rewritten module) and neither reading is plainly the one
-    meant, best first. Empty when the error names no line, or a line that leads to no fix (the whole
-    file is refused then)."""
+    meant, best first. Empty when the error names no line, or a line that leads to no fix (the pipeline
+    then searches for them)."""
     if error.line is None:
         return []
     readings = [_group(tree, findings, error.line)]

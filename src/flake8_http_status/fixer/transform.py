@@ -88,6 +88,21 @@ def rewrite(
     return remove_unused(tree, text, "".join(lines), package_init=package_init)
 
 
+def unplaceable(lines: Sequence[str], edit: Edit) -> str | None:
+    """Why `edit` alone cannot be written, whatever the other fixes do; None when it may be. The pipeline
+    asks this of each fix before the rewrite, so that one such fix is refused alone, not the rewrite."""
+    if edit.end < edit.start:
+        return "a fix's span ends before it starts"
+    for where in (edit.start, edit.end):
+        if not 0 < where.line <= len(lines) or where.column > len(lines[where.line - 1].encode("utf-8")):
+            return "a fix points past the end of its line"
+    if edit.start == edit.end and ("\n" in edit.text or "\r" in edit.text):
+        return "an inserted fix spans lines"
+    if edit.start != edit.end and _parsed_text(edit.text) == (None, None):
+        return f"a fix's text is not an expression or an argument: {edit.text!r}"
+    return None
+
+
 def _indentation(tree: ast.Module, lines: Sequence[str]) -> str:
     """One level of the module's indentation, as its first indented block writes it (4 spaces without one)."""
     for statement in tree.body:
@@ -247,7 +262,11 @@ def _apply(module: cst.Module, edits: Sequence[Edit], lines: Sequence[str], offs
     if missing:
         first = min(missing, key=lambda edit: edit.start)
         raise FixError(
-            FixFailure.MISPLACED, "could not find the code a fix replaces", first.start.line, first.start.column
+            FixFailure.MISPLACED,
+            "could not find the code a fix replaces",
+            first.start.line,
+            first.start.column,
+            edits=frozenset(missing),
         )
     return rewritten
 
@@ -256,7 +275,10 @@ def _plan(edit: Edit) -> _Planned:
     expression, argument = _parsed_text(edit.text)
     if expression is None and argument is None:
         raise FixError(
-            FixFailure.MISPLACED, f"a fix's text is not an expression or an argument: {edit.text!r}", edit.start.line
+            FixFailure.MISPLACED,
+            f"a fix's text is not an expression or an argument: {edit.text!r}",
+            edit.start.line,
+            edits=frozenset({edit}),
         )
     return _Planned(edit, expression, argument)
 
