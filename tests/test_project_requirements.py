@@ -202,3 +202,48 @@ def test_an_undeclared_range_admits_releases_without_the_name(tmp_path: Path, so
     path = pyproject(tmp_path, "[]")
     assert fixed(source, path) == source
     assert why in message(source, path, code)
+
+
+# Older releases (second review of issue 11): names that arrived before the releases first probed.
+
+
+def _view(code: int, family: str) -> str:
+    if family == "drf":
+        return f"from rest_framework.response import Response\n\n\ndef view(request):\n    return Response(status={code})\n"
+    if family == "starlette":
+        return f"from starlette.exceptions import HTTPException\n\n\ndef view():\n    raise HTTPException(status_code={code})\n"
+    return f"def test_view(client):\n    assert client.get('/').status_code == {code}\n"
+
+
+@pytest.mark.parametrize(
+    ("dependencies", "requires", "family", "code", "first"),
+    [
+        ('["djangorestframework>=3.0"]', ">=3.10", "drf", 423, "DRF 3.7"),
+        ('["djangorestframework>=3.7"]', ">=3.10", "drf", 426, "DRF 3.10"),
+        ('["starlette"]', ">=3.10", "starlette", 425, "Starlette 0.13.2"),
+        ("[]", ">=3.6", "python", 421, "Python 3.7"),
+        ("[]", ">=3.7", "python", 451, "Python 3.8"),
+    ],
+)
+def test_names_older_releases_lack_get_no_fix(
+    tmp_path: Path, dependencies: str, requires: str, family: str, code: int, first: str
+) -> None:
+    path = pyproject(tmp_path, dependencies, requires)
+    source = _view(code, family)
+    assert fixed(source, path) == source
+    assert f"is missing before {first}" in message(source, path, str(code))
+
+
+@pytest.mark.parametrize(
+    ("dependencies", "requires", "family", "code", "written"),
+    [
+        ('["djangorestframework>=3.7"]', ">=3.10", "drf", 423, "status.HTTP_423_LOCKED"),
+        ('["djangorestframework>=3.10"]', ">=3.10", "drf", 426, "status.HTTP_426_UPGRADE_REQUIRED"),
+        ('["starlette>=0.13.2"]', ">=3.10", "starlette", 425, "status.HTTP_425_TOO_EARLY"),
+        ("[]", ">=3.8", "python", 451, "HTTPStatus.UNAVAILABLE_FOR_LEGAL_REASONS"),
+    ],
+)
+def test_names_get_a_fix_once_the_floor_has_them(
+    tmp_path: Path, dependencies: str, requires: str, family: str, code: int, written: str
+) -> None:
+    assert written in fixed(_view(code, family), pyproject(tmp_path, dependencies, requires))

@@ -14,6 +14,10 @@ every name of each style family (`families.Family.all_names`) was read with `get
   3.13 as aliases of the same members; the old names stay and do not warn there (also checked with `-W error`);
   EARLY_HINTS, IM_A_TEAPOT and TOO_EARLY appear in 3.9.
 
+Older releases were read later (2026-12, the issue-11 second review), from the sdists' status files:
+DRF 3.0.0, 3.7.0 and 3.10.0, Starlette 0.9.7 and 0.13.2; and CPython's documented 3.7 and 3.8 additions
+(MISDIRECTED_REQUEST, UNAVAILABLE_FOR_LEGAL_REASONS), each seen missing on the release before.
+
 Every value read was the int its name says. FastAPI's Starlette requirements come from `pyproject.toml` at
 each FastAPI tag up to 0.141.1 (git history) and from the wheel METADATA of 0.152.0, 0.158.0, 0.162.0,
 0.163.2, 0.164.0 and 0.165.0.
@@ -116,9 +120,34 @@ _STARLETTE_SINCE_0_14_2 = (
     "HTTP_508_LOOP_DETECTED",
     "HTTP_510_NOT_EXTENDED",
 )
+# Read from the sdists' rest_framework/status.py (issue-11 review, 2026-12): missing from 3.0.0, present in
+# 3.7.0; missing from 3.7.0, present in 3.10.0; missing from 3.10.0, present in 3.12.4. The release between
+# that first added each is not pinned down, so the later release of each pair is the one held as its first.
+_DRF_SINCE_3_7 = (
+    "HTTP_207_MULTI_STATUS",
+    "HTTP_422_UNPROCESSABLE_ENTITY",
+    "HTTP_423_LOCKED",
+    "HTTP_424_FAILED_DEPENDENCY",
+    "HTTP_451_UNAVAILABLE_FOR_LEGAL_REASONS",
+    "HTTP_507_INSUFFICIENT_STORAGE",
+)
+_DRF_SINCE_3_10 = (
+    "HTTP_208_ALREADY_REPORTED",
+    "HTTP_226_IM_USED",
+    "HTTP_308_PERMANENT_REDIRECT",
+    "HTTP_426_UPGRADE_REQUIRED",
+    "HTTP_506_VARIANT_ALSO_NEGOTIATES",
+    "HTTP_508_LOOP_DETECTED",
+    "HTTP_509_BANDWIDTH_LIMIT_EXCEEDED",
+    "HTTP_510_NOT_EXTENDED",
+)
+_DRF_SINCE_3_12_4 = ("HTTP_418_IM_A_TEAPOT",)
 _DRF_SINCE_3_14 = ("HTTP_102_PROCESSING", "HTTP_103_EARLY_HINTS", "HTTP_421_MISDIRECTED_REQUEST", "HTTP_425_TOO_EARLY")
 _PYTHON_NEW = ("CONTENT_TOO_LARGE", "URI_TOO_LONG", "RANGE_NOT_SATISFIABLE", "UNPROCESSABLE_CONTENT")
 _PYTHON_SINCE_3_9 = ("EARLY_HINTS", "IM_A_TEAPOT", "TOO_EARLY")
+# From CPython's http module documentation ("Changed in version 3.7/3.8"), and seen as AttributeError on 3.6/3.7.
+_PYTHON_SINCE_3_7 = ("MISDIRECTED_REQUEST",)
+_PYTHON_SINCE_3_8 = ("UNAVAILABLE_FOR_LEGAL_REASONS",)
 STARLETTE_RENAMES: Final = (0, 48, 0)
 
 
@@ -130,14 +159,20 @@ def _facts() -> dict[str, NameFact]:
         facts[f"starlette.status.{name}"] = NameFact("starlette", STARLETTE_RENAMES)
     for name in _STARLETTE_SINCE_0_14_2:
         facts[f"starlette.status.{name}"] = NameFact("starlette", (0, 14, 2))
+    # Missing from Starlette 0.9.7, present in 0.13.2 (sdists read in the issue-11 review).
+    facts["starlette.status.HTTP_425_TOO_EARLY"] = NameFact("starlette", (0, 13, 2))
     for name in list(facts):
         facts["fastapi.status." + name.removeprefix("starlette.status.")] = facts[name]
+    for since, names in (((3, 7, 0), _DRF_SINCE_3_7), ((3, 10, 0), _DRF_SINCE_3_10), ((3, 12, 4), _DRF_SINCE_3_12_4)):
+        for name in names:
+            facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", since)
     for name in _DRF_SINCE_3_14:
         facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", (3, 14, 0))
     for name in _PYTHON_NEW:
         facts[f"http.HTTPStatus.{name}"] = NameFact("python", (3, 13))
-    for name in _PYTHON_SINCE_3_9:
-        facts[f"http.HTTPStatus.{name}"] = NameFact("python", (3, 9))
+    for since, names in (((3, 7), _PYTHON_SINCE_3_7), ((3, 8), _PYTHON_SINCE_3_8), ((3, 9), _PYTHON_SINCE_3_9)):
+        for name in names:
+            facts[f"http.HTTPStatus.{name}"] = NameFact("python", since)
     return facts
 
 
