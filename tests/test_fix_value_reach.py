@@ -209,3 +209,55 @@ def test_a_default_that_reaches_abort_through_its_parameter_is_unsafe_and_the_di
     result = outcome(DEFAULT_FEEDS_ABORT)
     assert not result.refused
     assert "def fail(msg, code=404):" in result.text and "abort(HTTPStatus.NOT_FOUND)" in result.text
+
+
+# 5. A view that Python code also calls (second review): its caller sees the tuple as it is -------------------------
+
+CALLED_VIEW = """from flask import Flask
+from flask.views import MethodView
+
+app = Flask(__name__)
+
+
+@app.route("/a")
+def a():
+    return "gone", 404
+
+
+@app.route("/b")
+def b():
+    body, code = a()
+    return f"a said {code!r}"
+
+
+class Item(MethodView):
+    def head(self):
+        return "gone", 404
+
+    def post(self):
+        return self.head()
+
+
+@app.route("/c")
+def c():
+    return "missing", 404
+
+
+class Other(MethodView):
+    def get(self):
+        return request.args.get("x"), 404
+"""
+
+
+def test_a_view_also_called_by_its_module_is_not_a_safe_enum() -> None:
+    assert _safety(CALLED_VIEW) == {9: FixSafety.UNSAFE, 20: FixSafety.UNSAFE, 28: FixSafety.SAFE, 33: FixSafety.SAFE}
+
+
+def test_the_verifier_refuses_an_enum_in_a_view_the_module_calls() -> None:
+    with pytest.raises(FixError):
+        _verify_all_404s(CALLED_VIEW)
+
+
+def test_flasks_view_registry_read_by_the_module_makes_every_view_unsafe() -> None:
+    source = CALLED_VIEW.replace("    body, code = a()", '    body, code = app.view_functions["c"]()')
+    assert set(_safety(source).values()) == {FixSafety.UNSAFE}

@@ -163,14 +163,24 @@ def _facts() -> dict[str, NameFact]:
     facts["starlette.status.HTTP_425_TOO_EARLY"] = NameFact("starlette", (0, 13, 2))
     for name in list(facts):
         facts["fastapi.status." + name.removeprefix("starlette.status.")] = facts[name]
-    for since, names in (((3, 7, 0), _DRF_SINCE_3_7), ((3, 10, 0), _DRF_SINCE_3_10), ((3, 12, 4), _DRF_SINCE_3_12_4)):
+    drf: tuple[tuple[Version, tuple[str, ...]], ...] = (
+        ((3, 7, 0), _DRF_SINCE_3_7),
+        ((3, 10, 0), _DRF_SINCE_3_10),
+        ((3, 12, 4), _DRF_SINCE_3_12_4),
+    )
+    for since, names in drf:
         for name in names:
             facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", since)
     for name in _DRF_SINCE_3_14:
         facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", (3, 14, 0))
     for name in _PYTHON_NEW:
         facts[f"http.HTTPStatus.{name}"] = NameFact("python", (3, 13))
-    for since, names in (((3, 7), _PYTHON_SINCE_3_7), ((3, 8), _PYTHON_SINCE_3_8), ((3, 9), _PYTHON_SINCE_3_9)):
+    python: tuple[tuple[Version, tuple[str, ...]], ...] = (
+        ((3, 7), _PYTHON_SINCE_3_7),
+        ((3, 8), _PYTHON_SINCE_3_8),
+        ((3, 9), _PYTHON_SINCE_3_9),
+    )
+    for since, names in python:
         for name in names:
             facts[f"http.HTTPStatus.{name}"] = NameFact("python", since)
     return facts

@@ -88,10 +88,14 @@ class ValueUses:
     def __init__(self, tree: ast.Module, sites: Iterable[Site], callees: Callees) -> None:
         self._tree = tree
         converting: dict[int, bool] = {}
+        called: set[str] | None = None
         for site in sites:
             if site.node is not None:
+                if called is None and isinstance(site.anchor, ast.Return):
+                    called = _called_by_name(tree)
                 # Every row that matched the node must convert: one that keeps the object is enough to show it.
-                converts = (site.api.converts and _reaches_framework(site, callees)) or site.role is Role.COMPARE
+                reaches = _reaches_framework(site, callees, called or set())
+                converts = (site.api.converts and reaches) or site.role is Role.COMPARE
                 converting[id(site.node)] = converting.get(id(site.node), True) and converts
         self._converting = {node for node, converts in converting.items() if converts}
         self._compared: set[int] | None = None
@@ -111,10 +115,36 @@ class ValueUses:
         return False
 
 
-def _reaches_framework(site: Site, callees: Callees) -> bool:
+def _called_by_name(tree: ast.Module) -> set[str]:
+    """What the module reads that may be a view: names (`a()`), and `.get`-style attributes of `self`, `cls`, a
+    class of the module, `super()` or an instance made on the spot (`View().get()`), held as ".get". A view read
+    this way is also called by Python code, which gets its return value as it is. `view_functions` (Flask's
+    registry, `app.view_functions["a"]()`) stands for every view of the module."""
+    classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)} | {"self", "cls"}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            if node.attr == "view_functions":
+                found.add(node.attr)
+            owner = node.value.func if isinstance(node.value, ast.Call) else node.value
+            if isinstance(owner, ast.Name) and (owner.id in classes or owner.id == "super"):
+                found.add("." + node.attr)
+    return found
+
+
+def _escapes(function: ast.FunctionDef | ast.AsyncFunctionDef, is_method: bool, called: set[str]) -> bool:
+    name = "." + function.name if is_method else function.name
+    return name in called or "view_functions" in called
+
+
+def _reaches_framework(site: Site, callees: Callees, called: set[str]) -> bool:
     """A call site converts only when the name its callee starts from is the framework's (see the module's notes);
     a callee that starts from anything but a name (`make_app().errorhandler(404)`) is not known to."""
     if isinstance(site.anchor, ast.Return) and site.scope.function is not None:
+        if _escapes(site.scope.function, site.scope.method_of is not None, called):
+            return False  # the view is also called directly: its caller sees the value the fix would write
         # A view's return tuple: the decorators that registered it (`@app.route(...)`) must be the framework's.
         decorators = [d.func if isinstance(d, ast.Call) else d for d in site.scope.function.decorator_list]
         return all(_starts_from_framework(d, callees) for d in decorators if isinstance(d, ast.Attribute))
