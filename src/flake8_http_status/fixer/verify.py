@@ -116,6 +116,16 @@ def _compile(rewritten: str, original: str) -> None:
         ) from None
     except ValueError:  # a null byte: the parse before would have refused it already
         raise FixError(FixFailure.UNVERIFIED, "the rewritten module does not compile; file left unchanged") from None
+    except (RecursionError, MemoryError):
+        # Python 3.10's compiler recurses deeper than its parser: a module nested near the parser's limit may not
+        # compile before either, and then the limit is the module's own, not the rewrite's.
+        try:
+            _compiles(original)
+        except (RecursionError, MemoryError):
+            return
+        except SyntaxError:
+            pass
+        raise
 
 
 def _compiles(text: str) -> None:
