@@ -11,14 +11,13 @@ and the application's next `lock --upgrade`, get any release the requirements ad
 from __future__ import annotations
 
 import functools
-import sys
 from pathlib import Path
 from typing import Any
 
 from .records import NamedTuple
 from .requirements import admitted, hull, pep508_list, requirements_file
 from .requirements import poetry as poetry_requirements
-from .safe_read import Unread, discovered_text
+from .safe_read import discovered_toml
 from .setup_files import is_setup_cfg, setup_cfg_python, setup_py_python
 from .specifiers import span_of
 from .versions import ANY, Span, padded, starlette_for_fastapi
@@ -51,11 +50,8 @@ def pyproject_for(path: str | Path) -> Pyproject:
 
 @functools.lru_cache(maxsize=512)
 def _pyproject_in(directory: Path) -> Pyproject:
-    if _is_root(directory):
-        return read_project(directory)
-    if directory.parent == directory:
-        return Pyproject()
-    return _pyproject_in(directory.parent)
+    root = project_root(directory)
+    return read_project(root) if root is not None else Pyproject()
 
 
 @functools.lru_cache(maxsize=512)
@@ -91,7 +87,7 @@ def read_project(directory: Path) -> Pyproject:
     Poetry's `python`, else setup.cfg's `python_requires`, else setup.py's. The packages: the pyproject's
     requirements, else the pip requirements files (each an alternative environment: their ranges unite)."""
     path = directory / "pyproject.toml"
-    data = _toml(path)
+    data = discovered_toml(path) or {}
     project = _table(data, "project")
     poetry = _table(_table(data, "tool"), "poetry")
     requires = (
@@ -114,20 +110,6 @@ def read_project(directory: Path) -> Pyproject:
         drf=spans.get("djangorestframework", ANY),
         path=path if path.is_file() else None,
     )
-
-
-def _toml(path: Path) -> dict[str, Any]:
-    # Imported here: most flake8 runs never need a pyproject (no finding asks for a constant name).
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    try:
-        text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
-        data: dict[str, Any] = tomllib.loads(text) if text is not None else {}
-    except (Unread, tomllib.TOMLDecodeError):
-        return {}
-    return data
 
 
 def _requirement_files_spans(directory: Path, python: Span) -> dict[str, Span]:

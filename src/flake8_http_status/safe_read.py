@@ -21,6 +21,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 MAX_CONFIG_BYTES = 4 << 20  # a real configuration or requirements file is far smaller
 
@@ -108,6 +109,21 @@ def discovered_text(path: str | Path, limit: int = MAX_CONFIG_BYTES) -> str | No
     `Unread` for a file that is there and cannot be read or decoded: each caller decides what that means."""
     data = discovered_bytes(path, limit)
     return None if data is None else _decoded(data)
+
+
+def discovered_toml(path: str | Path) -> dict[str, Any] | None:
+    """The tables of a TOML file found by a search (pyproject.toml, ruff.toml); None when there is none to
+    read, or it cannot be read or parsed: a broken settings file of another tool is not this tool's error."""
+    # Imported here: most runs never read one (no finding asks for a constant name or a line length).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    try:
+        text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
+        return tomllib.loads(text) if text is not None else None
+    except (Unread, tomllib.TOMLDecodeError):
+        return None
 
 
 def discovered_bytes(path: str | Path, limit: int = MAX_CONFIG_BYTES) -> bytes | None:

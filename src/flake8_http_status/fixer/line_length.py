@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import configparser
 import functools
-import sys
 from pathlib import Path
 from typing import Any
 
-from ..safe_read import Unread, discovered_text
+from ..safe_read import Unread, discovered_text, discovered_toml
 
 DEFAULT_LINE_LENGTH = 79
 _WIDE_DEFAULT = 88  # black's and ruff's default, and isort's black profile
@@ -58,10 +57,10 @@ def _configured_in(folder: Path) -> dict[str, int]:
     """The tools configured by files in `folder` itself, with the line length each allows."""
     found: dict[str, int] = {}
     for name in (".ruff.toml", "ruff.toml"):
-        data = _toml(folder / name)
+        data = discovered_toml(folder / name)
         if data is not None:
             found.setdefault("ruff", _ruff(data))
-    pyproject = _toml(folder / "pyproject.toml") or {}
+    pyproject = discovered_toml(folder / "pyproject.toml") or {}
     tool = _table(pyproject, "tool")
     if "ruff" in tool:
         found.setdefault("ruff", _ruff(_table(tool, "ruff")))
@@ -117,18 +116,6 @@ def _number(value: object) -> int | None:
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data.get(key)
     return value if isinstance(value, dict) else {}
-
-
-def _toml(path: Path) -> dict[str, Any] | None:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    try:
-        text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
-        return tomllib.loads(text) if text is not None else None
-    except (Unread, tomllib.TOMLDecodeError):
-        return None
 
 
 def _ini(path: Path, sections: tuple[str, ...]) -> dict[str, dict[str, Any]]:
