@@ -120,17 +120,21 @@ def _called_by_name(tree: ast.Module) -> set[str]:
     class of the module, `super()` or an instance made on the spot (`View().get()`), held as ".get". A view read
     this way is also called by Python code, which gets its return value as it is. `view_functions` (Flask's
     registry, `app.view_functions["a"]()`) stands for every view of the module."""
-    classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)} | {"self", "cls"}
+    classes = {"self", "cls", "super"}
     found: set[str] = set()
+    attributes: list[tuple[str, str]] = []  # (owner, attribute): kept once the module's classes are known
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+        if isinstance(node, ast.ClassDef):
+            classes.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             found.add(node.id)
         elif isinstance(node, ast.Attribute):
             if node.attr == "view_functions":
                 found.add(node.attr)
             owner = node.value.func if isinstance(node.value, ast.Call) else node.value
-            if isinstance(owner, ast.Name) and (owner.id in classes or owner.id == "super"):
-                found.add("." + node.attr)
+            if isinstance(owner, ast.Name):
+                attributes.append((owner.id, node.attr))
+    found.update("." + attribute for owner, attribute in attributes if owner in classes)
     return found
 
 
