@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .analysis.collect import collect
+from .analysis.flow import find_sites
 from .analysis.imports import collect_imports
-from .analysis.match import Matcher
 from .analysis.sites import Site
 from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot
@@ -70,7 +70,7 @@ def build_context(
 ) -> Context:
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
-    sites: list[Site] = Matcher(table, imports, bindings).run(candidates)
+    sites: list[Site] = find_sites(tree, imports, candidates, bindings, table)
     return Context(
         tree=tree,
         lines=lines,

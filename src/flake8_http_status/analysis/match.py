@@ -52,7 +52,7 @@ class Matcher:
             self._return(ret, scope)
         for raise_, scope in candidates.raises:
             self._raise(raise_, scope)
-        self.sites.sort(key=_position)
+        self.sites.sort(key=site_position)
         return self.sites
 
     def _add(self, anchor: ast.AST, api: Api, node: ast.expr, scope: Scope, *, in_pattern: bool = False) -> None:
@@ -78,7 +78,7 @@ class Matcher:
         if not apis:  # project helpers configured by bare name
             apis = self.table.calls.get(last_name(func), ())
         for api in apis:
-            self._call_api(call, api, scope)
+            self.call_api(call, api, scope)
         if apis:
             return
         if isinstance(func, ast.Attribute) and not self._own_method(func, scope):
@@ -89,7 +89,7 @@ class Matcher:
                 if self.receivers.matches(row.receiver, func.value, scope, decorating=decorating)
             ]
             for row in matched:
-                self._call_api(call, row.api, scope)
+                self.call_api(call, row.api, scope)
             if matched:
                 return
         self._generic_call(call, last_name(func), scope)
@@ -104,7 +104,7 @@ class Matcher:
             and self.receivers.defines(scope.cls, func.attr)
         )
 
-    def _call_api(self, call: ast.Call, api: Api, scope: Scope) -> None:
+    def call_api(self, call: ast.Call, api: Api, scope: Scope) -> None:
         # A class that carries one status, unless the call overrides it (Litestar's `status_code=`).
         if api.fixed is not None and not any(argument(call, slot) is not None for slot in api.slots):
             self.sites.append(Site(call, api, None, Value(Spelling.FIXED, api.fixed), scope))
@@ -454,6 +454,6 @@ def _class_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]
     return None, None
 
 
-def _position(site: Site) -> tuple[int, int]:
+def site_position(site: Site) -> tuple[int, int]:
     node = site.node if site.node is not None else site.anchor
     return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)

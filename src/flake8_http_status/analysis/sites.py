@@ -30,6 +30,9 @@ class Site(NamedTuple):
     scope: Scope
     misplaced: Misplaced | None = None  # the status sits in a positional slot that is not the status
     in_pattern: bool = False  # a `case` value pattern: only a dotted name may replace it
+    # The status reached the slot through a name, a helper or a class (`analysis.flow`): the expression in the slot
+    # that carried it there. The handler model reads only the statuses written at the slot itself.
+    via: ast.expr | None = None
 
     @property
     def role(self) -> Role:

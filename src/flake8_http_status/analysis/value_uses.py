@@ -36,8 +36,8 @@ from typing import Final
 from ..api import default_table
 from ..api.rows import Role
 from .collect import collect
+from .flow import find_sites
 from .imports import collect_imports
-from .match import Matcher
 from .nodes import attribute_chain
 from .sites import Site
 
@@ -79,7 +79,7 @@ def status_sites(tree: ast.Module) -> tuple[list[Site], Counter[str]]:
     table = default_table()
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
-    return Matcher(table, imports, bindings).run(candidates), bindings.bound
+    return find_sites(tree, imports, candidates, bindings, table), bindings.bound
 
 
 class ValueUses:

@@ -69,7 +69,9 @@ class Context:
             self.imports,
             self.candidates,
             self.bindings,
-            self.sites,
+            # The handler model reasons about what a handler writes where it answers: a status that reached the
+            # slot through a name or a helper was written elsewhere, under other conditions.
+            [site for site in self.sites if site.via is None],
             self.settings,
         )
 

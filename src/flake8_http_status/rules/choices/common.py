@@ -53,7 +53,7 @@ def candidates(context: Context, codes: Iterable[int], roles: frozenset[Role] = 
     alone (`something_response(status=401)`) count only inside a known handler.
     """
     wanted = frozenset(codes)
-    sites = [site for site in context.sites if site.code in wanted and site.role in roles]
+    sites = [site for site in context.sites if site.code in wanted and site.role in roles and site.via is None]
     if not sites or context.handlers.in_tests:
         return
     for site in sites:

@@ -1,0 +1,338 @@
+"""Status flow inside a module: the literals that reach a status slot through names, helpers and returns.
+
+The matcher finds what sits in a slot. Where that is a name (`abort(code)`), a call of the module's own function
+(`return body, deny()`) or a parameter of such a function (`def fail(msg, status): abort(status)`), this module
+follows the value back to the literals it can hold and reports them as statuses of the same slot.
+
+Precision first: a name is followed only when **every** read of it in its function (the module, for a module
+constant) is a status use, a truth test, an `is None` check, or a move into another name that is itself followed.
+A value that is also logged, formatted, computed with or handed to an unknown callable is left alone. Bindings the
+flow cannot read (`status = response.status_code`) add no literal but do not hide the others: `status = 200` then
+`if failed: status = error.code` still makes the 200 a status.
+
+The summaries are kept as rows (`Helper`): which parameter of which callable takes a status, whose return is one.
+They come from the module's own code only, never from a caller, so the project index can later read the same
+summaries from another module.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import Final
+
+from ..api import Table
+from ..api.rows import Api, Slot
+from ..records import NamedTuple
+from .collect import Bindings, Candidates
+from .imports import ImportMap
+from .match import Matcher, own_returns, site_position
+from .name_table import Names, NameTable
+from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
+from .values import Spelling, looks_like_status, read_value
+
+_ROUNDS: Final = 6  # helpers of helpers: each round may add one level; real modules settle in two or three
+_FOLLOWED: Final = (ast.Name, ast.Call)
+
+
+class Helper(NamedTuple):
+    """A callable of the module that takes a status at one parameter."""
+
+    name: str
+    api: Api  # the slot's row, its slot moved to the parameter
+
+
+class Flow:
+    def __init__(self, tree: ast.Module, matcher: Matcher, bound: dict[str, int]) -> None:
+        self.tree = tree
+        self.matcher = matcher
+        self.bound = bound
+        self.names = NameTable(tree)
+        self.sites = matcher.sites
+        self.status_nodes: set[int] = {id(site.node) for site in self.sites if site.node is not None}
+        self.helpers: dict[tuple[str, int | None, str | None], Helper] = {}
+        self.returning: set[int] = set()  # ids of functions whose every caller uses the result as a status
+        self._done: set[int] = set()  # ids of slot nodes already followed
+        self._pairs: set[tuple[int, int]] = set()  # (literal, slot node) pairs already added
+        self._flowed: set[int] = set()  # ids of literals the flow added
+        self._module_targets = _module_level_targets(tree)
+
+    def run(self) -> list[Site]:
+        for _ in range(_ROUNDS):
+            before = len(self.sites)
+            for site in list(self.sites):
+                if site.node is not None and id(site.node) not in self._done and isinstance(site.node, _FOLLOWED):
+                    self._follow(site)
+            self._find_helpers()
+            if len(self.sites) == before:
+                break
+        return self.sites
+
+    # Names -----------------------------------------------------------------------------------------------
+
+    def _follow(self, site: Site) -> None:
+        node = site.node
+        if isinstance(node, ast.Name) and site.value.spelling is Spelling.OTHER:
+            found = self._name_values(node.id, site.scope.function, set())
+        elif isinstance(node, ast.Call):
+            found = self._returned_values(node)
+        else:
+            return
+        if found is None:
+            return
+        self._done.add(id(node))
+        for expression, local in found:
+            self._add(site, expression, local)
+
+    def _add(self, site: Site, expression: ast.expr, local: bool) -> None:
+        # One site per use of the literal: the fixer asks whether *every* slot it reaches converts the value.
+        pair = (id(expression), id(site.node))
+        if pair in self._pairs or (id(expression) in self.status_nodes and id(expression) not in self._flowed):
+            return
+        self._pairs.add(pair)
+        self._flowed.add(id(expression))
+        value = read_value(expression, self.matcher.imports)
+        if not looks_like_status(value) and value.spelling is not Spelling.TEXT:
+            return
+        # A module constant may be imported and printed elsewhere: its type must not change under a fix.
+        api = site.api if local else site.api._replace(converts=False)
+        scope = site.scope if local else MODULE_SCOPE
+        self.status_nodes.add(id(expression))
+        self.sites.append(Site(site.anchor, api, expression, value, scope, via=site.node))
+
+    def _owner(self, name: str, function: FunctionNode | None) -> Names | None:
+        """The `Names` of the function that binds `name` as seen from `function`, or the module's."""
+        while function is not None:
+            names = self.names.names_of(function)
+            if name in names.declared:
+                return None  # `global`/`nonlocal`: bound from elsewhere too
+            if names.bindings.get(name):
+                return names
+            function = self.names.enclosing.get(id(function))
+        return self.names.module
+
+    def _name_values(
+        self, name: str, function: FunctionNode | None, visiting: set[tuple[int, str]]
+    ) -> list[tuple[ast.expr, bool]] | None:
+        """The status expressions `name` can hold where `function` reads it, each with whether it is local; None
+        when the name is not followed (some read is not a status use, or a binding cannot be read)."""
+        names = self._owner(name, function)
+        if names is None:
+            return None
+        key = (id(names), name)
+        if key in visiting:
+            return None
+        visiting.add(key)
+        local = names.function is not None
+        bindings = names.bindings.get(name, [])
+        if not local and (len(bindings) != 1 or self.bound.get(name, 0) != 1):
+            return None  # a module name bound more than once (or only in a class body or a function)
+        found: list[tuple[ast.expr, bool]] = []
+        for binding in bindings:
+            if binding.value is None:
+                if isinstance(binding.target, ast.arg) and local:
+                    continue  # a parameter: its default is the matcher's, its callers the helpers'
+                return None
+            if not local and id(binding.target) not in self._module_targets:
+                return None
+            values = self._expressions(binding.value, names.function, visiting)
+            if values is None:
+                return None
+            found.extend((value, local and inner) for value, inner in values)
+        if not self._uses_ok(name, names, visiting):
+            return None
+        return found
+
+    def _expressions(
+        self, value: ast.expr, function: FunctionNode | None, visiting: set[tuple[int, str]]
+    ) -> list[tuple[ast.expr, bool]] | None:
+        """The status expressions a bound value stands for: itself, each branch of a conditional, what another
+        followed name holds. Anything else holds no literal the flow can see (an empty list)."""
+        if isinstance(value, ast.IfExp):
+            body = self._expressions(value.body, function, visiting)
+            orelse = self._expressions(value.orelse, function, visiting)
+            return None if body is None or orelse is None else body + orelse
+        if isinstance(value, ast.Name) and read_value(value, self.matcher.imports).spelling is Spelling.OTHER:
+            return self._name_values(value.id, function, visiting) or []
+        if read_value(value, self.matcher.imports).spelling is not Spelling.OTHER:
+            return [(value, True)]
+        return []
+
+    def _uses_ok(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> bool:
+        if names.function is not None and ("locals" in names.loads or "vars" in names.loads):
+            return False  # `render(**locals())` hands every local to code the flow cannot see
+        return all(self._use_ok(load, names.function, visiting) for load in names.loads.get(name, ()))
+
+    def _use_ok(self, load: ast.Name, function: FunctionNode | None, visiting: set[tuple[int, str]]) -> bool:
+        if id(load) in self.status_nodes:
+            return True
+        parent = self.names.parents.get(id(load))
+        if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is load:
+            return True  # a truth test: bool() of a member is bool() of its int
+        if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
+            return True
+        if isinstance(parent, ast.Compare) and _is_none_check(parent):
+            return True
+        if isinstance(parent, ast.Return):
+            enclosing = self.names.function_of(load)
+            return enclosing is not None and id(enclosing) in self.returning
+        if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is load:
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                moved = self._owner(targets[0].id, function)
+                key = (-1 if moved is None else -id(moved), targets[0].id)  # moves seen, apart from values seen
+                if moved is None or key in visiting:
+                    return False
+                visiting.add(key)
+                return self._uses_ok(targets[0].id, moved, visiting)
+        return False
+
+    # Helpers ---------------------------------------------------------------------------------------------
+
+    def _find_helpers(self) -> None:
+        for site in list(self.sites):
+            node = site.node
+            function = site.scope.function
+            if not isinstance(node, ast.Name) or function is None or site.value.spelling is not Spelling.OTHER:
+                continue
+            helper = self._helper(node.id, function, site.api)
+            if helper is not None:
+                self._match_calls(helper)
+
+    def _helper(self, parameter: str, function: FunctionNode, api: Api) -> Helper | None:
+        """The helper `function` is when its `parameter` reaches a status slot with `api` and is used for nothing
+        else; None when it is not a module function called by its own name, or is known already."""
+        callee, skip = self._callee_of(function)
+        if callee is None:
+            return None
+        names = self.names.names_of(function)
+        if len(names.bindings.get(parameter, ())) != 1 or parameter in names.declared:
+            return None
+        slot = _slot_of(function, parameter, skip)
+        key = (callee, None if slot is None else slot.position, None if slot is None else slot.keyword)
+        if slot is None or key in self.helpers or not self._uses_ok(parameter, names, set()):
+            return None
+        # Every read of the parameter is a status use now: the helper converts when each of them does.
+        reads = {id(load) for load in names.loads.get(parameter, ())}
+        converts = all(_converts(site, self.bound) for site in self.sites if id(site.node) in reads)
+        moved = api._replace(
+            slots=(slot,), fixed=None, default=None, misplaced=(), fix_keyword=None, keys_of=None, many=False
+        )
+        helper = Helper(callee, moved._replace(converts=converts))
+        self.helpers[key] = helper
+        return helper
+
+    def _callee_of(self, function: FunctionNode) -> tuple[str | None, int]:
+        """The name calls of `function` use, and how many leading parameters a call does not pass: a top-level
+        function by its name, a top-level class's `__init__` by the class's name (less `self`)."""
+        table = self.names
+        if table.top_functions.get(function.name) is function:
+            return (function.name if self.bound.get(function.name, 0) == 1 else None), 0
+        if function.name == "__init__":
+            for cls in table.top_classes.values():
+                if function in cls.body and self.bound.get(cls.name, 0) == 1:
+                    return cls.name, 1
+        return None, 0
+
+    def _match_calls(self, helper: Helper) -> None:
+        for call, function in self._calls_of(helper.name):
+            first = len(self.sites)
+            self.matcher.call_api(call, helper.api, Scope(function, None))
+            for index in range(first, len(self.sites)):
+                site = self.sites[index] = self.sites[index]._replace(via=call.func)
+                if site.node is not None:
+                    self.status_nodes.add(id(site.node))
+
+    def _calls_of(self, name: str) -> Iterator[tuple[ast.Call, FunctionNode | None]]:
+        for load in self.names.module.loads.get(name, ()):
+            parent = self.names.parents.get(id(load))
+            if isinstance(parent, ast.Call) and parent.func is load:
+                yield parent, self.names.function_of(load)
+
+    # Returns ---------------------------------------------------------------------------------------------
+
+    def _returned_values(self, call: ast.Call) -> list[tuple[ast.expr, bool]] | None:
+        """`return body, deny()`: the statuses `deny` returns, when every use of the module's `deny` is a call whose
+        result sits in a status slot."""
+        if not isinstance(call.func, ast.Name):
+            return None
+        name = call.func.id
+        function = self.names.top_functions.get(name)
+        if function is None or self.bound.get(name, 0) != 1:
+            return None
+        for load in self.names.module.loads.get(name, ()):
+            parent = self.names.parents.get(id(load))
+            if not (isinstance(parent, ast.Call) and parent.func is load and id(parent) in self.status_nodes):
+                return None
+        self.returning.add(id(function))
+        found: list[tuple[ast.expr, bool]] = []
+        for value in own_returns(function):
+            values = self._expressions(value, function, set())
+            if values is None:
+                return None
+            found.extend(values)
+        return found
+
+
+def find_sites(
+    tree: ast.Module, imports: ImportMap, candidates: Candidates, bindings: Bindings, table: Table
+) -> list[Site]:
+    """The module's status sites: those the matcher finds in the slots, and those its names, helpers and returns
+    carry statuses to."""
+    matcher = Matcher(table, imports, bindings)
+    sites = matcher.run(candidates)
+    if not any(isinstance(site.node, _FOLLOWED) for site in sites):
+        return sites  # nothing in a slot is a name or a call: no flow to follow
+    followed = Flow(tree, matcher, bindings.bound).run()
+    followed.sort(key=site_position)
+    return followed
+
+
+def _converts(site: Site, bound: dict[str, int]) -> bool:
+    """Whether a slot inside a helper turns the value into an int where the helper's callers cannot see it: a call
+    of the framework by a name the module binds once (a return goes back to the helper's caller)."""
+    if not site.api.converts or not isinstance(site.anchor, ast.Call):
+        return False
+    root = site.anchor.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    return isinstance(root, ast.Name) and (root.id in ("self", "cls") or bound.get(root.id, 0) <= 1)
+
+
+def _slot_of(function: FunctionNode, parameter: str, skip: int) -> Slot | None:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    for index, arg in enumerate(positional):
+        if arg.arg == parameter:
+            if index < skip:
+                return None
+            keyword = None if index < len(args.posonlyargs) else parameter
+            return Slot(index - skip, keyword)
+    if any(arg.arg == parameter for arg in args.kwonlyargs):
+        return Slot(None, parameter)
+    return None
+
+
+def _is_none_check(compare: ast.Compare) -> bool:
+    return (
+        len(compare.ops) == 1
+        and isinstance(compare.ops[0], (ast.Is, ast.IsNot))
+        and isinstance(compare.comparators[0], ast.Constant)
+        and compare.comparators[0].value is None
+    )
+
+
+def _module_level_targets(tree: ast.Module) -> set[int]:
+    """Ids of the names the module's own top-level assignments bind (`NOT_FOUND = 404`), not a class's or a
+    function's."""
+    found: set[int] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        else:
+            continue
+        for target in targets:
+            found.update(id(node) for node in ast.walk(target) if isinstance(node, ast.Name))
+    return found
