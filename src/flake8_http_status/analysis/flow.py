@@ -24,6 +24,7 @@ from typing import Final
 from ..api import Table
 from ..api.rows import Api, Slot
 from ..records import NamedTuple
+from . import carriers
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .match import Matcher, own_returns, site_position
@@ -32,7 +33,7 @@ from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from .values import Spelling, looks_like_status, read_value
 
 _ROUNDS: Final = 6  # helpers of helpers: each round may add one level; real modules settle in two or three
-_FOLLOWED: Final = (ast.Name, ast.Call)
+_FOLLOWED: Final = (ast.Name, ast.Call, ast.Subscript)
 
 
 class Helper(NamedTuple):
@@ -56,10 +57,14 @@ class Flow:
         self._pairs: set[tuple[int, int]] = set()  # (literal, slot node) pairs already added
         self._flowed: set[int] = set()  # ids of literals the flow added
         self._module_targets = _module_level_targets(tree)
+        self._carried: set[tuple[int, str]] = set()  # (id of a class, attribute) an error handler sends
+        self._carrying: set[int] = set()  # ids of the statements that set such an attribute
 
     def run(self) -> list[Site]:
+        self._framework_bases()
         for _ in range(_ROUNDS):
             before = len(self.sites)
+            self._carriers()
             for site in list(self.sites):
                 if site.node is not None and id(site.node) not in self._done and isinstance(site.node, _FOLLOWED):
                     self._follow(site)
@@ -72,8 +77,12 @@ class Flow:
 
     def _follow(self, site: Site) -> None:
         node = site.node
+        if node is None:
+            return
         if isinstance(node, ast.Name) and site.value.spelling is Spelling.OTHER:
             found = self._name_values(node.id, site.scope.function, set())
+        elif _table_of(node) is not None:
+            found = self._entry_values(node, None, set())
         elif isinstance(node, ast.Call):
             found = self._returned_values(node)
         else:
@@ -129,6 +138,12 @@ class Flow:
             return None  # a module name bound more than once (or only in a class body or a function)
         found: list[tuple[ast.expr, bool]] = []
         for binding in bindings:
+            if binding.value is None and binding.unpacks is not None:
+                values = self._entry_values(binding.unpacks[0], binding.unpacks[1], visiting)
+                if values is None:
+                    return None
+                found.extend(values)
+                continue
             if binding.value is None:
                 if isinstance(binding.target, ast.arg) and local:
                     continue  # a parameter: its default is the matcher's, its callers the helpers'
@@ -154,6 +169,8 @@ class Flow:
             return None if body is None or orelse is None else body + orelse
         if isinstance(value, ast.Name) and read_value(value, self.matcher.imports).spelling is Spelling.OTHER:
             return self._name_values(value.id, function, visiting) or []
+        if _table_of(value) is not None:
+            return self._entry_values(value, None, visiting) or []
         if read_value(value, self.matcher.imports).spelling is not Spelling.OTHER:
             return [(value, True)]
         return []
@@ -176,6 +193,8 @@ class Flow:
         if isinstance(parent, ast.Return):
             enclosing = self.names.function_of(load)
             return enclosing is not None and id(enclosing) in self.returning
+        if isinstance(parent, ast.Assign) and id(parent) in self._carrying:
+            return True  # `self.status_code = status_code` on a class whose error handler sends that attribute
         if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is load:
             targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
             if len(targets) == 1 and isinstance(targets[0], ast.Name):
@@ -236,18 +255,139 @@ class Flow:
 
     def _match_calls(self, helper: Helper) -> None:
         for call, function in self._calls_of(helper.name):
-            first = len(self.sites)
-            self.matcher.call_api(call, helper.api, Scope(function, None))
-            for index in range(first, len(self.sites)):
-                site = self.sites[index] = self.sites[index]._replace(via=call.func)
-                if site.node is not None:
-                    self.status_nodes.add(id(site.node))
+            self._match(call, helper.api, Scope(function, None))
+        if helper.name in self.names.top_classes:  # a subclass's `super().__init__(message, 404)`
+            for cls in carriers.subclasses(self.names, helper.name):
+                if any(isinstance(base, ast.Name) and base.id == helper.name for base in cls.bases):
+                    for call, method in carriers.super_init_calls(cls):
+                        self._match(call, helper.api, Scope(method, cls, cls))
+
+    def _match(self, call: ast.Call, api: Api, scope: Scope) -> None:
+        """The sites of `call` as a call of `api`, marked as reached through the callee."""
+        first = len(self.sites)
+        self.matcher.call_api(call, api, scope)
+        for index in range(first, len(self.sites)):
+            site = self.sites[index] = self.sites[index]._replace(via=call.func)
+            if site.node is not None:
+                self.status_nodes.add(id(site.node))
 
     def _calls_of(self, name: str) -> Iterator[tuple[ast.Call, FunctionNode | None]]:
         for load in self.names.module.loads.get(name, ()):
             parent = self.names.parents.get(id(load))
             if isinstance(parent, ast.Call) and parent.func is load:
                 yield parent, self.names.function_of(load)
+
+    # Tables ----------------------------------------------------------------------------------------------
+
+    def _entry_values(
+        self, access: ast.expr, index: int | None, visiting: set[tuple[int, str]]
+    ) -> list[tuple[ast.expr, bool]] | None:
+        """`ERRORS[key]`, `CODES.get(key, 400)`: the statuses a module table holds (at `index` of each entry, when
+        the entry is unpacked), when every access to the table hands them only to status uses."""
+        table = _table_of(access)
+        if table is None:
+            return None
+        display = self._table(table, visiting)
+        if display is None:
+            return None
+        found: list[tuple[ast.expr, bool]] = []
+        for entry in display.values:
+            element = entry if index is None else _element(entry, index)
+            if element is not None and read_value(element, self.matcher.imports).spelling is not Spelling.OTHER:
+                found.append((element, False))
+        if isinstance(access, ast.Call) and len(access.args) == 2 and index is None:
+            found.append((access.args[1], True))  # the default `.get` falls back to
+        return found
+
+    def _table(self, name: str, visiting: set[tuple[int, str]]) -> ast.Dict | None:
+        """The dict display a module name is bound to once, when every read of it is an access (`T[key]`,
+        `T.get(key)`) whose status part reaches only status uses."""
+        key = (0, name)
+        if key in visiting:
+            return None
+        visiting.add(key)
+        bindings = self.names.module.bindings.get(name, [])
+        if len(bindings) != 1 or self.bound.get(name, 0) != 1 or id(bindings[0].target) not in self._module_targets:
+            return None
+        display = bindings[0].value
+        if not isinstance(display, ast.Dict) or None in display.keys:
+            return None
+        parts = self._status_parts(display)
+        for load in self.names.module.loads.get(name, ()):
+            access: ast.expr | None = self.names.parents.get(id(load))  # type: ignore[assignment]
+            if not (isinstance(access, ast.Subscript) and access.value is load):
+                access = self.names.get_calls.get(id(load))
+            if access is None or not self._access_ok(access, load, parts, visiting):
+                return None
+        return display
+
+    def _status_parts(self, display: ast.Dict) -> set[int] | None:
+        """Where the statuses sit in a table's entries: None for entries that are statuses themselves, else the
+        positions in the tuple entries that hold one somewhere."""
+        parts: set[int] = set()
+        for entry in display.values:
+            if isinstance(entry, (ast.Tuple, ast.List)):
+                parts.update(
+                    i for i, e in enumerate(entry.elts) if looks_like_status(read_value(e, self.matcher.imports))
+                )
+            else:
+                return None
+        return parts
+
+    def _access_ok(
+        self, access: ast.expr, load: ast.Name, parts: set[int] | None, visiting: set[tuple[int, str]]
+    ) -> bool:
+        if id(access) in self.status_nodes:
+            return parts is None
+        parent = self.names.parents.get(id(access))
+        if not isinstance(parent, ast.Assign) or parent.value is not access or len(parent.targets) != 1:
+            return False
+        target = parent.targets[0]
+        if isinstance(target, ast.Name):
+            receivers = [target] if parts is None else []
+        elif isinstance(target, (ast.Tuple, ast.List)) and parts is not None:
+            # A name that gets another element of the entry (the message) may be used for anything.
+            receivers = [e for i, e in enumerate(target.elts) if i in parts and isinstance(e, ast.Name)]
+            if any(isinstance(e, ast.Starred) for e in target.elts) or len(receivers) != len(parts):
+                return False
+        else:
+            return False
+        function = self.names.function_of(load)
+        for receiver in receivers:
+            names = self._owner(receiver.id, function)
+            if names is None or not self._uses_ok(receiver.id, names, visiting):
+                return False
+        return bool(receivers)
+
+    # Exception classes -----------------------------------------------------------------------------------
+
+    def _framework_bases(self) -> None:
+        """`super().__init__(status_code=status)` in a subclass of a framework exception: a slot of that exception."""
+        for cls in self.names.top_classes.values():
+            for api in carriers.base_apis(cls, self.matcher.imports, self.matcher.table):
+                for call, method in carriers.super_init_calls(cls):
+                    self._match(call, api, Scope(method, cls, cls))
+
+    def _carriers(self) -> None:
+        for cls, attribute, sent in carriers.handled_attributes(self.sites, self.names):
+            if (id(cls), attribute) in self._carried:
+                continue
+            self._carried.add((id(cls), attribute))
+            for owner in (cls, *carriers.subclasses(self.names, cls.name)):
+                for statement, value, scope in carriers.attribute_values(owner, attribute):
+                    self._carrying.add(id(statement))
+                    self._carry(sent, statement, value, scope)
+
+    def _carry(self, sent: Site, statement: ast.AST, node: ast.expr, scope: Scope) -> None:
+        if id(node) in self.status_nodes:
+            return
+        value = read_value(node, self.matcher.imports)
+        if value.spelling is Spelling.OTHER and not (isinstance(node, ast.Name) and scope.function is not None):
+            return  # only a method's parameter (`self.status_code = status_code`) is followed further
+        if value.spelling is not Spelling.OTHER and not looks_like_status(value):
+            return
+        self.status_nodes.add(id(node))
+        self.sites.append(carriers.carried_site(sent, statement, node, value, scope))
 
     # Returns ---------------------------------------------------------------------------------------------
 
@@ -297,6 +437,22 @@ def _converts(site: Site, bound: dict[str, int]) -> bool:
     while isinstance(root, ast.Attribute):
         root = root.value
     return isinstance(root, ast.Name) and (root.id in ("self", "cls") or bound.get(root.id, 0) <= 1)
+
+
+def _table_of(node: ast.expr) -> str | None:
+    """`T` in `T[key]` and `T.get(key)`, `T.get(key, default)`."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        return node.value.id
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"):
+        return None
+    receiver = node.func.value
+    return receiver.id if isinstance(receiver, ast.Name) and 1 <= len(node.args) <= 2 and not node.keywords else None
+
+
+def _element(entry: ast.expr, index: int) -> ast.expr | None:
+    if not isinstance(entry, (ast.Tuple, ast.List)) or index >= len(entry.elts):
+        return None
+    return None if any(isinstance(element, ast.Starred) for element in entry.elts) else entry.elts[index]
 
 
 def _slot_of(function: FunctionNode, parameter: str, skip: int) -> Slot | None:

@@ -23,6 +23,8 @@ class Binding(NamedTuple):
 
     target: ast.AST
     value: ast.expr | None
+    # `code, message = ERRORS[key]`: the value the tuple target unpacks, and this name's position in it.
+    unpacks: tuple[ast.expr, int] | None = None
 
 
 class Names:
@@ -50,12 +52,15 @@ class NameTable:
     def __init__(self, tree: ast.Module) -> None:
         self.module = Names(None)
         self.functions: dict[int, Names] = {}
-        self.parents: dict[int, ast.AST] = {}  # id of an `ast.Name` read -> the node that holds it
+        # id of an `ast.Name` read, a `name[...]` or a `name.get(...)` -> the node that holds it
+        self.parents: dict[int, ast.AST] = {}
+        self.get_calls: dict[int, ast.Call] = {}  # id of the name read in `name.get(...)` -> that call
         self.enclosing: dict[int, FunctionNode | None] = {}  # id of a function -> the function it is defined in
         self._read_in: dict[int, FunctionNode | None] = {}  # id of an `ast.Name` read -> the function it sits in
         self.top_functions: dict[str, FunctionNode] = {}
         self.top_classes: dict[str, ast.ClassDef] = {}
         self._unpacked: dict[int, ast.expr] = {}  # id of a Name in a tuple target -> its element of the value
+        self._positions: dict[int, tuple[ast.expr, int]] = {}  # the same, when the value is not a tuple display
         self._walk(tree)
 
     def function_of(self, load: ast.Name) -> FunctionNode | None:
@@ -79,6 +84,7 @@ class NameTable:
                 self._name(node, parent, owners)
                 continue
             self._bind(node, owners)
+            self._note_accesses(node)
             if isinstance(node, ast.Assign):
                 self._note_unpacking(node)
             if isinstance(node, _FUNCTIONS):
@@ -94,14 +100,27 @@ class NameTable:
                 continue
             stack.extend((child, node, owners) for child in ast.iter_child_nodes(node))
 
+    def _note_accesses(self, node: ast.AST) -> None:
+        """The parent of each `name[...]` and `name.get(...)` it holds: how a table's entries are used."""
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Subscript) and isinstance(child.value, ast.Name):
+                self.parents[id(child)] = node
+            elif isinstance(child, ast.Call) and _is_get(child.func):
+                self.parents[id(child)] = node
+                self.get_calls[id(child.func.value)] = child  # type: ignore[attr-defined]
+
     def _note_unpacking(self, node: ast.Assign) -> None:
         for whole in node.targets:
-            if isinstance(whole, (ast.Tuple, ast.List)):
-                for element in whole.elts:
-                    if isinstance(element, ast.Name):
-                        given = unpacked_value(node, element)
-                        if given is not None:
-                            self._unpacked[id(element)] = given
+            if not isinstance(whole, (ast.Tuple, ast.List)):
+                continue
+            starred = any(isinstance(element, ast.Starred) for element in whole.elts)
+            for index, element in enumerate(whole.elts):
+                if isinstance(element, ast.Name):
+                    given = unpacked_value(node, element)
+                    if given is not None:
+                        self._unpacked[id(element)] = given
+                    elif not starred:
+                        self._positions[id(element)] = (node.value, index)
 
     def _name(self, node: ast.Name, parent: ast.AST | None, owners: tuple[Names, ...]) -> None:
         if isinstance(node.ctx, ast.Load):
@@ -112,8 +131,9 @@ class NameTable:
                 names.loads[node.id].append(node)
             return
         value = self._unpacked.get(id(node)) or _assigned_value(node, parent)
+        binding = Binding(node, value, self._positions.get(id(node)))
         for names in owners:
-            names.bindings[node.id].append(Binding(node, value))
+            names.bindings[node.id].append(binding)
 
     def _bind(self, node: ast.AST, owners: tuple[Names, ...]) -> None:
         """Bindings made without an `ast.Name` target (definitions, imports, handlers, patterns, declarations)."""
@@ -137,6 +157,10 @@ class NameTable:
             if name is not None:
                 for names in owners:
                     names.bindings[name].append(Binding(node, None))
+
+
+def _is_get(func: ast.expr) -> bool:
+    return isinstance(func, ast.Attribute) and func.attr == "get" and isinstance(func.value, ast.Name)
 
 
 def _assigned_value(target: ast.Name, parent: ast.AST | None) -> ast.expr | None:
