@@ -421,8 +421,8 @@ def find_sites(
     carry statuses to."""
     matcher = Matcher(table, imports, bindings)
     sites = matcher.run(candidates)
-    if not any(isinstance(site.node, _FOLLOWED) for site in sites):
-        return sites  # nothing in a slot is a name or a call: no flow to follow
+    if not any(isinstance(site.node, _FOLLOWED) for site in sites) and not _framework_subclasses(tree, imports, table):
+        return sites  # nothing in a slot is a name or a call, no class passes one to a framework: nothing to follow
     followed = Flow(tree, matcher, bindings.bound).run()
     followed.sort(key=site_position)
     return followed
@@ -437,6 +437,12 @@ def _converts(site: Site, bound: dict[str, int]) -> bool:
     while isinstance(root, ast.Attribute):
         root = root.value
     return isinstance(root, ast.Name) and (root.id in ("self", "cls") or bound.get(root.id, 0) <= 1)
+
+
+def _framework_subclasses(tree: ast.Module, imports: ImportMap, table: Table) -> bool:
+    return any(
+        isinstance(statement, ast.ClassDef) and carriers.base_apis(statement, imports, table) for statement in tree.body
+    )
 
 
 def _table_of(node: ast.expr) -> str | None:

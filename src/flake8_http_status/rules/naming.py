@@ -32,7 +32,13 @@ MAGIC_STATUS = Rule(
             "`abort()` and HTTP exceptions, redirect codes, a route's `status_code=`, `response.status_code = …`, "
             "error-handler keys, OpenAPI `responses` keys and `status_code` attributes of exception classes. "
             "A number counts only where the framework API, found through the module's imports, takes a status; "
-            "each branch of a conditional expression there counts too (`abort(404 if missing else 400)`)."
+            "each branch of a conditional expression there counts too (`abort(404 if missing else 400)`). "
+            "A literal that reaches such a place through the module's names counts where it is written: a local "
+            "or module constant (`code = 404 if missing else 400; abort(code)`), a table read by key "
+            "(`code, message = ERRORS[key]`), an argument of the module's helper whose parameter goes there "
+            "(`error_response('gone', 410)`), a helper's return, or an exception class of the module that carries "
+            "it (`raise ApiError('conflict', 409)`). It counts only when every other use of that name is a status "
+            "use too: a value that is also logged or formatted is left alone."
         ),
         why=(
             "A reader has to remember what `409` or `422` means; `HTTPStatus.CONFLICT` says it. Named constants "
