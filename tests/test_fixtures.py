@@ -50,5 +50,6 @@ def test_there_are_fixtures_for_every_framework() -> None:
         "pyramid",
         "bottle",
         "clients",
+        "webtest",
     }
     assert required <= folders, f"no fixtures for {sorted(required - folders)}"

@@ -10,6 +10,7 @@ from .analysis.collect import collect
 from .analysis.flow import find_sites
 from .analysis.imports import collect_imports
 from .analysis.sites import Site
+from .analysis.test_modules import is_test_module
 from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
@@ -70,7 +71,7 @@ def build_context(
 ) -> Context:
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
-    sites: list[Site] = find_sites(tree, imports, candidates, bindings, table)
+    sites: list[Site] = find_sites(tree, imports, candidates, bindings, table, in_tests=is_test_module(filename))
     return Context(
         tree=tree,
         lines=lines,

@@ -415,11 +415,17 @@ class Flow:
 
 
 def find_sites(
-    tree: ast.Module, imports: ImportMap, candidates: Candidates, bindings: Bindings, table: Table
+    tree: ast.Module,
+    imports: ImportMap,
+    candidates: Candidates,
+    bindings: Bindings,
+    table: Table,
+    *,
+    in_tests: bool = False,
 ) -> list[Site]:
     """The module's status sites: those the matcher finds in the slots, and those its names, helpers and returns
-    carry statuses to."""
-    matcher = Matcher(table, imports, bindings)
+    carry statuses to. `in_tests`: the module is a test module (`analysis.test_modules`)."""
+    matcher = Matcher(table, imports, bindings, in_tests=in_tests)
     sites = matcher.run(candidates)
     if not any(isinstance(site.node, _FOLLOWED) for site in sites) and not _framework_subclasses(tree, imports, table):
         return sites  # nothing in a slot is a name or a call, no class passes one to a framework: nothing to follow

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..api import COMPARISON_CALLS, Table
 from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
+from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .receivers import Receivers, last_name
@@ -21,10 +22,10 @@ _HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple, ast.Set)
 
 
 class Matcher:
-    def __init__(self, table: Table, imports: ImportMap, bindings: Bindings) -> None:
+    def __init__(self, table: Table, imports: ImportMap, bindings: Bindings, *, in_tests: bool = False) -> None:
         self.table = table
         self.imports = imports
-        self.receivers = Receivers(imports, bindings)
+        self.receivers = Receivers(imports, bindings, in_tests=in_tests)
         self.sites: list[Site] = []
         self._views: dict[tuple[int, int], bool] = {}
         self._decorators: set[int] = set()
@@ -67,6 +68,8 @@ class Matcher:
                 self._add(default, api, default, Scope(None, scope.cls))
         if api.generic and not _counts_at_generic_site(value):
             return
+        if api.registered and not _is_registered(value):
+            return
         self.sites.append(Site(anchor, api, node, value, scope, in_pattern=in_pattern))
 
     # Calls -------------------------------------------------------------------------------------------
@@ -88,8 +91,15 @@ class Matcher:
                 for row in self.table.methods.get(func.attr, ())
                 if self.receivers.matches(row.receiver, func.value, scope, decorating=decorating)
             ]
+<<<<<<< HEAD
             for row in matched:
                 self.call_api(call, row.api, scope)
+=======
+            # A test module's guess at an untyped receiver (`Receiver.in_tests`) yields to any row that knows it.
+            specific = [row for row in matched if not row.receiver.in_tests]
+            for row in specific or matched:
+                self._call_api(call, row.api, scope)
+>>>>>>> i12-webtest
             if matched:
                 return
         self._generic_call(call, last_name(func), scope)
@@ -428,6 +438,12 @@ def _counts_at_generic_site(value: Value) -> bool:
     if value.spelling is Spelling.LITERAL:
         return value.code is not None and 100 <= value.code <= 599
     return value.spelling in (Spelling.CONSTANT, Spelling.TEXT)
+
+
+def _is_registered(value: Value) -> bool:
+    if value.spelling is Spelling.CONSTANT:
+        return True
+    return value.spelling in (Spelling.LITERAL, Spelling.TEXT) and value.code is not None and is_known(value.code)
 
 
 def _elements(node: ast.expr) -> list[ast.expr]:

@@ -15,9 +15,10 @@ _LOCAL = "<local>."
 
 
 class Receivers:
-    def __init__(self, imports: ImportMap, bindings: Bindings) -> None:
+    def __init__(self, imports: ImportMap, bindings: Bindings, *, in_tests: bool = False) -> None:
         self.imports = imports
         self.bindings = bindings
+        self.in_tests = in_tests  # the module is a test module (`Receiver.in_tests`)
         self._ancestors: dict[str, frozenset[str] | None] = {}
 
     def matches(self, receiver: Receiver, node: ast.expr, scope: Scope, *, decorating: bool = False) -> bool:
@@ -29,6 +30,8 @@ class Receivers:
             types = self.types_of(node, scope)
             if types is not None:
                 return not types.isdisjoint(receiver.owners)
+        if receiver.in_tests and self.in_tests:
+            return True
         if not receiver.gate and not receiver.names:
             return False
         if receiver.untyped_only_in_decorators and not decorating:

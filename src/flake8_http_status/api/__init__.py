@@ -37,6 +37,7 @@ from . import (
     stdlib,
     storage,
     tornado,
+    webtest,
     werkzeug,
 )
 from .framework import Framework
@@ -75,6 +76,7 @@ FRAMEWORKS: tuple[Framework, ...] = tuple(
         pyramid,
         bottle,
         connexion,
+        webtest,
         stdlib,
         clients,
         generic,

@@ -1,4 +1,4 @@
-"""Pyramid and WebOb responses, Pyramid's HTTP exceptions and WebTest's expected statuses."""
+"""Pyramid and WebOb responses and Pyramid's HTTP exceptions (WebTest's expected statuses: `api.webtest`)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from .rows import (
     AttributeRow,
     CallRow,
     ClassAttributeRow,
-    MethodRow,
     Receiver,
     Role,
     Slot,
@@ -45,10 +44,9 @@ _STATUS_MAP = frozenset(
     }
 )
 
-# `converts` (checked on Pyramid 2.1, WebOb 1.8, WebTest 3.0): WebOb's `status` setter turns an int into the
-# status line and `status_code` reads it back as an int; exception_response() looks the class up in status_map;
-# WebTest compares `status=` with `res.status_int` (a failure message prints it). `status_int` rows match any
-# receiver, and an `HTTPException.code` class attribute keeps the object.
+# `converts` (checked on Pyramid 2.1, WebOb 1.8): WebOb's `status` setter turns an int into the
+# status line and `status_code` reads it back as an int; exception_response() looks the class up in status_map.
+# `status_int` rows match any receiver, and an `HTTPException.code` class attribute keeps the object.
 CALLS = (
     CallRow(
         RESPONSES,
@@ -155,35 +153,6 @@ CLASS_ATTRIBUTES = (
     ),
 )
 
-_WEBTEST_VERBS = (
-    "get",
-    "post",
-    "put",
-    "patch",
-    "delete",
-    "head",
-    "options",
-    "post_json",
-    "put_json",
-    "patch_json",
-    "delete_json",
-    "request",
-    "do_request",
-)
-
-METHODS = (
-    MethodRow(
-        _WEBTEST_VERBS,
-        Receiver(owners=("webtest.TestApp", "webtest.app.TestApp"), gate=("webtest",)),
-        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True, converts=True),
-    ),
-    MethodRow(
-        _WEBTEST_VERBS,
-        Receiver(names=("testapp", "test_app")),
-        Api("webtest", "TestApp", Role.EXPECT, (Slot(None, "status"),), many=True, converts=True),
-    ),
-)
-
 # Handler idioms -----------------------------------------------------------------------------------
 
 ROUTE_DECORATORS = (
@@ -220,12 +189,11 @@ EXCEPTION_VIEWS = (
 
 FRAMEWORK = Framework(
     "pyramid",
-    roots=("pyramid", "webob", "webtest"),
+    roots=("pyramid", "webob"),
     path_parameters=(r"\{[^}]*\}",),
     calls=CALLS,
     attributes=ATTRIBUTES,
     class_attributes=CLASS_ATTRIBUTES,
-    methods=METHODS,
     route_decorators=ROUTE_DECORATORS,
     registrations=REGISTRATIONS,
     auth_checks=AUTH_CHECKS,

@@ -40,7 +40,9 @@ class Text(enum.Enum):
 
     UNCHECKED = "unchecked"  # not known: only a self-contradicting status line is reported
     LINE_OR_CODE = "line or code"  # "201 Created" and "201" both work (Werkzeug, WebOb, Falcon 3+)
-    LINE_ONLY = "line only"  # only "201 Created" works (Bottle)
+    # Only "201 Created" works: Bottle rejects "201"; WebTest compares a str `status=` with the response's status
+    # line (a glob if it holds "*"), so "404" never matches "404 Not Found".
+    LINE_ONLY = "line only"
     CODE_ONLY = "code only"  # the value goes through int(): "201" works, "201 Created" fails (Quart, Django)
     INT_ONLY = "int only"  # no str works (Sanic, Starlette, FastAPI, Litestar)
 
@@ -78,6 +80,9 @@ class Api(NamedTuple):
     # tuple of statuses (Django Ninja's response={(400, 404): Error}).
     many: bool = False
     generic: bool = False  # matched by name alone: only 100-599 counts
+    # Matched by method and keyword names alone: only a code the registry assigns (`statuses.is_known`), written as
+    # a literal, a status line or a constant, counts (WebTest's `status=` on a receiver no import types).
+    registered: bool = False
     # The framework calls str() on the value (OpenAPI keys). Before Python 3.11 str() of an HTTPStatus
     # member is its name ('HTTPStatus.OK'), so an IntEnum constant would change the text it produces.
     stringified: bool = False
@@ -115,6 +120,9 @@ class Receiver(NamedTuple):
     # Only a receiver proven to be one of `owners` matches: a name its function binds, and binds only from calls to
     # `owners` (`analysis.local_binding`). For rows whose `Api.converts` holds for those classes alone.
     proven: bool = False
+    # In a test module (`analysis.test_modules`), a receiver whose type the module does not reveal also matches, but
+    # only where no other row of the method does: for a client that a fixture or a base class elsewhere builds.
+    in_tests: bool = False
 
 
 class MethodRow(NamedTuple):

@@ -15,6 +15,7 @@ from functools import cached_property
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
+from ..analysis.test_modules import is_test_module
 from ..api import default_table
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
@@ -43,7 +44,6 @@ from .table import Idioms, idioms_for
 _RETURNING_RAISERS = frozenset({"send_error"})
 _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
-_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 
 
 class Caught(NamedTuple):
@@ -58,7 +58,7 @@ class HandlerModel:
     def __init__(self, module: AnalysedModule) -> None:
         self.module = module
         self.idioms: Idioms = idioms_for(module.settings)
-        self.receivers = Receivers(module.imports, module.bindings)
+        self.receivers = Receivers(module.imports, module.bindings, in_tests=self.in_tests)
         candidates = module.candidates
         self.routes = Routes(self.idioms, module.imports, self.receivers, candidates.calls, candidates.module_functions)
         self.creations = Creations(self.idioms, module.imports, module.bindings)
@@ -74,13 +74,7 @@ class HandlerModel:
     @cached_property
     def in_tests(self) -> bool:
         """Test modules build responses to exercise clients; the HTS9xx rules leave them alone."""
-        *directories, name = self.module.filename.replace("\\", "/").split("/")
-        return (
-            name.startswith("test_")
-            or name.endswith(("_test.py", "_tests.py"))
-            or name == "conftest.py"
-            or not _TEST_DIRECTORIES.isdisjoint(directories)
-        )
+        return is_test_module(self.module.filename)
 
     @cached_property
     def names(self) -> ModuleNames:

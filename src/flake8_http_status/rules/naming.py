@@ -110,7 +110,8 @@ MAGIC_COMPARISON = Rule(
             "Reports an integer literal compared with a response's status: `==`, `!=`, `in` a literal "
             "tuple, list or set, `match`/`case`, `assertEqual(resp.status_code, 200)` either way round, "
             "Django's `assertContains(..., status_code=200)` and `assertRedirects(..., status_code=302)`, "
-            "WebTest's `status=404`, and helpers whose name says they check a status."
+            "WebTest's `status=404` (in a test module also on an app that a base class or fixture elsewhere builds, "
+            "`self.app.get(url, status=404)`), and helpers whose name says they check a status."
         ),
         why=(
             "Tests and clients read better when the expected status is named: `HTTPStatus.CREATED` tells the "
@@ -128,13 +129,16 @@ MAGIC_COMPARISON = Rule(
         fix_safety=(
             "Safe: the constant equals the literal, so the comparison gives the same result. Unsafe when the "
             "literal goes to a project helper rather than a comparison and the constant is an `http.HTTPStatus` "
-            "member, whose `str()` and `repr()` differ from the number's."
+            "member, whose `str()` and `repr()` differ from the number's, and for WebTest's `status=` on an app "
+            "whose type the module does not show."
         ),
         not_reported=(
             "Ordering comparisons such as `status_code >= 400`: they test a class of statuses, not one status.",
             "Comparisons of variables that are not known to hold a status (`if code == 404:`).",
             "`.status` comparisons unless the module uses a client whose responses have an int `status` "
             "(aiohttp, urllib, urllib3, Sanic's test client, WebTest).",
+            "`status=` on an object of unknown type outside test modules (`client.get(url, status=404)`), and in "
+            "test modules a code the registry does not assign, or a variable.",
         ),
         references=("RFC 9110 §15 (status codes)",),
         options=(_STYLE_OPTION, _IGNORE_OPTION, _TARGET_OPTION),

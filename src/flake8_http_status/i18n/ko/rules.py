@@ -66,7 +66,8 @@ RULES: Final[dict[str, RuleText]] = {
             "응답 상태와 비교하는 정수 리터럴을 보고합니다: `==`, `!=`, 리터럴 튜플·리스트·집합에 대한 `in`, "
             "`match`/`case`, 인자 순서와 상관없이 `assertEqual(resp.status_code, 200)`, Django의 "
             "`assertContains(..., status_code=200)`와 `assertRedirects(..., status_code=302)`, WebTest의 "
-            "`status=404`, 그리고 이름으로 보아 상태를 확인하는 헬퍼."
+            "`status=404`(테스트 모듈에서는 다른 곳의 기반 클래스나 픽스처가 만드는 앱에 대한 "
+            "`self.app.get(url, status=404)`도), 그리고 이름으로 보아 상태를 확인하는 헬퍼."
         ),
         why=(
             "기대하는 상태에 이름이 있으면 테스트와 클라이언트 코드가 잘 읽힙니다. `201`은 해독해야 하지만 "
@@ -74,13 +75,16 @@ RULES: Final[dict[str, RuleText]] = {
         ),
         fix_safety=(
             "안전: 상수가 리터럴과 같으므로 비교 결과도 같습니다. 리터럴이 비교가 아니라 프로젝트의 도우미 함수로 "
-            "가고 상수가 `str()`과 `repr()`이 숫자와 다른 `http.HTTPStatus` 멤버라면 안전하지 않습니다."
+            "가고 상수가 `str()`과 `repr()`이 숫자와 다른 `http.HTTPStatus` 멤버라면, 그리고 모듈에서 타입이 "
+            "드러나지 않는 앱에 WebTest의 `status=`를 줄 때는 안전하지 않습니다."
         ),
         not_reported=(
             "`status_code >= 400` 같은 대소 비교: 상태 하나가 아니라 상태 분류를 확인하는 것입니다.",
             "상태를 담는다고 알 수 없는 변수의 비교 (`if code == 404:`).",
             "응답의 `status`가 int인 클라이언트(aiohttp, urllib, urllib3, Sanic 테스트 클라이언트, WebTest)를 "
             "쓰지 않는 모듈의 `.status` 비교.",
+            "테스트 모듈 밖에서 타입을 알 수 없는 객체에 준 `status=` (`client.get(url, status=404)`), 그리고 "
+            "테스트 모듈에서 레지스트리가 배정하지 않은 코드나 변수.",
         ),
         references=("RFC 9110 §15 (상태 코드)",),
         options=(_STYLE_OPTION, _IGNORE_OPTION, _TARGET_OPTION),

@@ -1,0 +1,17 @@
+"""Which modules are tests: by file name and folder, never by content, so that every layer agrees."""
+
+from __future__ import annotations
+
+_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+def is_test_module(filename: str) -> bool:
+    """`test_*.py`, `*_test.py`, `*_tests.py`, `conftest.py`, or any module under a `tests`, `test` or `testing`
+    folder."""
+    *directories, name = filename.replace("\\", "/").split("/")
+    return (
+        name.startswith("test_")
+        or name.endswith(("_test.py", "_tests.py"))
+        or name == "conftest.py"
+        or not _TEST_DIRECTORIES.isdisjoint(directories)
+    )
