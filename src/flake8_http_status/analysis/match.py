@@ -91,15 +91,10 @@ class Matcher:
                 for row in self.table.methods.get(func.attr, ())
                 if self.receivers.matches(row.receiver, func.value, scope, decorating=decorating)
             ]
-<<<<<<< HEAD
-            for row in matched:
-                self.call_api(call, row.api, scope)
-=======
             # A test module's guess at an untyped receiver (`Receiver.in_tests`) yields to any row that knows it.
             specific = [row for row in matched if not row.receiver.in_tests]
             for row in specific or matched:
-                self._call_api(call, row.api, scope)
->>>>>>> i12-webtest
+                self.call_api(call, row.api, scope)
             if matched:
                 return
         self._generic_call(call, last_name(func), scope)
