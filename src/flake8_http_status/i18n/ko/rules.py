@@ -21,7 +21,12 @@ RULES: Final[dict[str, RuleText]] = {
             "리다이렉트 코드, 라우트의 `status_code=`, `response.status_code = …`, 오류 핸들러 키, OpenAPI "
             "`responses` 키, 예외 클래스의 `status_code` 속성. 모듈의 import로 찾은 프레임워크 API가 상태를 받는 "
             "자리에 있을 때만 숫자를 상태로 보며, 그 자리에 있는 조건 표현식의 각 갈래도 셉니다"
-            "(`abort(404 if missing else 400)`)."
+            "(`abort(404 if missing else 400)`). 모듈의 이름을 거쳐 그런 자리에 닿는 리터럴은 쓰인 곳에서 상태로 "
+            "셉니다: 지역 변수나 모듈 상수(`code = 404 if missing else 400; abort(code)`), 키로 읽는 표"
+            "(`code, message = ERRORS[key]`), 매개변수가 그 자리로 가는 모듈 헬퍼의 인자"
+            "(`error_response('gone', 410)`), 헬퍼의 반환값, 상태를 실어 나르는 모듈의 예외 클래스"
+            "(`raise ApiError('conflict', 409)`). 그 이름의 다른 쓰임도 모두 상태로 쓰일 때만 셉니다: 로그에 "
+            "남기거나 문자열로 만드는 값은 그대로 둡니다."
         ),
         why=(
             "`409`나 `422`가 무슨 뜻인지는 읽는 사람이 기억해야 하지만, `HTTPStatus.CONFLICT`는 스스로 말해 줍니다. "
