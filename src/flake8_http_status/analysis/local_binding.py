@@ -49,6 +49,24 @@ def bound_only_by_calls(
     return frozenset(callee_names) if proven else None
 
 
+def assigned_values(name: str, function: FunctionNode) -> list[ast.expr] | None:
+    """The values of every `name = value` in `function`, when those are its only bindings there (nested scopes
+    included, which only ever refuses more); None when it binds `name` some other way, or not at all."""
+    values: list[ast.expr] = []
+    whole: set[int] = set()
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id == name:
+                    whole.add(id(target))
+                    values.append(node.value)
+    if not values:
+        return None
+    inner = (node for node in ast.walk(function) if node is not function)
+    return values if all(_binds_typed(node, name, whole) for node in inner) else None
+
+
 def _typed_call(node: ast.AST, wanted: frozenset[str], qualify: Qualify) -> ast.Call | None:
     """The call in `x = callee(...)` or `x: T = callee(...)` (awaited or not) when the callee is one of `wanted`."""
     if isinstance(node, ast.Assign):

@@ -10,6 +10,7 @@ from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
 from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
+from .local_binding import assigned_values
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
 from .telemetry import is_telemetry_call
@@ -32,11 +33,15 @@ class Matcher:
         self._module_level: frozenset[int] = frozenset()
         self._bound = bindings.bound
         self._named_dicts: dict[str, ast.Dict] = {}
+        self._read_names: dict[tuple[int, str], CompareRow | None] = {}  # (function, name) -> the read it holds
+        self._maybe_read: set[tuple[int, str]] | None = None
+        self._assignments: list[tuple[ast.Assign | ast.AnnAssign, Scope]] = []
 
     def run(self, candidates: Candidates) -> list[Site]:
         self._decorators = candidates.decorators
         self._module_level = candidates.module_functions
         self._named_dicts = self._module_dicts(candidates)
+        self._assignments = candidates.assignments
         for function, scope in candidates.functions:
             self._defaults(function, scope)
         for call, scope in candidates.calls:
@@ -83,6 +88,8 @@ class Matcher:
         for api in apis:
             self.call_api(call, api, scope)
         if apis:
+            return
+        if self._lookup(call, scope):
             return
         if isinstance(func, ast.Attribute) and not self._own_method(func, scope):
             decorating = id(call) in self._decorators
@@ -221,7 +228,8 @@ class Matcher:
     def _status_read(self, node: ast.expr, scope: Scope) -> CompareRow | None:
         """The row for `response.status_code`, `resp.status`, `resp.getcode()`: reads of a status."""
         if isinstance(node, ast.Name):
-            return next((row for row in self.table.comparisons.get(node.id, ()) if row.variable), None)
+            row = next((row for row in self.table.comparisons.get(node.id, ()) if row.variable), None)
+            return row if row is not None else self._read_through_name(node, scope)
         is_call = isinstance(node, ast.Call)
         if isinstance(node, ast.Call):
             if node.args or node.keywords:
@@ -233,6 +241,51 @@ class Matcher:
             if row.call == is_call and not row.variable and self.receivers.matches(row.receiver, node.value, scope):
                 return row
         return None
+
+    def _read_through_name(self, node: ast.Name, scope: Scope) -> CompareRow | None:
+        """`status = resp.status_code` then `if status == 404`: a local bound only to reads of a status is one."""
+        function = scope.function
+        if function is None:
+            return None
+        key = (id(function), node.id)
+        if self._maybe_read is None:
+            self._maybe_read = self._names_bound_to_reads()
+        if key not in self._maybe_read:
+            return None
+        if key not in self._read_names:
+            values = assigned_values(node.id, function)
+            rows = [None if isinstance(v, ast.Name) else self._status_read(v, scope) for v in values or ()]
+            self._read_names[key] = rows[0] if rows and all(row is not None for row in rows) else None
+        return self._read_names[key]
+
+    def _names_bound_to_reads(self) -> set[tuple[int, str]]:
+        """(function, name) for each `name = <x>.<attribute>` or `name = <x>.<method>()` in a function where a
+        comparison row reads that attribute: the only names worth proving to hold a status."""
+        found: set[tuple[int, str]] = set()
+        for node, scope in self._assignments:
+            value = node.value.func if isinstance(node.value, ast.Call) else node.value
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if (
+                scope.function is None
+                or not isinstance(value, ast.Attribute)
+                or value.attr not in self.table.comparisons
+            ):
+                continue
+            found.update((id(scope.function), t.id) for t in targets if isinstance(t, ast.Name))
+        return found
+
+    def _lookup(self, call: ast.Call, scope: Scope) -> bool:
+        """`{401: "bad password", 403: "read-only"}.get(resp.status_code)`: the keys are compared with a status."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "get" and isinstance(func.value, ast.Dict)):
+            return False
+        row = self._status_read(call.args[0], scope) if call.args and not call.keywords else None
+        if row is None:
+            return False
+        for key in func.value.keys:
+            if key is not None:
+                self._add(call, row.api, key, scope)
+        return True
 
     def _compare(self, compare: ast.Compare, scope: Scope) -> None:
         operands = [compare.left, *compare.comparators]
