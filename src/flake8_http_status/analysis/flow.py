@@ -30,6 +30,7 @@ from .imports import ImportMap
 from .match import Matcher, own_returns, site_position
 from .name_table import Names, NameTable
 from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
+from .test_tables import Tables
 from .values import Spelling, looks_like_status, read_value
 
 _ROUNDS: Final = 6  # helpers of helpers: each round may add one level; real modules settle in two or three
@@ -59,19 +60,29 @@ class Flow:
         self._module_targets = _module_level_targets(tree)
         self._carried: set[tuple[int, str]] = set()  # (id of a class, attribute) an error handler sends
         self._carrying: set[int] = set()  # ids of the statements that set such an attribute
+        self.tables = Tables(tree, matcher.imports, self.names, bound)
+        self._held: set[int] = set()  # ids of the names in comparison slots: followed, never reported themselves
 
     def run(self) -> list[Site]:
         self._framework_bases()
         for _ in range(_ROUNDS):
+            self._take_held()
             before = len(self.sites)
             self._carriers()
             for site in list(self.sites):
                 if site.node is not None and id(site.node) not in self._done and isinstance(site.node, _FOLLOWED):
                     self._follow(site)
             self._find_helpers()
-            if len(self.sites) == before:
+            if len(self.sites) == before and not self.matcher.held:
                 break
-        return self.sites
+        return [site for site in self.sites if id(site.node) not in self._held]
+
+    def _take_held(self) -> None:
+        for site in self.matcher.held:
+            self._held.add(id(site.node))
+            self.status_nodes.add(id(site.node))
+            self.sites.append(site)
+        self.matcher.held.clear()
 
     # Names -----------------------------------------------------------------------------------------------
 
@@ -105,6 +116,8 @@ class Flow:
             return
         # A module constant may be imported and printed elsewhere: its type must not change under a fix.
         api = site.api if local else site.api._replace(converts=False)
+        if id(expression) in self.tables.named:
+            api = api._replace(stringified=True)  # a parametrize row: pytest makes the test's id with str()
         scope = site.scope if local else MODULE_SCOPE
         self.status_nodes.add(id(expression))
         self.sites.append(Site(site.anchor, api, expression, value, scope, via=site.node))
@@ -145,6 +158,14 @@ class Flow:
                 found.extend(values)
                 continue
             if binding.value is None:
+                rows = self.tables.values(binding, names)  # a parametrize row or a loop over a table
+                if rows is not None:
+                    for row, written_here in rows:
+                        found.extend(
+                            (value, local and written_here)
+                            for value, _ in self._expressions(row, names.function, visiting) or []
+                        )
+                    continue
                 if isinstance(binding.target, ast.arg) and local:
                     continue  # a parameter: its default is the matcher's, its callers the helpers'
                 return None
@@ -427,7 +448,10 @@ def find_sites(
     carry statuses to. `in_tests`: the module is a test module (`analysis.test_modules`)."""
     matcher = Matcher(table, imports, bindings, in_tests=in_tests)
     sites = matcher.run(candidates)
-    if not any(isinstance(site.node, _FOLLOWED) for site in sites) and not _framework_subclasses(tree, imports, table):
+    followable = (*sites, *matcher.held)
+    if not any(isinstance(site.node, _FOLLOWED) for site in followable) and not _framework_subclasses(
+        tree, imports, table
+    ):
         return sites  # nothing in a slot is a name or a call, no class passes one to a framework: nothing to follow
     followed = Flow(tree, matcher, bindings.bound).run()
     followed.sort(key=site_position)

@@ -28,6 +28,9 @@ class Matcher:
         self.imports = imports
         self.receivers = Receivers(imports, bindings, in_tests=in_tests)
         self.sites: list[Site] = []
+        # A name in a comparison or an assertion's slot (`assert r.status_code == expected`): no site of its own, as
+        # only 100-599 counts there, but `analysis.flow` follows it back to the literals it is bound to.
+        self.held: list[Site] = []
         self._views: dict[tuple[int, int], bool] = {}
         self._decorators: set[int] = set()
         self._module_level: frozenset[int] = frozenset()
@@ -72,6 +75,8 @@ class Matcher:
             if default is not None:  # def error(message, status=400): return JsonResponse(..., status=status)
                 self._add(default, api, default, Scope(None, scope.cls))
         if api.generic and not _counts_at_generic_site(value):
+            if isinstance(node, ast.Name) and value.spelling is Spelling.OTHER and api.role.is_comparison:
+                self.held.append(Site(anchor, api, node, value, scope))
             return
         if api.registered and not _is_registered(value):
             return
