@@ -33,7 +33,8 @@ from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
 from .test_tables import Tables
 from .values import Spelling, looks_like_status, read_value
 
-_ROUNDS: Final = 6  # helpers of helpers: each round may add one level; real modules settle in two or three
+_ROUNDS: Final = 12  # helpers of helpers: each round may add one level; real modules settle in two or three
+_DEPTH: Final = 48  # names and moves on one path: deeper chains are not followed (and Python's stack is spared)
 _FOLLOWED: Final = (ast.Name, ast.Call, ast.Subscript)
 
 
@@ -62,10 +63,14 @@ class Flow:
         self._carrying: set[int] = set()  # ids of the statements that set such an attribute
         self.tables = Tables(tree, matcher.imports, self.names, bound)
         self._held: set[int] = set()  # ids of the names in comparison slots: followed, never reported themselves
+        self._values_memo: dict[tuple[int, str], list[tuple[ast.expr, bool]] | None] = {}
+        self._uses_memo: dict[tuple[int, str], bool] = {}
 
     def run(self) -> list[Site]:
         self._framework_bases()
         for _ in range(_ROUNDS):
+            self._values_memo.clear()  # more status uses are known now: a name refused before may be followed
+            self._uses_memo.clear()
             self._take_held()
             before = len(self.sites)
             self._carriers()
@@ -75,7 +80,8 @@ class Flow:
             self._find_helpers()
             if len(self.sites) == before and not self.matcher.held:
                 break
-        return [site for site in self.sites if id(site.node) not in self._held]
+        leaky = self._leaky_defaults()
+        return [site for site in self.sites if id(site.node) not in self._held and id(site.node) not in leaky]
 
     def _take_held(self) -> None:
         for site in self.matcher.held:
@@ -137,18 +143,35 @@ class Flow:
         self, name: str, function: FunctionNode | None, visiting: set[tuple[int, str]]
     ) -> list[tuple[ast.expr, bool]] | None:
         """The status expressions `name` can hold where `function` reads it, each with whether it is local; None
-        when the name is not followed (some read is not a status use, or a binding cannot be read)."""
+        when the name is not followed (some read is not a status use, or a binding cannot be read).
+
+        `visiting` holds the names and moves on the current path: a cycle, or a path deeper than `_DEPTH`, answers
+        None (silence). Answers are kept for the round: a later round, with more status uses known, asks again."""
         names = self._owner(name, function)
         if names is None:
             return None
         key = (id(names), name)
-        if key in visiting:
+        if key in self._values_memo:
+            return self._values_memo[key]
+        if key in visiting or len(visiting) > _DEPTH:
             return None
         visiting.add(key)
+        try:
+            found = self._values_of(name, names, visiting)
+        finally:
+            visiting.discard(key)
+        self._values_memo[key] = found
+        return found
+
+    def _values_of(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> list[tuple[ast.expr, bool]] | None:
         local = names.function is not None
         bindings = names.bindings.get(name, [])
-        if not local and (len(bindings) != 1 or self.bound.get(name, 0) != 1):
-            return None  # a module name bound more than once (or only in a class body or a function)
+        if not local:
+            # A module name bound once outside every function (functions' own locals of that name are other
+            # variables; their reads are still checked, which only refuses more).
+            bindings = [b for b in bindings if id(b.target) in self._module_targets]
+            if len(bindings) != 1 or self.names.outside.get(name, 0) != 1 or name in names.declared:
+                return None
         found: list[tuple[ast.expr, bool]] = []
         for binding in bindings:
             if binding.value is None and binding.unpacks is not None:
@@ -167,9 +190,10 @@ class Flow:
                         )
                     continue
                 if isinstance(binding.target, ast.arg) and local:
-                    continue  # a parameter: its default is the matcher's, its callers the helpers'
-                return None
-            if not local and id(binding.target) not in self._module_targets:
+                    # A parameter: a literal default is the matcher's, its callers the helpers'; a default that
+                    # is a name (`status=FORBIDDEN`) is read in the enclosing scope.
+                    found.extend(self._default_values(binding.target, names, visiting))
+                    continue
                 return None
             values = self._expressions(binding.value, names.function, visiting)
             if values is None:
@@ -178,6 +202,18 @@ class Flow:
         if not self._uses_ok(name, names, visiting):
             return None
         return found
+
+    def _default_values(
+        self, parameter: ast.arg, names: Names, visiting: set[tuple[int, str]]
+    ) -> list[tuple[ast.expr, bool]]:
+        function = names.function
+        if function is None:
+            return []
+        default = dict(_defaults(function)).get(parameter.arg)
+        if not isinstance(default, ast.Name):
+            return []
+        enclosing = self.names.enclosing.get(id(function))
+        return self._expressions(default, enclosing, visiting) or []
 
     def _expressions(
         self, value: ast.expr, function: FunctionNode | None, visiting: set[tuple[int, str]]
@@ -192,14 +228,35 @@ class Flow:
             return self._name_values(value.id, function, visiting) or []
         if _table_of(value) is not None:
             return self._entry_values(value, None, visiting) or []
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            return self._returned_values(value, visiting) or []  # `status = gone_status()`
         if read_value(value, self.matcher.imports).spelling is not Spelling.OTHER:
             return [(value, True)]
         return []
 
     def _uses_ok(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> bool:
+        key = (-id(names), name)  # apart from the values' keys
+        if key in self._uses_memo:
+            return self._uses_memo[key]
+        if key in visiting or len(visiting) > _DEPTH:
+            return False  # a cycle of moves, or a chain too long to follow: silence
+        visiting.add(key)
+        try:
+            ok = self._every_use_ok(name, names, visiting)
+        finally:
+            visiting.discard(key)
+        self._uses_memo[key] = ok
+        return ok
+
+    def _every_use_ok(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> bool:
         if names.function is not None and ("locals" in names.loads or "vars" in names.loads):
             return False  # `render(**locals())` hands every local to code the flow cannot see
-        return all(self._use_ok(load, names.function, visiting) for load in names.loads.get(name, ()))
+        if names.function is None and "globals" in names.loads:
+            return False  # `**globals()` does the same with the module's names
+        reads = names.loads.get(name, ())
+        if names.function is None:  # a function's own local of that name is another variable
+            reads = [load for load in reads if self._owner(name, self.names.function_of(load)) is names]
+        return all(self._use_ok(load, names.function, visiting) for load in reads)
 
     def _use_ok(self, load: ast.Name, function: FunctionNode | None, visiting: set[tuple[int, str]]) -> bool:
         if id(load) in self.status_nodes:
@@ -211,6 +268,8 @@ class Flow:
             return True
         if isinstance(parent, ast.Compare) and _is_none_check(parent):
             return True
+        if isinstance(parent, ast.arguments):
+            return self._default_ok(load, parent, visiting)
         if isinstance(parent, ast.Return):
             enclosing = self.names.function_of(load)
             return enclosing is not None and id(enclosing) in self.returning
@@ -220,11 +279,32 @@ class Flow:
             targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
             if len(targets) == 1 and isinstance(targets[0], ast.Name):
                 moved = self._owner(targets[0].id, function)
-                key = (-1 if moved is None else -id(moved), targets[0].id)  # moves seen, apart from values seen
-                if moved is None or key in visiting:
-                    return False
-                visiting.add(key)
-                return self._uses_ok(targets[0].id, moved, visiting)
+                return moved is not None and self._uses_ok(targets[0].id, moved, visiting)
+        return False
+
+    def _leaky_defaults(self) -> set[int]:
+        """Ids of the parameter defaults the matcher took for statuses (`def fail(msg, status=400): abort(status)`)
+        whose parameter is also used otherwise (`print(status)`): the default is then left alone too."""
+        leaky: set[int] = set()
+        for names in self.names.functions.values():
+            function = names.function
+            assert function is not None
+            for parameter, default in _defaults(function):
+                if id(default) in self.status_nodes and id(default) not in self._flowed:
+                    reads = names.loads.get(parameter, ())
+                    slotted = any(id(load) in self.status_nodes for load in reads)
+                    if slotted and not self._uses_ok(parameter, names, set()):
+                        leaky.add(id(default))
+        return leaky
+
+    def _default_ok(self, load: ast.Name, arguments: ast.arguments, visiting: set[tuple[int, str]]) -> bool:
+        """`def forbid(reason, status=FORBIDDEN)`: the default goes where the parameter goes."""
+        for names in self.names.functions.values():
+            function = names.function
+            if function is not None and function.args is arguments:
+                for parameter, default in _defaults(function):
+                    if default is load:
+                        return self._uses_ok(parameter, names, visiting)
         return False
 
     # Helpers ---------------------------------------------------------------------------------------------
@@ -266,6 +346,8 @@ class Flow:
         """The name calls of `function` use, and how many leading parameters a call does not pass: a top-level
         function by its name, a top-level class's `__init__` by the class's name (less `self`)."""
         table = self.names
+        if function.decorator_list:
+            return None, 0  # a decorator's wrapper may log the value, or move the parameters
         if table.top_functions.get(function.name) is function:
             return (function.name if self.bound.get(function.name, 0) == 1 else None), 0
         if function.name == "__init__":
@@ -412,27 +494,51 @@ class Flow:
 
     # Returns ---------------------------------------------------------------------------------------------
 
-    def _returned_values(self, call: ast.Call) -> list[tuple[ast.expr, bool]] | None:
-        """`return body, deny()`: the statuses `deny` returns, when every use of the module's `deny` is a call whose
-        result sits in a status slot."""
+    def _returned_values(
+        self, call: ast.Call, visiting: set[tuple[int, str]] | None = None
+    ) -> list[tuple[ast.expr, bool]] | None:
+        """`return body, deny()` or `status = deny()` then a slot: the statuses `deny` returns, when every call of
+        the module's `deny` sends its result to status uses only."""
         if not isinstance(call.func, ast.Name):
             return None
         name = call.func.id
         function = self.names.top_functions.get(name)
-        if function is None or self.bound.get(name, 0) != 1:
+        if function is None or self.bound.get(name, 0) != 1 or function.decorator_list:
             return None
-        for load in self.names.module.loads.get(name, ()):
-            parent = self.names.parents.get(id(load))
-            if not (isinstance(parent, ast.Call) and parent.func is load and id(parent) in self.status_nodes):
-                return None
-        self.returning.add(id(function))
-        found: list[tuple[ast.expr, bool]] = []
-        for value in own_returns(function):
-            values = self._expressions(value, function, set())
-            if values is None:
-                return None
-            found.extend(values)
-        return found
+        visiting = set() if visiting is None else visiting
+        key = (id(function), "")
+        if key in visiting or len(visiting) > _DEPTH:
+            return None
+        visiting.add(key)
+        try:
+            for load in self.names.module.loads.get(name, ()):
+                parent = self.names.parents.get(id(load))
+                if not (isinstance(parent, ast.Call) and parent.func is load and self._result_ok(parent, visiting)):
+                    return None
+            self.returning.add(id(function))
+            found: list[tuple[ast.expr, bool]] = []
+            for value in own_returns(function):
+                values = self._expressions(value, function, visiting)
+                if values is None:
+                    return None
+                # Another module may import the function and print what it returns: not local.
+                found.extend((expression, False) for expression, _ in values)
+            return found
+        finally:
+            visiting.discard(key)
+
+    def _result_ok(self, call: ast.Call, visiting: set[tuple[int, str]]) -> bool:
+        """The call's result sits in a status slot, or goes into a name whose every use is a status use."""
+        if id(call) in self.status_nodes:
+            return True
+        holder = self.names.parents.get(id(call))
+        if not isinstance(holder, ast.Assign) or holder.value is not call or len(holder.targets) != 1:
+            return False
+        target = holder.targets[0]
+        if not isinstance(target, ast.Name) or not isinstance(call.func, ast.Name):
+            return False
+        moved = self._owner(target.id, self.names.function_of(call.func))
+        return moved is not None and self._uses_ok(target.id, moved, visiting)
 
 
 def find_sites(
@@ -489,6 +595,15 @@ def _element(entry: ast.expr, index: int) -> ast.expr | None:
     if not isinstance(entry, (ast.Tuple, ast.List)) or index >= len(entry.elts):
         return None
     return None if any(isinstance(element, ast.Starred) for element in entry.elts) else entry.elts[index]
+
+
+def _defaults(function: FunctionNode) -> Iterator[tuple[str, ast.expr]]:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    yield from zip((arg.arg for arg in positional[len(positional) - len(args.defaults) :]), args.defaults, strict=True)
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        if default is not None:
+            yield arg.arg, default
 
 
 def _slot_of(function: FunctionNode, parameter: str, skip: int) -> Slot | None:

@@ -75,7 +75,7 @@ class Matcher:
             if default is not None:  # def error(message, status=400): return JsonResponse(..., status=status)
                 self._add(default, api, default, Scope(None, scope.cls))
         if api.generic and not _counts_at_generic_site(value):
-            if isinstance(node, ast.Name) and value.spelling is Spelling.OTHER and api.role.is_comparison:
+            if isinstance(node, ast.Name) and value.spelling is Spelling.OTHER:
                 self.held.append(Site(anchor, api, node, value, scope))
             return
         if api.registered and not _is_registered(value):

@@ -54,6 +54,7 @@ class NameTable:
         self.functions: dict[int, Names] = {}
         # id of an `ast.Name` read, a `name[...]` or a `name.get(...)` -> the node that holds it
         self.parents: dict[int, ast.AST] = {}
+        self.outside: dict[str, int] = defaultdict(int)  # bindings made outside every function (module, class body)
         self.get_calls: dict[int, ast.Call] = {}  # id of the name read in `name.get(...)` -> that call
         self.enclosing: dict[int, FunctionNode | None] = {}  # id of a function -> the function it is defined in
         self._read_in: dict[int, FunctionNode | None] = {}  # id of an `ast.Name` read -> the function it sits in
@@ -105,11 +106,15 @@ class NameTable:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.Subscript) and isinstance(child.value, ast.Name):
                 self.parents[id(child)] = node
+            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name):
+                self.parents[id(child)] = node  # `status = deny()`: where a helper's result goes
             elif isinstance(child, ast.Call) and _is_get(child.func):
                 self.parents[id(child)] = node
                 self.get_calls[id(child.func.value)] = child  # type: ignore[attr-defined]
 
     def _note_unpacking(self, node: ast.Assign) -> None:
+        if len(node.targets) != 1:
+            return
         for whole in node.targets:
             if not isinstance(whole, (ast.Tuple, ast.List)):
                 continue
@@ -132,6 +137,8 @@ class NameTable:
             return
         value = self._unpacked.get(id(node)) or _assigned_value(node, parent)
         binding = Binding(node, value, self._positions.get(id(node)))
+        if len(owners) == 1:
+            self.outside[node.id] += 1
         for names in owners:
             names.bindings[node.id].append(binding)
 
@@ -155,6 +162,8 @@ class NameTable:
             bound = tuple(arg.arg for arg in every if arg is not None)
         for name in bound:
             if name is not None:
+                if len(owners) == 1:
+                    self.outside[name] += 1
                 for names in owners:
                     names.bindings[name].append(Binding(node, None))
 
@@ -166,8 +175,8 @@ def _is_get(func: ast.expr) -> bool:
 def _assigned_value(target: ast.Name, parent: ast.AST | None) -> ast.expr | None:
     """The value `target` gets when `parent` is `target = value` or `target: T = value`; None otherwise (a loop,
     `with`, walrus, augmented assignment; tuple targets are read by `unpacked_value`)."""
-    if isinstance(parent, ast.Assign) and target in parent.targets:
-        return parent.value
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.targets[0] is target:
+        return parent.value  # `a = b = 404` gives the value to two names: neither is read as holding it alone
     if isinstance(parent, ast.AnnAssign) and parent.target is target:
         return parent.value
     return None
