@@ -80,8 +80,7 @@ class Flow:
             self._find_helpers()
             if len(self.sites) == before and not self.matcher.held:
                 break
-        leaky = self._leaky_defaults()
-        return [site for site in self.sites if id(site.node) not in self._held and id(site.node) not in leaky]
+        return [site for site in self.sites if id(site.node) not in self._held]
 
     def _take_held(self) -> None:
         for site in self.matcher.held:
@@ -281,21 +280,6 @@ class Flow:
                 moved = self._owner(targets[0].id, function)
                 return moved is not None and self._uses_ok(targets[0].id, moved, visiting)
         return False
-
-    def _leaky_defaults(self) -> set[int]:
-        """Ids of the parameter defaults the matcher took for statuses (`def fail(msg, status=400): abort(status)`)
-        whose parameter is also used otherwise (`print(status)`): the default is then left alone too."""
-        leaky: set[int] = set()
-        for names in self.names.functions.values():
-            function = names.function
-            assert function is not None
-            for parameter, default in _defaults(function):
-                if id(default) in self.status_nodes and id(default) not in self._flowed:
-                    reads = names.loads.get(parameter, ())
-                    slotted = any(id(load) in self.status_nodes for load in reads)
-                    if slotted and not self._uses_ok(parameter, names, set()):
-                        leaky.add(id(default))
-        return leaky
 
     def _default_ok(self, load: ast.Name, arguments: ast.arguments, visiting: set[tuple[int, str]]) -> bool:
         """`def forbid(reason, status=FORBIDDEN)`: the default goes where the parameter goes."""

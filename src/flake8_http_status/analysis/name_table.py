@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Final
 
 from ..records import NamedTuple
+from .children import CHILD_FIELDS
 from .sites import FunctionNode
 
 _FUNCTIONS: Final = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -79,38 +80,51 @@ class NameTable:
                 self.top_classes[statement.name] = statement
         # Each entry: a node, its parent, and the functions it sits in (innermost last).
         stack: list[tuple[ast.AST, ast.AST | None, tuple[Names, ...]]] = [(tree, None, (self.module,))]
+        fields = CHILD_FIELDS
         while stack:
             node, parent, owners = stack.pop()
-            if isinstance(node, ast.Name):
-                self._name(node, parent, owners)
+            kind = type(node)
+            if kind is ast.Name:
+                self._name(node, parent, owners)  # type: ignore[arg-type]
                 continue
+            if parent is not None and kind in (ast.Subscript, ast.Call):
+                self._note_access(node, parent)
             self._bind(node, owners)
-            self._note_accesses(node)
-            if isinstance(node, ast.Assign):
-                self._note_unpacking(node)
+            if kind is ast.Assign:
+                self._note_unpacking(node)  # type: ignore[arg-type]
             if isinstance(node, _FUNCTIONS):
-                names = Names(node)
-                self.functions[id(node)] = names
-                self.enclosing[id(node)] = owners[-1].function
-                for arg in names.parameters().values():
-                    names.bindings[arg.arg].append(Binding(arg, None))
-                inner = (*owners, names)
+                inner = (*owners, self._enter(node, owners))
                 stack.extend((child, node, inner) for child in node.body)
                 outer = (*node.decorator_list, node.args, node.returns, *getattr(node, "type_params", ()))
                 stack.extend((child, node, owners) for child in outer if child is not None)
                 continue
-            stack.extend((child, node, owners) for child in ast.iter_child_nodes(node))
+            for field in fields.get(kind, ()):
+                value = getattr(node, field)
+                if type(value) is list:
+                    stack.extend((child, node, owners) for child in value if child is not None)
+                elif value is not None:
+                    stack.append((value, node, owners))
 
-    def _note_accesses(self, node: ast.AST) -> None:
-        """The parent of each `name[...]` and `name.get(...)` it holds: how a table's entries are used."""
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.Subscript) and isinstance(child.value, ast.Name):
-                self.parents[id(child)] = node
-            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name):
-                self.parents[id(child)] = node  # `status = deny()`: where a helper's result goes
-            elif isinstance(child, ast.Call) and _is_get(child.func):
-                self.parents[id(child)] = node
-                self.get_calls[id(child.func.value)] = child  # type: ignore[attr-defined]
+    def _enter(self, node: FunctionNode, owners: tuple[Names, ...]) -> Names:
+        names = Names(node)
+        self.functions[id(node)] = names
+        self.enclosing[id(node)] = owners[-1].function
+        for arg in names.parameters().values():
+            names.bindings[arg.arg].append(Binding(arg, None))
+        return names
+
+    def _note_access(self, node: ast.AST, parent: ast.AST) -> None:
+        """Where `name[...]`, `name.get(...)` and `helper(...)` go: how a table's entries and a helper's result
+        are used."""
+        if isinstance(node, ast.Subscript):
+            if isinstance(node.value, ast.Name):
+                self.parents[id(node)] = parent
+        elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name):
+                self.parents[id(node)] = parent  # `status = deny()`
+            elif _is_get(node.func):
+                self.parents[id(node)] = parent
+                self.get_calls[id(node.func.value)] = node  # type: ignore[attr-defined]
 
     def _note_unpacking(self, node: ast.Assign) -> None:
         if len(node.targets) != 1:
