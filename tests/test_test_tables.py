@@ -5,7 +5,9 @@ value also goes elsewhere, or where the table is not what the reader can see, an
 from __future__ import annotations
 
 import pytest
-from conftest import codes
+from conftest import codes, run
+
+from flake8_http_status.findings import FixSafety
 
 NEW = "--http-status-target-python=3.12"
 OLD = "--http-status-target-python=3.10"
@@ -122,13 +124,15 @@ ROWS += "    assert client.get('/').status_code == code\n"
 
 
 @pytest.mark.parametrize(
-    ("ids", "target", "count"),
+    ("ids", "target", "safety"),
     [
-        ("", NEW, 2),
-        ("", OLD, 0),  # the test ids would read 'HTTPStatus.OK' instead of '200'
-        (", ids=['ok', 'missing']", OLD, 2),
-        (", ids=str", OLD, 0),  # the function is handed the value
+        ("", NEW, FixSafety.SAFE),
+        ("", OLD, FixSafety.UNSAFE),  # the test ids would read 'HTTPStatus.OK' instead of '200'
+        (", ids=['ok', 'missing']", OLD, FixSafety.SAFE),
+        (", ids=str", OLD, FixSafety.UNSAFE),  # the function is handed the value
     ],
 )
-def test_test_ids(ids: str, target: str, count: int) -> None:
-    assert codes(ROWS.format(ids=ids), target) == ["HTS002"] * count
+def test_test_ids(ids: str, target: str, safety: FixSafety) -> None:
+    findings = run(ROWS.format(ids=ids), target)
+    assert [finding.code for finding in findings] == ["HTS002"] * 2
+    assert [finding.fix.safety if finding.fix else None for finding in findings] == [safety] * 2

@@ -100,7 +100,7 @@ def attribute_values(cls: ast.ClassDef, attribute: str) -> Iterator[tuple[ast.AS
 def carried_site(site: Site, statement: ast.AST, node: ast.expr, value: Value, scope: Scope) -> Site:
     """A site for what a carrier's attribute is set to. An attribute is read by anyone who holds the class or an
     instance, so its type must not change under a fix (`converts=False`)."""
-    return Site(statement, site.api._replace(converts=False), node, value, scope, via=site.node)
+    return Site(statement, site.api._replace(converts=False), node, value, scope, via=site.node, exposed=True)
 
 
 def _handler_of(site: Site, names: NameTable) -> FunctionNode | None:

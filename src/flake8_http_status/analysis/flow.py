@@ -125,7 +125,7 @@ class Flow:
             api = api._replace(stringified=True)  # a parametrize row: pytest makes the test's id with str()
         scope = site.scope if local else MODULE_SCOPE
         self.status_nodes.add(id(expression))
-        self.sites.append(Site(site.anchor, api, expression, value, scope, via=site.node))
+        self.sites.append(Site(site.anchor, api, expression, value, scope, via=site.node, exposed=not local))
 
     def _owner(self, name: str, function: FunctionNode | None) -> Names | None:
         """The `Names` of the function that binds `name` as seen from `function`, or the module's."""

@@ -33,6 +33,9 @@ class Site(NamedTuple):
     # The status reached the slot through a name, a helper or a class (`analysis.flow`): the expression in the slot
     # that carried it there. The handler model reads only the statuses written at the slot itself.
     via: ast.expr | None = None
+    # The value is written where other code can read it too (a module constant, a class attribute, a helper's
+    # return): even a comparison does not make its type invisible.
+    exposed: bool = False
 
     @property
     def role(self) -> Role:

@@ -95,7 +95,7 @@ class ValueUses:
                     called = _called_by_name(tree)
                 # Every row that matched the node must convert: one that keeps the object is enough to show it.
                 reaches = _reaches_framework(site, callees, called or set())
-                converts = (site.api.converts and reaches) or site.role is Role.COMPARE
+                converts = (site.api.converts and reaches) or (site.role is Role.COMPARE and not site.exposed)
                 converting[id(site.node)] = converting.get(id(site.node), True) and converts
         self._converting = {node for node, converts in converting.items() if converts}
         self._compared: set[int] | None = None
