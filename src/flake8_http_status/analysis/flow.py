@@ -334,13 +334,26 @@ class Flow:
             return None, 0  # a decorator's wrapper may log the value, or move the parameters
         if table.top_functions.get(function.name) is function:
             return (function.name if self.bound.get(function.name, 0) == 1 else None), 0
-        if function.name == "__init__":
-            for cls in table.top_classes.values():
-                if function in cls.body and self.bound.get(cls.name, 0) == 1:
-                    return cls.name, 1
+        for cls in table.top_classes.values():
+            if function not in cls.body or self.bound.get(cls.name, 0) != 1:
+                continue
+            if function.name == "__init__":
+                return cls.name, 1
+            # `self.fail(404)` in the class, or in a subclass of the module that inherits this `fail`.
+            if sum(_defines_count(cls, function.name)) == 1:
+                return f"{cls.name}.{function.name}", 1
         return None, 0
 
     def _match_calls(self, helper: Helper) -> None:
+        owner, _, method_name = helper.name.partition(".")
+        if method_name:
+            defining = self.names.top_classes[owner]
+            for cls in (defining, *carriers.subclasses(self.names, owner)):
+                if self._resolves(cls, method_name) is not defining:
+                    continue  # the subclass, or a class between, defines its own
+                for call, caller in _self_calls(cls, method_name):
+                    self._match(call, helper.api, Scope(caller, cls, cls))
+            return
         for call, function in self._calls_of(helper.name):
             self._match(call, helper.api, Scope(function, None))
         if helper.name in self.names.top_classes:  # a subclass's `super().__init__(message, 404)`
@@ -348,6 +361,20 @@ class Flow:
                 if any(isinstance(base, ast.Name) and base.id == helper.name for base in cls.bases):
                     for call, method in carriers.super_init_calls(cls):
                         self._match(call, helper.api, Scope(method, cls, cls))
+
+    def _resolves(self, cls: ast.ClassDef, method: str) -> ast.ClassDef | None:
+        """The module class whose `method` `self.<method>` reaches from `cls`, through single inheritance only."""
+        current: ast.ClassDef | None = cls
+        seen: set[int] = set()
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            if _defines(current, method):
+                return current
+            bases = [base for base in current.bases if not (isinstance(base, ast.Name) and base.id == "object")]
+            if len(bases) != 1 or not isinstance(bases[0], ast.Name):
+                return None  # several bases (or one the module does not define): another may define it first
+            current = self.names.top_classes.get(bases[0].id)
+        return None
 
     def _match(self, call: ast.Call, api: Api, scope: Scope) -> None:
         """The sites of `call` as a call of `api`, marked as reached through the callee."""
@@ -579,6 +606,31 @@ def _element(entry: ast.expr, index: int) -> ast.expr | None:
     if not isinstance(entry, (ast.Tuple, ast.List)) or index >= len(entry.elts):
         return None
     return None if any(isinstance(element, ast.Starred) for element in entry.elts) else entry.elts[index]
+
+
+def _defines(cls: ast.ClassDef, name: str) -> bool:
+    return any(_defines_count(cls, name))
+
+
+def _defines_count(cls: ast.ClassDef, name: str) -> Iterator[int]:
+    """One for each statement of the class body that binds `name` (a method, an assignment)."""
+    for statement in cls.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
+            yield 1
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            yield from (1 for target in targets if isinstance(target, ast.Name) and target.id == name)
+
+
+def _self_calls(cls: ast.ClassDef, method: str) -> Iterator[tuple[ast.Call, FunctionNode]]:
+    """`self.<method>(...)` in the methods the class defines itself (and the functions nested in them)."""
+    for function in cls.body:
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(function):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method:
+                    receiver = node.func.value
+                    if isinstance(receiver, ast.Name) and receiver.id == "self":
+                        yield node, function
 
 
 def _defaults(function: FunctionNode) -> Iterator[tuple[str, ast.expr]]:

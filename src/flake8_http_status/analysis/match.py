@@ -79,6 +79,8 @@ class Matcher:
                 self.held.append(Site(anchor, api, node, value, scope))
             return
         if api.registered and not _is_registered(value):
+            if isinstance(node, ast.Name) and value.spelling is Spelling.OTHER:
+                self.held.append(Site(anchor, api, node, value, scope))  # the flow may find registered codes in it
             return
         self.sites.append(Site(anchor, api, node, value, scope, in_pattern=in_pattern))
 
