@@ -12,6 +12,14 @@ from flake8_http_status.findings import FixSafety
 NEW = "--http-status-target-python=3.12"
 OLD = "--http-status-target-python=3.10"
 
+FIXTURE = (
+    "import pytest\n\n@pytest.fixture(params=[200, 201]{ids})\ndef expected_status(request):\n"
+    "    return request.param\n\n"
+    "def test_page(client, expected_status):\n    assert client.get('/').status_code == expected_status\n\n"
+    "def test_other(client, expected_status):\n    assert client.get('/x').status_code == expected_status{leak}\n"
+)
+
+
 FOUND = {
     "argnames-list": (
         "import pytest\n\n@pytest.mark.parametrize(['url', 'code'], [('/', 200), ('/x', 404)])\n"
@@ -136,3 +144,19 @@ def test_test_ids(ids: str, target: str, safety: FixSafety) -> None:
     findings = run(ROWS.format(ids=ids), target)
     assert [finding.code for finding in findings] == ["HTS002"] * 2
     assert [finding.fix.safety if finding.fix else None for finding in findings] == [safety] * 2
+
+
+def test_fixture_params_are_statuses_when_every_requesting_test_compares_them() -> None:
+    assert codes(FIXTURE.format(ids="", leak=""), NEW) == ["HTS002"] * 2
+
+
+@pytest.mark.parametrize(
+    ("ids", "leak", "filename"),
+    [
+        ("", "\n    print(expected_status)", "test_pages.py"),  # one requesting test also prints it
+        ("", "", "conftest.py"),  # other modules' tests request it too
+    ],
+)
+def test_fixture_params_stay_silent_where_a_use_is_not_seen(ids: str, leak: str, filename: str) -> None:
+    found = [finding.code for finding in run(FIXTURE.format(ids=ids, leak=leak), NEW, filename=filename)]
+    assert found == []

@@ -71,7 +71,9 @@ def build_context(
 ) -> Context:
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
-    sites: list[Site] = find_sites(tree, imports, candidates, bindings, table, in_tests=is_test_module(filename))
+    sites: list[Site] = find_sites(
+        tree, imports, candidates, bindings, table, in_tests=is_test_module(filename), conftest=_is_conftest(filename)
+    )
     return Context(
         tree=tree,
         lines=lines,
@@ -87,6 +89,10 @@ def build_context(
         bindings=bindings,
         siblings=siblings,
     )
+
+
+def _is_conftest(filename: str) -> bool:
+    return filename.replace("\\", "/").rpartition("/")[2] == "conftest.py"
 
 
 def target_for(filename: str, settings: Settings) -> Target:

@@ -46,7 +46,7 @@ class Helper(NamedTuple):
 
 
 class Flow:
-    def __init__(self, tree: ast.Module, matcher: Matcher, bound: dict[str, int]) -> None:
+    def __init__(self, tree: ast.Module, matcher: Matcher, bound: dict[str, int], *, conftest: bool = False) -> None:
         self.tree = tree
         self.matcher = matcher
         self.bound = bound
@@ -61,7 +61,7 @@ class Flow:
         self._module_targets = _module_level_targets(tree)
         self._carried: set[tuple[int, str]] = set()  # (id of a class, attribute) an error handler sends
         self._carrying: set[int] = set()  # ids of the statements that set such an attribute
-        self.tables = Tables(tree, matcher.imports, self.names, bound)
+        self.tables = Tables(tree, matcher.imports, self.names, bound, conftest=conftest)
         self._held: set[int] = set()  # ids of the names in comparison slots: followed, never reported themselves
         self._values_memo: dict[tuple[int, str], list[tuple[ast.expr, bool]] | None] = {}
         self._uses_memo: dict[tuple[int, str], bool] = {}
@@ -182,6 +182,8 @@ class Flow:
             if binding.value is None:
                 rows = self.tables.values(binding, names)  # a parametrize row or a loop over a table
                 if rows is not None:
+                    if isinstance(binding.target, ast.arg) and not self._requesters_ok(binding.target.arg, visiting):
+                        return None
                     for row, written_here in rows:
                         found.extend(
                             (value, local and written_here)
@@ -201,6 +203,14 @@ class Flow:
         if not self._uses_ok(name, names, visiting):
             return None
         return found
+
+    def _requesters_ok(self, name: str, visiting: set[tuple[int, str]]) -> bool:
+        """A fixture's params reach every test that requests it: each must use it only as a status."""
+        fixture = self.tables.fixture(name)
+        if fixture is None:
+            return True
+        requesters = [n for n in self.names.functions.values() if n.function is not fixture and name in n.parameters()]
+        return all(self._uses_ok(name, names, visiting) for names in requesters)
 
     def _default_values(
         self, parameter: ast.arg, names: Names, visiting: set[tuple[int, str]]
@@ -560,9 +570,11 @@ def find_sites(
     table: Table,
     *,
     in_tests: bool = False,
+    conftest: bool = False,
 ) -> list[Site]:
     """The module's status sites: those the matcher finds in the slots, and those its names, helpers and returns
-    carry statuses to. `in_tests`: the module is a test module (`analysis.test_modules`)."""
+    carry statuses to. `in_tests`: the module is a test module (`analysis.test_modules`); `conftest`: it is a
+    `conftest.py`, whose fixtures other modules' tests request."""
     matcher = Matcher(table, imports, bindings, in_tests=in_tests)
     sites = matcher.run(candidates)
     followable = (*sites, *matcher.held)
@@ -570,7 +582,7 @@ def find_sites(
         tree, imports, table
     ):
         return sites  # nothing in a slot is a name or a call, no class passes one to a framework: nothing to follow
-    followed = Flow(tree, matcher, bindings.bound).run()
+    followed = Flow(tree, matcher, bindings.bound, conftest=conftest).run()
     followed.sort(key=site_position)
     return followed
 

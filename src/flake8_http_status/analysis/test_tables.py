@@ -26,6 +26,7 @@ from .sites import FunctionNode
 
 _PARAMETRIZE: Final = "pytest.mark.parametrize"
 _PARAM: Final = "pytest.param"
+_FIXTURE: Final = "pytest.fixture"
 _DISPLAYS: Final = (ast.List, ast.Tuple, ast.Set)
 _DICT_VIEWS: Final = ("items", "keys", "values")
 _LOOPS: Final = (ast.For, ast.AsyncFor)
@@ -36,8 +37,11 @@ Found = list[tuple[ast.expr, bool]]  # (element, whether it is written where onl
 class Tables:
     """Reads the tables of one module, for `analysis.flow`."""
 
-    def __init__(self, tree: ast.Module, imports: ImportMap, names: NameTable, bound: dict[str, int]) -> None:
+    def __init__(
+        self, tree: ast.Module, imports: ImportMap, names: NameTable, bound: dict[str, int], *, conftest: bool = False
+    ) -> None:
         self._tree = tree
+        self._conftest = conftest
         self._imports = imports
         self._names = names
         self._bound = bound
@@ -73,7 +77,43 @@ class Tables:
             if _indirect(decorator, arg.arg):
                 return None  # the value goes to a fixture first
             return self._rows(decorator, argnames.index(arg.arg), len(argnames))
-        return None
+        return self._fixture_rows(arg.arg)
+
+    # pytest fixtures with params ---------------------------------------------------------------------
+
+    def fixture(self, name: str) -> FunctionNode | None:
+        """The module's fixture `name` when it is `@pytest.fixture(params=[...])` returning `request.param` and
+        nothing else, in a module that is not a conftest (whose fixtures other modules' tests request)."""
+        function = self._names.top_functions.get(name)
+        if function is None or self._names.outside.get(name, 0) != 1 or self._conftest:
+            return None
+        decorators = [d for d in function.decorator_list if isinstance(d, ast.Call)]
+        if len(function.decorator_list) != 1 or len(decorators) != 1:
+            return None
+        if self._imports.qualify(decorators[0].func) != _FIXTURE or _argument(decorators[0], 99, "params") is None:
+            return None
+        body = [statement for statement in function.body if not _is_docstring(statement)]
+        if len(body) != 1 or not isinstance(body[0], ast.Return) or not _is_request_param(body[0].value, function):
+            return None
+        return function
+
+    def _fixture_rows(self, name: str) -> Found | None:
+        function = self.fixture(name)
+        if function is None:
+            return None
+        decorator = function.decorator_list[0]
+        assert isinstance(decorator, ast.Call)
+        rows, local = self._display(_argument(decorator, 99, "params"), None)
+        named_ids = _argument(decorator, 99, "ids") is not None
+        found: Found = []
+        for row in rows:
+            values, row_id = self._row_values(row, 1)
+            if values is None:
+                continue
+            if not (named_ids or row_id):
+                self.named.add(id(values[0]))  # pytest makes the test id from the param too
+            found.append((values[0], local))
+        return found
 
     def _rows(self, decorator: ast.Call, index: int, width: int) -> Found:
         argvalues = _argument(decorator, 1, "argvalues")
@@ -187,6 +227,22 @@ def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
     if position < len(call.args) and not any(isinstance(arg, ast.Starred) for arg in call.args[: position + 1]):
         return call.args[position]
     return None
+
+
+def _is_docstring(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+
+
+def _is_request_param(value: ast.expr | None, fixture: FunctionNode) -> bool:
+    """`request.param`, where `request` is the fixture's own parameter."""
+    parameters = [arg.arg for arg in (*fixture.args.posonlyargs, *fixture.args.args)]
+    return (
+        isinstance(value, ast.Attribute)
+        and value.attr == "param"
+        and isinstance(value.value, ast.Name)
+        and value.value.id == "request"
+        and parameters == ["request"]
+    )
 
 
 def _argnames(node: ast.expr | None) -> list[str] | None:
