@@ -10,7 +10,7 @@ from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
 from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
-from .local_binding import assigned_values
+from .local_binding import assigned_values, binds
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
 from .telemetry import is_telemetry_call
@@ -150,12 +150,14 @@ class Matcher:
         self, call: ast.Call, api: Api, node: ast.expr, scope: Scope, followed: set[str], *, spread: bool
     ) -> None:
         """Sites for the keys of a dict display, of a module-level dict it names, and of its `**` entries."""
-        if isinstance(node, ast.Name) and node.id in self._named_dicts and node.id not in followed:
-            followed.add(node.id)
-            # Code elsewhere may add keys to it (`ERRORS[500] = ...`): a site the analysis cannot read tells
-            # rules that need every key (HTS917) that the keys seen here may not be all of them.
-            self.sites.append(Site(call, api, node, UNKNOWN, scope))
-            node = self._named_dicts[node.id]
+        if isinstance(node, ast.Name) and node.id not in followed:
+            named = self._named_dict(node.id, scope)
+            if named is not None:
+                followed.add(node.id)
+                # Code elsewhere may add keys to it (`ERRORS[500] = ...`): a site the analysis cannot read tells
+                # rules that need every key (HTS917) that the keys seen here may not be all of them.
+                self.sites.append(Site(call, api, node, UNKNOWN, scope))
+                node = named
         if not isinstance(node, ast.Dict):
             if spread:  # `**entries` the analysis cannot read
                 self.sites.append(Site(call, api, node, UNKNOWN, scope))
@@ -166,6 +168,17 @@ class Matcher:
             else:
                 for status in _statuses_of_key(key, api):
                     self._add(call, api, status, scope)
+
+    def _named_dict(self, name: str, scope: Scope) -> ast.Dict | None:
+        """The dict display `name` holds: a local its function binds only there (`handlers = {404: not_found}`),
+        else a module-level name bound once in the module."""
+        if scope.function is not None:
+            values = assigned_values(name, scope.function)
+            if values is not None:
+                return values[0] if len(values) == 1 and isinstance(values[0], ast.Dict) else None
+            if binds(name, scope.function):
+                return None  # a parameter, a loop variable...: not the module's dict of that name
+        return self._named_dicts.get(name)
 
     def _module_dicts(self, candidates: Candidates) -> dict[str, ast.Dict]:
         """Module-level names bound exactly once in the module, to a dict display (`ERRORS = {404: ...}`)."""
