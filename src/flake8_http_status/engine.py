@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .analysis.collect import collect
-from .analysis.flow import find_sites
 from .analysis.imports import collect_imports
 from .analysis.sites import Site
+from .analysis.status_sites import find_sites
 from .analysis.test_modules import is_test_module
 from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot

@@ -16,9 +16,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..api import Table
-from ..api.rows import Api, Role
-from .imports import ImportMap
+from ..api.rows import Role
 from .name_table import NameTable
 from .sites import FunctionNode, Scope, Site
 from .values import Value
@@ -31,16 +29,6 @@ def super_init_calls(cls: ast.ClassDef) -> Iterator[tuple[ast.Call, FunctionNode
             for node in ast.walk(method):
                 if isinstance(node, ast.Call) and _is_super_init(node.func):
                     yield node, method
-
-
-def base_apis(cls: ast.ClassDef, imports: ImportMap, table: Table) -> list[Api]:
-    """The status rows of the framework exceptions the class derives from directly."""
-    found: list[Api] = []
-    for base in cls.bases:
-        qualified = imports.qualify(base) if isinstance(base, (ast.Name, ast.Attribute)) else None
-        if qualified:
-            found.extend(api for api in table.calls.get(qualified, ()) if api.slots and api.role is Role.RAISE)
-    return found
 
 
 def subclasses(names: NameTable, base: str) -> list[ast.ClassDef]:

@@ -21,21 +21,18 @@ import ast
 from collections.abc import Iterator
 from typing import Final
 
-from ..api import Table
 from ..api.rows import Api, Slot
 from ..records import NamedTuple
 from . import carriers
-from .collect import Bindings, Candidates
-from .imports import ImportMap
-from .match import Matcher, own_returns, site_position
+from .framework_bases import framework_apis
+from .match import Matcher, own_returns
 from .name_table import Names, NameTable
-from .sites import MODULE_SCOPE, FunctionNode, Scope, Site
+from .sites import FOLLOWED, MODULE_SCOPE, FunctionNode, Scope, Site
 from .test_tables import Tables
 from .values import Spelling, looks_like_status, read_value
 
 _ROUNDS: Final = 12  # helpers of helpers: each round may add one level; real modules settle in two or three
 _DEPTH: Final = 48  # names and moves on one path: deeper chains are not followed (and Python's stack is spared)
-_FOLLOWED: Final = (ast.Name, ast.Call, ast.Subscript)
 
 
 class Helper(NamedTuple):
@@ -75,7 +72,7 @@ class Flow:
             before = len(self.sites)
             self._carriers()
             for site in list(self.sites):
-                if site.node is not None and id(site.node) not in self._done and isinstance(site.node, _FOLLOWED):
+                if site.node is not None and id(site.node) not in self._done and isinstance(site.node, FOLLOWED):
                     self._follow(site)
             self._find_helpers()
             if len(self.sites) == before and not self.matcher.held:
@@ -488,7 +485,7 @@ class Flow:
     def _framework_bases(self) -> None:
         """`super().__init__(status_code=status)` in a subclass of a framework exception: a slot of that exception."""
         for cls in self.names.top_classes.values():
-            for api in carriers.base_apis(cls, self.matcher.imports, self.matcher.table):
+            for api in framework_apis(cls, self.matcher.imports, self.matcher.table):
                 for call, method in carriers.super_init_calls(cls):
                     self._match(call, api, Scope(method, cls, cls))
 
@@ -562,31 +559,6 @@ class Flow:
         return moved is not None and self._uses_ok(target.id, moved, visiting)
 
 
-def find_sites(
-    tree: ast.Module,
-    imports: ImportMap,
-    candidates: Candidates,
-    bindings: Bindings,
-    table: Table,
-    *,
-    in_tests: bool = False,
-    conftest: bool = False,
-) -> list[Site]:
-    """The module's status sites: those the matcher finds in the slots, and those its names, helpers and returns
-    carry statuses to. `in_tests`: the module is a test module (`analysis.test_modules`); `conftest`: it is a
-    `conftest.py`, whose fixtures other modules' tests request."""
-    matcher = Matcher(table, imports, bindings, in_tests=in_tests)
-    sites = matcher.run(candidates)
-    followable = (*sites, *matcher.held)
-    if not any(isinstance(site.node, _FOLLOWED) for site in followable) and not _framework_subclasses(
-        tree, imports, table
-    ):
-        return sites  # nothing in a slot is a name or a call, no class passes one to a framework: nothing to follow
-    followed = Flow(tree, matcher, bindings.bound, conftest=conftest).run()
-    followed.sort(key=site_position)
-    return followed
-
-
 def _converts(site: Site, bound: dict[str, int]) -> bool:
     """Whether a slot inside a helper turns the value into an int where the helper's callers cannot see it: a call
     of the framework by a name the module binds once (a return goes back to the helper's caller)."""
@@ -596,12 +568,6 @@ def _converts(site: Site, bound: dict[str, int]) -> bool:
     while isinstance(root, ast.Attribute):
         root = root.value
     return isinstance(root, ast.Name) and (root.id in ("self", "cls") or bound.get(root.id, 0) <= 1)
-
-
-def _framework_subclasses(tree: ast.Module, imports: ImportMap, table: Table) -> bool:
-    return any(
-        isinstance(statement, ast.ClassDef) and carriers.base_apis(statement, imports, table) for statement in tree.body
-    )
 
 
 def _table_of(node: ast.expr) -> str | None:

@@ -19,6 +19,10 @@ class Scope(NamedTuple):
 
 MODULE_SCOPE = Scope(None, None)
 
+# Slot nodes the status flow (`analysis.flow`) can follow back to the literals they hold: a name, a call of the
+# module's own function, a table read by key.
+FOLLOWED = (ast.Name, ast.Call, ast.Subscript)
+
 
 class Site(NamedTuple):
     """One place where the code sets, raises, declares, compares or fakes a status."""

@@ -36,10 +36,10 @@ from typing import Final
 from ..api import default_table
 from ..api.rows import Role
 from .collect import collect
-from .flow import find_sites
 from .imports import collect_imports
 from .nodes import attribute_chain
 from .sites import Site
+from .status_sites import find_sites
 
 INT: Final = "int"
 ENUM: Final = "HTTPStatus"
