@@ -21,9 +21,21 @@ import ast
 from collections.abc import Iterator
 from typing import Final
 
-from ..api.rows import Api, Slot
+from ..api.rows import Api
 from ..records import NamedTuple
 from . import carriers
+from .flow_shapes import (
+    class_bindings_of,
+    class_defines,
+    entry_element,
+    is_none_check,
+    module_level_targets,
+    parameter_defaults,
+    parameter_slot,
+    self_calls,
+    slot_converts,
+    table_name,
+)
 from .framework_bases import framework_apis
 from .match import Matcher, own_returns
 from .name_table import Names, NameTable
@@ -55,7 +67,7 @@ class Flow:
         self._done: set[int] = set()  # ids of slot nodes already followed
         self._pairs: set[tuple[int, int]] = set()  # (literal, slot node) pairs already added
         self._flowed: set[int] = set()  # ids of literals the flow added
-        self._module_targets = _module_level_targets(tree)
+        self._module_targets = module_level_targets(tree)
         self._carried: set[tuple[int, str]] = set()  # (id of a class, attribute) an error handler sends
         self._carrying: set[int] = set()  # ids of the statements that set such an attribute
         self.tables = Tables(tree, matcher.imports, self.names, bound, conftest=conftest)
@@ -94,7 +106,7 @@ class Flow:
             return
         if isinstance(node, ast.Name) and site.value.spelling is Spelling.OTHER:
             found = self._name_values(node.id, site.scope.function, set())
-        elif _table_of(node) is not None:
+        elif table_name(node) is not None:
             found = self._entry_values(node, None, set())
         elif isinstance(node, ast.Call):
             found = self._returned_values(node)
@@ -215,7 +227,7 @@ class Flow:
         function = names.function
         if function is None:
             return []
-        default = dict(_defaults(function)).get(parameter.arg)
+        default = dict(parameter_defaults(function)).get(parameter.arg)
         if not isinstance(default, ast.Name):
             return []
         enclosing = self.names.enclosing.get(id(function))
@@ -232,7 +244,7 @@ class Flow:
             return None if body is None or orelse is None else body + orelse
         if isinstance(value, ast.Name) and read_value(value, self.matcher.imports).spelling is Spelling.OTHER:
             return self._name_values(value.id, function, visiting) or []
-        if _table_of(value) is not None:
+        if table_name(value) is not None:
             return self._entry_values(value, None, visiting) or []
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
             return self._returned_values(value, visiting) or []  # `status = gone_status()`
@@ -272,7 +284,7 @@ class Flow:
             return True  # a truth test: bool() of a member is bool() of its int
         if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
             return True
-        if isinstance(parent, ast.Compare) and _is_none_check(parent):
+        if isinstance(parent, ast.Compare) and is_none_check(parent):
             return True
         if isinstance(parent, ast.arguments):
             return self._default_ok(load, parent, visiting)
@@ -293,7 +305,7 @@ class Flow:
         for names in self.names.functions.values():
             function = names.function
             if function is not None and function.args is arguments:
-                for parameter, default in _defaults(function):
+                for parameter, default in parameter_defaults(function):
                     if default is load:
                         return self._uses_ok(parameter, names, visiting)
         return False
@@ -319,13 +331,13 @@ class Flow:
         names = self.names.names_of(function)
         if len(names.bindings.get(parameter, ())) != 1 or parameter in names.declared:
             return None
-        slot = _slot_of(function, parameter, skip)
+        slot = parameter_slot(function, parameter, skip)
         key = (callee, None if slot is None else slot.position, None if slot is None else slot.keyword)
         if slot is None or key in self.helpers or not self._uses_ok(parameter, names, set()):
             return None
         # Every read of the parameter is a status use now: the helper converts when each of them does.
         reads = {id(load) for load in names.loads.get(parameter, ())}
-        converts = all(_converts(site, self.bound) for site in self.sites if id(site.node) in reads)
+        converts = all(slot_converts(site, self.bound) for site in self.sites if id(site.node) in reads)
         moved = api._replace(
             slots=(slot,), fixed=None, default=None, misplaced=(), fix_keyword=None, keys_of=None, many=False
         )
@@ -347,7 +359,7 @@ class Flow:
             if function.name == "__init__":
                 return cls.name, 1
             # `self.fail(404)` in the class, or in a subclass of the module that inherits this `fail`.
-            if sum(_defines_count(cls, function.name)) == 1:
+            if sum(class_bindings_of(cls, function.name)) == 1:
                 return f"{cls.name}.{function.name}", 1
         return None, 0
 
@@ -358,7 +370,7 @@ class Flow:
             for cls in (defining, *carriers.subclasses(self.names, owner)):
                 if self._resolves(cls, method_name) is not defining:
                     continue  # the subclass, or a class between, defines its own
-                for call, caller in _self_calls(cls, method_name):
+                for call, caller in self_calls(cls, method_name):
                     self._match(call, helper.api, Scope(caller, cls, cls))
             return
         for call, function in self._calls_of(helper.name):
@@ -375,7 +387,7 @@ class Flow:
         seen: set[int] = set()
         while current is not None and id(current) not in seen:
             seen.add(id(current))
-            if _defines(current, method):
+            if class_defines(current, method):
                 return current
             bases = [base for base in current.bases if not (isinstance(base, ast.Name) and base.id == "object")]
             if len(bases) != 1 or not isinstance(bases[0], ast.Name):
@@ -405,7 +417,7 @@ class Flow:
     ) -> list[tuple[ast.expr, bool]] | None:
         """`ERRORS[key]`, `CODES.get(key, 400)`: the statuses a module table holds (at `index` of each entry, when
         the entry is unpacked), when every access to the table hands them only to status uses."""
-        table = _table_of(access)
+        table = table_name(access)
         if table is None:
             return None
         display = self._table(table, visiting)
@@ -413,7 +425,7 @@ class Flow:
             return None
         found: list[tuple[ast.expr, bool]] = []
         for entry in display.values:
-            element = entry if index is None else _element(entry, index)
+            element = entry if index is None else entry_element(entry, index)
             if element is not None and read_value(element, self.matcher.imports).spelling is not Spelling.OTHER:
                 found.append((element, False))
         if isinstance(access, ast.Call) and len(access.args) == 2 and index is None:
@@ -557,103 +569,3 @@ class Flow:
             return False
         moved = self._owner(target.id, self.names.function_of(call.func))
         return moved is not None and self._uses_ok(target.id, moved, visiting)
-
-
-def _converts(site: Site, bound: dict[str, int]) -> bool:
-    """Whether a slot inside a helper turns the value into an int where the helper's callers cannot see it: a call
-    of the framework by a name the module binds once (a return goes back to the helper's caller)."""
-    if not site.api.converts or not isinstance(site.anchor, ast.Call):
-        return False
-    root = site.anchor.func
-    while isinstance(root, ast.Attribute):
-        root = root.value
-    return isinstance(root, ast.Name) and (root.id in ("self", "cls") or bound.get(root.id, 0) <= 1)
-
-
-def _table_of(node: ast.expr) -> str | None:
-    """`T` in `T[key]` and `T.get(key)`, `T.get(key, default)`."""
-    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-        return node.value.id
-    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"):
-        return None
-    receiver = node.func.value
-    return receiver.id if isinstance(receiver, ast.Name) and 1 <= len(node.args) <= 2 and not node.keywords else None
-
-
-def _element(entry: ast.expr, index: int) -> ast.expr | None:
-    if not isinstance(entry, (ast.Tuple, ast.List)) or index >= len(entry.elts):
-        return None
-    return None if any(isinstance(element, ast.Starred) for element in entry.elts) else entry.elts[index]
-
-
-def _defines(cls: ast.ClassDef, name: str) -> bool:
-    return any(_defines_count(cls, name))
-
-
-def _defines_count(cls: ast.ClassDef, name: str) -> Iterator[int]:
-    """One for each statement of the class body that binds `name` (a method, an assignment)."""
-    for statement in cls.body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
-            yield 1
-        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
-            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
-            yield from (1 for target in targets if isinstance(target, ast.Name) and target.id == name)
-
-
-def _self_calls(cls: ast.ClassDef, method: str) -> Iterator[tuple[ast.Call, FunctionNode]]:
-    """`self.<method>(...)` in the methods the class defines itself (and the functions nested in them)."""
-    for function in cls.body:
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for node in ast.walk(function):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method:
-                    receiver = node.func.value
-                    if isinstance(receiver, ast.Name) and receiver.id == "self":
-                        yield node, function
-
-
-def _defaults(function: FunctionNode) -> Iterator[tuple[str, ast.expr]]:
-    args = function.args
-    positional = [*args.posonlyargs, *args.args]
-    yield from zip((arg.arg for arg in positional[len(positional) - len(args.defaults) :]), args.defaults, strict=True)
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        if default is not None:
-            yield arg.arg, default
-
-
-def _slot_of(function: FunctionNode, parameter: str, skip: int) -> Slot | None:
-    args = function.args
-    positional = [*args.posonlyargs, *args.args]
-    for index, arg in enumerate(positional):
-        if arg.arg == parameter:
-            if index < skip:
-                return None
-            keyword = None if index < len(args.posonlyargs) else parameter
-            return Slot(index - skip, keyword)
-    if any(arg.arg == parameter for arg in args.kwonlyargs):
-        return Slot(None, parameter)
-    return None
-
-
-def _is_none_check(compare: ast.Compare) -> bool:
-    return (
-        len(compare.ops) == 1
-        and isinstance(compare.ops[0], (ast.Is, ast.IsNot))
-        and isinstance(compare.comparators[0], ast.Constant)
-        and compare.comparators[0].value is None
-    )
-
-
-def _module_level_targets(tree: ast.Module) -> set[int]:
-    """Ids of the names the module's own top-level assignments bind (`NOT_FOUND = 404`), not a class's or a
-    function's."""
-    found: set[int] = set()
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign):
-            targets = statement.targets
-        elif isinstance(statement, ast.AnnAssign):
-            targets = [statement.target]
-        else:
-            continue
-        for target in targets:
-            found.update(id(node) for node in ast.walk(target) if isinstance(node, ast.Name))
-    return found

@@ -1,0 +1,110 @@
+"""The shapes of code the status flow (`analysis.flow`) reads: parameters and their defaults, table accesses,
+`self.<method>(...)` calls, what a class body defines. Pure functions of the tree, with no state of the flow."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from ..api.rows import Slot
+from .sites import FunctionNode, Site
+
+
+def slot_converts(site: Site, bound: dict[str, int]) -> bool:
+    """Whether a slot inside a helper turns the value into an int where the helper's callers cannot see it: a call
+    of the framework by a name the module binds once (a return goes back to the helper's caller)."""
+    if not site.api.converts or not isinstance(site.anchor, ast.Call):
+        return False
+    root = site.anchor.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    return isinstance(root, ast.Name) and (root.id in ("self", "cls") or bound.get(root.id, 0) <= 1)
+
+
+def table_name(node: ast.expr) -> str | None:
+    """`T` in `T[key]` and `T.get(key)`, `T.get(key, default)`."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        return node.value.id
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"):
+        return None
+    receiver = node.func.value
+    return receiver.id if isinstance(receiver, ast.Name) and 1 <= len(node.args) <= 2 and not node.keywords else None
+
+
+def entry_element(entry: ast.expr, index: int) -> ast.expr | None:
+    if not isinstance(entry, (ast.Tuple, ast.List)) or index >= len(entry.elts):
+        return None
+    return None if any(isinstance(element, ast.Starred) for element in entry.elts) else entry.elts[index]
+
+
+def class_defines(cls: ast.ClassDef, name: str) -> bool:
+    return any(class_bindings_of(cls, name))
+
+
+def class_bindings_of(cls: ast.ClassDef, name: str) -> Iterator[int]:
+    """One for each statement of the class body that binds `name` (a method, an assignment)."""
+    for statement in cls.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
+            yield 1
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            yield from (1 for target in targets if isinstance(target, ast.Name) and target.id == name)
+
+
+def self_calls(cls: ast.ClassDef, method: str) -> Iterator[tuple[ast.Call, FunctionNode]]:
+    """`self.<method>(...)` in the methods the class defines itself (and the functions nested in them)."""
+    for function in cls.body:
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(function):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method:
+                    receiver = node.func.value
+                    if isinstance(receiver, ast.Name) and receiver.id == "self":
+                        yield node, function
+
+
+def parameter_defaults(function: FunctionNode) -> Iterator[tuple[str, ast.expr]]:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    yield from zip((arg.arg for arg in positional[len(positional) - len(args.defaults) :]), args.defaults, strict=True)
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        if default is not None:
+            yield arg.arg, default
+
+
+def parameter_slot(function: FunctionNode, parameter: str, skip: int) -> Slot | None:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    for index, arg in enumerate(positional):
+        if arg.arg == parameter:
+            if index < skip:
+                return None
+            keyword = None if index < len(args.posonlyargs) else parameter
+            return Slot(index - skip, keyword)
+    if any(arg.arg == parameter for arg in args.kwonlyargs):
+        return Slot(None, parameter)
+    return None
+
+
+def is_none_check(compare: ast.Compare) -> bool:
+    return (
+        len(compare.ops) == 1
+        and isinstance(compare.ops[0], (ast.Is, ast.IsNot))
+        and isinstance(compare.comparators[0], ast.Constant)
+        and compare.comparators[0].value is None
+    )
+
+
+def module_level_targets(tree: ast.Module) -> set[int]:
+    """Ids of the names the module's own top-level assignments bind (`NOT_FOUND = 404`), not a class's or a
+    function's."""
+    found: set[int] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        else:
+            continue
+        for target in targets:
+            found.update(id(node) for node in ast.walk(target) if isinstance(node, ast.Name))
+    return found
