@@ -21,6 +21,11 @@ FIXTURE = (
 
 
 FOUND = {
+    "variable-named-status-code-on-the-left": (
+        "import pytest\n\n@pytest.mark.parametrize('status_code', [200, 404])\n"
+        "def test(client, status_code):\n    assert status_code == client.get('/').status_code\n",
+        2,
+    ),
     "argnames-list": (
         "import pytest\n\n@pytest.mark.parametrize(['url', 'code'], [('/', 200), ('/x', 404)])\n"
         "def test(client, url, code):\n    assert client.get(url).status_code == code\n",

@@ -237,11 +237,9 @@ class Matcher:
                 for element in _elements(second):
                     self._add(call, row.api, element, scope)
             return
-        for read, other in ((first, second), (second, first)):
-            row = self._status_read(read, scope)
-            if row is not None:
-                self._add(call, row.api, other, scope)
-                return
+        pair = self._read_and_value(first, second, scope)
+        if pair is not None:
+            self._add(call, pair[0].api, pair[1], scope)
 
     # Comparisons -------------------------------------------------------------------------------------
 
@@ -260,6 +258,17 @@ class Matcher:
         for row in self.table.comparisons.get(node.attr, ()):
             if row.call == is_call and not row.variable and self.receivers.matches(row.receiver, node.value, scope):
                 return row
+        return None
+
+    def _read_and_value(self, first: ast.expr, second: ast.expr, scope: Scope) -> tuple[CompareRow, ast.expr] | None:
+        """Which side of `a == b` reads a status, and the other side, the value compared with it. When both do, as in
+        `status_code == response.status_code`, the name is the value: the flow may follow it to its literals."""
+        first_row = self._status_read(first, scope)
+        second_row = self._status_read(second, scope)
+        if first_row is not None and (second_row is None or not isinstance(first, ast.Name)):
+            return first_row, second
+        if second_row is not None:
+            return second_row, first
         return None
 
     def _read_through_name(self, node: ast.Name, scope: Scope) -> CompareRow | None:
@@ -312,11 +321,9 @@ class Matcher:
         for index, op in enumerate(compare.ops):
             left, right = operands[index], operands[index + 1]
             if isinstance(op, _EQUALITY):
-                for read, other in ((left, right), (right, left)):
-                    row = self._status_read(read, scope)
-                    if row is not None:
-                        self._add(compare, row.api, other, scope)
-                        break
+                pair = self._read_and_value(left, right, scope)
+                if pair is not None:
+                    self._add(compare, pair[0].api, pair[1], scope)
             elif isinstance(op, _MEMBERSHIP):
                 row = self._status_read(left, scope)
                 if row is not None:
