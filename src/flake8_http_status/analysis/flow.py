@@ -10,9 +10,9 @@ A value that is also logged, formatted, computed with or handed to an unknown ca
 flow cannot read (`status = response.status_code`) add no literal but do not hide the others: `status = 200` then
 `if failed: status = error.code` still makes the 200 a status.
 
-The summaries are kept as rows (`Helper`): which parameter of which callable takes a status, whose return is one.
-They come from the module's own code only, never from a caller, so the project index can later read the same
-summaries from another module.
+The summaries are rows (`Helper`: which parameter of which callable takes a status, an `Api` the matcher matches
+calls with) and sets (`returning`: the functions whose result is one). They come from the module's own code only,
+never from a caller, so the project index can later read the same summaries from another module.
 """
 
 from __future__ import annotations
