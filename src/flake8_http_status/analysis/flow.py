@@ -64,7 +64,6 @@ class Flow:
         self.status_nodes: set[int] = {id(site.node) for site in self.sites if site.node is not None}
         self.helpers: dict[tuple[str, int | None, str | None], Helper] = {}
         self.returning: set[int] = set()  # ids of functions whose every caller uses the result as a status
-        self._done: set[int] = set()  # ids of slot nodes already followed
         self._pairs: set[tuple[int, int]] = set()  # (literal, slot node) pairs already added
         self._flowed: set[int] = set()  # ids of literals the flow added
         self._module_targets = module_level_targets(tree)
@@ -84,7 +83,8 @@ class Flow:
             before = len(self.sites)
             self._carriers()
             for site in list(self.sites):
-                if site.node is not None and id(site.node) not in self._done and isinstance(site.node, FOLLOWED):
+                # Followed again each round: a helper found since may now give a binding its literals.
+                if site.node is not None and isinstance(site.node, FOLLOWED):
                     self._follow(site)
             self._find_helpers()
             if len(self.sites) == before and not self.matcher.held:
@@ -114,7 +114,6 @@ class Flow:
             return
         if found is None:
             return
-        self._done.add(id(node))
         for expression, local in found:
             self._add(site, expression, local)
 
