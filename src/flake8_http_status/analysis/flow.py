@@ -33,6 +33,7 @@ from .flow_shapes import (
     parameter_defaults,
     parameter_slot,
     self_calls,
+    sets_self_attribute,
     slot_converts,
     table_name,
 )
@@ -73,23 +74,28 @@ class Flow:
         self._held: set[int] = set()  # ids of the names in comparison slots: followed, never reported themselves
         self._values_memo: dict[tuple[int, str], list[tuple[ast.expr, bool]] | None] = {}
         self._uses_memo: dict[tuple[int, str], bool] = {}
+        self._tables_memo: dict[str, ast.Dict | None] = {}
 
     def run(self) -> list[Site]:
         self._framework_bases()
         for _ in range(_ROUNDS):
             self._values_memo.clear()  # more status uses are known now: a name refused before may be followed
             self._uses_memo.clear()
+            self._tables_memo.clear()
             self._take_held()
-            before = len(self.sites)
+            before = self._learned()
             self._carriers()
             for site in list(self.sites):
                 # Followed again each round: a helper found since may now give a binding its literals.
                 if site.node is not None and isinstance(site.node, FOLLOWED):
                     self._follow(site)
             self._find_helpers()
-            if len(self.sites) == before and not self.matcher.held:
-                break
+            if self._learned() == before and not self.matcher.held:
+                break  # nothing new: no site, helper, status-returning function or carried attribute
         return [site for site in self.sites if id(site.node) not in self._held]
+
+    def _learned(self) -> tuple[int, int, int, int]:
+        return len(self.sites), len(self.helpers), len(self.returning), len(self._carried)
 
     def _take_held(self) -> None:
         for site in self.matcher.held:
@@ -122,6 +128,8 @@ class Flow:
         pair = (id(expression), id(site.node))
         if pair in self._pairs or (id(expression) in self.status_nodes and id(expression) not in self._flowed):
             return
+        if not local and id(expression) in self._flowed:
+            return  # an exposed literal never converts: one site says all (a table read by a thousand views)
         self._pairs.add(pair)
         self._flowed.add(id(expression))
         value = read_value(expression, self.matcher.imports)
@@ -237,10 +245,18 @@ class Flow:
     ) -> list[tuple[ast.expr, bool]] | None:
         """The status expressions a bound value stands for: itself, each branch of a conditional, what another
         followed name holds. Anything else holds no literal the flow can see (an empty list)."""
-        if isinstance(value, ast.IfExp):
-            body = self._expressions(value.body, function, visiting)
-            orelse = self._expressions(value.orelse, function, visiting)
-            return None if body is None or orelse is None else body + orelse
+        if isinstance(value, ast.IfExp):  # `400 if a else 401 if b else ...`: a chain, walked as a loop
+            found: list[tuple[ast.expr, bool]] = []
+            branches: list[ast.expr] = []
+            while isinstance(value, ast.IfExp):
+                branches.append(value.body)
+                value = value.orelse
+            for branch in (*branches, value):
+                branch_values = self._expressions(branch, function, visiting)
+                if branch_values is None:
+                    return None
+                found.extend(branch_values)
+            return found
         if isinstance(value, ast.Name) and read_value(value, self.matcher.imports).spelling is Spelling.OTHER:
             return self._name_values(value.id, function, visiting) or []
         if table_name(value) is not None:
@@ -270,12 +286,15 @@ class Flow:
             return False  # `render(**locals())` hands every local to code the flow cannot see
         if names.function is None and "globals" in names.loads:
             return False  # `**globals()` does the same with the module's names
-        reads = names.loads.get(name, ())
+        reads = list(names.loads.get(name, ()))
         if names.function is None:  # a function's own local of that name is another variable
-            reads = [load for load in reads if self._owner(name, self.names.function_of(load)) is names]
-        return all(self._use_ok(load, names.function, visiting) for load in reads)
+            owners = [self._owner(name, self.names.function_of(load)) for load in reads]
+            if any(owner is None for owner in owners):
+                return False  # read under `global`/`nonlocal`: bound from elsewhere too
+            reads = [load for load, owner in zip(reads, owners, strict=True) if owner is names]
+        return all(self._use_ok(load, visiting) for load in reads)
 
-    def _use_ok(self, load: ast.Name, function: FunctionNode | None, visiting: set[tuple[int, str]]) -> bool:
+    def _use_ok(self, load: ast.Name, visiting: set[tuple[int, str]]) -> bool:
         if id(load) in self.status_nodes:
             return True
         parent = self.names.parents.get(id(load))
@@ -295,8 +314,11 @@ class Flow:
         if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is load:
             targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
             if len(targets) == 1 and isinstance(targets[0], ast.Name):
-                moved = self._owner(targets[0].id, function)
-                return moved is not None and self._uses_ok(targets[0].id, moved, visiting)
+                # The move's target is seen from where the move is written, not from the moved name's scope.
+                moved = self._owner(targets[0].id, self.names.function_of(load))
+                if moved is None or (moved.function is None and id(targets[0]) not in self._module_targets):
+                    return False  # a class body's attribute (read as `Settings.status`), or a declared name
+                return self._uses_ok(targets[0].id, moved, visiting)
         return False
 
     def _default_ok(self, load: ast.Name, arguments: ast.arguments, visiting: set[tuple[int, str]]) -> bool:
@@ -334,15 +356,33 @@ class Flow:
         key = (callee, None if slot is None else slot.position, None if slot is None else slot.keyword)
         if slot is None or key in self.helpers or not self._uses_ok(parameter, names, set()):
             return None
-        # Every read of the parameter is a status use now: the helper converts when each of them does.
-        reads = {id(load) for load in names.loads.get(parameter, ())}
-        converts = all(slot_converts(site, self.bound) for site in self.sites if id(site.node) in reads)
+        converts = "." not in callee and self._reads_convert(parameter, names)
         moved = api._replace(
             slots=(slot,), fixed=None, default=None, misplaced=(), fix_keyword=None, keys_of=None, many=False
         )
         helper = Helper(callee, moved._replace(converts=converts))
         self.helpers[key] = helper
         return helper
+
+    def _reads_convert(self, parameter: str, names: Names) -> bool:
+        """Every read of the parameter is a slot that turns the value into an int where no caller sees it, or only
+        tests it. A move into another name or a return hands it on: the helper's callers may see its type."""
+        sites: dict[int, list[Site]] = {}
+        for site in self.sites:
+            if site.node is not None:
+                sites.setdefault(id(site.node), []).append(site)
+        for load in names.loads.get(parameter, ()):
+            parent = self.names.parents.get(id(load))
+            if id(load) in sites:
+                if not all(slot_converts(site, self.bound) for site in sites[id(load)]):
+                    return False
+            elif not (
+                (isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is load)
+                or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not))
+                or (isinstance(parent, ast.Compare) and is_none_check(parent))
+            ):
+                return False
+        return True
 
     def _callee_of(self, function: FunctionNode) -> tuple[str | None, int]:
         """The name calls of `function` use, and how many leading parameters a call does not pass: a top-level
@@ -355,10 +395,17 @@ class Flow:
         for cls in table.top_classes.values():
             if function not in cls.body or self.bound.get(cls.name, 0) != 1:
                 continue
+            if cls.decorator_list:
+                return None, 0  # a class decorator may wrap `__init__` or the methods
             if function.name == "__init__":
                 return cls.name, 1
-            # `self.fail(404)` in the class, or in a subclass of the module that inherits this `fail`.
-            if sum(class_bindings_of(cls, function.name)) == 1:
+            # `self.fail(404)` in the class, or in a subclass of the module that inherits this `fail`. A subclass
+            # that overrides it receives the class's own calls too (`self` may be one of its instances); an instance
+            # attribute of that name (`self.fail = report`) hides the method.
+            family = (cls, *carriers.subclasses(table, cls.name))
+            overridden = any(class_defines(sub, function.name) for sub in family[1:])
+            shadowed = any(sets_self_attribute(member, function.name) for member in family)
+            if sum(class_bindings_of(cls, function.name)) == 1 and not overridden and not shadowed:
                 return f"{cls.name}.{function.name}", 1
         return None, 0
 
@@ -433,11 +480,21 @@ class Flow:
 
     def _table(self, name: str, visiting: set[tuple[int, str]]) -> ast.Dict | None:
         """The dict display a module name is bound to once, when every read of it is an access (`T[key]`,
-        `T.get(key)`) whose status part reaches only status uses."""
+        `T.get(key)`) whose status part reaches only status uses. Kept for the round, as names' answers are."""
+        if name in self._tables_memo:
+            return self._tables_memo[name]
         key = (0, name)
-        if key in visiting:
+        if key in visiting or len(visiting) > _DEPTH:
             return None
         visiting.add(key)
+        try:
+            found = self._table_display(name, visiting)
+        finally:
+            visiting.discard(key)
+        self._tables_memo[name] = found
+        return found
+
+    def _table_display(self, name: str, visiting: set[tuple[int, str]]) -> ast.Dict | None:
         bindings = self.names.module.bindings.get(name, [])
         if len(bindings) != 1 or self.bound.get(name, 0) != 1 or id(bindings[0].target) not in self._module_targets:
             return None

@@ -52,14 +52,47 @@ def class_bindings_of(cls: ast.ClassDef, name: str) -> Iterator[int]:
 
 
 def self_calls(cls: ast.ClassDef, method: str) -> Iterator[tuple[ast.Call, FunctionNode]]:
-    """`self.<method>(...)` in the methods the class defines itself (and the functions nested in them)."""
+    """`self.<method>(...)` in the methods the class defines itself, and in the functions nested in them that do
+    not take a `self` of their own; never in a nested class, whose `self` is another object."""
     for function in cls.body:
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for node in ast.walk(function):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method:
-                    receiver = node.func.value
-                    if isinstance(receiver, ast.Name) and receiver.id == "self":
-                        yield node, function
+            pending: list[ast.AST] = list(function.body)
+            while pending:
+                node = pending.pop()
+                if isinstance(node, ast.ClassDef) or (_is_scope(node) and _takes_self(node)):
+                    continue
+                if isinstance(node, ast.Call) and _is_self_call(node, method):
+                    yield node, function
+                pending.extend(ast.iter_child_nodes(node))
+
+
+def sets_self_attribute(cls: ast.ClassDef, name: str) -> bool:
+    """The class's methods assign `self.<name> = ...` somewhere."""
+    for node in ast.walk(cls):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Attribute) and target.attr == name and _is_self(target.value):
+                    return True
+    return False
+
+
+def _is_self_call(node: ast.Call, method: str) -> bool:
+    return isinstance(node.func, ast.Attribute) and node.func.attr == method and _is_self(node.func.value)
+
+
+def _is_self(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == "self"
+
+
+def _is_scope(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+
+
+def _takes_self(node: ast.AST) -> bool:
+    args = node.args  # type: ignore[attr-defined]
+    every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
+    return any(arg is not None and arg.arg == "self" for arg in every)
 
 
 def parameter_defaults(function: FunctionNode) -> Iterator[tuple[str, ast.expr]]:

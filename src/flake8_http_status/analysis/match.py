@@ -66,8 +66,10 @@ class Matcher:
 
     def _add(self, anchor: ast.AST, api: Api, node: ast.expr, scope: Scope, *, in_pattern: bool = False) -> None:
         if isinstance(node, ast.IfExp):  # `abort(404 if missing else 400)`: each branch is a status of the slot
-            self._add(anchor, api, node.body, scope)
-            self._add(anchor, api, node.orelse, scope)
+            while isinstance(node, ast.IfExp):  # a chain `a if x else b if y else c`, walked as a loop
+                self._add(anchor, api, node.body, scope)
+                node = node.orelse
+            self._add(anchor, api, node, scope)
             return
         value = read_value(node, self.imports)
         if isinstance(node, ast.Name) and scope.function is not None:

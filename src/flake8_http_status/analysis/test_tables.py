@@ -48,6 +48,7 @@ class Tables:
         self.named: set[int] = set()  # ids of row elements pytest turns into test ids
         self._loops: dict[int, tuple[ast.For | ast.AsyncFor, tuple[int, ...]]] | None = None
         self._top: set[int] | None = None
+        self._string_constants: frozenset[str] | None = None
 
     def values(self, binding: Binding, names: Names) -> Found | None:
         """The elements a table binds `binding`'s name to; None when the binding is not a table's."""
@@ -87,6 +88,8 @@ class Tables:
         function = self._names.top_functions.get(name)
         if function is None or self._names.outside.get(name, 0) != 1 or self._conftest:
             return None
+        if name in self._strings():
+            return None  # `request.getfixturevalue("code")`, `usefixtures("code")`: requested by its name too
         decorators = [d for d in function.decorator_list if isinstance(d, ast.Call)]
         if len(function.decorator_list) != 1 or len(decorators) != 1:
             return None
@@ -96,6 +99,15 @@ class Tables:
         if len(body) != 1 or not isinstance(body[0], ast.Return) or not _is_request_param(body[0].value, function):
             return None
         return function
+
+    def _strings(self) -> frozenset[str]:
+        if self._string_constants is None:
+            self._string_constants = frozenset(
+                node.value
+                for node in ast.walk(self._tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            )
+        return self._string_constants
 
     def _fixture_rows(self, name: str) -> Found | None:
         function = self.fixture(name)
