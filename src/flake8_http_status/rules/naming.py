@@ -111,7 +111,11 @@ MAGIC_COMPARISON = Rule(
             "tuple, list or set, `match`/`case`, `assertEqual(resp.status_code, 200)` either way round, "
             "Django's `assertContains(..., status_code=200)` and `assertRedirects(..., status_code=302)`, "
             "WebTest's `status=404` (in a test module also on an app that a base class or fixture elsewhere builds, "
-            "`self.app.get(url, status=404)`), and helpers whose name says they check a status."
+            "`self.app.get(url, status=404)`), and helpers whose name says they check a status. "
+            "The status may be read into a local first (`status = resp.status_code; if status == 404`). A literal "
+            "that reaches such a comparison through a name counts where it is written: a `pytest.mark.parametrize` "
+            "row, a loop table, a fixture's `params`, or the argument of the module's own test helper "
+            "(`self.check(resp, 404)`), when every other use of that name is a status use too."
         ),
         why=(
             "Tests and clients read better when the expected status is named: `HTTPStatus.CREATED` tells the "

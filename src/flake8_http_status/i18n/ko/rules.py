@@ -72,7 +72,11 @@ RULES: Final[dict[str, RuleText]] = {
             "`match`/`case`, 인자 순서와 상관없이 `assertEqual(resp.status_code, 200)`, Django의 "
             "`assertContains(..., status_code=200)`와 `assertRedirects(..., status_code=302)`, WebTest의 "
             "`status=404`(테스트 모듈에서는 다른 곳의 기반 클래스나 픽스처가 만드는 앱에 대한 "
-            "`self.app.get(url, status=404)`도), 그리고 이름으로 보아 상태를 확인하는 헬퍼."
+            "`self.app.get(url, status=404)`도), 그리고 이름으로 보아 상태를 확인하는 헬퍼. "
+            "상태를 먼저 지역 변수에 읽어 두어도 됩니다(`status = resp.status_code; if status == 404`). 이름을 "
+            "거쳐 그런 비교에 닿는 리터럴은 쓰인 곳에서 셉니다: `pytest.mark.parametrize`의 행, 반복문이 도는 표, "
+            "픽스처의 `params`, 모듈 자체 테스트 헬퍼의 인자(`self.check(resp, 404)`). 그 이름의 다른 쓰임도 "
+            "모두 상태로 쓰일 때만 셉니다."
         ),
         why=(
             "기대하는 상태에 이름이 있으면 테스트와 클라이언트 코드가 잘 읽힙니다. `201`은 해독해야 하지만 "
