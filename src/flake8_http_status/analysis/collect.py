@@ -17,6 +17,7 @@ from ..api import Table
 from ..families import constants, style_attributes
 from .children import CHILD_FIELDS
 from .imports import ImportMap
+from .nodes import parameters
 from .sites import MODULE_SCOPE, FunctionNode, Scope
 
 _CONFLICT: Final = ""  # a name bound to different types in different places
@@ -309,6 +310,4 @@ def _count_targets(target: ast.expr, bound: Counter[str]) -> None:
 
 
 def _count_parameters(args: ast.arguments, bound: Counter[str]) -> None:
-    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
-        if arg is not None:
-            bound[arg.arg] += 1
+    bound.update(arg.arg for arg in parameters(args))

@@ -30,7 +30,6 @@ from .flow_shapes import (
     entry_element,
     is_none_check,
     module_level_targets,
-    parameter_defaults,
     parameter_slot,
     self_calls,
     sets_self_attribute,
@@ -40,6 +39,7 @@ from .flow_shapes import (
 from .framework_bases import framework_apis
 from .match import Matcher, own_returns
 from .name_table import Names, NameTable
+from .nodes import parameter_defaults
 from .sites import FOLLOWED, MODULE_SCOPE, FunctionNode, Scope, Site
 from .test_tables import Tables
 from .values import Spelling, looks_like_status, read_value
@@ -234,7 +234,7 @@ class Flow:
         function = names.function
         if function is None:
             return []
-        default = dict(parameter_defaults(function)).get(parameter.arg)
+        default = next((value for arg, value in parameter_defaults(function.args) if arg is parameter), None)
         if not isinstance(default, ast.Name):
             return []
         enclosing = self.names.enclosing.get(id(function))
@@ -326,9 +326,9 @@ class Flow:
         for names in self.names.functions.values():
             function = names.function
             if function is not None and function.args is arguments:
-                for parameter, default in parameter_defaults(function):
+                for parameter, default in parameter_defaults(function.args):
                     if default is load:
-                        return self._uses_ok(parameter, names, visiting)
+                        return self._uses_ok(parameter.arg, names, visiting)
         return False
 
     # Helpers ---------------------------------------------------------------------------------------------

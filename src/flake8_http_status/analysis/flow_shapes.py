@@ -7,6 +7,7 @@ import ast
 from collections.abc import Iterator
 
 from ..api.rows import Slot
+from .nodes import parameters
 from .sites import FunctionNode, Site
 
 
@@ -90,18 +91,7 @@ def _is_scope(node: ast.AST) -> bool:
 
 
 def _takes_self(node: ast.AST) -> bool:
-    args = node.args  # type: ignore[attr-defined]
-    every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
-    return any(arg is not None and arg.arg == "self" for arg in every)
-
-
-def parameter_defaults(function: FunctionNode) -> Iterator[tuple[str, ast.expr]]:
-    args = function.args
-    positional = [*args.posonlyargs, *args.args]
-    yield from zip((arg.arg for arg in positional[len(positional) - len(args.defaults) :]), args.defaults, strict=True)
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        if default is not None:
-            yield arg.arg, default
+    return any(arg.arg == "self" for arg in parameters(node.args))  # type: ignore[attr-defined]
 
 
 def parameter_slot(function: FunctionNode, parameter: str, skip: int) -> Slot | None:

@@ -70,14 +70,8 @@ def assigned_values(name: str, function: FunctionNode) -> list[ast.expr] | None:
 def binds(name: str, function: FunctionNode) -> bool:
     """`function` (or a scope nested in it) binds `name` somehow: the module's name of that spelling is not what
     it reads, or not always."""
-    return any(not _binds_typed(node, name, set()) for node in ast.walk(function) if node is not function) or any(
-        arg.arg == name for arg in _parameters(function.args)
-    )
-
-
-def _parameters(args: ast.arguments) -> list[ast.arg]:
-    every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
-    return [arg for arg in every if arg is not None]
+    # Its parameters are `ast.arg` nodes inside it: the walk sees them too.
+    return any(not _binds_typed(node, name, set()) for node in ast.walk(function) if node is not function)
 
 
 def _typed_call(node: ast.AST, wanted: frozenset[str], qualify: Qualify) -> ast.Call | None:

@@ -11,6 +11,7 @@ from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .local_binding import assigned_values, binds
+from .nodes import parameter_defaults
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
 from .telemetry import is_telemetry_call
@@ -465,13 +466,7 @@ def returns_one_of(function: FunctionNode, names: tuple[str, ...], imports: Impo
 
 def parameter_default(function: FunctionNode, name: str) -> ast.expr | None:
     """The literal default of `function`'s parameter `name`, if it has one."""
-    args = function.args
-    positional = [*args.posonlyargs, *args.args]
-    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
-    pairs += [
-        (arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default is not None
-    ]
-    for arg, default in pairs:
+    for arg, default in parameter_defaults(function.args):
         if arg.arg == name and isinstance(default, ast.Constant):
             return default
     return None

@@ -14,6 +14,7 @@ from typing import Final
 
 from ..records import NamedTuple
 from .children import CHILD_FIELDS
+from .nodes import parameters
 from .sites import FunctionNode
 
 _FUNCTIONS: Final = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -42,9 +43,7 @@ class Names:
     def parameters(self) -> dict[str, ast.arg]:
         if self.function is None:
             return {}
-        args = self.function.args
-        every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
-        return {arg.arg: arg for arg in every if arg is not None}
+        return {arg.arg: arg for arg in parameters(self.function.args)}
 
 
 class NameTable:
@@ -172,8 +171,7 @@ class NameTable:
                 names.declared.update(node.names)
             return
         elif isinstance(node, ast.Lambda):
-            every = (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs, node.args.vararg, node.args.kwarg)
-            bound = tuple(arg.arg for arg in every if arg is not None)
+            bound = tuple(arg.arg for arg in parameters(node.args))
         for name in bound:
             if name is not None:
                 if len(owners) == 1:

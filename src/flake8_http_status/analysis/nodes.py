@@ -1,10 +1,12 @@
 """Small questions about one AST node that several analyses ask: the test inside `not`s, the root and
-names of an attribute chain. Iterative, so that deep nesting cannot overflow the stack.
+names of an attribute chain, the parameters of a signature and their defaults. Iterative, so that deep nesting
+cannot overflow the stack.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 
 def strip_not(test: ast.expr, holds: bool = True) -> tuple[ast.expr, bool]:
@@ -32,3 +34,18 @@ def dotted(node: ast.expr) -> str | None:
     if not isinstance(root, ast.Name):
         return None
     return ".".join([root.id, *names])
+
+
+def parameters(args: ast.arguments) -> list[ast.arg]:
+    """Every parameter of a signature: positional-only, positional, `*args`, keyword-only, `**kwargs`."""
+    every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
+    return [arg for arg in every if arg is not None]
+
+
+def parameter_defaults(args: ast.arguments) -> Iterator[tuple[ast.arg, ast.expr]]:
+    """Each parameter that has a default, with that default."""
+    positional = [*args.posonlyargs, *args.args]
+    yield from zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True)
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        if default is not None:
+            yield arg, default
