@@ -17,6 +17,7 @@ import ast
 from collections.abc import Iterator
 
 from ..api.rows import Role
+from .flow_shapes import is_self_attribute
 from .name_table import NameTable
 from .sites import FunctionNode, Scope, Site
 from .values import Value
@@ -81,7 +82,7 @@ def attribute_values(cls: ast.ClassDef, attribute: str) -> Iterator[tuple[ast.AS
                 yield statement, statement.value, Scope(None, cls)
         elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for node in ast.walk(statement):
-                if isinstance(node, ast.Assign) and any(_is_self_attribute(t, attribute) for t in node.targets):
+                if isinstance(node, ast.Assign) and any(is_self_attribute(t, attribute) for t in node.targets):
                     yield node, node.value, Scope(statement, cls, cls)
 
 
@@ -108,13 +109,4 @@ def _is_super_init(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Call)
         and isinstance(func.value.func, ast.Name)
         and func.value.func.id == "super"
-    )
-
-
-def _is_self_attribute(target: ast.expr, attribute: str) -> bool:
-    return (
-        isinstance(target, ast.Attribute)
-        and target.attr == attribute
-        and isinstance(target.value, ast.Name)
-        and target.value.id == "self"
     )

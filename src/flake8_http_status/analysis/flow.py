@@ -18,8 +18,8 @@ never from a caller, so the project index can later read the same summaries from
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Callable, Iterator
+from typing import Final, TypeVar
 
 from ..api.rows import Api
 from ..records import NamedTuple
@@ -28,8 +28,8 @@ from .flow_shapes import (
     class_bindings_of,
     class_defines,
     entry_element,
-    is_none_check,
     module_level_targets,
+    only_tested,
     parameter_slot,
     self_calls,
     sets_self_attribute,
@@ -48,6 +48,33 @@ _ROUNDS: Final = 12  # helpers of helpers: each round may add one level; real mo
 _DEPTH: Final = 48  # names and moves on one path: deeper chains are not followed (and Python's stack is spared)
 
 
+Key = TypeVar("Key")
+Answer = TypeVar("Answer")
+
+
+def _once(
+    memo: dict[Key, Answer],
+    key: Key,
+    step: tuple[int, str],
+    visiting: set[tuple[int, str]],
+    refused: Answer,
+    compute: Callable[[], Answer],
+) -> Answer:
+    """`compute()`, kept in `memo` for the round. `visiting` holds the steps on the current path: meeting `step` on
+    it again (a cycle), or a path deeper than `_DEPTH`, answers `refused` (silence)."""
+    if key in memo:
+        return memo[key]
+    if step in visiting or len(visiting) > _DEPTH:
+        return refused
+    visiting.add(step)
+    try:
+        answer = compute()
+    finally:
+        visiting.discard(step)
+    memo[key] = answer
+    return answer
+
+
 class Helper(NamedTuple):
     """A callable of the module that takes a status at one parameter."""
 
@@ -57,7 +84,6 @@ class Helper(NamedTuple):
 
 class Flow:
     def __init__(self, tree: ast.Module, matcher: Matcher, bound: dict[str, int], *, conftest: bool = False) -> None:
-        self.tree = tree
         self.matcher = matcher
         self.bound = bound
         self.names = NameTable(tree)
@@ -166,17 +192,7 @@ class Flow:
         if names is None:
             return None
         key = (id(names), name)
-        if key in self._values_memo:
-            return self._values_memo[key]
-        if key in visiting or len(visiting) > _DEPTH:
-            return None
-        visiting.add(key)
-        try:
-            found = self._values_of(name, names, visiting)
-        finally:
-            visiting.discard(key)
-        self._values_memo[key] = found
-        return found
+        return _once(self._values_memo, key, key, visiting, None, lambda: self._values_of(name, names, visiting))
 
     def _values_of(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> list[tuple[ast.expr, bool]] | None:
         local = names.function is not None
@@ -269,17 +285,7 @@ class Flow:
 
     def _uses_ok(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> bool:
         key = (-id(names), name)  # apart from the values' keys
-        if key in self._uses_memo:
-            return self._uses_memo[key]
-        if key in visiting or len(visiting) > _DEPTH:
-            return False  # a cycle of moves, or a chain too long to follow: silence
-        visiting.add(key)
-        try:
-            ok = self._every_use_ok(name, names, visiting)
-        finally:
-            visiting.discard(key)
-        self._uses_memo[key] = ok
-        return ok
+        return _once(self._uses_memo, key, key, visiting, False, lambda: self._every_use_ok(name, names, visiting))
 
     def _every_use_ok(self, name: str, names: Names, visiting: set[tuple[int, str]]) -> bool:
         if names.function is not None and ("locals" in names.loads or "vars" in names.loads):
@@ -298,11 +304,7 @@ class Flow:
         if id(load) in self.status_nodes:
             return True
         parent = self.names.parents.get(id(load))
-        if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is load:
-            return True  # a truth test: bool() of a member is bool() of its int
-        if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
-            return True
-        if isinstance(parent, ast.Compare) and is_none_check(parent):
+        if only_tested(load, parent):
             return True
         if isinstance(parent, ast.arguments):
             return self._default_ok(load, parent, visiting)
@@ -367,22 +369,13 @@ class Flow:
     def _reads_convert(self, parameter: str, names: Names) -> bool:
         """Every read of the parameter is a slot that turns the value into an int where no caller sees it, or only
         tests it. A move into another name or a return hands it on: the helper's callers may see its type."""
-        sites: dict[int, list[Site]] = {}
-        for site in self.sites:
-            if site.node is not None:
-                sites.setdefault(id(site.node), []).append(site)
-        for load in names.loads.get(parameter, ()):
-            parent = self.names.parents.get(id(load))
-            if id(load) in sites:
-                if not all(slot_converts(site, self.bound) for site in sites[id(load)]):
-                    return False
-            elif not (
-                (isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is load)
-                or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not))
-                or (isinstance(parent, ast.Compare) and is_none_check(parent))
-            ):
-                return False
-        return True
+        loads = names.loads.get(parameter, ())
+        reads = {id(load) for load in loads}
+        slots = [site for site in self.sites if id(site.node) in reads]
+        if not all(slot_converts(site, self.bound) for site in slots):
+            return False
+        slotted = {id(site.node) for site in slots}
+        return all(id(load) in slotted or only_tested(load, self.names.parents.get(id(load))) for load in loads)
 
     def _callee_of(self, function: FunctionNode) -> tuple[str | None, int]:
         """The name calls of `function` use, and how many leading parameters a call does not pass: a top-level
@@ -481,18 +474,7 @@ class Flow:
     def _table(self, name: str, visiting: set[tuple[int, str]]) -> ast.Dict | None:
         """The dict display a module name is bound to once, when every read of it is an access (`T[key]`,
         `T.get(key)`) whose status part reaches only status uses. Kept for the round, as names' answers are."""
-        if name in self._tables_memo:
-            return self._tables_memo[name]
-        key = (0, name)
-        if key in visiting or len(visiting) > _DEPTH:
-            return None
-        visiting.add(key)
-        try:
-            found = self._table_display(name, visiting)
-        finally:
-            visiting.discard(key)
-        self._tables_memo[name] = found
-        return found
+        return _once(self._tables_memo, name, (0, name), visiting, None, lambda: self._table_display(name, visiting))
 
     def _table_display(self, name: str, visiting: set[tuple[int, str]]) -> ast.Dict | None:
         bindings = self.names.module.bindings.get(name, [])

@@ -72,10 +72,24 @@ def sets_self_attribute(cls: ast.ClassDef, name: str) -> bool:
     for node in ast.walk(cls):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                if isinstance(target, ast.Attribute) and target.attr == name and _is_self(target.value):
-                    return True
+            if any(is_self_attribute(target, name) for target in targets):
+                return True
     return False
+
+
+def is_self_attribute(target: ast.expr, name: str) -> bool:
+    """`self.<name>`."""
+    return isinstance(target, ast.Attribute) and target.attr == name and _is_self(target.value)
+
+
+def only_tested(read: ast.Name, parent: ast.AST | None) -> bool:
+    """The read only tests the value: the test of an `if`, `while`, conditional expression or `assert`, the operand
+    of `not`, or `x is None`. `bool()` of an `HTTPStatus` member is `bool()` of its int."""
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+        return parent.test is read
+    if isinstance(parent, ast.UnaryOp):
+        return isinstance(parent.op, ast.Not)
+    return isinstance(parent, ast.Compare) and _is_none_check(parent)
 
 
 def _is_self_call(node: ast.Call, method: str) -> bool:
@@ -108,7 +122,7 @@ def parameter_slot(function: FunctionNode, parameter: str, skip: int) -> Slot | 
     return None
 
 
-def is_none_check(compare: ast.Compare) -> bool:
+def _is_none_check(compare: ast.Compare) -> bool:
     return (
         len(compare.ops) == 1
         and isinstance(compare.ops[0], (ast.Is, ast.IsNot))
