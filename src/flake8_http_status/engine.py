@@ -10,7 +10,7 @@ from .analysis.collect import collect
 from .analysis.imports import collect_imports
 from .analysis.sites import Site
 from .analysis.status_sites import find_sites
-from .analysis.test_modules import is_test_module
+from .analysis.test_modules import is_conftest, is_test_module
 from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
@@ -72,7 +72,7 @@ def build_context(
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table)
     sites: list[Site] = find_sites(
-        tree, imports, candidates, bindings, table, in_tests=is_test_module(filename), conftest=_is_conftest(filename)
+        tree, imports, candidates, bindings, table, in_tests=is_test_module(filename), conftest=is_conftest(filename)
     )
     return Context(
         tree=tree,
@@ -89,10 +89,6 @@ def build_context(
         bindings=bindings,
         siblings=siblings,
     )
-
-
-def _is_conftest(filename: str) -> bool:
-    return filename.replace("\\", "/").rpartition("/")[2] == "conftest.py"
 
 
 def target_for(filename: str, settings: Settings) -> Target:

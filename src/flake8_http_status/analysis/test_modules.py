@@ -8,10 +8,19 @@ _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 def is_test_module(filename: str) -> bool:
     """`test_*.py`, `*_test.py`, `*_tests.py`, `conftest.py`, or any module under a `tests`, `test` or `testing`
     folder."""
-    *directories, name = filename.replace("\\", "/").split("/")
+    *directories, name = _parts(filename)
     return (
         name.startswith("test_")
         or name.endswith(("_test.py", "_tests.py"))
-        or name == "conftest.py"
+        or is_conftest(filename)
         or not _TEST_DIRECTORIES.isdisjoint(directories)
     )
+
+
+def is_conftest(filename: str) -> bool:
+    """A `conftest.py`: its fixtures serve the tests of other modules too."""
+    return _parts(filename)[-1] == "conftest.py"
+
+
+def _parts(filename: str) -> list[str]:
+    return filename.replace("\\", "/").split("/")
