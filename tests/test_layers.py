@@ -34,6 +34,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "per_file_ignores",
     ),
     "analysis": ("analysis", "prefilter"),
+    "index": ("index",),
     "handlers": ("handlers",),
     "rules": ("rules",),
     "engine": ("engine", "plugin", "config"),

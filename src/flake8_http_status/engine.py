@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .analysis.collect import collect
-from .analysis.imports import collect_imports
+from .analysis.imports import ImportMap, collect_imports
+from .analysis.project_facts import ProjectFacts
 from .analysis.sites import Site
 from .analysis.status_sites import find_sites
 from .analysis.test_modules import is_conftest, is_test_module
@@ -50,7 +51,8 @@ def analyse_module(
 
     `siblings`: in a package's `__init__.py`, the submodules beside it (the fixer reads the directory)."""
     table = _table(settings.extra_calls)
-    if prefilter and not may_have_findings("".join(lines), settings):
+    source = "".join(lines)
+    if prefilter and not may_have_findings(source, settings) and not may_use_project(source, filename):
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table, siblings)
     findings: dict[tuple[str, int, int], Finding] = {}
@@ -70,9 +72,17 @@ def build_context(
     siblings: frozenset[str] = frozenset(),
 ) -> Context:
     imports = collect_imports(tree)
-    candidates, bindings = collect(tree, imports, table)
+    project = project_facts(filename, imports, table, settings)
+    candidates, bindings = collect(tree, imports, table, project.call_roots() if project is not None else frozenset())
     sites: list[Site] = find_sites(
-        tree, imports, candidates, bindings, table, in_tests=is_test_module(filename), conftest=is_conftest(filename)
+        tree,
+        imports,
+        candidates,
+        bindings,
+        table,
+        in_tests=is_test_module(filename),
+        conftest=is_conftest(filename),
+        project=project,
     )
     return Context(
         tree=tree,
@@ -88,7 +98,28 @@ def build_context(
         candidates=candidates,
         bindings=bindings,
         siblings=siblings,
+        project=project,
     )
+
+
+def project_facts(filename: str, imports: ImportMap, table: Table, settings: Settings) -> ProjectFacts | None:
+    """What the project index knows of the modules `filename` imports from its own project (None: no project, or
+    the index is switched off)."""
+    if not settings.project_index or not (imports.relative or imports.names):
+        return None
+    from .index.session import facts_for_file  # loaded only for a module that imports something
+
+    return facts_for_file(filename, imports, table, settings.extra_calls)
+
+
+def may_use_project(source: str, filename: str) -> bool:
+    """A module that names no framework may still call its project's own status helpers: one that imports from
+    its project is analysed too (a relative import, or one of the project's top-level packages)."""
+    if "import" not in source:
+        return False
+    from .index.session import imports_project
+
+    return imports_project(source, filename)
 
 
 def target_for(filename: str, settings: Settings) -> Target:

@@ -13,6 +13,8 @@ from .i18n import LANGUAGES
 from .project import lower_bound
 from .records import NamedTuple
 
+SWITCH = ("on", "off")
+
 # Patterns, not compiled ones: `re` compiles them when an option that needs one is given, not at import.
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 _DOTTED = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
@@ -72,6 +74,7 @@ class Settings:
         "auth_decorators",
         "auth_dependencies",
         "creation_calls",
+        "project_index",
     )
 
     style: str
@@ -85,6 +88,7 @@ class Settings:
     auth_decorators: tuple[str, ...]
     auth_dependencies: tuple[str, ...]
     creation_calls: tuple[str, ...]
+    project_index: bool  # read the project's other modules (`index`); off: each module alone, as flake8 gives it
 
     def __init__(
         self,
@@ -98,6 +102,7 @@ class Settings:
         auth_decorators: tuple[str, ...] = (),
         auth_dependencies: tuple[str, ...] = (),
         creation_calls: tuple[str, ...] = (),
+        project_index: bool = True,
     ) -> None:
         values = (
             style,
@@ -110,6 +115,7 @@ class Settings:
             auth_decorators,
             auth_dependencies,
             creation_calls,
+            project_index,
         )
         self.__dict__.update(zip(self._FIELDS, values, strict=True))
 
@@ -195,6 +201,12 @@ OPTIONS: tuple[OptionSpec, ...] = (
         "Project calls that create a resource, e.g. myapp.orders.place_order or orders_service.open.",
         listed=True,
     ),
+    OptionSpec(
+        "project-index",
+        "Follow statuses through the project's other modules (helpers, exception and base classes): on or off.",
+        choices=SWITCH,
+        default="on",
+    ),
 )
 
 
@@ -219,11 +231,16 @@ def settings_from(values: Mapping[str, object]) -> Settings:
         auth_decorators=parsed("auth-decorators", functools.partial(parse_names, "auth-decorators")),
         auth_dependencies=parsed("auth-dependencies", functools.partial(parse_names, "auth-dependencies")),
         creation_calls=parsed("creation-calls", functools.partial(parse_names, "creation-calls")),
+        project_index=parsed("project-index", parse_switch, "on") == "on",
     )
 
 
 def parse_style(text: str) -> str:
     return _one_of("http-status-style", text, STYLES)
+
+
+def parse_switch(text: str) -> str:
+    return _one_of("http-status-project-index", text, SWITCH)
 
 
 def parse_lang(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..api.rows import Role
+from ..api.rows import Api, Role
 from .flow_shapes import is_self_attribute
 from .name_table import NameTable
 from .sites import FunctionNode, Scope, Site
@@ -86,10 +86,10 @@ def attribute_values(cls: ast.ClassDef, attribute: str) -> Iterator[tuple[ast.AS
                     yield node, node.value, Scope(statement, cls, cls)
 
 
-def carried_site(site: Site, statement: ast.AST, node: ast.expr, value: Value, scope: Scope) -> Site:
-    """A site for what a carrier's attribute is set to. An attribute is read by anyone who holds the class or an
-    instance, so its type must not change under a fix (`converts=False`)."""
-    return Site(statement, site.api._replace(converts=False), node, value, scope, via=site.node, exposed=True)
+def carried_site(api: Api, via: ast.expr, statement: ast.AST, node: ast.expr, value: Value, scope: Scope) -> Site:
+    """A site for what a carrier's attribute is set to, sent with `api` by the handler's slot `via`. An attribute is
+    read by anyone who holds the class or an instance, so its type must not change under a fix (`converts=False`)."""
+    return Site(statement, api._replace(converts=False), node, value, scope, via=via, exposed=True)
 
 
 def _handler_of(site: Site, names: NameTable) -> FunctionNode | None:

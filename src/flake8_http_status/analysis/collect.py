@@ -17,7 +17,7 @@ from ..api import Table
 from ..families import constants, style_attributes
 from .children import CHILD_FIELDS
 from .imports import ImportMap
-from .nodes import parameters
+from .nodes import attribute_chain, parameters
 from .sites import MODULE_SCOPE, FunctionNode, Scope
 
 _CONFLICT: Final = ""  # a name bound to different types in different places
@@ -74,8 +74,12 @@ class _Exit:
         self.scope = scope
 
 
-def collect(tree: ast.Module, imports: ImportMap, table: Table) -> tuple[Candidates, Bindings]:
-    walker = _Walker(imports, table)
+def collect(
+    tree: ast.Module, imports: ImportMap, table: Table, project_roots: frozenset[str] = frozenset()
+) -> tuple[Candidates, Bindings]:
+    """`project_roots`: names whose calls (`fail(...)`, `errors.fail(...)`, `self.fail(...)`) may reach a project
+    helper of another module (`ProjectFacts.call_roots`); their calls with arguments are kept too."""
+    walker = _Walker(imports, table, project_roots)
     walker.walk(tree)
     return walker.candidates, walker.bindings
 
@@ -86,8 +90,9 @@ Visitor = Callable[[Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
 
 
 class _Walker:
-    def __init__(self, imports: ImportMap, table: Table) -> None:
+    def __init__(self, imports: ImportMap, table: Table, project_roots: frozenset[str] = frozenset()) -> None:
         self.imports = imports
+        self._project_roots = project_roots
         self._callees = table.callee_names
         self._status_keywords = table.status_keywords
         # Local aliases of table callables: `from flask import abort as stop` makes `stop` interesting.
@@ -174,8 +179,13 @@ class _Walker:
             or name in self._aliases
             or "tatus" in name
             or (node.keywords and any(keyword.arg in self._status_keywords for keyword in node.keywords))
+            or (self._project_roots and (node.args or node.keywords) and self._project_call(func))
         ):
             self.candidates.calls.append((node, scope))
+
+    def _project_call(self, func: ast.expr) -> bool:
+        root, _ = attribute_chain(func)
+        return isinstance(root, ast.Name) and root.id in self._project_roots
 
     def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:
         self.bindings.bound.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)

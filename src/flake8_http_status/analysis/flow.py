@@ -36,7 +36,7 @@ from .flow_shapes import (
     slot_converts,
     table_name,
 )
-from .framework_bases import framework_apis
+from .framework_bases import framework_apis, project_carried
 from .match import Matcher, own_returns
 from .name_table import Names, NameTable
 from .nodes import parameter_defaults
@@ -95,6 +95,8 @@ class Flow:
         self._flowed: set[int] = set()  # ids of literals the flow added
         self._module_targets = module_level_targets(tree)
         self._carried: set[tuple[int, str]] = set()  # (id of a class, attribute) an error handler sends
+        # (class name, attribute) -> the row of the slot that sends it: what the module summary exports
+        self.carried_rows: dict[tuple[str, str], Api] = {}
         self._carrying: set[int] = set()  # ids of the statements that set such an attribute
         self.tables = Tables(tree, matcher.imports, self.names, bound, conftest=conftest)
         self._held: set[int] = set()  # ids of the names in comparison slots: followed, never reported themselves
@@ -533,23 +535,34 @@ class Flow:
     # Exception classes -----------------------------------------------------------------------------------
 
     def _framework_bases(self) -> None:
-        """`super().__init__(status_code=status)` in a subclass of a framework exception: a slot of that exception."""
+        """`super().__init__(status_code=status)` in a subclass of a framework exception: a slot of that exception.
+        A project exception class of another module counts as one, with the rows the index knows, and so does
+        one whose error handler sends an attribute (`status_code = 404` in a subclass's body)."""
+        imports, project = self.matcher.imports, self.matcher.project
         for cls in self.names.top_classes.values():
-            for api in framework_apis(cls, self.matcher.imports, self.matcher.table):
+            for api in framework_apis(cls, imports, self.matcher.table, project):
                 for call, method in carriers.super_init_calls(cls):
                     self._match(call, api, Scope(method, cls, cls))
+            for attribute, api in project_carried(cls, imports, project).items():
+                self._carry_attribute(cls, attribute, api, cls.bases[0])
 
     def _carriers(self) -> None:
         for cls, attribute, sent in carriers.handled_attributes(self.sites, self.names):
-            if (id(cls), attribute) in self._carried:
-                continue
-            self._carried.add((id(cls), attribute))
-            for owner in (cls, *carriers.subclasses(self.names, cls.name)):
-                for statement, value, scope in carriers.attribute_values(owner, attribute):
-                    self._carrying.add(id(statement))
-                    self._carry(sent, statement, value, scope)
+            if sent.node is not None:
+                self._carry_attribute(cls, attribute, sent.api, sent.node)
 
-    def _carry(self, sent: Site, statement: ast.AST, node: ast.expr, scope: Scope) -> None:
+    def _carry_attribute(self, cls: ast.ClassDef, attribute: str, api: Api, via: ast.expr) -> None:
+        """Every value the class and its subclasses of the module set `attribute` to is sent with `api`."""
+        if (id(cls), attribute) in self._carried:
+            return
+        self._carried.add((id(cls), attribute))
+        for owner in (cls, *carriers.subclasses(self.names, cls.name)):
+            self.carried_rows[(owner.name, attribute)] = api._replace(converts=False)
+            for statement, value, scope in carriers.attribute_values(owner, attribute):
+                self._carrying.add(id(statement))
+                self._carry(api, via, statement, value, scope)
+
+    def _carry(self, api: Api, via: ast.expr, statement: ast.AST, node: ast.expr, scope: Scope) -> None:
         if id(node) in self.status_nodes:
             return
         value = read_value(node, self.matcher.imports)
@@ -558,7 +571,7 @@ class Flow:
         if value.spelling is not Spelling.OTHER and not looks_like_status(value):
             return
         self.status_nodes.add(id(node))
-        self.sites.append(carriers.carried_site(sent, statement, node, value, scope))
+        self.sites.append(carriers.carried_site(api, via, statement, node, value, scope))
 
     # Returns ---------------------------------------------------------------------------------------------
 

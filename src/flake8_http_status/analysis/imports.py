@@ -31,6 +31,7 @@ class ImportMap:
         "modules",
         "names",
         "placed",
+        "relative",
         "star_indices",
         "star_modules",
         "starts",
@@ -51,6 +52,9 @@ class ImportMap:
         self.star_modules: list[str] = []
         # names bound by relative imports: project code that shadows any framework name
         self.local_names: set[str] = set()
+        # the same names, with what they import: local name -> (level, dotted path under the package it names),
+        # `from ..errors import ApiError as E` gives E -> (2, "errors.ApiError"); the project index resolves them
+        self.relative: dict[str, tuple[int, str]] = {}
         self._imported: dict[tuple[str, ...], bool] = {}  # imports_any answers, asked once per row per module
         # Execution order, for the speller: where each top-level statement starts, how many lead the module
         # with nothing but a docstring and imports, where each module-level import binds its name, and which
@@ -119,8 +123,11 @@ class ImportMap:
             if qualified is None:
                 self.local_names.add(local)
                 self.names.pop(local, None)
+                if isinstance(node, ast.ImportFrom):
+                    self.relative[local] = _relative_path(node, local)
                 continue
             self.local_names.discard(local)
+            self.relative.pop(local, None)
             self.names[local] = qualified
             if runtime:
                 self.module_level[local] = qualified
@@ -182,6 +189,11 @@ def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | No
             continue
         local = alias.asname or alias.name
         yield local, None if relative else f"{node.module}.{alias.name}"
+
+
+def _relative_path(node: ast.ImportFrom, local: str) -> tuple[int, str]:
+    name = next(alias.name for alias in node.names if (alias.asname or alias.name) == local)
+    return node.level, f"{node.module}.{name}" if node.module else name
 
 
 def collect_imports(tree: ast.Module) -> ImportMap:

@@ -12,6 +12,7 @@ from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .local_binding import assigned_values, binds
 from .nodes import parameter_defaults
+from .project_facts import ProjectFacts
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
 from .telemetry import is_telemetry_call
@@ -24,10 +25,19 @@ _HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple, ast.Set)
 
 
 class Matcher:
-    def __init__(self, table: Table, imports: ImportMap, bindings: Bindings, *, in_tests: bool = False) -> None:
+    def __init__(
+        self,
+        table: Table,
+        imports: ImportMap,
+        bindings: Bindings,
+        *,
+        in_tests: bool = False,
+        project: ProjectFacts | None = None,
+    ) -> None:
         self.table = table
         self.imports = imports
-        self.receivers = Receivers(imports, bindings, in_tests=in_tests)
+        self.project = project  # the project index's answers about other modules; None outside a project
+        self.receivers = Receivers(imports, bindings, in_tests=in_tests, project=project)
         self.sites: list[Site] = []
         # A name in a comparison or an assertion's slot (`assert r.status_code == expected`): no site of its own, as
         # only 100-599 counts there, but `analysis.flow` follows it back to the literals it is bound to.
@@ -97,7 +107,7 @@ class Matcher:
             apis = self.table.calls.get(last_name(func), ())
         for api in apis:
             self.call_api(call, api, scope)
-        if apis:
+        if apis or self._project_call(call, qualified, scope):
             return
         if self._lookup(call, scope):
             return
@@ -115,6 +125,29 @@ class Matcher:
             if matched:
                 return
         self._generic_call(call, last_name(func), scope)
+
+    def _project_call(self, call: ast.Call, qualified: str | None, scope: Scope) -> bool:
+        """A call of a project helper, exception class or inherited method that another module defines: its
+        sites are marked as reached through the callee (`Site.via`), as the status flow marks a local helper's."""
+        if self.project is None:
+            return False
+        func = call.func
+        rows: tuple[Api, ...] | None = ()
+        if isinstance(func, (ast.Name, ast.Attribute)):
+            absolute = qualified or self.project.qualify(func)
+            rows = self.project.rows(absolute) if absolute else ()
+        if not rows and isinstance(func, ast.Attribute):
+            rows = self.receivers.project_method_rows(func, scope)
+            if rows is not None and not rows:
+                return True  # a project class defines the method: no framework row applies
+        if not rows:
+            return False
+        first = len(self.sites)
+        for api in rows:
+            self.call_api(call, api, scope)
+        for index in range(first, len(self.sites)):
+            self.sites[index] = self.sites[index]._replace(via=func)
+        return True
 
     def _own_method(self, func: ast.Attribute, scope: Scope) -> bool:
         """`self.set_status(...)` in a class that defines set_status itself calls that method, not a framework's."""
@@ -387,9 +420,12 @@ class Matcher:
             status = elements[shape.status]
             if (shape.body, shape.status) == (0, 1) and len(elements) == 2 and isinstance(status, _HEADER_LIKE):
                 continue  # (body, headers)
-            if not self.imports.imports_any(row.gate):
+            gated = self.imports.imports_any(row.gate)
+            if not gated and self.project is None:
                 continue
-            if self._is_view(row, scope):
+            # A module that does not import the framework can still define views of an app object or a base
+            # class that another module of the project makes: then the project index must prove the type.
+            if self._is_view(row, scope) if gated else self._is_view_function(row, scope, proven=True):
                 self._add(ret, row.api, status, scope)
                 return
             if self._is_response_tuple(row, elements[shape.body]):
@@ -417,18 +453,19 @@ class Matcher:
             self._views[key] = self._is_view_function(row, scope)
         return self._views[key]
 
-    def _is_view_function(self, row: ReturnRow, scope: Scope) -> bool:
+    def _is_view_function(self, row: ReturnRow, scope: Scope, *, proven: bool = False) -> bool:
+        """`proven`: only a decorator whose receiver's type is known counts, and no marking return."""
         assert scope.function is not None
         for decorator in scope.function.decorator_list:
             func = decorator.func if isinstance(decorator, ast.Call) else decorator
             if isinstance(func, ast.Attribute) and func.attr in row.route_decorators:
                 types = self.receivers.types_of(func.value, scope)
-                if types is None or not types.isdisjoint(row.route_owners):
+                if (types is None and not proven) or (types is not None and not types.isdisjoint(row.route_owners)):
                     return True
         if scope.method_of is not None:
             ancestors = self.receivers.class_ancestors(scope.method_of)
             return ancestors is not None and not ancestors.isdisjoint(row.view_bases)
-        if row.marking_returns and id(scope.function) in self._module_level:
+        if row.marking_returns and id(scope.function) in self._module_level and not proven:
             return returns_one_of(scope.function, row.marking_returns, self.imports)
         return False
 

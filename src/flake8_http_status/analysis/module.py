@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from ..options import Settings
 from .collect import Bindings, Candidates
 from .imports import ImportMap
+from .project_facts import ProjectFacts
 from .sites import Site
 
 
 class AnalysedModule:
     # A plain class: a generated dataclass costs millions of instructions at every start-up (see api.framework).
-    __slots__ = ("bindings", "candidates", "filename", "imports", "lines", "settings", "sites", "tree")
+    __slots__ = ("bindings", "candidates", "filename", "imports", "lines", "project", "settings", "sites", "tree")
 
     def __init__(
         self,
@@ -29,7 +30,9 @@ class AnalysedModule:
         bindings: Bindings,
         sites: Sequence[Site],
         settings: Settings,
+        project: ProjectFacts | None = None,  # what the project index knows of the other modules
     ) -> None:
+        self.project = project
         self.tree = tree
         self.lines = lines
         self.filename = filename

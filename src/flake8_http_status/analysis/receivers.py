@@ -5,20 +5,24 @@ from __future__ import annotations
 import ast
 
 from ..api import LIBRARY_PACKAGES
-from ..api.rows import Receiver
+from ..api.rows import Api, Receiver
 from .collect import Bindings
 from .imports import ImportMap
 from .local_binding import bound_only_by_calls
+from .project_facts import ProjectFacts
 from .sites import Scope
 
 _LOCAL = "<local>."
 
 
 class Receivers:
-    def __init__(self, imports: ImportMap, bindings: Bindings, *, in_tests: bool = False) -> None:
+    def __init__(
+        self, imports: ImportMap, bindings: Bindings, *, in_tests: bool = False, project: ProjectFacts | None = None
+    ) -> None:
         self.imports = imports
         self.bindings = bindings
         self.in_tests = in_tests  # the module is a test module (`Receiver.in_tests`)
+        self.project = project
         self._ancestors: dict[str, frozenset[str] | None] = {}
 
     def matches(self, receiver: Receiver, node: ast.expr, scope: Scope, *, decorating: bool = False) -> bool:
@@ -64,6 +68,9 @@ class Receivers:
             qualified = self.imports.qualify(node.func)
             return self._expand(qualified) if qualified else None
         qualified = self.imports.qualify(node)
+        if self.project is not None and (qualified is None or self._foreign_object(qualified)):
+            absolute = qualified or self.project.qualify(node)
+            return self.project.types(absolute) if absolute else None
         if qualified is None or self._foreign_object(qualified):
             return None
         return frozenset({qualified})
@@ -105,14 +112,42 @@ class Receivers:
     def _base_names(self, base: ast.expr, owner: ast.ClassDef) -> frozenset[str] | None:
         if isinstance(base, ast.Subscript):  # Generic[T], BaseView[Model]
             base = base.value
-        if isinstance(base, ast.Name) and base.id not in self.imports.names:
+        if isinstance(base, ast.Name) and base.id not in self.imports.names and base.id not in self.imports.relative:
             local = self.bindings.classes.get(base.id)
             if local is None or local is owner:
                 return frozenset({"builtins.object"}) if base.id == "object" else None
             inherited = self._ancestors_of(local.name, local)
             return None if inherited is None else inherited | {f"{_LOCAL}{base.id}"}
         qualified = self.imports.qualify(base)
+        if self.project is not None and isinstance(base, (ast.Name, ast.Attribute)):
+            absolute = qualified or self.project.qualify(base)
+            inherited = self.project.ancestors(absolute) if absolute else None
+            if inherited is not None:  # a project class of another module: its bases, through the index
+                return inherited | {absolute} if absolute else inherited
         return frozenset({qualified}) if qualified else None
+
+    def project_method_rows(self, func: ast.Attribute, scope: Scope) -> tuple[Api, ...] | None:
+        """`self.fail(...)` in a class whose single-inheritance chain leaves the module for a project class: the
+        rows of the method the index finds there (empty: a project class defines it, and takes no status there).
+        None when the module defines it, several bases could, or the chain leaves the project."""
+        receiver = func.value
+        if self.project is None or not isinstance(receiver, ast.Name) or receiver.id not in ("self", "cls"):
+            return None
+        current, seen = scope.cls, set()
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            if _defines_itself(current, func.attr):
+                return None
+            bases = [b for b in current.bases if not (isinstance(b, ast.Name) and b.id == "object")]
+            if len(bases) != 1 or not isinstance(bases[0], (ast.Name, ast.Attribute)):
+                return None
+            base = bases[0]
+            if isinstance(base, ast.Name) and base.id not in self.imports.names and base.id not in self.imports.relative:
+                current = self.bindings.classes.get(base.id)
+                continue
+            absolute = self.imports.qualify(base) or self.project.qualify(base)
+            return self.project.method_rows(absolute, func.attr) if absolute else None
+        return None
 
     def defines(self, cls: ast.ClassDef, name: str) -> bool:
         """The class, or a base class of the same module, defines a method `name` itself."""
@@ -130,6 +165,13 @@ class Receivers:
                 if local is not None:
                     pending.append(local)
         return False
+
+
+def _defines_itself(cls: ast.ClassDef, name: str) -> bool:
+    return any(
+        isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name
+        for statement in cls.body
+    )
 
 
 def is_external(name: str) -> bool:

@@ -58,7 +58,7 @@ class HandlerModel:
     def __init__(self, module: AnalysedModule) -> None:
         self.module = module
         self.idioms: Idioms = idioms_for(module.settings)
-        self.receivers = Receivers(module.imports, module.bindings, in_tests=self.in_tests)
+        self.receivers = Receivers(module.imports, module.bindings, in_tests=self.in_tests, project=module.project)
         candidates = module.candidates
         self.routes = Routes(self.idioms, module.imports, self.receivers, candidates.calls, candidates.module_functions)
         self.creations = Creations(self.idioms, module.imports, module.bindings)

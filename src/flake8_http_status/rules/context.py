@@ -13,6 +13,7 @@ from ..analysis.imports import ImportMap
 from ..analysis.int_family import int_fallback
 from ..analysis.module import AnalysedModule
 from ..analysis.namespace import writes_own_namespace
+from ..analysis.project_facts import ProjectFacts
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.value_uses import ValueUses, family_type, unrebound
@@ -44,7 +45,9 @@ class Context:
         candidates: Candidates | None = None,  # what the collector kept (calls, functions)
         bindings: Bindings | None = None,
         siblings: frozenset[str] = frozenset(),  # in a package's `__init__.py`: the submodules beside it
+        project: ProjectFacts | None = None,  # what the project index knows of the other modules
     ) -> None:
+        self.project = project
         self.tree = tree
         self.lines = lines
         self.imports = imports
@@ -73,6 +76,7 @@ class Context:
             # slot through a name or a helper was written elsewhere, under other conditions.
             [site for site in self.sites if site.via is None],
             self.settings,
+            self.project,
         )
 
     @cached_property

@@ -1,0 +1,38 @@
+"""What the analysis of one module may ask about the rest of its project (`index.project_index` answers).
+
+The analysis never imports the index: it asks through this protocol, and a module analysed alone (stdin, a file
+outside any project, a test) simply has no project facts. Every answer is None or empty when the index cannot
+decide, so the rules stay silent rather than guess.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Protocol
+
+from ..api.rows import Api
+
+
+class ProjectFacts(Protocol):
+    def call_roots(self) -> frozenset[str]:
+        """Names a call of a project callable can start from: the module's imports of project code, and `self` and
+        `cls` (a method a project base class of another module defines)."""
+
+    def qualify(self, node: ast.expr) -> str | None:
+        """The absolute name of a `Name` or dotted chain rooted in an import of the project's own code."""
+
+    def rows(self, qualified: str) -> tuple[Api, ...]:
+        """The status rows of a project function or class: which parameter takes a status."""
+
+    def ancestors(self, qualified: str) -> frozenset[str] | None:
+        """Every base of a project class, transitively, by absolute name; None when one is out of sight."""
+
+    def types(self, qualified: str) -> frozenset[str] | None:
+        """The class of a module-level project object (`bp = Blueprint(...)`) and its ancestors, or None."""
+
+    def method_rows(self, qualified: str, method: str) -> tuple[Api, ...] | None:
+        """The rows of `self.<method>(...)` in a subclass of the project class `qualified`, when single
+        inheritance leads to a project class that defines it; None when another class may define it first."""
+
+    def carried(self, qualified: str) -> dict[str, Api]:
+        """Attributes of a project exception class that an error handler sends as the status, with the row."""

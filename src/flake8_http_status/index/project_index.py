@@ -1,0 +1,315 @@
+"""The project index: module summaries of a project, computed on demand and remembered for the process.
+
+The flake8 plugin checks one file at a time. For each one it asks `facts_for`, whose answers (`ModuleFacts`, the
+analysis's `ProjectFacts`) read the summaries of only the modules that the file's own imports reach, when the
+analysis needs a name from them, and transitively so. `http-status fix` and `check` can `warm` the whole tree
+first, in parallel, so that the workers find every summary in the disk cache.
+
+Import cycles stay silent. While module A's summary is being computed, a module it consults that needs A back
+gets no answer for A, and A gets none for it: no fact crosses a cycle, whichever module was asked about first,
+so the findings never depend on the order of files or on what the cache holds (`_Frame.open`).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Final
+
+from ..analysis.imports import ImportMap, collect_imports
+from ..analysis.nodes import attribute_chain
+from ..api import Table
+from ..api.rows import Api
+from .cache import Entry, SummaryCache, digest
+from .layout import Layout, Located, top_directory
+from .summary import EMPTY, ClassFacts, ModuleSummary, from_json, to_json
+
+_ALIASES: Final = 16  # re-exports followed for one name: deeper chains are not resolved
+_ANCESTORS: Final = 32  # classes climbed for one class's bases
+
+
+class _Frame:
+    """A summary being computed: which modules it read (for the cache) and which cycles it met."""
+
+    __slots__ = ("deps", "module", "open")
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self.deps: set[str] = set()
+        self.open: set[str] = set()  # modules still being computed that this one reached back to
+
+
+class _Known:
+    __slots__ = ("deps", "open", "summary")
+
+    def __init__(self, summary: ModuleSummary, deps: frozenset[str], open_: frozenset[str]) -> None:
+        self.summary = summary
+        self.deps = deps
+        self.open = open_
+
+
+class ProjectIndex:
+    def __init__(self, root: Path, table: Table, salt: str, cache: SummaryCache | None) -> None:
+        self.root = root
+        self.table = table
+        self.cache = cache
+        self.salt = salt
+        self._layouts: dict[Path, Layout] = {}
+        self._known: dict[str, _Known] = {}
+        self._frames: list[_Frame] = []
+        self._digests: dict[str, str | None] = {}
+        self._sources: dict[str, bytes] = {}
+
+    def facts_for(self, path: Path, imports: ImportMap) -> ModuleFacts | None:
+        """What the index knows for the checked file at `path` (resolved); None when it is not a module."""
+        layout = self.layout_for(path)
+        located = layout.located(path)
+        return None if located is None else ModuleFacts(self, layout, located, imports)
+
+    def layout_for(self, path: Path) -> Layout:
+        """Absolute imports of a module also resolve beside its own top-level package (a script's folder)."""
+        top = top_directory(path)
+        layout = self._layouts.get(top)
+        if layout is None:
+            layout = self._layouts[top] = Layout(self.root, (top,))
+        return layout
+
+    # Summaries ---------------------------------------------------------------------------------------------
+
+    def summary(self, located: Located) -> ModuleSummary | None:
+        """The summary of a project module, or None where a cycle or an unreadable file leaves it unknown."""
+        frame = self._frames[-1] if self._frames else None
+        if any(f.module == located.name for f in self._frames):
+            if frame is not None:
+                frame.open.add(located.name)
+            return None
+        known = self._known.get(located.name) or self._compute(located)
+        if known is None:
+            return None
+        live = {name for name in known.open if any(f.module == name for f in self._frames)}
+        if frame is not None:
+            if live:
+                frame.open |= live
+                return None
+            frame.deps |= known.deps | {located.name}
+        return known.summary
+
+    def _compute(self, located: Located) -> _Known | None:
+        source_digest = self._digest(located)
+        if source_digest is None:
+            return None
+        known = self._cached(located, source_digest)
+        if known is None:
+            frame = _Frame(located.name)
+            self._frames.append(frame)
+            try:
+                summary = self._summarise(located)
+            finally:
+                self._frames.pop()
+            frame.open.discard(located.name)
+            known = _Known(summary, frozenset(frame.deps - {located.name}), frozenset(frame.open))
+            self._store(located, source_digest, known)
+        self._known[located.name] = known
+        return known
+
+    def _summarise(self, located: Located) -> ModuleSummary:
+        from ..analysis.collect import collect
+        from ..analysis.status_sites import follow
+        from ..analysis.test_modules import is_conftest, is_test_module
+        from .summary import summarise
+
+        try:
+            tree = ast.parse(self._sources.pop(located.name), str(located.path))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return EMPTY
+        imports = collect_imports(tree)
+        facts = ModuleFacts(self, self.layout_for(located.path), located, imports)
+        candidates, bindings = collect(tree, imports, self.table, facts.call_roots())
+        filename = str(located.path)
+        _, flow = follow(
+            tree,
+            imports,
+            candidates,
+            bindings,
+            self.table,
+            in_tests=is_test_module(filename),
+            conftest=is_conftest(filename),
+            project=facts,
+            always=True,
+        )
+        return summarise(located.name, tree, imports, bindings.bound, facts, flow)
+
+    def _digest(self, located: Located) -> str | None:
+        if located.name not in self._digests:
+            try:
+                source = located.path.read_bytes()
+            except OSError:
+                self._digests[located.name] = None
+                return None
+            self._digests[located.name] = digest(source)
+            self._sources[located.name] = source
+        return self._digests[located.name]
+
+    def _cached(self, located: Located, source_digest: str) -> _Known | None:
+        if self.cache is None:
+            return None
+        entry = self.cache.load(located.name, source_digest)
+        open_ = entry.data.get("open") if entry is not None else None
+        if entry is None or not isinstance(open_, list) or not all(isinstance(name, str) for name in open_):
+            return None
+        for name, wanted in entry.deps.items():
+            dep = self.layout_for(located.path).find(name)
+            if dep is None or self._digest(dep) != wanted:
+                return None
+        summary = from_json(entry.data.get("summary"))
+        if summary is None:
+            return None
+        self._sources.pop(located.name, None)
+        return _Known(summary, frozenset(entry.deps), frozenset(open_))
+
+    def _store(self, located: Located, source_digest: str, known: _Known) -> None:
+        if self.cache is None:
+            return
+        deps: dict[str, str] = {}
+        for name in known.deps:
+            dep = self.layout_for(located.path).find(name)
+            dep_digest = self._digest(dep) if dep is not None else None
+            if dep_digest is None:
+                return  # a module read before has gone: nothing to vouch for
+            deps[name] = dep_digest
+        data: dict[str, object] = {"summary": to_json(known.summary), "open": sorted(known.open)}
+        self.cache.store(located.name, source_digest, Entry(data, deps))
+
+    # Names -------------------------------------------------------------------------------------------------
+
+    def resolve(self, layout: Layout, qualified: str, depth: int = 0) -> tuple[ModuleSummary, str, str] | None:
+        """(summary, module, name inside it) for an absolute name of the project, through re-exports."""
+        if depth > _ALIASES:
+            return None
+        parts = qualified.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            located = layout.find(".".join(parts[:cut]))
+            if located is None:
+                continue
+            summary = self.summary(located)
+            if summary is None:
+                return None
+            head, rest = parts[cut], parts[cut + 1 :]
+            if head in summary.rows or head in summary.classes or head in summary.objects:
+                return summary, located.name, ".".join(parts[cut:])
+            target = summary.aliases.get(head)
+            if target is not None:
+                return self.resolve(layout, ".".join([target, *rest]), depth + 1)
+            for star in summary.stars:
+                found = self.resolve(layout, ".".join([star, head, *rest]), depth + 1)
+                if found is not None:
+                    return found
+            return summary, located.name, ".".join(parts[cut:])
+        return None
+
+    def is_project(self, layout: Layout, qualified: str) -> bool:
+        return layout.find(qualified.partition(".")[0]) is not None
+
+    def class_facts(self, layout: Layout, qualified: str) -> tuple[ClassFacts, str] | None:
+        """A project class's facts and its absolute name where it is defined."""
+        found = self.resolve(layout, qualified)
+        if found is None:
+            return None
+        summary, module, name = found
+        facts = summary.classes.get(name)
+        return None if facts is None else (facts, f"{module}.{name}")
+
+
+class ModuleFacts:
+    """The index's answers for one module (`analysis.project_facts.ProjectFacts`)."""
+
+    def __init__(self, index: ProjectIndex, layout: Layout, located: Located, imports: ImportMap) -> None:
+        self.index = index
+        self.layout = layout
+        self.located = located
+        self.imports = imports
+
+    def call_roots(self) -> frozenset[str]:
+        names = {"self", "cls", *self.imports.relative}
+        names.update(
+            local for local, qualified in self.imports.names.items() if self.index.is_project(self.layout, qualified)
+        )
+        return frozenset(names)
+
+    def qualify(self, node: ast.expr) -> str | None:
+        root, parts = attribute_chain(node)
+        if not isinstance(root, ast.Name):
+            return None
+        relative = self.imports.relative.get(root.id)
+        if relative is not None:
+            base = self.layout.relative(self.located, *relative)
+        else:
+            base = self.imports.names.get(root.id)
+            if base is None or not self.index.is_project(self.layout, base):
+                return None
+        return None if base is None else ".".join([base, *parts])
+
+    def rows(self, qualified: str) -> tuple[Api, ...]:
+        if not self.index.is_project(self.layout, qualified):
+            return ()
+        found = self.index.resolve(self.layout, qualified)
+        if found is None:
+            return ()
+        summary, _, name = found
+        return summary.rows.get(name, ())
+
+    def ancestors(self, qualified: str) -> frozenset[str] | None:
+        return self._ancestors(qualified, set())
+
+    def _ancestors(self, qualified: str, seen: set[str]) -> frozenset[str] | None:
+        if not self.index.is_project(self.layout, qualified):
+            return frozenset()  # a library class: the table knows it by this name
+        found = self.index.class_facts(self.layout, qualified)
+        if found is None or found[1] in seen or len(seen) > _ANCESTORS:
+            return None
+        facts, where = found
+        seen.add(where)
+        result: set[str] = set()
+        for base in facts.bases:
+            if base is None:
+                return None
+            inherited = self._ancestors(base, seen)
+            if inherited is None:
+                return None
+            result |= inherited | {base}
+        return frozenset(result)
+
+    def types(self, qualified: str) -> frozenset[str] | None:
+        if not self.index.is_project(self.layout, qualified):
+            return None
+        found = self.index.resolve(self.layout, qualified)
+        if found is None:
+            return None
+        summary, _, name = found
+        made = summary.objects.get(name)
+        if made is None:
+            return None
+        ancestors = self.ancestors(made)
+        return None if ancestors is None else ancestors | {made}
+
+    def method_rows(self, qualified: str, method: str) -> tuple[Api, ...] | None:
+        seen: set[str] = set()
+        current = qualified
+        while self.index.is_project(self.layout, current) and len(seen) <= _ANCESTORS:
+            found = self.index.class_facts(self.layout, current)
+            if found is None or found[1] in seen or found[0].decorated:
+                return None
+            facts, where = found
+            seen.add(where)
+            if method in facts.defines:
+                summary = self.index.resolve(self.layout, where)
+                return () if summary is None else summary[0].rows.get(f"{where.rpartition('.')[2]}.{method}", ())
+            bases = [base for base in facts.bases if base != "builtins.object"]
+            if len(bases) != 1 or bases[0] is None:
+                return None
+            current = bases[0]
+        return None
+
+    def carried(self, qualified: str) -> dict[str, Api]:
+        found = self.index.class_facts(self.layout, qualified) if self.index.is_project(self.layout, qualified) else None
+        return {} if found is None else dict(found[0].carried)

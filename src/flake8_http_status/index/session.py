@@ -1,0 +1,79 @@
+"""One project index per project root and configuration, for the life of the process.
+
+flake8 checks the files of one run in one process (or in `-j` worker processes, each with its own indexes): the
+summaries one file needed are there for the next. A file outside any project root (stdin, a lone script) gets no
+project facts, and is analysed exactly as before the index existed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+from .. import __version__
+from ..analysis.imports import ImportMap
+from ..api import Table
+from ..options import ExtraCall
+from .cache import SummaryCache
+from .layout import root_of, top_level_names
+from .project_index import ModuleFacts, ProjectIndex
+
+SUMMARY_FORMAT = 1  # bumped whenever what a summary holds, or how it is computed, changes
+_INDEXES: dict[tuple[Path, str], ProjectIndex] = {}
+
+
+def facts_for_file(
+    filename: str, imports: ImportMap, table: Table, extra_calls: tuple[ExtraCall, ...]
+) -> ModuleFacts | None:
+    """The project facts for the checked file `filename`, or None outside a project (or for stdin)."""
+    if filename in ("", "-", "stdin") or not filename.endswith((".py", ".pyi")):
+        return None
+    try:
+        path = Path(filename).resolve()
+    except (OSError, RuntimeError):
+        return None
+    root = root_of(path.parent)
+    if root is None:
+        return None
+    return index_for(root, table, extra_calls).facts_for(path, imports)
+
+
+def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...]) -> ProjectIndex:
+    salt = settings_salt(extra_calls)
+    index = _INDEXES.get((root, salt))
+    if index is None:
+        index = _INDEXES[(root, salt)] = ProjectIndex(root, table, salt, SummaryCache(root, salt))
+    return index
+
+
+def settings_salt(extra_calls: tuple[ExtraCall, ...]) -> str:
+    """What a summary depends on beside the code: this tool's version and the project's own status calls."""
+    text = repr((__version__, SUMMARY_FORMAT, extra_calls))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def imports_project(source: str, filename: str) -> bool:
+    """The module's text has a relative import, or imports one of its project's top-level packages."""
+    if _RELATIVE.search(source):
+        return True
+    try:
+        root = root_of(Path(filename).resolve().parent) if filename not in ("", "-", "stdin") else None
+    except (OSError, RuntimeError):
+        return False
+    pattern = _project_imports(root) if root is not None else None
+    return pattern is not None and pattern.search(source) is not None
+
+
+_RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=64)
+def _project_imports(root: Path) -> re.Pattern[str] | None:
+    """`import pkg` or `from pkg...` for the top-level packages and modules under the root's search paths."""
+    names = sorted(top_level_names(root))
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"^[ \t]*(?:from|import)[ \t]+(?:{alternatives})\b", re.MULTILINE)
