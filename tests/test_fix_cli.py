@@ -303,5 +303,5 @@ def test_an_unknown_http_status_key_is_a_warning_naming_it(project: Path, capsys
         "http-status fix: warning: setup.cfg: unknown key http-status-stlye, ignored; did you mean http-status-style?",
         "http-status fix: warning: setup.cfg: unknown key http-status-frob, ignored; known: style, target-python, "
         "extra-codes, ignore-values, extra-calls, lang, auth-decorators, auth-dependencies, creation-calls, "
-            "project-index",
+        "project-index",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -112,10 +113,14 @@ def project_facts(filename: str, imports: ImportMap, table: Table, settings: Set
     return facts_for_file(filename, imports, table, settings.extra_calls)
 
 
+_STATUS_TEXT = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])|status|code", re.IGNORECASE)
+
+
 def may_use_project(source: str, filename: str) -> bool:
     """A module that names no framework may still call its project's own status helpers: one that imports from
-    its project is analysed too (a relative import, or one of the project's top-level packages)."""
-    if "import" not in source:
+    its project is analysed too (a relative import, or one of the project's top-level packages), when its text
+    holds something a status can be written with: a number of 100-599, or a word saying status or code."""
+    if "import" not in source or _STATUS_TEXT.search(source) is None:
         return False
     from .index.session import imports_project
 

@@ -23,15 +23,6 @@ from .sites import FunctionNode, Scope, Site
 from .values import Value
 
 
-def super_init_calls(cls: ast.ClassDef) -> Iterator[tuple[ast.Call, FunctionNode]]:
-    """`super().__init__(...)` (or `super(Cls, self).__init__(...)`) in the class's own `__init__`."""
-    for method in cls.body:
-        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name == "__init__":
-            for node in ast.walk(method):
-                if isinstance(node, ast.Call) and _is_super_init(node.func):
-                    yield node, method
-
-
 def subclasses(names: NameTable, base: str) -> list[ast.ClassDef]:
     """The module's top-level classes that derive from its class `base`, directly or through each other."""
     found: list[ast.ClassDef] = []
@@ -100,13 +91,3 @@ def _handler_of(site: Site, names: NameTable) -> FunctionNode | None:
     if isinstance(anchor, ast.Call) and len(anchor.args) == 2 and isinstance(anchor.args[1], ast.Name):
         return names.top_functions.get(anchor.args[1].id)  # app.register_error_handler(ApiError, handle)
     return None
-
-
-def _is_super_init(func: ast.expr) -> bool:
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr == "__init__"
-        and isinstance(func.value, ast.Call)
-        and isinstance(func.value.func, ast.Name)
-        and func.value.func.id == "super"
-    )

@@ -17,7 +17,7 @@ from ..api import Table
 from ..families import constants, style_attributes
 from .children import CHILD_FIELDS
 from .imports import ImportMap
-from .nodes import attribute_chain, parameters
+from .nodes import attribute_chain, may_carry_status, parameters
 from .sites import MODULE_SCOPE, FunctionNode, Scope
 
 _CONFLICT: Final = ""  # a name bound to different types in different places
@@ -37,6 +37,9 @@ class Candidates:
         self.constant_uses: list[ast.expr] = []
         self.pattern_values: set[int] = set()  # ids of `case` value patterns
         self.decorators: set[int] = set()  # ids of calls used as decorators
+        # ids of calls kept only because they may call a project callable of another module (`collect`'s
+        # `project_roots`): no framework row can match them, so the matcher asks the project index alone
+        self.project_calls: set[int] = set()
         self.functions: list[tuple[FunctionNode, Scope]] = []
 
     @cached_property
@@ -179,13 +182,21 @@ class _Walker:
             or name in self._aliases
             or "tatus" in name
             or (node.keywords and any(keyword.arg in self._status_keywords for keyword in node.keywords))
-            or (self._project_roots and (node.args or node.keywords) and self._project_call(func))
         ):
             self.candidates.calls.append((node, scope))
+        elif self._project_roots and self._project_call(node):
+            self.candidates.calls.append((node, scope))
+            self.candidates.project_calls.add(id(node))
 
-    def _project_call(self, func: ast.expr) -> bool:
-        root, _ = attribute_chain(func)
-        return isinstance(root, ast.Name) and root.id in self._project_roots
+    def _project_call(self, call: ast.Call) -> bool:
+        """A call from a project import (or `self`) with an argument that can hold a status: an int literal, a
+        dotted constant, a name or a conditional. Others cannot pass one, and asking the index about them would
+        read modules for nothing."""
+        root, _ = attribute_chain(call.func)
+        if not (isinstance(root, ast.Name) and root.id in self._project_roots):
+            return False
+        arguments = [*call.args, *(keyword.value for keyword in call.keywords)]
+        return any(may_carry_status(argument) for argument in arguments)
 
     def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:
         self.bindings.bound.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)

@@ -39,7 +39,7 @@ from .flow_shapes import (
 from .framework_bases import framework_apis, project_carried
 from .match import Matcher, own_returns
 from .name_table import Names, NameTable
-from .nodes import parameter_defaults
+from .nodes import parameter_defaults, super_init_calls
 from .sites import FOLLOWED, MODULE_SCOPE, FunctionNode, Scope, Site
 from .test_tables import Tables
 from .values import Spelling, looks_like_status, read_value
@@ -419,7 +419,7 @@ class Flow:
         if helper.name in self.names.top_classes:  # a subclass's `super().__init__(message, 404)`
             for cls in carriers.subclasses(self.names, helper.name):
                 if any(isinstance(base, ast.Name) and base.id == helper.name for base in cls.bases):
-                    for call, method in carriers.super_init_calls(cls):
+                    for call, method in super_init_calls(cls):
                         self._match(call, helper.api, Scope(method, cls, cls))
 
     def _resolves(self, cls: ast.ClassDef, method: str) -> ast.ClassDef | None:
@@ -541,7 +541,7 @@ class Flow:
         imports, project = self.matcher.imports, self.matcher.project
         for cls in self.names.top_classes.values():
             for api in framework_apis(cls, imports, self.matcher.table, project):
-                for call, method in carriers.super_init_calls(cls):
+                for call, method in super_init_calls(cls):
                     self._match(call, api, Scope(method, cls, cls))
             for attribute, api in project_carried(cls, imports, project).items():
                 self._carry_attribute(cls, attribute, api, cls.bases[0])

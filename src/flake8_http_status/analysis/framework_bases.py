@@ -9,10 +9,12 @@ found for its constructor, and so does one whose error handler sends an attribut
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 from ..api import Table
 from ..api.rows import Api, Role
 from .imports import ImportMap
+from .nodes import may_carry_status, says_status, super_init_calls
 from .project_facts import ProjectFacts
 
 
@@ -27,10 +29,34 @@ def framework_apis(
         qualified = imports.qualify(base)
         if qualified:
             found.extend(api for api in table.calls.get(qualified, ()) if api.slots and api.role is Role.RAISE)
-        absolute = qualified or (project.qualify(base) if project is not None else None)
-        if project is not None and absolute and not found:
-            found.extend(api for api in project.rows(absolute) if api.slots)
+        if project is not None and not found and _passes_status_up(cls):
+            absolute = qualified or project.qualify(base)
+            if absolute:
+                found.extend(api for api in project.rows(absolute) if api.slots)
     return found
+
+
+def _passes_status_up(cls: ast.ClassDef) -> bool:
+    """The class's `__init__` calls `super().__init__` with an argument that can hold a status: only then can a
+    project base's constructor row matter (the check spares reading other modules for every class)."""
+    return any(
+        any(may_carry_status(argument) for argument in (*call.args, *(k.value for k in call.keywords)))
+        for call, _ in super_init_calls(cls)
+    )
+
+
+def _attributes_set(cls: ast.ClassDef) -> Iterator[str]:
+    """Names the class sets in its body, and as `self.<name> = ...` in its `__init__` (where a constructor's
+    parameter becomes the attribute an error handler sends)."""
+    for statement in cls.body:
+        if isinstance(statement, ast.Assign):
+            yield from (target.id for target in statement.targets if isinstance(target, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            yield statement.target.id
+        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == "__init__":
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Assign):
+                    yield from (t.attr for t in node.targets if isinstance(t, ast.Attribute))
 
 
 def project_carried(cls: ast.ClassDef, imports: ImportMap, project: ProjectFacts | None) -> dict[str, Api]:
@@ -38,9 +64,9 @@ def project_carried(cls: ast.ClassDef, imports: ImportMap, project: ProjectFacts
     carried: dict[str, Api] = {}
     if project is None:
         return carried
-    for base in cls.bases:
-        if isinstance(base, (ast.Name, ast.Attribute)):
-            absolute = imports.qualify(base) or project.qualify(base)
-            if absolute:
-                carried.update(project.carried(absolute))
+    bases = [base for base in cls.bases if isinstance(base, (ast.Name, ast.Attribute))]
+    absolutes = [name for base in bases if (name := project.qualify(base)) is not None]
+    if absolutes and any(says_status(name) for name in _attributes_set(cls)):
+        for absolute in absolutes:
+            carried.update(project.carried(absolute))
     return carried

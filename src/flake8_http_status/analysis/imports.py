@@ -32,6 +32,7 @@ class ImportMap:
         "names",
         "placed",
         "relative",
+        "relative_stars",
         "star_indices",
         "star_modules",
         "starts",
@@ -55,6 +56,7 @@ class ImportMap:
         # the same names, with what they import: local name -> (level, dotted path under the package it names),
         # `from ..errors import ApiError as E` gives E -> (2, "errors.ApiError"); the project index resolves them
         self.relative: dict[str, tuple[int, str]] = {}
+        self.relative_stars: list[tuple[int, str]] = []  # `from .errors import *`: (level, dotted module)
         self._imported: dict[tuple[str, ...], bool] = {}  # imports_any answers, asked once per row per module
         # Execution order, for the speller: where each top-level statement starts, how many lead the module
         # with nothing but a docstring and imports, where each module-level import binds its name, and which
@@ -138,6 +140,8 @@ class ImportMap:
                 self.imported_modules.update(parents)
             return
         if node.level or not node.module:
+            if any(alias.name == "*" for alias in node.names):
+                self.relative_stars.append((node.level, node.module or ""))
             return
         self.modules.update(_parents(node.module))
         for alias in node.names:

@@ -50,9 +50,11 @@ class Matcher:
         self._read_names: dict[tuple[int, str], CompareRow | None] = {}  # (function, name) -> the read it holds
         self._maybe_read: set[tuple[int, str]] | None = None
         self._assignments: list[tuple[ast.Assign | ast.AnnAssign, Scope]] = []
+        self._project_calls: set[int] = set()
 
     def run(self, candidates: Candidates) -> list[Site]:
         self._decorators = candidates.decorators
+        self._project_calls = candidates.project_calls
         self._module_level = candidates.module_functions
         self._named_dicts = self._module_dicts(candidates)
         self._assignments = candidates.assignments
@@ -107,7 +109,7 @@ class Matcher:
             apis = self.table.calls.get(last_name(func), ())
         for api in apis:
             self.call_api(call, api, scope)
-        if apis or self._project_call(call, qualified, scope):
+        if apis or self._project_call(call, qualified, scope) or id(call) in self._project_calls:
             return
         if self._lookup(call, scope):
             return
@@ -398,13 +400,16 @@ class Matcher:
                     break
 
     def _class(self, cls: ast.ClassDef) -> None:
-        ancestors = self.receivers.class_ancestors(cls)
+        ancestors: frozenset[str] | None = None
+        known = False  # the ancestors are read once, and only for a class with an attribute some row names
         scope = Scope(None, cls)
         for statement in cls.body:
             name, value = _class_assignment(statement)
             if name is None or value is None:
                 continue
             for row in self.table.class_attributes.get(name, ()):
+                if not known and not row.any_base:
+                    ancestors, known = self.receivers.class_ancestors(cls), True
                 if row.any_base or (ancestors is not None and not ancestors.isdisjoint(row.bases)):
                     self._add(statement, row.api, value, scope)
                     break

@@ -49,3 +49,44 @@ def parameter_defaults(args: ast.arguments) -> Iterator[tuple[ast.arg, ast.expr]
     for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
         if default is not None:
             yield arg, default
+
+
+def may_carry_status(node: ast.expr) -> bool:
+    """An argument that can hand a status to a project callable: an int literal of 100-599, a constant
+    (`HTTPStatus.NOT_FOUND`, `status.HTTP_404_NOT_FOUND`), a name or attribute that says status or code
+    (`status`, `self.error_code`), or a conditional of those. This only decides which calls are worth reading
+    other modules for; the status flow still decides what is a status."""
+    while isinstance(node, ast.IfExp):
+        if may_carry_status(node.body):
+            return True
+        node = node.orelse
+    if isinstance(node, ast.Constant):
+        return type(node.value) is int and 100 <= node.value <= 599
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+    if isinstance(node, ast.Attribute) and name.isupper():
+        return True
+    return says_status(name)
+
+
+def says_status(name: str) -> bool:
+    lowered = name.lower()
+    return "status" in lowered or "code" in lowered
+
+
+def super_init_calls(cls: ast.ClassDef) -> Iterator[tuple[ast.Call, ast.FunctionDef | ast.AsyncFunctionDef]]:
+    """`super().__init__(...)` (or `super(Cls, self).__init__(...)`) in the class's own `__init__`."""
+    for method in cls.body:
+        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name == "__init__":
+            for node in ast.walk(method):
+                if isinstance(node, ast.Call) and _is_super_init(node.func):
+                    yield node, method
+
+
+def _is_super_init(func: ast.expr) -> bool:
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "__init__"
+        and isinstance(func.value, ast.Call)
+        and isinstance(func.value.func, ast.Name)
+        and func.value.func.id == "super"
+    )

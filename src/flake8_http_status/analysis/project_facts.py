@@ -21,6 +21,9 @@ class ProjectFacts(Protocol):
     def qualify(self, node: ast.expr) -> str | None:
         """The absolute name of a `Name` or dotted chain rooted in an import of the project's own code."""
 
+    def absolute_module(self, level: int, dotted: str) -> str | None:
+        """The absolute name `from <level dots><dotted> import ...` means in this module."""
+
     def rows(self, qualified: str) -> tuple[Api, ...]:
         """The status rows of a project function or class: which parameter takes a status."""
 

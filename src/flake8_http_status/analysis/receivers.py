@@ -142,7 +142,11 @@ class Receivers:
             if len(bases) != 1 or not isinstance(bases[0], (ast.Name, ast.Attribute)):
                 return None
             base = bases[0]
-            if isinstance(base, ast.Name) and base.id not in self.imports.names and base.id not in self.imports.relative:
+            if (
+                isinstance(base, ast.Name)
+                and base.id not in self.imports.names
+                and base.id not in self.imports.relative
+            ):
                 current = self.bindings.classes.get(base.id)
                 continue
             absolute = self.imports.qualify(base) or self.project.qualify(base)

@@ -36,9 +36,7 @@ def find_sites(
 ) -> list[Site]:
     """`in_tests`: the module is a test module (`analysis.test_modules`); `conftest`: it is a `conftest.py`, whose
     fixtures other modules' tests request; `project`: what the project index knows of the other modules."""
-    return follow(
-        tree, imports, candidates, bindings, table, in_tests=in_tests, conftest=conftest, project=project
-    )[0]
+    return follow(tree, imports, candidates, bindings, table, in_tests=in_tests, conftest=conftest, project=project)[0]
 
 
 def follow(

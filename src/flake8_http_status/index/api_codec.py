@@ -51,7 +51,7 @@ def _decode(data: JSON) -> Api | None:
     flags = data["flags"]
     if not isinstance(flags, list) or not all(flag in _FLAGS for flag in flags):
         return None
-    api = Api(
+    return Api(
         framework=_text(data["framework"]),
         label=_text(data["label"]),
         role=Role(data["role"]),
@@ -67,7 +67,6 @@ def _decode(data: JSON) -> Api | None:
         declared_by=_optional_text(data["declared_by"]),
         **{flag: flag in flags for flag in _FLAGS},
     )
-    return api
 
 
 def _text(value: JSON) -> str:

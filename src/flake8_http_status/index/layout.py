@@ -40,7 +40,11 @@ def root_of(directory: Path) -> Path | None:
 
 def top_directory(path: Path) -> Path:
     """The directory that holds the top-level package of `path`: the first one up without an `__init__.py`."""
-    directory = path.parent
+    return _top_of(path.parent)
+
+
+@functools.lru_cache(maxsize=1024)
+def _top_of(directory: Path) -> Path:
     while (directory / "__init__.py").is_file() and directory.parent != directory:
         directory = directory.parent
     return directory
@@ -68,6 +72,13 @@ def search_paths(root: Path) -> tuple[Path, ...]:
     """Where absolute imports of the project's own packages resolve, in the order Python would try them."""
     source = root / "src"
     return (source, root) if source.is_dir() else (root,)
+
+
+def forget_layouts() -> None:
+    """Forget what the file system looked like (the caches below are per process, for speed)."""
+    root_of.cache_clear()
+    search_paths.cache_clear()
+    _top_of.cache_clear()
 
 
 def top_level_names(root: Path) -> frozenset[str]:
@@ -115,7 +126,7 @@ class Layout:
         """The absolute name `from <level dots><dotted>` means in `module`; None when it climbs above the top."""
         parts = module.name.split(".")
         keep = len(parts) - level + (1 if module.package else 0)
-        if keep < 0 or (keep == 0 and not dotted):
+        if keep <= 0:
             return None
         return ".".join([*parts[:keep], *([dotted] if dotted else [])])
 

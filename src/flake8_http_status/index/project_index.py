@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..analysis.imports import ImportMap, collect_imports
 from ..analysis.nodes import attribute_chain
@@ -23,6 +23,9 @@ from ..api.rows import Api
 from .cache import Entry, SummaryCache, digest
 from .layout import Layout, Located, top_directory
 from .summary import EMPTY, ClassFacts, ModuleSummary, from_json, to_json
+
+if TYPE_CHECKING:
+    from ..analysis.flow import Flow
 
 _ALIASES: Final = 16  # re-exports followed for one name: deeper chains are not resolved
 _ANCESTORS: Final = 32  # classes climbed for one class's bases
@@ -59,6 +62,8 @@ class ProjectIndex:
         self._frames: list[_Frame] = []
         self._digests: dict[str, str | None] = {}
         self._sources: dict[str, bytes] = {}
+        # resolve() answers asked outside any summary's computation, which no cycle can change any more
+        self._resolved: dict[tuple[int, str], tuple[Located, str] | None] = {}
 
     def facts_for(self, path: Path, imports: ImportMap) -> ModuleFacts | None:
         """What the index knows for the checked file at `path` (resolved); None when it is not a module."""
@@ -76,14 +81,17 @@ class ProjectIndex:
 
     # Summaries ---------------------------------------------------------------------------------------------
 
-    def summary(self, located: Located) -> ModuleSummary | None:
-        """The summary of a project module, or None where a cycle or an unreadable file leaves it unknown."""
+    def summary(self, located: Located, *, full: bool = True) -> ModuleSummary | None:
+        """The summary of a project module, or None where a cycle or an unreadable file leaves it unknown.
+        `full=False` settles for a shallow one (bases, objects, re-exports), which reads no other module."""
         frame = self._frames[-1] if self._frames else None
-        if any(f.module == located.name for f in self._frames):
-            if frame is not None:
-                frame.open.add(located.name)
-            return None
-        known = self._known.get(located.name) or self._compute(located)
+        known = self._known.get(located.name)
+        if known is None or (full and not known.summary.full):
+            if full and any(f.module == located.name for f in self._frames):
+                if frame is not None:
+                    frame.open.add(located.name)
+                return None
+            known = self._compute(located, full=full)
         if known is None:
             return None
         live = {name for name in known.open if any(f.module == name for f in self._frames)}
@@ -91,19 +99,19 @@ class ProjectIndex:
             if live:
                 frame.open |= live
                 return None
-            frame.deps |= known.deps | {located.name}
+            frame.deps |= known.deps | ({located.name} if full else set())
         return known.summary
 
-    def _compute(self, located: Located) -> _Known | None:
+    def _compute(self, located: Located, *, full: bool) -> _Known | None:
         source_digest = self._digest(located)
         if source_digest is None:
             return None
-        known = self._cached(located, source_digest)
+        known = self._cached(located, source_digest, full=full)
         if known is None:
             frame = _Frame(located.name)
             self._frames.append(frame)
             try:
-                summary = self._summarise(located)
+                summary = self._summarise(located, full=full)
             finally:
                 self._frames.pop()
             frame.open.discard(located.name)
@@ -112,32 +120,35 @@ class ProjectIndex:
         self._known[located.name] = known
         return known
 
-    def _summarise(self, located: Located) -> ModuleSummary:
-        from ..analysis.collect import collect
-        from ..analysis.status_sites import follow
-        from ..analysis.test_modules import is_conftest, is_test_module
+    def _summarise(self, located: Located, *, full: bool) -> ModuleSummary:
         from .summary import summarise
 
+        source = self._sources.pop(located.name, None)  # held from the digest until here, then no longer
+        if source is None:
+            try:
+                source = located.path.read_bytes()
+            except OSError:
+                return EMPTY
         try:
-            tree = ast.parse(self._sources.pop(located.name), str(located.path))
+            tree = ast.parse(source, str(located.path))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return EMPTY
         imports = collect_imports(tree)
         facts = ModuleFacts(self, self.layout_for(located.path), located, imports)
+        flow = self._analyse(tree, imports, facts, str(located.path)) if full else None
+        return summarise(located.name, tree, imports, facts, flow, full=full, may_declare_global=b"global" in source)
+
+    def _analyse(self, tree: ast.Module, imports: ImportMap, facts: ModuleFacts, filename: str) -> Flow | None:
+        """The status flow of a module, as the engine would run it on the checked file (None: nothing to follow)."""
+        from ..analysis.collect import collect
+        from ..analysis.status_sites import follow
+        from ..analysis.test_modules import is_conftest, is_test_module
+
         candidates, bindings = collect(tree, imports, self.table, facts.call_roots())
-        filename = str(located.path)
-        _, flow = follow(
-            tree,
-            imports,
-            candidates,
-            bindings,
-            self.table,
-            in_tests=is_test_module(filename),
-            conftest=is_conftest(filename),
-            project=facts,
-            always=True,
-        )
-        return summarise(located.name, tree, imports, bindings.bound, facts, flow)
+        in_tests, conftest = is_test_module(filename), is_conftest(filename)
+        return follow(
+            tree, imports, candidates, bindings, self.table, in_tests=in_tests, conftest=conftest, project=facts
+        )[1]
 
     def _digest(self, located: Located) -> str | None:
         if located.name not in self._digests:
@@ -150,7 +161,7 @@ class ProjectIndex:
             self._sources[located.name] = source
         return self._digests[located.name]
 
-    def _cached(self, located: Located, source_digest: str) -> _Known | None:
+    def _cached(self, located: Located, source_digest: str, *, full: bool) -> _Known | None:
         if self.cache is None:
             return None
         entry = self.cache.load(located.name, source_digest)
@@ -162,7 +173,7 @@ class ProjectIndex:
             if dep is None or self._digest(dep) != wanted:
                 return None
         summary = from_json(entry.data.get("summary"))
-        if summary is None:
+        if summary is None or (full and not summary.full):
             return None
         self._sources.pop(located.name, None)
         return _Known(summary, frozenset(entry.deps), frozenset(open_))
@@ -182,8 +193,16 @@ class ProjectIndex:
 
     # Names -------------------------------------------------------------------------------------------------
 
-    def resolve(self, layout: Layout, qualified: str, depth: int = 0) -> tuple[ModuleSummary, str, str] | None:
-        """(summary, module, name inside it) for an absolute name of the project, through re-exports."""
+    def resolve(self, layout: Layout, qualified: str) -> tuple[Located, str] | None:
+        """(module, name inside it) for an absolute name of the project, through re-exports and star imports."""
+        if self._frames:
+            return self._resolve(layout, qualified)
+        key = (id(layout), qualified)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(layout, qualified)
+        return self._resolved[key]
+
+    def _resolve(self, layout: Layout, qualified: str, depth: int = 0) -> tuple[Located, str] | None:
         if depth > _ALIASES:
             return None
         parts = qualified.split(".")
@@ -191,28 +210,46 @@ class ProjectIndex:
             located = layout.find(".".join(parts[:cut]))
             if located is None:
                 continue
-            summary = self.summary(located)
+            summary = self.summary(located, full=False)
             if summary is None:
                 return None
             head, rest = parts[cut], parts[cut + 1 :]
-            if head in summary.rows or head in summary.classes or head in summary.objects:
-                return summary, located.name, ".".join(parts[cut:])
+            if head in summary.names and head not in summary.aliases:
+                return located, ".".join(parts[cut:])
             target = summary.aliases.get(head)
             if target is not None:
-                return self.resolve(layout, ".".join([target, *rest]), depth + 1)
+                return self._resolve(layout, ".".join([target, *rest]), depth + 1)
             for star in summary.stars:
-                found = self.resolve(layout, ".".join([star, head, *rest]), depth + 1)
-                if found is not None:
-                    return found
-            return summary, located.name, ".".join(parts[cut:])
+                if self._star_exports(layout, star, head):
+                    return self._resolve(layout, ".".join([star, head, *rest]), depth + 1)
+            return None
         return None
+
+    def _star_exports(self, layout: Layout, module: str, name: str) -> bool:
+        """`from <module> import *` binds `name`: it is in the module's `__all__`, or public without one."""
+        located = layout.find(module)
+        summary = self.summary(located, full=False) if located is not None else None
+        if summary is None:
+            return False
+        if summary.exports is not None:
+            return name in summary.exports
+        return not name.startswith("_") and (name in summary.names or name in summary.aliases)
+
+    def defined(self, layout: Layout, qualified: str, *, full: bool) -> tuple[ModuleSummary, str, str] | None:
+        """(summary, module, name inside it) of the module that defines the project name `qualified`."""
+        found = self.resolve(layout, qualified)
+        if found is None:
+            return None
+        located, name = found
+        summary = self.summary(located, full=full)
+        return None if summary is None else (summary, located.name, name)
 
     def is_project(self, layout: Layout, qualified: str) -> bool:
         return layout.find(qualified.partition(".")[0]) is not None
 
-    def class_facts(self, layout: Layout, qualified: str) -> tuple[ClassFacts, str] | None:
+    def class_facts(self, layout: Layout, qualified: str, *, full: bool = False) -> tuple[ClassFacts, str] | None:
         """A project class's facts and its absolute name where it is defined."""
-        found = self.resolve(layout, qualified)
+        found = self.defined(layout, qualified, full=full)
         if found is None:
             return None
         summary, module, name = found
@@ -249,10 +286,13 @@ class ModuleFacts:
                 return None
         return None if base is None else ".".join([base, *parts])
 
+    def absolute_module(self, level: int, dotted: str) -> str | None:
+        return self.layout.relative(self.located, level, dotted)
+
     def rows(self, qualified: str) -> tuple[Api, ...]:
         if not self.index.is_project(self.layout, qualified):
             return ()
-        found = self.index.resolve(self.layout, qualified)
+        found = self.index.defined(self.layout, qualified, full=True)
         if found is None:
             return ()
         summary, _, name = found
@@ -282,7 +322,7 @@ class ModuleFacts:
     def types(self, qualified: str) -> frozenset[str] | None:
         if not self.index.is_project(self.layout, qualified):
             return None
-        found = self.index.resolve(self.layout, qualified)
+        found = self.index.defined(self.layout, qualified, full=False)
         if found is None:
             return None
         summary, _, name = found
@@ -302,8 +342,8 @@ class ModuleFacts:
             facts, where = found
             seen.add(where)
             if method in facts.defines:
-                summary = self.index.resolve(self.layout, where)
-                return () if summary is None else summary[0].rows.get(f"{where.rpartition('.')[2]}.{method}", ())
+                defining = self.index.defined(self.layout, where, full=True)
+                return () if defining is None else defining[0].rows.get(f"{defining[2]}.{method}", ())
             bases = [base for base in facts.bases if base != "builtins.object"]
             if len(bases) != 1 or bases[0] is None:
                 return None
@@ -311,5 +351,7 @@ class ModuleFacts:
         return None
 
     def carried(self, qualified: str) -> dict[str, Api]:
-        found = self.index.class_facts(self.layout, qualified) if self.index.is_project(self.layout, qualified) else None
+        found = (
+            self.index.class_facts(self.layout, qualified) if self.index.is_project(self.layout, qualified) else None
+        )
         return {} if found is None else dict(found[0].carried)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..analysis.imports import ImportMap
 from ..api import Table
 from ..options import ExtraCall
 from .cache import SummaryCache
-from .layout import root_of, top_level_names
+from .layout import forget_layouts, root_of, top_level_names
 from .project_index import ModuleFacts, ProjectIndex
 
 SUMMARY_FORMAT = 1  # bumped whenever what a summary holds, or how it is computed, changes
@@ -30,10 +31,7 @@ def facts_for_file(
     """The project facts for the checked file `filename`, or None outside a project (or for stdin)."""
     if filename in ("", "-", "stdin") or not filename.endswith((".py", ".pyi")):
         return None
-    try:
-        path = Path(filename).resolve()
-    except (OSError, RuntimeError):
-        return None
+    path = Path(os.path.abspath(filename))  # no symlink resolution: a syscall per component for every file
     root = root_of(path.parent)
     if root is None:
         return None
@@ -58,10 +56,7 @@ def imports_project(source: str, filename: str) -> bool:
     """The module's text has a relative import, or imports one of its project's top-level packages."""
     if _RELATIVE.search(source):
         return True
-    try:
-        root = root_of(Path(filename).resolve().parent) if filename not in ("", "-", "stdin") else None
-    except (OSError, RuntimeError):
-        return False
+    root = root_of(Path(os.path.abspath(filename)).parent) if filename not in ("", "-", "stdin") else None
     pattern = _project_imports(root) if root is not None else None
     return pattern is not None and pattern.search(source) is not None
 
@@ -77,3 +72,10 @@ def _project_imports(root: Path) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(name) for name in names)
     return re.compile(rf"^[ \t]*(?:from|import)[ \t]+(?:{alternatives})\b", re.MULTILINE)
+
+
+def forget() -> None:
+    """Drop every index and layout this process holds (tests that change files between two analyses)."""
+    _INDEXES.clear()
+    _project_imports.cache_clear()
+    forget_layouts()

@@ -16,15 +16,18 @@ It round-trips through JSON (`to_json`, `from_json`) for the on-disk cache; read
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.flow import Flow
 from ..analysis.imports import ImportMap
 from ..analysis.project_facts import ProjectFacts
 from ..api.rows import Api
 from ..records import NamedTuple
 from .api_codec import decode, encode
+
+if TYPE_CHECKING:
+    from ..analysis.flow import Flow
 
 JSON = Any
 
@@ -42,6 +45,11 @@ class ModuleSummary(NamedTuple):
     objects: dict[str, str]
     aliases: dict[str, str]
     stars: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()  # what the module's top level defines once: functions, classes, names
+    exports: tuple[str, ...] | None = None  # `__all__`, when it is a literal list or tuple of strings
+    # False: a shallow summary, made from the tree alone for what needs no analysis (bases, objects, re-exports):
+    # its `rows` and `carried` are empty, not known
+    full: bool = True
 
 
 EMPTY = ModuleSummary({}, {}, {}, {})
@@ -51,11 +59,15 @@ def summarise(
     name: str,
     tree: ast.Module,
     imports: ImportMap,
-    bound: dict[str, int],
     facts: ProjectFacts | None,
     flow: Flow | None,
+    *,
+    full: bool,
+    may_declare_global: bool = True,
 ) -> ModuleSummary:
-    """The summary of module `name`, from its analysis: the flow that ran on it (None when nothing needed one)."""
+    """The summary of module `name`, from its tree and, when `full`, its analysis: the flow that ran on it (None
+    when nothing needed one). The parts a shallow summary holds come out the same either way."""
+    bound = top_level_bindings(tree, may_declare_global=may_declare_global)
     names = _absolute_names(tree, imports, bound, facts, name)
     rows: dict[str, list[Api]] = {}
     carried: dict[str, dict[str, Api]] = {}
@@ -79,8 +91,68 @@ def summarise(
         classes,
         dict(_objects(tree, bound, names)),
         _aliases(imports, bound, facts),
-        tuple(imports.star_modules),
+        (*imports.star_modules, *_relative_stars(imports, facts)),
+        frozenset(key for key, count in bound.items() if count == 1),
+        _exports(tree, bound),
+        full,
     )
+
+
+def _relative_stars(imports: ImportMap, facts: ProjectFacts | None) -> Iterator[str]:
+    if facts is None:
+        return
+    for level, dotted in imports.relative_stars:
+        absolute = facts.absolute_module(level, dotted)
+        if absolute is not None:
+            yield absolute
+
+
+def _exports(tree: ast.Module, bound: Counter[str]) -> tuple[str, ...] | None:
+    """`__all__ = [...]` of string literals, bound once; None otherwise (then a star import takes public names)."""
+    if bound.get("__all__", 0) != 1:
+        return None
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "__all__" for target in statement.targets
+        ):
+            value = statement.value
+            if isinstance(value, (ast.List, ast.Tuple)) and all(
+                isinstance(element, ast.Constant) and isinstance(element.value, str) for element in value.elts
+            ):
+                return tuple(str(element.value) for element in value.elts if isinstance(element, ast.Constant))
+    return None
+
+
+def top_level_bindings(tree: ast.Module, *, may_declare_global: bool = True) -> Counter[str]:
+    """How often the module's top level binds each name (in `if`, `try` and `with` blocks too), with every name a
+    function declares `global` counted twice: such a name is never one thing the summary can vouch for."""
+    bound: Counter[str] = Counter()
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound[statement.name] += 1
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            bound.update(alias.asname or alias.name.partition(".")[0] for alias in statement.names)
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            for target in targets:
+                bound.update(node.id for node in ast.walk(target) if isinstance(node, ast.Name))
+        elif isinstance(statement, ast.Delete):
+            bound.update(node.id for t in statement.targets for node in ast.walk(t) if isinstance(node, ast.Name))
+        for block in ("body", "orelse", "finalbody", "handlers"):
+            children = getattr(statement, block, None)
+            if isinstance(children, list) and not isinstance(statement, _SCOPES):
+                stack.extend(child for child in children if isinstance(child, ast.stmt))
+                stack.extend(child for h in children if isinstance(h, ast.ExceptHandler) for child in h.body)
+    if may_declare_global:  # the whole tree is walked only for a module whose text says `global`
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Global):
+                bound.update(dict.fromkeys(node.names, 2))
+    return bound
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def _absolute_names(
@@ -151,6 +223,9 @@ def to_json(summary: ModuleSummary) -> dict[str, JSON]:
         "objects": summary.objects,
         "aliases": summary.aliases,
         "stars": list(summary.stars),
+        "names": sorted(summary.names),
+        "exports": None if summary.exports is None else list(summary.exports),
+        "full": summary.full,
     }
 
 
@@ -168,7 +243,12 @@ def _from_json(data: JSON) -> ModuleSummary | None:
     objects = {_text(key): _text(value) for key, value in _dict(data["objects"]).items()}
     aliases = {_text(key): _text(value) for key, value in _dict(data["aliases"]).items()}
     stars = tuple(_text(module) for module in _list(data["stars"]))
-    return ModuleSummary(rows, classes, objects, aliases, stars)
+    names = frozenset(_text(name) for name in _list(data["names"]))
+    exports = None if data["exports"] is None else tuple(_text(name) for name in _list(data["exports"]))
+    full = data["full"]
+    if not isinstance(full, bool):
+        raise TypeError(full)
+    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full)
 
 
 def _class(data: JSON) -> ClassFacts:

@@ -1,0 +1,276 @@
+"""The project index: statuses, handlers and exception classes defined in other modules of the project."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from flake8_http_status.engine import analyse
+from flake8_http_status.index import session
+from flake8_http_status.index.layout import Layout, module_of, root_of
+from flake8_http_status.index.summary import ModuleSummary, from_json, to_json
+from flake8_http_status.options import Settings
+
+
+def write(root: Path, files: Mapping[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def lines_found(path: Path, *, index: bool = True) -> list[tuple[int, str]]:
+    """(line, code) of the findings in `path`, analysed through its real path as flake8 would."""
+    session.forget()
+    source = path.read_text(encoding="utf-8")
+    settings = Settings(target_python=(3, 10), starlette_renamed=False, project_index=index)
+    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings)
+    return [(finding.start.line, finding.code) for finding in findings]
+
+
+FLASK_SHOP = {
+    "pyproject.toml": '[project]\nname = "shop"\n',
+    "src/shop/__init__.py": (
+        "from flask import Blueprint\n"
+        "from .errors import ApiError, fail\n"
+        "__all__ = ['ApiError', 'fail', 'bp']\n"
+        "bp = Blueprint('shop', __name__)\n"
+    ),
+    "src/shop/errors.py": (
+        "from flask import abort\n"
+        "from werkzeug.exceptions import HTTPException\n\n\n"
+        "class OrderError(HTTPException):\n"
+        "    def __init__(self, message, status):\n"
+        "        super().__init__(message)\n"
+        "        self.code = status\n\n\n"
+        "class ApiError(HTTPException):\n"
+        "    def __init__(self, message, code):\n"
+        "        super().__init__(description=message)\n"
+        "        self.code = code\n\n\n"
+        "def fail(message, status):\n"
+        "    abort(status, message)\n\n\n"
+        "def shout(message, status):\n"
+        "    print('failing with', status)\n"
+        "    abort(status, message)\n"
+    ),
+    "src/shop/views.py": (
+        "from . import bp, fail\n"
+        "from .errors import shout\n"
+        "from shop import errors\n\n\n"
+        "@bp.route('/orders/<int:order_id>')\n"
+        "def show(order_id):\n"
+        "    if order_id == 0:\n"
+        "        fail('gone', 410)\n"  # line 9
+        "    if order_id == 1:\n"
+        "        errors.fail('conflict', 409)\n"  # line 10
+        "    if order_id == 2:\n"
+        "        shout('logged', 400)\n"  # line 12: the helper also prints the value
+        "    return {'id': order_id}, 201\n"  # line 13: a view of a blueprint made in __init__.py
+    ),
+}
+
+
+def test_helpers_re_exports_and_app_objects_of_other_modules(tmp_path: Path) -> None:
+    write(tmp_path, FLASK_SHOP)
+    views = tmp_path / "src/shop/views.py"
+    assert lines_found(views) == [(9, "HTS001"), (11, "HTS001"), (14, "HTS001")]
+    assert lines_found(views, index=False) == []
+
+
+TORNADO = {
+    "setup.py": "",
+    "chat/__init__.py": "",
+    "chat/base.py": (
+        "from tornado.web import RequestHandler\n\n\n"
+        "class BaseHandler(RequestHandler):\n"
+        "    def error(self, status, reason):\n"
+        "        self.set_status(status)\n"
+        "        self.finish({'reason': reason})\n"
+    ),
+    "chat/middle.py": "from .base import BaseHandler\n\n\nclass ApiHandler(BaseHandler):\n    pass\n",
+    "chat/rooms.py": (
+        "from chat.middle import ApiHandler\n\n\n"
+        "class RoomHandler(ApiHandler):\n"
+        "    def get(self):\n"
+        "        self.error(403, 'no')\n"  # line 6
+        "        self.set_status(202)\n"  # line 7
+    ),
+}
+
+
+def test_methods_and_framework_bases_through_two_modules(tmp_path: Path) -> None:
+    write(tmp_path, TORNADO)
+    assert lines_found(tmp_path / "chat/rooms.py") == [(6, "HTS001"), (7, "HTS001")]
+
+
+def test_a_subclass_that_overrides_the_helper_is_not_followed(tmp_path: Path) -> None:
+    files = dict(TORNADO)
+    files["chat/middle.py"] += "    def error(self, status, reason):\n        print(status, reason)\n"
+    write(tmp_path, files)
+    assert lines_found(tmp_path / "chat/rooms.py") == [(7, "HTS001")]
+
+
+def test_an_exception_class_of_another_module_and_its_subclasses(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            **FLASK_SHOP,
+            "src/shop/orders.py": (
+                "from .errors import ApiError, OrderError\n\n\n"
+                "class Gone(ApiError):\n"
+                "    def __init__(self, message):\n"
+                "        super().__init__(message, 410)\n\n\n"  # line 6
+                "def check(order):\n"
+                "    if order is None:\n"
+                "        raise ApiError('no such order', 404)\n"  # line 10
+                "    raise OrderError('late', 409)\n"  # line 11
+            ),
+        },
+    )
+    assert lines_found(tmp_path / "src/shop/orders.py") == [(6, "HTS001"), (10, "HTS001"), (11, "HTS001")]
+
+
+def test_a_cycle_between_modules_stays_silent_and_does_not_depend_on_order(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/a.py": "from flask import abort\nfrom .b import relay\n\n\ndef fail(status):\n    relay(status)\n",
+            "app/b.py": "from flask import abort\nfrom .a import fail\n\n\ndef relay(status):\n    fail(status)\n",
+            "app/c.py": "from .a import fail\nfrom .b import relay\n\n\ndef view():\n    fail(404)\n    relay(410)\n",
+        },
+    )
+    first = lines_found(tmp_path / "app/c.py")
+    assert first == []  # neither helper ever reaches a slot
+    session.forget()
+    assert lines_found(tmp_path / "app/b.py") == lines_found(tmp_path / "app/a.py") == []
+
+
+def test_dynamic_imports_third_party_names_and_missing_modules_stay_silent(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/views.py": (
+                "import importlib\n"
+                "from requests import post\n"
+                "from .missing import fail\n"
+                "from .helpers import nothing\n\n\n"
+                "def view():\n"
+                "    errors = importlib.import_module('app.errors')\n"
+                "    errors.fail(404)\n"
+                "    fail(404)\n"
+                "    nothing(404)\n"
+                "    post('x', 404)\n"
+            ),
+            "app/helpers.py": "def something(status):\n    return status\n",
+            "app/errors.py": "from flask import abort\n\n\ndef fail(status):\n    abort(status)\n",
+        },
+    )
+    assert lines_found(tmp_path / "app/views.py") == []
+
+
+def test_star_imports_follow_all(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "from .errors import *\n",
+            "app/errors.py": (
+                "from flask import abort\n__all__ = ['fail']\n\n\n"
+                "def fail(status):\n    abort(status)\n\n\n"
+                "def hidden(status):\n    abort(status)\n"
+            ),
+            "app/views.py": "from app import fail, hidden\n\n\ndef view():\n    fail(404)\n    hidden(410)\n",
+        },
+    )
+    assert lines_found(tmp_path / "app/views.py") == [(5, "HTS001")]
+
+
+def test_layout_src_namespace_and_relative_names(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "", "src/pkg/__init__.py": "", "src/pkg/sub/__init__.py": "", "tools/x.py": ""})
+    root = root_of(tmp_path / "src/pkg/sub")
+    assert root == tmp_path
+    layout = Layout(tmp_path)
+    sub = module_of(tmp_path / "src/pkg/sub/__init__.py", tmp_path)
+    assert sub is not None and (sub.name, sub.package) == ("pkg.sub", True)
+    assert layout.relative(sub, 1, "errors") == "pkg.sub.errors"
+    assert layout.relative(sub, 2, "") == "pkg"
+    assert layout.relative(sub, 3, "x") is None  # above the top-level package
+    tool = module_of(tmp_path / "tools/x.py", tmp_path)
+    assert tool is not None and tool.name == "tools.x"
+    assert layout.find("pkg.sub") is not None and layout.find("tools.x") is not None
+    assert layout.find("flask") is None
+
+
+def test_a_summary_survives_json_and_refuses_anything_else() -> None:
+    summary = ModuleSummary({}, {}, {"bp": "flask.Blueprint"}, {"fail": "pkg.errors.fail"}, names=frozenset({"bp"}))
+    assert from_json(to_json(summary)) == summary
+    broken = to_json(summary)
+    broken["objects"] = {"bp": 3}
+    assert from_json(broken) is None
+    assert from_json({"rows": []}) is None
+
+
+# The disk cache, seen from the findings -----------------------------------------------------------------
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose cache is in its own folder (the tests' default puts every cache in one place)."""
+    monkeypatch.delenv("HTTP_STATUS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HTTP_STATUS_KEY_DIR", str(tmp_path / "key"))
+    project = tmp_path / "project"
+    write(project, FLASK_SHOP)
+    return project
+
+
+def test_a_changed_dependency_invalidates_the_summaries_that_used_it(cached: Path) -> None:
+    views = cached / "src/shop/views.py"
+    assert lines_found(views) == [(9, "HTS001"), (11, "HTS001"), (14, "HTS001")]
+    assert any((cached / ".http-status-cache").rglob("*.json"))
+    errors = cached / "src/shop/errors.py"
+    errors.write_text(
+        errors.read_text().replace("    abort(status, message)\n\n\ndef shout", "    log(status)\n\n\ndef shout")
+    )
+    assert lines_found(views) == [(14, "HTS001")]  # `fail` now hands the value to an unknown callable
+
+
+def test_a_corrupt_or_foreign_cache_is_rebuilt_and_never_changes_a_finding(cached: Path) -> None:
+    views = cached / "src/shop/views.py"
+    expected = lines_found(views)
+    for entry in (cached / ".http-status-cache").rglob("*.json"):
+        entry.write_text('{"body": {"summary": {"rows": {}}}, "mac": "0"}')
+    assert lines_found(views) == expected
+    for entry in (cached / ".http-status-cache").rglob("*.json"):
+        entry.write_bytes(os.urandom(64))
+    assert lines_found(views) == expected
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_a_read_only_project_is_analysed_without_a_cache(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (cached / "blocker").write_text("")
+    monkeypatch.setenv("HTTP_STATUS_CACHE_DIR", str(cached / "blocker" / "cache"))  # a folder under a file
+    assert lines_found(cached / "src/shop/views.py") == [(9, "HTS001"), (11, "HTS001"), (14, "HTS001")]
+    assert not (cached / ".http-status-cache").exists()
+
+
+def test_flake8_workers_in_parallel_agree_with_one_process(cached: Path) -> None:
+    for number in range(12):  # enough files for flake8 to start workers
+        (cached / f"src/shop/view{number}.py").write_text(FLASK_SHOP["src/shop/views.py"])
+    command = [sys.executable, "-m", "flake8", "--select=HTS", "--format=%(path)s:%(row)d:%(code)s", "src"]
+    env = {key: value for key, value in os.environ.items() if key != "HTTP_STATUS_CACHE_DIR"}
+    outputs = [
+        subprocess.run([*command, "-j", jobs], cwd=cached, capture_output=True, text=True, env=env).stdout
+        for jobs in ("1", "4", "4")
+    ]
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0].count("HTS001") == 13 * 3
