@@ -112,6 +112,12 @@ def project_facts(filename: str, imports: ImportMap, table: Table, settings: Set
     return facts_for_file(filename, imports, table, settings.extra_calls)
 
 
+def project_facts_for(tree: ast.Module, filename: str, settings: Settings) -> ProjectFacts | None:
+    """The project facts the module `tree` is analysed with at `filename`: the fixer's verifier reads a rewritten
+    module with the same knowledge of its project as the rules had (a blueprint made in another module)."""
+    return project_facts(filename, collect_imports(tree), _table(settings.extra_calls), settings)
+
+
 def may_use_project(source: str, filename: str) -> bool:
     """A module that names no framework may still call its project's own status helpers: one that imports from
     its project is analysed too (a relative import, or one of the project's top-level packages)."""
