@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,11 @@ from expectations import shown, split_options
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
 from flake8_http_status.options import Settings, settings_from_args
+
+# The project index's disk cache is keyed by the tool's version, not by the analysis code: a test run must not
+# read summaries that an older build wrote, nor write a cache folder into the fixture projects. The cache's own
+# tests (tests/test_index_cache.py) turn it back on in temporary folders. Subprocesses inherit this.
+os.environ.setdefault("HTTP_STATUS_NO_CACHE", "1")
 
 
 def run(source: str, *options: str, filename: str = "example.py") -> list[Finding]:
