@@ -12,8 +12,9 @@ from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
 from flake8_http_status.options import Settings, settings_from_args
 
-# The project index's disk cache and its key go to a folder of this test session, never into the repository (the
-# fixture projects are project roots) or the user's home; subprocesses (flake8, the CLI) inherit the variables.
+# The project index's disk cache and its key go to a new folder of this test session: never into the repository
+# (the fixture projects are project roots) or the user's home, and never read from an older build's run.
+# Subprocesses (flake8, the CLI) inherit the variables.
 _CACHE_HOME = tempfile.mkdtemp(prefix="http-status-tests-")
 os.environ.setdefault("HTTP_STATUS_CACHE_DIR", os.path.join(_CACHE_HOME, "cache"))
 os.environ.setdefault("HTTP_STATUS_KEY_DIR", os.path.join(_CACHE_HOME, "key"))

@@ -3,10 +3,19 @@
 A finding is expected on a line that ends with a comment such as `# expect: HTS001` or
 `# expect: HTS001, HTS605` (one entry per finding). A comment `# options: --http-status-style=drf`
 in the first lines gives the flake8 options the file is checked with.
+
+The multi-module apps under `fixtures/projects/<name>/` (each its own project root, with a
+`pyproject.toml`) use the same comments. An entry written `HTS001 (index)` is a finding that only the
+project index can give, because what makes it a status lives in another module of the project: with
+`--http-status-project-index=off` exactly these entries disappear (tests/test_fixture_projects.py).
+A comment `# gap: HTS901` marks a finding the index should give but does not yet: the tests check that
+it is still missing, so that it becomes an `# expect:` entry when the analysis learns it. Either
+comment may follow another on the same line (`# expect: HTS001  # gap: HTS901`).
 """
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import shlex
@@ -16,15 +25,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
 from flake8_http_status.fixer.noqa import NoqaLines
 from flake8_http_status.fixer.source import split_lines
+from flake8_http_status.options import settings_from_args
 from flake8_http_status.rules.registry import OFF_BY_DEFAULT
 
-_EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
+_EXPECT = re.compile(r"#\s*expect:([^#]+)")
+_GAP = re.compile(r"#\s*gap:([^#]+)")
 _OPTIONS = re.compile(r"#\s*options:\s*(.+)$")
-_CODE = re.compile(r"HTS\d{3}\Z")
+_ENTRY = re.compile(r"(?P<code>HTS\d{3})(?P<index>\s*\(index\))?\Z")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PROJECTS = FIXTURES / "projects"
 
 
 @dataclass(frozen=True)
@@ -32,30 +45,43 @@ class Expectations:
     path: Path
     findings: Counter[tuple[int, str]]
     options: tuple[str, ...]
+    through_index: Counter[tuple[int, str]]  # the part of `findings` marked `(index)`
+    gaps: Counter[tuple[int, str]]  # findings the index should give and does not yet
 
 
 def read(path: Path) -> Expectations:
     source = path.read_text(encoding="utf-8")
     findings: Counter[tuple[int, str]] = Counter()
+    through_index: Counter[tuple[int, str]] = Counter()
+    gaps: Counter[tuple[int, str]] = Counter()
     options: list[str] = []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type != tokenize.COMMENT:
             continue
         line = token.start[0]
-        expect = _EXPECT.search(token.string)
-        if expect:
-            for code in (part.strip() for part in expect.group(1).split(",")):
-                if not _CODE.match(code):
-                    raise ValueError(f"{path}:{line}: bad expectation {code!r}")
-                findings[(line, code)] += 1
+        for marker, entries in ((_EXPECT, findings), (_GAP, gaps)):
+            for listed in marker.findall(token.string):
+                for part in listed.split(","):
+                    entry = _ENTRY.match(part.strip())
+                    if entry is None or (entry["index"] and entries is gaps):
+                        raise ValueError(f"{path}:{line}: bad expectation {part.strip()!r}")
+                    entries[(line, entry["code"])] += 1
+                    if entry["index"]:
+                        through_index[(line, entry["code"])] += 1
         option = _OPTIONS.search(token.string)
         if option and line <= 10:
             options.extend(shlex.split(option.group(1)))
-    return Expectations(path, findings, tuple(options))
+    return Expectations(path, findings, tuple(options), through_index, gaps)
 
 
 def fixture_files() -> list[Path]:
+    """Every fixture module: the single-file apps and every module of the fixture projects."""
     return sorted(FIXTURES.rglob("*.py"))
+
+
+def fixture_projects() -> list[Path]:
+    """The multi-module fixture apps: each folder of `fixtures/projects/` is a project root."""
+    return sorted(path for path in PROJECTS.iterdir() if path.is_dir())
 
 
 _SELECT = "--extend-select="
@@ -79,3 +105,14 @@ def unsuppressed(findings: Iterable[Finding], source: str) -> list[Finding]:
     the comments exactly as flake8 does)."""
     noqa = NoqaLines(source, split_lines(source))
     return [finding for finding in findings if not noqa.silences(finding.start.line, finding.code)]
+
+
+def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
+    """The fixture's findings as flake8 shows them (see `shown`), checked at its real path: a module of a
+    fixture project sees the project's other modules through the index."""
+    plugin_options, enabled = split_options(options)
+    source = path.read_text(encoding="utf-8")
+    settings = settings_from_args(plugin_options)
+    lines = source.splitlines(keepends=True)
+    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), source), enabled)
+    return Counter((finding.start.line, finding.code) for finding in findings)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from fixing import fix, outcome
@@ -514,3 +515,20 @@ def test_an_invalid_branch_is_reported() -> None:
 def analyse_codes(source: str) -> list[tuple[str, int]]:
     findings = analyse(ast.parse(source), split_lines(source), "example.py", _SETTINGS)
     return sorted((f.code, f.start.line) for f in findings if f.code.startswith(("HTS0", "HTS6")))
+
+
+# The verifier reads the project as the rules do ------------------------------------------------------------------
+
+
+def test_a_view_on_a_blueprint_of_another_module_gets_its_safe_fix(tmp_path: Path) -> None:
+    """The rules know from the project index that `bp` is a Blueprint, so the returned 201 goes to Flask, which
+    converts it: the verifier must read the rewritten module with the same project facts, or it refuses the fix."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'shop'\n")
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("from flask import Blueprint\n\nbp = Blueprint('shop', __name__)\n")
+    views = package / "views.py"
+    views.write_text('from . import bp\n\n\n@bp.post("/")\ndef create():\n    return {"id": 1}, 201\n')
+    result = outcome(views.read_text(), filename=str(views))
+    assert not result.refused
+    assert 'return {"id": 1}, HTTPStatus.CREATED' in result.text

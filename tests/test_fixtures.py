@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import ast
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from expectations import FIXTURES, fixture_files, read, shown, split_options, unsuppressed
-
-from flake8_http_status.engine import analyse
-from flake8_http_status.options import settings_from_args
-
-
-def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
-    """Findings as flake8 shows them (see `expectations.shown`)."""
-    plugin_options, enabled = split_options(options)
-    source = path.read_text(encoding="utf-8")
-    settings = settings_from_args(plugin_options)
-    lines = source.splitlines(keepends=True)
-    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), source), enabled)
-    return Counter((finding.start.line, finding.code) for finding in findings)
+from expectations import FIXTURES, fixture_files, found, read
 
 
 @pytest.mark.parametrize("path", fixture_files(), ids=lambda p: str(p.relative_to(FIXTURES)))

@@ -113,6 +113,12 @@ def project_facts(filename: str, imports: ImportMap, table: Table, settings: Set
     return facts_for_file(filename, imports, table, settings.extra_calls)
 
 
+def project_facts_for(tree: ast.Module, filename: str, settings: Settings) -> ProjectFacts | None:
+    """The project facts the module `tree` is analysed with at `filename`: the fixer's verifier reads a rewritten
+    module with the same knowledge of its project as the rules had (a blueprint made in another module)."""
+    return project_facts(filename, collect_imports(tree), _table(settings.extra_calls), settings)
+
+
 _STATUS_TEXT = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])|status|code", re.IGNORECASE)
 
 

@@ -38,6 +38,7 @@ from ..api.rows import Role
 from .collect import collect
 from .imports import collect_imports
 from .nodes import attribute_chain
+from .project_facts import ProjectFacts
 from .sites import Site
 from .status_sites import find_sites
 
@@ -73,13 +74,14 @@ def family_type(family: str) -> str:
     return _FAMILY_TYPES.get(family, INT)
 
 
-def status_sites(tree: ast.Module) -> tuple[list[Site], Counter[str]]:
+def status_sites(tree: ast.Module, project: ProjectFacts | None = None) -> tuple[list[Site], Counter[str]]:
     """The module's status sites with the built-in framework table (project rows never convert), and how often each
-    name is bound in it."""
+    name is bound in it. `project`: what the index knows of the module's project (its handlers and app objects
+    from other modules), the facts the rules had."""
     table = default_table()
     imports = collect_imports(tree)
-    candidates, bindings = collect(tree, imports, table)
-    return find_sites(tree, imports, candidates, bindings, table), bindings.bound
+    candidates, bindings = collect(tree, imports, table, project.call_roots() if project is not None else frozenset())
+    return find_sites(tree, imports, candidates, bindings, table, project=project), bindings.bound
 
 
 class ValueUses:

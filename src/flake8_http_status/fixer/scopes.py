@@ -54,6 +54,10 @@ class Scope:
     def binds(self, name: str) -> bool:
         return name in self.imports or name in self.others or name in self.declared_nonlocal
 
+    def binds_otherwise(self, name: str) -> bool:
+        """`name` is bound here by something besides an import (or declared nonlocal)."""
+        return name in self.others or name in self.declared_nonlocal
+
 
 class Resolver:
     """Built once per tree; `qualify` then answers for any `Name` or dotted `Attribute` in it."""

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
+from ..analysis.project_facts import ProjectFacts
 from ..analysis.value_uses import INT, Callees, ValueUses, family_type, status_sites
 from ..families import constant_for
 from .errors import FixError, FixFailure
@@ -38,10 +39,12 @@ def check_value_types(
     readers: tuple[Reading, Reading],
     texts: tuple[Sequence[str], Sequence[str]],
     rewritten: ast.Module,
+    project: ProjectFacts | None = None,
 ) -> None:
     """Raise FixError at the first value whose type changes where a use could tell.
 
-    `pairs` are the statements of the expected and the rewritten module, in step; `texts` their lines.
+    `pairs` are the statements of the expected and the rewritten module, in step; `texts` their lines;
+    `project` what the index knows of the rewritten module's project (as the rules read it).
     """
     uses: ValueUses | None = None
     for old_statement, new_statement in pairs:
@@ -49,7 +52,7 @@ def check_value_types(
             continue
         for old, new, before, after in _retyped(old_statement, new_statement, readers):
             if uses is None:
-                sites, bound = status_sites(rewritten)
+                sites, bound = status_sites(rewritten, project)
                 uses = ValueUses(rewritten, sites, resolved_callees(readers[1].resolver, bound))
             if not uses.interchangeable(new):
                 raise FixError(
@@ -91,14 +94,19 @@ def resolved_callees(resolver: Resolver, bound: Counter[str]) -> Callees:
     """The verifier's reading of the name a converting call starts from: an import that nothing else binds in the
     scope Python finds it in (`Resolver.qualify`), the `self`/`cls` of a method, or a name bound by no import in
     the scope that owns it and bound once in the whole module (`app = Flask(...)`: the binding the matcher typed).
-    `resolver` must have been built from the tree the names are in."""
+    A relative import counts like an absolute one: only the project index can have typed it. `resolver` must have
+    been built from the tree the names are in."""
 
     def reaches(name: ast.Name) -> bool:
         if resolver.qualify(name) is not None:
             return True
         owner = resolver.owner(name)
-        if owner is None or name.id in owner.imports:
-            return False  # a builtin or unbound name, or an import the scope also binds otherwise
+        if owner is None:
+            return False  # a builtin or unbound name
+        if name.id in owner.imports:
+            # Only a relative import that nothing else binds (`from . import bp`, typed by the project index as
+            # the matcher typed it); any other import here is one the scope also binds otherwise.
+            return owner.imports[name.id] == {None} and not owner.binds_otherwise(name.id)
         return owner.kind == "function" if name.id in ("self", "cls") else bound[name.id] <= 1
 
     return reaches
