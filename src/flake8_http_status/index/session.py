@@ -7,6 +7,7 @@ project facts, and is analysed exactly as before the index existed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -47,9 +48,23 @@ def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...]) -> P
 
 
 def settings_salt(extra_calls: tuple[ExtraCall, ...]) -> str:
-    """What a summary depends on beside the code: this tool's version and the project's own status calls."""
-    text = repr((__version__, SUMMARY_FORMAT, extra_calls))
+    """What a summary depends on beside the analysed code: this tool (its version, and when its own source files
+    last changed, for a checkout installed in development mode) and the project's own status calls."""
+    text = repr((__version__, SUMMARY_FORMAT, _build_stamp(), extra_calls))
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _build_stamp() -> int:
+    """The latest modification time of this package's modules: a changed analysis never reads old summaries."""
+    package = Path(__file__).resolve().parent.parent
+    latest = 0
+    for folder, _, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                with contextlib.suppress(OSError):
+                    latest = max(latest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+    return latest
 
 
 def imports_project(source: str, filename: str) -> bool:
