@@ -106,9 +106,13 @@ def build_context(
 def project_facts(filename: str, imports: ImportMap, table: Table, settings: Settings) -> ProjectFacts | None:
     """What the project index knows of the modules `filename` imports from its own project (None: no project, or
     the index is switched off)."""
-    if not settings.project_index or not (imports.relative or imports.names):
+    if not settings.project_index:
         return None
-    from .index.session import facts_for_file  # loaded only for a module that imports something
+    from .index.reach import imports_project
+
+    if not imports_project(imports, filename):
+        return None
+    from .index.session import facts_for_file  # loaded only for a module that imports from its project
 
     return facts_for_file(filename, imports, table, settings.extra_calls)
 
@@ -119,18 +123,20 @@ def project_facts_for(tree: ast.Module, filename: str, settings: Settings) -> Pr
     return project_facts(filename, collect_imports(tree), _table(settings.extra_calls), settings)
 
 
-_STATUS_TEXT = re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])|status|code", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _status_text() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])[1-5]\d\d(?![\w.])|status|code", re.IGNORECASE)
 
 
 def may_use_project(source: str, filename: str) -> bool:
     """A module that names no framework may still call its project's own status helpers: one that imports from
     its project is analysed too (a relative import, or one of the project's top-level packages), when its text
     holds something a status can be written with: a number of 100-599, or a word saying status or code."""
-    if "import" not in source or _STATUS_TEXT.search(source) is None:
+    if "import" not in source or _status_text().search(source) is None:
         return False
-    from .index.session import imports_project
+    from .index.reach import text_imports_project
 
-    return imports_project(source, filename)
+    return text_imports_project(source, filename)
 
 
 def target_for(filename: str, settings: Settings) -> Target:

@@ -22,12 +22,12 @@ from ..analysis.imports import ImportMap, collect_imports
 from ..analysis.nodes import attribute_chain
 from ..api import Table
 from ..api.rows import Api
-from .cache import Entry, SummaryCache, digest
 from .layout import Layout, Located, top_directory
 from .summary import EMPTY, ClassFacts, ModuleSummary, from_json, to_json
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
+    from .cache import SummaryCache
 
 _ALIASES: Final = 16  # re-exports followed for one name: deeper chains are not resolved
 _ANCESTORS: Final = 32  # classes climbed for one class's bases
@@ -161,6 +161,8 @@ class ProjectIndex:
             except OSError:
                 self._digests[located.name] = None
                 return None
+            from .cache import digest
+
             self._digests[located.name] = digest(source)
             self._sources[located.name] = source
         return self._digests[located.name]
@@ -193,6 +195,8 @@ class ProjectIndex:
                 return  # a module read before has gone: nothing to vouch for
             deps[name] = dep_digest
         data: dict[str, object] = {"summary": to_json(known.summary), "open": sorted(known.open)}
+        from .cache import Entry
+
         self.cache.store(located.name, source_digest, Entry(data, deps))
 
     # Names -------------------------------------------------------------------------------------------------

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
-import re
 from pathlib import Path
 
 from .. import __version__
 from ..analysis.imports import ImportMap
 from ..api import Table
 from ..options import ExtraCall
-from .cache import SummaryCache
-from .layout import forget_layouts, root_of, top_level_names
+from .layout import forget_layouts, root_of
 from .project_index import ModuleFacts, ProjectIndex
+from .reach import forget as forget_reach
 
 SUMMARY_FORMAT = 1  # bumped whenever what a summary holds, or how it is computed, changes
 _INDEXES: dict[tuple[Path, str], ProjectIndex] = {}
@@ -43,6 +41,8 @@ def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...]) -> P
     salt = settings_salt(extra_calls)
     index = _INDEXES.get((root, salt))
     if index is None:
+        from .cache import SummaryCache  # json and the key file: loaded with the first index, not with the plugin
+
         index = _INDEXES[(root, salt)] = ProjectIndex(root, table, salt, SummaryCache(root, salt))
     return index
 
@@ -51,7 +51,9 @@ def settings_salt(extra_calls: tuple[ExtraCall, ...]) -> str:
     """What a summary depends on beside the analysed code: this tool (its version, and when its own source files
     last changed, for a checkout installed in development mode) and the project's own status calls."""
     text = repr((__version__, SUMMARY_FORMAT, _build_stamp(), extra_calls))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    from .cache import digest
+
+    return digest(text.encode())[:32]
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,30 +69,8 @@ def _build_stamp() -> int:
     return latest
 
 
-def imports_project(source: str, filename: str) -> bool:
-    """The module's text has a relative import, or imports one of its project's top-level packages."""
-    if _RELATIVE.search(source):
-        return True
-    root = root_of(Path(os.path.abspath(filename)).parent) if filename not in ("", "-", "stdin") else None
-    pattern = _project_imports(root) if root is not None else None
-    return pattern is not None and pattern.search(source) is not None
-
-
-_RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
-
-
-@functools.lru_cache(maxsize=64)
-def _project_imports(root: Path) -> re.Pattern[str] | None:
-    """`import pkg` or `from pkg...` for the top-level packages and modules under the root's search paths."""
-    names = sorted(top_level_names(root))
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"^[ \t]*(?:from|import)[ \t]+(?:{alternatives})\b", re.MULTILINE)
-
-
 def forget() -> None:
     """Drop every index and layout this process holds (tests that change files between two analyses)."""
     _INDEXES.clear()
-    _project_imports.cache_clear()
+    forget_reach()
     forget_layouts()
