@@ -200,7 +200,8 @@ def test_star_imports_follow_all(tmp_path: Path) -> None:
 
 
 def test_layout_src_namespace_and_relative_names(tmp_path: Path) -> None:
-    write(tmp_path, {"pyproject.toml": "", "src/pkg/__init__.py": "", "src/pkg/sub/__init__.py": "", "tools/x.py": ""})
+    files = {"pyproject.toml": "", "src/pkg/__init__.py": "", "src/pkg/sub/__init__.py": "", "tools/x.py": ""}
+    write(tmp_path, {**files, "src/pkg/sub/setup.py": ""})  # a module named setup.py does not make a root
     root = root_of(tmp_path / "src/pkg/sub")
     assert root == tmp_path
     layout = Layout(tmp_path)
@@ -278,3 +279,31 @@ def test_flake8_workers_in_parallel_agree_with_one_process(cached: Path) -> None
     ]
     assert outputs[0] == outputs[1] == outputs[2]
     assert outputs[0].count("HTS001") == 13 * 3
+
+
+def test_a_test_base_class_of_another_module_takes_expected_statuses(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "tests/__init__.py": "",
+            "tests/base.py": (
+                "import unittest\n\n\n"
+                "class ApiTestCase(unittest.TestCase):\n"
+                "    def get(self, client, path, code=200):\n"
+                "        response = client.get(path)\n"
+                "        self.assertEqual(response.status_code, code)\n"
+                "        return response\n"
+            ),
+            "tests/test_orders.py": (
+                "from tests.base import ApiTestCase\n\n\n"
+                "class OrderTests(ApiTestCase):\n"
+                "    def test_missing(self):\n"
+                "        self.get(self.client, '/orders/0', 404)\n\n"  # line 6
+                "    def test_created(self):\n"
+                "        self.get(self.client, '/orders', code=201)\n"  # line 9
+            ),
+        },
+    )
+    assert lines_found(tmp_path / "tests/test_orders.py") == [(6, "HTS002"), (9, "HTS002")]
+    assert lines_found(tmp_path / "tests/test_orders.py", index=False) == []

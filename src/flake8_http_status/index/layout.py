@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..records import NamedTuple
 
-_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+_SETUP_FILES = ("setup.cfg", "setup.py")
 _SKIPPED = frozenset({".git", ".hg", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "build", "dist"})
 
 
@@ -31,7 +31,11 @@ class Located(NamedTuple):
 @functools.lru_cache(maxsize=256)
 def root_of(directory: Path) -> Path | None:
     """The project root at or above `directory` (resolved); None when there is none below the file system root."""
-    if any((directory / marker).exists() for marker in _MARKERS):
+    if (directory / ".git").exists() or (directory / "pyproject.toml").is_file():
+        return directory
+    # A package may hold a module called setup.py (a view of a setup page): only a folder that is not itself a
+    # package is a root by its setup.py or setup.cfg.
+    if any((directory / name).is_file() for name in _SETUP_FILES) and not (directory / "__init__.py").is_file():
         return directory
     if directory.parent == directory:
         return None
