@@ -112,9 +112,10 @@ def project_facts(filename: str, imports: ImportMap, table: Table, settings: Set
 
     if not imports_project(imports, filename):
         return None
+    from .handlers.project_roles import judge
     from .index.session import facts_for_file  # loaded only for a module that imports from its project
 
-    return facts_for_file(filename, imports, table, settings.extra_calls)
+    return facts_for_file(filename, imports, table, settings.extra_calls, judge)
 
 
 def project_facts_for(tree: ast.Module, filename: str, settings: Settings) -> ProjectFacts | None:

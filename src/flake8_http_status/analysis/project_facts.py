@@ -39,3 +39,16 @@ class ProjectFacts(Protocol):
 
     def carried(self, qualified: str) -> dict[str, Api]:
         """Attributes of a project exception class that an error handler sends as the status, with the row."""
+
+    def auth_decorator(self, qualified: str) -> bool:
+        """A project function whose wrapper lets only authenticated users through (`@staff_only`)."""
+
+    def auth_dependency(self, qualified: str) -> bool | None:
+        """A project dependency: True when it resolves a user or refuses the request, False when it returns an optional
+        user (`-> User | None`), None when the index cannot tell."""
+
+    def user_alias(self, qualified: str) -> bool | None:
+        """A project `Annotated[User, Depends(...)]` alias: True, False and None as for `auth_dependency`."""
+
+    def creates(self, qualified: str) -> bool:
+        """A project function that creates a resource on every way out (`services.add_book`)."""

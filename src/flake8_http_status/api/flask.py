@@ -5,7 +5,9 @@ from __future__ import annotations
 from .common import WERKZEUG_ABORTABLE
 from .framework import Framework
 from .idioms import (
+    Auth,
     AuthCall,
+    AuthCheck,
     AuthDecorator,
     Bodiless,
     BodyPolicy,
@@ -326,6 +328,9 @@ AUTH_CALLS = (
     ),
 )
 
+# The Flask tutorial's convention: a `before_request` loader sets `g.user`, None for an anonymous request.
+AUTH_CHECKS = (AuthCheck("flask", "user", Auth.AUTHENTICATED, receivers=("g",), none_means_anonymous=True),)
+
 PERMISSION_SETTINGS = (PermissionSetting("flask", decorators_attribute="decorators"),)
 
 HEADER_ARGUMENTS = (
@@ -348,6 +353,7 @@ FRAMEWORK = Framework(
     view_classes=VIEW_CLASSES,
     auth_decorators=AUTH_DECORATORS,
     auth_calls=AUTH_CALLS,
+    auth_checks=AUTH_CHECKS,
     permission_settings=PERMISSION_SETTINGS,
     header_arguments=HEADER_ARGUMENTS,
     plain_return=PlainReturn(

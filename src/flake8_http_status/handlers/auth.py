@@ -25,7 +25,7 @@ from ..i18n.phrase import Phrase
 from ..records import NamedTuple
 from .dependencies import Dependencies
 from .flow import Path, dominates, facts, path_to
-from .methods import Methods
+from .methods import ANY, Methods
 from .module import ModuleNames
 from .syntax import is_none, listed, optional, strings
 from .table import Idioms
@@ -72,7 +72,7 @@ class AuthModel:
         self.names = names
         self.tree = tree  # read only for an owner's auth (`router = Router(auth=...)`): what else sets it
         self._kept: dict[tuple[str, str, str], bool] = {}  # (object, framework, keyword) -> `_mounted_with_users_only`
-        self.dependencies = Dependencies(idioms, imports, names)
+        self.dependencies = Dependencies(idioms, imports, names, receivers.project)
 
     def state_at(
         self, function: FunctionNode, scope: Scope, node: ast.AST, methods: Methods, exits: Exits
@@ -113,6 +113,10 @@ class AuthModel:
             if why:
                 return why
         return self.dependencies.resolves_user(function)
+
+    def admits_only_users(self, decorator: ast.expr) -> bool:
+        """`decorator` lets only authenticated users through, whatever the method."""
+        return self._admits_only_users(decorator, ANY)
 
     def _admits_only_users(self, decorator: ast.expr, methods: Methods) -> bool:
         row = self._auth_row(decorator)
@@ -277,6 +281,12 @@ class AuthModel:
             for row in self.idioms.auth_attributes.get(func.attr, ()):
                 if self._owned_by(func.value, row):
                     return row
+        # A decorator of another module of the project whose wrapper refuses anonymous requests (the index read it).
+        project = self.receivers.project
+        if project is not None and not isinstance(decorator, ast.Call) and isinstance(func, (ast.Name, ast.Attribute)):
+            absolute = qualified or project.qualify(func)
+            if absolute is not None and project.auth_decorator(absolute):
+                return _PROJECT_DECORATOR
         # Project decorators recognised by name (`@login_required` from the project's own auth module).
         bare = self.idioms.auth_bare_names.get(last_name(func), ())
         if bare and (qualified is None or not _is_framework(qualified)):
@@ -393,6 +403,7 @@ class AuthModel:
             node = node.value
         if isinstance(node, ast.Call) and not node.args and not node.keywords:
             node = node.func  # old Django: request.user.is_authenticated()
+        node = _getattr(node)
         if isinstance(node, ast.Name) and node.id in optional_users:
             return Auth.AUTHENTICATED, Auth.ANONYMOUS
         if not isinstance(node, ast.Attribute):
@@ -422,6 +433,7 @@ class AuthModel:
 
 
 _NAME_SLOT = Slot(None, "name")
+_PROJECT_DECORATOR = AuthDecorator("project")
 _NOT_A_ROUTE = object()  # `_auth_argument` of a decorator that registers no route of a row's framework
 
 
@@ -437,6 +449,19 @@ def _all(states: list[Auth]) -> Auth:
 @lru_cache(maxsize=64)
 def _is_framework(qualified: str) -> bool:
     return qualified.partition(".")[0] in FRAMEWORK_ROOTS
+
+
+def _getattr(node: ast.expr) -> ast.expr:
+    """`getattr(g, "user", None)` reads as `g.user`: with no default, or None, it is None only when the attribute is."""
+    if not (isinstance(node, ast.Call) and _is_name(node.func, "getattr") and not node.keywords):
+        return node
+    args = node.args
+    if not 2 <= len(args) <= 3 or (len(args) == 3 and not is_none(args[2])):
+        return node
+    key = args[1]
+    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+        return node
+    return ast.Attribute(args[0], key.value, ast.Load())
 
 
 def _is_name(node: ast.expr | None, name: str) -> bool:

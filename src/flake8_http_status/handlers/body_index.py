@@ -19,7 +19,17 @@ _MAX_LITERAL = 64  # longer strings are prose, never a header name
 class BodyIndex:
     """What one walk over a function's body found."""
 
-    __slots__ = ("assigned", "attributes", "calls", "opaque_headers", "restatused", "returns", "stores", "strings")
+    __slots__ = (
+        "assigned",
+        "attributes",
+        "calls",
+        "items",
+        "opaque_headers",
+        "restatused",
+        "returns",
+        "stores",
+        "strings",
+    )
 
     def __init__(self) -> None:
         self.calls: list[ast.Call] = []
@@ -29,6 +39,7 @@ class BodyIndex:
         self.attributes: set[str] = set()  # attribute names read or written
         self.restatused: set[str] = set()  # names whose status is set after they were built
         self.stores: list[tuple[ast.Attribute, ast.expr, ast.stmt]] = []  # `x.attr = value`
+        self.items: list[tuple[ast.Subscript, ast.expr, ast.stmt]] = []  # `x[key] = value`
         # Headers added from values we cannot read: `resp.headers.extend(forget(req))`.
         self.opaque_headers = False
 
@@ -96,6 +107,8 @@ def _assignment(node: ast.Assign | ast.AnnAssign | ast.AugAssign, found: BodyInd
                 found.stores.append((target, value, node))
             if target.attr in STATUS_ATTRIBUTES and isinstance(target.value, ast.Name):
                 found.restatused.add(target.value.id)
+        elif isinstance(target, ast.Subscript) and value is not None:
+            found.items.append((target, value, node))
         elif isinstance(target, (ast.Tuple, ast.List)):
             for element in ast.walk(target):
                 if isinstance(element, ast.Name):

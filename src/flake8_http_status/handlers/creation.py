@@ -1,5 +1,6 @@
 """Which calls in a function create a resource: `Model.objects.create(...)`, `session.add(Model(...))`,
-`serializer.save()` on a serializer built without an instance, `insert_one(...)`, `repo.create(...)`.
+`serializer.save()` on a serializer built without an instance, `insert_one(...)`, `repo.create(...)`, and calls of
+the project's own creation helpers (`services.add_book(...)`), which the project index knows from their code.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.nodes import dotted
+from ..analysis.project_facts import ProjectFacts
 from ..analysis.receivers import last_name
 from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
@@ -35,10 +37,15 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 class Creations:
-    def __init__(self, idioms: Idioms, imports: ImportMap, bindings: Bindings) -> None:
+    def __init__(
+        self, idioms: Idioms, imports: ImportMap, bindings: Bindings, project: ProjectFacts | None = None
+    ) -> None:
         self.idioms = idioms
         self.imports = imports
         self.bindings = bindings
+        self.project = project
+        # Functions of this module known to create (the project index's judge fills it while it decides them).
+        self.local_helpers: frozenset[str] = frozenset()
 
     def find(self, index: BodyIndex, received: frozenset[str] = frozenset()) -> list[Created]:
         """Creating calls; `received` names objects the handler received in the request body (also new)."""
@@ -49,8 +56,25 @@ class Creations:
             if self._matches(call, row, index, received)
         ]
 
+    def calls_helper(self, index: BodyIndex) -> bool:
+        """Some call in the body is of a creation helper (the name filter on the text cannot know them)."""
+        return (self.project is not None or bool(self.local_helpers)) and any(
+            self._helper(call.func) for call in index.calls
+        )
+
+    def _helper(self, func: ast.expr) -> bool:
+        if isinstance(func, ast.Name) and func.id in self.local_helpers and self.bindings.bound[func.id] == 1:
+            return True
+        if self.project is None or not isinstance(func, (ast.Name, ast.Attribute)):
+            return False
+        qualified = self.imports.qualify(func) or self.project.qualify(func)
+        return qualified is not None and self.project.creates(qualified)
+
     def _rows(self, call: ast.Call) -> Iterator[Creation]:
         func = call.func
+        if self._helper(func):  # a project function that creates (`handlers.project_roles` decided it)
+            yield Creation(f"{dotted(func) or last_name(func)}()", names=(dotted(func) or "",), heuristic=True)
+            return
         qualified = self.imports.qualify(func)
         yield from self.idioms.creation_names.get(qualified or "", ())
         text = dotted(func)
@@ -137,3 +161,17 @@ def _built(node: ast.expr) -> bool:
     if name in _BUILDERS and isinstance(node.func, ast.Attribute):
         name = last_name(node.func.value)
     return name[:1].isupper() and not name.isupper()
+
+
+def stores_new(index: BodyIndex, module_names: frozenset[str]) -> ast.stmt | None:
+    """`TODOS[todo.id] = todo` with `todo = Todo(...)`: an object built here, stored in a module-level container
+    (an in-memory store). Only a helper named for creating counts it (see `handlers.project_roles`)."""
+    for target, value, stmt in index.items:
+        if (
+            isinstance(target.value, ast.Name)
+            and target.value.id in module_names
+            and target.value.id not in index.assigned
+            and is_fresh(value, index)
+        ):
+            return stmt
+    return None

@@ -2,7 +2,8 @@
 `Annotated[User, Depends(...)]` aliases, `dependencies=[...]` on a route or a router built in the module.
 
 A dependency named like an optional user (`get_optional_user`) or returning `User | None` guarantees
-nothing; security schemes (`OAuth2PasswordBearer`) prove only that a token was sent.
+nothing; security schemes (`OAuth2PasswordBearer`) prove only that a token was sent. Dependencies and aliases
+of another module of the project are judged there, by the project index (`handlers.project_roles`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
+from ..analysis.project_facts import ProjectFacts
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
 from ..api.idioms import AuthDependency
@@ -21,22 +23,30 @@ from .module import ModuleNames
 from .syntax import listed, optional
 from .table import Idioms
 
-_OPTIONAL_ANNOTATION = re.compile(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
+OPTIONAL_ANNOTATION = re.compile(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
 _DEPENDENCIES = Slot(None, "dependencies")
 _DEPENDENCY = Slot(0, "dependency")
 
 
 class Dependencies:
-    def __init__(self, idioms: Idioms, imports: ImportMap, names: ModuleNames) -> None:
+    def __init__(
+        self, idioms: Idioms, imports: ImportMap, names: ModuleNames, project: ProjectFacts | None = None
+    ) -> None:
         self.idioms = idioms
         self.imports = imports
         self.names = names
+        self.project = project
+        # Verdicts on this module's own dependencies (the project index's judge fills it while it decides them).
+        self.local: dict[str, bool] = {}
 
     def resolves_user(self, function: FunctionNode) -> str | None:
         """The dependency that guarantees an authenticated user, as written, or None."""
         for dependency in self._dependencies(function):
             if self._resolves_user(dependency) is True:
                 return ast.unparse(dependency)
+        for _, _, annotation in _parameters(function):
+            if self._project_verdict(annotation, alias=True) is True:  # `user: CurrentUser` from deps.py
+                return ast.unparse(annotation)  # type: ignore[arg-type]
         return None
 
     def optional_users(self, function: FunctionNode) -> frozenset[str]:
@@ -46,7 +56,31 @@ class Dependencies:
             for dependency in self._dependency_calls(default, annotation):
                 if self._resolves_user(dependency) is False and self._names_user(dependency):
                     names.add(parameter)
+            if self._project_verdict(annotation, alias=True) is False:
+                names.add(parameter)
         return frozenset(names)
+
+    def _project_verdict(self, node: ast.expr | None, *, alias: bool) -> bool | None:
+        """The project index's verdict on a dependency (or, with `alias`, an `Annotated` alias) that another module
+        of the project defines: True resolves a user, False an optional one, None unknown."""
+        if isinstance(node, ast.Name) and node.id in self.local and not alias:
+            return self.local[node.id]
+        if self.project is None or not isinstance(node, (ast.Name, ast.Attribute)):
+            return None
+        qualified = self.imports.qualify(node) or self.project.qualify(node)
+        if qualified is None:
+            return None
+        return self.project.user_alias(qualified) if alias else self.project.auth_dependency(qualified)
+
+    def alias_verdict(self, value: ast.expr) -> bool | None:
+        """A module-level `Annotated[User, Depends(...)]`: True when its dependency resolves a user, False when it
+        gives an optional one, None when it is no user dependency."""
+        for node in _annotated_metadata(value, self.names):
+            if isinstance(node, ast.Call) and self._wrapper(node) is not None:
+                verdict = self._resolves_user(node)
+                if verdict is True or (verdict is False and self._names_user(node)):
+                    return verdict
+        return None
 
     def _dependencies(self, function: FunctionNode) -> Iterator[ast.Call]:
         for _, default, annotation in _parameters(function):
@@ -80,19 +114,22 @@ class Dependencies:
         dependency = argument(wrapper_call, _DEPENDENCY)
         if dependency is None:
             return None
+        verdict = self._project_verdict(dependency, alias=False)
         row = self._dependency_row(dependency)
         if row is None:
-            return None
+            return verdict
         name = last_name(dependency)
         if isinstance(dependency, ast.Call) and optional(dependency, "optional"):
             return False
         if row.optional_pattern and re.search(row.optional_pattern, name):
             return False
+        if verdict is not None:  # the index read the dependency's own code: `-> User | None` is optional
+            return verdict
         defined = self.names.functions.get(name)
         return not (
             defined is not None
             and defined.returns is not None
-            and _OPTIONAL_ANNOTATION.search(ast.unparse(defined.returns))
+            and OPTIONAL_ANNOTATION.search(ast.unparse(defined.returns))
         )
 
     def _names_user(self, wrapper_call: ast.Call) -> bool:

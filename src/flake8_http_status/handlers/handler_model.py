@@ -61,7 +61,7 @@ class HandlerModel:
         self.receivers = Receivers(module.imports, module.bindings, in_tests=self.in_tests, project=module.project)
         candidates = module.candidates
         self.routes = Routes(self.idioms, module.imports, self.receivers, candidates.calls, candidates.module_functions)
-        self.creations = Creations(self.idioms, module.imports, module.bindings)
+        self.creations = Creations(self.idioms, module.imports, module.bindings, module.project)
         self._bodies: dict[int, BodyIndex] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
@@ -367,7 +367,9 @@ class HandlerModel:
         return pattern.search("".join(self.module.lines[start - 1 : end])) is not None
 
     def may_create(self, function: FunctionNode) -> bool:
-        return self.mentions(function, self.idioms.creation_words)
+        return self.mentions(function, self.idioms.creation_words) or self.creations.calls_helper(
+            self.body_index(function)
+        )
 
 
 def _own_scope(function: FunctionNode, outer: Scope) -> Scope:

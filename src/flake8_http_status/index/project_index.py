@@ -23,7 +23,7 @@ from ..analysis.nodes import attribute_chain
 from ..api import Table
 from ..api.rows import Api
 from .layout import Layout, Located, top_directory
-from .summary import EMPTY, ClassFacts, ModuleSummary, from_json, to_json
+from .summary import EMPTY, NO_ROLES, ClassFacts, Judge, ModuleSummary, Roles, from_json, to_json
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
@@ -56,8 +56,11 @@ class Known:
 
 
 class ProjectIndex:
-    def __init__(self, root: Path, table: Table, salt: str, cache: SummaryCache | None) -> None:
+    def __init__(
+        self, root: Path, table: Table, salt: str, cache: SummaryCache | None, judge: Judge | None = None
+    ) -> None:
         self.root = root
+        self.judge = judge  # decides the roles of a module's functions (auth, creation); None: no roles
         self.table = table
         self.cache = cache
         self.salt = salt
@@ -139,20 +142,34 @@ class ProjectIndex:
             return EMPTY
         imports = collect_imports(tree)
         facts = ModuleFacts(self, self.layout_for(located.path), located, imports)
-        flow = self._analyse(tree, imports, facts, str(located.path)) if full else None
-        return summarise(located.name, tree, imports, facts, flow, full=full, may_declare_global=b"global" in source)
+        flow, roles = self._analyse(tree, imports, facts, str(located.path), source) if full else (None, NO_ROLES)
+        return summarise(
+            located.name, tree, imports, facts, flow, full=full, may_declare_global=b"global" in source, roles=roles
+        )
 
-    def _analyse(self, tree: ast.Module, imports: ImportMap, facts: ModuleFacts, filename: str) -> Flow | None:
-        """The status flow of a module, as the engine would run it on the checked file (None: nothing to follow)."""
+    def _analyse(
+        self, tree: ast.Module, imports: ImportMap, facts: ModuleFacts, filename: str, source: bytes
+    ) -> tuple[Flow | None, Roles]:
+        """The status flow of a module, as the engine would run it on the checked file (None: nothing to follow),
+        and the roles of its functions."""
         from ..analysis.collect import collect
         from ..analysis.status_sites import follow
         from ..analysis.test_modules import is_conftest, is_test_module
 
         candidates, bindings = collect(tree, imports, self.table, facts.call_roots())
         in_tests, conftest = is_test_module(filename), is_conftest(filename)
-        return follow(
+        sites, flow = follow(
             tree, imports, candidates, bindings, self.table, in_tests=in_tests, conftest=conftest, project=facts
-        )[1]
+        )
+        if self.judge is None or in_tests:
+            return flow, NO_ROLES
+        from ..analysis.module import AnalysedModule
+        from ..options import Settings
+
+        lines = source.decode("utf-8", "replace").splitlines(keepends=True)
+        own = [site for site in sites if site.via is None]  # as the rules hand the module to the handler model
+        module = AnalysedModule(tree, lines, filename, imports, candidates, bindings, own, Settings(), facts)
+        return flow, self.judge(module)
 
     def _digest(self, located: Located) -> str | None:
         if located.name not in self._digests:
@@ -363,3 +380,27 @@ class ModuleFacts:
             self.index.class_facts(self.layout, qualified) if self.index.is_project(self.layout, qualified) else None
         )
         return {} if found is None else dict(found[0].carried)
+
+    # Roles of project functions (`handlers.project_roles`) ---------------------------------------------------
+
+    def auth_decorator(self, qualified: str) -> bool:
+        found = self._roles(qualified)
+        return found is not None and found[1] in found[0].auth_decorators
+
+    def auth_dependency(self, qualified: str) -> bool | None:
+        found = self._roles(qualified)
+        return None if found is None else found[0].auth_dependencies.get(found[1])
+
+    def user_alias(self, qualified: str) -> bool | None:
+        found = self._roles(qualified)
+        return None if found is None else found[0].user_aliases.get(found[1])
+
+    def creates(self, qualified: str) -> bool:
+        found = self._roles(qualified)
+        return found is not None and found[1] in found[0].creators
+
+    def _roles(self, qualified: str) -> tuple[Roles, str] | None:
+        if not self.index.is_project(self.layout, qualified):
+            return None
+        found = self.index.defined(self.layout, qualified, full=True)
+        return None if found is None else (found[0].roles, found[2])

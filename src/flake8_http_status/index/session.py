@@ -19,38 +19,41 @@ from ..options import ExtraCall
 from .layout import forget_layouts, root_of
 from .project_index import ModuleFacts, ProjectIndex
 from .reach import forget as forget_reach
+from .summary import Judge
 
-SUMMARY_FORMAT = 1  # bumped whenever what a summary holds, or how it is computed, changes
+SUMMARY_FORMAT = 2  # bumped whenever what a summary holds, or how it is computed, changes
 _INDEXES: dict[tuple[Path, str], ProjectIndex] = {}
 
 
 def facts_for_file(
-    filename: str, imports: ImportMap, table: Table, extra_calls: tuple[ExtraCall, ...]
+    filename: str, imports: ImportMap, table: Table, extra_calls: tuple[ExtraCall, ...], judge: Judge | None = None
 ) -> ModuleFacts | None:
-    """The project facts for the checked file `filename`, or None outside a project (or for stdin)."""
+    """The project facts for the checked file `filename`, or None outside a project (or for stdin). `judge` decides
+    the roles of the project's functions (auth decorators and dependencies, creation helpers)."""
     if filename in ("", "-", "stdin") or not filename.endswith((".py", ".pyi")):
         return None
     path = Path(os.path.abspath(filename))  # no symlink resolution: a syscall per component for every file
     root = root_of(path.parent)
     if root is None:
         return None
-    return index_for(root, table, extra_calls).facts_for(path, imports)
+    return index_for(root, table, extra_calls, judge).facts_for(path, imports)
 
 
-def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...]) -> ProjectIndex:
-    salt = settings_salt(extra_calls)
+def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...], judge: Judge | None = None) -> ProjectIndex:
+    salt = settings_salt(extra_calls, judged=judge is not None)
     index = _INDEXES.get((root, salt))
     if index is None:
         from .cache import SummaryCache  # json and the key file: loaded with the first index, not with the plugin
 
-        index = _INDEXES[(root, salt)] = ProjectIndex(root, table, salt, SummaryCache(root, salt))
+        index = _INDEXES[(root, salt)] = ProjectIndex(root, table, salt, SummaryCache(root, salt), judge)
     return index
 
 
-def settings_salt(extra_calls: tuple[ExtraCall, ...]) -> str:
+def settings_salt(extra_calls: tuple[ExtraCall, ...], *, judged: bool = True) -> str:
     """What a summary depends on beside the analysed code: this tool (its version, and when its own source files
-    last changed, for a checkout installed in development mode) and the project's own status calls."""
-    text = repr((__version__, SUMMARY_FORMAT, _build_stamp(), extra_calls))
+    last changed, for a checkout installed in development mode), the project's own status calls, and whether the
+    summaries hold the roles of functions (`judged`)."""
+    text = repr((__version__, SUMMARY_FORMAT, _build_stamp(), extra_calls, judged))
     from .cache import digest
 
     return digest(text.encode())[:32]

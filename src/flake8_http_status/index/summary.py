@@ -8,7 +8,9 @@ uses for what they define, and never from the code that uses it. It holds:
   error handler sends as the status (`carried`, with the row of the slot that sends them);
 - `objects`: module-level objects made by calling a class (`bp = Blueprint(...)`), by the class's absolute name;
 - `aliases`: what the module's own imports bind (`from .errors import ApiError` in an `__init__.py`), and
-  `stars`, the modules it star-imports: how re-exports resolve.
+  `stars`, the modules it star-imports: how re-exports resolve;
+- `roles` (full summaries only): which top-level functions are auth decorators, auth dependencies and creation
+  helpers, and which module-level `Annotated` aliases wrap a user dependency (`handlers.project_roles` decides).
 
 It round-trips through JSON (`to_json`, `from_json`) for the on-disk cache; reading checks every field's type.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..analysis.imports import ImportMap
 from ..analysis.project_facts import ProjectFacts
@@ -28,6 +30,7 @@ from .api_codec import decode, encode
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
+    from ..analysis.module import AnalysedModule
 
 JSON = Any
 
@@ -37,6 +40,27 @@ class ClassFacts(NamedTuple):
     defines: frozenset[str]  # methods and class attributes of its own body
     carried: dict[str, Api]  # attribute -> the row of the error handler's slot that sends it
     decorated: bool = False  # a class decorator may replace the class or wrap its methods
+
+
+class Roles(NamedTuple):
+    """What the handler model needs to know of a module's own functions, by their names in the module. A name is
+    here only when the module's code proves the role: unsure means absent."""
+
+    auth_decorators: frozenset[str]  # `@staff_only`: the wrapper refuses anonymous requests
+    # FastAPI dependencies: True resolves a user or refuses; False returns an optional user (`-> User | None`)
+    auth_dependencies: dict[str, bool]
+    creators: frozenset[str]  # functions that create a resource on every way out
+    user_aliases: dict[str, bool]  # `CurrentUser = Annotated[User, Depends(...)]`, True/False as above
+
+
+NO_ROLES = Roles(frozenset(), {}, frozenset(), {})
+
+
+class Judge(Protocol):
+    """The handler layer's judge of a module's roles (`handlers.project_roles.judge`): the index sits below the
+    handlers, so the engine hands it in."""
+
+    def __call__(self, module: AnalysedModule) -> Roles: ...
 
 
 class ModuleSummary(NamedTuple):
@@ -50,6 +74,7 @@ class ModuleSummary(NamedTuple):
     # False: a shallow summary, made from the tree alone for what needs no analysis (bases, objects, re-exports):
     # its `rows` and `carried` are empty, not known
     full: bool = True
+    roles: Roles = NO_ROLES
 
 
 EMPTY = ModuleSummary({}, {}, {}, {})
@@ -64,6 +89,7 @@ def summarise(
     *,
     full: bool,
     may_declare_global: bool = True,
+    roles: Roles = NO_ROLES,
 ) -> ModuleSummary:
     """The summary of module `name`, from its tree and, when `full`, its analysis: the flow that ran on it (None
     when nothing needed one). The parts a shallow summary holds come out the same either way."""
@@ -95,6 +121,7 @@ def summarise(
         frozenset(key for key, count in bound.items() if count == 1),
         _exports(tree, bound),
         full,
+        roles,
     )
 
 
@@ -226,6 +253,12 @@ def to_json(summary: ModuleSummary) -> dict[str, JSON]:
         "names": sorted(summary.names),
         "exports": None if summary.exports is None else list(summary.exports),
         "full": summary.full,
+        "roles": {
+            "auth_decorators": sorted(summary.roles.auth_decorators),
+            "auth_dependencies": summary.roles.auth_dependencies,
+            "creators": sorted(summary.roles.creators),
+            "user_aliases": summary.roles.user_aliases,
+        },
     }
 
 
@@ -248,7 +281,23 @@ def _from_json(data: JSON) -> ModuleSummary | None:
     full = data["full"]
     if not isinstance(full, bool):
         raise TypeError(full)
-    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full)
+    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, _roles(data["roles"]))
+
+
+def _roles(data: JSON) -> Roles:
+    value = _dict(data)
+    return Roles(
+        frozenset(_text(name) for name in _list(value["auth_decorators"])),
+        {_text(key): _flag(flag) for key, flag in _dict(value["auth_dependencies"]).items()},
+        frozenset(_text(name) for name in _list(value["creators"])),
+        {_text(key): _flag(flag) for key, flag in _dict(value["user_aliases"]).items()},
+    )
+
+
+def _flag(value: JSON) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(value)
+    return value
 
 
 def _class(data: JSON) -> ClassFacts:

@@ -72,7 +72,8 @@ OK_AFTER_CREATE = Rule(
         not_reported=(
             "`get_or_create` and `update_or_create`: whether anything was created depends on the run.",
             "Creations that happen only on some ways to the answer (inside an `if`, a loop, or a helper function "
-            "the handler calls), and `save()` on objects loaded rather than built in the handler.",
+            "the handler calls, unless the helper is in another module of the project and creates on every way out "
+            "of it), and `save()` on objects loaded rather than built in the handler.",
             "Handlers whose methods are unknown (a Django function view without a `request.method` check), "
             "and PUT handlers that update (a serializer built with an instance).",
             "Litestar `@post` handlers and DRF's `CreateModelMixin`: they already answer 201.",

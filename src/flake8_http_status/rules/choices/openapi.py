@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ...analysis.sites import Site
+from ...analysis.sites import FunctionNode, Site
 from ...analysis.spelling import Speller
 from ...analysis.values import Spelling
 from ...api import default_table
@@ -64,7 +64,9 @@ UNDECLARED_STATUS = Rule(
             "to it.",
             "Routes on routers built in another module (their router-level `responses=` is not visible), and "
             "routers included with `responses=` in this module.",
-            "Statuses raised in dependencies, helpers and exception handlers rather than in the handler itself.",
+            "Statuses raised in dependencies, helpers and exception handlers rather than in the handler itself. An "
+            "exception class of another module of the project whose constructor takes the status "
+            "(`raise TodoError(409, ...)`) counts as raising it.",
         ),
         references=(
             "FastAPI: Additional Responses in OpenAPI",
@@ -91,7 +93,7 @@ def check(context: Context) -> Iterator[Finding]:
         declared = _declared(context, handler)
         if declared is None:
             continue
-        for site in model.sites_in(function):
+        for site in [*model.sites_in(function), *_through_project_classes(context, function)]:
             if (
                 site.role is Role.RAISE
                 and site.code is not None
@@ -104,6 +106,22 @@ def check(context: Context) -> Iterator[Finding]:
                     value=describe(context, site),
                     better=_key(context, handler, site.code),
                 )
+
+
+def _through_project_classes(context: Context, function: FunctionNode) -> Iterator[Site]:
+    """Statuses the handler gives an exception class of another module of the project (`raise TodoError(409, ...)`),
+    whose constructor takes the status: the project index knows its row (the handler model reads only statuses
+    written at a framework's own slot)."""
+    project = context.project
+    if project is None:
+        return
+    for site in context.sites:
+        via = site.via
+        if site.scope.function is not function or not isinstance(via, (ast.Name, ast.Attribute)):
+            continue
+        qualified = context.imports.qualify(via) or project.qualify(via)
+        if qualified is not None and project.rows(qualified) and project.ancestors(qualified) is not None:
+            yield site
 
 
 def _key(context: Context, handler: Handler, code: int) -> object:
