@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import tempfile
 import warnings
+from pathlib import Path
 
 import hypothesmith
 import pytest
@@ -15,6 +17,7 @@ from flake8_http_status.analysis.collect import collect
 from flake8_http_status.analysis.imports import collect_imports
 from flake8_http_status.api import default_table
 from flake8_http_status.engine import analyse
+from flake8_http_status.index import session
 from flake8_http_status.options import Settings
 
 pytestmark = pytest.mark.slow  # fuzzing
@@ -58,3 +61,39 @@ def test_analysis_never_raises_on_generated_trees(source: str) -> None:
     # The speller relies on the walk's binding counts being exact.
     _, bindings = collect(tree, collect_imports(tree), default_table())
     assert +bindings.bound == +reference_bindings(tree)
+
+
+# The project index reads other modules: a generated module summarised as another module's dependency (its
+# functions and classes called with statuses, its classes used as bases) never makes the checked module's analysis
+# raise either.
+_CHECKED = (
+    "from flask import abort\n"
+    "from . import dependency\n"
+    "from .dependency import *\n\n\n"
+    "class View(dependency.Base):\n"
+    "    def get(self):\n"
+    "        self.fail(404)\n"
+    "        dependency.fail('x', 404)\n"
+    "        raise dependency.ApiError('x', 404)\n"
+    "        return {}, 201\n"
+)
+
+
+@FUZZ
+@given(hypothesmith.from_grammar())
+def test_the_index_never_raises_on_generated_dependencies(source: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "pyproject.toml").write_text("")
+        (root / "app").mkdir()
+        (root / "app" / "__init__.py").write_text("")
+        (root / "app" / "dependency.py").write_text(PRELUDE + source, encoding="utf-8")
+        checked = root / "app" / "views.py"
+        checked.write_text(_CHECKED)
+        session.forget()
+        analyse(
+            ast.parse(_CHECKED),
+            _CHECKED.splitlines(keepends=True),
+            str(checked),
+            Settings(target_python=(3, 10), starlette_renamed=False),
+        )

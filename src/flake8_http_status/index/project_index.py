@@ -142,7 +142,14 @@ class ProjectIndex:
             return EMPTY
         imports = collect_imports(tree)
         facts = ModuleFacts(self, self.layout_for(located.path), located, imports)
-        flow, roles = self._analyse(tree, imports, facts, str(located.path), source) if full else (None, NO_ROLES)
+        flow: Flow | None = None
+        roles = NO_ROLES
+        if full:
+            try:
+                flow, roles = self._analyse(tree, imports, facts, str(located.path), source)
+            except (RecursionError, MemoryError):
+                # Another module too deep or too large to analyse must not fail the checked one: it says nothing.
+                return EMPTY
         return summarise(
             located.name, tree, imports, facts, flow, full=full, may_declare_global=b"global" in source, roles=roles
         )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..analysis.imports import ImportMap
@@ -184,7 +184,7 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 def _absolute_names(
     tree: ast.Module, imports: ImportMap, bound: dict[str, int], facts: ProjectFacts | None, module: str
-) -> Any:
+) -> Callable[[ast.expr], str | None]:
     own = {s.name for s in tree.body if isinstance(s, ast.ClassDef) and bound.get(s.name, 0) == 1}
 
     def absolute(node: ast.expr) -> str | None:
@@ -209,7 +209,9 @@ def _defined(cls: ast.ClassDef) -> Iterator[str]:
             yield statement.target.id
 
 
-def _objects(tree: ast.Module, bound: dict[str, int], names: Any) -> Iterator[tuple[str, str]]:
+def _objects(
+    tree: ast.Module, bound: dict[str, int], names: Callable[[ast.expr], str | None]
+) -> Iterator[tuple[str, str]]:
     for statement in tree.body:
         if not (isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(statement.value, ast.Call)):
             continue
