@@ -38,7 +38,11 @@ MAGIC_STATUS = Rule(
             "(`code, message = ERRORS[key]`), an argument of the module's helper whose parameter goes there "
             "(`error_response('gone', 410)`), a helper's return, or an exception class of the module that carries "
             "it (`raise ApiError('conflict', 409)`). It counts only when every other use of that name is a status "
-            "use too: a value that is also logged or formatted is left alone."
+            "use too: a value that is also logged or formatted is left alone. The same holds across the project's "
+            "modules (`--http-status-project-index`): a helper or exception class that another module defines, "
+            "a helper method of a base class there (`self.error(403)`), and a view whose app object or framework "
+            "base class is made there (`return body, 201`). Where another module cannot be read or an import cycle "
+            "leads back, nothing is reported."
         ),
         why=(
             "A reader has to remember what `409` or `422` means; `HTTPStatus.CONFLICT` says it. Named constants "
