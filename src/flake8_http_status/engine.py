@@ -6,9 +6,11 @@ import ast
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .analysis.collect import collect
 from .analysis.imports import ImportMap, collect_imports
+from .analysis.module import AnalysedModule
 from .analysis.project_facts import ProjectFacts
 from .analysis.sites import Site
 from .analysis.status_sites import find_sites
@@ -23,6 +25,9 @@ from .project import pyproject_for
 from .records import NamedTuple
 from .rules.checkers import checkers
 from .rules.context import Context
+
+if TYPE_CHECKING:
+    from .index.summary import Roles
 
 
 class Analysis(NamedTuple):
@@ -112,10 +117,17 @@ def project_facts(filename: str, imports: ImportMap, table: Table, settings: Set
 
     if not imports_project(imports, filename):
         return None
-    from .handlers.project_roles import judge
     from .index.session import facts_for_file  # loaded only for a module that imports from its project
 
-    return facts_for_file(filename, imports, table, settings.extra_calls, judge)
+    return facts_for_file(filename, imports, table, settings.extra_calls, _judge)
+
+
+def _judge(module: AnalysedModule) -> Roles:
+    """The handler model's judge of a module's roles, imported only when the index summarises a module (never on a
+    run that finds every summary in the cache)."""
+    from .handlers.project_roles import judge
+
+    return judge(module)
 
 
 def project_facts_for(tree: ast.Module, filename: str, settings: Settings) -> ProjectFacts | None:

@@ -63,6 +63,8 @@ def settings_salt(extra_calls: tuple[ExtraCall, ...], *, judged: bool = True) ->
 def _build_stamp() -> int:
     """The latest modification time of this package's modules: a changed analysis never reads old summaries."""
     package = Path(__file__).resolve().parent.parent
+    if package.parent.name in ("site-packages", "dist-packages"):
+        return 0  # an installed release: its version says it all, and a one-file run need not stat ~300 files
     latest = 0
     for folder, _, names in os.walk(package):
         for name in names:
