@@ -307,3 +307,37 @@ def test_a_test_base_class_of_another_module_takes_expected_statuses(tmp_path: P
     )
     assert lines_found(tmp_path / "tests/test_orders.py") == [(6, "HTS002"), (9, "HTS002")]
     assert lines_found(tmp_path / "tests/test_orders.py", index=False) == []
+
+
+def test_an_error_handler_registered_inside_an_app_factory_makes_its_attribute_a_status(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "app/__init__.py": "",
+            "app/errors.py": (
+                "from flask import jsonify\n\n\n"
+                "class ApiError(Exception):\n"
+                "    code = 400\n\n"  # line 5
+                "    def __init__(self, message, code=None):\n"
+                "        super().__init__(message)\n"
+                "        self.message = message\n"
+                "        if code is not None:\n"
+                "            self.code = code\n\n\n"
+                "def register_error_handlers(app):\n"
+                "    @app.errorhandler(ApiError)\n"
+                "    def handle(error):\n"
+                "        return jsonify(message=error.message), error.code\n"
+            ),
+            "app/views.py": (
+                "from .errors import ApiError\n\n\n"
+                "class Gone(ApiError):\n"
+                "    code = 410\n\n\n"  # line 5
+                "def view():\n"
+                "    raise ApiError('conflict', 409)\n"  # line 9
+            ),
+        },
+    )
+    assert lines_found(tmp_path / "app/errors.py") == [(5, "HTS001")]
+    assert lines_found(tmp_path / "app/views.py") == [(5, "HTS001"), (9, "HTS001")]
+    assert lines_found(tmp_path / "app/views.py", index=False) == []

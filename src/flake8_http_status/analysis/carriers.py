@@ -85,8 +85,10 @@ def carried_site(api: Api, via: ast.expr, statement: ast.AST, node: ast.expr, va
 
 def _handler_of(site: Site, names: NameTable) -> FunctionNode | None:
     anchor = site.anchor
-    for function in names.top_functions.values():
-        if any(decorator is anchor for decorator in function.decorator_list):
+    # Any function, nested ones too: an app factory registers its handlers inside `def create_app():` or
+    # `def register_error_handlers(app):`.
+    for function in (table.function for table in names.functions.values()):
+        if function is not None and any(decorator is anchor for decorator in function.decorator_list):
             return function
     if isinstance(anchor, ast.Call) and len(anchor.args) == 2 and isinstance(anchor.args[1], ast.Name):
         return names.top_functions.get(anchor.args[1].id)  # app.register_error_handler(ApiError, handle)
