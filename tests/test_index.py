@@ -341,3 +341,26 @@ def test_an_error_handler_registered_inside_an_app_factory_makes_its_attribute_a
     assert lines_found(tmp_path / "app/errors.py") == [(5, "HTS001")]
     assert lines_found(tmp_path / "app/views.py") == [(5, "HTS001"), (9, "HTS001")]
     assert lines_found(tmp_path / "app/views.py", index=False) == []
+
+
+def test_two_script_folders_with_a_module_of_the_same_name_do_not_share_its_summary(tmp_path: Path) -> None:
+    helper = "from flask import abort\n\n\ndef fail(status):\n    abort(status)\n"
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "",
+            "a/utils.py": helper,
+            "a/run.py": "from utils import fail\n\n\ndef main():\n    fail(404)\n",
+            "b/utils.py": helper.replace("abort(status)", "print(status)"),
+            "b/run.py": "from utils import fail\n\n\ndef main():\n    fail(404)\n",
+        },
+    )
+    session.forget()
+    settings = Settings(target_python=(3, 10), starlette_renamed=False)
+    found = []
+    for folder in ("a", "b"):  # one process, as flake8 checks both
+        path = tmp_path / folder / "run.py"
+        source = path.read_text()
+        findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings)
+        found.append([(finding.start.line, finding.code) for finding in findings])
+    assert found == [[(5, "HTS001")], []]

@@ -82,24 +82,30 @@ def forget_layouts() -> None:
     """Forget what the file system looked like (the caches below are per process, for speed)."""
     root_of.cache_clear()
     search_paths.cache_clear()
+    folder_names.cache_clear()
     _top_of.cache_clear()
 
 
 def top_level_names(root: Path) -> frozenset[str]:
     """The packages and modules directly under the root's search paths: what the project's imports start with."""
+    return frozenset().union(*(folder_names(base) for base in search_paths(root)))
+
+
+@functools.lru_cache(maxsize=256)
+def folder_names(folder: Path) -> frozenset[str]:
+    """The packages and modules directly in `folder`."""
     names: set[str] = set()
-    for base in search_paths(root):
-        try:
-            entries = list(base.iterdir())
-        except OSError:
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return frozenset()
+    for entry in entries:
+        if entry.name in _SKIPPED or entry.name.startswith("."):
             continue
-        for entry in entries:
-            if entry.name in _SKIPPED or entry.name.startswith("."):
-                continue
-            if entry.suffix == ".py" and entry.stem.isidentifier():
-                names.add(entry.stem)
-            elif entry.is_dir() and entry.name.isidentifier() and (entry / "__init__.py").is_file():
-                names.add(entry.name)
+        if entry.suffix == ".py" and entry.stem.isidentifier():
+            names.add(entry.stem)
+        elif entry.is_dir() and entry.name.isidentifier() and (entry / "__init__.py").is_file():
+            names.add(entry.name)
     return frozenset(names)
 
 

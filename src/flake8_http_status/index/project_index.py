@@ -65,10 +65,11 @@ class ProjectIndex:
         self.cache = cache
         self.salt = salt
         self._layouts: dict[Path, Layout] = {}
-        self._known: dict[str, Known] = {}
+        # by file, not by dotted name: two script folders may each hold their own `utils`
+        self._known: dict[Path, Known] = {}
         self._frames: list[_Frame] = []
-        self._digests: dict[str, str | None] = {}
-        self._sources: dict[str, bytes] = {}
+        self._digests: dict[Path, str | None] = {}
+        self._sources: dict[Path, bytes] = {}
         # resolve() answers asked outside any summary's computation, which no cycle can change any more
         self._resolved: dict[tuple[int, str], tuple[Located, str] | None] = {}
 
@@ -92,7 +93,7 @@ class ProjectIndex:
         """The summary of a project module, or None where a cycle or an unreadable file leaves it unknown.
         `full=False` settles for a shallow one (bases, objects, re-exports), which reads no other module."""
         frame = self._frames[-1] if self._frames else None
-        known = self._known.get(located.name)
+        known = self._known.get(located.path)
         if known is None or (full and not known.summary.full):
             if full and any(f.module == located.name for f in self._frames):
                 if frame is not None:
@@ -124,13 +125,13 @@ class ProjectIndex:
             frame.open.discard(located.name)
             known = Known(summary, frozenset(frame.deps - {located.name}), frozenset(frame.open))
             self._store(located, source_digest, known)
-        self._known[located.name] = known
+        self._known[located.path] = known
         return known
 
     def _summarise(self, located: Located, *, full: bool) -> ModuleSummary:
         from .summary import summarise
 
-        source = self._sources.pop(located.name, None)  # held from the digest until here, then no longer
+        source = self._sources.pop(located.path, None)  # held from the digest until here, then no longer
         if source is None:
             try:
                 source = located.path.read_bytes()
@@ -179,17 +180,17 @@ class ProjectIndex:
         return flow, self.judge(module)
 
     def _digest(self, located: Located) -> str | None:
-        if located.name not in self._digests:
+        if located.path not in self._digests:
             try:
                 source = located.path.read_bytes()
             except OSError:
-                self._digests[located.name] = None
+                self._digests[located.path] = None
                 return None
             from .cache import digest
 
-            self._digests[located.name] = digest(source)
-            self._sources[located.name] = source
-        return self._digests[located.name]
+            self._digests[located.path] = digest(source)
+            self._sources[located.path] = source
+        return self._digests[located.path]
 
     def _cached(self, located: Located, source_digest: str, *, full: bool) -> Known | None:
         if self.cache is None:
@@ -205,7 +206,7 @@ class ProjectIndex:
         summary = from_json(entry.data.get("summary"))
         if summary is None or (full and not summary.full):
             return None
-        self._sources.pop(located.name, None)
+        self._sources.pop(located.path, None)
         return Known(summary, frozenset(entry.deps), frozenset(open_))
 
     def _store(self, located: Located, source_digest: str, known: Known) -> None:

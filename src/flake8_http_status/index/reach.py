@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..analysis.imports import ImportMap
-from .layout import root_of, top_level_names
+from .layout import folder_names, root_of, top_directory, top_level_names
 
 _RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
@@ -22,35 +22,37 @@ def imports_project(imports: ImportMap, filename: str) -> bool:
     """The module has a relative import, or imports one of its project's top-level packages or modules."""
     if imports.relative or imports.relative_stars:
         return True
-    root = _root(filename)
-    if root is None:
-        return False
-    names = top_level_names(root)
-    return any(qualified.partition(".")[0] in names for qualified in imports.names.values())
+    names = _project_names(filename)
+    return bool(names) and any(qualified.partition(".")[0] in names for qualified in imports.names.values())
 
 
 def text_imports_project(source: str, filename: str) -> bool:
     """The same question asked of the module's text, for a module the engine has not analysed."""
     if _RELATIVE.search(source):
         return True
-    root = _root(filename)
-    pattern = _project_imports(root) if root is not None else None
+    names = _project_names(filename)
+    pattern = _project_imports(names) if names else None
     return pattern is not None and pattern.search(source) is not None
 
 
-def _root(filename: str) -> Path | None:
+def _project_names(filename: str) -> frozenset[str]:
+    """What the file's absolute imports of its own project start with: the packages and modules under the root's
+    search paths, and beside the file's top-level package (a script's own folder)."""
     if filename in ("", "-", "stdin") or not filename.endswith((".py", ".pyi")):
-        return None
-    return root_of(Path(os.path.abspath(filename)).parent)  # abspath: no syscall per path component
+        return frozenset()
+    path = Path(os.path.abspath(filename))  # abspath: no syscall per path component
+    root = root_of(path.parent)
+    if root is None:
+        return frozenset()
+    return top_level_names(root) | folder_names(top_directory(path))
 
 
 @functools.lru_cache(maxsize=64)
-def _project_imports(root: Path) -> re.Pattern[str] | None:
-    """`import pkg` or `from pkg...` for the top-level packages and modules under the root's search paths."""
-    names = sorted(top_level_names(root))
+def _project_imports(names: frozenset[str]) -> re.Pattern[str] | None:
+    """`import pkg` or `from pkg...` for the given top-level names."""
     if not names:
         return None
-    alternatives = "|".join(re.escape(name) for name in names)
+    alternatives = "|".join(re.escape(name) for name in sorted(names))
     return re.compile(rf"^[ \t]*(?:from|import)[ \t]+(?:{alternatives})\b", re.MULTILINE)
 
 
