@@ -459,3 +459,19 @@ def test_a_load_during_writes_is_whole(tmp_path: Path) -> None:
         loads += 1
     writer.join()
     assert writer.exitcode == 0
+
+
+def test_a_symlinked_cache_folder_is_never_written_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A repository can carry `.http-status-cache` as a symlink to anywhere: stores must not follow it.
+    monkeypatch.delenv("HTTP_STATUS_NO_CACHE", raising=False)
+    monkeypatch.delenv("HTTP_STATUS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HTTP_STATUS_KEY_DIR", str(tmp_path / "key"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".http-status-cache").symlink_to(elsewhere, target_is_directory=True)
+    cache = SummaryCache(project, "salt")
+    cache.store("pkg.mod", digest(b"x = 1\n"), Entry({"a": 1}, {}))
+    assert list(elsewhere.rglob("*")) == []
+    assert cache.load("pkg.mod", digest(b"x = 1\n")) is None

@@ -116,6 +116,10 @@ class SummaryCache:
         payload = _sealed(key, _body(module, self._salt, source_digest, entry))
         if len(payload) > MAX_ENTRY_BYTES:
             return
+        assert self._folder is not None
+        if not (_ours(self._folder) and _ours(self._folder / ENTRIES)):
+            self._writable = False  # a planted link or someone else's folder: never write through it
+            return
         try:
             self._write(self._path(module), payload)
         except OSError:
@@ -147,6 +151,20 @@ def _folder(root: Path) -> Path | None:
         return None
     chosen = os.environ.get(CACHE_DIR_VARIABLE)
     return root / os.path.expanduser(chosen) if chosen else root / FOLDER_NAME
+
+
+def _ours(folder: Path) -> bool:
+    """`folder` is absent (a store makes it), or a real folder of this user: not a symlink that a repository
+    could carry to send the writes elsewhere, not someone else's."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        return False
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 
 
 def _create_folder(folder: Path) -> None:
