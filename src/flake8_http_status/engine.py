@@ -12,7 +12,6 @@ from .analysis.collect import collect
 from .analysis.imports import ImportMap, collect_imports
 from .analysis.module import AnalysedModule
 from .analysis.project_facts import ProjectFacts
-from .analysis.sites import Site
 from .analysis.status_sites import find_sites
 from .analysis.test_modules import is_conftest, is_test_module
 from .api import Table, build_table, default_table
@@ -80,7 +79,7 @@ def build_context(
     imports = collect_imports(tree)
     project = project_facts(filename, imports, table, settings)
     candidates, bindings = collect(tree, imports, table, project.call_roots() if project is not None else frozenset())
-    sites: list[Site] = find_sites(
+    sites, _ = find_sites(
         tree,
         imports,
         candidates,

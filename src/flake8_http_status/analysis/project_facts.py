@@ -22,7 +22,8 @@ class ProjectFacts(Protocol):
         """The absolute name of a `Name` or dotted chain rooted in an import of the project's own code."""
 
     def absolute_module(self, level: int, dotted: str) -> str | None:
-        """The absolute name `from <level dots><dotted> import ...` means in this module."""
+        """The absolute name that `<level dots><dotted>` of a relative import means in this module: a module, or a
+        name in one (`(2, "errors.ApiError")` in `pkg.views.orders` is `pkg.errors.ApiError`)."""
 
     def rows(self, qualified: str) -> tuple[Api, ...]:
         """The status rows of a project function or class: which parameter takes a status."""

@@ -33,33 +33,15 @@ def find_sites(
     in_tests: bool = False,
     conftest: bool = False,
     project: ProjectFacts | None = None,
-) -> list[Site]:
-    """`in_tests`: the module is a test module (`analysis.test_modules`); `conftest`: it is a `conftest.py`, whose
-    fixtures other modules' tests request; `project`: what the project index knows of the other modules."""
-    return follow(tree, imports, candidates, bindings, table, in_tests=in_tests, conftest=conftest, project=project)[0]
-
-
-def follow(
-    tree: ast.Module,
-    imports: ImportMap,
-    candidates: Candidates,
-    bindings: Bindings,
-    table: Table,
-    *,
-    in_tests: bool = False,
-    conftest: bool = False,
-    project: ProjectFacts | None = None,
-    always: bool = False,
 ) -> tuple[list[Site], Flow | None]:
-    """The sites, and the flow that found them (None when nothing needed one). `always`: run the flow even then
-    (a module summary wants its helpers)."""
+    """The sites, and the flow that found them (None when nothing needed one: a module summary reads its helpers
+    from it). `in_tests`: the module is a test module (`analysis.test_modules`); `conftest`: it is a `conftest.py`,
+    whose fixtures other modules' tests request; `project`: what the project index knows of the other modules."""
     matcher = Matcher(table, imports, bindings, in_tests=in_tests, project=project)
     sites = matcher.run(candidates)
     followable = (*sites, *matcher.held)
-    if (
-        not always
-        and not any(isinstance(site.node, FOLLOWED) for site in followable)
-        and not _framework_subclasses(tree, imports, table, project)
+    if not any(isinstance(site.node, FOLLOWED) for site in followable) and not _framework_subclasses(
+        tree, imports, table, project
     ):
         return sites, None
     from .flow import Flow

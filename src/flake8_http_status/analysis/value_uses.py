@@ -81,7 +81,7 @@ def status_sites(tree: ast.Module, project: ProjectFacts | None = None) -> tuple
     table = default_table()
     imports = collect_imports(tree)
     candidates, bindings = collect(tree, imports, table, project.call_roots() if project is not None else frozenset())
-    return find_sites(tree, imports, candidates, bindings, table, project=project), bindings.bound
+    return find_sites(tree, imports, candidates, bindings, table, project=project)[0], bindings.bound
 
 
 class ValueUses:

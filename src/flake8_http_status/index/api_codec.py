@@ -7,11 +7,8 @@ data that does not have the shape of a row is refused as a whole (`None`), never
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..api.rows import Api, Misplaced, Role, Slot, Text
-
-JSON = Any  # what `json.loads` gives: checked field by field before use
+from .json_reading import JSON, MALFORMED, integer, optional_integer, optional_text, text
 
 
 def encode(api: Api) -> dict[str, JSON]:
@@ -40,7 +37,7 @@ def decode(data: JSON) -> Api | None:
     """The row `data` encodes, or None when it is not one."""
     try:
         return _decode(data)
-    except (TypeError, ValueError, KeyError, AttributeError):
+    except MALFORMED:
         return None
 
 
@@ -52,38 +49,18 @@ def _decode(data: JSON) -> Api | None:
     if not isinstance(flags, list) or not all(flag in _FLAGS for flag in flags):
         return None
     return Api(
-        framework=_text(data["framework"]),
-        label=_text(data["label"]),
+        framework=text(data["framework"]),
+        label=text(data["label"]),
         role=Role(data["role"]),
-        slots=tuple(Slot(_number(p), _optional_text(k)) for p, k in data["slots"]),
-        fixed=_number(data["fixed"]),
-        default=_number(data["default"]),
-        accepts=None if accepts is None else frozenset(_int(code) for code in accepts),
-        rejects_why=_text(data["rejects_why"]),
-        misplaced=tuple(Misplaced(_int(p), _optional_text(n), _int(m)) for p, n, m in data["misplaced"]),
-        fix_keyword=_optional_text(data["fix_keyword"]),
+        slots=tuple(Slot(optional_integer(p), optional_text(k)) for p, k in data["slots"]),
+        fixed=optional_integer(data["fixed"]),
+        default=optional_integer(data["default"]),
+        accepts=None if accepts is None else frozenset(integer(code) for code in accepts),
+        rejects_why=text(data["rejects_why"]),
+        misplaced=tuple(Misplaced(integer(p), optional_text(n), integer(m)) for p, n, m in data["misplaced"]),
+        fix_keyword=optional_text(data["fix_keyword"]),
         text=Text(data["text"]),
-        keys_of=_optional_text(data["keys_of"]),
-        declared_by=_optional_text(data["declared_by"]),
+        keys_of=optional_text(data["keys_of"]),
+        declared_by=optional_text(data["declared_by"]),
         **{flag: flag in flags for flag in _FLAGS},
     )
-
-
-def _text(value: JSON) -> str:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
-
-
-def _optional_text(value: JSON) -> str | None:
-    return None if value is None else _text(value)
-
-
-def _int(value: JSON) -> int:
-    if type(value) is not int:  # bool is an int too, and is not a position
-        raise TypeError(value)
-    return value
-
-
-def _number(value: JSON) -> int | None:
-    return None if value is None else _int(value)

@@ -161,12 +161,12 @@ class ProjectIndex:
         """The status flow of a module, as the engine would run it on the checked file (None: nothing to follow),
         and the roles of its functions."""
         from ..analysis.collect import collect
-        from ..analysis.status_sites import follow
+        from ..analysis.status_sites import find_sites
         from ..analysis.test_modules import is_conftest, is_test_module
 
         candidates, bindings = collect(tree, imports, self.table, facts.call_roots())
         in_tests, conftest = is_test_module(filename), is_conftest(filename)
-        sites, flow = follow(
+        sites, flow = find_sites(
             tree, imports, candidates, bindings, self.table, in_tests=in_tests, conftest=conftest, project=facts
         )
         if self.judge is None or in_tests:

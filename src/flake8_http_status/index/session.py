@@ -49,6 +49,7 @@ def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...], judg
     return index
 
 
+@functools.lru_cache(maxsize=16)  # asked for every checked file
 def settings_salt(extra_calls: tuple[ExtraCall, ...], *, judged: bool = True) -> str:
     """What a summary depends on beside the analysed code: this tool (its version, and when its own source files
     last changed, for a checkout installed in development mode), the project's own status calls, and whether the

@@ -20,19 +20,18 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.imports import ImportMap
 from ..analysis.project_facts import ProjectFacts
 from ..api.rows import Api
 from ..records import NamedTuple
 from .api_codec import decode, encode
+from .json_reading import JSON, MALFORMED, flag, listing, mapping, text
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
     from ..analysis.module import AnalysedModule
-
-JSON = Any
 
 
 class ClassFacts(NamedTuple):
@@ -226,9 +225,9 @@ def _objects(
 def _aliases(imports: ImportMap, bound: dict[str, int], facts: ProjectFacts | None) -> dict[str, str]:
     found = {local: qualified for local, qualified in imports.module_level.items() if bound.get(local, 0) == 1}
     if facts is not None:
-        for local in imports.relative:
+        for local, (level, dotted) in imports.relative.items():
             if bound.get(local, 0) == 1 and local in imports.placed:
-                qualified = facts.qualify(ast.Name(local))
+                qualified = facts.absolute_module(level, dotted)
                 if qualified is not None:
                     found[local] = qualified
     return found
@@ -268,48 +267,38 @@ def from_json(data: JSON) -> ModuleSummary | None:
     """The summary `data` holds, or None when anything in it is not what `to_json` writes."""
     try:
         return _from_json(data)
-    except (TypeError, ValueError, KeyError, AttributeError):
+    except MALFORMED:
         return None
 
 
 def _from_json(data: JSON) -> ModuleSummary | None:
-    rows = {_text(key): tuple(_api(item) for item in _list(apis)) for key, apis in _dict(data["rows"]).items()}
-    classes = {_text(key): _class(value) for key, value in _dict(data["classes"]).items()}
-    objects = {_text(key): _text(value) for key, value in _dict(data["objects"]).items()}
-    aliases = {_text(key): _text(value) for key, value in _dict(data["aliases"]).items()}
-    stars = tuple(_text(module) for module in _list(data["stars"]))
-    names = frozenset(_text(name) for name in _list(data["names"]))
-    exports = None if data["exports"] is None else tuple(_text(name) for name in _list(data["exports"]))
-    full = data["full"]
-    if not isinstance(full, bool):
-        raise TypeError(full)
+    rows = {text(key): tuple(_api(item) for item in listing(apis)) for key, apis in mapping(data["rows"]).items()}
+    classes = {text(key): _class(value) for key, value in mapping(data["classes"]).items()}
+    objects = {text(key): text(value) for key, value in mapping(data["objects"]).items()}
+    aliases = {text(key): text(value) for key, value in mapping(data["aliases"]).items()}
+    stars = tuple(text(module) for module in listing(data["stars"]))
+    names = frozenset(text(name) for name in listing(data["names"]))
+    exports = None if data["exports"] is None else tuple(text(name) for name in listing(data["exports"]))
+    full = flag(data["full"])
     return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, _roles(data["roles"]))
 
 
 def _roles(data: JSON) -> Roles:
-    value = _dict(data)
+    value = mapping(data)
     return Roles(
-        frozenset(_text(name) for name in _list(value["auth_decorators"])),
-        {_text(key): _flag(flag) for key, flag in _dict(value["auth_dependencies"]).items()},
-        frozenset(_text(name) for name in _list(value["creators"])),
-        {_text(key): _flag(flag) for key, flag in _dict(value["user_aliases"]).items()},
+        frozenset(text(name) for name in listing(value["auth_decorators"])),
+        {text(key): flag(required) for key, required in mapping(value["auth_dependencies"]).items()},
+        frozenset(text(name) for name in listing(value["creators"])),
+        {text(key): flag(required) for key, required in mapping(value["user_aliases"]).items()},
     )
 
 
-def _flag(value: JSON) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(value)
-    return value
-
-
 def _class(data: JSON) -> ClassFacts:
-    value = _dict(data)
-    bases = tuple(None if base is None else _text(base) for base in _list(value["bases"]))
-    carried = {_text(key): _api(api) for key, api in _dict(value["carried"]).items()}
-    decorated = value["decorated"]
-    if not isinstance(decorated, bool):
-        raise TypeError(decorated)
-    return ClassFacts(bases, frozenset(_text(name) for name in _list(value["defines"])), carried, decorated)
+    value = mapping(data)
+    bases = tuple(None if base is None else text(base) for base in listing(value["bases"]))
+    carried = {text(key): _api(api) for key, api in mapping(value["carried"]).items()}
+    defines = frozenset(text(name) for name in listing(value["defines"]))
+    return ClassFacts(bases, defines, carried, flag(value["decorated"]))
 
 
 def _api(data: JSON) -> Api:
@@ -317,21 +306,3 @@ def _api(data: JSON) -> Api:
     if api is None:
         raise ValueError(data)
     return api
-
-
-def _dict(value: JSON) -> dict[Any, Any]:
-    if not isinstance(value, dict):
-        raise TypeError(value)
-    return value
-
-
-def _list(value: JSON) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(value)
-    return value
-
-
-def _text(value: JSON) -> str:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
