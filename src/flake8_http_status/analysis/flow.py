@@ -438,10 +438,7 @@ class Flow:
 
     def _match(self, call: ast.Call, api: Api, scope: Scope) -> None:
         """The sites of `call` as a call of `api`, marked as reached through the callee."""
-        first = len(self.sites)
-        self.matcher.call_api(call, api, scope)
-        for index in range(first, len(self.sites)):
-            site = self.sites[index] = self.sites[index]._replace(via=call.func)
+        for site in self.matcher.call_through(call, (api,), scope):
             if site.node is not None:
                 self.status_nodes.add(id(site.node))
 

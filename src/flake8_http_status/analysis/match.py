@@ -129,8 +129,7 @@ class Matcher:
         self._generic_call(call, last_name(func), scope)
 
     def _project_call(self, call: ast.Call, qualified: str | None, scope: Scope) -> bool:
-        """A call of a project helper, exception class or inherited method that another module defines: its
-        sites are marked as reached through the callee (`Site.via`), as the status flow marks a local helper's."""
+        """A call of a project helper, exception class or inherited method that another module defines."""
         if self.project is None:
             return False
         func = call.func
@@ -144,12 +143,19 @@ class Matcher:
                 return True  # a project class defines the method: no framework row applies
         if not rows:
             return False
+        self.call_through(call, rows, scope)
+        return True
+
+    def call_through(self, call: ast.Call, apis: tuple[Api, ...], scope: Scope) -> list[Site]:
+        """The sites of `call` as a call of each of `apis`, marked as reached through the callee (`Site.via`): a
+        project helper's, or the module's own (`analysis.flow`). The handler model reads only statuses written at
+        the framework's slot itself."""
         first = len(self.sites)
-        for api in rows:
+        for api in apis:
             self.call_api(call, api, scope)
         for index in range(first, len(self.sites)):
-            self.sites[index] = self.sites[index]._replace(via=func)
-        return True
+            self.sites[index] = self.sites[index]._replace(via=call.func)
+        return self.sites[first:]
 
     def _own_method(self, func: ast.Attribute, scope: Scope) -> bool:
         """`self.set_status(...)` in a class that defines set_status itself calls that method, not a framework's."""

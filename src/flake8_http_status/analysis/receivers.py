@@ -162,7 +162,7 @@ class Receivers:
             if id(current) in seen:
                 continue
             seen.add(id(current))
-            if any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == name for s in current.body):
+            if _defines_itself(current, name):
                 return True
             for base in current.bases:
                 local = self.bindings.classes.get(base.id) if isinstance(base, ast.Name) else None
