@@ -344,5 +344,5 @@ def test_advice_says_the_route_must_declare_the_better_status() -> None:
     declared = run(head + '@router.get("/", auth=django_auth, response={200: dict, 401: dict, 403: dict})' + body)
     [before] = [finding for finding in undeclared if finding.code == "HTS901"]
     [after] = [finding for finding in declared if finding.code == "HTS901"]
-    assert "(after adding it to the route's `response=`)" in before.message and before.fix is None
-    assert "after adding it" not in after.message and after.fix is not None
+    assert "(add it to `response=`)" in before.message and before.fix is None
+    assert "add it to" not in after.message and after.fix is not None

@@ -35,7 +35,7 @@ Exits = Callable[[list[ast.stmt]], bool]
 
 class AuthState(NamedTuple):
     auth: Auth
-    why: object = ""  # the evidence, for messages: "@login_required", Phrase("the check on line {line}")
+    why: object = ""  # the evidence, for messages: "@login_required", Phrase("checked on line {line}")
     branch: bool = False  # the evidence is a branch around the point (`if not user.is_authenticated:` body)
 
 
@@ -88,7 +88,7 @@ class AuthModel:
                 continue
             if state.auth is not Auth.UNKNOWN and implied is not state.auth:
                 return UNKNOWN_STATE  # the branch cannot be reached as the evidence says: stay silent
-            state = AuthState(implied, Phrase("the check on line {line}", line=fact.test.lineno), fact.branch)
+            state = AuthState(implied, Phrase("checked on line {line}", line=fact.test.lineno), fact.branch)
         checked = self._checked_before(function, path, exits)
         if checked is not None:
             return UNKNOWN_STATE if state.auth is Auth.ANONYMOUS else AuthState(Auth.AUTHENTICATED, checked)
@@ -311,7 +311,7 @@ class AuthModel:
                 return Phrase("{decorator} on the class", decorator="@method_decorator")
             for name, value in _class_attributes(owner):
                 if self._attribute_guarantees(name, value, methods):
-                    return Phrase("{attribute} of {view}", attribute=name, view=owner.name)
+                    return Phrase("the view's {attribute}", attribute=name)
         return None
 
     def _class_chain(self, cls: ast.ClassDef) -> Iterator[ast.ClassDef]:

@@ -10,99 +10,50 @@ from typing import Final
 from ..texts import RuleText
 
 MESSAGES: Final[dict[str, str]] = {
-    "HTS901": (
-        "{value} 대신 {better} 사용: 여기서는 사용자가 이미 인증된 상태({why})라서, 인증이 아니라 요청 자체를 "
-        "거부하는 경우임 (http-status explain HTS901 참고)"
-    ),
-    "HTS902": (
-        "{value} 대신 {better} 사용: 여기서는 사용자가 로그인하지 않은 상태({why})인데, 403은 로그인해도 소용없다는 "
-        "뜻임 (http-status explain HTS902 참고)"
-    ),
-    "HTS903": (
-        "WWW-Authenticate 헤더 없이 나가는 401 응답: {value}; 'Bearer' 같은 챌린지를 추가하거나, 자격 증명이 문제가 "
-        "아니라면 다음 상태 사용: {better} (http-status explain HTS903 참고)"
-    ),
-    "HTS904": (
-        "{value} 대신 {better} 사용: 이 {method} 핸들러는 리소스를 생성함 (생성 호출: {creation}, 줄 {line}) "
-        "(http-status explain HTS904 참고)"
-    ),
-    "HTS905": (
-        "{value} 대신 {better} 사용: 203은 원 서버의 콘텐츠를 변형한 프록시가 쓰는 코드이지, 원 서버 자신의 응답에 "
-        "쓰는 코드가 아님 (http-status explain HTS905 참고)"
-    ),
-    "HTS906": (
-        "콘텐츠를 담을 수 없는 상태인데 콘텐츠가 있음: {value}; {why}; 콘텐츠를 빼거나 다음 상태로 응답: {better} "
-        "(http-status explain HTS906 참고)"
-    ),
-    "HTS907": (
-        "Allow 헤더 없이 나가는 405 응답: {value}; 이 리소스가 지원하는 메서드를 나열하세요. 예: 'GET, HEAD' "
-        "(http-status explain HTS907 참고)"
-    ),
+    "HTS901": "{value} 대신 {better} 사용: 사용자가 이미 로그인한 상태임 ({why})",
+    "HTS902": "{value} 대신 {better} 사용: 사용자가 로그인하지 않은 상태임 ({why})",
+    "HTS903": "WWW-Authenticate 챌린지가 없는 응답: {value}; 자격 증명이 유효하다면 {better} 사용",
+    "HTS904": "{value} 대신 {better} 사용: 리소스를 생성하는 호출 {creation} (줄 {line})",
+    "HTS905": "{value} 대신 {better} 사용: 203은 원 서버의 콘텐츠를 변형한 프록시가 쓰는 코드임",
+    "HTS906": "콘텐츠를 담을 수 없는 상태: {value} ({why}); 콘텐츠를 빼거나 {better} 사용",
+    "HTS907": "Allow 헤더가 없는 응답: {value}; 허용하는 메서드를 나열하세요. 예: 'GET, HEAD'",
     "HTS908": (
         "{method} 요청 뒤에는 {value} 대신 {better} 사용: 303 See Other는 클라이언트가 GET으로 이어 가게 함 "
         "(post/redirect/get); 같은 {method} 요청을 다시 보내게 하려면 307이나 308 사용 (http-status explain HTS908 참고)"
     ),
-    "HTS909": (
-        "{value} 대신 {better} 사용: 이 분기는 클라이언트 잘못인 경우({cause})를 처리함; 5xx는 서버 탓으로 돌리고 "
-        "재시도를 부름 (http-status explain HTS909 참고)"
-    ),
-    "HTS910": (
-        "{value} 대신 {better} 사용: 이 리소스가 거부하는 표준 메서드임 ({method}); 501은 서버가 그 메서드를 아예 "
-        "모른다는 뜻임 (http-status explain HTS910 참고)"
-    ),
-    "HTS911": (
-        "오류를 알리는 콘텐츠({shape})인데 성공 상태로 나감: {value}; 오류 상태를 보내세요. 예: {better} "
-        "(http-status explain HTS911 참고)"
-    ),
-    "HTS912": (
-        "{value} 대신 {better} 사용: 이 분기는 서버가 호출한 대상의 시간 초과({exception})를 처리함; 408은 클라이언트가 "
-        "요청을 너무 늦게 보냈다는 뜻임 (http-status explain HTS912 참고)"
-    ),
-    "HTS913": (
-        "Location 헤더가 없어 클라이언트가 갈 곳이 없는 리다이렉트: {value}; Location을 설정하거나, 오류라면 오류 "
-        "상태를 보내세요. 예: {better} (http-status explain HTS913 참고)"
-    ),
-    "HTS914": (
-        "{value} 대신 {better} 사용: 이 분기가 처리하는 것은 잘못된 요청이 아니라 리소스의 현재 상태와의 "
-        "충돌({cause})임 (http-status explain HTS914 참고)"
-    ),
-    "HTS915": (
-        "Location 헤더가 없는 생성 응답: {value}; 클라이언트가 가져올 수 있게 새 리소스의 URI를 알려 주세요 "
-        "(http-status explain HTS915 참고)"
-    ),
-    "HTS916": (
-        "Retry-After 헤더가 없는 응답: {value}; 언제 다시 시도하면 되는지 알려 주세요 (초 또는 날짜) "
-        "(http-status explain HTS916 참고)"
-    ),
-    "HTS917": (
-        "여기서 발생시키지만 라우트의 responses=에 선언되지 않은 상태: {value}; OpenAPI 문서가 클라이언트가 받을 수 "
-        "있는 응답을 보여 주도록 추가하세요: {better} (http-status explain HTS917 참고)"
-    ),
+    "HTS909": "{value} 대신 {better} 사용: 이 분기는 클라이언트 잘못({cause})을 처리함",
+    "HTS910": "{value} 대신 {better} 사용: 표준 메서드({method})지만 여기서 허용하지 않을 뿐임",
+    "HTS911": "오류 본문({shape})인데 상태는 {value}; 오류 상태를 쓰세요. 예: {better}",
+    "HTS912": "{value} 대신 {better} 사용: 서버가 호출한 대상의 시간 초과임 ({exception})",
+    "HTS913": "Location 헤더가 없는 리다이렉트: {value}; Location을 설정하거나 오류 상태 사용. 예: {better}",
+    "HTS914": "{value} 대신 {better} 사용: 이 분기는 리소스 상태와의 충돌({cause})을 처리함",
+    "HTS915": "Location 헤더가 없는 생성 응답: {value}; 클라이언트가 가져올 수 있게 새 리소스의 URI를 알려 주세요",
+    "HTS916": "Retry-After 헤더가 없는 응답: {value}; 언제 다시 시도하면 되는지 알려 주세요 (초 또는 날짜)",
+    "HTS917": "여기서 발생시키지만 responses=에 선언되지 않은 상태: {value}; 다음을 추가하세요: {better}",
 }
 
 PHRASES: Final[dict[str, str]] = {
     # How a message names the status the code sends now
     "{api} ({code})": "{api} ({code})",
     "the default {code} of {api}": "{api} 기본 상태 {code}",
-    "the default {code}": "기본 상태 {code}",
     # HTS9xx advice where the route must declare the status first (Django Ninja's `response=`)
-    "{constant} (after adding it to the route's `{keyword}=`)": "{constant} (라우트의 `{keyword}=`에 추가한 뒤)",
+    "{constant} (add it to `{keyword}=`)": "{constant} (`{keyword}=`에 선언 필요)",
     # HTS901, HTS902: the evidence about the user
-    "the check on line {line}": "줄 {line} 검사",
+    "checked on line {line}": "줄 {line} 검사",
     "{decorator} on the class": "클래스에 붙은 {decorator}",
-    "{attribute} of {view}": "{view} 클래스 설정 {attribute}",
+    "the view's {attribute}": "뷰 설정 {attribute}",
     "{argument} on {owner}": "{owner}에 준 {argument}",
     "{call} on line {line}": "{call} 호출 (줄 {line})",
     # HTS906: what the framework does with the content
-    "{framework} sends it anyway": "그래도 프레임워크가 그대로 보냄 ({framework})",
-    "{framework} fails on it, so the client gets a 500": "프레임워크가 실패해 클라이언트는 500을 받음 ({framework})",
-    "{framework} refuses to start the app": "프레임워크가 앱 시작을 거부함 ({framework})",
+    "{framework} sends it anyway": "{framework}: 그대로 보냄",
+    "{framework} then answers 500": "{framework}: 500으로 응답함",
+    "{framework} refuses to start": "{framework}: 앱 시작을 거부함",
     # HTS909, HTS911, HTS914: what the branch handles, how the content reads
-    "{exception} from reading the request": "요청을 읽다 난 예외 {exception}",
-    "input that failed validation": "검증에 실패한 입력",
-    "a {key} key": "키 {key}",
+    "{exception} from the request": "요청에서 난 {exception}",
+    "invalid input": "잘못된 입력",
+    "{key} key": "키 {key}",
     "an existence check": "존재 여부 검사",
-    "a message that something already exists": "이미 존재한다는 메시지",
+    'an "already exists" message': '"이미 존재함" 메시지',
 }
 
 _AUTH_DECORATORS = (
@@ -191,7 +142,8 @@ RULES: Final[dict[str, RuleText]] = {
         ),
         why=(
             "RFC 9110 §11.6.1은 모든 401에 챌린지를 하나 이상 담으라고 요구합니다: 클라이언트는 그것으로 어떤 방식으로 "
-            "인증할지 압니다. 챌린지가 없으면 범용 클라이언트는 복구하지 못합니다."
+            '인증할지 압니다. 챌린지가 없으면 범용 클라이언트는 복구하지 못합니다. `Bearer`나 `Basic realm="api"` 같은 챌린지를 '
+            "추가하세요. 자격 증명은 유효한데 요청이 허용되지 않는 경우라면 맞는 상태는 챌린지가 필요 없는 403 Forbidden입니다."
         ),
         fix_safety="수정 없음: 인증 방식과 realm은 작성자만 압니다.",
         not_reported=(

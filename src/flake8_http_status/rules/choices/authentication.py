@@ -15,10 +15,8 @@ from .common import (
     better,
     candidates,
     change_status,
-    describe,
     function_of,
     report_node,
-    see,
 )
 
 _AUTH_OPTIONS = (
@@ -30,8 +28,7 @@ _AUTH_OPTIONS = (
 UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
     code="HTS901",
     slug="unauthorized-while-authenticated",
-    message="use {better} instead of {value}: the user is already authenticated here ({why}), so the request "
-    "is refused, not unauthenticated" + see("HTS901"),
+    message="use {better}, not {value}: the user is logged in ({why})",
     summary="401 where the user is already known to be authenticated.",
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
@@ -93,8 +90,7 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
 FORBIDDEN_WHILE_ANONYMOUS = Rule(
     code="HTS902",
     slug="forbidden-while-anonymous",
-    message="use {better} instead of {value}: the user is not logged in here ({why}), and 403 says logging in "
-    "would not help" + see("HTS902"),
+    message="use {better}, not {value}: the user is not logged in ({why})",
     summary="403 where the user is known not to be authenticated.",
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
@@ -146,8 +142,7 @@ FORBIDDEN_WHILE_ANONYMOUS = Rule(
 UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
     code="HTS903",
     slug="unauthorized-without-challenge",
-    message="{value} goes out without a WWW-Authenticate header: add a challenge such as 'Bearer', or use "
-    "{better} if credentials are not the problem" + see("HTS903"),
+    message="{value} needs a WWW-Authenticate challenge; for valid credentials, use {better}",
     summary="A 401 built without a WWW-Authenticate header where the framework does not add one.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
@@ -159,7 +154,9 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
         ),
         why=(
             "RFC 9110 §11.6.1 requires every 401 to carry at least one challenge: it is how the client learns "
-            "which scheme to authenticate with. Without one, generic clients cannot recover."
+            "which scheme to authenticate with. Without one, generic clients cannot recover. Add a challenge "
+            'such as `Bearer` or `Basic realm="api"`; where the credentials are valid and the request is simply not '
+            "allowed, the right status is 403 Forbidden, which needs no challenge."
         ),
         examples=(
             Example(
@@ -219,14 +216,14 @@ def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
                 report_node(site),
                 change_status(context, site, 403),
                 better=better(context, 403, site),
-                value=describe(context, site),
+                value=site.code,
                 why=state.why,
             )
     if not model.has_header(site, _CHALLENGE):
         yield context.finding(
             UNAUTHORIZED_WITHOUT_CHALLENGE,
             report_node(site),
-            value=describe(context, site),
+            value=site.code,
             better=better(context, 403, site),
         )
 
@@ -253,7 +250,7 @@ def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
             report_node(site),
             change_status(context, site, 401),
             better=better(context, 401, site),
-            value=describe(context, site),
+            value=site.code,
             why=state.why,
         )
 

@@ -42,7 +42,8 @@ _NO_SWAP_TARGETS = frozenset({405})
 
 
 def see(code: str) -> str:
-    """The end of every HTS9xx message."""
+    """The pointer to `explain` that HTS9xx messages used to end with. HTS9xx messages are now one short line
+    and leave the detail to `explain`; only HTS908 still ends with it, until its own rewrite (issue 14)."""
     return f" (see http-status explain {code})"
 
 
@@ -81,9 +82,7 @@ def better(context: Context, code: int, site: Site | None = None) -> str | Phras
     if site is not None and keyword is not None:
         declared = declared_statuses(context.handlers, site.scope.function, keyword)
         if declared is not None and code not in declared:
-            return Phrase(
-                "{constant} (after adding it to the route's `{keyword}=`)", constant=named[code], keyword=keyword
-            )
+            return Phrase("{constant} (add it to `{keyword}=`)", constant=named[code], keyword=keyword)
     return named[code]
 
 
@@ -110,7 +109,8 @@ def _spell(context: Context, code: int) -> Spelled | None:
 
 
 def describe(context: Context, site: Site) -> object:
-    """How a message names the status the code sends now (a `Phrase` where it is prose)."""
+    """How a message names the status the code sends now (a `Phrase` where it is prose). Long: messages that
+    must stay short name the bare code instead (`site.code`), since the finding points at the status."""
     value = site.value
     if value.spelling is Spelling.FIXED:
         return Phrase("{api} ({code})", api=site.api.label, code=site.code)

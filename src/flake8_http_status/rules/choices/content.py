@@ -17,7 +17,7 @@ from ...handlers.responses import presence
 from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
-from .common import better, candidates, describe, report_node, see
+from .common import better, candidates, report_node
 
 _BODILESS = frozenset({*range(100, 200), 204, 205, 304})
 _SUCCESS = frozenset(range(200, 300))
@@ -25,8 +25,7 @@ _SUCCESS = frozenset(range(200, 300))
 CONTENT_WITH_BODILESS_STATUS = Rule(
     code="HTS906",
     slug="content-with-bodiless-status",
-    message="{value} cannot carry content, but this response has some and {why}; drop the content or answer "
-    "{better}" + see("HTS906"),
+    message="{value} cannot carry content ({why}): drop it or use {better}",
     summary="204/205/304 (or 1xx) built with a non-empty body.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
@@ -68,8 +67,7 @@ CONTENT_WITH_BODILESS_STATUS = Rule(
 ERROR_PAYLOAD_WITH_SUCCESS = Rule(
     code="HTS911",
     slug="error-payload-with-success",
-    message="this content reports an error ({shape}) but goes out with {value}; send an error status such as "
-    "{better}" + see("HTS911"),
+    message="{value} with an error body ({shape}); use an error status like {better}",
     summary="A 2xx (explicit or default) whose body is shaped as an error.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
@@ -140,7 +138,7 @@ def _bodiless(context: Context) -> Iterator[Finding]:
             yield context.finding(
                 CONTENT_WITH_BODILESS_STATUS,
                 report_node(site),
-                value=describe(context, site),
+                value=site.code,
                 why=_consequence(row),
                 better=better(context, 200, site),
             )
@@ -148,9 +146,9 @@ def _bodiless(context: Context) -> Iterator[Finding]:
 
 def _consequence(row: Bodiless) -> Phrase:
     if row.policy is BodyPolicy.FAILS:
-        return Phrase("{framework} fails on it, so the client gets a 500", framework=row.name)
+        return Phrase("{framework} then answers 500", framework=row.name)
     if row.policy is BodyPolicy.REFUSED:
-        return Phrase("{framework} refuses to start the app", framework=row.name)
+        return Phrase("{framework} refuses to start", framework=row.name)
     return Phrase("{framework} sends it anyway", framework=row.name)
 
 
@@ -234,7 +232,7 @@ def _error_payloads(context: Context) -> Iterator[Finding]:
         node = content.node if content is not None else None
         shape = error_shape(node) if node is not None else None
         if shape is not None and model.is_final(site):
-            yield _payload_finding(context, node, describe(context, site), shape)  # type: ignore[arg-type]
+            yield _payload_finding(context, node, site.code, shape)  # type: ignore[arg-type]
     if model.in_tests:
         return
     for handler in model.all_handlers:
@@ -243,7 +241,7 @@ def _error_payloads(context: Context) -> Iterator[Finding]:
         for answer in model.answers(handler):
             shape = error_shape(answer.node)
             if shape is not None and answer.status is not None and answer.status in _SUCCESS:
-                yield _payload_finding(context, answer.node, Phrase("the default {code}", code=answer.status), shape)
+                yield _payload_finding(context, answer.node, answer.status, shape)
 
 
 def _payload_finding(context: Context, node: ast.expr, value: object, shape: object) -> Finding:
@@ -260,7 +258,7 @@ def error_shape(node: ast.expr) -> str | Phrase | None:
         if isinstance(value, ast.Constant) and value.value is False:
             return f"{key}: False"
     errors = sorted(key for key in _ERROR_KEYS & items.keys() if not _empty(items[key]))
-    return Phrase("a {key} key", key=f'"{errors[0]}"') if errors else None
+    return Phrase("{key} key", key=f'"{errors[0]}"') if errors else None
 
 
 _FAILURE_WORDS = frozenset({"error", "fail", "failed", "failure"})

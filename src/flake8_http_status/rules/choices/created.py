@@ -14,10 +14,9 @@ from ...handlers.answers import Answer
 from ...handlers.creation import Created
 from ...handlers.handler_model import HandlerModel
 from ...handlers.routes import Handler
-from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
-from .common import append_status, better, candidates, change_status, describe, report_node, see
+from .common import append_status, better, candidates, change_status, report_node
 from .content import reports_failure
 
 _CREATING = frozenset({"POST", "PUT"})
@@ -31,8 +30,7 @@ _BULK_PREFIXES = ("bulk", "abulk", "insert_many", "create_many", "add_all")
 OK_AFTER_CREATE = Rule(
     code="HTS904",
     slug="ok-after-create",
-    message="use {better} instead of {value}: this {method} handler creates a resource ({creation} on line {line})"
-    + see("HTS904"),
+    message="use {better}, not {value}: {creation} on line {line} creates a resource",
     summary="A POST (or creating PUT) handler that creates a resource and answers 200.",
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
@@ -90,7 +88,7 @@ OK_AFTER_CREATE = Rule(
 CREATED_WITHOUT_LOCATION = Rule(
     code="HTS915",
     slug="created-without-location",
-    message="{value} without a Location header: name the new resource's URI so clients can fetch it" + see("HTS915"),
+    message="{value} without a Location header: name the new resource's URI so clients can fetch it",
     summary="201 without a Location header.",
     fix=FixSafety.NONE,
     default=False,
@@ -199,9 +197,7 @@ def _answered_ok(context: Context, site: Site, function: FunctionNode) -> Iterat
     found = _creation(context, function, site.anchor, content.node if content is not None else None)
     if found is not None:
         method, created = found
-        yield _finding(
-            context, report_node(site), change_status(context, site, 201), describe(context, site), method, created
-        )
+        yield _finding(context, report_node(site), change_status(context, site, 201), site.code, method, created)
 
 
 def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iterator[Finding]:
@@ -218,13 +214,13 @@ def _answer(context: Context, answer: Answer, reported_routes: set[int]) -> Iter
                 context,
                 report_node(route),
                 change_status(context, route, 201),
-                describe(context, route),
+                route.code,
                 method,
                 created,
             )
         return
     fix = append_status(context, answer.node, 201) if _is_return_value(answer) else None
-    yield _finding(context, answer.node, fix, Phrase("the default {code}", code=answer.status), method, created)
+    yield _finding(context, answer.node, fix, answer.status, method, created)
 
 
 def _is_return_value(answer: Answer) -> bool:
@@ -259,7 +255,7 @@ def _created_without_location(context: Context) -> Iterator[Finding]:
             if function is None or model.has_header(site, "Location"):
                 continue
         if function is not None and _made_elsewhere(context, function, site):
-            yield context.finding(CREATED_WITHOUT_LOCATION, report_node(site), value=describe(context, site))
+            yield context.finding(CREATED_WITHOUT_LOCATION, report_node(site), value=site.code)
 
 
 def _made_elsewhere(context: Context, function: FunctionNode, site: Site) -> bool:

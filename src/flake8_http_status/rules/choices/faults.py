@@ -19,7 +19,7 @@ from ...handlers.handler_model import Caught
 from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
-from .common import better, candidates, change_status, describe, report_node, see
+from .common import better, candidates, change_status, report_node
 
 _SERVER_ERRORS = frozenset(range(500, 600))
 _CONFLICT_WORDS = ("already exist", "already taken", "already registered", "already in use")
@@ -27,8 +27,7 @@ _CONFLICT_WORDS = ("already exist", "already taken", "already registered", "alre
 SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
     code="HTS909",
     slug="server-error-for-client-fault",
-    message="use {better} instead of {value}: this branch handles {cause}, which is the client's fault; a 5xx "
-    "blames the server and invites retries" + see("HTS909"),
+    message="use {better}, not {value}: the branch handles {cause}",
     summary="A 5xx sent from a branch that handles bad client input.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
@@ -74,8 +73,7 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
 REQUEST_TIMEOUT_FOR_UPSTREAM = Rule(
     code="HTS912",
     slug="request-timeout-for-upstream",
-    message="use {better} instead of {value}: this branch handles a timeout of something the server called "
-    "({exception}); 408 says the client was too slow to send its request" + see("HTS912"),
+    message="use {better}, not {value}: {exception} is an upstream timeout",
     summary="408 sent from a branch handling an upstream timeout.",
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
@@ -121,8 +119,7 @@ REQUEST_TIMEOUT_FOR_UPSTREAM = Rule(
 CONFLICT_AS_BAD_REQUEST = Rule(
     code="HTS914",
     slug="conflict-as-bad-request",
-    message="use {better} instead of {value}: this branch handles {cause}, a conflict with the resource's "
-    "current state rather than a malformed request" + see("HTS914"),
+    message="use {better}, not {value}: the branch handles a conflict ({cause})",
     summary="400 sent from a branch handling a uniqueness conflict.",
     fix=FixSafety.UNSAFE,
     default=False,
@@ -187,15 +184,15 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
     cause: object = None
     caught = model.fault_at(function, site.anchor)
     if caught is not None and caught.fault is Fault.CLIENT_INPUT and _shown(context, function, caught):
-        cause = Phrase("{exception} from reading the request", exception=_caught(caught.clause))
+        cause = Phrase("{exception} from the request", exception=_caught(caught.clause))
     if cause is None and _failed_validation(context, function, site):
-        cause = Phrase("input that failed validation")
+        cause = Phrase("invalid input")
     if cause is not None:
         yield context.finding(
             SERVER_ERROR_FOR_CLIENT_FAULT,
             report_node(site),
             better=better(context, 400, site),
-            value=describe(context, site),
+            value=site.code,
             cause=cause,
         )
 
@@ -208,7 +205,7 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
             report_node(site),
             change_status(context, site, 504),
             better=better(context, 504, site),
-            value=describe(context, site),
+            value=site.code,
             exception=_caught(caught.clause),
         )
 
@@ -222,14 +219,14 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
     elif in_handler and _exists_check(context, function, site):
         cause = Phrase("an existence check")
     elif in_handler and _says_conflict(site):
-        cause = Phrase("a message that something already exists")
+        cause = Phrase('an "already exists" message')
     if cause is not None:
         yield context.finding(
             CONFLICT_AS_BAD_REQUEST,
             report_node(site),
             change_status(context, site, 409),
             better=better(context, 409, site),
-            value=describe(context, site),
+            value=site.code,
             cause=cause,
         )
 

@@ -13,15 +13,14 @@ from ...handlers.methods import is_method_test
 from ...handlers.routes import Handler
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
-from .common import better, candidates, change_status, describe, report_node, see
+from .common import better, candidates, change_status, report_node
 
 _STANDARD = frozenset(VERBS)
 
 METHOD_NOT_ALLOWED_WITHOUT_ALLOW = Rule(
     code="HTS907",
     slug="method-not-allowed-without-allow",
-    message="{value} goes out without an Allow header: list the methods this resource supports, e.g. "
-    "'GET, HEAD'" + see("HTS907"),
+    message="{value} without an Allow header: list the allowed methods, e.g. 'GET, HEAD'",
     summary="A 405 without an Allow header where the framework does not add one.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
@@ -62,8 +61,7 @@ METHOD_NOT_ALLOWED_WITHOUT_ALLOW = Rule(
 NOT_IMPLEMENTED_FOR_KNOWN_METHOD = Rule(
     code="HTS910",
     slug="not-implemented-for-known-method",
-    message="use {better} instead of {value}: {method} is a standard method this resource refuses; 501 says the "
-    "server does not recognise the method at all" + see("HTS910"),
+    message="use {better}, not {value}: {method} is standard, just not allowed here",
     summary="501 for a standard method that this resource does not support.",
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
@@ -116,9 +114,7 @@ def check(context: Context) -> Iterator[Finding]:
     for site in candidates(context, (405, 501)):
         if site.code == 405:
             if not model.has_header(site, "Allow"):
-                yield context.finding(
-                    METHOD_NOT_ALLOWED_WITHOUT_ALLOW, report_node(site), value=describe(context, site)
-                )
+                yield context.finding(METHOD_NOT_ALLOWED_WITHOUT_ALLOW, report_node(site), value=site.code)
             continue
         function = site.scope.function
         method = _refused_method(context, function, site) if function is not None else None
@@ -128,7 +124,7 @@ def check(context: Context) -> Iterator[Finding]:
                 report_node(site),
                 change_status(context, site, 405),
                 better=better(context, 405, site),
-                value=describe(context, site),
+                value=site.code,
                 method=method,
             )
 

@@ -8,13 +8,12 @@ from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
-from .common import better, candidates, change_status, describe, report_node, see
+from .common import better, candidates, change_status, report_node
 
 NON_AUTHORITATIVE_FROM_ORIGIN = Rule(
     code="HTS905",
     slug="non-authoritative-from-origin",
-    message="use {better} instead of {value}: 203 is for a proxy that changed an origin's content, not for the "
-    "origin's own answer" + see("HTS905"),
+    message="use {better}, not {value}: 203 is for proxies that changed the origin's content",
     summary="203 sent by an application handler; 203 is for transforming proxies.",
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
@@ -57,7 +56,7 @@ def check(context: Context) -> Iterator[Finding]:
             report_node(site),
             change_status(context, site, 200),
             better=better(context, 200, site),
-            value=describe(context, site),
+            value=site.code,
         )
 
 

@@ -72,8 +72,7 @@ REDIRECT_AFTER_UNSAFE_METHOD = Rule(
 REDIRECT_WITHOUT_LOCATION = Rule(
     code="HTS913",
     slug="redirect-status-without-location",
-    message="{value} without a Location header leaves the client nowhere to go: set Location, or send an error "
-    "status such as {better} if this is an error" + see("HTS913"),
+    message="{value} without a Location header: set one, or send an error like {better}",
     summary="A 3xx (not 304) raised or returned without a Location.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
@@ -135,7 +134,7 @@ def check(context: Context) -> Iterator[Finding]:
                 )
         if not located and not _rejected(site):
             yield context.finding(
-                REDIRECT_WITHOUT_LOCATION, report_node(site), value=describe(context, site), better=better(context, 400)
+                REDIRECT_WITHOUT_LOCATION, report_node(site), value=site.code, better=better(context, 400)
             )
 
 

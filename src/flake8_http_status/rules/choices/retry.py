@@ -10,12 +10,12 @@ from ...analysis.sites import Site
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
-from .common import candidates, describe, report_node, see
+from .common import candidates, report_node
 
 RETRY_AFTER_MISSING = Rule(
     code="HTS916",
     slug="retry-after-missing",
-    message="{value} without a Retry-After header: tell clients when to try again (seconds or a date)" + see("HTS916"),
+    message="{value} without a Retry-After header: tell clients when to try again (seconds or a date)",
     summary="503 or 429 without Retry-After.",
     fix=FixSafety.NONE,
     default=False,
@@ -69,7 +69,7 @@ def check(context: Context) -> Iterator[Finding]:
         if site.code == 503 and (_lasting(context, site) or _health_check(context, site)):
             continue
         if not context.handlers.has_header(site, "Retry-After"):
-            yield context.finding(RETRY_AFTER_MISSING, report_node(site), value=describe(context, site))
+            yield context.finding(RETRY_AFTER_MISSING, report_node(site), value=site.code)
 
 
 def _lasting(context: Context, site: Site) -> bool:
