@@ -18,7 +18,7 @@ from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import append_status, better, candidates, change_status, describe, report_node, see
-from .content import reports_failure
+from .payloads import reports_failure
 
 _CREATING = frozenset({"POST", "PUT"})
 _POST = frozenset({"POST"})
