@@ -10,6 +10,7 @@ from .idioms import (
     AuthCheck,
     AuthDecorator,
     Bodiless,
+    BodyArgument,
     BodyPolicy,
     HeaderArgument,
     PermissionSetting,
@@ -340,6 +341,9 @@ HEADER_ARGUMENTS = (
     HeaderArgument("flask", ("flask.abort",), "Retry-After", Slot(None, "retry_after")),
 )
 
+# `make_response(rv)` with one argument answers what a view returning `rv` would (HTS911 reads it).
+BODY_ARGUMENTS = (BodyArgument("flask", ("make_response",), Slot(0)),)
+
 FRAMEWORK = Framework(
     "flask",
     roots=("flask", "flask_restful", "flask_restx", "flask_smorest", "apiflask"),
@@ -356,6 +360,7 @@ FRAMEWORK = Framework(
     auth_checks=AUTH_CHECKS,
     permission_settings=PERMISSION_SETTINGS,
     header_arguments=HEADER_ARGUMENTS,
+    body_arguments=BODY_ARGUMENTS,
     plain_return=PlainReturn(
         "flask",
         200,

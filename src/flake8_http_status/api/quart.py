@@ -7,6 +7,7 @@ from .framework import Framework
 from .idioms import (
     AuthDecorator,
     Bodiless,
+    BodyArgument,
     BodyPolicy,
     HeaderArgument,
     PermissionSetting,
@@ -103,6 +104,9 @@ HEADER_ARGUMENTS = (
     HeaderArgument("quart", ("quart.abort",), "Retry-After", Slot(None, "retry_after")),
 )
 
+# `make_response(rv)` with one argument answers what a view returning `rv` would (HTS911 reads it).
+BODY_ARGUMENTS = (BodyArgument("quart", ("make_response",), Slot(0)),)
+
 FRAMEWORK = Framework(
     "quart",
     roots=("quart",),
@@ -116,6 +120,7 @@ FRAMEWORK = Framework(
     auth_decorators=AUTH_DECORATORS,
     permission_settings=PERMISSION_SETTINGS,
     header_arguments=HEADER_ARGUMENTS,
+    body_arguments=BODY_ARGUMENTS,
     plain_return=PlainReturn(
         "quart", 200, ("quart",), body_calls=("quart.jsonify", "quart.render_template", "quart.render_template_string")
     ),

@@ -39,6 +39,7 @@ class Answer(NamedTuple):
     status: int | None  # None: cannot tell
     handler: Handler
     route: Site | None  # the route decorator's site, when the route decides the status
+    helper: FunctionNode | None = None  # the module function that returns the content for the handler
 
 
 class ModelView(Protocol):
@@ -63,6 +64,8 @@ class ModelView(Protocol):
 
     def route_sites(self, handler: Handler) -> list[Site]: ...
 
+    def handler(self, function: FunctionNode | None) -> Handler | None: ...
+
 
 def answers(model: ModelView, handler: Handler) -> list[Answer]:
     """In source order."""
@@ -71,6 +74,48 @@ def answers(model: ModelView, handler: Handler) -> list[Answer]:
         if write.framework == handler.framework:
             found.extend(_writes(model, handler, write))
     return sorted(found, key=lambda answer: _position(answer.anchor))
+
+
+def helper_answers(model: ModelView, handler: Handler) -> Iterator[Answer]:
+    """Content a module function returns for the handler to return as it is: `return error("bad")` with
+    `def error(message): return jsonify(success=False, message=message)`. The answers lie in the helper and
+    go out with the status in effect where the handler returns the call. One level deep: a helper that
+    calls another helper is left alone."""
+    row = model.idioms.plain_returns.get(handler.framework)
+    if row is None or not model.module.imports.imports_any(row.gate):
+        return
+    function = handler.function
+    route = _route(model, handler) if row.status is None else None
+    if row.status is None and (route is None or _returns_response(function)):
+        return
+    default = row.status if row.status is not None else route.code if route is not None else None
+    helpers = _module_functions(model.module)
+    for ret in model.body_index(function).returns:
+        call = ret.value.value if isinstance(ret.value, ast.Await) else ret.value
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name) or model.sites_at(call):
+            continue
+        helper = helpers.get(call.func.id)
+        if helper is None or helper is function or model.handler(helper) is not None:
+            continue
+        status = status_at(model, function, ret, default)
+        index = model.body_index(helper)
+        for inner in index.returns:
+            content = _content(model, inner, row, index)
+            if content is not None:
+                yield Answer(content, inner, status, handler, route, helper)
+
+
+def _module_functions(module: AnalysedModule) -> dict[str, FunctionNode]:
+    """The module's top-level functions by name; a name defined twice is left out (which one runs?)."""
+    found: dict[str, FunctionNode] = {}
+    twice: set[str] = set()
+    top = module.candidates.module_functions
+    for function, _ in module.candidates.functions:
+        if id(function) in top:
+            if function.name in found:
+                twice.add(function.name)
+            found[function.name] = function
+    return {name: function for name, function in found.items() if name not in twice}
 
 
 def setters(model: ModelView, function: FunctionNode) -> list[Site]:

@@ -348,7 +348,12 @@ class HandlerModel:
             return stmt is site.anchor or stmt.exc is site.anchor
         if isinstance(stmt, ast.Assign) and stmt.value is site.anchor and len(stmt.targets) == 1:
             target = stmt.targets[0]
-            return isinstance(target, ast.Name) and target.id not in self.body_index(function).restatused
+            index = self.body_index(function)
+            return (
+                isinstance(target, ast.Name)
+                and target.id not in index.restatused
+                and not _returned_with_status(index, target.id)
+            )
         return False
 
     def route_sites(self, handler: Handler) -> list[Site]:
@@ -383,3 +388,14 @@ def _is_argument(call: ast.Call, node: ast.AST) -> bool:
 
 def _in_tuple(value: ast.expr | None, anchor: ast.AST) -> bool:
     return isinstance(value, ast.Tuple) and any(element is anchor for element in value.elts)
+
+
+def _returned_with_status(index: BodyIndex, name: str) -> bool:
+    """`return response, 404`: the tuple's status replaces the one the response was built with."""
+    for ret in index.returns:
+        value = ret.value
+        if isinstance(value, ast.Tuple) and len(value.elts) >= 2:  # (content, status[, headers])
+            first = value.elts[0]
+            if isinstance(first, ast.Name) and first.id == name:
+                return True
+    return False

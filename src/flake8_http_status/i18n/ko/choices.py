@@ -332,23 +332,39 @@ RULES: Final[dict[str, RuleText]] = {
         summary="본문이 오류 모양인데 2xx(명시 또는 기본값)로 나가는 응답.",
         what=(
             "오류 모양의 콘텐츠에 성공 상태를 명시하거나 프레임워크 기본값으로 붙인 경우를 보고합니다: "
-            '`{"error": ...}`, 옆에 오류 정보만 있는 `{"errors": ...}`, `{"success": False}`, `{"ok": False}`. '
+            '`{"error": ...}`, 옆에 오류 정보만 있는 `{"errors": ...}`, `{"success": False}`, `{"ok": False}`, '
+            '실패한 결과(`{"status": "error"}`, `"fail"`, `"failed"`, `"failure"`, `{"result": "error"}`), 그리고 '
+            "상태 줄 대신 본문에 적은 HTTP 상태(`jsonify(status=404, message=...)`, "
+            '`{"code": 400, "msg": ...}`, `{"status_code": 500}`)이며, 이때 메시지는 그 상태를 권합니다. '
             '기본값이 적용되는 곳도 셉니다: `JsonResponse({"error": ...})`, DRF의 `Response({...})`, '
-            "`jsonify(error=...)`를 반환하는 Flask 뷰나 오류 핸들러, dict를 반환하는 FastAPI 라우트."
+            "`JSONResponse`, aiohttp의 `web.json_response`, Sanic의 `json`, Flask의 `make_response(jsonify(...))`, "
+            "`jsonify(error=...)`나 dict를 반환하는 Flask·Quart 뷰나 오류 핸들러, dict를 반환하는 FastAPI 라우트, "
+            "앞에서 상태를 정하지 않은 Tornado의 `self.write`/`self.finish`와 Falcon의 `resp.media`. 변수에 먼저 만든 "
+            "dict도 함수가 한 번만 바인딩하고 이후 바꾸지 않으면 읽습니다"
+            '(`payload = {"error": msg}; return jsonify(payload)`). 뷰가 그대로 반환하는 같은 모듈의 응답 헬퍼'
+            '(`def fail(msg): return jsonify(success=False, message=msg)`를 `return fail("bad")`로 호출)는 '
+            "헬퍼 자신의 return에서 보고합니다."
         ),
         why=(
             "클라이언트, 프록시, 재시도, 캐시, 모니터링은 본문이 아니라 상태 줄을 읽습니다. 200으로 답한 오류는 정상 응답으로 "
             "캐시되고, 성공으로 집계되며, 재시도되지 않습니다. RFC 9110 §15는 요청이 성공했는지 말하는 일을 상태 코드에 "
             "맡깁니다."
         ),
-        fix_safety="수정 없음: 어떤 오류 상태가 맞는지는 오류에 따라 다릅니다.",
+        fix_safety="수정 없음: 어떤 오류 상태가 맞는지는 오류에 따라 다르고, 클라이언트가 본문의 코드를 읽을 수도 있습니다.",
         not_reported=(
             '오류 옆에 결과도 담은 페이로드(GraphQL처럼 `{"data": ..., "errors": [...]}`, 일부만 실패한 일괄 처리의 '
             '`{"created": 3, "errors": [...]}`)와 JSON-RPC 봉투: 거기서는 200이 옳습니다.',
-            '비었거나 없는 오류(`{"error": None}`, `{"errors": []}`), 그리고 다른 곳에서 만든 콘텐츠.',
-            "만든 뒤 상태를 바꾸는 응답(`response.status_code = 400`).",
-            '`{"status": "failed"}`, 그리고 다른 데이터 옆의 플래그(`{"ready": True, "success": False}`): 요청이 '
-            "아니라 작업의 상태를 나타내는 경우가 많습니다.",
+            '비었거나 없는 오류(`{"error": None}`, `{"errors": []}`), 그리고 다른 곳에서 만든 콘텐츠: 두 번 이상 '
+            "바인딩되거나 만든 뒤 바뀐 변수, 다른 모듈.",
+            "만든 뒤 상태를 바꾸는 응답(`response.status_code = 400`, `return response, 409`).",
+            '다른 데이터 옆의 플래그와 결과(`{"ready": True, "success": False}`, `{"status": "failed", "job": 3}`): '
+            "요청이 아니라 작업의 상태를 나타냅니다.",
+            "헬스·준비·상태 엔드포인트(함수 이름이나 라우트 경로로 판단: `health`, `healthz`, `ready`, `live`, "
+            "`ping`, `status` 등): 의존 서비스의 상태를 200 응답 본문에 알리는 것은 흔히 의도된 것으로, 모니터가 "
+            "인스턴스 자신의 잘못이 아닌 장애 때문에 재시작하거나 라우팅에서 빼지 않게 하려는 것입니다.",
+            '4xx/5xx 상태가 아닌 본문의 숫자(`{"code": 2}`), 그리고 호출하는 쪽이 상태를 정하는 헬퍼'
+            "(`def fail(msg, status): return jsonify(error=msg), status`).",
+            "어떤 핸들러도 그대로 반환하지 않는 함수: 그런 dict를 만드는 모델이나 서비스 코드.",
         ),
         references=("RFC 9110 §15 (상태 코드)", "RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6 (5xx)"),
     ),

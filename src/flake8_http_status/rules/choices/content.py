@@ -6,18 +6,18 @@ import ast
 import re
 from collections.abc import Iterator
 
-from ...analysis.receivers import last_name
-from ...analysis.sites import Site
+from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Bodiless, BodyPolicy, Rendering
 from ...api.rows import Role
 from ...findings import Finding, FixSafety
-from ...handlers.answers import setters
+from ...handlers.answers import helper_answers, setters
 from ...handlers.flow import dominates
 from ...handlers.responses import presence
 from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, report_node
+from .payloads import Body, Payload, error_payload
 
 _BODILESS = frozenset({*range(100, 200), 204, 205, 304})
 _SUCCESS = frozenset(range(200, 300))
@@ -67,16 +67,25 @@ CONTENT_WITH_BODILESS_STATUS = Rule(
 ERROR_PAYLOAD_WITH_SUCCESS = Rule(
     code="HTS911",
     slug="error-payload-with-success",
-    message="{value} with an error body ({shape}); use an error status like {better}",
+    message="error body ({shape}) sent with {value}: use e.g. {better}",
     summary="A 2xx (explicit or default) whose body is shaped as an error.",
     fix=FixSafety.NONE,
     doc=RuleDoc(
         what=(
             "Reports a success status, explicit or the framework's default, on content shaped as an error: "
             '`{"error": ...}`, `{"errors": ...}` with only error details beside it, `{"success": False}` '
-            'or `{"ok": False}`. The default counts where it applies: `JsonResponse({"error": ...})`, DRF\'s '
-            "`Response({...})`, a Flask view or error handler returning `jsonify(error=...)`, a FastAPI route "
-            "returning a dict."
+            'or `{"ok": False}`, a failed outcome (`{"status": "error"}`, `"fail"`, `"failed"`, `"failure"`, '
+            '`{"result": "error"}`), or an HTTP status written into the body instead of the status line '
+            '(`jsonify(status=404, message=...)`, `{"code": 400, "msg": ...}`, `{"status_code": 500}`), in which '
+            "case the message recommends that status. The default counts where it applies: "
+            "`JsonResponse({\"error\": ...})`, DRF's `Response({...})`, `JSONResponse`, aiohttp's "
+            "`web.json_response`, Sanic's `json`, Flask's `make_response(jsonify(...))`, a Flask or Quart view or "
+            "error handler returning `jsonify(error=...)` or a dict, a FastAPI route returning a dict, Tornado's "
+            "`self.write`/`self.finish` and Falcon's `resp.media` with no status set before. A dict built in a "
+            "variable first is read when the function binds it once and never changes it "
+            '(`payload = {"error": msg}; return jsonify(payload)`). A response helper in the same module that a '
+            'view returns as it is (`return fail("bad")` with `def fail(msg): return jsonify(success=False, '
+            "message=msg)`) is reported at the helper's own return."
         ),
         why=(
             "Clients, proxies, retries, caches and monitoring read the status line, not the body. An error "
@@ -96,15 +105,35 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
                     '        return jsonify(error="missing user"), HTTPStatus.BAD_REQUEST\n    return jsonify(token="t")\n'
                 ),
             ),
+            Example(
+                bad=(
+                    "from django.http import JsonResponse\n\n\ndef invoice(request, pk):\n"
+                    '    return JsonResponse({"code": 404, "msg": "no such invoice"})\n'
+                ),
+                good=(
+                    "from http import HTTPStatus\n\nfrom django.http import JsonResponse\n\n\n"
+                    "def invoice(request, pk):\n"
+                    '    return JsonResponse({"msg": "no such invoice"}, status=HTTPStatus.NOT_FOUND)\n'
+                ),
+            ),
         ),
-        fix_safety="No fix: which error status fits depends on the error.",
+        fix_safety="No fix: which error status fits depends on the error, and clients may read the body's code.",
         not_reported=(
             'Payloads that carry results beside the errors (`{"data": ..., "errors": [...]}` as GraphQL does, '
             '`{"created": 3, "errors": [...]}` for a partial batch), and JSON-RPC envelopes: 200 is right there.',
-            'Empty or absent errors (`{"error": None}`, `{"errors": []}`), and content built elsewhere.',
-            "Responses whose status is changed after they are built (`response.status_code = 400`).",
-            '`{"status": "failed"}`, and flags beside other data (`{"ready": True, "success": False}`): '
-            "they often describe a job's state, not the request's.",
+            'Empty or absent errors (`{"error": None}`, `{"errors": []}`), and content built elsewhere, in a '
+            "variable bound more than once or changed after it was built, or in another module.",
+            "Responses whose status is changed after they are built (`response.status_code = 400`, "
+            "`return response, 409`).",
+            'Flags and outcomes beside other data (`{"ready": True, "success": False}`, '
+            '`{"status": "failed", "job": 3}`): they describe a job\'s state, not the request\'s.',
+            "Health, readiness and status endpoints (by the function's name or the route's path: `health`, "
+            "`healthz`, `ready`, `live`, `ping`, `status`, ...): reporting a dependency's state in the body of a "
+            "200 is often deliberate there, so that a monitor does not restart or unroute the instance for a "
+            "fault that is not its own.",
+            'Numbers in the body that are not 4xx/5xx statuses (`{"code": 2}`), and helpers whose callers choose '
+            "the status (`def fail(msg, status): return jsonify(error=msg), status`).",
+            "Functions that no handler returns as they are: model or service code that builds such dicts.",
         ),
         references=("RFC 9110 §15 (status codes)", "RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6 (5xx)"),
     ),
@@ -177,124 +206,65 @@ def _written_after(context: Context, site: Site) -> bool:
 
 # HTS911 ------------------------------------------------------------------------------------------
 
-_ERROR_KEYS = frozenset({"error", "errors"})
-_FAILURE_FLAGS = frozenset({"success", "ok"})
-# Keys that describe an error; anything else beside "errors" suggests a result with partial failures.
-_DETAIL_KEYS = frozenset(
-    {
-        "error",
-        "errors",
-        "message",
-        "msg",
-        "detail",
-        "details",
-        "code",
-        "error_code",
-        "errorcode",
-        "status",
-        "status_code",
-        "success",
-        "ok",
-        "description",
-        "reason",
-        "error_description",
-        "error_message",
-        "title",
-        "type",
-        "field",
-        "fields",
-        "hint",
-    }
+# A cheap text test before walking a function: the words an error-shaped payload must contain.
+_ERROR_WORDS = re.compile(
+    r"""["'](?:errors?|success|ok|status|code|status_code|statusCode|http_status|result)["']"""
+    r"""|\b(?:errors?|success|ok|status|code|status_code|result)\s*="""
 )
-_JSON_CALLS = frozenset(
-    {
-        "dict",
-        "jsonify",
-        "json_response",
-        "JSONResponse",
-        "JsonResponse",
-        "Response",
-        "json",
-        "make_response",
-        "ORJSONResponse",
-        "UJSONResponse",
-        "HTTPResponse",
-    }
+# Health, readiness and status endpoints report a dependency's state in the body of a 200 on purpose: a
+# failing status would take the instance out of rotation or restart it for a fault that is not its own.
+_MONITORING_WORDS = frozenset(
+    {"health", "healthz", "healthcheck", "ready", "readyz", "readiness", "live", "livez", "liveness", "ping"}
+    | {"heartbeat", "status", "alive"}
 )
-_KEYWORD_CALLS = frozenset({"dict", "jsonify"})
-_ERROR_WORDS = re.compile(r"""["'](?:errors?|success|ok)["']|\b(?:errors?|success|ok)\s*=""")
 
 
 def _error_payloads(context: Context) -> Iterator[Finding]:
     model = context.handlers
     for site in candidates(context, _SUCCESS, frozenset({Role.SET})):
         content = model.content(site)
-        node = content.node if content is not None else None
-        shape = error_shape(node) if node is not None else None
-        if shape is not None and model.is_final(site):
-            yield _payload_finding(context, node, site.code, shape)  # type: ignore[arg-type]
+        function = site.scope.function
+        if content is None or content.node is None or function is None or _monitoring(context, function):
+            continue
+        payload = error_payload(content.node, _body(context, function))
+        if payload is not None and model.is_final(site):
+            yield _payload_finding(context, content.node, site.code, payload)
     if model.in_tests:
         return
     for handler in model.all_handlers:
-        if not model.mentions(handler.function, _ERROR_WORDS):
-            continue  # no error-shaped content can be in there: skip the walk
-        for answer in model.answers(handler):
-            shape = error_shape(answer.node)
-            if shape is not None and answer.status is not None and answer.status in _SUCCESS:
-                yield _payload_finding(context, answer.node, answer.status, shape)
+        if _monitoring(context, handler.function):
+            continue
+        own = model.answers(handler) if model.mentions(handler.function, _ERROR_WORDS) else []
+        for answer in (*own, *helper_answers(model, handler)):
+            function = answer.helper or handler.function
+            if answer.helper is not None and not model.mentions(function, _ERROR_WORDS):
+                continue
+            payload = error_payload(answer.node, _body(context, function))
+            if payload is not None and answer.status is not None and answer.status in _SUCCESS:
+                yield _payload_finding(context, answer.node, answer.status, payload)
 
 
-def _payload_finding(context: Context, node: ast.expr, value: object, shape: object) -> Finding:
-    return context.finding(ERROR_PAYLOAD_WITH_SUCCESS, node, value=value, shape=shape, better=better(context, 400))
-
-
-def error_shape(node: ast.expr) -> str | Phrase | None:
-    """How `node` says it is an error (`"error" key`, `success: False`), or None."""
-    items = _items(node)
-    if items is None or not set(items) <= _DETAIL_KEYS:
-        return None  # other keys carry results (partial failures, GraphQL, JSON-RPC, job states)
-    for key in sorted(_FAILURE_FLAGS & items.keys()):
-        value = items[key]
-        if isinstance(value, ast.Constant) and value.value is False:
-            return f"{key}: False"
-    errors = sorted(key for key in _ERROR_KEYS & items.keys() if not _empty(items[key]))
-    return Phrase("{key} key", key=f'"{errors[0]}"') if errors else None
-
-
-_FAILURE_WORDS = frozenset({"error", "fail", "failed", "failure"})
-
-
-def reports_failure(node: ast.expr) -> bool:
-    """Looser than `error_shape`: any error key, a false success flag, or a failure `status` (for HTS904, which
-    must not ask for 201 on a failure)."""
-    items = _items(node)
-    if items is None:
-        return False
-    if any(not _empty(items[key]) for key in _ERROR_KEYS & items.keys()):
-        return True
-    flags = [items[key] for key in _FAILURE_FLAGS & items.keys()]
-    if any(isinstance(flag, ast.Constant) and flag.value is False for flag in flags):
-        return True
-    status = items.get("status")
-    return isinstance(status, ast.Constant) and isinstance(status.value, str) and status.value.lower() in _FAILURE_WORDS
-
-
-def _items(node: ast.expr) -> dict[str, ast.expr] | None:
-    if isinstance(node, ast.Dict):
-        if not all(isinstance(key, ast.Constant) and isinstance(key.value, str) for key in node.keys):
-            return None
-        return {key.value: value for key, value in zip(node.keys, node.values, strict=True)}  # type: ignore[union-attr]
-    if isinstance(node, ast.Call) and last_name(node.func) in _JSON_CALLS:
-        if node.args:
-            return _items(node.args[0])
-        if last_name(node.func) in _KEYWORD_CALLS and node.keywords and all(k.arg for k in node.keywords):
-            return {keyword.arg: keyword.value for keyword in node.keywords if keyword.arg}
-    return None
-
-
-def _empty(node: ast.expr) -> bool:
-    if isinstance(node, ast.Constant):
-        return node.value in (None, False, "", 0)
-    return isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)) and not (
-        node.keys if isinstance(node, ast.Dict) else node.elts
+def _payload_finding(context: Context, node: ast.expr, value: object, payload: Payload) -> Finding:
+    """Advice to send the status the body already names (`{"code": 404}`), else 400."""
+    code = payload.status if payload.status is not None else 400
+    return context.finding(
+        ERROR_PAYLOAD_WITH_SUCCESS, node, value=value, shape=payload.shape, better=better(context, code)
     )
+
+
+def _body(context: Context, function: FunctionNode) -> Body:
+    parameters = function.args
+    names = [*parameters.posonlyargs, *parameters.args, *parameters.kwonlyargs, parameters.vararg, parameters.kwarg]
+    return Body(context.handlers.body_index(function), frozenset(a.arg for a in names if a is not None))
+
+
+def _monitoring(context: Context, function: FunctionNode) -> bool:
+    """A health, readiness or status endpoint, by the function's name or its route's path."""
+    texts = [function.name]
+    for decorator in function.decorator_list:
+        if isinstance(decorator, ast.Call):
+            texts.extend(a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
+    return any(not _MONITORING_WORDS.isdisjoint(_WORD_SPLIT.split(text.lower())) for text in texts)
+
+
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")

@@ -17,7 +17,7 @@ from ...handlers.routes import Handler
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import append_status, better, candidates, change_status, report_node
-from .content import reports_failure
+from .payloads import reports_failure
 
 _CREATING = frozenset({"POST", "PUT"})
 _POST = frozenset({"POST"})

@@ -1,0 +1,116 @@
+"""HTS911: which content reads as an error, and which status it asks for."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from conftest import codes, run
+
+from flake8_http_status.handlers.body_index import index_body
+from flake8_http_status.rules.choices.payloads import Body, error_payload, reports_failure
+
+ERRORS = {
+    '{"error": "x"}': ('"error" key', None),
+    '{"success": False, "message": "x", "data": None}': ("success: False", None),
+    '{"status": "error", "msg": "x"}': ('status: "error"', None),
+    '{"status": "FAILED"}': ('status: "failed"', None),
+    '{"result": "failure"}': ('result: "failure"', None),
+    "jsonify(status=404, message='x')": ("status: 404", 404),
+    '{"code": 400, "msg": "x"}': ("code: 400", 400),
+    'make_response(jsonify({"status_code": 503}))': ("status_code: 503", 503),
+}
+NOT_ERRORS = (
+    '{"errors": []}',
+    '{"error": None}',
+    '{"results": [1], "errors": ["row 2"]}',
+    '{"ready": True, "success": False}',
+    '{"status": "failed", "job": 3}',
+    '{"code": 2, "message": "x"}',  # an application's own code, not an HTTP status
+    '{"code": True}',
+    '{"status": 200, "message": "x"}',
+    '{"result": [], "status": "ok"}',
+    '{**base, "error": "x"}',
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), ERRORS.items(), ids=ERRORS.keys())
+def test_error_shapes(text: str, expected: tuple[str, int | None]) -> None:
+    payload = error_payload(ast.parse(text, mode="eval").body)
+    assert payload is not None
+    assert (str(payload.shape), payload.status) == expected
+
+
+@pytest.mark.parametrize("text", NOT_ERRORS)
+def test_not_error_shapes(text: str) -> None:
+    assert error_payload(ast.parse(text, mode="eval").body) is None
+
+
+def _returned(source: str) -> Body:
+    function = ast.parse(source).body[0]
+    assert isinstance(function, ast.FunctionDef)
+    return Body(index_body(function), frozenset(a.arg for a in function.args.args))
+
+
+@pytest.mark.parametrize(
+    ("source", "reported"),
+    [
+        ("def v():\n    p = {'error': 'x'}\n    return jsonify(p)\n", True),
+        ("def v():\n    p = dict(success=False)\n    return jsonify(p)\n", True),
+        ("def v():\n    p = {'error': 'x'}\n    p['rows'] = rows\n    return jsonify(p)\n", False),
+        ("def v():\n    p = {'error': 'x'}\n    p.update(rows=rows)\n    return jsonify(p)\n", False),
+        ("def v():\n    p = {'error': 'x'}\n    fill(p)\n    return jsonify(p)\n", False),
+        ("def v(p):\n    p = {'error': 'x'}\n    return jsonify(p)\n", False),
+        ("def v():\n    p = {'error': 'x'}\n    if a:\n        p = {'rows': 1}\n    return jsonify(p)\n", False),
+        ("def v():\n    for p in items:\n        pass\n    return jsonify(p)\n", False),
+    ],
+)
+def test_a_dict_built_in_a_variable_is_read_when_bound_once_and_unchanged(source: str, reported: bool) -> None:
+    body = _returned(source)
+    function = ast.parse(source).body[0]
+    returned = function.body[-1]  # type: ignore[attr-defined]
+    assert (error_payload(returned.value, body) is not None) is reported
+
+
+def test_failure_for_hts904_is_looser_than_an_error_payload() -> None:
+    node = ast.parse('{"status": "failed", "job": 3}', mode="eval").body
+    assert reports_failure(node) and error_payload(node) is None
+
+
+FLASK = "from flask import Flask, jsonify\n\napp = Flask(__name__)\n\n"
+
+
+def test_a_response_helper_returned_by_a_view_is_reported_in_the_helper() -> None:
+    source = FLASK + (
+        "def fail(message):\n    return jsonify(success=False, message=message)\n\n"
+        "@app.get('/a')\ndef a():\n    return fail('bad')\n\n"
+        "@app.get('/b')\ndef b():\n    return fail('worse')\n"
+    )
+    findings = run(source)
+    assert [(f.code, f.start.line) for f in findings] == [("HTS911", 6)]  # once, at the helper's return
+
+
+@pytest.mark.parametrize(
+    "helper",
+    [
+        "def fail(message, code):\n    return jsonify(success=False, message=message), code\n",  # callers choose
+        "def fail(message):\n    return jsonify(success=False, message=message)\n",  # no view returns it
+    ],
+)
+def test_helpers_left_alone(helper: str) -> None:
+    view = "@app.get('/a')\ndef a():\n    return fail('bad', HTTPStatus.BAD_REQUEST)\n" if "code" in helper else ""
+    assert codes("from http import HTTPStatus\n" + FLASK + helper + "\n" + view) == []
+
+
+def test_the_body_status_is_the_advice() -> None:
+    source = FLASK + "@app.get('/a')\ndef a():\n    return jsonify(status=404, message='gone')\n"
+    (finding,) = run(source)
+    assert "HTTPStatus.NOT_FOUND" in finding.message
+
+
+@pytest.mark.parametrize("name", ["health", "healthz", "readiness_probe", "status"])
+def test_monitoring_endpoints_stay_silent(name: str) -> None:
+    source = FLASK + f"@app.get('/x')\ndef {name}():\n    return jsonify(status='error', detail='db down')\n"
+    assert codes(source) == []
+    routed = FLASK + f"@app.get('/{name}')\ndef x():\n    return jsonify(status='error', detail='db down')\n"
+    assert codes(routed) == []
