@@ -187,7 +187,11 @@ RULES: Final[dict[str, RuleText]] = {
             "`WWW-Authenticate` 헤더 없이 만든 401 응답이나 예외를 보고합니다: `abort(401)`, `headers=` 없는 "
             "`HTTPException(status_code=401)`, `HttpResponse(status=401)`, `web.HTTPUnauthorized()`, Litestar의 "
             "`NotAuthorizedException()`, `challenges=` 없는 Falcon의 `HTTPUnauthorized()`, `scheme=` 없는 Sanic의 "
-            "`Unauthorized()`."
+            "`Unauthorized()`. 프로젝트의 예외 클래스가 프로젝트의 오류 핸들러로 실어 나르는 401도 보고합니다"
+            "(`class Unauthorized(ApiError): status_code = 401`, `super().__init__(message, 401)`, "
+            '`raise ApiError("...", 401)`). 핸들러의 응답에 헤더가 없을 때이며, 401이 쓰인 곳에서 한 번만 보고하고 '
+            "클래스를 발생시키는 곳에서는 보고하지 않습니다. 프로젝트 인덱스로 클래스, 핸들러, 발생시키는 곳이 서로 다른 "
+            "모듈에 있어도 찾습니다."
         ),
         why=(
             "RFC 9110 §11.6.1은 모든 401에 챌린지를 하나 이상 담으라고 요구합니다: 클라이언트는 그것으로 어떤 방식으로 "
@@ -199,7 +203,9 @@ RULES: Final[dict[str, RuleText]] = {
             "챌린지를 스스로 보내는 Flask-HTTPAuth, Bottle의 `auth_basic`, FastAPI의 보안 클래스.",
             "헤더를 변수, `**kwargs`, 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답(`raise Fault(HTTPUnauthorized())`), "
             "그리고 어디서든 `WWW-Authenticate`를 언급하는 모듈이나 함수(오류 핸들러나 미들웨어가 붙일 수 있음).",
-            "예외 클래스의 `status_code = 401`: 클래스가 발생할 때 헤더를 붙일 수 있습니다.",
+            "프로젝트의 어떤 오류 핸들러도 보내는 것이 보이지 않는 예외 클래스의 `status_code = 401`, 그리고 클래스의 "
+            "모듈이나 그 클래스가 상속하는 프로젝트 클래스의 모듈이 `WWW-Authenticate`를 언급하거나(핸들러가 붙일 수 "
+            "있음) 인덱스가 그중 하나를 볼 수 없을 때 실어 나르는 401.",
         ),
         references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
     ),
