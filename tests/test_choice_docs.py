@@ -37,8 +37,9 @@ def test_every_choice_rule_has_an_example_and_says_what_it_skips() -> None:
     for rule in CHOICES:
         assert rule.doc.examples, rule.code
         assert rule.doc.not_reported, rule.code
-        assert rule.message.endswith(f" (see http-status explain {rule.code})"), rule.code
+        if rule.code < "HTS918":  # newer rules end without the pointer (issue 14): their messages stay one short line
+            assert rule.message.endswith(f" (see http-status explain {rule.code})"), rule.code
 
 
 def test_rules_that_are_off_by_default() -> None:
-    assert {rule.code for rule in CHOICES if not rule.default} == {"HTS914", "HTS915", "HTS916"}
+    assert {rule.code for rule in CHOICES if not rule.default} == {"HTS914", "HTS915", "HTS916", "HTS918", "HTS919"}
