@@ -41,6 +41,11 @@ class ProjectFacts(Protocol):
     def carried(self, qualified: str) -> dict[str, Api]:
         """Attributes of a project exception class that an error handler sends as the status, with the row."""
 
+    def unchallenged_carried(self, qualified: str) -> frozenset[str]:
+        """The attributes of a project exception class that an error handler sends as the status, when no module of
+        the class and its project ancestors names the `WWW-Authenticate` header (where a handler may add it); empty
+        when one does, or one is out of sight."""
+
     def auth_decorator(self, qualified: str) -> bool:
         """A project function whose wrapper lets only authenticated users through (`@staff_only`)."""
 

@@ -1,7 +1,8 @@
-"""Exceptions that say who is at fault: invalid client input, an upstream timeout, a uniqueness conflict.
+"""Exceptions that say who is at fault: invalid client input, an upstream timeout, a uniqueness conflict, a
+rejected token.
 
 Only idiom rows live here. `except` clauses catching these decide what status a branch should send
-(HTS909, HTS912, HTS914), given the evidence the row asks for in the guarded code.
+(HTS909, HTS912, HTS914, HTS918), given the evidence the row asks for in the guarded code.
 """
 
 from __future__ import annotations
@@ -88,6 +89,37 @@ EXCEPTIONS = (
             "pymysql.err.IntegrityError",
             "MySQLdb.IntegrityError",
         ),
+    ),
+    # A token that failed to decode or verify. Signed tokens also serve password-reset and confirmation links,
+    # where 400 may be right: HTS918 counts them only when the guarded code reads a credential of the request.
+    ExceptionRow(
+        Fault.CREDENTIALS,
+        (
+            "jwt.InvalidTokenError",
+            "jwt.ExpiredSignatureError",
+            "jwt.DecodeError",
+            "jwt.InvalidSignatureError",
+            "jwt.PyJWTError",
+            "jwt.exceptions.InvalidTokenError",
+            "jwt.exceptions.ExpiredSignatureError",
+            "jwt.exceptions.DecodeError",
+            "jwt.exceptions.InvalidSignatureError",
+            "jwt.exceptions.PyJWTError",
+            "jose.JWTError",
+            "jose.ExpiredSignatureError",
+            "jose.exceptions.JWTError",
+            "jose.exceptions.ExpiredSignatureError",
+            "jose.jwt.JWTError",
+            "itsdangerous.BadSignature",
+            "itsdangerous.BadData",
+            "itsdangerous.SignatureExpired",
+            "itsdangerous.BadTimeSignature",
+            "itsdangerous.exc.BadSignature",
+            "itsdangerous.exc.SignatureExpired",
+            "django.core.signing.BadSignature",
+            "django.core.signing.SignatureExpired",
+        ),
+        evidence=Evidence.READS_CREDENTIALS,
     ),
 )
 

@@ -327,6 +327,7 @@ class Fault(enum.Enum):
     CLIENT_INPUT = "invalid client input"  # 400/422, never 5xx
     UPSTREAM_TIMEOUT = "an upstream timeout"  # 504, never 408
     CONFLICT = "a uniqueness conflict"  # 409
+    CREDENTIALS = "credentials that failed to verify"  # 401, never 400 or 404
 
 
 class Evidence(enum.Enum):
@@ -335,6 +336,7 @@ class Evidence(enum.Enum):
     NONE = "none"
     READS_REQUEST = "reads the request"  # a ValueError from parsing what the client sent
     CALLS_OUT = "calls another server"  # a TimeoutError from an HTTP client, not from reading the request body
+    READS_CREDENTIALS = "reads a credential"  # a bad signature on the Authorization header, not on a reset link
 
 
 class ExceptionRow(NamedTuple):

@@ -389,6 +389,28 @@ class ModuleFacts:
         )
         return {} if found is None else dict(found[0].carried)
 
+    def unchallenged_carried(self, qualified: str) -> frozenset[str]:
+        if not self.index.is_project(self.layout, qualified):
+            return frozenset()
+        found = self.index.class_facts(self.layout, qualified, full=True)
+        carried = frozenset(found[0].carried) if found is not None else frozenset()
+        seen: set[str] = set()
+        pending = [qualified] if carried else []
+        while pending:  # the class and its project ancestors: the handler that sends the attribute is in one of them
+            current = pending.pop()
+            if current in seen or not self.index.is_project(self.layout, current):
+                continue  # a library base, or a base the module cannot name (a builtin): the chain ends there
+            seen.add(current)
+            defined = self.index.defined(self.layout, current, full=False)
+            if defined is None or len(seen) > _ANCESTORS:
+                return frozenset()
+            summary, _, name = defined
+            facts = summary.classes.get(name)
+            if summary.challenges or facts is None:
+                return frozenset()
+            pending.extend(base for base in facts.bases if base is not None)
+        return carried
+
     # Roles of project functions (`handlers.project_roles`) ---------------------------------------------------
 
     def auth_decorator(self, qualified: str) -> bool:

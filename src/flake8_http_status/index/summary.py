@@ -74,6 +74,9 @@ class ModuleSummary(NamedTuple):
     # its `rows` and `carried` are empty, not known
     full: bool = True
     roles: Roles = NO_ROLES
+    # The module names the `WWW-Authenticate` header somewhere: an error handler of its classes may send a
+    # challenge with the 401 a class carries (HTS903 stays silent then). Read from the tree, so shallow too.
+    challenges: bool = False
 
 
 EMPTY = ModuleSummary({}, {}, {}, {})
@@ -121,7 +124,21 @@ def summarise(
         _exports(tree, bound),
         full,
         roles,
+        names_challenge(tree),
     )
+
+
+def names_challenge(tree: ast.Module) -> bool:
+    """A string that is the `WWW-Authenticate` header's name, or a name that says it (`www_authenticate=`)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if node.value.lower() == "www-authenticate":
+                return True
+        elif isinstance(node, (ast.Name, ast.Attribute, ast.keyword)):
+            name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else node.arg
+            if name is not None and name.lower() == "www_authenticate":
+                return True
+    return False
 
 
 def _relative_stars(imports: ImportMap, facts: ProjectFacts | None) -> Iterator[str]:
@@ -260,6 +277,7 @@ def to_json(summary: ModuleSummary) -> dict[str, JSON]:
             "creators": sorted(summary.roles.creators),
             "user_aliases": summary.roles.user_aliases,
         },
+        "challenges": summary.challenges,
     }
 
 
@@ -280,7 +298,8 @@ def _from_json(data: JSON) -> ModuleSummary | None:
     names = frozenset(text(name) for name in listing(data["names"]))
     exports = None if data["exports"] is None else tuple(text(name) for name in listing(data["exports"]))
     full = flag(data["full"])
-    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, _roles(data["roles"]))
+    roles = _roles(data["roles"])
+    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, roles, flag(data["challenges"]))
 
 
 def _roles(data: JSON) -> Roles:

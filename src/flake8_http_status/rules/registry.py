@@ -21,6 +21,7 @@ from .choices import (
     openapi,
     origin,
     redirects,
+    refusals,
     retry,
 )
 from .context import Context
@@ -41,6 +42,7 @@ _MODULES: Final[tuple[ModuleType, ...]] = (
     methods,
     redirects,
     faults,
+    refusals,
     retry,
     openapi,
 )

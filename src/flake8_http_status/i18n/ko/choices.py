@@ -30,6 +30,8 @@ MESSAGES: Final[dict[str, str]] = {
     "HTS915": "Location 헤더가 없는 생성 응답: {value}; 클라이언트가 가져올 수 있게 새 리소스의 URI를 알려 주세요",
     "HTS916": "Retry-After 헤더가 없는 응답: {value}; 언제 다시 시도하면 되는지 알려 주세요 (초 또는 날짜)",
     "HTS917": "여기서 발생시키지만 responses=에 선언되지 않은 상태: {value}; 다음을 추가하세요: {better}",
+    "HTS918": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
+    "HTS919": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
 }
 
 PHRASES: Final[dict[str, str]] = {
@@ -54,6 +56,15 @@ PHRASES: Final[dict[str, str]] = {
     "{key} key": "키 {key}",
     "an existence check": "존재 여부 검사",
     'an "already exists" message': '"이미 존재함" 메시지',
+    # HTS918, HTS919: what the branch refuses
+    # HTS918, HTS919: what the branch refuses
+    "missing credentials": "보내지 않은 자격 증명",
+    "a rejected token": "검증에 실패한 토큰",
+    "an unknown credential": "알 수 없는 자격 증명",
+    "a wrong credential": "맞지 않는 자격 증명",
+    "a missing role": "없는 역할",
+    "a missing permission": "없는 권한",
+    "a non-owner": "소유자가 아닌 사용자",
 }
 
 _AUTH_DECORATORS = (
@@ -138,7 +149,11 @@ RULES: Final[dict[str, RuleText]] = {
             "`WWW-Authenticate` 헤더 없이 만든 401 응답이나 예외를 보고합니다: `abort(401)`, `headers=` 없는 "
             "`HTTPException(status_code=401)`, `HttpResponse(status=401)`, `web.HTTPUnauthorized()`, Litestar의 "
             "`NotAuthorizedException()`, `challenges=` 없는 Falcon의 `HTTPUnauthorized()`, `scheme=` 없는 Sanic의 "
-            "`Unauthorized()`."
+            "`Unauthorized()`. 프로젝트의 예외 클래스가 프로젝트의 오류 핸들러로 실어 나르는 401도 보고합니다"
+            "(`class Unauthorized(ApiError): status_code = 401`, `super().__init__(message, 401)`, "
+            '`raise ApiError("...", 401)`). 핸들러의 응답에 헤더가 없을 때이며, 401이 쓰인 곳에서 한 번만 보고하고 '
+            "클래스를 발생시키는 곳에서는 보고하지 않습니다. 프로젝트 인덱스로 클래스, 핸들러, 발생시키는 곳이 서로 다른 "
+            "모듈에 있어도 찾습니다."
         ),
         why=(
             "RFC 9110 §11.6.1은 모든 401에 챌린지를 하나 이상 담으라고 요구합니다: 클라이언트는 그것으로 어떤 방식으로 "
@@ -151,7 +166,9 @@ RULES: Final[dict[str, RuleText]] = {
             "챌린지를 스스로 보내는 Flask-HTTPAuth, Bottle의 `auth_basic`, FastAPI의 보안 클래스.",
             "헤더를 변수, `**kwargs`, 헬퍼에서 가져오는 응답, 다른 호출에 넘기는 응답(`raise Fault(HTTPUnauthorized())`), "
             "그리고 어디서든 `WWW-Authenticate`를 언급하는 모듈이나 함수(오류 핸들러나 미들웨어가 붙일 수 있음).",
-            "예외 클래스의 `status_code = 401`: 클래스가 발생할 때 헤더를 붙일 수 있습니다.",
+            "프로젝트의 어떤 오류 핸들러도 보내는 것이 보이지 않는 예외 클래스의 `status_code = 401`, 그리고 클래스의 "
+            "모듈이나 그 클래스가 상속하는 프로젝트 클래스의 모듈이 `WWW-Authenticate`를 언급하거나(핸들러가 붙일 수 "
+            "있음) 인덱스가 그중 하나를 볼 수 없을 때 실어 나르는 401.",
         ),
         references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
     ),
@@ -503,5 +520,56 @@ RULES: Final[dict[str, RuleText]] = {
             "Litestar: OpenAPI response specs",
             "OpenAPI 3.1 Responses Object",
         ),
+    ),
+    "HTS918": RuleText(
+        summary="없거나 잘못된 자격 증명에 답하는 400 또는 404.",
+        what=(
+            "요청의 자격 증명이 실패한 곳에서 보내는 400이나 404를 보고합니다: `Authorization` 헤더, API 키 헤더"
+            "(`X-API-Key`), `api_key` 쿼리 매개변수가 없는 분기(`if not token:`, "
+            '`token = request.headers.get("Authorization")` 뒤; FastAPI의 `Header()` 매개변수나 `fastapi.security` '
+            "스킴으로 받은 것도), 값이 맞지 않는 분기(`if key != settings.API_KEY:`, "
+            "`if not hmac.compare_digest(key, expected):`), 그 값으로 찾은 것이 없는 분기(`if user is None:`, "
+            "`User.query.filter_by(api_key=key).first()` 뒤), 그리고 그런 자격 증명을 읽는 코드를 감싼 `except` 절 중 "
+            "검증에 실패한 토큰을 잡는 것(`jwt.InvalidTokenError`, `jwt.ExpiredSignatureError`, python-jose의 "
+            "`JWTError`, itsdangerous의 `BadSignature`와 `SignatureExpired`). 실제 애플리케이션에서 정밀도를 잴 때까지 "
+            "기본으로 꺼져 있습니다."
+        ),
+        why=(
+            "401 Unauthorized는 클라이언트에게 자격 증명이 없거나 틀렸으니 인증하고 다시 시도하라고 알립니다(RFC 9110 "
+            "§15.5.2). 클라이언트는 이를 보고 토큰을 갱신하거나 로그인 폼을 보여 줍니다. 400은 요청이 잘못되었다는 뜻이고"
+            "(§15.5.1) 404는 리소스가 없다는 뜻이라(§15.5.5) 어느 쪽도 인증하라고 말하지 않으므로, 클라이언트는 "
+            "포기하거나 같은 요청을 되풀이합니다."
+        ),
+        fix_safety="안전하지 않음: 클라이언트는 400이나 404 대신 401을 받습니다. 401에는 `WWW-Authenticate` 헤더도 "
+        "필요합니다(HTS903).",
+        not_reported=(
+            "본문, 경로, `token` 쿼리 매개변수에서 읽은 토큰: 비밀번호 재설정, 확인, 초대 토큰도 그리로 오며, 잘못된 "
+            "것에는 400이나 404가 맞을 수 있습니다.",
+            '형식이 잘못된 헤더(`if not auth.startswith("Bearer "):`, `if scheme != "Bearer":`): RFC 6750은 '
+            "`invalid_request`에 400으로 답합니다.",
+            "id로 리소스를 찾은 뒤의 404, 그리고 잘못된 요청 본문에 대한 400.",
+            "자격 증명을 다른 조건과 섞은 분기(`if not token or not payload:`), 그리고 다른 오류도 잡는 `except` 절.",
+        ),
+        references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.1 (400)", "RFC 6750 §3.1 (Bearer 토큰 오류)"),
+    ),
+    "HTS919": RuleText(
+        summary="역할, 소유권, 권한이 없는 인증된 사용자에게 답하는 400.",
+        what=(
+            "사용자의 권한 검사가 실패한 곳에서 보내는 400을 보고합니다: `if not user.is_admin:`, "
+            "`if not request.user.is_superuser:`, `if not current_user.has_role(...)`, "
+            '`if not request.user.has_perm(...)`, `if user.role != "admin":`, `if post.owner != request.user:`, '
+            "`if note.user_id != current_user.id:`. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 꺼져 있습니다."
+        ),
+        why=(
+            "400은 요청이 잘못되었다는 뜻입니다(RFC 9110 §15.5.1): 클라이언트가 요청을 고쳐야 합니다. 무언가를 할 수 "
+            "없는 사용자는 올바른 요청을 보낸 것입니다. 403 Forbidden은 서버가 요청을 이해했지만 거절한다는 뜻이므로"
+            "(§15.5.4) 클라이언트는 재시도를 멈추고 이유를 보여 줄 수 있습니다."
+        ),
+        fix_safety="안전하지 않음: 클라이언트는 400 대신 403을 받습니다.",
+        not_reported=(
+            "사용자가 익명일 수 있는 분기(`if user is None or not user.is_admin:`): 401을 뜻했을 수 있습니다.",
+            "사용자가 아닌 것에 대한 검사(`if not form.is_admin:`), 그리고 리소스가 있다는 사실을 숨길 수 있는 404.",
+        ),
+        references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.4 (403)"),
     ),
 }

@@ -11,6 +11,7 @@ from ...api.rows import Role
 from ...findings import Finding, FixSafety
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
+from .carried_challenges import carried_unauthorized
 from .common import (
     better,
     candidates,
@@ -150,7 +151,11 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
             "Reports a 401 response or exception built without a `WWW-Authenticate` header: `abort(401)`, "
             "`HTTPException(status_code=401)` without `headers=`, `HttpResponse(status=401)`, "
             "`web.HTTPUnauthorized()`, Litestar's `NotAuthorizedException()`, Falcon's `HTTPUnauthorized()` "
-            "without `challenges=`, Sanic's `Unauthorized()` without `scheme=`."
+            "without `challenges=`, Sanic's `Unauthorized()` without `scheme=`. Also a 401 that a project exception "
+            "class carries to the project's error handler (`class Unauthorized(ApiError): status_code = 401`, "
+            '`super().__init__(message, 401)`, `raise ApiError("...", 401)`), where the handler\'s response has no '
+            "headers; it is reported where the 401 is written, once, and not where the class is raised. Through the "
+            "project index this also covers classes, handlers and raises in different modules."
         ),
         why=(
             "RFC 9110 §11.6.1 requires every 401 to carry at least one challenge: it is how the client learns "
@@ -185,7 +190,9 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
             "Responses whose headers come from a variable, `**kwargs` or a helper, responses handed to another call "
             "(`raise Fault(HTTPUnauthorized())`), and modules or functions that "
             "mention `WWW-Authenticate` anywhere (an error handler or middleware may add it).",
-            "`status_code = 401` on exception classes: the class may add the header when raised.",
+            "`status_code = 401` on exception classes that no error handler of the project is seen to send, and "
+            "carried 401s where the module of the class or of any project class it derives from names "
+            "`WWW-Authenticate` (its handler may add it) or the index cannot see one of them.",
         ),
         references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
     ),
@@ -202,6 +209,13 @@ def check(context: Context) -> Iterator[Finding]:
             yield from _unauthorized(context, site)
         else:
             yield from _forbidden(context, site)
+    for site in carried_unauthorized(context):
+        yield context.finding(
+            UNAUTHORIZED_WITHOUT_CHALLENGE,
+            report_node(site),
+            value=site.code,
+            better=better(context, 403, site),
+        )
 
 
 def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
