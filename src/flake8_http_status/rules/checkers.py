@@ -35,10 +35,11 @@ MODULES: Final[tuple[str, ...]] = (
     "choices.faults",
     "choices.retry",
     "choices.openapi",
+    "choices.uncreated",
 )
 
 # The codes of the rules that are off unless selected (`Rule.default` is False).
-OFF_BY_DEFAULT: Final[tuple[str, ...]] = ("HTS914", "HTS915", "HTS916")
+OFF_BY_DEFAULT: Final[tuple[str, ...]] = ("HTS914", "HTS915", "HTS916", "HTS922")
 
 
 @lru_cache(maxsize=1)

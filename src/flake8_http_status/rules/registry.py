@@ -22,6 +22,7 @@ from .choices import (
     origin,
     redirects,
     retry,
+    uncreated,
 )
 from .context import Context
 from .rule import Rule
@@ -43,6 +44,7 @@ _MODULES: Final[tuple[ModuleType, ...]] = (
     faults,
     retry,
     openapi,
+    uncreated,
 )
 
 RULES: Final[tuple[Rule, ...]] = tuple(
