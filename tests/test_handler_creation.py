@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from handler_helpers import module
 
+from flake8_http_status.handlers.creation import answers_with, records_event
 from flake8_http_status.options import settings_from_args
 
 
@@ -34,6 +35,12 @@ def created(body: str, *options: str, header: str = "def view(request, session, 
         ("s = ItemSerializer(data=request.data)\ns.is_valid(raise_exception=True)\ns.save()", "serializer.save()"),
         ("item = Item(name='x')\nitem.save()", "Model(...).save()"),
         ("with transaction.atomic():\n    Note.objects.create(title='x')", "Model.objects.create"),
+        ("User.insert(name='x').execute()", "Model.insert"),
+        ("models.Item.create(name='x')", "Model.create"),
+        ("crud.user.create(db, obj_in=data)", "repository.create"),
+        ("repo.save(Item(name='x'))", "repository.save(Model(...))"),
+        ("notes_table.insert()", "table.insert"),
+        ("db.insert('items', {'name': 'x'})", "table.insert"),
     ],
 )
 def test_creations(body: str, label: str) -> None:
@@ -53,6 +60,12 @@ def test_creations(body: str, label: str) -> None:
         "for title in titles:\n    Note.objects.create(title=title)",
         "try:\n    Note.objects.create(title='x')\nexcept Exception:\n    pass",
         "cache.create(key)",
+        "User.insert(name='x').on_conflict_replace().execute()",
+        "session.execute(insert(Item).values(name='x').on_conflict_do_nothing())",
+        "request.app.db.items.insert_one({}, upsert=True)",
+        "db.insert(0, row)",
+        "repo.save(item)",
+        "stripe.Customer.create(email='x')",
     ],
 )
 def test_not_creations_on_every_way(body: str) -> None:
@@ -80,3 +93,53 @@ def test_fastapi_body_parameters_are_new_objects() -> None:
         "from fastapi import FastAPI\napp = FastAPI()\n@app.put('/heroes')\ndef view(hero_id: int, session: Session):\n"
     )
     assert created("hero = session.get(Hero, hero_id)\nsession.add(hero)", header=updating) == []
+
+
+def _answer_carries(body: str, answer: str) -> bool:
+    source = "def view(request, session, db, repo):\n" + "".join(f"    {line}\n" for line in body.splitlines())
+    source += f"    return {answer}\n"
+    found = module(source, settings_from_args(()))
+    function = found.function("view")
+    model = found.model
+    index = model.body_index(function)
+    ret = index.returns[-1]
+    assert ret.value is not None
+    creations = model.creations_in(function)
+    assert creations
+    return any(answers_with(c, index, ret.value) for c in creations)
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "carries"),
+    [
+        ("item = Item(name='x')\nsession.add(item)", "{'id': item.id}", True),
+        ("item = repo.create(data)\nout = schema.dump(item)", "out", True),
+        ("user_id = User.insert(name='x').execute()", "{'id': user_id}", True),
+        ("session.add(Thing(name='x'))", "{'created': True}", True),
+        ("", "repo.create(data)", True),
+        ("run = repo.create(data)", "{'status': 'started'}", False),
+        ("item = Item(name='x')\nsession.add(item)", "{'ok': True}", False),
+    ],
+)
+def test_the_answer_carries_what_was_made(body: str, answer: str, carries: bool) -> None:
+    assert _answer_carries(body, answer) is carries
+
+
+@pytest.mark.parametrize(
+    ("body", "event"),
+    [
+        ("session.add(AuditLog(action='x'))", True),
+        ("entry = History(msg='x')\nentry.save()", True),
+        ("AuditEntry.objects.create(action='x')", True),
+        ("Blog.objects.create(title='x')", False),
+        ("session.add(Catalog(name='x'))", False),
+    ],
+)
+def test_log_rows_are_records_of_the_request(body: str, event: bool) -> None:
+    source = "def view(request, session):\n" + "".join(f"    {line}\n" for line in body.splitlines())
+    found = module(source, settings_from_args(()))
+    function = found.function("view")
+    index = found.model.body_index(function)
+    creations = found.model.creations_in(function)
+    assert creations
+    assert all(records_event(c, index) is event for c in creations)

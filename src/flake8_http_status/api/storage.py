@@ -10,6 +10,8 @@ from .framework import Framework
 from .idioms import Creation
 
 _SESSION = r"(?i)(session|db|database)\Z"  # session, db.session, DBSession, self.db
+_MODEL_CLASS = r"\A(models?\.)?[A-Z][A-Za-z0-9]*\Z"  # `Item`, `models.Item`; not `stripe.Customer`
+_LAYER = r"(?i)(^|\.|_)(repo|repository|repositories|service|services|crud|store|dao)(\.[a-z]\w*)?\Z"
 
 CREATIONS = (
     # SQLAlchemy, Flask-SQLAlchemy, SQLModel: `session.add(Model(...))`, or an object built earlier in the handler.
@@ -17,15 +19,22 @@ CREATIONS = (
     Creation("insert(Model)", names=("sqlalchemy.insert", "sqlalchemy.sql.expression.insert", "sqlalchemy.sql.insert")),
     # MongoDB (PyMongo, Motor, Beanie): the method names say it.
     Creation("collection.insert_one", attributes=("insert_one", "insert_many")),
-    # Tortoise, Peewee, Beanie, Ormar: `await Model.create(...)` on a class.
-    Creation("Model.create", attributes=("create",), receiver=r"\A[A-Z][A-Za-z0-9]*\Z", heuristic=True),
-    # Repository and service layers, and the FastAPI tutorial's `crud.create_user(db, user)`.
+    # Tortoise, Peewee, Beanie, Ormar: `await Model.create(...)` on a class (or on `models.Model`).
+    Creation("Model.create", attributes=("create",), receiver=_MODEL_CLASS, heuristic=True),
+    # Peewee: `Model.insert(...).execute()` on a class; an upsert (`.on_conflict(...)`) is not (`handlers.creation`).
+    Creation("Model.insert", attributes=("insert",), receiver=_MODEL_CLASS, heuristic=True),
+    # Repository and service layers, the FastAPI tutorial's `crud.create_user(db, user)`, and the older
+    # full-stack template's `crud.user.create(db, obj_in=...)`.
     Creation(
         "repository.create",
         attributes=("create", "create_*", "add", "insert"),
-        receiver=r"(?i)(^|\.|_)(repo|repository|repositories|service|services|crud|store|dao)\Z",
+        receiver=_LAYER,
         heuristic=True,
     ),
+    # `repo.save(Item(...))`: a repository's save of an object built here (of a loaded one it is an update).
+    Creation("repository.save(Model(...))", attributes=("save", "persist"), receiver=_LAYER, fresh_argument=True),
+    # TinyDB `db.insert(doc)`, SQLAlchemy Core `notes.insert()` on a `Table`, `db.table("x").insert(...)`.
+    Creation("table.insert", attributes=("insert",), receiver=r"(?i)(^|\.|_)(db|database|table)\Z", heuristic=True),
     # `obj = Model(...); obj.save()` (Django, MongoEngine), `doc.insert()` (Beanie): a new object saved.
     Creation(
         "Model(...).save()",

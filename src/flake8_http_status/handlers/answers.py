@@ -29,6 +29,9 @@ _LITERALS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp, ast.JoinedStr)
 _HEADER_LIKE = (ast.Dict, ast.DictComp, ast.List, ast.Tuple)
 _RESPONSE_WORDS = ("response", "redirect", "abort")
 _RESPONSE_NAMES = frozenset({"resp", "res", "rv", "rsp"})
+# Methods that serialise an object to a dict or a string (ORM mixins, pydantic, marshmallow's `dump`): what they
+# return is content, never a response object.
+_SERIALISERS = frozenset({"to_dict", "as_dict", "model_dump", "serialize", "dump", "to_json", "model_dump_json"})
 
 
 class Answer(NamedTuple):
@@ -192,6 +195,8 @@ def _is_content(model: ModelView, value: ast.expr, row: PlainReturn, index: Body
     if isinstance(value, _LITERALS) or (isinstance(value, ast.Constant) and isinstance(value.value, str)):
         return True
     if isinstance(value, ast.Call) and model.module.imports.qualify(value.func) in row.body_calls:
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in _SERIALISERS:
         return True
     if isinstance(value, ast.Name) and not row.any_value:
         values = index.assigned.get(value.id, [])

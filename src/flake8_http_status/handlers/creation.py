@@ -24,6 +24,26 @@ from .table import Idioms
 
 # Class methods that build a new instance from data (pydantic, SQLModel, marshmallow-style models).
 _BUILDERS = frozenset({"model_validate", "from_orm", "parse_obj", "model_construct", "construct", "from_dict"})
+# Methods that turn an insert into an upsert (Peewee, SQLAlchemy's PostgreSQL/SQLite/MySQL dialects, Mongo):
+# the row may exist already, so nothing need be created.
+_UPSERTS = frozenset(
+    {
+        "on_conflict",
+        "on_conflict_replace",
+        "on_conflict_ignore",
+        "on_conflict_do_update",
+        "on_conflict_do_nothing",
+        "on_duplicate_key_update",
+        "prefix_with",
+        "or_replace",
+        "or_ignore",
+    }
+)
+# Rows whose class says it records something that happened rather than a resource the client asked for.
+# Whole words only: `AuditLog`, `login_history`, `History`, but not `Blog` or `catalog`.
+_RECORDS = re.compile(
+    r"(\A|_)(?i:log|logs|log_entry|history|audit\w*)\Z|[a-z0-9](Log|Logs|LogEntry|History|HistoryEntry)\Z|\A(?i:audit)(\Z|_|[A-Z])"
+)
 
 
 class Created(NamedTuple):
@@ -49,9 +69,11 @@ class Creations:
 
     def find(self, index: BodyIndex, received: frozenset[str] = frozenset()) -> list[Created]:
         """Creating calls; `received` names objects the handler received in the request body (also new)."""
+        upserts = _upserted(index)
         return [
             Created(call, row)
             for call in index.calls
+            if id(call) not in upserts and not _list_insert(call)
             for row in self._rows(call)
             if self._matches(call, row, index, received)
         ]
@@ -126,6 +148,120 @@ class Creations:
             if row.unbound_instance is not None and argument(value, row.unbound_instance) is not None:
                 return False
         return True
+
+
+def _upserted(index: BodyIndex) -> set[int]:
+    """The calls inside an upsert chain: `Model.insert(...).on_conflict_replace()`, `insert(T).on_conflict_do_nothing()`;
+    also a Mongo write with `upsert=True`."""
+    found: set[int] = set()
+    for call in index.calls:
+        func = call.func
+        if any(keyword.arg == "upsert" for keyword in call.keywords):
+            found.add(id(call))
+        if not isinstance(func, ast.Attribute) or func.attr not in _UPSERTS:
+            continue
+        inner: ast.expr = func.value
+        while isinstance(inner, (ast.Call, ast.Attribute)):
+            if isinstance(inner, ast.Call):
+                found.add(id(inner))
+                inner = inner.func
+            else:
+                inner = inner.value
+    return found
+
+
+def _list_insert(call: ast.Call) -> bool:
+    """`rows.insert(0, row)`: a list's insert takes a position first, a table's a row or a table name."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr != "insert" or len(call.args) != 2:
+        return False
+    first = call.args[0]
+    return not (isinstance(first, ast.Constant) and isinstance(first.value, str))
+
+
+def records_event(created: Created, index: BodyIndex) -> bool:
+    """The creation writes a log, audit or history row (`db.session.add(AuditLog(...))`, `History(...).add()`):
+    a side record of the request, not the resource it asks for."""
+    return any(_RECORDS.search(name) is not None for name in _created_classes(created, index))
+
+
+def _created_classes(created: Created, index: BodyIndex) -> Iterator[str]:
+    call, func = created.call, created.call.func
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    while isinstance(receiver, ast.Attribute):  # `AuditLog.objects.create(...)`
+        yield receiver.attr
+        receiver = receiver.value
+    if isinstance(receiver, ast.Name):
+        yield receiver.id
+        yield from (_class_name(value) for value in index.assigned.get(receiver.id, []))
+    if call.args:
+        first = call.args[0]
+        yield _class_name(first)
+        if isinstance(first, ast.Name):
+            yield from (_class_name(value) for value in index.assigned.get(first.id, []))
+
+
+def _class_name(value: ast.expr | None) -> str:
+    if isinstance(value, ast.Await):
+        value = value.value
+    return last_name(value.func) if isinstance(value, ast.Call) else ""
+
+
+def created_names(created: Created, index: BodyIndex) -> frozenset[str]:
+    """Names that hold what the creation made, or something made from it: the name the call's result is
+    bound to (`item = repo.add(...)`), the new object passed in (`session.add(item)`), the receiver saved
+    (`serializer.save()`, `item.save()`), and names later bound to expressions of those (`data = item.to_dict()`)."""
+    call, func = created.call, created.call.func
+    names: set[str] = set()
+    if call.args and isinstance(call.args[0], ast.Name):
+        names.add(call.args[0].id)
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in index.assigned:
+        names.add(func.value.id)
+    for name, values in index.assigned.items():
+        if any(_holds(value, call) for value in values):
+            names.add(name)
+    for _ in range(3):  # a few steps of `data = schema.dump(item)`; longer chains are rare
+        grown = {
+            name
+            for name, values in index.assigned.items()
+            if name not in names and any(value is not None and _mentions(value, names) for value in values)
+        }
+        if not grown:
+            break
+        names |= grown
+    return frozenset(names)
+
+
+def _holds(value: ast.expr | None, call: ast.Call) -> bool:
+    """`value` is the call, or a chain on it (`User.insert(...).execute()`, `(await repo.add(x)).id`)."""
+    node: ast.expr | None = value
+    while node is not None:
+        if node is call:
+            return True
+        if isinstance(node, ast.Await):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute):
+            node = node.value
+        else:
+            return False
+    return False
+
+
+def _mentions(node: ast.AST, names: set[str] | frozenset[str]) -> bool:
+    return any(isinstance(child, ast.Name) and child.id in names for child in ast.walk(node))
+
+
+def answers_with(created: Created, index: BodyIndex, content: ast.expr) -> bool:
+    """The answer may be about what the creation made: it contains the creating call or names its result, or
+    nothing names the result (`session.add(Thing(...))` then `{"created": True}`) so the answer cannot be
+    about anything else the creation made. A result that has a name the answer leaves out (`run = start(...)`
+    then `{"status": "started"}`) was a by-product."""
+    if any(child is created.call for child in ast.walk(content)):
+        return True
+    names = created_names(created, index)
+    return not names or _mentions(content, names)
 
 
 def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:

@@ -23,6 +23,7 @@ from .choices import (
     redirects,
     refusals,
     retry,
+    uncreated,
 )
 from .context import Context
 from .rule import Rule
@@ -45,6 +46,7 @@ _MODULES: Final[tuple[ModuleType, ...]] = (
     refusals,
     retry,
     openapi,
+    uncreated,
 )
 
 RULES: Final[tuple[Rule, ...]] = tuple(

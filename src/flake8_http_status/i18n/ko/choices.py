@@ -32,6 +32,7 @@ MESSAGES: Final[dict[str, str]] = {
     "HTS917": "여기서 발생시키지만 responses=에 선언되지 않은 상태: {value}; 다음을 추가하세요: {better}",
     "HTS918": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
     "HTS919": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
+    "HTS922": "{value} 대신 {better} 사용: 이 {kind} 핸들러는 아무것도 생성하지 않음",
 }
 
 PHRASES: Final[dict[str, str]] = {
@@ -201,6 +202,9 @@ RULES: Final[dict[str, RuleText]] = {
             "(인스턴스와 함께 만든 시리얼라이저).",
             "Litestar의 `@post` 핸들러와 DRF의 `CreateModelMixin`: 이미 201로 답합니다.",
             "생성 후 리다이렉트하는 HTML 폼 핸들러(리다이렉트 상태는 HTS908이 판단함).",
+            '만든 것을 답에 담지 않는 핸들러(`{"ok": True}`, 토큰), 로그·감사·이력 행(`AuditLog`, `History`)만 '
+            "만드는 핸들러, 동작을 이름으로 하는 핸들러(`login`, `search`, `send`, `run`, `POST /jobs/<id>/run`), "
+            "그리고 upsert(`.on_conflict_replace()`, `upsert=True`).",
         ),
         references=("RFC 9110 §9.3.3 (POST)", "RFC 9110 §9.3.4 (PUT)", "RFC 9110 §15.3.2 (201)"),
         options=(
@@ -571,5 +575,29 @@ RULES: Final[dict[str, RuleText]] = {
             "사용자가 아닌 것에 대한 검사(`if not form.is_admin:`), 그리고 리소스가 있다는 사실을 숨길 수 있는 404.",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.4 (403)"),
+    ),
+    "HTS922": RuleText(
+        summary="경로에서 아무것도 생성하지 않는 201.",
+        what=(
+            "읽기만 하는 핸들러의 명시적인 201(리터럴, 상수, 라우트의 `status_code=201`)을 보고합니다: GET이나 HEAD "
+            "핸들러, 또는 조회를 이름으로 하는 POST 핸들러(`search`, `lookup`, `filter`, `preview`, `validate`...) "
+            "중에서, 플러그인이 모든 호출의 속을 볼 수 있고 그중 어느 것도 생성하지 않는 경우입니다. 기본으로 꺼져 "
+            "있습니다."
+        ),
+        why=(
+            "201 Created는 요청이 새 리소스를 만들었다고 클라이언트에게 알립니다(RFC 9110 §15.3.2). 보통 `Location`이 "
+            "그 이름을 알려 줍니다. 이를 믿는 클라이언트, SDK 생성기, 캐시는 존재하지 않는 리소스를 기록하며, GET은 애초에 "
+            "아무것도 만들면 안 됩니다(RFC 9110 §9.2.1). 읽기에 대한 답은 200 OK입니다."
+        ),
+        fix_safety="안전하지 않음: 클라이언트는 201 대신 200을 받습니다. 수정은 코드가 고른 상태를 다시 씁니다.",
+        not_reported=(
+            "플러그인이 속을 볼 수 없는 호출을 하는 핸들러: 프로젝트 헬퍼, 서비스나 저장소의 메서드, 뷰 자신의 메서드, "
+            "`select`가 아닌 것의 `session.execute(...)`. 어느 것이든 생성할 수 있습니다.",
+            "조회를 이름으로 하지 않는 POST, PUT, PATCH 핸들러: 생성이 그들이 할 수 있는 일이며, HTS904와 HTS915가 "
+            "판단합니다.",
+            "메서드를 알 수 없는 핸들러(`request.method` 검사가 없는 Django 함수 뷰)와 프레임워크 기본값(Litestar의 "
+            "POST).",
+        ),
+        references=("RFC 9110 §15.3.2 (201)", "RFC 9110 §15.3.1 (200)", "RFC 9110 §9.2.1 (safe methods)"),
     ),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from ...analysis.sites import FunctionNode, Site
@@ -11,7 +12,7 @@ from ...api import PATH_PARAMETER
 from ...api.rows import Role
 from ...findings import Finding, Fix, FixSafety
 from ...handlers.answers import Answer
-from ...handlers.creation import Created
+from ...handlers.creation import Created, answers_with, records_event
 from ...handlers.handler_model import HandlerModel
 from ...handlers.routes import Handler
 from ..context import Context
@@ -26,6 +27,48 @@ _PATH_KEYWORDS = frozenset({"path", "rule", "uri", "route", "url"})
 # written path receives comes from the URL.
 _FRAMEWORK_ARGUMENTS = frozenset({"self", "cls", "request", "req", "resp", "response", "context"})
 _BULK_PREFIXES = ("bulk", "abulk", "insert_many", "create_many", "add_all")
+# Handlers for these actions answer about the action; a row they write (a session, a run, a sent message)
+# is a by-product, and OAuth's token endpoint answers 200 by its own RFC (6749 §5.1).
+_ACTIONS = frozenset(
+    {
+        "login",
+        "logout",
+        "signin",
+        "signout",
+        "authenticate",
+        "token",
+        "search",
+        "query",
+        "lookup",
+        "find",
+        "filter",
+        "send",
+        "resend",
+        "notify",
+        "run",
+        "execute",
+        "trigger",
+        "start",
+        "stop",
+        "restart",
+        "retry",
+        "sync",
+        "refresh",
+        "verify",
+        "validate",
+        "check",
+        "test",
+        "ping",
+        "preview",
+        "reset",
+        "confirm",
+        "webhook",
+        "webhooks",
+        "callback",
+    }
+)
+_CREATING_VERBS = frozenset({"create", "add", "new", "insert", "register", "signup", "make", "upload", "save"})
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 OK_AFTER_CREATE = Rule(
     code="HTS904",
@@ -76,6 +119,9 @@ OK_AFTER_CREATE = Rule(
             "and PUT handlers that update (a serializer built with an instance).",
             "Litestar `@post` handlers and DRF's `CreateModelMixin`: they already answer 201.",
             "HTML form handlers that redirect after the creation (HTS908 judges the redirect status).",
+            'Handlers whose answer does not carry what they made (`{"ok": True}`, a token), handlers that only '
+            "write a log, audit or history row (`AuditLog`, `History`), handlers named for an action (`login`, "
+            "`search`, `send`, `run`, `POST /jobs/<id>/run`), and upserts (`.on_conflict_replace()`, `upsert=True`).",
         ),
         references=("RFC 9110 §9.3.3 (POST)", "RFC 9110 §9.3.4 (PUT)", "RFC 9110 §15.3.2 (201)"),
         options=(
@@ -181,15 +227,38 @@ def _creation(
     methods = model.methods_at(function, node)
     if not methods.within(_CREATING):
         return None
+    handler = model.handler(function)
+    if handler is not None and _is_action(handler):
+        return None
     created = model.created_before(function, node)
     if "PUT" in (methods.known or ()):
         # A PUT creates its target only when it stores the resource itself; a service call may make a
         # different resource (an escalation creating an incident), which says nothing about the target.
         created = [creation for creation in created if not creation.row.heuristic]
+    # The answer must carry what was made: a login that writes an audit row, or a job run that records the
+    # run and answers "started", made something beside the point of the request.
+    index = model.body_index(function)
+    created = [
+        c for c in created if not records_event(c, index) and (content is None or answers_with(c, index, content))
+    ]
     if not created:
         return None
     assert methods.known is not None
     return "/".join(sorted(methods.known)), created[0]
+
+
+def _is_action(handler: Handler) -> bool:
+    """A handler named for an action (`login`, `search_items`, `POST /jobs/<id>/run`): what it creates, if
+    anything, is a by-product. A name that starts with a creating verb (`create_search`) is not one."""
+    words = _words(handler.function.name)
+    if words[:1] and words[0] in _CREATING_VERBS:
+        return False
+    segments = [path.rstrip("/").rpartition("/")[2] for path in map(_route_path, handler.routes) if path is not None]
+    return any(word in _ACTIONS for word in (*words, *(w for segment in segments for w in _words(segment))))
+
+
+def _words(name: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(name)]
 
 
 def _answered_ok(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
