@@ -327,6 +327,7 @@ class Fault(enum.Enum):
     CLIENT_INPUT = "invalid client input"  # 400/422, never 5xx
     UPSTREAM_TIMEOUT = "an upstream timeout"  # 504, never 408
     CONFLICT = "a uniqueness conflict"  # 409
+    UPSTREAM = "an upstream or server fault"  # 502/503/504, never 4xx
 
 
 class Evidence(enum.Enum):
@@ -335,6 +336,10 @@ class Evidence(enum.Enum):
     NONE = "none"
     READS_REQUEST = "reads the request"  # a ValueError from parsing what the client sent
     CALLS_OUT = "calls another server"  # a TimeoutError from an HTTP client, not from reading the request body
+    # `except Exception` blames the client only around code that does nothing but read and validate the request.
+    ONLY_PARSES = "only parses the request"
+    # An exception that carries another server's status: the branch must not be passing that status on.
+    OWN_STATUS = "does not pass on the other server's status"
 
 
 class ExceptionRow(NamedTuple):

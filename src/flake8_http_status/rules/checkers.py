@@ -33,12 +33,13 @@ MODULES: Final[tuple[str, ...]] = (
     "choices.methods",
     "choices.redirects",
     "choices.faults",
+    "choices.swallowed",
     "choices.retry",
     "choices.openapi",
 )
 
 # The codes of the rules that are off unless selected (`Rule.default` is False).
-OFF_BY_DEFAULT: Final[tuple[str, ...]] = ("HTS914", "HTS915", "HTS916")
+OFF_BY_DEFAULT: Final[tuple[str, ...]] = ("HTS914", "HTS915", "HTS916", "HTS920", "HTS921")
 
 
 @lru_cache(maxsize=1)

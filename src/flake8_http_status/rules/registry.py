@@ -22,6 +22,7 @@ from .choices import (
     origin,
     redirects,
     retry,
+    swallowed,
 )
 from .context import Context
 from .rule import Rule
@@ -41,6 +42,7 @@ _MODULES: Final[tuple[ModuleType, ...]] = (
     methods,
     redirects,
     faults,
+    swallowed,
     retry,
     openapi,
 )
