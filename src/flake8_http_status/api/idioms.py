@@ -328,6 +328,7 @@ class Fault(enum.Enum):
     UPSTREAM_TIMEOUT = "an upstream timeout"  # 504, never 408
     CONFLICT = "a uniqueness conflict"  # 409
     CREDENTIALS = "credentials that failed to verify"  # 401, never 400 or 404
+    UPSTREAM = "an upstream or server fault"  # 502/503/504, never 4xx
 
 
 class Evidence(enum.Enum):
@@ -337,6 +338,10 @@ class Evidence(enum.Enum):
     READS_REQUEST = "reads the request"  # a ValueError from parsing what the client sent
     CALLS_OUT = "calls another server"  # a TimeoutError from an HTTP client, not from reading the request body
     READS_CREDENTIALS = "reads a credential"  # a bad signature on the Authorization header, not on a reset link
+    # `except Exception` blames the client only around code that does nothing but read and validate the request.
+    ONLY_PARSES = "only parses the request"
+    # An exception that carries another server's status: the branch must not be passing that status on.
+    OWN_STATUS = "does not pass on the other server's status"
 
 
 class ExceptionRow(NamedTuple):

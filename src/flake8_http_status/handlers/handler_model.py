@@ -31,11 +31,13 @@ from .flow import (
     facts,
     path_to,
     try_body,
+    walk_function,
     walk_statement,
 )
 from .inputs import reads_request, request_names
 from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names
+from .parsing import Parsing
 from .responses import Content, Headers, content_of
 from .routes import Handler, Routes
 from .table import Idioms, idioms_for
@@ -65,6 +67,7 @@ class HandlerModel:
         self._bodies: dict[int, BodyIndex] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
+        self._client_names: dict[int, frozenset[str]] = {}
         self._provided: dict[str, bool] = {}
         self._answers: dict[int, list[Answer]] = {}
         self.named: dict[int, str] = {}  # how messages name a status in this module, once per code
@@ -259,18 +262,22 @@ class HandlerModel:
         return except_clauses(self.path(function, node))
 
     def fault_at(self, function: FunctionNode, node: ast.AST) -> Caught | None:
-        """What the innermost `except` clause around `node` handles, when all its exceptions agree."""
+        """What the innermost `except` clause around `node` handles, when all its exceptions agree.
+
+        A bare `except:` catches what `except BaseException` does. An upstream timeout caught together with
+        other upstream failures is an upstream fault."""
         clauses = self.except_clauses(function, node)
-        caught_type = clauses[0].type if clauses else None
-        if caught_type is None:
+        if not clauses:
             return None
-        caught = caught_type.elts if isinstance(caught_type, ast.Tuple) else [caught_type]
-        rows = [self._exception_row(exception) for exception in caught]
+        clause = clauses[0]
+        rows = [self._exception_row(exception) for exception in caught_classes(clause)]
         faults = {row.fault if row is not None else None for row in rows}
+        if faults == {Fault.UPSTREAM, Fault.UPSTREAM_TIMEOUT}:
+            faults = {Fault.UPSTREAM}
         fault = faults.pop() if len(faults) == 1 else None
         if fault is None:
             return None
-        return Caught(fault, clauses[0], frozenset(row.evidence for row in rows if row is not None))
+        return Caught(fault, clause, frozenset(row.evidence for row in rows if row is not None))
 
     def _exception_row(self, exception: ast.expr) -> ExceptionRow | None:
         if isinstance(exception, ast.Name) and exception.id not in self.module.imports.names:
@@ -279,16 +286,65 @@ class HandlerModel:
             return self.idioms.builtin_exceptions.get(exception.id)
         return self.idioms.exceptions.get(self.module.imports.qualify(exception) or "")
 
-    def calls_out(self, statements: list[ast.stmt]) -> bool:
-        """The statements call another server (an HTTP client)."""
-        prefixes = self.idioms.outgoing
+    def only_parses(self, function: FunctionNode, statements: list[ast.stmt]) -> bool:
+        """The statements do nothing but read and validate the request (see `handlers.parsing`)."""
+        names = self.request_names(function)
+        data = self.idioms.request_data
+        imports = self.module.imports
+        bound = self.receivers.bindings.bound
+        parsing = Parsing(
+            lambda node: reads_request(node, data, names),
+            imports.qualify,
+            lambda name: name in imports.names or bound[name] > 0,
+        )
+        return parsing.only_parses(statements)
+
+    def calls_out(self, statements: list[ast.stmt], function: FunctionNode | None = None) -> bool:
+        """The statements call another server (an HTTP client), directly or, given the function, through a
+        client it created earlier (`session = aiohttp.ClientSession(...)`, `async with httpx.AsyncClient() as c:`)."""
+        clients = self._clients(function) if function is not None else frozenset()
         for stmt in statements:
             for node in ast.walk(stmt):
-                if isinstance(node, (ast.Name, ast.Attribute)):
-                    qualified = self.module.imports.qualify(node)
-                    if qualified and any(qualified == p or qualified.startswith(f"{p}.") for p in prefixes):
-                        return True
+                if isinstance(node, ast.Name) and node.id in clients:
+                    return True
+                if isinstance(node, (ast.Name, ast.Attribute)) and self._outgoing(node):
+                    return True
         return False
+
+    def outgoing_call(self, function: FunctionNode, call: ast.Call) -> bool:
+        """`call` reaches another server: an HTTP client's function, or a method of a client the function made."""
+        func = call.func
+        if self._outgoing(func):
+            return True
+        receiver = func.value if isinstance(func, ast.Attribute) else None
+        return isinstance(receiver, ast.Name) and receiver.id in self._clients(function)
+
+    def _outgoing(self, node: ast.expr) -> bool:
+        qualified = self.module.imports.qualify(node)
+        if not qualified:
+            return False
+        return any(qualified == p or qualified.startswith(f"{p}.") for p in self.idioms.outgoing)
+
+    def _clients(self, function: FunctionNode) -> frozenset[str]:
+        """Local names the function binds to an HTTP client's object."""
+        key = id(function)
+        if key not in self._client_names:
+            self._client_names[key] = self._find_clients(function)
+        return self._client_names[key]
+
+    def _find_clients(self, function: FunctionNode) -> frozenset[str]:
+        found: set[str] = set()
+        for node in walk_function(function):
+            pairs: list[tuple[ast.expr, ast.expr]] = []
+            if isinstance(node, ast.Assign):
+                pairs = [(target, node.value) for target in node.targets]
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                pairs = [(node.optional_vars, node.context_expr)]
+            for target, value in pairs:
+                call = value.value if isinstance(value, ast.Await) else value
+                if isinstance(target, ast.Name) and isinstance(call, ast.Call) and self._outgoing(call.func):
+                    found.add(target.id)
+        return frozenset(found)
 
     def guarded_statements(self, function: FunctionNode, clause: ast.ExceptHandler) -> list[ast.stmt]:
         return try_body(self.path(function, clause.body[0]), clause) if clause.body else []
@@ -375,6 +431,14 @@ class HandlerModel:
         return self.mentions(function, self.idioms.creation_words) or self.creations.calls_helper(
             self.body_index(function)
         )
+
+
+def caught_classes(clause: ast.ExceptHandler) -> list[ast.expr]:
+    """The classes an `except` clause names; a bare `except:` names `BaseException`."""
+    caught = clause.type
+    if caught is None:
+        return [ast.Name("BaseException", ast.Load())]
+    return list(caught.elts) if isinstance(caught, ast.Tuple) else [caught]
 
 
 def _own_scope(function: FunctionNode, outer: Scope) -> Scope:

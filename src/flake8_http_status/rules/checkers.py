@@ -34,13 +34,23 @@ MODULES: Final[tuple[str, ...]] = (
     "choices.redirects",
     "choices.faults",
     "choices.refusals",
+    "choices.swallowed",
     "choices.retry",
     "choices.openapi",
     "choices.uncreated",
 )
 
 # The codes of the rules that are off unless selected (`Rule.default` is False).
-OFF_BY_DEFAULT: Final[tuple[str, ...]] = ("HTS914", "HTS915", "HTS916", "HTS918", "HTS919", "HTS922")
+OFF_BY_DEFAULT: Final[tuple[str, ...]] = (
+    "HTS914",
+    "HTS915",
+    "HTS916",
+    "HTS918",
+    "HTS919",
+    "HTS920",
+    "HTS921",
+    "HTS922",
+)
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from .choices import (
     redirects,
     refusals,
     retry,
+    swallowed,
     uncreated,
 )
 from .context import Context
@@ -44,6 +45,7 @@ _MODULES: Final[tuple[ModuleType, ...]] = (
     redirects,
     faults,
     refusals,
+    swallowed,
     retry,
     openapi,
     uncreated,

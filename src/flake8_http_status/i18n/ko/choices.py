@@ -33,6 +33,8 @@ MESSAGES: Final[dict[str, str]] = {
     "HTS918": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
     "HTS919": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
     "HTS922": "{value} 대신 {better} 사용: 이 {kind} 핸들러는 아무것도 생성하지 않음",
+    "HTS920": "업스트림 장애({exception})에 {value} 응답: 다음 상태 사용: {better}",
+    "HTS921": "{value} 상태가 사라짐: 줄 {line}의 `{clause}` 절이 잡아서 {answer} 응답을 보냄",
 }
 
 PHRASES: Final[dict[str, str]] = {
@@ -52,9 +54,10 @@ PHRASES: Final[dict[str, str]] = {
     "{framework} then answers 500": "{framework}: 500으로 응답함",
     "{framework} refuses to start": "{framework}: 앱 시작을 거부함",
     # HTS909, HTS911, HTS914: what the branch handles, how the content reads
-    "{exception} from the request": "요청에서 난 {exception}",
+    "bad input ({exception})": "잘못된 입력({exception})",
     "invalid input": "잘못된 입력",
     "{key} key": "키 {key}",
+    "{exception} around parsing": "해석 코드를 둘러싼 {exception}",
     "an existence check": "존재 여부 검사",
     'an "already exists" message': '"이미 존재함" 메시지',
     # HTS918, HTS919: what the branch refuses
@@ -307,8 +310,11 @@ RULES: Final[dict[str, RuleText]] = {
         summary="클라이언트의 잘못된 입력을 처리하는 분기에서 보내는 5xx.",
         what=(
             "클라이언트의 잘못된 입력을 처리하며 보내는 5xx를 보고합니다: `ValidationError`(pydantic, marshmallow, Django, "
-            "DRF, jsonschema), `JSONDecodeError`, 또는 요청을 읽는 코드에서 난 `ValueError`/`KeyError`/"
-            "`UnicodeDecodeError`에 대한 `except` 절 안, 그리고 `form.is_valid()`나 `serializer.is_valid()`가 실패한 분기."
+            "DRF, jsonschema), `JSONDecodeError`, 또는 요청을 읽는 코드에서 난 `ValueError`/`KeyError`/`TypeError`/"
+            "`UnicodeDecodeError`에 대한 `except` 절 안, 요청을 읽고 검증하기만 하는 코드를 둘러싼 포괄 절"
+            "(`except Exception`, 예외를 지정하지 않은 `except:`) 안, 그리고 `form.is_valid()`나 `serializer.is_valid()`가 "
+            "실패한 분기. 응답은 `return ..., 500`, `abort(500)`, `raise InternalServerError` 등 5xx를 쓰는 어떤 "
+            "방식이든 됩니다."
         ),
         why=(
             "5xx는 서버가 실패했다는 뜻입니다(RFC 9110 §15.6): 클라이언트는 재시도하고, 모니터링은 누군가를 호출하며, "
@@ -319,8 +325,11 @@ RULES: Final[dict[str, RuleText]] = {
         not_reported=(
             "요청이나 핸들러의 매개변수를 읽지 않는 코드 주변의 `ValueError`, `KeyError`, `UnicodeDecodeError`: 서버 자신의 "
             "버그일 수 있습니다.",
-            "서버 쪽 예외도 잡는 `except` 절(`except (ValueError, DatabaseError)`), 그리고 예외를 지정하지 않았거나 "
-            "넓은 절(`except Exception`).",
+            "서버 쪽 예외도 잡는 `except` 절(`except (ValueError, DatabaseError)`), 그리고 지키는 코드가 다른 서버도 "
+            "호출하는 절.",
+            "예외를 지정하지 않았거나 넓은 절(`except Exception`): 지키는 코드가 요청을 읽고 검증하기만 할 때"
+            "(`json.loads(request.body)`, `int(request.args['page'])`, `schema.load(request.json)`, "
+            "`Item(**payload)`)는 예외. 쿼리, 나가는 호출, 프로젝트 함수는 서버 쪽에서 실패할 수 있습니다.",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.21 (422)", "RFC 9110 §15.6 (5xx)"),
     ),
@@ -392,9 +401,12 @@ RULES: Final[dict[str, RuleText]] = {
     "HTS912": RuleText(
         summary="업스트림 시간 초과를 처리하는 분기에서 보내는 408.",
         what=(
-            "나가는 호출의 시간 초과에 대한 `except` 절에서 보내는 408을 보고합니다: `requests.Timeout`, "
-            "`httpx.TimeoutException`, `aiohttp.ServerTimeoutError`, 그리고 HTTP 클라이언트 호출을 둘러싼 "
-            "`asyncio.TimeoutError`나 `TimeoutError`."
+            "나가는 호출의 시간 초과에 대한 `except` 절에서 보내는 408을 보고합니다: `requests.Timeout`"
+            "(그리고 `requests.exceptions.ReadTimeout`, `ConnectTimeout`), `httpx.TimeoutException`과 그 하위 클래스, "
+            "`aiohttp.ServerTimeoutError`, `urllib3`와 botocore의 시간 초과, Redis, MongoDB, Elasticsearch, SQLAlchemy "
+            "커넥션 풀, Celery 결과의 시간 초과, 그리고 HTTP 클라이언트 호출(함수 앞부분에서 만든 세션이나 클라이언트, "
+            "예를 들어 `ClientTimeout`을 준 `aiohttp.ClientSession`을 거친 호출도 포함)을 둘러싼 `asyncio.TimeoutError`, "
+            "`socket.timeout`, `TimeoutError`."
         ),
         why=(
             "408 Request Timeout은 서버가 클라이언트의 요청을 기다리다 포기했다는 뜻이며(RFC 9110 §15.5.9), 클라이언트는 "
@@ -599,5 +611,66 @@ RULES: Final[dict[str, RuleText]] = {
             "POST).",
         ),
         references=("RFC 9110 §15.3.2 (201)", "RFC 9110 §15.3.1 (200)", "RFC 9110 §9.2.1 (safe methods)"),
+    ),
+    "HTS920": RuleText(
+        summary="업스트림이나 서버 쪽 장애를 처리하는 분기에서 보내는 4xx.",
+        what=(
+            "핸들러가 의존하는 다른 서버의 실패에 대한 `except` 절에서 보내는 4xx를 보고합니다: "
+            "`requests.RequestException`, `ConnectionError`, `HTTPError`, `httpx.HTTPError`, `RequestError`, "
+            "`aiohttp.ClientError`, `urllib.error.URLError`, 데이터베이스가 실패했다는 뜻의 오류(Django, SQLAlchemy, "
+            "psycopg, sqlite3, MySQL의 `OperationalError`, `InterfaceError`), 브로커나 캐시 오류"
+            "(`redis.ConnectionError`, kombu와 pika의 연결 오류). 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 "
+            "꺼져 있습니다."
+        ),
+        why=(
+            "4xx는 클라이언트의 요청이 잘못되어 다시 보내도 소용없다는 뜻입니다(RFC 9110 §15.5). 핸들러가 의존하는 서버가 "
+            "실패했다면 클라이언트는 잘못한 것이 없습니다: 잘못된 응답에는 502 Bad Gateway(§15.6.3), 내려간 데이터베이스나 "
+            "브로커에는 503 Service Unavailable(§15.6.4), 너무 느린 서버에는 504 Gateway Timeout(§15.6.5). 그래야 "
+            "모니터링도 그 실패를 서버의 것으로 셉니다."
+        ),
+        fix_safety="수정 없음: 502, 503, 504는 뜻이 다르며 작성자가 고릅니다.",
+        not_reported=(
+            "다른 서버의 응답을 담은 예외(`HTTPError`, `RequestException`, `ClientError`)에 대한 404, 또는 실패의 "
+            "상태나 코드를 읽는 분기(`e.response.status_code`): 핸들러가 아무것도 찾지 못한 조회처럼 그 서버의 판정을 "
+            "그대로 전할 수 있습니다.",
+            "다른 서버의 응답을 담은 예외에서, 지키는 호출이 클라이언트가 보낸 것을 그 서버에 넘기는 경우: 그 서버가 "
+            "클라이언트의 데이터를 거절했을 수 있습니다.",
+            "주소를 요청에서 가져오는 호출(`requests.get(request.args['url'])`): 클라이언트가 고른 주소에 닿지 못한 것은 "
+            "클라이언트의 실수입니다.",
+            "`DatabaseError`, `DBAPIError`, botocore의 `ClientError`: 클라이언트 자신의 실수도 포함합니다"
+            "(`IntegrityError`, `DataError`, `NoSuchKey`).",
+            "HTTP 클라이언트를 부르지 않는 코드 주변의 내장 `ConnectionError`(클라이언트가 연결을 끊어도 남), 그리고 "
+            "시간 초과만 처리하는 408(HTS912가 보고함).",
+        ),
+        references=(
+            "RFC 9110 §15.5 (4xx)",
+            "RFC 9110 §15.6.3 (502)",
+            "RFC 9110 §15.6.4 (503)",
+            "RFC 9110 §15.6.5 (504)",
+        ),
+    ),
+    "HTS921": RuleText(
+        summary="넓은 `except`가 500으로 응답하는 `try` 안에서 발생시킨 HTTP 오류.",
+        what=(
+            "`try` 문 안에서 발생시킨 HTTP 오류(`abort(404)`, `raise NotFound()`, "
+            "`raise HTTPException(status_code=403)`, `raise Http404`, `raise web.HTTPNotFound()`, Tornado의 "
+            "`raise HTTPError(400)`)를 보고합니다. 그 `try`에 500으로 응답하는 포괄 절(`except Exception`, "
+            "`except BaseException`, 예외를 지정하지 않은 `except:`)이 있고, 그 앞에 HTTP 오류를 통과시킬 수 있는 절이 "
+            "없는 경우입니다. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 꺼져 있습니다."
+        ),
+        why=(
+            "Flask, Werkzeug, Django, FastAPI, Starlette, aiohttp, Tornado, DRF의 HTTP 오류는 `Exception`의 하위 "
+            "클래스입니다: 포괄 절은 다른 실패처럼 이것도 잡습니다. 클라이언트는 코드가 고른 4xx(RFC 9110 §15.5) 대신 500을 "
+            "받고, 성공할 수 없는 요청을 재시도하며, 오류는 서버의 것으로 기록되고 호출됩니다."
+        ),
+        fix_safety="수정 없음: HTTP 오류를 통과시키거나(먼저 `except HTTPException: raise`), `try` 밖에서 발생시키세요.",
+        not_reported=(
+            "HTTP 오류를 잡을 수 있는 앞선 절이 있는 `try`(`except HTTPException: raise`, `except NotFound`, 프로젝트 "
+            "예외 클래스): HTTP 오류가 아니라고 알려진 것은 내장 예외와 라이브러리 예외뿐입니다.",
+            "다시 발생시키거나(어디든 `raise`만 있는 문), 예외의 타입을 검사하거나(`isinstance`), 상태를 읽는"
+            "(`exc.code`) 포괄 절, 그리고 스스로 5xx를 보내지 않는 포괄 절.",
+            "발생시키지 않고 반환하는 오류(`return web.HTTPNotFound()`)와 아무것도 발생시키지 않는 `send_error(404)`.",
+        ),
+        references=("RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6.1 (500)", "Python: built-in exception hierarchy"),
     ),
 }

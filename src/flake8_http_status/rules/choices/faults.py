@@ -1,4 +1,4 @@
-"""HTS909, HTS912, HTS914: error statuses that blame the wrong party.
+"""HTS909, HTS912, HTS914, HTS920: error statuses that blame the wrong party.
 
 Each looks at what the branch around the status is handling: the `except` clause it sits in, or a
 check that failed (`if not serializer.is_valid():`, `if Model.objects.filter(...).exists():`).
@@ -14,14 +14,42 @@ from ...analysis.receivers import last_name
 from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Evidence, Fault
 from ...findings import Finding, FixSafety
-from ...handlers.flow import facts
-from ...handlers.handler_model import Caught
+from ...handlers.flow import facts, walk_statement
+from ...handlers.handler_model import Caught, caught_classes
 from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, report_node
 
 _SERVER_ERRORS = frozenset(range(500, 600))
+_CLIENT_ERRORS = frozenset(range(400, 500))
+# Attributes through which a branch reads what the failure said (`e.response.status_code`, `e.orig.pgcode`):
+# it may be passing on another server's verdict, or telling failures apart.
+_VERDICT_ATTRIBUTES = frozenset({"status_code", "status", "code", "status_int", "response", "pgcode", "errno"})
+_SHORT = 24  # longest exception text a message repeats whole
+# Keywords that say where an outgoing call goes.
+_TARGET_KEYWORDS = frozenset({"url", "uri", "host", "hostname", "endpoint", "dsn", "address"})
+# Packages whose failures are a database's or a broker's (503); other upstream faults are a gateway's (502).
+_STORES = frozenset(
+    {
+        "django",
+        "sqlalchemy",
+        "psycopg2",
+        "psycopg",
+        "asyncpg",
+        "pymysql",
+        "MySQLdb",
+        "sqlite3",
+        "peewee",
+        "tortoise",
+        "pymongo",
+        "redis",
+        "kombu",
+        "amqp",
+        "pika",
+        "elasticsearch",
+    }
+)
 _CONFLICT_WORDS = ("already exist", "already taken", "already registered", "already in use")
 
 SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
@@ -34,8 +62,10 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
         what=(
             "Reports a 5xx sent while handling bad input from the client: in an `except` clause for "
             "`ValidationError` (pydantic, marshmallow, Django, DRF, jsonschema), `JSONDecodeError`, or "
-            "`ValueError`/`KeyError`/`UnicodeDecodeError` raised by code that reads the request, and in the "
-            "branch where `form.is_valid()` or `serializer.is_valid()` failed."
+            "`ValueError`/`KeyError`/`TypeError`/`UnicodeDecodeError` raised by code that reads the request, in a "
+            "catch-all (`except Exception`, bare `except:`) around code that only reads and validates the "
+            "request, and in the branch where `form.is_valid()` or `serializer.is_valid()` failed. The answer may "
+            "be `return ..., 500`, `abort(500)`, `raise InternalServerError` or any other spelling of a 5xx."
         ),
         why=(
             "5xx says the server failed (RFC 9110 §15.6): clients retry, monitors page someone, and the client "
@@ -63,8 +93,11 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
         not_reported=(
             "`ValueError`, `KeyError` and `UnicodeDecodeError` around code that does not read the request or "
             "the handler's parameters: they may be the server's own bugs.",
-            "`except` clauses that also catch server-side exceptions (`except (ValueError, DatabaseError)`), "
-            "and bare or broad clauses (`except Exception`).",
+            "`except` clauses that also catch server-side exceptions (`except (ValueError, DatabaseError)`), and "
+            "clauses whose guarded code also calls another server.",
+            "Bare or broad clauses (`except Exception`) unless the guarded code does nothing but read and validate "
+            "the request (`json.loads(request.body)`, `int(request.args['page'])`, `schema.load(request.json)`, "
+            "`Item(**payload)`): a query, an outgoing call or a project function could fail on the server's side.",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.21 (422)", "RFC 9110 §15.6 (5xx)"),
     ),
@@ -78,9 +111,12 @@ REQUEST_TIMEOUT_FOR_UPSTREAM = Rule(
     fix=FixSafety.UNSAFE,
     doc=RuleDoc(
         what=(
-            "Reports a 408 sent from an `except` clause for a timeout of an outgoing call: `requests.Timeout`, "
-            "`httpx.TimeoutException`, `aiohttp.ServerTimeoutError`, and `asyncio.TimeoutError` or `TimeoutError` "
-            "around a call to an HTTP client."
+            "Reports a 408 sent from an `except` clause for a timeout of an outgoing call: `requests.Timeout` "
+            "(and `requests.exceptions.ReadTimeout`, `ConnectTimeout`), `httpx.TimeoutException` and its "
+            "subclasses, `aiohttp.ServerTimeoutError`, `urllib3` and botocore timeouts, timeouts of Redis, MongoDB, "
+            "Elasticsearch, SQLAlchemy's pool and Celery results, and `asyncio.TimeoutError`, `socket.timeout` or "
+            "`TimeoutError` around a call to an HTTP client (also one made through a session or client created "
+            "earlier in the function, such as an `aiohttp.ClientSession` with a `ClientTimeout`)."
         ),
         why=(
             "408 Request Timeout means the server gave up waiting for the client's request (RFC 9110 §15.5.9), "
@@ -163,20 +199,97 @@ CONFLICT_AS_BAD_REQUEST = Rule(
     ),
 )
 
-RULES = (SERVER_ERROR_FOR_CLIENT_FAULT, REQUEST_TIMEOUT_FOR_UPSTREAM, CONFLICT_AS_BAD_REQUEST)
+CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
+    code="HTS920",
+    slug="client-error-for-upstream-fault",
+    message="{value} for an upstream fault ({exception}): use {better}",
+    summary="A 4xx sent from a branch that handles an upstream or server fault.",
+    fix=FixSafety.NONE,
+    default=False,
+    doc=RuleDoc(
+        what=(
+            "Reports a 4xx sent from an `except` clause for a failure of another server the handler depends on: "
+            "`requests.RequestException`, `ConnectionError` and `HTTPError`, `httpx.HTTPError` and "
+            "`RequestError`, `aiohttp.ClientError`, `urllib.error.URLError`, database errors that mean the "
+            "database failed (`OperationalError`, `InterfaceError` of Django, SQLAlchemy, psycopg, sqlite3, "
+            "MySQL), and broker or cache errors (`redis.ConnectionError`, kombu and pika connection errors). "
+            "Off by default until its precision on real applications is measured."
+        ),
+        why=(
+            "A 4xx tells the client that its request was wrong and that sending it again will not help (RFC 9110 "
+            "§15.5). When a server the handler depends on fails, the client did nothing wrong: 502 Bad Gateway "
+            "(§15.6.3) for an invalid answer, 503 Service Unavailable (§15.6.4) for a database or broker that is "
+            "down, 504 Gateway Timeout (§15.6.5) for one that is too slow. Monitoring then counts the failure "
+            "as the server's."
+        ),
+        examples=(
+            Example(
+                bad=(
+                    "import requests\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n"
+                    '@app.get("/weather")\ndef weather():\n    try:\n'
+                    '        reply = requests.get("https://weather.example/today", timeout=3)\n'
+                    "    except requests.ConnectionError:\n"
+                    '        return jsonify(error="weather service down"), 400\n'
+                    "    return jsonify(reply.json())\n"
+                ),
+                good=(
+                    "from http import HTTPStatus\n\nimport requests\nfrom flask import Flask, jsonify\n\n"
+                    'app = Flask(__name__)\n\n\n@app.get("/weather")\ndef weather():\n    try:\n'
+                    '        reply = requests.get("https://weather.example/today", timeout=3)\n'
+                    "    except requests.ConnectionError:\n"
+                    '        return jsonify(error="weather service down"), HTTPStatus.BAD_GATEWAY\n'
+                    "    return jsonify(reply.json())\n"
+                ),
+                options=("--extend-select=HTS920",),
+            ),
+        ),
+        fix_safety="No fix: 502, 503 and 504 say different things; the author chooses.",
+        not_reported=(
+            "A 404, or a branch that reads the failure's status or code (`e.response.status_code`), for exceptions "
+            "that carry the other server's answer (`HTTPError`, `RequestException`, `ClientError`): the handler "
+            "may be passing on that server's verdict, such as a lookup that found nothing.",
+            "Exceptions that carry another server's answer where the guarded call sends it what the client sent: "
+            "that server may have refused the client's data.",
+            "Calls whose address comes from the request (`requests.get(request.args['url'])`): an unreachable "
+            "address the client chose is the client's mistake.",
+            "`DatabaseError`, `DBAPIError` and botocore's `ClientError`: they also cover the client's own "
+            "mistakes (`IntegrityError`, `DataError`, `NoSuchKey`).",
+            "Builtin `ConnectionError` around code that calls no HTTP client (a client hanging up raises it too), "
+            "and a 408 for a timeout alone, which HTS912 reports.",
+        ),
+        references=(
+            "RFC 9110 §15.5 (4xx)",
+            "RFC 9110 §15.6.3 (502)",
+            "RFC 9110 §15.6.4 (503)",
+            "RFC 9110 §15.6.5 (504)",
+        ),
+    ),
+)
+
+RULES = (
+    SERVER_ERROR_FOR_CLIENT_FAULT,
+    REQUEST_TIMEOUT_FOR_UPSTREAM,
+    CONFLICT_AS_BAD_REQUEST,
+    CLIENT_ERROR_FOR_UPSTREAM_FAULT,
+)
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for site in candidates(context, (*_SERVER_ERRORS, 408, 400)):
+    for site in candidates(context, (*_SERVER_ERRORS, *_CLIENT_ERRORS)):
         function = site.scope.function
         if function is None:
             continue
-        if site.code == 408:
-            yield from _request_timeout(context, site, function)
-        elif site.code == 400:
-            yield from _bad_request(context, site, function)
-        else:
+        code = site.code
+        if code in _SERVER_ERRORS:
             yield from _server_error(context, site, function)
+            continue
+        upstream = _upstream_fault(context, site, function)
+        if upstream is not None:
+            yield upstream
+        elif code == 408:
+            yield from _request_timeout(context, site, function)
+        elif code == 400:
+            yield from _bad_request(context, site, function)
 
 
 def _server_error(context: Context, site: Site, function: FunctionNode) -> Iterator[Finding]:
@@ -184,7 +297,11 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
     cause: object = None
     caught = model.fault_at(function, site.anchor)
     if caught is not None and caught.fault is Fault.CLIENT_INPUT and _shown(context, function, caught):
-        cause = Phrase("{exception} from the request", exception=_caught(caught.clause))
+        guarded = model.guarded_statements(function, caught.clause)
+        if Evidence.ONLY_PARSES in caught.evidence:
+            cause = Phrase("{exception} around parsing", exception=_short(caught.clause))
+        elif not model.calls_out(guarded, function):  # a ValueError from another server's answer is not the client's
+            cause = Phrase("bad input ({exception})", exception=_short(caught.clause))
     if cause is None and _failed_validation(context, function, site):
         cause = Phrase("invalid input")
     if cause is not None:
@@ -206,7 +323,7 @@ def _request_timeout(context: Context, site: Site, function: FunctionNode) -> It
             change_status(context, site, 504),
             better=better(context, 504, site),
             value=site.code,
-            exception=_caught(caught.clause),
+            exception=_short(caught.clause),
         )
 
 
@@ -215,7 +332,7 @@ def _bad_request(context: Context, site: Site, function: FunctionNode) -> Iterat
     cause: object = None
     in_handler = context.handlers.handler(function) is not None
     if caught is not None and caught.fault is Fault.CONFLICT:
-        cause = _caught(caught.clause)
+        cause = _short(caught.clause)
     elif in_handler and _exists_check(context, function, site):
         cause = Phrase("an existence check")
     elif in_handler and _says_conflict(site):
@@ -237,7 +354,104 @@ def _shown(context: Context, function: FunctionNode, caught: Caught) -> bool:
     guarded = model.guarded_statements(function, caught.clause)
     if Evidence.READS_REQUEST in caught.evidence and not model.reads_request(function, guarded):
         return False
-    return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded)
+    if Evidence.ONLY_PARSES in caught.evidence and not model.only_parses(function, guarded):
+        return False
+    return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded, function)
+
+
+def _upstream_fault(context: Context, site: Site, function: FunctionNode) -> Finding | None:
+    """HTS920: a 4xx from a branch handling another server's failure."""
+    model = context.handlers
+    caught = model.fault_at(function, site.anchor)
+    if caught is None or caught.fault not in (Fault.UPSTREAM, Fault.UPSTREAM_TIMEOUT):
+        return None
+    if caught.fault is Fault.UPSTREAM_TIMEOUT and site.code == 408:
+        return None  # HTS912's
+    if not _shown(context, function, caught) or _reads_verdict(caught.clause):
+        return None
+    guarded = model.guarded_statements(function, caught.clause)
+    if _client_addressed(context, function, guarded, whole=Evidence.OWN_STATUS in caught.evidence):
+        return None
+    if Evidence.OWN_STATUS in caught.evidence and site.code == 404:
+        return None
+    code = 504 if caught.fault is Fault.UPSTREAM_TIMEOUT else 503 if _store(context, caught.clause) else 502
+    return context.finding(
+        CLIENT_ERROR_FOR_UPSTREAM_FAULT,
+        report_node(site),
+        better=better(context, code, site),
+        value=site.code,
+        exception=_short(caught.clause),
+    )
+
+
+def _reads_verdict(clause: ast.ExceptHandler) -> bool:
+    """The branch looks at what the failure said: which status, which error code."""
+    return any(
+        isinstance(node, ast.Attribute) and node.attr in _VERDICT_ATTRIBUTES
+        for stmt in clause.body
+        for node in ast.walk(stmt)
+    )
+
+
+def _client_addressed(context: Context, function: FunctionNode, guarded: list[ast.stmt], *, whole: bool) -> bool:
+    """A guarded call to another server goes where the request says (the host of its first argument or of a
+    `url=` comes from the request), or, with `whole`, is sent anything the client sent: that server's refusal
+    may then be the client's fault."""
+    model = context.handlers
+
+    def reads(node: ast.expr) -> bool:
+        return model.reads_request(function, [ast.Expr(node)])
+
+    for stmt in guarded:
+        for node in walk_statement(stmt):
+            if not isinstance(node, ast.Call) or not model.outgoing_call(function, node):
+                continue
+            if whole:
+                arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
+                if any(reads(argument) for argument in arguments):
+                    return True
+            targets = [*node.args[:1], *(k.value for k in node.keywords if k.arg in _TARGET_KEYWORDS)]
+            if any(reads(host) for host in map(_host, targets) if host is not None):
+                return True
+    return False
+
+
+def _host(address: ast.expr) -> ast.expr | None:
+    """The part of an address that names the host: what it starts with (`f"https://api.example/{id}"` names
+    its host in the text; `base + path` and `urljoin(base, path)` in `base`). None: a fixed host."""
+    while True:
+        if isinstance(address, ast.JoinedStr):
+            first = address.values[0] if address.values else None
+            if not isinstance(first, ast.FormattedValue):
+                return None
+            address = first.value
+        elif isinstance(address, ast.BinOp) and isinstance(address.op, (ast.Add, ast.Mod)):
+            address = address.left
+        elif isinstance(address, ast.Call) and address.args and last_name(address.func) in ("urljoin", "format"):
+            address = address.args[0] if last_name(address.func) == "urljoin" else address.func
+        elif isinstance(address, ast.Attribute) and address.attr == "format":
+            address = address.value
+        elif isinstance(address, ast.Constant):
+            return None
+        else:
+            return address
+
+
+def _store(context: Context, clause: ast.ExceptHandler) -> bool:
+    """The clause catches a database's or a broker's failure."""
+    return any(
+        (context.imports.qualify(caught) or "").partition(".")[0] in _STORES for caught in caught_classes(clause)
+    )
+
+
+def _short(clause: ast.ExceptHandler) -> str:
+    """The caught classes as a message names them: written out when short, by their last names otherwise."""
+    text = _caught(clause).removeprefix("(").removesuffix(")")  # inside a sentence, a tuple reads as a list
+    if len(text) <= _SHORT:
+        return text
+    names = [last_name(caught) for caught in caught_classes(clause)]
+    joined = ", ".join(names)
+    return joined if len(joined) <= _SHORT else f"{names[0]}, ..."
 
 
 def _caught(clause: ast.ExceptHandler) -> str:
