@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from expectations import shown, split_options
+from expectations import showing, shown, split_options
 
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
@@ -32,7 +32,7 @@ def run(source: str, *options: str, filename: str = "example.py") -> list[Findin
     if plugin_options and settings.target_python is None:
         settings = Settings(**{**settings.__dict__, "target_python": (3, 10), "starlette_renamed": False})
     tree = ast.parse(source)
-    return shown(analyse(tree, source.splitlines(keepends=True), filename, settings), enabled)
+    return shown(analyse(tree, source.splitlines(keepends=True), filename, settings, showing(enabled)), enabled)
 
 
 def codes(source: str, *options: str) -> list[str]:

@@ -11,6 +11,9 @@ project index can give, because what makes it a status lives in another module o
 A comment `# gap: HTS901` marks a finding the index should give but does not yet: the tests check that
 it is still missing, so that it becomes an `# expect:` entry when the analysis learns it. Either
 comment may follow another on the same line (`# expect: HTS001  # gap: HTS901`).
+An entry written `HTS001 (without index)` is the opposite: a finding that only appears with the index switched
+off, because what the index finds answers the literal instead (`rules.one_answer`: HTS001 gives way to an HTS901
+that only the index can give).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 import shlex
 import tokenize
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +38,7 @@ from flake8_http_status.rules.registry import OFF_BY_DEFAULT
 _EXPECT = re.compile(r"#\s*expect:([^#]+)")
 _GAP = re.compile(r"#\s*gap:([^#]+)")
 _OPTIONS = re.compile(r"#\s*options:\s*(.+)$")
-_ENTRY = re.compile(r"(?P<code>HTS\d{3})(?P<index>\s*\(index\))?\Z")
+_ENTRY = re.compile(r"(?P<code>HTS\d{3})(?:(?P<index>\s*\(index\))|(?P<without>\s*\(without index\)))?\Z")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PROJECTS = FIXTURES / "projects"
 
@@ -47,6 +50,7 @@ class Expectations:
     options: tuple[str, ...]
     through_index: Counter[tuple[int, str]]  # the part of `findings` marked `(index)`
     gaps: Counter[tuple[int, str]]  # findings the index should give and does not yet
+    without_index: Counter[tuple[int, str]]  # findings given only with the index off (not in `findings`)
 
 
 def read(path: Path) -> Expectations:
@@ -54,6 +58,7 @@ def read(path: Path) -> Expectations:
     findings: Counter[tuple[int, str]] = Counter()
     through_index: Counter[tuple[int, str]] = Counter()
     gaps: Counter[tuple[int, str]] = Counter()
+    without_index: Counter[tuple[int, str]] = Counter()
     options: list[str] = []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type != tokenize.COMMENT:
@@ -63,15 +68,18 @@ def read(path: Path) -> Expectations:
             for listed in marker.findall(token.string):
                 for part in listed.split(","):
                     entry = _ENTRY.match(part.strip())
-                    if entry is None or (entry["index"] and entries is gaps):
+                    if entry is None or ((entry["index"] or entry["without"]) and entries is gaps):
                         raise ValueError(f"{path}:{line}: bad expectation {part.strip()!r}")
+                    if entry["without"]:
+                        without_index[(line, entry["code"])] += 1
+                        continue
                     entries[(line, entry["code"])] += 1
                     if entry["index"]:
                         through_index[(line, entry["code"])] += 1
         option = _OPTIONS.search(token.string)
         if option and line <= 10:
             options.extend(shlex.split(option.group(1)))
-    return Expectations(path, findings, tuple(options), through_index, gaps)
+    return Expectations(path, findings, tuple(options), through_index, gaps, without_index)
 
 
 def fixture_files() -> list[Path]:
@@ -95,9 +103,15 @@ def split_options(options: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[
     return tuple(option for option in options if not option.startswith(_SELECT)), enabled
 
 
+def showing(enabled: frozenset[str] = frozenset()) -> Callable[[str], bool]:
+    """Whether flake8 shows a rule code by default: a rule that is off by default only when enabled. The engine
+    is told the same (`shown=`), so that HTS001 gives way only to findings that are shown."""
+    return lambda code: code not in OFF_BY_DEFAULT or code in enabled
+
+
 def shown(findings: Iterable[Finding], enabled: frozenset[str] = frozenset()) -> list[Finding]:
     """What flake8 shows by default: rules that are off by default only when enabled."""
-    return [finding for finding in findings if finding.code not in OFF_BY_DEFAULT or finding.code in enabled]
+    return [finding for finding in findings if showing(enabled)(finding.code)]
 
 
 def unsuppressed(findings: Iterable[Finding], source: str) -> list[Finding]:
@@ -114,5 +128,6 @@ def found(path: Path, options: tuple[str, ...]) -> Counter[tuple[int, str]]:
     source = path.read_text(encoding="utf-8")
     settings = settings_from_args(plugin_options)
     lines = source.splitlines(keepends=True)
-    findings = shown(unsuppressed(analyse(ast.parse(source), lines, str(path), settings), source), enabled)
+    analysed = analyse(ast.parse(source), lines, str(path), settings, showing(enabled))
+    findings = shown(unsuppressed(analysed, source), enabled)
     return Counter((finding.start.line, finding.code) for finding in findings)

@@ -88,23 +88,35 @@ CASES = [
     ),
     pytest.param(
         "HTS908",
+        FLASK + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread', 301)\n",
+        FLASK + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread', HTTPStatus.SEE_OTHER)\n",
+        id="908-flask-literal",
+    ),
+    pytest.param(
+        "HTS908",
+        "import falcon\n\n\nclass R:\n    def on_post(self, req, resp):\n        raise falcon.HTTPMovedPermanently('/x')\n",
+        "import falcon\n\n\nclass R:\n    def on_post(self, req, resp):\n        raise falcon.HTTPSeeOther('/x')\n",
+        id="908-falcon-class",
+    ),
+    pytest.param(
+        "HTS923",
         FLASK + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread')\n",
         FLASK
         + "\n\n@app.post('/comments')\ndef comment():\n    return redirect('/thread', code=HTTPStatus.SEE_OTHER)\n",
-        id="908-flask-default",
+        id="923-flask-default",
     ),
     pytest.param(
-        "HTS908",
+        "HTS923",
         "from tornado.web import RequestHandler\n\n\nclass H(RequestHandler):\n    def post(self):\n        self.redirect('/x')\n",
         "from http import HTTPStatus\n\nfrom tornado.web import RequestHandler\n\n\nclass H(RequestHandler):\n    def post(self):\n"
         "        self.redirect('/x', status=HTTPStatus.SEE_OTHER)\n",
-        id="908-tornado-default",
+        id="923-tornado-default",
     ),
     pytest.param(
-        "HTS908",
+        "HTS923",
         "import falcon\n\n\nclass R:\n    def on_post(self, req, resp):\n        raise falcon.HTTPFound('/x')\n",
         "import falcon\n\n\nclass R:\n    def on_post(self, req, resp):\n        raise falcon.HTTPSeeOther('/x')\n",
-        id="908-falcon-class",
+        id="923-falcon-class",
     ),
     pytest.param(
         "HTS910",
@@ -147,9 +159,15 @@ UNFIXED = [
     ),
     pytest.param(
         "HTS908",
+        "from django.http import HttpResponsePermanentRedirect\nfrom django.views import View\n\n\nclass V(View):\n"
+        "    def post(self, request):\n        return HttpResponsePermanentRedirect('/home')\n",
+        id="908-django-has-no-303",
+    ),
+    pytest.param(
+        "HTS923",
         "from django.shortcuts import redirect\nfrom django.views import View\n\n\nclass V(View):\n"
         "    def post(self, request):\n        return redirect('home')\n",
-        id="908-django-redirect-has-no-303",
+        id="923-django-redirect-has-no-303",
     ),
     pytest.param(
         "HTS910",

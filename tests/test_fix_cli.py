@@ -122,7 +122,8 @@ def test_parallel_runs_give_the_same_results_in_the_same_order(
     assert fix("--diff", "--jobs", "3", ".") == 1
     parallel = capsys.readouterr()
     assert parallel.out == serial.out and parallel.err == serial.err
-    assert serial.err.splitlines()[-1] == "42 files scanned, 27 would change (27 fixes), 0 skipped, 0 failed"
+    # Flask's abort refuses 402 and 407 (HTS605), so the six files with those get no HTS001 fix.
+    assert serial.err.splitlines()[-1] == "42 files scanned, 21 would change (21 fixes), 0 skipped, 0 failed"
 
 
 def test_progress_shows_on_a_terminal_during_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:

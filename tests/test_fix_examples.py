@@ -56,6 +56,6 @@ def test_fixture_apps_are_fixed_completely_and_stably(path: Path, unsafe: bool) 
     fixed = fix(source, *flags, filename=str(path), unsafe=unsafe)
     chosen = options(*flags, unsafe=unsafe)
     lines = split_lines(fixed)
-    left = analyse(ast.parse(fixed), lines, str(path), chosen.settings)
+    left = analyse(ast.parse(fixed), lines, str(path), chosen.settings, chosen.selection.wants)
     unfixed = choose(left, chosen.selection, NoqaLines(fixed, lines)).findings
     assert not unfixed, [f"{f.start.line}: {f.text}" for f in unfixed]

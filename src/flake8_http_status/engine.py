@@ -24,6 +24,7 @@ from .project import pyproject_for
 from .records import NamedTuple
 from .rules.checkers import checkers
 from .rules.context import Context
+from .rules.one_answer import Shown, on_by_default, one_answer_per_literal
 
 if TYPE_CHECKING:
     from .index.summary import Roles
@@ -34,8 +35,10 @@ class Analysis(NamedTuple):
     context: Context | None  # None when the prefilter skipped the module
 
 
-def analyse(tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings) -> list[Finding]:
-    return analyse_module(tree, lines, filename, settings).findings
+def analyse(
+    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, shown: Shown | None = None
+) -> list[Finding]:
+    return analyse_module(tree, lines, filename, settings, shown=shown).findings
 
 
 def may_have_findings(source: str, settings: Settings) -> bool:
@@ -51,10 +54,13 @@ def analyse_module(
     *,
     prefilter: bool = True,
     siblings: frozenset[str] = frozenset(),
+    shown: Shown | None = None,
 ) -> Analysis:
     """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing).
 
-    `siblings`: in a package's `__init__.py`, the submodules beside it (the fixer reads the directory)."""
+    `siblings`: in a package's `__init__.py`, the submodules beside it (the fixer reads the directory).
+    `shown`: which rule codes the caller reports (flake8's or the fixer's selection); None: those on by default.
+    HTS001 gives way to a shown finding that answers the same status otherwise (`rules.one_answer`)."""
     table = _table(settings.extra_calls)
     source = "".join(lines)
     if prefilter and not may_have_findings(source, settings) and not may_use_project(source, filename):
@@ -64,7 +70,8 @@ def analyse_module(
     for checker in checkers():
         for finding in checker(context):
             findings.setdefault((finding.code, finding.start.line, finding.start.column), finding)
-    ordered = sorted(findings.values(), key=lambda f: (f.start, f.code))
+    answered = one_answer_per_literal(findings.values(), shown or on_by_default)
+    ordered = sorted(answered, key=lambda f: (f.start, f.code))
     return Analysis(ordered, context)
 
 

@@ -14,10 +14,27 @@ from .prefilter import call_words, may_have_sites
 from .rules.checkers import OFF_BY_DEFAULT
 
 
+class _Flake8Selection:
+    """Whether flake8 reports a code, as its own selection decides (select, ignore and their extensions, the
+    default ignore list): HTS001 gives way only to a finding that is shown (`rules.one_answer`). `# noqa`
+    comments and per-file ignores are not seen here: a literal they silence the other finding on keeps no
+    answer. (An object, not a function: as a class attribute, a function would be bound as a method.)"""
+
+    def __init__(self, engine: Any) -> None:
+        from flake8.style_guide import Decision
+
+        self._engine = engine
+        self._selected = Decision.Selected
+
+    def __call__(self, code: str) -> bool:
+        return bool(self._engine.decision_for(code) is self._selected)
+
+
 class HttpStatusChecker:
     name = "flake8-http-status"
     version = __version__
     settings: ClassVar[Settings] = Settings()
+    shown: ClassVar[_Flake8Selection | None] = None  # the codes flake8 reports; None: those on by default
 
     def __init__(self, tree: ast.Module, lines: Sequence[str], filename: str) -> None:
         self.tree = tree
@@ -48,6 +65,7 @@ class HttpStatusChecker:
             # the three-argument signature and retries with one when that raises TypeError).
             print(f"flake8: error: {_located(error, options)}", file=sys.stderr)
             raise SystemExit(2) from None
+        cls.shown = _selected_by(options)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         # The engine's own first step, taken before importing it: a file with no status site (most files)
@@ -56,9 +74,22 @@ class HttpStatusChecker:
             return
         from .engine import analyse_module
 
-        analysis = analyse_module(self.tree, self.lines, self.filename, self.settings, prefilter=False)
+        analysis = analyse_module(
+            self.tree, self.lines, self.filename, self.settings, prefilter=False, shown=self.shown
+        )
         for finding in analysis.findings:
             yield finding.start.line, finding.start.column, finding.text, type(self)
+
+
+def _selected_by(options: argparse.Namespace) -> _Flake8Selection | None:
+    """flake8's selection; None where the options are not flake8's full set (a caller that passes only this
+    plugin's options): then the rules on by default count as shown."""
+    from flake8.style_guide import DecisionEngine
+
+    try:
+        return _Flake8Selection(DecisionEngine(options))
+    except AttributeError:
+        return None
 
 
 def _located(error: OptionError, options: argparse.Namespace) -> OptionError:

@@ -314,7 +314,11 @@ def _chosen(
     if tree is None:
         tree = _parse(text, filename)
     siblings = sibling_modules(filename)
-    findings: list[Finding] = analyse_module(tree, lines, filename, options.settings, siblings=siblings).findings
+    # The selection also decides which findings make HTS001 give way (`rules.one_answer`): a safe fix never
+    # names a status that a selected rule says to change, and a rule that is off takes no fix away.
+    findings: list[Finding] = analyse_module(
+        tree, lines, filename, options.settings, siblings=siblings, shown=options.selection.wants
+    ).findings
     if not any(finding.fix is not None for finding in findings):
         return Chosen([], 0), tree
     return choose(findings, options.selection, NoqaLines(text, lines)), tree

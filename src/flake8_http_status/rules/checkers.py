@@ -11,11 +11,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from ..findings import Finding
     from .context import Context
+    from .rule import Rule
 
     Checker = Callable[[Context], Iterator[Finding]]
 
@@ -50,9 +52,22 @@ OFF_BY_DEFAULT: Final[tuple[str, ...]] = (
     "HTS920",
     "HTS921",
     "HTS922",
+    "HTS923",
 )
 
 
 @lru_cache(maxsize=1)
+def _modules() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(f"{__package__}.{name}") for name in MODULES)
+
+
+@lru_cache(maxsize=1)
 def checkers() -> tuple[Checker, ...]:
-    return tuple(importlib.import_module(f"{__package__}.{name}").check for name in MODULES)
+    return tuple(module.check for module in _modules())
+
+
+@lru_cache(maxsize=1)
+def rules_by_code() -> dict[str, Rule]:
+    """The rules of the modules the engine runs, by code: what the engine itself needs to know of them (their
+    default, their fix), without `registry` and what it brings."""
+    return {rule.code: rule for module in _modules() for rule in module.RULES}

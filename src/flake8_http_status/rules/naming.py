@@ -95,6 +95,9 @@ MAGIC_STATUS = Rule(
             "`limit=100`, `max_length=255`, ports, exit codes, and numbers inside a JSON body.",
             "Literals written in octal, hex or with underscores, which are never statuses in practice.",
             "A status passed in the wrong positional slot: HTS604 reports it, and naming it would hide the bug.",
+            "A status the API refuses (HTS605), or one that a status-choice rule on the same literal says to change "
+            "(HTS908's `redirect(url, 301)` after a POST): the other finding is the one answer, as long as its "
+            "rule is selected.",
             "Codes with no constant in the chosen family (unregistered ones are HTS602's business).",
             "Names matched by keyword only (`status=`, `status_code=` on a response-like call) outside 100-599.",
         ),

@@ -17,10 +17,7 @@ MESSAGES: Final[dict[str, str]] = {
     "HTS905": "{value} 대신 {better} 사용: 203은 원 서버의 콘텐츠를 변형한 프록시가 쓰는 코드임",
     "HTS906": "콘텐츠를 담을 수 없는 상태: {value} ({why}); 콘텐츠를 빼거나 {better} 사용",
     "HTS907": "Allow 헤더가 없는 응답: {value}; 허용하는 메서드를 나열하세요. 예: 'GET, HEAD'",
-    "HTS908": (
-        "{method} 요청 뒤에는 {value} 대신 {better} 사용: 303 See Other는 클라이언트가 GET으로 이어 가게 함 "
-        "(post/redirect/get); 같은 {method} 요청을 다시 보내게 하려면 307이나 308 사용 (http-status explain HTS908 참고)"
-    ),
+    "HTS908": "{method} 뒤에는 {value} 대신 {better} 사용: 301은 캐시에 남고 GET으로 바뀔 수 있음",
     "HTS909": "{value} 대신 {better} 사용: 이 분기는 클라이언트 잘못({cause})을 처리함",
     "HTS910": "{value} 대신 {better} 사용: 표준 메서드({method})지만 여기서 허용하지 않을 뿐임",
     "HTS911": "오류 본문({shape})인데 상태는 {value}; 오류 상태를 쓰세요. 예: {better}",
@@ -35,12 +32,14 @@ MESSAGES: Final[dict[str, str]] = {
     "HTS922": "{value} 대신 {better} 사용: 이 {kind} 핸들러는 아무것도 생성하지 않음",
     "HTS920": "업스트림 장애({exception})에 {value} 응답: 다음 상태 사용: {better}",
     "HTS921": "{value} 상태가 사라짐: 줄 {line}의 `{clause}` 절이 잡아서 {answer} 응답을 보냄",
+    "HTS923": "{method} 뒤에는 {value} 대신 {better} 사용 (302는 GET으로 바뀔 수도 안 바뀔 수도 있음)",
 }
 
 PHRASES: Final[dict[str, str]] = {
     # How a message names the status the code sends now
     "{api} ({code})": "{api} ({code})",
     "the default {code} of {api}": "{api} 기본 상태 {code}",
+    "the default {code}": "기본 상태 {code}",
     # HTS9xx advice where the route must declare the status first (Django Ninja's `response=`)
     "{constant} (add it to `{keyword}=`)": "{constant} (`{keyword}=`에 선언 필요)",
     # HTS901, HTS902: the evidence about the user
@@ -77,6 +76,20 @@ _AUTH_DECORATORS = (
 )
 _AUTH_DEPENDENCIES = (
     "`http-status-auth-dependencies`: 사용자를 확인하는 프로젝트의 FastAPI 의존성 (`myapp.deps.get_user`)."
+)
+_REDIRECT_FIX_SAFETY = (
+    "안전하지 않음: 클라이언트는 303을 받습니다. 수정은 상태를 바꾸거나, 상태를 받는 헬퍼에 넣거나(Flask, Quart, "
+    "Werkzeug의 `code=`, Sanic과 Tornado의 `status=`, Litestar의 `status_code=`), 클래스를 303 짝으로 바꿉니다"
+    "(aiohttp, Falcon, Pyramid의 `HTTPSeeOther`). Django의 `redirect()`, `HttpResponseRedirect`, "
+    "`HttpResponsePermanentRedirect`에는 303 형태가 없어 수정 없이 보고합니다."
+)
+_REDIRECT_ONLY_UNSAFE = (
+    "GET이나 HEAD 요청도 도달하는 핸들러, `request.method` 검사가 없는 Django 함수 뷰 포함: GET 뒤의 리다이렉트는 "
+    "괜찮습니다."
+)
+_REDIRECT_PRESERVED = (
+    "직접 적었거나 플래그(Django의 `preserve_request=True`)로 만든 307과 308: 메서드를 유지하며, POST를 받는 "
+    "엔드포인트가 옮겨졌을 때 필요한 것이 바로 그것입니다."
 )
 _CONTRADICTION = "서로 어긋나는 근거 뒤의 코드 (로그인이 필요한 뷰 안의 익명 사용자 검사)."
 
@@ -279,32 +292,27 @@ RULES: Final[dict[str, RuleText]] = {
         references=("RFC 9110 §15.5.6 (405)", "RFC 9110 §10.2.1 (Allow)"),
     ),
     "HTS908": RuleText(
-        summary="POST/PUT/PATCH/DELETE에 답하는 301/302.",
+        summary="POST/PUT/PATCH/DELETE에 답하는 301.",
         what=(
-            "POST, PUT, PATCH, DELETE 요청만 도달하는 핸들러나 분기에서 보내는 301이나 302 리다이렉트를 보고합니다. 직접 "
-            "적었든 헬퍼의 기본값이든(Flask, Django, Sanic, Tornado, Litestar의 `redirect(url)`) 같습니다: POST 라우트, "
-            '클래스 기반 뷰의 `post()`, Django의 `form_valid()`, `request.method == "POST"` 분기. 메서드를 유지하는 '
-            "리다이렉트(Django의 `preserve_request`)는 301/302가 아니므로 건드리지 않습니다."
+            "POST, PUT, PATCH, DELETE 요청만 도달하는 핸들러나 분기(POST 라우트, 클래스 기반 뷰의 `post()`, Django의 "
+            '`form_valid()`, `request.method == "POST"` 분기)에서 보내는 301 Moved Permanently를 보고합니다. 직접 '
+            "적었든(`redirect(url, 301)`), 플래그로 만들었든(Django와 Tornado의 `redirect(url, permanent=True)`), "
+            "클래스로 만들었든(`HttpResponsePermanentRedirect`, `web.HTTPMovedPermanently`) 같습니다."
         ),
         why=(
-            "RFC 9110 §15.4.2와 §15.4.3은 301과 302에서 사용자 에이전트가 POST를 GET으로 바꾸는 것을 허용하고, PUT과 DELETE도 "
-            "바꾸는 클라이언트가 있어 다음 동작은 클라이언트 마음입니다. 303 See Other(§15.4.4)는 모든 클라이언트에게 "
-            '"결과는 GET으로 가져가라"고 말하고, 307과 308은 "이 요청을 그곳에 다시 보내라"고 말합니다.'
+            "RFC 9110 §15.4.2는 301에서 사용자 에이전트가 POST를 GET으로 바꾸는 것을 허용하고, PUT과 DELETE도 바꾸는 "
+            "클라이언트가 있어 다음 동작은 클라이언트 마음입니다. 게다가 301은 영구적인 것으로 캐시되므로(§15.4.2) 다음 "
+            "요청은 메서드가 바뀌었든 아니든 곧장 새 URI로 갑니다. 303 See Other(§15.4.4)는 모든 클라이언트에게 "
+            '"결과는 GET으로 가져가라"고 말하고(post/redirect/get), 308 Permanent Redirect(§15.4.9)는 "앞으로 이 요청을 '
+            '그곳에 다시 보내라"고 말합니다.'
         ),
-        fix_safety=(
-            "안전하지 않음: 클라이언트는 303을 받습니다. 수정은 상태를 바꾸거나, 상태를 받는 헬퍼에 넣거나(Flask와 Werkzeug의 "
-            "`code=`, Sanic과 Tornado의 `status=`, Litestar의 `status_code=`), `HTTPFound`를 `HTTPSeeOther`로 바꿉니다"
-            "(aiohttp, Falcon, Pyramid). Django의 `redirect()`와 `HttpResponseRedirect`에는 303 형태가 없어 수정 없이 "
-            "보고합니다."
-        ),
+        fix_safety=_REDIRECT_FIX_SAFETY,
         not_reported=(
-            "GET이나 HEAD 요청도 도달하는 핸들러, `request.method` 검사가 없는 Django 함수 뷰 포함: GET 뒤의 리다이렉트는 "
-            "괜찮습니다.",
-            "기본값이 이미 303이나 307인 헬퍼(HTTP/1.1의 Bottle, Starlette의 `RedirectResponse`).",
-            "Flask 3.2(303)가 프로젝트가 지원하는 가장 오래된 릴리스가 된 뒤의 Flask `redirect()` 기본값: 이 규칙은 릴리스된 "
-            "기본값 302를 읽습니다.",
+            _REDIRECT_ONLY_UNSAFE,
+            "302 Found(직접 적었든 헬퍼의 기본값이든): HTS923이 보고합니다(브라우저는 이미 303처럼 다루므로 기본으로 꺼짐).",
+            _REDIRECT_PRESERVED,
         ),
-        references=("RFC 9110 §15.4.2-15.4.4 (301, 302, 303)", "RFC 9110 §15.4.8-15.4.9 (307, 308)"),
+        references=("RFC 9110 §15.4.2 (301)", "RFC 9110 §15.4.4 (303)", "RFC 9110 §15.4.9 (308)"),
     ),
     "HTS909": RuleText(
         summary="클라이언트의 잘못된 입력을 처리하는 분기에서 보내는 5xx.",
@@ -672,5 +680,31 @@ RULES: Final[dict[str, RuleText]] = {
             "발생시키지 않고 반환하는 오류(`return web.HTTPNotFound()`)와 아무것도 발생시키지 않는 `send_error(404)`.",
         ),
         references=("RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6.1 (500)", "Python: built-in exception hierarchy"),
+    ),
+    "HTS923": RuleText(
+        summary="POST/PUT/PATCH/DELETE에 답하는 302(직접 적었거나 redirect()의 기본값).",
+        what=(
+            "POST, PUT, PATCH, DELETE 요청만 도달하는 핸들러나 분기에서 보내는 302 Found를 보고합니다: 직접 적었든"
+            "(`redirect(url, 302)`, `HTTPFound`) 리다이렉트 헬퍼의 기본값이든(Flask, Quart, Werkzeug, Django, Sanic, "
+            "Tornado, Litestar의 `redirect(url)`; Django의 `HttpResponseRedirect`) 같습니다. 기본으로 꺼져 있습니다."
+        ),
+        why=(
+            "RFC 9110 §15.4.3은 302에서 사용자 에이전트가 POST를 GET으로 바꾸는 것을 허용하고 나머지는 클라이언트에게 "
+            "맡깁니다. 브라우저는 GET으로 바꾸므로 302로 하는 post/redirect/get도 동작하지만, 상태가 말하는 것이 적습니다: "
+            '303 See Other(§15.4.4)는 브라우저와 API 클라이언트 모두에게 정확히 "결과는 GET으로 가져가라"는 뜻이고, '
+            '307(§15.4.8)은 "이 요청을 그곳에 다시 보내라"는 뜻입니다. 브라우저에서는 잘못되는 것이 없어 기본으로 꺼져 '
+            "있습니다; 메서드를 유지할 수 있는 클라이언트를 둔 API에서 켜세요."
+        ),
+        fix_safety=_REDIRECT_FIX_SAFETY,
+        not_reported=(
+            _REDIRECT_ONLY_UNSAFE,
+            "기본값이 이미 303이나 307인 헬퍼(HTTP/1.1의 Bottle, Starlette과 FastAPI의 `RedirectResponse`, Starlette의 "
+            "`@requires(redirect=...)`).",
+            "301: HTS908이 보고합니다(기본으로 켜짐).",
+            _REDIRECT_PRESERVED,
+            "Flask 3.2(303)가 프로젝트가 지원하는 가장 오래된 릴리스가 된 뒤의 Flask와 Werkzeug `redirect()` 기본값: 이 "
+            "규칙은 릴리스된 기본값 302를 읽습니다.",
+        ),
+        references=("RFC 9110 §15.4.3 (302)", "RFC 9110 §15.4.4 (303)", "RFC 9110 §15.4.8 (307)"),
     ),
 }

@@ -41,12 +41,6 @@ _SWAP_KEYWORDS = frozenset(
 _NO_SWAP_TARGETS = frozenset({405})
 
 
-def see(code: str) -> str:
-    """The pointer to `explain` that HTS9xx messages used to end with. HTS9xx messages are now one short line
-    and leave the detail to `explain`; only HTS908 still ends with it, until its own rewrite (issue 14)."""
-    return f" (see http-status explain {code})"
-
-
 def candidates(context: Context, codes: Iterable[int], roles: frozenset[Role] = RESPONDS) -> Iterator[Site]:
     """Sites that send one of `codes` to a client from application code.
 
