@@ -101,3 +101,15 @@ def test_only_shown_findings_take_the_answer() -> None:
     assert one_answer_per_literal([named, changed], lambda code: True) == [changed]
     assert one_answer_per_literal([named, changed]) == [named, changed]  # HTS923 is off by default
     assert one_answer_per_literal([named, elsewhere], lambda code: True) == [named, elsewhere]
+
+
+def test_a_noqa_for_the_other_rule_leaves_the_literal_its_name(tmp_path: Path) -> None:
+    # `# noqa: HTS908` hides the advice to change the status; the literal still gets HTS001's constant.
+    source = PERMANENT.replace('redirect("/", 301)', 'redirect("/", 301)  # noqa: HTS908')
+    (line,) = flake8(source, tmp_path, "--select=HTS")
+    assert line.startswith("HTS001 ") and "MOVED_PERMANENTLY" in line
+
+
+def test_a_noqa_for_the_other_rule_leaves_the_fixer_its_safe_fix(tmp_path: Path) -> None:
+    source = PERMANENT.replace('redirect("/", 301)', 'redirect("/", 301)  # noqa: HTS908')
+    assert "HTTPStatus.MOVED_PERMANENTLY" in fix(source)

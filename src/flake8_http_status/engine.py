@@ -18,13 +18,14 @@ from .api import Table, build_table, default_table
 from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
+from .noqa_comments import covers
 from .options import ExtraCall, Settings
 from .prefilter import call_words, may_have_sites
 from .project import pyproject_for
 from .records import NamedTuple
 from .rules.checkers import checkers
 from .rules.context import Context
-from .rules.one_answer import Shown, on_by_default, one_answer_per_literal
+from .rules.one_answer import Shown, Silenced, on_by_default, one_answer_per_literal
 
 if TYPE_CHECKING:
     from .index.summary import Roles
@@ -55,11 +56,13 @@ def analyse_module(
     prefilter: bool = True,
     siblings: frozenset[str] = frozenset(),
     shown: Shown | None = None,
+    silenced: Silenced | None = None,
 ) -> Analysis:
     """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing).
 
     `siblings`: in a package's `__init__.py`, the submodules beside it (the fixer reads the directory).
     `shown`: which rule codes the caller reports (flake8's or the fixer's selection); None: those on by default.
+    `silenced`: whether a `# noqa` hides a finding; None: a comment on the finding's own line does.
     HTS001 gives way to a shown finding that answers the same status otherwise (`rules.one_answer`)."""
     table = _table(settings.extra_calls)
     source = "".join(lines)
@@ -70,9 +73,17 @@ def analyse_module(
     for checker in checkers():
         for finding in checker(context):
             findings.setdefault((finding.code, finding.start.line, finding.start.column), finding)
-    answered = one_answer_per_literal(findings.values(), shown or on_by_default)
+    answered = one_answer_per_literal(findings.values(), shown or on_by_default, silenced or _noqa_on_line(lines))
     ordered = sorted(answered, key=lambda f: (f.start, f.code))
     return Analysis(ordered, context)
+
+
+def _noqa_on_line(lines: Sequence[str]) -> Silenced:
+    def silenced(finding: Finding) -> bool:
+        line = finding.start.line
+        return 0 < line <= len(lines) and covers(lines[line - 1], finding.code)
+
+    return silenced
 
 
 def build_context(

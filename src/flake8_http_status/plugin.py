@@ -16,9 +16,10 @@ from .rules.checkers import OFF_BY_DEFAULT
 
 class _Flake8Selection:
     """Whether flake8 reports a code, as its own selection decides (select, ignore and their extensions, the
-    default ignore list): HTS001 gives way only to a finding that is shown (`rules.one_answer`). `# noqa`
-    comments and per-file ignores are not seen here: a literal they silence the other finding on keeps no
-    answer. (An object, not a function: as a class attribute, a function would be bound as a method.)"""
+    default ignore list): HTS001 gives way only to a finding that is shown (`rules.one_answer`). The engine
+    also reads `# noqa` on the finding's line; per-file ignores are not seen here, so a literal whose other
+    finding a per-file ignore hides keeps no answer. (An object, not a function: as a class attribute, a
+    function would be bound as a method.)"""
 
     def __init__(self, engine: Any) -> None:
         from flake8.style_guide import Decision

@@ -14,11 +14,10 @@ import re
 import tokenize
 from collections.abc import Sequence
 
+from ..noqa_comments import covers
 from .source import split_lines
 
-_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>(?:[A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 _WHOLE_FILE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[,\s]")
 
 
 def skips_file(text: str) -> bool:
@@ -41,14 +40,7 @@ class NoqaLines:
     def silences(self, line: int, code: str) -> bool:
         if not self._any:
             return False
-        match = _INLINE.search(self._line_text(line))
-        if match is None:
-            return False
-        listed = match.group("codes")
-        if listed is None:
-            return True
-        codes = tuple(part for part in _SEPARATORS.split(listed) if part)
-        return code in codes or code.startswith(codes)
+        return covers(self._line_text(line), code)
 
     def _line_text(self, line: int) -> str:
         if self._joined is None:

@@ -316,12 +316,19 @@ def _chosen(
     siblings = sibling_modules(filename)
     # The selection also decides which findings make HTS001 give way (`rules.one_answer`): a safe fix never
     # names a status that a selected rule says to change, and a rule that is off takes no fix away.
+    noqa = NoqaLines(text, lines)
     findings: list[Finding] = analyse_module(
-        tree, lines, filename, options.settings, siblings=siblings, shown=options.selection.wants
+        tree,
+        lines,
+        filename,
+        options.settings,
+        siblings=siblings,
+        shown=options.selection.wants,
+        silenced=lambda finding: noqa.silences(finding.start.line, finding.code),
     ).findings
     if not any(finding.fix is not None for finding in findings):
         return Chosen([], 0), tree
-    return choose(findings, options.selection, NoqaLines(text, lines)), tree
+    return choose(findings, options.selection, noqa), tree
 
 
 def _parse(text: str, filename: str) -> ast.Module:

@@ -5,9 +5,9 @@ HTS001 says "write 302 as HTTPStatus.FOUND". Where another rule on the same stat
 contradict each other, and the safe fix would even write the name of a status that is about to change. The
 other finding is the one that matters, so HTS001 is dropped, and with it its fix: the fixer reads the same list.
 
-The other finding silences HTS001 only if it is shown: a rule that is off (HTS923 by default) or ignored must
-not take the literal's only answer with it. Which rules are shown is the caller's to say (flake8's selection,
-the fixer's); without that, the rules that are on by default.
+The other finding silences HTS001 only if it is shown: a rule that is off (HTS923 by default), ignored, or
+silenced by a `# noqa: HTS908` on its line must not take the literal's only answer with it. Which rules are
+shown is the caller's to say (flake8's selection, the fixer's); without that, the rules that are on by default.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from ..findings import Finding, FixSafety, Position
 from .checkers import rules_by_code
 
 Shown = Callable[[str], bool]  # whether findings of a rule code reach the user
+Silenced = Callable[[Finding], bool]  # whether a `# noqa` comment hides this finding
 
 _NAMED = "HTS001"
 _REJECTED = "HTS605"  # the API refuses the status at run time: naming it would only hide the bug
 # HTS9xx rules that name a better status but offer no fix (the author picks among several). Those with an
 # unsafe fix are found by their fix: each one changes the status ("unsafe -> 303" in the rule catalogue).
-_ADVICE_WITHOUT_FIX: Final = frozenset({"HTS909", "HTS911"})
+_ADVICE_WITHOUT_FIX: Final = frozenset({"HTS909", "HTS911", "HTS920"})
 
 
 def on_by_default(code: str) -> bool:
@@ -40,11 +41,17 @@ def advises_another_status(code: str) -> bool:
     return rule.fix is FixSafety.UNSAFE or code in _ADVICE_WITHOUT_FIX
 
 
-def one_answer_per_literal(findings: Iterable[Finding], shown: Shown = on_by_default) -> list[Finding]:
+def one_answer_per_literal(
+    findings: Iterable[Finding], shown: Shown = on_by_default, silenced: Silenced | None = None
+) -> list[Finding]:
     """`findings` without the HTS001 findings whose status a shown HTS605 or status-changing HTS9xx finding
     covers (the same span: both rules point at the status itself)."""
     findings = list(findings)
-    answered = {_span(finding) for finding in findings if _answers_instead(finding.code, shown)}
+    answered = {
+        _span(finding)
+        for finding in findings
+        if _answers_instead(finding.code, shown) and (silenced is None or not silenced(finding))
+    }
     if not answered:
         return findings
     return [finding for finding in findings if finding.code != _NAMED or _span(finding) not in answered]
