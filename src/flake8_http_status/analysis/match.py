@@ -11,7 +11,7 @@ from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .local_binding import assigned_values, binds
-from .nodes import parameter_defaults
+from .nodes import attribute_chain, parameter_defaults
 from .project_facts import ProjectFacts
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
@@ -85,6 +85,8 @@ class Matcher:
             self._add(anchor, api, node, scope)
             return
         value = read_value(node, self.imports)
+        if value.spelling is Spelling.OTHER and self.project is not None:
+            value = self._project_constant(node) or value
         if isinstance(node, ast.Name) and scope.function is not None:
             default = parameter_default(scope.function, node.id)
             if default is not None:  # def error(message, status=400): return JsonResponse(..., status=status)
@@ -98,6 +100,17 @@ class Matcher:
                 self.held.append(Site(anchor, api, node, value, scope))  # the flow may find registered codes in it
             return
         self.sites.append(Site(anchor, api, node, value, scope, in_pattern=in_pattern))
+
+    def _project_constant(self, node: ast.expr) -> Value | None:
+        """`abort(NOT_FOUND)`, `abort(codes.NOT_FOUND)`: a status constant another module of the project defines,
+        read where the module binds its root name only by the import (no parameter or assignment shadows it)."""
+        assert self.project is not None
+        root, _ = attribute_chain(node)
+        if not isinstance(root, ast.Name) or self._bound.get(root.id, 0) > 1:
+            return None
+        qualified = self.imports.qualify(node) or self.project.qualify(node)
+        code = self.project.constant(qualified) if qualified is not None else None
+        return None if code is None else Value(Spelling.CONSTANT, code, project=True)
 
     # Calls -------------------------------------------------------------------------------------------
 

@@ -28,6 +28,10 @@ class ProjectFacts(Protocol):
     def rows(self, qualified: str) -> tuple[Api, ...]:
         """The status rows of a project function or class: which parameter takes a status."""
 
+    def constant(self, qualified: str) -> int | None:
+        """The status a project constant stands for (`app.codes.NOT_FOUND`, `app.codes.Codes.NOT_FOUND`): a name its
+        module binds once to a status and never rebinds; None for anything else."""
+
     def ancestors(self, qualified: str) -> frozenset[str] | None:
         """Every base of a project class, transitively, by absolute name; None when one is out of sight."""
 

@@ -25,6 +25,9 @@ class Value(NamedTuple):
     code: int | None = None
     constant: Constant | None = None
     phrase: str | None = None  # the reason phrase of a TEXT status line, if any
+    # A CONSTANT another module of the project defines (`codes.NOT_FOUND`, read through the project index): the
+    # project's own name for the status, which no fix replaces with a library constant.
+    project: bool = False
 
 
 UNKNOWN = Value(Spelling.OTHER)

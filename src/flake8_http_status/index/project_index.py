@@ -331,6 +331,12 @@ class ModuleFacts:
         summary, _, name = found
         return summary.rows.get(name, ())
 
+    def constant(self, qualified: str) -> int | None:
+        if not self.index.is_project(self.layout, qualified):
+            return None
+        found = self.index.defined(self.layout, qualified, full=False)  # the shallow summary holds the constants
+        return None if found is None else found[0].constants.get(found[2])
+
     def ancestors(self, qualified: str) -> frozenset[str] | None:
         return self._ancestors(qualified, set())
 

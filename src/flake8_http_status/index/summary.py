@@ -7,6 +7,8 @@ uses for what they define, and never from the code that uses it. It holds:
 - `classes`: each top-level class's bases by absolute name, the names its body defines, and the attributes an
   error handler sends as the status (`carried`, with the row of the slot that sends them);
 - `objects`: module-level objects made by calling a class (`bp = Blueprint(...)`), by the class's absolute name;
+- `constants`: names bound once, at the top level or in the body of a plain holder class (`Codes.NOT_FOUND`), to a
+  status literal or a status constant, and never rebound: by name, their status;
 - `aliases`: what the module's own imports bind (`from .errors import ApiError` in an `__init__.py`), and
   `stars`, the modules it star-imports: how re-exports resolve;
 - `roles` (full summaries only): which top-level functions are auth decorators, auth dependencies and creation
@@ -24,10 +26,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.imports import ImportMap
 from ..analysis.project_facts import ProjectFacts
+from ..analysis.values import Spelling, read_value
 from ..api.rows import Api
 from ..records import NamedTuple
 from .api_codec import decode, encode
-from .json_reading import JSON, MALFORMED, flag, listing, mapping, text
+from .json_reading import JSON, MALFORMED, flag, integer, listing, mapping, text
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
@@ -77,6 +80,8 @@ class ModuleSummary(NamedTuple):
     # The module names the `WWW-Authenticate` header somewhere: an error handler of its classes may send a
     # challenge with the 401 a class carries (HTS903 stays silent then). Read from the tree, so shallow too.
     challenges: bool = False
+    # `NOT_FOUND = 404`, `Codes.NOT_FOUND`: names whose value no code of the module can change. Read from the tree.
+    constants: dict[str, int] = {}  # noqa: RUF012 (a record's default, never mutated)
 
 
 EMPTY = ModuleSummary({}, {}, {}, {})
@@ -125,6 +130,7 @@ def summarise(
         full,
         roles,
         names_challenge(tree),
+        dict(_constants(tree, bound, imports)),
     )
 
 
@@ -139,6 +145,67 @@ def names_challenge(tree: ast.Module) -> bool:
             if name is not None and name.lower() == "www_authenticate":
                 return True
     return False
+
+
+def _constants(tree: ast.Module, bound: Counter[str], imports: ImportMap) -> Iterator[tuple[str, int]]:
+    """Module names, and attributes of plain holder classes, bound once to a status. A binding in an `if` or a
+    `try` counts towards `bound` but is never the one taken: on another way through the name is unbound."""
+    for statement in tree.body:
+        single = _single_binding(statement)
+        if single is not None and bound.get(single[0], 0) == 1:
+            code = _status_of(single[1], imports)
+            if code is not None:
+                yield single[0], code
+        elif isinstance(statement, ast.ClassDef) and bound.get(statement.name, 0) == 1 and _plain(statement):
+            yield from ((f"{statement.name}.{name}", code) for name, code in _held(statement, tree, imports))
+
+
+def _plain(cls: ast.ClassDef) -> bool:
+    """No decorator, metaclass or base (an `Enum` base makes members, another base may be anything): a class
+    attribute read on the class is the value its body binds."""
+    bases_ok = all(isinstance(base, ast.Name) and base.id == "object" for base in cls.bases)
+    return bases_ok and not cls.keywords and not cls.decorator_list
+
+
+def _held(cls: ast.ClassDef, tree: ast.Module, imports: ImportMap) -> Iterator[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    for node in ast.walk(cls):  # nested scopes too, which only refuses more
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            counts[node.id] += 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not cls:
+            counts[node.name] += 1
+    for node in ast.walk(tree):  # `Codes.NOT_FOUND = 410` anywhere in the module
+        if (
+            isinstance(node, ast.Attribute)
+            and not isinstance(node.ctx, ast.Load)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == cls.name
+        ):
+            counts[node.attr] += 2
+    for statement in cls.body:
+        single = _single_binding(statement)
+        if single is not None and counts[single[0]] == 1:
+            code = _status_of(single[1], imports)
+            if code is not None:
+                yield single[0], code
+
+
+def _single_binding(statement: ast.stmt) -> tuple[str, ast.expr] | None:
+    """`NAME = value` or `NAME: T = value`, one plain name bound to one value."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target, value = statement.targets[0], statement.value
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        target, value = statement.target, statement.value
+    else:
+        return None
+    return (target.id, value) if isinstance(target, ast.Name) else None
+
+
+def _status_of(node: ast.expr, imports: ImportMap) -> int | None:
+    """A 100-599 int literal, or a status constant of a library (`HTTPStatus.NOT_FOUND`): its code."""
+    value = read_value(node, imports)
+    code = value.code if value.spelling in (Spelling.CONSTANT, Spelling.LITERAL) else None
+    return code if code is not None and 100 <= code <= 599 else None
 
 
 def _relative_stars(imports: ImportMap, facts: ProjectFacts | None) -> Iterator[str]:
@@ -278,6 +345,7 @@ def to_json(summary: ModuleSummary) -> dict[str, JSON]:
             "user_aliases": summary.roles.user_aliases,
         },
         "challenges": summary.challenges,
+        "constants": summary.constants,
     }
 
 
@@ -299,7 +367,9 @@ def _from_json(data: JSON) -> ModuleSummary | None:
     exports = None if data["exports"] is None else tuple(text(name) for name in listing(data["exports"]))
     full = flag(data["full"])
     roles = _roles(data["roles"])
-    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, roles, flag(data["challenges"]))
+    challenges = flag(data["challenges"])
+    constants = {text(key): integer(code) for key, code in mapping(data["constants"]).items()}
+    return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, roles, challenges, constants)
 
 
 def _roles(data: JSON) -> Roles:

@@ -144,6 +144,8 @@ def change_status(context: Context, site: Site, code: int) -> Fix | None:
         if declared is None or code not in declared:
             return None
     spelling = site.value.spelling
+    if site.value.project:
+        return None  # the project's own constant: its name for a status is the project's to choose
     if spelling in (Spelling.LITERAL, Spelling.CONSTANT) and site.node is not None and not site.in_pattern:
         spelled = _spell(context, code)
         return context.replacement(site.node, spelled, FixSafety.UNSAFE) if spelled else None
