@@ -50,6 +50,10 @@ class ProjectFacts(Protocol):
         the class and its project ancestors names the `WWW-Authenticate` header (where a handler may add it); empty
         when one does, or one is out of sight."""
 
+    def challenged_401s(self) -> frozenset[str]:
+        """The frameworks (`flask`, `fastapi`, ...) whose raised 401s (`abort(401)`, `raise HTTPException(401)`) an
+        error handler registered anywhere in the project answers with a `WWW-Authenticate` challenge."""
+
     def auth_decorator(self, qualified: str) -> bool:
         """A project function whose wrapper lets only authenticated users through (`@staff_only`)."""
 

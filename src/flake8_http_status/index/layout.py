@@ -17,7 +17,8 @@ from pathlib import Path
 from ..records import NamedTuple
 
 _SETUP_FILES = ("setup.cfg", "setup.py")
-_SKIPPED = frozenset({".git", ".hg", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "build", "dist"})
+# Folders that hold none of the project's own modules: never searched for one, nor walked (`index/challenges.py`).
+SKIPPED = frozenset({".git", ".hg", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "build", "dist"})
 
 
 class Located(NamedTuple):
@@ -100,7 +101,7 @@ def folder_names(folder: Path) -> frozenset[str]:
     except OSError:
         return frozenset()
     for entry in entries:
-        if entry.name in _SKIPPED or entry.name.startswith("."):
+        if entry.name in SKIPPED or entry.name.startswith("."):
             continue
         if entry.suffix == ".py" and entry.stem.isidentifier():
             names.add(entry.stem)
@@ -127,7 +128,7 @@ class Layout:
             return self._found[name]
         found = None
         parts = name.split(".")
-        if all(part.isidentifier() and part not in _SKIPPED for part in parts):
+        if all(part.isidentifier() and part not in SKIPPED for part in parts):
             found = next((hit for base in self.paths if (hit := _module_in(base, parts, name)) is not None), None)
         self._found[name] = found
         return found

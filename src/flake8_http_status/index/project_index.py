@@ -72,6 +72,16 @@ class ProjectIndex:
         self._sources: dict[Path, bytes] = {}
         # resolve() answers asked outside any summary's computation, which no cycle can change any more
         self._resolved: dict[tuple[int, str], tuple[Located, str] | None] = {}
+        self._challenged: frozenset[str] | None = None
+
+    def challenged_401s(self) -> frozenset[str]:
+        """The frameworks whose raised 401s an error handler of the project answers with a challenge: read from the
+        whole tree once, when a rule first asks."""
+        if self._challenged is None:
+            from .challenges import challenged_401s
+
+            self._challenged = challenged_401s(self.root)
+        return self._challenged
 
     def facts_for(self, path: Path, imports: ImportMap) -> ModuleFacts | None:
         """What the index knows for the checked file at `path` (resolved); None when it is not a module."""
@@ -416,6 +426,9 @@ class ModuleFacts:
                 return frozenset()
             pending.extend(base for base in facts.bases if base is not None)
         return carried
+
+    def challenged_401s(self) -> frozenset[str]:
+        return self.index.challenged_401s()
 
     # Roles of project functions (`handlers.project_roles`) ---------------------------------------------------
 

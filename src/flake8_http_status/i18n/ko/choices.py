@@ -186,6 +186,12 @@ RULES: Final[dict[str, RuleText]] = {
             "프로젝트의 어떤 오류 핸들러도 보내는 것이 보이지 않는 예외 클래스의 `status_code = 401`, 그리고 클래스의 "
             "모듈이나 그 클래스가 상속하는 프로젝트 클래스의 모듈이 `WWW-Authenticate`를 언급하거나(핸들러가 붙일 수 "
             "있음) 인덱스가 그중 하나를 볼 수 없을 때 실어 나르는 401.",
+            "프로젝트의 어느 모듈이든 401, `Unauthorized`, 모든 `HTTPException` 또는 `Exception`에 대해 "
+            "`WWW-Authenticate`를 설정하는 오류 핸들러를 등록할 때 발생시키는 401(`abort(401)`, `raise Unauthorized()`, "
+            "FastAPI의 `raise HTTPException(status_code=401)`). Flask와 Quart는 `@app.errorhandler`, "
+            "`register_error_handler`, 블루프린트의 `app_errorhandler`, FastAPI와 Starlette는 `exception_handler`, "
+            "`add_exception_handler`, `exception_handlers=`입니다. 프로젝트 인덱스가 필요합니다. 뷰가 직접 반환하는 응답"
+            "(`Response(status=401)`, `return body, 401`)은 어떤 오류 핸들러도 거치지 않으므로 계속 보고합니다.",
         ),
         references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
     ),

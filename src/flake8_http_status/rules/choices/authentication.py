@@ -193,6 +193,12 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
             "`status_code = 401` on exception classes that no error handler of the project is seen to send, and "
             "carried 401s where the module of the class or of any project class it derives from names "
             "`WWW-Authenticate` (its handler may add it) or the index cannot see one of them.",
+            "Raised 401s (`abort(401)`, `raise Unauthorized()`, FastAPI's `raise HTTPException(status_code=401)`) when "
+            "any module of the project registers an error handler that sets `WWW-Authenticate` for 401, "
+            "`Unauthorized`, every `HTTPException` or `Exception` (Flask, Quart: `@app.errorhandler`, "
+            "`register_error_handler`, a blueprint's `app_errorhandler`; FastAPI, Starlette: `exception_handler`, "
+            "`add_exception_handler`, `exception_handlers=`). Needs the project index. A response the view returns "
+            "itself (`Response(status=401)`, `return body, 401`) goes through no error handler and is still reported.",
         ),
         references=("RFC 9110 §11.6.1 (WWW-Authenticate)", "RFC 9110 §15.5.2 (401)"),
     ),
@@ -201,6 +207,7 @@ UNAUTHORIZED_WITHOUT_CHALLENGE = Rule(
 RULES = (UNAUTHORIZED_WHILE_AUTHENTICATED, FORBIDDEN_WHILE_ANONYMOUS, UNAUTHORIZED_WITHOUT_CHALLENGE)
 
 _CHALLENGE = "WWW-Authenticate"
+_OWN_ERROR_HANDLING = ("flask_restful.", "flask_restx.")
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -233,13 +240,25 @@ def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
                 value=site.code,
                 why=state.why,
             )
-    if not model.has_header(site, _CHALLENGE):
+    if not model.has_header(site, _CHALLENGE) and not _challenged_by_handler(context, site):
         yield context.finding(
             UNAUTHORIZED_WITHOUT_CHALLENGE,
             report_node(site),
             value=site.code,
             better=better(context, 403, site),
         )
+
+
+def _challenged_by_handler(context: Context, site: Site) -> bool:
+    """A raised 401 that an error handler of the project, in any module, answers with a challenge (asked last: the
+    whole project is read for it). The REST extensions' aborts go to the extension's own error handling instead."""
+    project = context.project
+    return (
+        project is not None
+        and site.role is Role.RAISE
+        and not site.api.label.startswith(_OWN_ERROR_HANDLING)
+        and site.api.framework in project.challenged_401s()
+    )
 
 
 def _forbidden(context: Context, site: Site) -> Iterator[Finding]:
