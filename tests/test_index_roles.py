@@ -288,12 +288,21 @@ def test_an_exception_class_of_another_module_raises_its_status_against_response
 
 
 def test_roles_survive_json_and_a_bad_role_is_refused() -> None:
-    roles = Roles(frozenset({"staff_only"}), {"authenticate": True, "maybe": False}, frozenset({"add"}), {"A": True})
+    roles = Roles(
+        frozenset({"staff_only"}),
+        {"authenticate": True, "maybe": False},
+        frozenset({"add"}),
+        {"A": True},
+        {"require_access": frozenset({403, 404})},
+    )
     summary = ModuleSummary({}, {}, {}, {}, names=frozenset({"staff_only"}), roles=roles)
     assert from_json(to_json(summary)) == summary
     broken = to_json(summary)
     broken["roles"]["auth_dependencies"] = {"authenticate": "yes"}
     assert from_json(broken) is None
+    wrong_status = to_json(summary)
+    wrong_status["roles"]["raisers"] = {"require_access": ["403"]}
+    assert from_json(wrong_status) is None
     missing = to_json(summary)
     del missing["roles"]
     assert from_json(missing) is None

@@ -66,3 +66,6 @@ class ProjectFacts(Protocol):
 
     def creates(self, qualified: str) -> bool:
         """A project function that creates a resource on every way out (`services.add_book`)."""
+
+    def raises(self, qualified: str) -> frozenset[int]:
+        """The 4xx statuses a project function raises to its callers (`require_camera_access`: 403)."""

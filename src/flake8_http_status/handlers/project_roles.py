@@ -1,5 +1,5 @@
 """The roles of a module's own functions, for the project index: auth decorators, auth dependencies, creation
-helpers, and `Annotated` aliases of user dependencies.
+helpers, helpers that raise 4xx errors to their callers, and `Annotated` aliases of user dependencies.
 
 The index sits below the handlers, so the engine hands `judge` to it, and the index runs it on each module it
 summarises in full. Every role is decided with the handler model's own questions about the function: the auth
@@ -23,6 +23,7 @@ from .dependencies import OPTIONAL_ANNOTATION
 from .flow import dominates, walk_function
 from .handler_model import HandlerModel
 from .methods import ANY
+from .raising import escaping
 
 _REFUSALS = frozenset({401, 403})
 _CONTAINERS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict"})
@@ -41,7 +42,8 @@ def judge(module: AnalysedModule) -> Roles:
         for name, value in model.names.values.items()
         if (verdict := model.auth.dependencies.alias_verdict(value)) is not None
     }
-    return Roles(decorators, dependencies, _creators(model, functions), aliases)
+    raisers = {f.name: codes for f in functions if (codes := escaping(model, f))}
+    return Roles(decorators, dependencies, _creators(model, functions), aliases, raisers)
 
 
 # Auth decorators ---------------------------------------------------------------------------------------------

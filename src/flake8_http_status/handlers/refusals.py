@@ -60,6 +60,11 @@ _OWNERS = frozenset(
     {"owner", "owner_id", "user", "user_id", "author", "author_id", "created_by", "created_by_id", "creator_id"}
 )
 _ROLE_ATTRIBUTES = frozenset({"role", "roles", "groups", "permissions"})
+# Methods of the user that answer whether it has a role: `role_admin()`, `is_admin()`.
+_ROLE_METHOD = re.compile(rf"\Arole_\w+\Z|{_ROLE_FLAG.pattern}")
+# Functions named for checking the current user's permission on what they are given: a false result refuses
+# (`check_shelf_edit_permissions(shelf)`, `has_edit_permission(post)`).
+_PERMISSION_CHECK = re.compile(r"\A(?:check|has|user_has|can)_(?:\w+_)?perm(?:ission)?s?\Z")
 
 Judge = Callable[[ast.expr, bool], "str | None"]
 
@@ -155,6 +160,10 @@ def _permission_atom(test: ast.expr, holds: bool) -> str | None:
     func = test.func if isinstance(test, ast.Call) else None
     if not holds and isinstance(func, ast.Attribute) and func.attr in _PERMISSION_METHODS and _is_user(func.value):
         return PERMISSION
+    if not holds and func is not None and _PERMISSION_CHECK.match(last_name(func)):
+        return PERMISSION
+    if not holds and isinstance(func, ast.Attribute) and _is_user(func.value) and _ROLE_METHOD.match(func.attr):
+        return ROLE  # `current_user.role_edit_shelfs()`, `user.is_admin()`
     if not isinstance(test, ast.Compare) or len(test.ops) != 1:
         return None
     op, left, right = test.ops[0], test.left, test.comparators[0]

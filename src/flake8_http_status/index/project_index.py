@@ -448,6 +448,10 @@ class ModuleFacts:
         found = self._roles(qualified)
         return found is not None and found[1] in found[0].creators
 
+    def raises(self, qualified: str) -> frozenset[int]:
+        found = self._roles(qualified)
+        return frozenset() if found is None else found[0].raisers.get(found[1], frozenset())
+
     def _roles(self, qualified: str) -> tuple[Roles, str] | None:
         if not self.index.is_project(self.layout, qualified):
             return None

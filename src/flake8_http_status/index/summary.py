@@ -12,7 +12,8 @@ uses for what they define, and never from the code that uses it. It holds:
 - `aliases`: what the module's own imports bind (`from .errors import ApiError` in an `__init__.py`), and
   `stars`, the modules it star-imports: how re-exports resolve;
 - `roles` (full summaries only): which top-level functions are auth decorators, auth dependencies and creation
-  helpers, and which module-level `Annotated` aliases wrap a user dependency (`handlers.project_roles` decides).
+  helpers, which raise 4xx errors to their callers, and which module-level `Annotated` aliases wrap a user
+  dependency (`handlers.project_roles` decides).
 
 It round-trips through JSON (`to_json`, `from_json`) for the on-disk cache; reading checks every field's type.
 """
@@ -53,9 +54,10 @@ class Roles(NamedTuple):
     auth_dependencies: dict[str, bool]
     creators: frozenset[str]  # functions that create a resource on every way out
     user_aliases: dict[str, bool]  # `CurrentUser = Annotated[User, Depends(...)]`, True/False as above
+    raisers: dict[str, frozenset[int]]  # the 4xx statuses a function raises to its callers (`require_access`)
 
 
-NO_ROLES = Roles(frozenset(), {}, frozenset(), {})
+NO_ROLES = Roles(frozenset(), {}, frozenset(), {}, {})
 
 
 class Judge(Protocol):
@@ -343,6 +345,7 @@ def to_json(summary: ModuleSummary) -> dict[str, JSON]:
             "auth_dependencies": summary.roles.auth_dependencies,
             "creators": sorted(summary.roles.creators),
             "user_aliases": summary.roles.user_aliases,
+            "raisers": {name: sorted(codes) for name, codes in summary.roles.raisers.items()},
         },
         "challenges": summary.challenges,
         "constants": summary.constants,
@@ -379,7 +382,14 @@ def _roles(data: JSON) -> Roles:
         {text(key): flag(required) for key, required in mapping(value["auth_dependencies"]).items()},
         frozenset(text(name) for name in listing(value["creators"])),
         {text(key): flag(required) for key, required in mapping(value["user_aliases"]).items()},
+        {text(key): frozenset(map(_status, listing(codes))) for key, codes in mapping(value["raisers"]).items()},
     )
+
+
+def _status(data: JSON) -> int:
+    if not isinstance(data, int) or isinstance(data, bool):
+        raise TypeError(data)
+    return data
 
 
 def _class(data: JSON) -> ClassFacts:

@@ -44,6 +44,9 @@ PHRASES: Final[dict[str, str]] = {
     "{constant} (add it to `{keyword}=`)": "{constant} (`{keyword}=`에 선언 필요)",
     # HTS901, HTS902: the evidence about the user
     "checked on line {line}": "줄 {line} 검사",
+    "rights checked on line {line}": "줄 {line} 권한 검사",
+    # HTS921: the status a helper raises
+    "{code} from {helper}": "{helper}의 {code}",
     "{decorator} on the class": "클래스에 붙은 {decorator}",
     "the view's {attribute}": "뷰 설정 {attribute}",
     "{argument} on {owner}": "{owner}에 준 {argument}",
@@ -103,7 +106,10 @@ RULES: Final[dict[str, RuleText]] = {
             "`permission_classes = [IsAuthenticated]`를 가진 클래스 기반 뷰, `get_current_user`에 의존하는 FastAPI "
             "라우트, `auth=`(라우트에 직접, 또는 그 `Router(auth=...)`나 `NinjaAPI(auth=...)`에 준 값)가 "
             "`django_auth`이거나 프로젝트가 `HttpBearer`, `HttpBasicAuth`, API 키 인증기를 상속해 만든 클래스의 "
-            "인스턴스인 Django Ninja 라우트, 또는 `if not user.is_authenticated: return ...` 같은 검사 뒤. 상태는 어떻게 적든 됩니다: `401`, "
+            "인스턴스인 Django Ninja 라우트, 또는 `if not user.is_authenticated: return ...` 같은 검사 뒤. HTS919가 읽는 사용자 권한 검사"
+            "(`if not current_user.is_admin:`, `if not user.has_perm(...)`, `if post.owner_id != user.id:`, "
+            "`if not check_edit_permission(post):`)가 실패한 곳에서 보내는 401도 보고합니다: 역할이 없는 쪽은 이미 "
+            "알려진 사용자입니다. 상태는 어떻게 적든 됩니다: `401`, "
             "`HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
         ),
         why=(
@@ -129,6 +135,8 @@ RULES: Final[dict[str, RuleText]] = {
             "그리고 라우터의 `auth=`: 모듈이 그 라우터를 다른 값으로 마운트하거나(`add_router(..., auth=None)`) 그 "
             "이름을 두 번 이상 바인딩할 때.",
             _CONTRADICTION,
+            "익명 사용자도 들여보내는 권한 검사(`if user is None or not user.is_admin:`): 401이 맞을 수 있습니다. "
+            "사용자가 아닌 것에 대한 검사(`if not form.is_admin:`)도 보고하지 않습니다.",
         ),
         references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)", "RFC 9110 §11.6.1 (WWW-Authenticate)"),
         options=(_AUTH_DECORATORS, _AUTH_DEPENDENCIES),
@@ -586,9 +594,10 @@ RULES: Final[dict[str, RuleText]] = {
         summary="역할, 소유권, 권한이 없는 인증된 사용자에게 답하는 400.",
         what=(
             "사용자의 권한 검사가 실패한 곳에서 보내는 400을 보고합니다: `if not user.is_admin:`, "
-            "`if not request.user.is_superuser:`, `if not current_user.has_role(...)`, "
+            "`if not request.user.is_superuser:`, `if not current_user.has_role(...)`, `if not current_user.role_edit_shelfs():`, "
             '`if not request.user.has_perm(...)`, `if user.role != "admin":`, `if post.owner != request.user:`, '
-            "`if note.user_id != current_user.id:`. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 꺼져 있습니다."
+            "`if note.user_id != current_user.id:`, 또는 사용자 권한을 검사한다는 이름의 함수가 거짓을 돌려준 곳"
+            "(`if not check_shelf_edit_permissions(shelf):`, `has_edit_permission`). 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 꺼져 있습니다."
         ),
         why=(
             "400은 요청이 잘못되었다는 뜻입니다(RFC 9110 §15.5.1): 클라이언트가 요청을 고쳐야 합니다. 무언가를 할 수 "
@@ -664,25 +673,29 @@ RULES: Final[dict[str, RuleText]] = {
         ),
     ),
     "HTS921": RuleText(
-        summary="넓은 `except`가 500으로 응답하는 `try` 안에서 발생시킨 HTTP 오류.",
+        summary="넓은 `except`가 500이나 다른 상태로 응답하는 `try` 안에서 발생시킨 HTTP 오류.",
         what=(
             "`try` 문 안에서 발생시킨 HTTP 오류(`abort(404)`, `raise NotFound()`, "
             "`raise HTTPException(status_code=403)`, `raise Http404`, `raise web.HTTPNotFound()`, Tornado의 "
-            "`raise HTTPError(400)`)를 보고합니다. 그 `try`에 500으로 응답하는 포괄 절(`except Exception`, "
-            "`except BaseException`, 예외를 지정하지 않은 `except:`)이 있고, 그 앞에 HTTP 오류를 통과시킬 수 있는 절이 "
-            "없는 경우입니다. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 꺼져 있습니다."
+            "`raise HTTPError(400)`)를 보고합니다. 그 `try`에 500이나 다른 오류 상태(발생시킨 403 대신 404 등)로 응답하는 포괄 절"
+            "(`except Exception`, `except BaseException`, 예외를 지정하지 않은 `except:`)이 있고, 그 앞에 HTTP 오류를 "
+            "잡을 수 있는 절이 없는 경우입니다(내장 예외와 `DoesNotExist`, `NoResultFound` 같은 행 없음 ORM 예외는 잡지 "
+            "않습니다). 그런 `try` 안에서 스스로 4xx를 발생시키는 헬퍼를 부르는 곳도 보고합니다"
+            "(403을 발생시키는 `await require_camera_access(camera)`): 같은 모듈의 함수, 또는 프로젝트 색인을 통해 다른 "
+            "모듈의 함수. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 꺼져 있습니다."
         ),
         why=(
             "Flask, Werkzeug, Django, FastAPI, Starlette, aiohttp, Tornado, DRF의 HTTP 오류는 `Exception`의 하위 "
-            "클래스입니다: 포괄 절은 다른 실패처럼 이것도 잡습니다. 클라이언트는 코드가 고른 4xx(RFC 9110 §15.5) 대신 500을 "
-            "받고, 성공할 수 없는 요청을 재시도하며, 오류는 서버의 것으로 기록되고 호출됩니다."
+            "클래스입니다: 포괄 절은 다른 실패처럼 이것도 잡습니다. 클라이언트는 코드가 고른 4xx(RFC 9110 §15.5) 대신 500이나 다른 "
+            '상태를 받습니다: 거부된 사용자는 "찾을 수 없음"을 읽고, 클라이언트는 성공할 수 없는 요청을 재시도하며, 오류는 서버의 것으로 기록되고 호출됩니다.'
         ),
         fix_safety="수정 없음: HTTP 오류를 통과시키거나(먼저 `except HTTPException: raise`), `try` 밖에서 발생시키세요.",
         not_reported=(
             "HTTP 오류를 잡을 수 있는 앞선 절이 있는 `try`(`except HTTPException: raise`, `except NotFound`, 프로젝트 "
             "예외 클래스): HTTP 오류가 아니라고 알려진 것은 내장 예외와 라이브러리 예외뿐입니다.",
             "다시 발생시키거나(어디든 `raise`만 있는 문), 예외의 타입을 검사하거나(`isinstance`), 상태를 읽는"
-            "(`exc.code`) 포괄 절, 그리고 스스로 5xx를 보내지 않는 포괄 절.",
+            "(`exc.code`) 포괄 절, 스스로 오류 상태를 보내지 않는 포괄 절, 발생시킨 상태와 같은 상태로 응답하는 포괄 절.",
+            "자기 `try` 안에서만 발생시키거나 매개변수가 정하는 상태를 발생시키는 헬퍼.",
             "발생시키지 않고 반환하는 오류(`return web.HTTPNotFound()`)와 아무것도 발생시키지 않는 `send_error(404)`.",
         ),
         references=("RFC 9110 §15.5 (4xx)", "RFC 9110 §15.6.1 (500)", "Python: built-in exception hierarchy"),

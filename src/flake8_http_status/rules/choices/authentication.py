@@ -5,10 +5,12 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ...analysis.sites import Site
+from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Auth
 from ...api.rows import Role
 from ...findings import Finding, FixSafety
+from ...handlers.auth import UNKNOWN_STATE, AuthState
+from ...i18n.phrase import Phrase
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .carried_challenges import carried_unauthorized
@@ -19,6 +21,7 @@ from .common import (
     function_of,
     report_node,
 )
+from .refusals import refused_right
 
 _AUTH_OPTIONS = (
     "`http-status-auth-decorators`: project decorators that admit only logged-in users "
@@ -40,7 +43,10 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
             "`permission_classes = [IsAuthenticated]`, a FastAPI route that depends on `get_current_user`, a Django "
             "Ninja route whose `auth=` (on the route, or on its `Router(auth=...)` or `NinjaAPI(auth=...)`) is "
             "`django_auth` or an instance of a project subclass of `HttpBearer`, `HttpBasicAuth` or an API-key "
-            "authenticator, or after a guard such as `if not user.is_authenticated: return ...`. The status may be spelled in any "
+            "authenticator, or after a guard such as `if not user.is_authenticated: return ...`. Also a 401 sent where a "
+            "check of the user's rights failed, as HTS919 reads them (`if not current_user.is_admin:`, "
+            "`if not user.has_perm(...)`, `if post.owner_id != user.id:`, `if not check_edit_permission(post):`): "
+            "whoever lacks a role is a known user. The status may be spelled in any "
             "way: `401`, `HTTPStatus.UNAUTHORIZED`, `abort(401)`, `web.HTTPUnauthorized`, `NotAuthenticated`."
         ),
         why=(
@@ -82,6 +88,8 @@ UNAUTHORIZED_WHILE_AUTHENTICATED = Rule(
             "login), and a router's `auth=` when the module mounts that router with another "
             "(`add_router(..., auth=None)`) or binds its name more than once.",
             "Code after contradictory evidence (an anonymous check inside a login-protected view).",
+            "Rights checks that also let anonymous users in (`if user is None or not user.is_admin:`), where 401 "
+            "may be meant, and checks on anything but the user (`if not form.is_admin:`).",
         ),
         references=("RFC 9110 §15.5.2 (401)", "RFC 9110 §15.5.4 (403)", "RFC 9110 §11.6.1 (WWW-Authenticate)"),
         options=_AUTH_OPTIONS,
@@ -231,6 +239,8 @@ def _unauthorized(context: Context, site: Site) -> Iterator[Finding]:
     rewritten = model.headers.automatic_why(site, _CHALLENGE) is not None  # DRF: challenge added or 403 sent
     if function is not None and (not rewritten or _challenging_authenticator(context, site)):
         state = model.auth_at(function, site.anchor)
+        if state.auth is Auth.UNKNOWN:
+            state = _rights_checked(context, site, function)
         if state.auth is Auth.AUTHENTICATED:
             yield context.finding(
                 UNAUTHORIZED_WHILE_AUTHENTICATED,
@@ -259,6 +269,15 @@ def _challenged_by_handler(context: Context, site: Site) -> bool:
         and not site.api.label.startswith(_OWN_ERROR_HANDLING)
         and site.api.framework in project.challenged_401s()
     )
+
+
+def _rights_checked(context: Context, site: Site, function: FunctionNode) -> AuthState:
+    """A failed check of the user's rights (`if not user.is_admin:`, `if post.owner != user:`) says there is a
+    user: whoever lacks a role is known. HTS919 reads the same conditions for its 400s."""
+    refused = refused_right(context, site, function)
+    if refused is None:
+        return UNKNOWN_STATE
+    return AuthState(Auth.AUTHENTICATED, Phrase("rights checked on line {line}", line=refused[1].lineno))
 
 
 def _forbidden(context: Context, site: Site) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ or the `except` clause for a token that did not verify (`handlers.refusals` says
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from ...analysis.sites import FunctionNode, Site
@@ -100,9 +101,10 @@ AUTHORIZATION_REFUSED_AS_BAD_REQUEST = Rule(
     doc=RuleDoc(
         what=(
             "Reports a 400 sent where the user's rights failed a check: `if not user.is_admin:`, "
-            "`if not request.user.is_superuser:`, `if not current_user.has_role(...)`, "
+            "`if not request.user.is_superuser:`, `if not current_user.has_role(...)`, `if not current_user.role_edit_shelfs():`, "
             '`if not request.user.has_perm(...)`, `if user.role != "admin":`, `if post.owner != request.user:`, '
-            "`if note.user_id != current_user.id:`. Off by default until its precision is measured on real "
+            "`if note.user_id != current_user.id:`, or a false answer from a function named for checking the user's "
+            "permission (`if not check_shelf_edit_permissions(shelf):`, `has_edit_permission`). Off by default until its precision is measured on real "
             "applications."
         ),
         why=(
@@ -178,10 +180,17 @@ def _credentials_cause(context: Context, site: Site, function: FunctionNode) -> 
 
 
 def _rights_cause(context: Context, site: Site, function: FunctionNode) -> str | None:
+    refused = refused_right(context, site, function)
+    return None if refused is None else refused[0]
+
+
+def refused_right(context: Context, site: Site, function: FunctionNode) -> tuple[str, ast.expr] | None:
+    """The right the user lacks where `site` answers (`if not user.is_admin:` failed), and the condition that
+    found it; HTS901 reads it for 401s. None where the code knows the user is anonymous: 401 is meant there."""
     model = context.handlers
     for fact in facts(model.path(function, site.anchor), model.exits):
         cause = permission_failure(fact.test, fact.holds)
         if cause is not None:
             # The user lacks a right only if there is one: where the code knows it is anonymous, 401 is meant.
-            return None if model.auth_at(function, site.anchor).auth is Auth.ANONYMOUS else cause
+            return None if model.auth_at(function, site.anchor).auth is Auth.ANONYMOUS else (cause, fact.test)
     return None
