@@ -19,6 +19,15 @@ ERRORS = {
     "jsonify(status=404, message='x')": ("status: 404", 404),
     '{"code": 400, "msg": "x"}': ("code: 400", 400),
     'make_response(jsonify({"status_code": 503}))': ("status_code: 503", 503),
+    # Flash-style messages a page shows in a coloured box: only the error colours are errors.
+    'jsonify(type="danger", message="x")': ('type: "danger"', None),
+    '{"category": "error", "msg": "x"}': ('category: "error"', None),
+    '{"level": "Danger", "message": "x", "location": "/books"}': ('level: "danger"', None),
+    'json.dumps({"type": "error", "message": "x"})': ('type: "error"', None),
+    '{"status": False, "msg": "maintenance"}': ("status: False", None),
+    # A literal list of such messages, every one an error (not a batch: a batch is built item by item).
+    'jsonify([{"type": "danger", "message": "x"}])': ('type: "danger"', None),
+    '[{"error": "x"}, {"error": "y"}]': ('"error" key', None),
 }
 NOT_ERRORS = (
     '{"errors": []}',
@@ -31,6 +40,16 @@ NOT_ERRORS = (
     '{"status": 200, "message": "x"}',
     '{"result": [], "status": "ok"}',
     '{**base, "error": "x"}',
+    '{"type": "warning", "message": "x"}',
+    '{"type": "success", "message": "x"}',
+    '{"category": "info", "msg": "x"}',
+    '{"type": "danger"}',  # no message: a kind of thing, not a flash message
+    '{"type": "error", "name": "x"}',  # a record whose kind is "error" (a log entry, a field type)
+    '{"status": False}',  # a switch's state, not a failure
+    '{"status": False, "id": 3}',
+    '[{"type": "danger", "message": "x"}, {"type": "success", "message": "y"}]',  # partial failure
+    "[]",
+    '[{"error": "x"}, *more]',
 )
 
 
@@ -114,3 +133,61 @@ def test_monitoring_endpoints_stay_silent(name: str) -> None:
     assert codes(source) == []
     routed = FLASK + f"@app.get('/{name}')\ndef x():\n    return jsonify(status='error', detail='db down')\n"
     assert codes(routed) == []
+
+
+def test_failure_for_hts904_reads_flash_messages_and_a_false_status() -> None:
+    for text in ('{"type": "danger", "message": "x", "id": 3}', '{"status": False, "id": 3}'):
+        assert reports_failure(ast.parse(text, mode="eval").body), text
+    assert not reports_failure(ast.parse('{"type": "success", "message": "x"}', mode="eval").body)
+
+
+def test_a_before_request_hook_answers_with_200_when_it_returns() -> None:
+    source = (
+        "from http import HTTPStatus\n"
+        + FLASK
+        + (
+            "@app.before_request\ndef closed():\n    if maintenance:\n"
+            "        return jsonify(status=False, msg='maintenance')\n\n"
+            "@app.before_request\ndef closed_properly():\n    if maintenance:\n"
+            "        return jsonify(status=False, msg='maintenance'), HTTPStatus.SERVICE_UNAVAILABLE\n"
+        )
+    )
+    assert [(f.code, f.start.line) for f in run(source)] == [("HTS911", 9)]
+
+
+def test_a_json_string_a_view_returns_is_read() -> None:
+    source = (
+        "import json\n\n"
+        + FLASK
+        + (
+            "@app.post('/send')\ndef send():\n    if not ready:\n"
+            "        return json.dumps({'type': 'danger', 'message': 'not ready'})\n"
+            "    return json.dumps({'type': 'success', 'message': 'sent'})\n"
+        )
+    )
+    assert [(f.code, f.start.line) for f in run(source)] == [("HTS911", 10)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "jsonify(type='danger', message='no')",
+        "{'level': 'error', 'msg': 'no'}",
+        "[{'category': 'danger', 'message': 'no'}]",
+    ],
+)
+def test_a_flash_message_a_view_returns_is_read(content: str) -> None:
+    source = FLASK + f"@app.post('/send')\ndef send():\n    return {content}\n"
+    assert [(f.code, f.start.line) for f in run(source)] == [("HTS911", 7)]
+
+
+def test_a_status_keyword_the_call_does_not_take_is_not_a_default_200() -> None:
+    # DRF's Response has no `status_code=`: the call fails, or the author's 400 is lost, but no 200 goes out.
+    source = (
+        "from rest_framework.decorators import api_view\nfrom rest_framework.response import Response\n\n\n"
+        "@api_view(['POST'])\ndef share(request):\n"
+        "    if not request.data:\n"
+        "        return Response({'status': False, 'message': 'no such user'}, status_code=400)\n"
+        "    return Response({'status': False, 'message': 'no such album'})\n"
+    )
+    assert [(f.code, f.start.line) for f in run(source)] == [("HTS911", 9)]

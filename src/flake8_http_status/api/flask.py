@@ -277,6 +277,16 @@ ROUTE_DECORATORS = (
         gate=_GATE,
         default_methods=None,
     ),
+    # A `before_request` hook that returns something answers the request with it instead of the view, and
+    # with 200 unless it says otherwise; returning None lets the view run.
+    RouteDecorator(
+        "flask",
+        None,
+        attributes=("before_request", "before_app_request"),
+        owners=_FUNCTION_OWNERS,
+        gate=_GATE,
+        default_methods=None,
+    ),
 )
 
 REGISTRATIONS = (
@@ -372,6 +382,7 @@ FRAMEWORK = Framework(
             "flask.render_template_string",
             "flask.templating.render_template",
             "flask.stream_template",
+            "json.dumps",  # a string of JSON goes out as HTML with the default 200
         ),
     ),
     bodiless=Bodiless("flask", BodyPolicy.DROPPED, "Flask"),

@@ -388,9 +388,12 @@ RULES: Final[dict[str, RuleText]] = {
             '실패한 결과(`{"status": "error"}`, `"fail"`, `"failed"`, `"failure"`, `{"result": "error"}`), 그리고 '
             "상태 줄 대신 본문에 적은 HTTP 상태(`jsonify(status=404, message=...)`, "
             '`{"code": 400, "msg": ...}`, `{"status_code": 500}`)이며, 이때 메시지는 그 상태를 권합니다. '
+            '색이 오류인 플래시 형식 메시지(`{"type": "danger", "message": ...}`, 또는 `type`, `category`, `level` 키의 '
+            '`"error"`), 메시지 옆의 거짓 상태(`{"status": False, "msg": ...}`), 모든 항목이 이런 페이로드인 통째로 적은 '
+            '목록(`jsonify([{"type": "danger", "message": ...}])`)도 셉니다. '
             '기본값이 적용되는 곳도 셉니다: `JsonResponse({"error": ...})`, DRF의 `Response({...})`, '
             "`JSONResponse`, aiohttp의 `web.json_response`, Sanic의 `json`, Flask의 `make_response(jsonify(...))`, "
-            "`jsonify(error=...)`나 dict를 반환하는 Flask·Quart 뷰나 오류 핸들러, dict를 반환하는 FastAPI 라우트, "
+            "`jsonify(error=...)`, `json.dumps(...)`나 dict를 반환하는 Flask·Quart 뷰, 오류 핸들러, `before_request` 훅, dict를 반환하는 FastAPI 라우트, "
             "앞에서 상태를 정하지 않은 Tornado의 `self.write`/`self.finish`와 Falcon의 `resp.media`. 변수에 먼저 만든 "
             "dict도 함수가 한 번만 바인딩하고 이후 바꾸지 않으면 읽습니다"
             '(`payload = {"error": msg}; return jsonify(payload)`). 뷰가 그대로 반환하는 같은 모듈의 응답 헬퍼'
@@ -407,8 +410,12 @@ RULES: Final[dict[str, RuleText]] = {
             '오류 옆에 결과도 담은 페이로드(GraphQL처럼 `{"data": ..., "errors": [...]}`, 일부만 실패한 일괄 처리의 '
             '`{"created": 3, "errors": [...]}`)와 JSON-RPC 봉투: 거기서는 200이 옳습니다.',
             '비었거나 없는 오류(`{"error": None}`, `{"errors": []}`), 그리고 다른 곳에서 만든 콘텐츠: 두 번 이상 '
-            "바인딩되거나 만든 뒤 바뀐 변수, 다른 모듈.",
-            "만든 뒤 상태를 바꾸는 응답(`response.status_code = 400`, `return response, 409`).",
+            '바인딩되거나(분기마다 `response = [...]`) 만든 뒤 바뀐(`data["status"] = "error"`) 변수, 다른 모듈.',
+            '다른 색의 플래시 메시지(`"warning"`, `"info"`, `"success"`), 메시지 없는 `{"type": "error"}`나 '
+            '`{"status": False}`, 성공과 오류가 섞였거나 항목별로 쌓아 만든 목록: 항목별 결과는 일부 실패를 알립니다.',
+            "만든 뒤 상태를 바꾸는 응답(`response.status_code = 400`, `return response, 409`), 그리고 호출이 받지 않는 "
+            "상태 키워드를 준 응답(DRF의 `Response(data, status_code=400)`): 호출이 실패하거나 상태가 사라지지만 200이 "
+            "나간다고 확신할 수 없습니다.",
             '다른 데이터 옆의 플래그와 결과(`{"ready": True, "success": False}`, `{"status": "failed", "job": 3}`): '
             "요청이 아니라 작업의 상태를 나타냅니다.",
             "헬스·준비·상태 엔드포인트(함수 이름이나 라우트 경로로 판단: `health`, `healthz`, `ready`, `live`, "

@@ -77,10 +77,14 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
             'or `{"ok": False}`, a failed outcome (`{"status": "error"}`, `"fail"`, `"failed"`, `"failure"`, '
             '`{"result": "error"}`), or an HTTP status written into the body instead of the status line '
             '(`jsonify(status=404, message=...)`, `{"code": 400, "msg": ...}`, `{"status_code": 500}`), in which '
-            "case the message recommends that status. The default counts where it applies: "
+            "case the message recommends that status. Flash-style messages count when their colour is an error "
+            '(`{"type": "danger", "message": ...}`, or `"error"`, under `type`, `category` or `level`), and so does '
+            'a false status beside a message (`{"status": False, "msg": ...}`); so does a list written out whole '
+            'whose every item is such a payload (`jsonify([{"type": "danger", "message": ...}])`). '
+            "The default counts where it applies: "
             "`JsonResponse({\"error\": ...})`, DRF's `Response({...})`, `JSONResponse`, aiohttp's "
             "`web.json_response`, Sanic's `json`, Flask's `make_response(jsonify(...))`, a Flask or Quart view or "
-            "error handler returning `jsonify(error=...)` or a dict, a FastAPI route returning a dict, Tornado's "
+            "error handler or `before_request` hook returning `jsonify(error=...)`, `json.dumps(...)` or a dict, a FastAPI route returning a dict, Tornado's "
             "`self.write`/`self.finish` and Falcon's `resp.media` with no status set before. A dict built in a "
             "variable first is read when the function binds it once and never changes it "
             '(`payload = {"error": msg}; return jsonify(payload)`). A response helper in the same module that a '
@@ -122,9 +126,14 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
             'Payloads that carry results beside the errors (`{"data": ..., "errors": [...]}` as GraphQL does, '
             '`{"created": 3, "errors": [...]}` for a partial batch), and JSON-RPC envelopes: 200 is right there.',
             'Empty or absent errors (`{"error": None}`, `{"errors": []}`), and content built elsewhere, in a '
-            "variable bound more than once or changed after it was built, or in another module.",
+            "variable bound more than once (a `response = [...]` in each branch) or changed after it was built "
+            '(`data["status"] = "error"`), or in another module.',
+            'Flash messages in other colours (`"warning"`, `"info"`, `"success"`), `{"type": "error"}` or '
+            '`{"status": False}` without a message, and lists that mix successes with errors or are built item by '
+            "item: per-item results report a partial failure.",
             "Responses whose status is changed after they are built (`response.status_code = 400`, "
-            "`return response, 409`).",
+            "`return response, 409`), and responses given a status keyword the call does not take (DRF's "
+            "`Response(data, status_code=400)`): the call fails or the status is lost, but no 200 is sure.",
             'Flags and outcomes beside other data (`{"ready": True, "success": False}`, '
             '`{"status": "failed", "job": 3}`): they describe a job\'s state, not the request\'s.',
             "Health, readiness and status endpoints (by the function's name or the route's path: `health`, "
@@ -208,7 +217,7 @@ def _written_after(context: Context, site: Site) -> bool:
 
 # A cheap text test before walking a function: the words an error-shaped payload must contain.
 _ERROR_WORDS = re.compile(
-    r"""["'](?:errors?|success|ok|status|code|status_code|statusCode|http_status|result)["']"""
+    r"""["'](?:errors?|danger|success|ok|status|code|status_code|statusCode|http_status|result)["']"""
     r"""|\b(?:errors?|success|ok|status|code|status_code|result)\s*="""
 )
 # Health, readiness and status endpoints report a dependency's state in the body of a 200 on purpose: a
@@ -226,6 +235,8 @@ def _error_payloads(context: Context) -> Iterator[Finding]:
         function = site.scope.function
         if content is None or content.node is None or function is None or _monitoring(context, function):
             continue
+        if _unread_status_keyword(site):
+            continue
         payload = error_payload(content.node, _body(context, function))
         if payload is not None and model.is_final(site):
             yield _payload_finding(context, content.node, site.code, payload)
@@ -242,6 +253,20 @@ def _error_payloads(context: Context) -> Iterator[Finding]:
             payload = error_payload(answer.node, _body(context, function))
             if payload is not None and answer.status is not None and answer.status in _SUCCESS:
                 yield _payload_finding(context, answer.node, answer.status, payload)
+
+
+# Keywords that name a status: on a call whose default status the site stands for, the API does not take it
+# (DRF's `Response(..., status_code=400)`), so the call fails or the author's status is lost, and no 200 is sure.
+_STATUS_KEYWORDS = frozenset({"status", "status_code", "code", "http_status"})
+
+
+def _unread_status_keyword(site: Site) -> bool:
+    anchor = site.anchor
+    return (
+        site.node is None
+        and isinstance(anchor, ast.Call)
+        and any(keyword.arg in _STATUS_KEYWORDS for keyword in anchor.keywords)
+    )
 
 
 def _payload_finding(context: Context, node: ast.expr, value: object, payload: Payload) -> Finding:

@@ -3,7 +3,8 @@
 Only a payload whose every key is read counts: a key that may carry a result (`"results"`, `"data"` with
 a value, GraphQL's `"data"`, a job's fields) makes the payload a success that mentions failures, and 200
 is right there. A dict built in a variable first is read when the function binds the variable once and
-never changes it afterwards.
+never changes it afterwards. A list written out whole counts when every item in it is an error payload
+(a page's flash messages); a list built item by item is a batch's per-item results.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ _FAILURE_FLAGS = frozenset({"success", "ok"})
 # Keys whose string value names the outcome (`{"status": "error"}`, JSend's "fail", `{"result": "error"}`).
 _OUTCOME_KEYS = frozenset({"status", "result"})
 _FAILURE_WORDS = frozenset({"error", "fail", "failed", "failure"})
+# Flash-style messages (`jsonify(type="danger", message=...)`): a page shows the message in the colour the key
+# names, and only the error colours say the request failed ("warning", "info" and "success" do not).
+_FLASH_KEYS = frozenset({"type", "category", "level"})
+_FLASH_WORDS = frozenset({"danger", "error"})
+# The text a flash message or a false `status` must come with: alone, `{"type": "error"}` names a kind of
+# thing and `{"status": False}` a switch's state.
+_MESSAGE_KEYS = frozenset({"message", "msg"})
 # Keys that may carry an HTTP status written into the body instead of the status line.
 _STATUS_KEYS = frozenset({"status", "code", "status_code", "statusCode", "http_status", "httpStatus", "http_code"})
 # Keys that describe an error; anything else with a value suggests a result with partial failures.
@@ -59,6 +67,9 @@ _DETAIL_KEYS = frozenset(
         "errorMessage",
         "title",
         "type",
+        "category",
+        "level",
+        "location",  # where the page sends the user after showing the message
         "field",
         "fields",
         "hint",
@@ -86,6 +97,12 @@ _KEYWORD_CALLS = frozenset({"dict", "jsonify"})
 def error_payload(node: ast.expr, body: Body | None = None) -> Payload | None:
     """How `node` says it is an error, or None. `body`: the function `node` is in, to read a dict built in a
     variable first."""
+    listed = _listed(node)
+    if listed is not None:
+        # A list written out whole, every item an error: a batch is built item by item instead, and a list
+        # with one success in it reports a partial failure.
+        payloads = [error_payload(item) for item in listed]
+        return payloads[0] if payloads and all(payloads) else None
     items = _items(node, body)
     if items is None or not all(
         key in _DETAIL_KEYS or _outcome(key, value) or _empty(value) for key, value in items.items()
@@ -96,13 +113,18 @@ def error_payload(node: ast.expr, body: Body | None = None) -> Payload | None:
         if code is not None:
             return Payload(f"{key}: {code}", code)
     for key in sorted(_FAILURE_FLAGS & items.keys()):
-        value = items[key]
-        if isinstance(value, ast.Constant) and value.value is False:
+        if _false(items[key]):
             return Payload(f"{key}: False", None)
     for key in sorted(_OUTCOME_KEYS & items.keys()):
         word = _outcome(key, items[key])
         if word is not None:
             return Payload(f'{key}: "{word}"', None)
+    if _MESSAGE_KEYS & items.keys():
+        flash = _flash(items)
+        if flash is not None:
+            return Payload(flash, None)
+        if _false(items.get("status")):
+            return Payload("status: False", None)
     errors = sorted(key for key in _ERROR_KEYS & items.keys() if not _empty(items[key]))
     return Payload(Phrase("{key} key", key=f'"{errors[0]}"'), None) if errors else None
 
@@ -116,9 +138,32 @@ def reports_failure(node: ast.expr) -> bool:
     if any(not _empty(items[key]) for key in _ERROR_KEYS & items.keys()):
         return True
     flags = [items[key] for key in _FAILURE_FLAGS & items.keys()]
-    if any(isinstance(flag, ast.Constant) and flag.value is False for flag in flags):
+    if any(_false(flag) for flag in flags) or _false(items.get("status")) or _flash(items) is not None:
         return True
     return _outcome("status", items.get("status")) is not None
+
+
+def _flash(items: dict[str, ast.expr]) -> str | None:
+    """`type: "danger"` when a flash key holds an error colour, else None."""
+    for key in sorted(_FLASH_KEYS & items.keys()):
+        value = items[key]
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.lower() in _FLASH_WORDS:
+            return f'{key}: "{value.value.lower()}"'
+    return None
+
+
+def _false(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is False
+
+
+def _listed(node: ast.expr) -> list[ast.expr] | None:
+    """The items of a list literal, rendered as it is or by a JSON call (`jsonify([...])`); None when `node`
+    is not one, or when an item is unpacked from elsewhere (`[*more]`)."""
+    if isinstance(node, ast.Call) and last_name(node.func) in _JSON_CALLS and node.args:
+        return _listed(node.args[0])
+    if not isinstance(node, ast.List) or any(isinstance(item, ast.Starred) for item in node.elts):
+        return None
+    return node.elts
 
 
 def _outcome(key: str, value: ast.expr | None) -> str | None:
