@@ -230,6 +230,26 @@ EXCEPTIONS = (
             "elasticsearch.exceptions.ConnectionError",
         ),
     ),
+    # The server's own faults: SQLAlchemy refusing what the code asked of it (a session left in a failed
+    # transaction, a closed result, a detached instance). `StaleDataError` is left out: with optimistic locking it
+    # is another client's concurrent change, and 409 is right.
+    ExceptionRow(
+        Fault.SERVER,
+        (
+            "sqlalchemy.exc.ResourceClosedError",
+            "sqlalchemy.exc.PendingRollbackError",
+            "sqlalchemy.orm.exc.DetachedInstanceError",
+        ),
+    ),
+    ExceptionRow(Fault.SERVER, ("sqlalchemy.exc.InvalidRequestError",), evidence=Evidence.NO_ROW_LOOKUP),
+    # The operating system refusing the server's own files: a file the client did not name, no other server.
+    # `FileNotFoundError` is left out: a missing file may be the resource the client asked for.
+    ExceptionRow(
+        Fault.SERVER,
+        (),
+        builtins=("PermissionError", "OSError", "IOError", "EnvironmentError"),
+        evidence=Evidence.SERVER_ONLY,
+    ),
     # These also carry the status the other server answered (or cover a class that does): a 4xx sent from their
     # branch may pass on that server's own verdict, such as a 404 from a lookup.
     ExceptionRow(

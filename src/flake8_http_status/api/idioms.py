@@ -329,6 +329,7 @@ class Fault(enum.Enum):
     CONFLICT = "a uniqueness conflict"  # 409
     CREDENTIALS = "credentials that failed to verify"  # 401, never 400 or 404
     UPSTREAM = "an upstream or server fault"  # 502/503/504, never 4xx
+    SERVER = "a fault of the server itself"  # 500, never 4xx
 
 
 class Evidence(enum.Enum):
@@ -342,6 +343,10 @@ class Evidence(enum.Enum):
     ONLY_PARSES = "only parses the request"
     # An exception that carries another server's status: the branch must not be passing that status on.
     OWN_STATUS = "does not pass on the other server's status"
+    # SQLAlchemy's `InvalidRequestError` also covers `NoResultFound` from `.one()`, a lookup that found nothing.
+    NO_ROW_LOOKUP = "asks for no single row"
+    # An `OSError` on a path the client chose (or from an HTTP client's failure) may be the client's mistake.
+    SERVER_ONLY = "reads nothing of the request and calls no other server"
 
 
 class ExceptionRow(NamedTuple):

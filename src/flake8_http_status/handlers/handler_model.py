@@ -34,7 +34,7 @@ from .flow import (
     walk_function,
     walk_statement,
 )
-from .inputs import reads_request, request_names
+from .inputs import reads_request, request_names, sent_names, sent_value
 from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names
 from .parsing import Parsing
@@ -46,6 +46,7 @@ from .table import Idioms, idioms_for
 _RETURNING_RAISERS = frozenset({"send_error"})
 _BUILDS = frozenset({Role.SET, Role.RAISE, Role.REDIRECT})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_SERVER_SIDE = frozenset({Fault.SERVER, Fault.UPSTREAM, Fault.UPSTREAM_TIMEOUT})
 
 
 class Caught(NamedTuple):
@@ -67,6 +68,7 @@ class HandlerModel:
         self._bodies: dict[int, BodyIndex] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
+        self._sent_names: dict[tuple[int, int | None], frozenset[str]] = {}
         self._client_names: dict[int, frozenset[str]] = {}
         self._provided: dict[str, bool] = {}
         self._answers: dict[int, list[Answer]] = {}
@@ -274,6 +276,8 @@ class HandlerModel:
         faults = {row.fault if row is not None else None for row in rows}
         if faults == {Fault.UPSTREAM, Fault.UPSTREAM_TIMEOUT}:
             faults = {Fault.UPSTREAM}
+        elif Fault.SERVER in faults and faults <= _SERVER_SIDE:
+            faults = {Fault.SERVER}  # a database down and a session misused: the server failed either way
         fault = faults.pop() if len(faults) == 1 else None
         if fault is None:
             return None
@@ -364,6 +368,15 @@ class HandlerModel:
                 self.handler(function) is not None,
             )
         return self._request_names[key]
+
+    def sent(self, function: FunctionNode, node: ast.expr, before: int | None = None) -> bool:
+        """`node` is a value the client sent, taken as it is (see `inputs.sent_value`), counting only assignments
+        above line `before` when given (code below a test cannot change what it saw, outside a loop)."""
+        key = (id(function), before)
+        if key not in self._sent_names:
+            index = self.body_index(function)
+            self._sent_names[key] = sent_names(function, index, self.idioms.request_data, before)
+        return sent_value(node, self.idioms.request_data, self._sent_names[key])
 
     def has_header(self, site: Site, header: str) -> bool:
         """Whether the response built at `site` may carry `header` (True when unsure)."""

@@ -30,7 +30,7 @@ MESSAGES: Final[dict[str, str]] = {
     "HTS918": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
     "HTS919": "{value} 대신 {better} 사용: 이 분기가 거절하는 것은 {cause}",
     "HTS922": "{value} 대신 {better} 사용: 이 {kind} 핸들러는 아무것도 생성하지 않음",
-    "HTS920": "업스트림 장애({exception})에 {value} 응답: 다음 상태 사용: {better}",
+    "HTS920": "{fault}({exception})에 {value} 응답: 다음 상태 사용: {better}",
     "HTS921": "{value} 상태가 사라짐: 줄 {line}의 `{clause}` 절이 잡아서 {answer} 응답을 보냄",
     "HTS923": "{method} 뒤에는 {value} 대신 {better} 사용 (302는 GET으로 바뀔 수도 안 바뀔 수도 있음)",
 }
@@ -62,6 +62,11 @@ PHRASES: Final[dict[str, str]] = {
     "{exception} around parsing": "해석 코드를 둘러싼 {exception}",
     "an existence check": "존재 여부 검사",
     'an "already exists" message': '"이미 존재함" 메시지',
+    "missing input ({name})": "보내지 않은 입력({name})",
+    "invalid input ({name})": "허용되지 않는 입력({name})",
+    # HTS920: whose fault the branch handles
+    "an upstream fault": "업스트림 장애",
+    "a server fault": "서버 자체의 장애",
     # HTS918, HTS919: what the branch refuses
     # HTS918, HTS919: what the branch refuses
     "missing credentials": "보내지 않은 자격 증명",
@@ -335,8 +340,10 @@ RULES: Final[dict[str, RuleText]] = {
             "DRF, jsonschema), `JSONDecodeError`, 또는 요청을 읽는 코드에서 난 `ValueError`/`KeyError`/`TypeError`/"
             "`UnicodeDecodeError`에 대한 `except` 절 안, 요청을 읽고 검증하기만 하는 코드를 둘러싼 포괄 절"
             "(`except Exception`, 예외를 지정하지 않은 `except:`) 안, 그리고 `form.is_valid()`나 `serializer.is_valid()`가 "
-            "실패한 분기. 응답은 `return ..., 500`, `abort(500)`, `raise InternalServerError` 등 5xx를 쓰는 어떤 "
-            "방식이든 됩니다."
+            "실패한 분기, 그리고 클라이언트가 보낸 값이 없거나 허용되지 않음을 확인한 `if`의 분기(`kind = "
+            'request.form.get("kind")` 뒤의 `if kind is None:`, `if not kind:`, `if kind not in KINDS:`, '
+            '`if "kind" not in payload:`, 또는 `if kind in KINDS:`의 `else`). '
+            "응답은 `return ..., 500`, `abort(500)`, `raise InternalServerError` 등 5xx를 쓰는 어떤 방식이든 됩니다."
         ),
         why=(
             "5xx는 서버가 실패했다는 뜻입니다(RFC 9110 §15.6): 클라이언트는 재시도하고, 모니터링은 누군가를 호출하며, "
@@ -352,6 +359,9 @@ RULES: Final[dict[str, RuleText]] = {
             "예외를 지정하지 않았거나 넓은 절(`except Exception`): 지키는 코드가 요청을 읽고 검증하기만 할 때"
             "(`json.loads(request.body)`, `int(request.args['page'])`, `schema.load(request.json)`, "
             "`Item(**payload)`)는 예외. 쿼리, 나가는 호출, 프로젝트 함수는 서버 쪽에서 실패할 수 있습니다.",
+            "요청에서 그대로 읽은 값이 아닌 것(서버 설정, 클라이언트가 보낸 것으로 한 조회나 변환, 핸들러의 매개변수, "
+            "프록시가 넣을 수 있는 헤더)의 검사, 검사 전에 바뀐 값, 그리고 그 `if`의 분기 바로 안이 아닌 5xx(가드 뒤, "
+            "또는 더 깊은 곳: 서버가 그 값에 대해 한 일에서 실패했을 수 있음).",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.21 (422)", "RFC 9110 §15.6 (5xx)"),
     ),
@@ -649,7 +659,9 @@ RULES: Final[dict[str, RuleText]] = {
             "`requests.RequestException`, `ConnectionError`, `HTTPError`, `httpx.HTTPError`, `RequestError`, "
             "`aiohttp.ClientError`, `urllib.error.URLError`, 데이터베이스가 실패했다는 뜻의 오류(Django, SQLAlchemy, "
             "psycopg, sqlite3, MySQL의 `OperationalError`, `InterfaceError`), 브로커나 캐시 오류"
-            "(`redis.ConnectionError`, kombu와 pika의 연결 오류). 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 "
+            "(`redis.ConnectionError`, kombu와 pika의 연결 오류), 그리고 500이 맞는 서버 자체의 장애: SQLAlchemy의 "
+            "`InvalidRequestError`, `ResourceClosedError`, `PendingRollbackError`, `DetachedInstanceError`, 요청을 "
+            "전혀 읽지 않는 코드(서버 자신의 파일) 주변의 `PermissionError`나 `OSError`. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 "
             "꺼져 있습니다."
         ),
         why=(
@@ -671,6 +683,10 @@ RULES: Final[dict[str, RuleText]] = {
             "(`IntegrityError`, `DataError`, `NoSuchKey`).",
             "HTTP 클라이언트를 부르지 않는 코드 주변의 내장 `ConnectionError`(클라이언트가 연결을 끊어도 남), 그리고 "
             "시간 초과만 처리하는 408(HTS912가 보고함).",
+            "한 행만 찾는 쿼리(`.one()`, `.scalar_one()`) 주변의 `InvalidRequestError`: `NoResultFound`도 포함합니다. "
+            "이것이나 `OSError`에 대한 404(없는 파일이 요청한 리소스일 수 있음), 그리고 `FileNotFoundError` 자체.",
+            "`StaleDataError`: 낙관적 잠금에서는 다른 클라이언트의 동시 변경이며 409가 맞습니다. 요청에서 온 경로나 "
+            "다른 서버 호출 주변의 `OSError`.",
         ),
         references=(
             "RFC 9110 §15.5 (4xx)",

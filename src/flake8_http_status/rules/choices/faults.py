@@ -7,9 +7,9 @@ check that failed (`if not serializer.is_valid():`, `if Model.objects.filter(...
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ...analysis.nodes import strip_not
+from ...analysis.nodes import parameters, strip_not
 from ...analysis.receivers import last_name
 from ...analysis.sites import FunctionNode, Site
 from ...api.idioms import Evidence, Fault
@@ -51,6 +51,9 @@ _STORES = frozenset(
     }
 )
 _CONFLICT_WORDS = ("already exist", "already taken", "already registered", "already in use")
+# Queries for exactly one row: SQLAlchemy's `NoResultFound`, a lookup that found nothing, is an
+# `InvalidRequestError` too.
+_ROW_LOOKUPS = frozenset({"one", "one_or_none", "scalar_one", "scalar_one_or_none", "get_one", "scalar"})
 
 SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
     code="HTS909",
@@ -64,7 +67,10 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
             "`ValidationError` (pydantic, marshmallow, Django, DRF, jsonschema), `JSONDecodeError`, or "
             "`ValueError`/`KeyError`/`TypeError`/`UnicodeDecodeError` raised by code that reads the request, in a "
             "catch-all (`except Exception`, bare `except:`) around code that only reads and validates the "
-            "request, and in the branch where `form.is_valid()` or `serializer.is_valid()` failed. The answer may "
+            "request, in the branch where `form.is_valid()` or `serializer.is_valid()` failed, and in the branch "
+            "of an `if` that finds a value the client sent missing or not accepted (`kind = "
+            'request.form.get("kind")` then `if kind is None:`, `if not kind:`, `if kind not in KINDS:`, '
+            '`if "kind" not in payload:`, or the `else` of `if kind in KINDS:`). The answer may '
             "be `return ..., 500`, `abort(500)`, `raise InternalServerError` or any other spelling of a 5xx."
         ),
         why=(
@@ -98,6 +104,10 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
             "Bare or broad clauses (`except Exception`) unless the guarded code does nothing but read and validate "
             "the request (`json.loads(request.body)`, `int(request.args['page'])`, `schema.load(request.json)`, "
             "`Item(**payload)`): a query, an outgoing call or a project function could fail on the server's side.",
+            "Tests of values that are not read from the request as they are (the server's settings, a lookup or a "
+            "conversion of what the client sent, a handler's parameters, headers a proxy may set), of values "
+            "changed before the test, and 5xx answers outside the `if`'s own branch (after a guard, or nested "
+            "deeper, where the server may have failed at what it did about the value).",
         ),
         references=("RFC 9110 §15.5.1 (400)", "RFC 9110 §15.5.21 (422)", "RFC 9110 §15.6 (5xx)"),
     ),
@@ -202,7 +212,7 @@ CONFLICT_AS_BAD_REQUEST = Rule(
 CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
     code="HTS920",
     slug="client-error-for-upstream-fault",
-    message="{value} for an upstream fault ({exception}): use {better}",
+    message="{value} for {fault} ({exception}): use {better}",
     summary="A 4xx sent from a branch that handles an upstream or server fault.",
     fix=FixSafety.NONE,
     default=False,
@@ -212,7 +222,10 @@ CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
             "`requests.RequestException`, `ConnectionError` and `HTTPError`, `httpx.HTTPError` and "
             "`RequestError`, `aiohttp.ClientError`, `urllib.error.URLError`, database errors that mean the "
             "database failed (`OperationalError`, `InterfaceError` of Django, SQLAlchemy, psycopg, sqlite3, "
-            "MySQL), and broker or cache errors (`redis.ConnectionError`, kombu and pika connection errors). "
+            "MySQL), broker or cache errors (`redis.ConnectionError`, kombu and pika connection errors), and "
+            "faults of the server itself, where 500 is meant: SQLAlchemy's `InvalidRequestError`, "
+            "`ResourceClosedError`, `PendingRollbackError` and `DetachedInstanceError`, and `PermissionError` or "
+            "`OSError` around code that reads nothing of the request (the server's own files). "
             "Off by default until its precision on real applications is measured."
         ),
         why=(
@@ -256,6 +269,11 @@ CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
             "mistakes (`IntegrityError`, `DataError`, `NoSuchKey`).",
             "Builtin `ConnectionError` around code that calls no HTTP client (a client hanging up raises it too), "
             "and a 408 for a timeout alone, which HTS912 reports.",
+            "`InvalidRequestError` around a query for exactly one row (`.one()`, `.scalar_one()`): it covers "
+            "`NoResultFound`. A 404 for it, or for an `OSError` (a missing file may be the resource asked for), "
+            "and `FileNotFoundError` itself.",
+            "`StaleDataError`: with optimistic locking it is another client's concurrent change, where 409 is "
+            "right. `OSError` around a path from the request or a call to another server.",
         ),
         references=(
             "RFC 9110 §15.5 (4xx)",
@@ -304,6 +322,8 @@ def _server_error(context: Context, site: Site, function: FunctionNode) -> Itera
             cause = Phrase("bad input ({exception})", exception=_short(caught.clause))
     if cause is None and _failed_validation(context, function, site):
         cause = Phrase("invalid input")
+    if cause is None:
+        cause = _missing_input(context, function, site)
     if cause is not None:
         yield context.finding(
             SERVER_ERROR_FOR_CLIENT_FAULT,
@@ -356,14 +376,37 @@ def _shown(context: Context, function: FunctionNode, caught: Caught) -> bool:
         return False
     if Evidence.ONLY_PARSES in caught.evidence and not model.only_parses(function, guarded):
         return False
+    if Evidence.NO_ROW_LOOKUP in caught.evidence and _looks_up_row(guarded):
+        return False
+    if Evidence.SERVER_ONLY in caught.evidence and (
+        model.reads_request(function, guarded)
+        or model.calls_out(guarded, function)
+        or _reads_parameter(function, guarded)
+    ):
+        return False
     return Evidence.CALLS_OUT not in caught.evidence or model.calls_out(guarded, function)
+
+
+def _reads_parameter(function: FunctionNode, statements: list[ast.stmt]) -> bool:
+    """The statements use a parameter of the function (other than `self` or `cls`): in a helper such as
+    Starlette's `get_response(path, scope)`, it may be the path the client asked for."""
+    names = {arg.arg for arg in parameters(function.args)} - {"self", "cls"}
+    return any(isinstance(node, ast.Name) and node.id in names for stmt in statements for node in walk_statement(stmt))
+
+
+def _looks_up_row(statements: list[ast.stmt]) -> bool:
+    return any(
+        isinstance(node, ast.Call) and last_name(node.func) in _ROW_LOOKUPS
+        for stmt in statements
+        for node in walk_statement(stmt)
+    )
 
 
 def _upstream_fault(context: Context, site: Site, function: FunctionNode) -> Finding | None:
     """HTS920: a 4xx from a branch handling another server's failure."""
     model = context.handlers
     caught = model.fault_at(function, site.anchor)
-    if caught is None or caught.fault not in (Fault.UPSTREAM, Fault.UPSTREAM_TIMEOUT):
+    if caught is None or caught.fault not in (Fault.UPSTREAM, Fault.UPSTREAM_TIMEOUT, Fault.SERVER):
         return None
     if caught.fault is Fault.UPSTREAM_TIMEOUT and site.code == 408:
         return None  # HTS912's
@@ -372,14 +415,19 @@ def _upstream_fault(context: Context, site: Site, function: FunctionNode) -> Fin
     guarded = model.guarded_statements(function, caught.clause)
     if _client_addressed(context, function, guarded, whole=Evidence.OWN_STATUS in caught.evidence):
         return None
-    if Evidence.OWN_STATUS in caught.evidence and site.code == 404:
-        return None
-    code = 504 if caught.fault is Fault.UPSTREAM_TIMEOUT else 503 if _store(context, caught.clause) else 502
+    if site.code == 404 and (Evidence.OWN_STATUS in caught.evidence or caught.fault is Fault.SERVER):
+        return None  # the other server's verdict, or a lookup or a file that may not exist
+    if caught.fault is Fault.SERVER:
+        code, fault = 500, Phrase("a server fault")
+    else:
+        code = 504 if caught.fault is Fault.UPSTREAM_TIMEOUT else 503 if _store(context, caught.clause) else 502
+        fault = Phrase("an upstream fault")
     return context.finding(
         CLIENT_ERROR_FOR_UPSTREAM_FAULT,
         report_node(site),
         better=better(context, code, site),
         value=site.code,
+        fault=fault,
         exception=_short(caught.clause),
     )
 
@@ -481,6 +529,79 @@ def _call_results(context: Context, function: FunctionNode, site: Site) -> Itera
         test, holds = strip_not(fact.test, fact.holds)
         if isinstance(test, ast.Call):
             yield test, holds
+
+
+def _missing_input(context: Context, function: FunctionNode, site: Site) -> Phrase | None:
+    """The point sits in the branch an `if` takes when a value the client sent is missing or not one the code
+    accepts: `kind = request.form.get("kind")` then `if kind is None:`, `if not kind:`, `if kind not in KINDS:`,
+    `if "kind" not in payload:`, or the `else` of `if kind in KINDS:`. Only the innermost branch counts: deeper
+    down, the server may have failed at what it did about it (computing a default)."""
+    model = context.handlers
+    path = model.path(function, site.anchor)
+    if not path or not isinstance(path[-1].owner, ast.If) or path[-1].field not in ("body", "orelse"):
+        return None
+    test = path[-1].owner.test
+    before = None if model.in_loop(function, site.anchor) else test.lineno  # in a loop, later code runs first
+
+    def sent(node: ast.expr) -> bool:
+        return model.sent(function, node, before)
+
+    return _bad_value(test, path[-1].field == "body", sent)
+
+
+def _bad_value(test: ast.expr, holds: bool, sent: Callable[[ast.expr], bool]) -> Phrase | None:
+    """What `test` being `holds` says about a value the client sent: missing, not accepted, or nothing."""
+    test, holds = strip_not(test, holds)
+    if isinstance(test, ast.BoolOp):
+        found = [_bad_value(value, holds, sent) for value in test.values]
+        if isinstance(test.op, ast.Or) == holds:  # `a or b` true, `a and b` false: any operand may be why
+            return found[0] if all(found) else None
+        return next((cause for cause in found if cause is not None), None)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        op, left, right = test.ops[0], test.left, test.comparators[0]
+        if isinstance(op, (ast.Is, ast.Eq, ast.IsNot, ast.NotEq)) and _empty(right) and sent(left):
+            return _missing(left) if isinstance(op, (ast.Is, ast.Eq)) == holds else None
+        if isinstance(op, (ast.In, ast.NotIn)) and isinstance(op, ast.NotIn) == holds:
+            if sent(left):
+                return Phrase("invalid input ({name})", name=_label(left))
+            if isinstance(left, ast.Constant) and isinstance(left.value, str) and sent(right):
+                return _missing(left)
+        return None
+    return _missing(test) if not holds and sent(test) else None
+
+
+def _empty(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value in (None, "")
+
+
+def _missing(node: ast.expr) -> Phrase:
+    return Phrase("missing input ({name})", name=_label(node))
+
+
+def _label(node: ast.expr) -> str:
+    """How a message names a value the client sent: its key (`request.form.get("kind")`: kind) or its name."""
+    while isinstance(node, (ast.Await, ast.Call, ast.Subscript)):
+        key = (
+            node.slice
+            if isinstance(node, ast.Subscript)
+            else node.args[0]
+            if isinstance(node, ast.Call) and node.args
+            else None
+        )
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            node = key
+            break
+        node = node.func if isinstance(node, ast.Call) else node.value
+    text = (
+        str(node.value)
+        if isinstance(node, ast.Constant)
+        else node.id
+        if isinstance(node, ast.Name)
+        else node.attr
+        if isinstance(node, ast.Attribute)
+        else ast.unparse(node)
+    )
+    return text if len(text) <= _SHORT else f"{text[: _SHORT - 3]}..."
 
 
 def _says_conflict(site: Site) -> bool:
