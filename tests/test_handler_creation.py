@@ -119,6 +119,10 @@ def _answer_carries(body: str, answer: str) -> bool:
         ("", "repo.create(data)", True),
         ("run = repo.create(data)", "{'status': 'started'}", False),
         ("item = Item(name='x')\nsession.add(item)", "{'ok': True}", False),
+        # An answer that reads other data may describe what was made (Tandoor's bulk meal plans).
+        ("plan = Plan.objects.create(day=1)", "serializer.data", True),
+        ("recipe = Recipe.objects.create(name=1)", "Out(context=ctx).to_representation(response)", True),
+        ("run = repo.create(data)", "jsonify(status='started')", False),
     ],
 )
 def test_the_answer_carries_what_was_made(body: str, answer: str, carries: bool) -> None:

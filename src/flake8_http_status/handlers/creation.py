@@ -256,12 +256,19 @@ def _mentions(node: ast.AST, names: set[str] | frozenset[str]) -> bool:
 def answers_with(created: Created, index: BodyIndex, content: ast.expr) -> bool:
     """The answer may be about what the creation made: it contains the creating call or names its result, or
     nothing names the result (`session.add(Thing(...))` then `{"created": True}`) so the answer cannot be
-    about anything else the creation made. A result that has a name the answer leaves out (`run = start(...)`
-    then `{"status": "started"}`) was a by-product."""
+    about anything else the creation made. A result that has a name the answer leaves out, in an answer built
+    of literals alone (`run = start(...)` then `{"status": "started"}`), was a by-product. An answer that reads
+    other data (`Response(serializer.data)` after `MealPlan.objects.create(...)`) may still describe it."""
     if any(child is created.call for child in ast.walk(content)):
         return True
     names = created_names(created, index)
-    return not names or _mentions(content, names)
+    return not names or _mentions(content, names) or _reads_data(content)
+
+
+def _reads_data(node: ast.expr) -> bool:
+    """`node` reads a name other than a callee (`serializer.data`, `schema.dump(x)`; not `jsonify(ok=True)`)."""
+    callees = {id(child.func) for child in ast.walk(node) if isinstance(child, ast.Call)}
+    return any(isinstance(child, ast.Name) and id(child) not in callees for child in ast.walk(node))
 
 
 def body_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
