@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import codes
 from handler_helpers import module
 
 from flake8_http_status.handlers.creation import answers_with, records_event
@@ -147,3 +148,15 @@ def test_log_rows_are_records_of_the_request(body: str, event: bool) -> None:
     creations = found.model.creations_in(function)
     assert creations
     assert all(records_event(c, index) is event for c in creations)
+
+
+def test_a_helper_told_a_status_is_not_the_default() -> None:
+    # Timesketch's resources answer `self.to_json(obj, status_code=HTTP_STATUS_CODE_CREATED)`: the helper sends
+    # the status it is given, so the view does not answer the framework's default 200.
+    source = (
+        "from flask_restful import Resource\n\nfrom app import db\n\n\nclass Items(Resource):\n"
+        "    def post(self):\n        item = Item(name='x')\n        db.session.add(item)\n        db.session.commit()\n"
+        "        return self.to_json(item, status_code=CREATED)\n"
+    )
+    assert "HTS904" not in codes(source)
+    assert "HTS904" in codes(source.replace(", status_code=CREATED", ""))

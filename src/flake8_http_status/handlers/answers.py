@@ -15,6 +15,7 @@ from typing import Protocol
 
 from ..analysis.match import argument
 from ..analysis.module import AnalysedModule
+from ..analysis.nodes import may_carry_status, says_status
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode, Site
 from ..api.idioms import BodyWrite, PlainReturn
@@ -196,12 +197,21 @@ def _is_content(model: ModelView, value: ast.expr, row: PlainReturn, index: Body
         return True
     if isinstance(value, ast.Call) and model.module.imports.qualify(value.func) in row.body_calls:
         return True
+    if isinstance(value, ast.Call) and _hands_a_status(value):
+        return False  # a helper told a status sends it (`self.to_json(item, status_code=CREATED)`): not the default
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in _SERIALISERS:
         return True
     if isinstance(value, ast.Name) and not row.any_value:
         values = index.assigned.get(value.id, [])
         return bool(values) and all(v is not None and _is_content(model, v, row, index) for v in values)
     return row.any_value
+
+
+def _hands_a_status(call: ast.Call) -> bool:
+    """A call other than the framework's body builders that is given something that can be a status: a keyword
+    named for one (`status_code=`, `code=`) or an argument that may carry one (`201`, `HTTP_CREATED`)."""
+    keywords = any(keyword.arg is not None and says_status(keyword.arg) for keyword in call.keywords)
+    return keywords or any(may_carry_status(arg) for arg in call.args)
 
 
 def _names_response(value: ast.expr) -> bool:
