@@ -29,7 +29,7 @@ def huge_module(min_bytes: int = 10_000_000) -> tuple[str, int]:
     """A generated module of at least `min_bytes`: Flask handlers between long generated data lines,
     and the number of findings it holds. Long lines keep flake8's own tokenizing cheap; the
     `200` in each data line's comment and string is never a status."""
-    handler = "@app.get('/items/{n}')\ndef item_{n}():\n    if {n} % 2:\n        abort(404)\n    return jsonify(n={n}), 201\n\n\n"
+    handler = "@app.post('/items/{n}')\ndef item_{n}():\n    if {n} % 2:\n        abort(404)\n    return jsonify(n={n}), 201\n\n\n"
     data = "TABLE_{n}_{k} = '" + "200 " * 250 + "'  # status 200\n"
     parts = ["from flask import Flask, abort, jsonify\n\napp = Flask(__name__)\n\n\n"]
     size, handlers = len(parts[0]), 0
