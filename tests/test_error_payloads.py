@@ -127,6 +127,15 @@ def test_the_body_status_is_the_advice() -> None:
     assert "HTTPStatus.NOT_FOUND" in finding.message
 
 
+def test_webhook_receivers_acknowledge_with_200() -> None:
+    # A webhook sender (Stripe, GitHub) retries any answer but a 2xx: a receiver that ignores an event says so
+    # in the body of a 200 on purpose.
+    body = "    event = stripe.Webhook.construct_event(request.data, sig, secret)\n"
+    source = FLASK + f"@app.post('/subscription')\ndef subscribe():\n{body}    return jsonify(success=False)\n"
+    assert codes(source) == []
+    assert codes(source.replace(body, "")) == ["HTS911"]
+
+
 @pytest.mark.parametrize("name", ["health", "healthz", "readiness_probe", "status"])
 def test_monitoring_endpoints_stay_silent(name: str) -> None:
     source = FLASK + f"@app.get('/x')\ndef {name}():\n    return jsonify(status='error', detail='db down')\n"

@@ -140,6 +140,8 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
             "`healthz`, `ready`, `live`, `ping`, `status`, ...): reporting a dependency's state in the body of a "
             "200 is often deliberate there, so that a monitor does not restart or unroute the instance for a "
             "fault that is not its own.",
+            "Webhook receivers (the handler's code mentions a webhook, as `stripe.Webhook.construct_event` does): "
+            "the sender retries anything but a 2xx, so an event the receiver ignores is acknowledged with a 200.",
             'Numbers in the body that are not 4xx/5xx statuses (`{"code": 2}`), and helpers whose callers choose '
             "the status (`def fail(msg, status): return jsonify(error=msg), status`).",
             "Functions that no handler returns as they are: model or service code that builds such dicts.",
@@ -284,7 +286,11 @@ def _body(context: Context, function: FunctionNode) -> Body:
 
 
 def _monitoring(context: Context, function: FunctionNode) -> bool:
-    """A health, readiness or status endpoint, by the function's name or its route's path."""
+    """A health, readiness or status endpoint, by the function's name or its route's path; or a webhook
+    receiver (its code mentions a webhook: `stripe.Webhook.construct_event`), which acknowledges with a 2xx
+    whatever it made of the event, since senders retry anything else."""
+    if context.handlers.mentions(function, _WEBHOOK):
+        return True
     texts = [function.name]
     for decorator in function.decorator_list:
         if isinstance(decorator, ast.Call):
@@ -293,3 +299,4 @@ def _monitoring(context: Context, function: FunctionNode) -> bool:
 
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_WEBHOOK = re.compile(r"web_?hook", re.IGNORECASE)
