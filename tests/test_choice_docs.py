@@ -46,7 +46,6 @@ def test_rules_that_are_off_by_default() -> None:
         "HTS916",
         "HTS918",
         "HTS919",
-        "HTS920",
         "HTS921",
         "HTS922",
         "HTS923",

@@ -118,12 +118,13 @@ def test_upstream_address_from_the_client_stays_silent() -> None:
     assert _choices(source) == []
 
 
-def test_upstream_rule_is_off_by_default() -> None:
+def test_upstream_rule_is_on_by_default() -> None:
+    # On since its measured precision passed 0.9 (docs/precision.md).
     source = _view(
         "    try:\n        requests.get('https://x.example', timeout=2)\n"
         "    except requests.ConnectionError:\n        abort(HTTPStatus.BAD_REQUEST)\n    return ''\n"
     )
-    assert "HTS920" not in codes(source)
+    assert "HTS920" in codes(source)
 
 
 SWALLOW = "    try:\n        item = find()\n        if item is None:\n            abort(HTTPStatus.NOT_FOUND)\n{between}    except Exception:\n        {answer}\n    return item\n"

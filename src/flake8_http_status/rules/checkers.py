@@ -49,7 +49,6 @@ OFF_BY_DEFAULT: Final[tuple[str, ...]] = (
     "HTS916",
     "HTS918",
     "HTS919",
-    "HTS920",
     "HTS921",
     "HTS922",
     "HTS923",

@@ -663,8 +663,8 @@ RULES: Final[dict[str, RuleText]] = {
             "psycopg, sqlite3, MySQL의 `OperationalError`, `InterfaceError`), 브로커나 캐시 오류"
             "(`redis.ConnectionError`, kombu와 pika의 연결 오류), 그리고 500이 맞는 서버 자체의 장애: SQLAlchemy의 "
             "`InvalidRequestError`, `ResourceClosedError`, `PendingRollbackError`, `DetachedInstanceError`, 요청을 "
-            "전혀 읽지 않는 코드(서버 자신의 파일) 주변의 `PermissionError`나 `OSError`. 실제 애플리케이션에서 정밀도를 잴 때까지 기본으로 "
-            "꺼져 있습니다."
+            "전혀 읽지 않는 코드(서버 자신의 파일) 주변의 `PermissionError`나 `OSError`. 기본으로 켜져 있습니다: "
+            "실제 애플리케이션에서 읽은 결과 8개 중 8개가 맞았습니다(docs/precision.md)."
         ),
         why=(
             "4xx는 클라이언트의 요청이 잘못되어 다시 보내도 소용없다는 뜻입니다(RFC 9110 §15.5). 핸들러가 의존하는 서버가 "

@@ -215,7 +215,6 @@ CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
     message="{value} for {fault} ({exception}): use {better}",
     summary="A 4xx sent from a branch that handles an upstream or server fault.",
     fix=FixSafety.NONE,
-    default=False,
     doc=RuleDoc(
         what=(
             "Reports a 4xx sent from an `except` clause for a failure of another server the handler depends on: "
@@ -226,7 +225,7 @@ CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
             "faults of the server itself, where 500 is meant: SQLAlchemy's `InvalidRequestError`, "
             "`ResourceClosedError`, `PendingRollbackError` and `DetachedInstanceError`, and `PermissionError` or "
             "`OSError` around code that reads nothing of the request (the server's own files). "
-            "Off by default until its precision on real applications is measured."
+            "On by default: 8 of 8 findings read on real applications were right (docs/precision.md)."
         ),
         why=(
             "A 4xx tells the client that its request was wrong and that sending it again will not help (RFC 9110 "
@@ -253,7 +252,6 @@ CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
                     '        return jsonify(error="weather service down"), HTTPStatus.BAD_GATEWAY\n'
                     "    return jsonify(reply.json())\n"
                 ),
-                options=("--extend-select=HTS920",),
             ),
         ),
         fix_safety="No fix: 502, 503 and 504 say different things; the author chooses.",
