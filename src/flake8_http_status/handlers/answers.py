@@ -85,14 +85,11 @@ def helper_answers(model: ModelView, handler: Handler) -> Iterator[Answer]:
     `def error(message): return jsonify(success=False, message=message)`. The answers lie in the helper and
     go out with the status in effect where the handler returns the call. One level deep: a helper that
     calls another helper is left alone."""
-    row = model.idioms.plain_returns.get(handler.framework)
-    if row is None or not model.module.imports.imports_any(row.gate):
+    plain = _plain_return(model, handler)
+    if plain is None:
         return
+    row, route, default = plain
     function = handler.function
-    route = _route(model, handler) if row.status is None else None
-    if row.status is None and (route is None or _returns_response(function)):
-        return
-    default = row.status if row.status is not None else route.code if route is not None else None
     helpers = _module_functions(model.module)
     for ret in model.body_index(function).returns:
         call = ret.value.value if isinstance(ret.value, ast.Await) else ret.value
@@ -154,19 +151,29 @@ def status_at(model: ModelView, function: FunctionNode, node: ast.AST, default: 
 
 
 def _plain_returns(model: ModelView, handler: Handler) -> Iterator[Answer]:
-    row = model.idioms.plain_returns.get(handler.framework)
-    if row is None or not model.module.imports.imports_any(row.gate):
+    plain = _plain_return(model, handler)
+    if plain is None:
         return
+    row, route, default = plain
     function = handler.function
-    route = _route(model, handler) if row.status is None else None
-    if row.status is None and (route is None or _returns_response(function)):
-        return
-    default = row.status if row.status is not None else route.code if route is not None else None
     index = model.body_index(function)
     for ret in index.returns:
         content = _content(model, ret, row, index)
         if content is not None:
             yield Answer(content, ret, status_at(model, function, ret, default), handler, route)
+
+
+def _plain_return(model: ModelView, handler: Handler) -> tuple[PlainReturn, Site | None, int | None] | None:
+    """How the handler's framework answers a plain return: its row, the route that fixes the status (when the
+    row has none), and the status a plain return gets; None when plain returns are not answers here."""
+    row = model.idioms.plain_returns.get(handler.framework)
+    if row is None or not model.module.imports.imports_any(row.gate):
+        return None
+    route = _route(model, handler) if row.status is None else None
+    if row.status is None and (route is None or _returns_response(handler.function)):
+        return None
+    default = row.status if row.status is not None else route.code if route is not None else None
+    return row, route, default
 
 
 def _route(model: ModelView, handler: Handler) -> Site | None:
