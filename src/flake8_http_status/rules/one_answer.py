@@ -13,7 +13,6 @@ shown is the caller's to say (flake8's selection, the fixer's); without that, th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Final
 
 from ..findings import Finding, FixSafety, Position
 from .checkers import rules_by_code
@@ -23,9 +22,6 @@ Silenced = Callable[[Finding], bool]  # whether a `# noqa` comment hides this fi
 
 _NAMED = "HTS001"
 _REJECTED = "HTS605"  # the API refuses the status at run time: naming it would only hide the bug
-# HTS9xx rules that name a better status but offer no fix (the author picks among several). Those with an
-# unsafe fix are found by their fix: each one changes the status ("unsafe -> 303" in the rule catalogue).
-_ADVICE_WITHOUT_FIX: Final = frozenset({"HTS909", "HTS911", "HTS920"})
 
 
 def on_by_default(code: str) -> bool:
@@ -38,7 +34,8 @@ def advises_another_status(code: str) -> bool:
     rule = rules_by_code().get(code)
     if rule is None or not code.startswith("HTS9"):
         return False
-    return rule.fix is FixSafety.UNSAFE or code in _ADVICE_WITHOUT_FIX
+    # An unsafe HTS9xx fix changes the status ("unsafe -> 303" in the rule catalogue); the others say so.
+    return rule.fix is FixSafety.UNSAFE or rule.names_another_status
 
 
 def one_answer_per_literal(

@@ -34,6 +34,9 @@ class Rule(NamedTuple):
     fix: FixSafety
     doc: RuleDoc
     default: bool = True
+    # The advice is to send another status, though no fix can pick it (the author chooses among several):
+    # HTS001 then gives way on the same status (`rules.one_answer`). Rules with an unsafe fix always advise so.
+    names_another_status: bool = False
 
     @property
     def placeholders(self) -> frozenset[str]:

@@ -70,6 +70,7 @@ ERROR_PAYLOAD_WITH_SUCCESS = Rule(
     message="error body ({shape}) sent with {value}: use e.g. {better}",
     summary="A 2xx (explicit or default) whose body is shaped as an error.",
     fix=FixSafety.NONE,
+    names_another_status=True,
     doc=RuleDoc(
         what=(
             "Reports a success status, explicit or the framework's default, on content shaped as an error: "

@@ -61,6 +61,7 @@ SERVER_ERROR_FOR_CLIENT_FAULT = Rule(
     message="use {better}, not {value}: the branch handles {cause}",
     summary="A 5xx sent from a branch that handles bad client input.",
     fix=FixSafety.NONE,
+    names_another_status=True,
     doc=RuleDoc(
         what=(
             "Reports a 5xx sent while handling bad input from the client: in an `except` clause for "
@@ -215,6 +216,7 @@ CLIENT_ERROR_FOR_UPSTREAM_FAULT = Rule(
     message="{value} for {fault} ({exception}): use {better}",
     summary="A 4xx sent from a branch that handles an upstream or server fault.",
     fix=FixSafety.NONE,
+    names_another_status=True,
     doc=RuleDoc(
         what=(
             "Reports a 4xx sent from an `except` clause for a failure of another server the handler depends on: "
