@@ -30,6 +30,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "findings",
         "words",
         "noqa_comments",
+        "doc_links",
         "api",
         "catalogue",
     ),
