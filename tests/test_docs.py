@@ -10,12 +10,13 @@ import pytest
 
 from flake8_http_status.docs.__main__ import main as docs_main
 from flake8_http_status.docs.labels import LABELS
-from flake8_http_status.docs.markdown import anchor, display_width, link_references, table
+from flake8_http_status.docs.markdown import display_width, link_references, table
 from flake8_http_status.docs.outputs import README_END, README_START, expected, pages, stale, write
 from flake8_http_status.docs.rule_page import rule_page
-from flake8_http_status.docs.status_page import status_catalogue
+from flake8_http_status.docs.status_page import status_catalogue, status_page
 from flake8_http_status.i18n import LANGUAGES
 from flake8_http_status.rules.registry import RULES
+from flake8_http_status.statuses import BY_CODE as STATUSES_BY_CODE
 from flake8_http_status.statuses import STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,8 @@ def test_every_rule_has_a_page_in_every_language(lang: str) -> None:
     generated = pages()
     for rule in RULES:
         assert f"{folder}rules/{rule.code}.md" in generated
+    for status in STATUSES:
+        assert f"{folder}status/{status.code}.md" in generated
     assert f"{folder}status-codes.md" in generated
 
 
@@ -57,18 +60,31 @@ def test_rule_page_has_the_sections_in_order(rule: object, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_catalogue_has_an_entry_for_every_registered_code(lang: str) -> None:
+def test_catalogue_links_every_registered_code_to_its_page(lang: str) -> None:
     catalogue = status_catalogue(lang)
-    entries = re.findall(r"^### (\d{3}) ", catalogue, flags=re.MULTILINE)
-    assert entries == [str(status.code) for status in STATUSES]
+    linked = re.findall(r"^\| \[(\d{3})\]\(status/(\d{3})\.md\) \|", catalogue, flags=re.MULTILINE)
+    assert linked == [(str(status.code), str(status.code)) for status in STATUSES]
+    assert catalogue.count("\n## ") == 5  # a table per class
 
 
-def test_catalogue_links_resolve_to_headings() -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_page_is_the_entry_with_its_heading_first(lang: str) -> None:
+    page = status_page(404, lang)
+    assert page.startswith("# 404 Not Found")
+    assert re.findall(r"^# ", page, flags=re.MULTILINE) == ["# "]  # one title, as the site's menu takes it
+
+
+def test_status_pages_link_only_to_status_pages_that_exist() -> None:
+    generated = pages()
+    links = 0
     for lang in LANGUAGES:
-        catalogue = status_catalogue(lang)
-        headings = {anchor(text) for text in re.findall(r"^#+ (.+)$", catalogue, flags=re.MULTILINE)}
-        links = set(re.findall(r"\]\((#[^)]+)\)", catalogue))
-        assert links and links <= headings, sorted(links - headings)
+        folder = "" if lang == "en" else f"{lang}/"
+        for status in STATUSES:
+            for target in re.findall(r"\]\((\d{3})\.md\)", status_page(status.code, lang)):
+                links += 1
+                assert int(target) in STATUSES_BY_CODE and f"{folder}status/{target}.md" in generated
+            assert "](#" not in status_page(status.code, lang)  # anchors differ between GitHub and MkDocs
+    assert links > 100
 
 
 def test_readme_table_lists_every_rule_with_its_page() -> None:
@@ -84,6 +100,7 @@ def test_readme_table_lists_every_rule_with_its_page() -> None:
 def checkout(tmp_path: Path) -> Path:
     """A copy of the parts of the repository the generator writes."""
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
 
@@ -96,10 +113,16 @@ def test_stale_reports_an_edited_page_a_leftover_page_and_a_drifted_readme(check
     leftover.write_text("# a rule that was removed\n", encoding="utf-8")
     readme = checkout / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8").replace(RULES[0].slug, "old-slug", 1), encoding="utf-8")
-    assert stale(checkout) == sorted([page, leftover, readme])
+    removed_code = checkout / "docs" / "status" / "599.md"
+    removed_code.write_text("# a code that left the registry\n", encoding="utf-8")
+    missing = checkout / "docs" / "ko" / "status" / "404.md"
+    missing.unlink()
+    config = checkout / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      - status/404.md\n", ""), encoding="utf-8")
+    assert stale(checkout) == sorted([page, leftover, readme, removed_code, missing, config])
     assert docs_main(["--check", "--root", str(checkout)]) == 1
     assert docs_main(["--write", "--root", str(checkout)]) == 0
-    assert not leftover.exists()
+    assert not leftover.exists() and not removed_code.exists() and missing.is_file()
     assert stale(checkout) == []
     assert docs_main(["--check", "--root", str(checkout)]) == 0
 
@@ -107,7 +130,7 @@ def test_stale_reports_an_edited_page_a_leftover_page_and_a_drifted_readme(check
 def test_write_creates_missing_docs(checkout: Path) -> None:
     shutil.rmtree(checkout / "docs")
     written = write(checkout)
-    assert set(written) == set(expected(checkout)) - {checkout / "README.md"}  # the README was up to date
+    assert set(written) == set(expected(checkout)) - {checkout / "README.md", checkout / "mkdocs.yml"}  # up to date
     assert stale(checkout) == []
 
 
@@ -115,6 +138,16 @@ def test_readme_without_markers_is_a_clear_error(checkout: Path, capsys: pytest.
     (checkout / "README.md").write_text("# no table here\n", encoding="utf-8")
     assert docs_main(["--check", "--root", str(checkout)]) == 2
     assert "rules:start" in capsys.readouterr().err
+
+
+def test_mkdocs_yml_without_nav_markers_is_a_clear_error(checkout: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = checkout / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# nav:ko:end", "# end"), encoding="utf-8")
+    assert docs_main(["--check", "--root", str(checkout)]) == 2
+    assert "nav:ko:start" in capsys.readouterr().err
+    config.unlink()
+    assert docs_main(["--check", "--root", str(checkout)]) == 2
+    assert "no mkdocs.yml" in capsys.readouterr().err
 
 
 def test_tables_line_up_with_wide_characters() -> None:

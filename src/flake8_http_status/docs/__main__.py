@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .outputs import MissingMarkers, stale, write
+from .site_nav import MissingNavMarkers
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,12 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     root: Path = args.root
-    if not (root / "README.md").is_file():
-        print(f"{parser.prog}: {root} has no README.md; run it in the repository or pass --root", file=sys.stderr)
+    missing = [name for name in ("README.md", "mkdocs.yml") if not (root / name).is_file()]
+    if missing:
+        print(f"{parser.prog}: {root} has no {missing[0]}; run it in the repository or pass --root", file=sys.stderr)
         return 2
     try:
         changed = write(root) if args.write else stale(root)
-    except MissingMarkers as error:
+    except (MissingMarkers, MissingNavMarkers) as error:
         print(f"{parser.prog}: {error}", file=sys.stderr)
         return 2
     for path in changed:

@@ -65,6 +65,9 @@ class Labels:
     nothing_to_explain: str
     other_language: str  # link text to the other language's page
     untranslated: str  # on a rule page whose text is not translated yet
+    online: str  # before the address of the page `explain` printed
+    # the site's navigation (mkdocs.yml)
+    rules_title: str
 
 
 EN = Labels(
@@ -93,9 +96,9 @@ EN = Labels(
     catalogue_intro=(
         "Every code in the IANA HTTP status code registry: what it means, when to send it, when another code "
         "fits better, the headers that go with it, where it is specified, and its named constant in each "
-        "family this tool can write. The constants shown exist on every Python and Starlette version the "
-        "tool supports. Generated from `flake8_http_status.catalogue`; `http-status explain <code>` prints "
-        "one entry."
+        "family this tool can write. Each code has its own page, linked from the tables below. The constants "
+        "shown exist on every Python and Starlette version the tool supports. Generated from "
+        "`flake8_http_status.catalogue`; `http-status explain <code>` prints one page in a terminal."
     ),
     phrase="Phrase",
     local_name="",
@@ -141,6 +144,8 @@ EN = Labels(
     nothing_to_explain="name a rule (HTS001), a rule slug or a status code (404), or use --list",
     other_language="한국어",
     untranslated="",
+    online="Online",
+    rules_title="Rules",
 )
 
 KO = Labels(
@@ -169,8 +174,10 @@ KO = Labels(
     catalogue_intro=(
         "IANA HTTP 상태 코드 레지스트리에 있는 모든 코드를 정리했습니다. 코드마다 뜻, 보내야 할 때, 다른 코드가 "
         "더 맞는 경우, 함께 보내는 헤더, 명세 위치, 그리고 이 도구가 쓸 수 있는 계열별 상수 이름을 담았습니다. "
+        "코드마다 페이지가 하나씩 있으며, 아래 표에서 코드를 누르면 열립니다. "
         "표시한 상수는 이 도구가 지원하는 모든 파이썬·Starlette 버전에 있습니다. "
-        "`flake8_http_status.catalogue`에서 생성했으며, `http-status explain <코드> --lang ko`로 항목 하나를 볼 수 있습니다."
+        "`flake8_http_status.catalogue`에서 생성했으며, 터미널에서는 `http-status explain <코드> --lang ko`로 "
+        "페이지 하나를 볼 수 있습니다."
     ),
     phrase="사유 구문",
     local_name="한국어 이름",
@@ -211,6 +218,8 @@ KO = Labels(
     nothing_to_explain="규칙(HTS001), 규칙 슬러그, 상태 코드(404) 중 하나를 주거나 --list를 쓰세요",
     other_language="English",
     untranslated="> 이 규칙의 설명은 아직 번역되지 않아 영어로 보여 드립니다.",
+    online="온라인 문서",
+    rules_title="규칙",
 )
 
 LABELS: dict[str, Labels] = {"en": EN, "ko": KO}

@@ -50,12 +50,6 @@ def bullets(items: Sequence[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def anchor(heading: str) -> str:
-    """The fragment GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens."""
-    kept = "".join(char for char in heading.lower() if char.isalnum() or char in " -_")
-    return "#" + kept.replace(" ", "-")
-
-
 def link_references(text: str) -> str:
     """Links the RFC sections, RFCs, drafts and IANA registry named in `text` to their documents."""
     text = _RFC_SECTION.sub(

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from ..i18n import LANGUAGES
 from ..rules.registry import RULES
+from ..statuses import STATUSES
 from .labels import LABELS
 from .rule_page import rule_page
-from .rule_tables import korean_index, rules_table
-from .status_page import status_catalogue
+from .rule_tables import english_index, korean_index, rules_table
+from .site_nav import config_with_nav
+from .status_page import page_path, status_catalogue, status_page
 
 README_START = "<!-- rules:start -->"
 README_END = "<!-- rules:end -->"
@@ -41,7 +43,11 @@ def pages() -> dict[str, str]:
         for rule in RULES:
             relative = f"rules/{rule.code}.md"
             files[folder + relative] = _with_link(rule_page(rule, lang), lang, relative)
+        for status in STATUSES:
+            relative = page_path(status.code)
+            files[folder + relative] = _with_link(status_page(status.code, lang), lang, relative)
         files[folder + "status-codes.md"] = _with_link(status_catalogue(lang), lang, "status-codes.md")
+    files["index.md"] = english_index(RULES)
     files["ko/README.md"] = korean_index(RULES)
     return files
 
@@ -63,11 +69,14 @@ def expected(root: Path) -> dict[Path, str]:
     files = {root / "docs" / relative: content for relative, content in pages().items()}
     readme = root / "README.md"
     files[readme] = readme_with_table(readme.read_text(encoding="utf-8"))
+    config = root / "mkdocs.yml"
+    files[config] = config_with_nav(config.read_text(encoding="utf-8"), RULES, STATUSES, LANGUAGES)
     return files
 
 
 def generated_folders(root: Path) -> list[Path]:
-    return [root / "docs" / "rules", root / "docs" / "ko" / "rules"]
+    """Folders that hold generated pages only: a page there that the code no longer makes is a leftover."""
+    return [root / "docs" / _FOLDERS[lang] / kind for lang in LANGUAGES for kind in ("rules", "status")]
 
 
 def stale(root: Path) -> list[Path]:

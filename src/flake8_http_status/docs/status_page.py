@@ -1,4 +1,4 @@
-"""The status catalogue: one entry per registered code, and the page that holds them all."""
+"""The status catalogue: one entry (and one page of the site) per registered code, and the index of them all."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ..i18n.texts import status_name
 from ..statuses import BY_CODE, STATUSES, State, Status, StatusClass
 from ..versions import Span
 from .labels import LABELS, Labels
-from .markdown import anchor, bullets, link_references, table
+from .markdown import bullets, link_references, table
 
 # Python 3.10, Starlette 0.14.2 up to 0.48 and DRF 3.14 on: the names the page lists first (older releases lack
 # some, see versions.py). A project whose Starlette range spans 0.48 gets neither name for 413, 414, 416 and
@@ -24,7 +24,8 @@ def title(status: Status, lang: str) -> str:
 
 
 def status_entry(code: int, lang: str, level: int = 1, links: bool = False) -> str:
-    """The catalogue entry for `code`, its title a heading of `level`; `links` makes other codes links."""
+    """The catalogue entry for `code`, its title a heading of `level`; `links` makes the other codes it names
+    links to their pages, which sit beside this one (`status/404.md` links `410.md`)."""
     status, labels = BY_CODE[code], LABELS[lang]
     entry = entries(lang)[code]
     parts = [f"{'#' * level} {title(status, lang)}", entry.meaning, f"**{labels.use_it}:** {entry.use}"]
@@ -38,24 +39,35 @@ def status_entry(code: int, lang: str, level: int = 1, links: bool = False) -> s
     return "\n\n".join(parts) + "\n"
 
 
+def status_page(code: int, lang: str) -> str:
+    """The page of `code` on the site (`docs/status/404.md`)."""
+    return status_entry(code, lang, links=True)
+
+
 def status_catalogue(lang: str) -> str:
+    """The index of the status pages (`docs/status-codes.md`): one table per class, each code linking to its page.
+
+    The entries themselves live on their own pages so that each has a stable address (doc_links.status_url),
+    and so that no link depends on how GitHub or MkDocs spell a heading's anchor (they differ for Hangul).
+    """
     labels = LABELS[lang]
-    parts = [f"# {labels.catalogue_title}", labels.catalogue_intro, _overview(lang, labels)]
+    parts = [f"# {labels.catalogue_title}", labels.catalogue_intro]
     for status_class in StatusClass:
         parts.append(f"## {labels.classes[status_class]}")
-        parts.extend(
-            status_entry(status.code, lang, level=3, links=True).rstrip()
-            for status in STATUSES
-            if status.status_class is status_class
-        )
+        parts.append(_overview([status for status in STATUSES if status.status_class is status_class], lang, labels))
     return "\n\n".join(parts) + "\n"
+
+
+def page_path(code: int) -> str:
+    """Where the page of `code` is, relative to a language's docs folder."""
+    return f"status/{code}.md"
 
 
 def _instead(when: str, code: int, lang: str, links: bool) -> str:
     other = BY_CODE[code]
     target = f"**{other.code} {other.phrase}**"
     if links:
-        target = f"[{target}]({anchor(title(other, lang))})"
+        target = f"[{target}]({other.code}.md)"
     name = status_name(other, lang)
     if name != other.phrase:
         target += f" ({name})"
@@ -112,14 +124,14 @@ def _import(family: Family, code: int) -> str:
     return f"`from {module} import {imported}`"
 
 
-def _overview(lang: str, labels: Labels) -> str:
+def _overview(statuses: list[Status], lang: str, labels: Labels) -> str:
     header = [labels.code, labels.phrase]
     if lang != "en":
         header.append(labels.local_name)
     header += [labels.reference, labels.state]
     rows = []
-    for status in STATUSES:
-        row = [f"[{status.code}]({anchor(title(status, lang))})", status.phrase]
+    for status in statuses:
+        row = [f"[{status.code}]({page_path(status.code)})", status.phrase]
         if lang != "en":
             row.append(status_name(status, lang))
         row += [status.reference, labels.states[status.state]]
