@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from flake8_http_status.cli import main
+from flake8_http_status.doc_links import rule_url, status_url
+from flake8_http_status.docs.labels import LABELS
 from flake8_http_status.docs.rule_page import rule_page
 from flake8_http_status.docs.status_page import status_entry
 from flake8_http_status.rules.registry import RULES
@@ -26,6 +28,11 @@ def explain(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
     return code, out, err
 
 
+def online(page: str, url: str, lang: str = "en") -> str:
+    """`page` as explain prints it: followed by the address of the same page on the site."""
+    return f"{page}\n{LABELS[lang].online}: {url}\n"
+
+
 @pytest.fixture(autouse=True)
 def no_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run each test where no flake8 config applies, unless the test writes one."""
@@ -38,7 +45,8 @@ def no_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_explain_rule_prints_its_page(capsys: pytest.CaptureFixture[str], rule: object) -> None:
     code, out, err = explain(capsys, rule.code)  # type: ignore[attr-defined]
     assert (code, err) == (0, "")
-    assert out == rule_page(rule, "en")  # type: ignore[arg-type]  # piped: the Markdown, unstyled
+    page = rule_page(rule, "en")  # type: ignore[arg-type]
+    assert out == online(page, rule_url(rule.code))  # type: ignore[attr-defined]  # piped: the Markdown, unstyled
 
 
 def test_explain_accepts_slugs_lower_case_and_several_targets(capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,20 +58,29 @@ def test_explain_accepts_slugs_lower_case_and_several_targets(capsys: pytest.Cap
 
 def test_explain_code_prints_its_catalogue_entry(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = explain(capsys, "401")
-    assert code == 0 and out == status_entry(401, "en")
+    assert code == 0 and out == online(status_entry(401, "en"), status_url(401))
     assert "403 Forbidden" in out and "WWW-Authenticate" in out and "RFC 9110 §15.5.2" in out
     assert "HTTPStatus.UNAUTHORIZED" in out and "status.HTTP_401_UNAUTHORIZED" in out
 
 
 def test_explain_constant_name(capsys: pytest.CaptureFixture[str]) -> None:
-    assert explain(capsys, "HTTP_422_UNPROCESSABLE_ENTITY")[1] == status_entry(422, "en")
-    assert explain(capsys, "HTTPStatus.CONFLICT")[1] == status_entry(409, "en")
+    assert explain(capsys, "HTTP_422_UNPROCESSABLE_ENTITY")[1] == online(status_entry(422, "en"), status_url(422))
+    assert explain(capsys, "HTTPStatus.CONFLICT")[1] == online(status_entry(409, "en"), status_url(409))
 
 
 def test_explain_in_korean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = explain(capsys, "401", "--lang", "ko")
     assert code == 0 and out.startswith("# 401 Unauthorized (인증되지 않음)")
-    assert explain(capsys, "HTS001", "--lang", "ko")[1] == rule_page(RULES[0], "ko")
+    assert out.endswith(f"온라인 문서: {status_url(401, 'ko')}\n") and "/ko/status/401/" in out
+    korean = explain(capsys, "HTS001", "--lang", "ko")[1]
+    assert korean == online(rule_page(RULES[0], "ko"), rule_url("HTS001", "ko"), "ko")
+    assert korean.endswith("/ko/rules/HTS001/\n")
+
+
+def test_each_page_ends_with_its_own_address(capsys: pytest.CaptureFixture[str]) -> None:
+    out = explain(capsys, "HTS002", "404")[1]
+    addresses = [line for line in out.splitlines() if line.startswith("Online: ")]
+    assert addresses == [f"Online: {rule_url('HTS002')}", f"Online: {status_url(404)}"]
 
 
 def test_explain_list(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .config import ini_error
+from .doc_links import rule_url, status_url
 from .docs.labels import LABELS, Labels
 from .docs.rule_page import rule_page, summary
 from .docs.status_page import status_entry
@@ -97,7 +98,12 @@ def _constant_code(text: str) -> int | None:
 
 
 def _page(target: Rule | int, lang: str) -> str:
-    return status_entry(target, lang) if isinstance(target, int) else rule_page(target, lang)
+    """The page for the terminal, ending with the address of the same page on the documentation site."""
+    if isinstance(target, int):
+        page, url = status_entry(target, lang), status_url(target, lang)
+    else:
+        page, url = rule_page(target, lang), rule_url(target.code, lang)
+    return f"{page}\n{LABELS[lang].online}: {url}\n"
 
 
 def rule_list(lang: str, style: Style | None) -> str:
