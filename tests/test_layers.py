@@ -51,7 +51,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "rules": ("rules",),
     "engine": ("engine", "plugin", "config"),
     "fixer": ("fixer",),
-    "front": ("docs", "terminal", "explain", "cli"),
+    "front": ("docs", "terminal", "explain", "cli", "__main__"),
 }
 
 Graph = Mapping[str, Mapping[str, int]]  # module -> {imported module: line of the first such import}

@@ -23,11 +23,40 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
+class _Version(argparse.Action):
+    """`--version`: the versions a bug report needs. Read when asked, not when the parser is built, and from
+    the installed packages' metadata: importing LibCST to ask it would cost every run of `--version`."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(version_text(parser.prog))
+        parser.exit()
+
+
+def version_text(prog: str = "http-status") -> str:
+    """`http-status 0.1.0 (flake8 7.1.1, LibCST 1.5.0, Python 3.12.1)`."""
+    import platform
+    from importlib import metadata
+
+    def installed(distribution: str) -> str:
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return (
+        f"{prog} {__version__} (flake8 {installed('flake8')}, LibCST {installed('libcst')}, "
+        f"{platform.python_implementation()} {platform.python_version()})"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="http-status", description="Find, explain and fix HTTP status codes in Python web code."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the versions of this tool, flake8, LibCST and Python")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     arguments = list(sys.argv[1:] if argv is None else argv)
     chosen = next((arg for arg in arguments if not arg.startswith("-")), None)

@@ -153,6 +153,13 @@ class OptionSpec(NamedTuple):
     listed: bool = False  # a comma-separated list
     choices: tuple[str, ...] | None = None
     default: str = ""
+    value_name: str = ""  # what help texts call the value (VERSION, NAMES); options with choices list them
+
+    @property
+    def metavar(self) -> str:
+        """The value as `--help` shows it, for flake8's and the CLI's parsers alike: without one, argparse
+        would show the destination (`HTTP_STATUS_EXTRA_CODES`)."""
+        return "{" + ",".join(self.choices) + "}" if self.choices else self.value_name
 
     @property
     def flake8_flag(self) -> str:
@@ -173,33 +180,39 @@ OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec(
         "target-python",
         "Oldest Python the project supports, e.g. 3.10 (default: requires-python of the nearest pyproject.toml).",
+        value_name="VERSION",
     ),
     OptionSpec(
         "extra-codes",
         "Project-defined statuses: 499=CLIENT_CLOSED_REQUEST or 499=myapp.http:CLIENT_CLOSED_REQUEST.",
         listed=True,
+        value_name="CODE=NAME",
     ),
-    OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True),
+    OptionSpec("ignore-values", "Literal values never to report, e.g. 200,204.", listed=True, value_name="VALUES"),
     OptionSpec(
         "extra-calls",
         "Project helpers that take a status: NAME:POSITION, NAME:KEYWORD or NAME:POSITION:KEYWORD.",
         listed=True,
+        value_name="CALLS",
     ),
     OptionSpec("lang", "Language of messages and explanations: en or ko.", choices=LANGUAGES, default="en"),
     OptionSpec(
         "auth-decorators",
         "Project decorators that admit only authenticated users, e.g. myapp.auth.login_required or token_required.",
         listed=True,
+        value_name="NAMES",
     ),
     OptionSpec(
         "auth-dependencies",
         "Project FastAPI dependencies that resolve the current user or refuse the request, e.g. myapp.deps.get_user.",
         listed=True,
+        value_name="NAMES",
     ),
     OptionSpec(
         "creation-calls",
         "Project calls that create a resource, e.g. myapp.orders.place_order or orders_service.open.",
         listed=True,
+        value_name="NAMES",
     ),
     OptionSpec(
         "project-index",

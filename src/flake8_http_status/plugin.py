@@ -52,6 +52,7 @@ class HttpStatusChecker:
                 parse_from_config=True,
                 comma_separated_list=spec.listed,
                 help=spec.help,
+                metavar=spec.metavar,
                 **extra,
             )
         manager.extend_default_ignore(list(OFF_BY_DEFAULT))

@@ -32,8 +32,7 @@ def add_fix_arguments(parser: argparse.ArgumentParser) -> None:
     settings = parser.add_argument_group("settings (override the flake8 configuration)")
     for spec in OPTIONS:
         # No argparse `choices`: its error comes after the whole usage text; `settings_from` says it in one line.
-        metavar = "{" + ",".join(spec.choices) + "}" if spec.choices else None
-        settings.add_argument(f"--{spec.name}", dest=spec.dest, default=None, metavar=metavar, help=spec.help)
+        settings.add_argument(f"--{spec.name}", dest=spec.dest, default=None, metavar=spec.metavar, help=spec.help)
     settings.add_argument(
         "--config", type=Path, metavar="FILE", help="read this flake8 config file instead of searching"
     )
