@@ -50,8 +50,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "handlers": ("handlers",),
     "rules": ("rules",),
     "engine": ("engine", "plugin", "config"),
+    "reports": ("reports",),
     "fixer": ("fixer",),
-    "front": ("docs", "terminal", "explain", "cli", "__main__"),
+    "front": ("docs", "terminal", "explain", "check", "cli", "__main__"),
 }
 
 Graph = Mapping[str, Mapping[str, int]]  # module -> {imported module: line of the first such import}

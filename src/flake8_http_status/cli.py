@@ -12,6 +12,7 @@ from . import __version__
 
 # Modules under flake8_http_status that provide a subcommand (see `Command`).
 COMMANDS: tuple[tuple[str, str, str], ...] = (  # (name, module, one-line help)
+    ("check", "check.command", "Report the plugin's findings without flake8 (text, JSON, SARIF, GitHub, GitLab)."),
     ("explain", "explain", "Explain a rule (HTS001) or a status code (404), or list the rules."),
     ("fix", "fixer.command", "Rewrite bare status numbers as named constants (safe fixes; --unsafe-fixes for more)."),
 )

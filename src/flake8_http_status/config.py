@@ -40,6 +40,9 @@ class FileConfig:
     ignore: tuple[str, ...] = ()  # `ignore` and `extend-ignore` entries that cover plugin codes
     per_file_ignores: PerFileIgnores = ()
     unknown: tuple[str, ...] = ()  # `http-status-*` keys no option has (a typo), with dashes
+    # An `ignore` key is set, whatever it names: flake8 then drops its default ignore list, which holds the rules
+    # that are off by default, so they are shown (`http-status check` decides as flake8 does).
+    sets_ignore: bool = False
 
 
 def unknown_key_warning(path: Path, key: str) -> str:
@@ -193,6 +196,7 @@ def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
         _plugin_codes(normalised, "ignore", "extend-ignore"),
         per_file_ignores.parse(normalised.get("per-file-ignores", "")),
         _unknown_keys(normalised),
+        "ignore" in normalised,
     )
 
 

@@ -11,20 +11,19 @@ stays in the code for flake8 to report.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import shutil
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-from ..config import FileConfig, load, unknown_key_warning
+from ..config import load, unknown_key_warning
 from ..options import OptionError
 from .arguments import add_fix_arguments, fix_options
 from .diff import unified_diff
-from .discovery import DEFAULT_EXCLUDES, DEFAULT_INCLUDES, Filters, discover
+from .discovery import Filters, discover
 from .errors import FixError
-from .files import MAX_BYTES_DEFAULT, Mode, RunOptions, Status
+from .file_arguments import add_file_arguments, check_jobs, filters, max_bytes
+from .files import Mode, RunOptions, Status
 from .pipeline import fix_text
 from .refusals import on_input_lines
 from .report import Reporter, refused_line, shown_name
@@ -44,37 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
     what.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
     add_fix_arguments(parser)
-    files = parser.add_argument_group("files")
-    files.add_argument(
-        "--include",
-        action="append",
-        default=[],
-        metavar="GLOBS",
-        help=f"files to fix in directories (default: {','.join(DEFAULT_INCLUDES)})",
-    )
-    files.add_argument(
-        "--exclude",
-        action="append",
-        default=None,
-        metavar="GLOBS",
-        help="replace the default excludes: " + ",".join(DEFAULT_EXCLUDES),
-    )
-    files.add_argument("--extend-exclude", action="append", default=[], metavar="GLOBS", help="exclude these too")
-    files.add_argument(
-        "--max-size",
-        default=str(MAX_BYTES_DEFAULT / 2**20),
-        metavar="MIB",
-        help="skip larger files (default: %(default)s MiB)",
-    )
-    files.add_argument(
-        "-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)"
-    )
-    files.add_argument(
-        "--stdin-filename",
-        default="stdin",
-        metavar="NAME",
-        help="with PATH `-`: the name to report and configure stdin as",
-    )
+    add_file_arguments(parser, "fix")
     output = parser.add_argument_group("output")
     output.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     output.add_argument("-v", "--verbose", action="store_true", help="also name unchanged and quietly skipped files")
@@ -172,28 +141,6 @@ def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
     for key in config.unknown:  # flake8 says nothing of a key no option reads: a typo would go unnoticed
         assert config.path is not None
         print(f"http-status fix: warning: {unknown_key_warning(config.path, key)}", file=sys.stderr)
-    if args.jobs is not None and args.jobs < 1:
-        raise OptionError("--jobs must be at least 1")
+    check_jobs(args)
     mode = Mode.DIFF if args.diff else Mode.CHECK if args.check else Mode.WRITE
-    return RunOptions(fix_options(args, config), mode, _max_bytes(args.max_size)), _filters(args, config)
-
-
-def _max_bytes(text: str) -> int:
-    """--max-size in bytes: a finite positive number of MiB (`float` alone takes nan, inf and -1)."""
-    try:
-        mebibytes = float(text)
-    except ValueError:
-        mebibytes = math.nan
-    if not math.isfinite(mebibytes) or mebibytes <= 0 or mebibytes * 2**20 > sys.maxsize:
-        raise OptionError(f"--max-size must be a positive number of MiB, such as 4 or 0.5, not {text!r}")
-    return max(1, int(mebibytes * 2**20))
-
-
-def _filters(args: argparse.Namespace, config: FileConfig) -> Filters:
-    excludes = _globs(args.exclude) if args.exclude is not None else DEFAULT_EXCLUDES + (config.exclude or ())
-    excludes += config.extend_exclude + _globs(args.extend_exclude)
-    return Filters(excludes, _globs(args.include) or DEFAULT_INCLUDES)
-
-
-def _globs(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    return RunOptions(fix_options(args, config), mode, max_bytes(args.max_size)), filters(args, config)

@@ -13,12 +13,10 @@ from .errors import FixError, FixFailure, RefusedFix
 from .line_length import line_length_for
 from .long_lines import lengthened
 from .pipeline import FixOptions, fix_text
-from .reading import Refused, read_source
+from .reading import MAX_BYTES_DEFAULT, Refused, read_source
 from .refusals import on_input_lines
 from .source import decode
 from .writing import replace_file
-
-MAX_BYTES_DEFAULT = 4 * 1024 * 1024
 
 
 class Mode(enum.Enum):

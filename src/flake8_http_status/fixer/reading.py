@@ -13,6 +13,8 @@ from pathlib import Path
 from ..safe_read import Unread, Why, read_bytes
 from .errors import FixError, FixFailure
 
+MAX_BYTES_DEFAULT = 4 * 1024 * 1024  # --max-size's default
+
 
 @dataclass(frozen=True)
 class Refused:
