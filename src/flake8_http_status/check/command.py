@@ -23,6 +23,7 @@ from ..fixer.settings_arguments import add_settings_arguments, rule_codes, setti
 from ..fixer.workers import default_jobs, spread
 from ..options import OptionError
 from ..reports import statistics
+from ..reports.destination import write_report
 from ..reports.formats import HELP, NAMES, renderer
 from ..reports.record import Record
 from .files import CheckOptions, FileReport, Unchecked, check_bytes, check_file, warm_up
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         options, config = _options(args)
         chosen = filters(args, config)
-        write = _writer(args)
+        _check_output(args)
     except OptionError as error:
         print(f"{_NAME}: error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -95,8 +96,10 @@ def run(args: argparse.Namespace) -> int:
             print(report.error, file=sys.stderr)
         elif report.note is not None and not args.quiet:
             print(f"{report.path}: skipped: {report.note}", file=sys.stderr)
-    write(_render(records, args, options))
-    if failed:
+    problem = write_report(_render(records, args, options), args.output_file)
+    if problem is not None:
+        print(f"{_NAME}: error: {problem}", file=sys.stderr)
+    if failed or problem is not None:
         return EXIT_ERROR
     return EXIT_FINDINGS if records and not args.exit_zero else EXIT_CLEAN
 
@@ -124,28 +127,9 @@ def _render(records: list[Record], args: argparse.Namespace, options: CheckOptio
     return renderer(args.output_format, show_fixes=args.show_fixes, lang=options.settings.lang)(records)
 
 
-def _writer(args: argparse.Namespace) -> _Write:
+def _check_output(args: argparse.Namespace) -> None:
     if args.statistics and args.output_format not in ("text", "concise", "json"):
         raise OptionError("--statistics prints text or, with --output-format json, JSON")
-    return _Write(args.output_file)
-
-
-class _Write:
-    """Writes the report to stdout or to the --output-file (created or replaced, UTF-8)."""
-
-    def __init__(self, path: Path | None) -> None:
-        self._path = path
-
-    def __call__(self, text: str) -> None:
-        if self._path is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            return
-        try:
-            self._path.write_text(text, encoding="utf-8")
-        except OSError as error:
-            print(f"{_NAME}: error: cannot write {self._path}: {error.strerror or error}", file=sys.stderr)
-            raise SystemExit(EXIT_ERROR) from None
 
 
 def _options(args: argparse.Namespace) -> tuple[CheckOptions, FileConfig]:

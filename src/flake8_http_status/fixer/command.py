@@ -18,6 +18,9 @@ from pathlib import Path
 
 from ..config import load, unknown_key_warning
 from ..options import OptionError
+from ..reports.destination import write_report
+from ..reports.formats import NAMES, renderer
+from ..reports.record import Record, record_for
 from .arguments import add_fix_arguments, fix_options
 from .diff import unified_diff
 from .discovery import Filters, discover
@@ -29,7 +32,7 @@ from .refusals import on_input_lines
 from .report import Reporter, refused_line, shown_name
 from .runner import default_jobs
 from .runner import run as run_files
-from .source import decode
+from .source import decode, split_lines
 
 EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
@@ -47,6 +50,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output = parser.add_argument_group("output")
     output.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     output.add_argument("-v", "--verbose", action="store_true", help="also name unchanged and quietly skipped files")
+    output.add_argument(
+        "--output-format",
+        choices=NAMES,
+        default=None,
+        help="with --check: report the findings whose fixes would apply, in this format (see `http-status check`)",
+    )
+    output.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="with --output-format: write it here")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,8 +66,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"http-status fix: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     paths: list[Path] = args.paths or [Path(".")]
+    if (args.output_format is not None or args.output_file is not None) and (not args.check or args.diff):
+        print("http-status fix: error: --output-format and --output-file go with --check", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output_file is not None and args.output_format is None:
+        print("http-status fix: error: --output-file needs --output-format", file=sys.stderr)
+        return EXIT_USAGE
     if paths == [Path("-")]:
-        return _run_stdin(options, args.stdin_filename)
+        return _run_stdin(options, args.stdin_filename, args.output_format, args.output_file)
     if Path("-") in paths:  # stdin is one module, written back to stdout: it cannot share a run
         print("http-status fix: error: - (stdin) must be the only PATH; name a file called - as ./-", file=sys.stderr)
         return EXIT_USAGE
@@ -67,16 +83,23 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = list(discover(paths, filters))
     reporter = Reporter(sys.stderr, options.mode, quiet=args.quiet, verbose=args.verbose)
+    records: list[Record] = []
     try:
         for result in run_files(files, options, args.jobs or default_jobs()):
             if result.diff:
                 _write_bytes(result.diff)
+            records.extend(result.records)
             reporter.file(result, len(files))
     except KeyboardInterrupt:  # every write is atomic: each file is either fixed or as it was
         reporter.summary()
         print("http-status fix: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     reporter.summary()
+    if args.output_format is not None:
+        problem = write_report(renderer(args.output_format, lang=options.fix.settings.lang)(records), args.output_file)
+        if problem is not None:
+            print(f"http-status fix: error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     return _exit_status(reporter.totals.statuses, options.mode)
 
 
@@ -97,7 +120,7 @@ def _pass_through(head: bytes) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _run_stdin(options: RunOptions, filename: str) -> int:
+def _run_stdin(options: RunOptions, filename: str, output_format: str | None, output_file: Path | None) -> int:
     """`http-status fix -`: the module on stdin, fixed, to stdout (or its diff, or nothing with --check)."""
     raw = sys.stdin.buffer.read(options.max_bytes + 1)  # at most one byte past the limit: stdin may never end
     shown = shown_name(filename)  # in messages; the diff's header quotes the name its own way
@@ -120,6 +143,13 @@ def _run_stdin(options: RunOptions, filename: str) -> int:
         refused = on_input_lines(refused, decoded.text, outcome.text)
     for fix in refused:
         print(refused_line(shown, fix), file=sys.stderr)
+    if output_format is not None:
+        lines = split_lines(decoded.text)
+        found = [record_for(filename, finding, lines, options.fix.settings.lang) for finding in outcome.fixed]
+        problem = write_report(renderer(output_format)(found), output_file)
+        if problem is not None:
+            print(f"http-status fix: error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     new = decoded.encode(outcome.text) if outcome.changed else raw
     if options.mode is Mode.WRITE:
         sys.stdout.buffer.write(new)
@@ -143,4 +173,5 @@ def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
         print(f"http-status fix: warning: {unknown_key_warning(config.path, key)}", file=sys.stderr)
     check_jobs(args)
     mode = Mode.DIFF if args.diff else Mode.CHECK if args.check else Mode.WRITE
-    return RunOptions(fix_options(args, config), mode, max_bytes(args.max_size)), filters(args, config)
+    run_options = RunOptions(fix_options(args, config), mode, max_bytes(args.max_size), args.output_format is not None)
+    return run_options, filters(args, config)

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..findings import Finding
+from ..reports.record import Record, record_for
 from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError, FixFailure, RefusedFix
@@ -15,7 +17,7 @@ from .long_lines import lengthened
 from .pipeline import FixOptions, fix_text
 from .reading import MAX_BYTES_DEFAULT, Refused, read_source
 from .refusals import on_input_lines
-from .source import decode
+from .source import decode, split_lines
 from .writing import replace_file
 
 
@@ -37,6 +39,7 @@ class RunOptions:
     fix: FixOptions = field(default_factory=FixOptions)
     mode: Mode = Mode.WRITE
     max_bytes: int = MAX_BYTES_DEFAULT
+    records: bool = False  # say which findings get fixed, as report records (`fix --check --output-format`)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class FileResult:
     refused: tuple[RefusedFix, ...] = ()  # fixes left out, each with its reason; the file's others are applied
     long_lines: tuple[int, ...] = ()  # lines the fixes made longer than `line_length`, which they fitted before
     line_length: int = 0  # the project's line length, when long_lines has any
+    records: tuple[Record, ...] = ()  # the findings whose fixes apply, when RunOptions.records asks
 
 
 def process(found: Found, options: RunOptions) -> FileResult:
@@ -96,6 +100,7 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
         replace_file(real, raw, new)
     limit = line_length_for(name)
     long_lines = lengthened(decoded.text, outcome.text, limit)
+    records = _records(name, decoded.text, outcome.fixed, options) if options.records else ()
     return FileResult(
         name,
         Status.CHANGED,
@@ -105,4 +110,10 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
         refused=refused,
         long_lines=long_lines,
         line_length=limit,
+        records=records,
     )
+
+
+def _records(name: str, text: str, fixed: tuple[Finding, ...], options: RunOptions) -> tuple[Record, ...]:
+    lines = split_lines(text)
+    return tuple(record_for(name, finding, lines, options.fix.settings.lang) for finding in fixed)

@@ -52,6 +52,7 @@ class Outcome:
     held_back: int  # fixes that only --unsafe-fixes would apply
     skipped: str | None = None  # why the file was left alone as the user asked (a file-wide noqa comment for flake8)
     refused: tuple[RefusedFix, ...] = ()  # fixes the checks would not apply; the file's other fixes are in `text`
+    fixed: tuple[Finding, ...] = ()  # the findings of the input whose fixes are applied (those of the first pass)
 
     @property
     def changed(self) -> bool:
@@ -69,6 +70,7 @@ class _Run:
     held_back: int = 0
     refused: dict[FixKey, FixError] = field(default_factory=dict)  # by fix, whichever pass refused it
     probes: int = 0  # attempts spent on refusals, across passes
+    first: tuple[Finding, ...] = ()  # the fixes chosen on the input text
 
     def refuse(self, findings: Iterable[Finding], error: FixError) -> None:
         for finding in findings:
@@ -85,7 +87,8 @@ class _Run:
             for f in findings
             if (key := fix_key(f)) in self.refused
         ]
-        return Outcome(self.text, self.applied, self.held_back, refused=tuple(refused))
+        fixed = tuple(f for f in self.first if fix_key(f) not in self.refused) if self.applied else ()
+        return Outcome(self.text, self.applied, self.held_back, refused=tuple(refused), fixed=fixed)
 
     def todo(self, findings: Sequence[Finding]) -> list[Finding]:
         return [finding for finding in findings if fix_key(finding) not in self.refused]
@@ -108,7 +111,7 @@ def fix_text(text: str, filename: str, options: FixOptions) -> Outcome:
         lines = split_lines(run.text)
         chosen, tree = _chosen(run.text, lines, filename, options, tree)
         if number == 0:
-            run.held_back = chosen.held_back
+            run.held_back, run.first = chosen.held_back, tuple(chosen.findings)
         todo = run.todo(chosen.findings)
         if not todo:
             return run.outcome(chosen.findings)
