@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
@@ -171,6 +172,20 @@ def test_a_file_that_does_not_parse_is_an_error_line_and_the_others_are_checked(
     assert out.splitlines()[0].startswith(f"{tmp_path / 'c_view.py'}:8:11: HTS001")
 
 
+def test_stdin_is_checked_under_its_stdin_filename(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Stdin:
+        buffer = io.BytesIO(VIEW.encode())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    status, out, _ = in_process(["--isolated", "--stdin-filename=app/views.py", "--output-format=concise", "-"], capsys)
+    assert (status, out) == (
+        1,
+        "app/views.py:8:11: HTS001 use HTTPStatus.NOT_FOUND instead of 404 (the resource does not exist)\n",
+    )
+
+
 # Output options
 
 
@@ -269,6 +284,13 @@ def test_check_agrees_with_flake8_on_configuration_and_noqa(tmp_path: Path) -> N
     )
     (tmp_path / "noqa.py").write_text(noqa, encoding="utf-8")
     (tmp_path / "quiet.py").write_text("# flake8: noqa\n" + VIEW, encoding="utf-8")
+    (tmp_path / "crlf.py").write_bytes(
+        VIEW.replace("abort(404)", 'x = """a\nb"""; abort(404)').encode().replace(b"\n", b"\r\n")
+    )
+    (tmp_path / "bom.py").write_bytes(b"\xef\xbb\xbf" + VIEW.encode())
+    (tmp_path / "latin.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\n" + VIEW.replace("abort(", "x = '\xe9'; abort(").encode("latin-1")
+    )
     flake8 = _flake8(".", cwd=tmp_path)
     assert any("tests/test_views.py" not in line and "HTS001" in line for line in flake8)
     assert _checked(".", cwd=tmp_path) == flake8
