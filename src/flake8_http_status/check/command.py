@@ -146,6 +146,8 @@ def _options(args: argparse.Namespace) -> tuple[CheckOptions, FileConfig]:
     select, ignore = codes("--select"), codes("--ignore")
     # The configuration's `select` counts only when it names some HTS code: a flake8 file that selects other
     # plugins' codes does not switch this command off. `ignore`, set to anything, drops flake8's default ignores.
+    # The file's `ignore` and `extend-ignore` entries come as one list (`FileConfig.ignore`), kept as extensions:
+    # unlike flake8, an `--ignore` flag adds to the file's `ignore` entries instead of replacing them.
     decisions = Decisions(
         select=select if select is not None else (config.select or None),
         ignore=ignore if ignore is not None else (() if config.sets_ignore else None),
