@@ -44,6 +44,7 @@ def test_importing_the_plugin_pulls_in_nothing_heavy() -> None:
     imported = _imported_by("import flake8_http_status.plugin")
     assert "flake8_http_status.plugin" in imported
     assert not _heavy(imported)
+    assert not {"tomllib", "tomli"} & imported  # parsed only when a pyproject.toml may hold a table
     assert not [name for name in imported if name.startswith(ANALYSIS)]
 
 

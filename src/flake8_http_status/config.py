@@ -7,6 +7,14 @@ may use dashes or underscores. Read here: the `http-status-*` keys, `exclude` an
 `extend-exclude`, and of `select`, `extend-select`, `ignore`, `extend-ignore` and `per-file-ignores`
 what concerns this plugin's codes. flake8 itself keeps reading its configuration through its own
 option manager.
+
+pyproject.toml adds two tables (`pyproject_config.py`): `[tool.flake8]`, the Flake8-pyproject convention,
+read as a `[flake8]` section, and `[tool.http-status]`, this tool's own. The nearest of each kind of file is
+read: the flake8 file as flake8 finds it, the nearest pyproject.toml holding either table. Where they set
+the same option, flake8's configuration wins: its file, then `[tool.flake8]`, then `[tool.http-status]`.
+`select`, `per-file-ignores` and `exclude` are taken whole from the first that sets them (for the
+selections: that names this plugin's codes); ignores, `extend-select` and `extend-exclude` add up.
+`--config` names the one file to read (a `.toml` one is read for its tables), and it must hold settings.
 """
 
 from __future__ import annotations
@@ -15,11 +23,11 @@ import argparse
 import configparser
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import per_file_ignores
+from . import per_file_ignores, pyproject_config
 from .options import OPTIONS, OptionError
 from .per_file_ignores import PerFileIgnores
 from .rules.registry import RULES
@@ -39,10 +47,17 @@ class FileConfig:
     extend_select: tuple[str, ...] = ()  # `extend-select` entries that cover plugin codes
     ignore: tuple[str, ...] = ()  # `ignore` and `extend-ignore` entries that cover plugin codes
     per_file_ignores: PerFileIgnores = ()
-    unknown: tuple[str, ...] = ()  # `http-status-*` keys no option has (a typo), with dashes
+    unknown: tuple[str, ...] = ()  # `http-status-*` keys of the flake8 file no option has (a typo), with dashes
     # An `ignore` key is set, whatever it names: flake8 then drops its default ignore list, which holds the rules
     # that are off by default, so they are shown (`http-status check` decides as flake8 does).
     sets_ignore: bool = False
+    pyproject: Path | None = None  # the pyproject.toml read, if any
+    sources: Mapping[str, Path] = field(default_factory=dict)  # the file each of `values` came from, by dest
+    warnings: tuple[str, ...] = ()  # one line each, every file's unknown keys included: print them all
+
+    def source(self, option: str) -> Path | None:
+        """The file the value of `option` (an `OptionSpec.name`) was read from; None when none set it."""
+        return self.sources.get(f"http_status_{option.replace('-', '_')}")
 
 
 def unknown_key_warning(path: Path, key: str) -> str:
@@ -75,22 +90,90 @@ def find_config(start: Path | None = None) -> Path | None:
 def load(config: Path | None = None, *, isolated: bool = False, start: Path | None = None) -> FileConfig:
     if isolated:
         return FileConfig(None)
-    path = config if config is not None else find_config(start)
-    if path is None:
-        return FileConfig(None)
-    text = _named_text(path) if config is not None else _found_text(path)
-    if text is None:
-        return FileConfig(None)
+    if config is not None and config.suffix == ".toml":
+        tables = pyproject_config.read(config, named=True)
+        if tables is None or tables.empty:
+            raise OptionError(f"the config file {shown_path(config)} has no settings in a {_TABLES} table")
+        return _combined(None, tables)
+    if config is not None:
+        section = _section(config, _named_text(config))
+        if not section:
+            raise OptionError(f"the config file {shown_path(config)} has no settings in a [flake8] section")
+        return _combined(_from_file(config, section), None)
+    path = find_config(start)
+    text = _found_text(path) if path is not None else None
+    found = _from_file(path, _section(path, text)) if path is not None and text is not None else None
+    near = pyproject_config.find(start)
+    return _combined(found, pyproject_config.read(near) if near is not None else None)
+
+
+_TABLES = f"[tool.{pyproject_config.TABLE}] or [tool.flake8]"
+
+
+def _section(path: Path, text: str) -> Mapping[str, str]:
     parser = configparser.RawConfigParser()
     try:
         parser.read_string(text, source=str(path))
     except configparser.Error as error:
         raise OptionError(ini_error(path, error)) from None
-    section: Mapping[str, str] = parser[_SECTION] if parser.has_section(_SECTION) else {}
+    return parser[_SECTION] if parser.has_section(_SECTION) else {}
+
+
+def _from_file(path: Path, section: Mapping[str, str]) -> FileConfig:
     try:
         return _from_section(Path(path), section)
     except OptionError as error:
         raise in_file(Path(path), error) from None
+
+
+def _combined(found: FileConfig | None, tables: pyproject_config.Pyproject | None) -> FileConfig:
+    """The flake8 file's settings, then `[tool.flake8]`'s, then `[tool.http-status]`'s (see the module)."""
+    layers = [found] if found is not None else []
+    warnings = [unknown_key_warning(found.path, key) for key in found.unknown] if found and found.path else []
+    if tables is not None and tables.flake8 is not None:
+        flake8 = _from_file(tables.path, tables.flake8)
+        layers.append(flake8)
+        warnings += [unknown_key_warning(tables.path, key) for key in flake8.unknown]
+    if tables is not None and tables.table is not None:
+        layers.append(_from_table(tables.table))
+        warnings += tables.table.warnings()
+    if not layers:
+        return FileConfig(None)
+    first = layers[0]
+    return FileConfig(
+        first.path,
+        {dest: value for layer in reversed(layers) for dest, value in layer.values.items()},
+        next((layer.exclude for layer in layers if layer.exclude is not None), None),
+        _joined(layer.extend_exclude for layer in layers),
+        next((layer.select for layer in layers if layer.select), ()),
+        _joined(layer.extend_select for layer in layers),
+        _joined(layer.ignore for layer in layers),
+        next((layer.per_file_ignores for layer in layers if layer.per_file_ignores), ()),
+        found.unknown if found is not None else (),
+        # flake8's `ignore` replaces its default ignore list; the table's only hides findings (as under flake8)
+        sets_ignore=any(layer.sets_ignore for layer in layers),
+        pyproject=tables.path if tables is not None else None,
+        sources={dest: path for layer in reversed(layers) for dest, path in layer.sources.items()},
+        warnings=tuple(warnings),
+    )
+
+
+def _from_table(table: pyproject_config.Table) -> FileConfig:
+    return FileConfig(
+        table.path,
+        dict(table.values),
+        table.exclude,
+        table.extend_exclude,
+        table.select,
+        table.extend_select,
+        table.ignore,
+        table.per_file_ignores,
+        sources=dict.fromkeys(table.values, table.path),
+    )
+
+
+def _joined(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))
 
 
 def ini_error(path: str | Path, error: configparser.Error) -> str:
@@ -186,9 +269,10 @@ def in_file(path: Path, error: OptionError) -> OptionError:
 def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
     normalised = {key.replace("_", "-"): value for key, value in section.items()}
     exclude = normalised.get("exclude")
+    values = _plugin_values(normalised)
     return FileConfig(
         path,
-        _plugin_values(normalised),
+        values,
         _paths(exclude, path.parent) if exclude is not None else None,
         _paths(normalised.get("extend-exclude", ""), path.parent),
         _plugin_codes(normalised, "select"),
@@ -197,6 +281,7 @@ def _from_section(path: Path, section: Mapping[str, str]) -> FileConfig:
         per_file_ignores.parse(normalised.get("per-file-ignores", "")),
         _unknown_keys(normalised),
         "ignore" in normalised,
+        sources=dict.fromkeys(values, path),
     )
 
 

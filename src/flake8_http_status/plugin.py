@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import ast
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
-from . import __version__
+from . import __version__, pyproject_config
 from .options import OPTIONS, OptionError, Settings, settings_from
+from .per_file_ignores import PerFileIgnores, codes_for
 from .prefilter import call_words, may_have_sites
 from .rules.checkers import OFF_BY_DEFAULT
+from .safe_read import shown_path
 
 
 class _Flake8Selection:
@@ -31,11 +33,28 @@ class _Flake8Selection:
         return bool(self._engine.decision_for(code) is self._selected)
 
 
+class _TableSelection:
+    """`[tool.http-status]`'s selection, applied to the plugin's findings before flake8 applies its own:
+    `select` and `per-file-ignores` where flake8's configuration names none of this plugin's codes (flake8's
+    wins, as for `fix`), `ignore` and `extend-ignore` always (ignores add up)."""
+
+    def __init__(self, select: tuple[str, ...], ignore: tuple[str, ...], per_file: PerFileIgnores) -> None:
+        self.select, self.ignore, self.per_file = select, ignore, per_file
+
+    def for_file(self, filename: str) -> Callable[[str], bool] | None:
+        """Whether a code is kept in `filename`; None when the table keeps every code."""
+        select, ignore = self.select, (*self.ignore, *codes_for(filename, self.per_file))
+        if not select and not ignore:
+            return None
+        return lambda code: pyproject_config.decides(code, select, ignore)
+
+
 class HttpStatusChecker:
     name = "flake8-http-status"
     version = __version__
     settings: ClassVar[Settings] = Settings()
     shown: ClassVar[_Flake8Selection | None] = None  # the codes flake8 reports; None: those on by default
+    table: ClassVar[_TableSelection | None] = None  # `[tool.http-status]`'s selection, when it makes one
 
     def __init__(self, tree: ast.Module, lines: Sequence[str], filename: str) -> None:
         self.tree = tree
@@ -48,26 +67,53 @@ class HttpStatusChecker:
             extra: dict[str, Any] = {"choices": spec.choices} if spec.choices else {}
             manager.add_option(
                 spec.flake8_flag,
-                default=spec.default,
+                # No default here: an option flake8 was not given (on the command line or in its file) is
+                # None, and then `[tool.http-status]` may set it; `settings_from` supplies the defaults.
+                default=None,
                 parse_from_config=True,
                 comma_separated_list=spec.listed,
                 help=spec.help,
                 metavar=spec.metavar,
                 **extra,
             )
-        manager.extend_default_ignore(list(OFF_BY_DEFAULT))
+        # Rules off by default that the table selects are left out of flake8's default ignore list. The
+        # options are not parsed yet: `--config` and `--isolated` are read from the command line.
+        try:
+            tables = pyproject_config.for_flake8(*_config_arguments(sys.argv[1:]))
+        except OptionError:  # said, with exit status 2, once the options are parsed
+            tables = None
+        table = tables.table if tables is not None else None
+        chosen = (*table.select, *table.extend_select) if table is not None else ()
+        manager.extend_default_ignore([code for code in OFF_BY_DEFAULT if not code.startswith(chosen or ("-",))])
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
         try:
-            cls.settings = settings_from(vars(options))
+            # flake8 takes `--config` and `--isolated` out of the arguments before parsing the rest: the
+            # namespace does not hold them (see `config.flake8_source`).
+            tables = pyproject_config.for_flake8(*_config_arguments(sys.argv[1:]))
+            table = tables.table if tables is not None else None
+            values = vars(options)
+            taken = {}
+            if table is not None:
+                taken = {dest: value for dest, value in table.values.items() if values.get(dest) is None}
+            try:
+                cls.settings = settings_from({**values, **taken})
+            except OptionError as error:
+                dest = f"http_status_{(error.option or '').replace('-', '_')}"
+                if table is None or dest not in taken:
+                    raise
+                raise OptionError(f"{shown_path(table.path)}: {error}") from None
         except OptionError as error:
             # One line and flake8's usage-error status, as argparse gives for its own options. Raised
             # out of here, the error would show as two chained tracebacks (flake8 first calls this with
             # the three-argument signature and retries with one when that raises TypeError).
             print(f"flake8: error: {_located(error, options)}", file=sys.stderr)
             raise SystemExit(2) from None
+        for warning in table.warnings() if table is not None else ():
+            print(f"flake8-http-status: warning: {warning}", file=sys.stderr)
         cls.shown = _selected_by(options)
+        cls.table = _table_selection(table, options) if table is not None else None
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         # The engine's own first step, taken before importing it: a file with no status site (most files)
@@ -76,11 +122,54 @@ class HttpStatusChecker:
             return
         from .engine import analyse_module
 
-        analysis = analyse_module(
-            self.tree, self.lines, self.filename, self.settings, prefilter=False, shown=self.shown
-        )
+        keeps = self.table.for_file(self.filename) if self.table is not None else None
+        shown: Callable[[str], bool] | None = self.shown
+        if keeps is not None:
+            flake8 = self.shown
+
+            def shown(code: str) -> bool:  # HTS001 gives way only to a finding both selections keep
+                return keeps(code) and (flake8(code) if flake8 is not None else code not in OFF_BY_DEFAULT)
+
+        analysis = analyse_module(self.tree, self.lines, self.filename, self.settings, prefilter=False, shown=shown)
         for finding in analysis.findings:
-            yield finding.start.line, finding.start.column, finding.text, type(self)
+            if keeps is None or keeps(finding.code):
+                yield finding.start.line, finding.start.column, finding.text, type(self)
+
+
+def _config_arguments(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """flake8's `--config` and `--isolated`, as its first stage reads them from the command line."""
+    config, isolated = None, False
+    for index, arg in enumerate(argv):
+        if arg == "--isolated":
+            isolated = True
+        elif arg == "--config" and index + 1 < len(argv):
+            config = argv[index + 1]
+        elif arg.startswith("--config="):
+            config = arg.partition("=")[2]
+    return config, isolated
+
+
+def _table_selection(table: pyproject_config.Table, options: argparse.Namespace) -> _TableSelection | None:
+    select = table.select if not _names_plugin_codes(getattr(options, "select", None) or ()) else ()
+    per_file = table.per_file_ignores
+    if per_file and _names_plugin_codes(_per_file_codes(getattr(options, "per_file_ignores", "") or "")):
+        per_file = ()
+    if not (select or table.ignore or per_file):
+        return None
+    return _TableSelection(select, table.ignore, per_file)
+
+
+def _names_plugin_codes(entries: Sequence[str]) -> bool:
+    return any(entry and (entry.startswith("HTS") or "HTS".startswith(entry)) for entry in entries)
+
+
+def _per_file_codes(text: str) -> list[str]:
+    from .per_file_ignores import parse
+
+    try:
+        return [code for _, codes in parse(text) for code in codes]
+    except OptionError:  # flake8's own error, when it reads the value
+        return []
 
 
 def _selected_by(options: argparse.Namespace) -> _Flake8Selection | None:

@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..config import load, unknown_key_warning
+from ..config import load
 from ..options import OptionError
 from ..reports.destination import write_report
 from ..reports.formats import NAMES, renderer
@@ -168,9 +168,8 @@ def _exit_status(statuses: dict[Status, int], mode: Mode) -> int:
 
 def _options(args: argparse.Namespace) -> tuple[RunOptions, Filters]:
     config = load(args.config, isolated=args.isolated)
-    for key in config.unknown:  # flake8 says nothing of a key no option reads: a typo would go unnoticed
-        assert config.path is not None
-        print(f"http-status fix: warning: {unknown_key_warning(config.path, key)}", file=sys.stderr)
+    for warning in config.warnings:  # flake8 says nothing of a key no option reads: a typo would go unnoticed
+        print(f"http-status fix: warning: {warning}", file=sys.stderr)
     check_jobs(args)
     mode = Mode.DIFF if args.diff else Mode.CHECK if args.check else Mode.WRITE
     run_options = RunOptions(fix_options(args, config), mode, max_bytes(args.max_size), args.output_format is not None)
