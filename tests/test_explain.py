@@ -124,6 +124,13 @@ def test_language_comes_from_the_flake8_config(capsys: pytest.CaptureFixture[str
     assert explain(capsys, "404", "--lang", "en")[1].startswith("# 404 Not Found\n")
 
 
+def test_language_comes_from_the_pyproject_table(capsys: pytest.CaptureFixture[str], no_config: Path) -> None:
+    (no_config / "pyproject.toml").write_text('[tool.http-status]\nlang = "ko"\n', encoding="utf-8")
+    assert explain(capsys, "404")[1].startswith("# 404 Not Found (찾을 수 없음)")
+    (no_config / "setup.cfg").write_text("[flake8]\nhttp-status-lang = en\n", encoding="utf-8")
+    assert explain(capsys, "404")[1].startswith("# 404 Not Found\n")  # the flake8 file wins
+
+
 def test_a_bad_language_in_the_config_is_a_one_line_error(capsys: pytest.CaptureFixture[str], no_config: Path) -> None:
     (no_config / "setup.cfg").write_text("[flake8]\nhttp-status-lang = klingon\n", encoding="utf-8")
     code, out, err = explain(capsys, "404")

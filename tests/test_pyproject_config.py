@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_http_status import per_file_ignores
+from flake8_http_status import per_file_ignores, pyproject_config
 from flake8_http_status.cli import main
 from flake8_http_status.config import load
 from flake8_http_status.options import OptionError, settings_from
@@ -111,6 +111,26 @@ def test_a_bad_value_in_the_table_names_the_file(project: Path, capsys: pytest.C
         "http-status fix: error: pyproject.toml: http-status-style must be one of"
     )
     assert fix("--check", "--style", "drf", ".") == 1  # a flag overrides the file
+
+
+def test_a_bad_value_in_tool_flake8_names_the_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(project / "pyproject.toml", '[tool.flake8]\nhttp-status-ignore-values = ["2xx"]\n')
+    assert fix("--check", ".") == 2
+    assert capsys.readouterr().err == (
+        "http-status fix: error: pyproject.toml: http-status-ignore-values: expected integers, not '2xx'\n"
+    )
+
+
+def test_the_file_is_parsed_once_per_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "pyproject.toml", '[tool.http-status]\nstyle = "drf"\n')
+    parsed = []
+    parse = pyproject_config._toml
+    monkeypatch.setattr(pyproject_config, "_toml", lambda text: parsed.append(text) or parse(text))
+    for _ in range(3):
+        assert settings_from(load().values).style == "drf"
+    assert len(parsed) == 1
+    write(project / "pyproject.toml", '[tool.http-status]\nstyle = "fastapi"\n')  # changed: read again
+    assert settings_from(load().values).style == "fastapi"
 
 
 def test_an_unknown_key_is_a_warning_with_the_closest_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

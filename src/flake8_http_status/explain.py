@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import pyproject_config
 from .config import ini_error
 from .doc_links import rule_url, status_url
 from .docs.labels import LABELS, Labels
@@ -22,7 +23,7 @@ from .options import OptionError, parse_lang
 from .rules.registry import BY_CODE as RULES_BY_CODE
 from .rules.registry import RULES
 from .rules.rule import Rule
-from .safe_read import Unread, discovered_text
+from .safe_read import Unread, discovered_text, shown_path
 from .statuses import BY_CODE as STATUSES_BY_CODE
 from .statuses import STATUS_RANGE
 from .terminal import Style, render, style_for, visible_width, write
@@ -128,7 +129,7 @@ def rule_list(lang: str, style: Style | None) -> str:
 def configured_lang(start: Path) -> str | None:
     """`http-status-lang` from the flake8 config that applies in `start`, found the way flake8 finds it.
 
-    Merge point: when the shared `config` module (issue 3) lands, read the setting through it instead.
+    Without one there, `[tool.flake8]` and `[tool.http-status]` of the nearest pyproject.toml holding them.
     """
     for folder in (start, *start.parents):
         for name in _CONFIG_FILES:
@@ -146,8 +147,23 @@ def configured_lang(start: Path) -> str | None:
             if parser.has_section("flake8"):
                 value = parser.get("flake8", "http-status-lang", fallback=None)
                 value = value if value is not None else parser.get("flake8", "http_status_lang", fallback=None)
-                return parse_lang(value) if value else None
-    return None
+                return parse_lang(value) if value else _table_lang(start)
+    return _table_lang(start)
+
+
+def _table_lang(start: Path) -> str | None:
+    """`lang` of `[tool.http-status]` (or `http-status-lang` of `[tool.flake8]`), which a flake8 file overrides."""
+    found = pyproject_config.find(start)
+    tables = pyproject_config.read(found) if found is not None else None
+    if tables is None:
+        return None
+    value = (tables.flake8 or {}).get("http-status-lang") or (tables.table.values if tables.table else {}).get(
+        "http_status_lang"
+    )
+    try:
+        return parse_lang(str(value)) if value else None
+    except OptionError as error:
+        raise OptionError(f"{shown_path(tables.path)}: {error}") from None
 
 
 def _fail(message: str) -> int:
