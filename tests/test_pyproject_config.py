@@ -123,9 +123,14 @@ def test_a_bad_value_in_tool_flake8_names_the_file(project: Path, capsys: pytest
 
 def test_the_file_is_parsed_once_per_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(project / "pyproject.toml", '[tool.http-status]\nstyle = "drf"\n')
-    parsed = []
+    parsed: list[str] = []
     parse = pyproject_config._toml
-    monkeypatch.setattr(pyproject_config, "_toml", lambda text: parsed.append(text) or parse(text))
+
+    def counted(text: str) -> dict[str, object]:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(pyproject_config, "_toml", counted)
     for _ in range(3):
         assert settings_from(load().values).style == "drf"
     assert len(parsed) == 1
