@@ -44,6 +44,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "project",
         "options",
         "per_file_ignores",
+        "pyproject_tables",
         "pyproject_config",
     ),
     "analysis": ("analysis", "prefilter"),

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import per_file_ignores, pyproject_config
-from .options import OPTIONS, OptionError
+from .options import OPTIONS, PYPROJECT_TABLE, OptionError
 from .per_file_ignores import PerFileIgnores
+from .pyproject_tables import Table
 from .rules.registry import RULES
 from .safe_read import Unread, Why, discovered_text, read_text, shown_path
 
@@ -107,7 +108,7 @@ def load(config: Path | None = None, *, isolated: bool = False, start: Path | No
     return _combined(found, pyproject_config.read(near) if near is not None else None)
 
 
-_TABLES = f"[tool.{pyproject_config.TABLE}] or [tool.flake8]"
+_TABLES = f"[tool.{PYPROJECT_TABLE}] or [tool.flake8]"
 
 
 def _section(path: Path, text: str) -> Mapping[str, str]:
@@ -158,7 +159,7 @@ def _combined(found: FileConfig | None, tables: pyproject_config.Pyproject | Non
     )
 
 
-def _from_table(table: pyproject_config.Table) -> FileConfig:
+def _from_table(table: Table) -> FileConfig:
     return FileConfig(
         table.path,
         dict(table.values),

@@ -14,6 +14,7 @@ from .project import lower_bound
 from .records import NamedTuple
 
 SWITCH = ("on", "off")
+PYPROJECT_TABLE = "http-status"  # `[tool.http-status]`: the options' names without the `http-status-` prefix
 
 # Patterns, not compiled ones: `re` compiles them when an option that needs one is given, not at import.
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"

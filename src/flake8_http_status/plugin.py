@@ -6,14 +6,17 @@ import argparse
 import ast
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__, pyproject_config
 from .options import OPTIONS, OptionError, Settings, settings_from
-from .per_file_ignores import PerFileIgnores, codes_for
 from .prefilter import call_words, may_have_sites
 from .rules.checkers import OFF_BY_DEFAULT
 from .safe_read import shown_path
+
+if TYPE_CHECKING:
+    from .per_file_ignores import PerFileIgnores
+    from .pyproject_tables import Table
 
 
 class _Flake8Selection:
@@ -43,7 +46,11 @@ class _TableSelection:
 
     def for_file(self, filename: str) -> Callable[[str], bool] | None:
         """Whether a code is kept in `filename`; None when the table keeps every code."""
-        select, ignore = self.select, (*self.ignore, *codes_for(filename, self.per_file))
+        select, ignore = self.select, self.ignore
+        if self.per_file:
+            from .per_file_ignores import codes_for  # only with the table's per-file-ignores
+
+            ignore = (*ignore, *codes_for(filename, self.per_file))
         if not select and not ignore:
             return None
         return lambda code: pyproject_config.decides(code, select, ignore)
@@ -149,7 +156,7 @@ def _config_arguments(argv: Sequence[str]) -> tuple[str | None, bool]:
     return config, isolated
 
 
-def _table_selection(table: pyproject_config.Table, options: argparse.Namespace) -> _TableSelection | None:
+def _table_selection(table: Table, options: argparse.Namespace) -> _TableSelection | None:
     select = table.select if not _names_plugin_codes(getattr(options, "select", None) or ()) else ()
     per_file = table.per_file_ignores
     if per_file and _names_plugin_codes(_per_file_codes(getattr(options, "per_file_ignores", "") or "")):
