@@ -339,3 +339,37 @@ def test_a_wrong_type_in_the_table_stops_flake8_with_one_line(tmp_path: Path) ->
     assert result.returncode == 2
     assert result.stderr.startswith("flake8: error: pyproject.toml: http-status-style must be one of")
     assert flake8_run("--isolated", "views.py", cwd=tmp_path).returncode == 1
+
+
+# `check` and flake8 agree under the table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.http-status]\nstyle = "drf"\nextend-select = ["HTS923"]\nper-file-ignores = {"tests/*" = ["HTS001"]}\n',
+        '[tool.http-status]\nselect = ["HTS9"]\n',
+        '[tool.http-status]\nignore = ["HTS001"]\nextend-select = ["HTS9"]\n',
+    ],
+)
+def test_check_and_flake8_agree_under_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    write(tmp_path / "views.py", VIEW)
+    write(tmp_path / "tests" / "test_views.py", VIEW)
+    write(tmp_path / "comments.py", REDIRECT)
+    write(tmp_path / "pyproject.toml", text)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = flake8_run("--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s", ".", cwd=tmp_path)
+    by_flake8 = sorted(line.removeprefix("./") for line in hts(result))
+    checked = subprocess.run(
+        [sys.executable, "-m", "flake8_http_status", "check", "."],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "HOME": str(tmp_path)},
+        timeout=120,
+        check=False,
+    )
+    assert checked.returncode in (0, 1), checked.stderr
+    assert sorted(line for line in checked.stdout.splitlines() if ": HTS" in line) == by_flake8
+    assert by_flake8  # each case reports something

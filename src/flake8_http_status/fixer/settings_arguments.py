@@ -21,7 +21,10 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
         # No argparse `choices`: its error comes after the whole usage text; `settings_from` says it in one line.
         settings.add_argument(f"--{spec.name}", dest=spec.dest, default=None, metavar=spec.metavar, help=spec.help)
     settings.add_argument(
-        "--config", type=Path, metavar="FILE", help="read this flake8 config file instead of searching"
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read this flake8 config file (or a pyproject.toml's tables) instead of searching",
     )
     settings.add_argument("--isolated", action="store_true", help="read no configuration file")
 
@@ -34,9 +37,10 @@ def settings_for(args: argparse.Namespace, config: FileConfig) -> Settings:
     try:
         return settings_from(values)
     except OptionError as error:
-        if config.path is None or error.option is None or error.option in flagged:
+        source = config.source(error.option) if error.option is not None and error.option not in flagged else None
+        if source is None:
             raise
-        raise in_file(config.path, error) from None
+        raise in_file(source, error) from None
 
 
 def rule_codes(values: Sequence[str], flag: str) -> tuple[str, ...]:
