@@ -19,7 +19,7 @@ from ..fixer.reading import MAX_BYTES_DEFAULT, Refused, read_source
 from ..fixer.source import decode, split_lines
 from ..options import Settings
 from ..per_file_ignores import PerFileIgnores, codes_for
-from ..reports.record import Record, record_for
+from ..reports.record import Record, records_for
 from .selection import Decisions
 
 
@@ -80,11 +80,12 @@ def check_bytes(raw: bytes, path: str, options: CheckOptions) -> list[Record]:
     ignored = codes_for(path, options.per_file_ignores) if options.per_file_ignores else ()
     shown = options.decisions.ignoring(ignored)
     noqa = None if options.disable_noqa else NoqaLines(text, lines)
-    return [
-        record_for(path, finding, lines, settings.lang)
+    kept = (
+        finding
         for finding in findings
         if shown(finding.code) and (noqa is None or not noqa.silences(finding.start.line, finding.code))
-    ]
+    )
+    return records_for(path, kept, lines, settings.lang, tree)
 
 
 def _parsed(text: str, path: str) -> ast.Module:

@@ -20,7 +20,7 @@ from ..config import load
 from ..options import OptionError
 from ..reports.destination import write_report
 from ..reports.formats import NAMES, renderer
-from ..reports.record import Record, record_for
+from ..reports.record import Record, records_for
 from .arguments import add_fix_arguments, fix_options
 from .diff import unified_diff
 from .discovery import Filters, discover
@@ -145,7 +145,7 @@ def _run_stdin(options: RunOptions, filename: str, output_format: str | None, ou
         print(refused_line(shown, fix), file=sys.stderr)
     if output_format is not None:
         lines = split_lines(decoded.text)
-        found = [record_for(filename, finding, lines, options.fix.settings.lang) for finding in outcome.fixed]
+        found = records_for(filename, outcome.fixed, lines, options.fix.settings.lang)
         problem = write_report(renderer(output_format)(found), output_file)
         if problem is not None:
             print(f"http-status fix: error: {problem}", file=sys.stderr)

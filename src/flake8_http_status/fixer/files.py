@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding
-from ..reports.record import Record, record_for
+from ..reports.record import Record, records_for
 from .diff import unified_diff
 from .discovery import Found
 from .errors import FixError, FixFailure, RefusedFix
@@ -116,4 +116,4 @@ def _process(name: str, real: Path, options: RunOptions) -> FileResult:
 
 def _records(name: str, text: str, fixed: tuple[Finding, ...], options: RunOptions) -> tuple[Record, ...]:
     lines = split_lines(text)
-    return tuple(record_for(name, finding, lines, options.fix.settings.lang) for finding in fixed)
+    return tuple(records_for(name, fixed, lines, options.fix.settings.lang))

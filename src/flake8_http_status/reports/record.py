@@ -7,8 +7,9 @@ does; `column` keeps flake8's own number for the text formats, so that their lin
 
 from __future__ import annotations
 
+import ast
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..doc_links import rule_url
 from ..findings import Edit, Finding, FixSafety, Position
@@ -51,8 +52,23 @@ class Record(NamedTuple):
         return None if self.fix is None else self.fix.applicability
 
 
-def record_for(path: str, finding: Finding, lines: Sequence[str], lang: str = "en") -> Record:
-    """`finding` in the file `path` whose lines are `lines` (with their endings)."""
+def records_for(
+    path: str, findings: Iterable[Finding], lines: Sequence[str], lang: str = "en", tree: ast.Module | None = None
+) -> list[Record]:
+    """The records of one file's findings. The module is parsed (unless `tree` is given) only when some fix
+    adds an import, to find where that import goes."""
+    findings = list(findings)
+    at = None
+    if any(finding.fix is not None and finding.fix.imports for finding in findings):
+        at = import_row(tree if tree is not None else _tree("".join(lines)))
+    return [record_for(path, finding, lines, lang, at) for finding in findings]
+
+
+def record_for(
+    path: str, finding: Finding, lines: Sequence[str], lang: str = "en", import_at: int | None = None
+) -> Record:
+    """`finding` in the file `path` whose lines are `lines` (with their endings); a fix's imports become an
+    insertion before line `import_at` (see `import_row`), or only words in its message when that is None."""
     start, end = finding.start, finding.end
     return Record(
         path,
@@ -62,7 +78,7 @@ def record_for(path: str, finding: Finding, lines: Sequence[str], lang: str = "e
         _location(start, lines),
         _location(end, lines),
         start.column + 1,
-        _fix(finding, lines),
+        _fix(finding, lines, import_at),
         start.line,
         _line(lines, start.line).strip(),
         rule_url(finding.code, lang),
@@ -79,12 +95,58 @@ def _location(position: Position, lines: Sequence[str]) -> Location:
     return Location(position.line, len(prefix.decode("utf-8", "replace")) + 1)
 
 
-def _fix(finding: Finding, lines: Sequence[str]) -> FixRecord | None:
+def import_row(tree: ast.Module | None) -> int | None:
+    """The line before which a new import can go: the module's first statement after its docstring and its
+    `from __future__` imports (so after its leading comments, shebang and coding line too). None when there is
+    no such statement, or when it shares its line with the one before (`import a; x = 1`): then no single
+    insertion is sure to be valid, and the fix's message says which import to add."""
+    if tree is None:
+        return None
+    body = tree.body
+    index = 0
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        index = 1 if isinstance(body[0].value.value, str) else 0
+    while index < len(body) and _is_future_import(body[index]):
+        index += 1
+    if index >= len(body) or body[index].col_offset != 0:
+        return None
+    statement = body[index]
+    decorators: list[ast.expr] = getattr(statement, "decorator_list", [])
+    first = min([statement.lineno, *(decorator.lineno for decorator in decorators)])
+    if index and body[index - 1].end_lineno == first:
+        return None
+    return first
+
+
+def _is_future_import(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.ImportFrom) and statement.module == "__future__"
+
+
+def _tree(text: str) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+
+
+def _fix(finding: Finding, lines: Sequence[str], import_at: int | None) -> FixRecord | None:
     fix = finding.fix
     if fix is None or fix.safety is FixSafety.NONE:
         return None
+    statements = [i.statement() for i in fix.imports]
     edits = tuple(_replacement(edit, lines) for edit in fix.edits)
-    return FixRecord(fix.safety.value, _fix_message(fix.edits, [i.statement() for i in fix.imports]), edits)
+    if statements and import_at is not None:
+        ending = _ending(lines)
+        here = Location(import_at, 1)
+        edits = (Replacement("".join(f"{s}{ending}" for s in statements), here, here), *edits)
+        return FixRecord(fix.safety.value, _fix_message(fix.edits, []), edits)
+    return FixRecord(fix.safety.value, _fix_message(fix.edits, statements), edits)
+
+
+def _ending(lines: Sequence[str]) -> str:
+    """The module's line ending, so that an inserted import keeps the file's style."""
+    first = lines[0] if lines else "\n"
+    return "\r\n" if first.endswith("\r\n") else "\r" if first.endswith("\r") else "\n"
 
 
 def _replacement(edit: Edit, lines: Sequence[str]) -> Replacement:
@@ -92,8 +154,8 @@ def _replacement(edit: Edit, lines: Sequence[str]) -> Replacement:
 
 
 def _fix_message(edits: Sequence[Edit], imports: Sequence[str]) -> str:
-    """What the fix does, in one line. The imports it adds are said here, not given as edits: `http-status fix`
-    places them (merged into an existing import or after the module's head), which the edits alone cannot say."""
+    """What the fix does, in one line; the imports it adds are named here only when they could not be given as
+    an edit (`import_row` found no place that is sure to be valid)."""
     texts = [edit.text for edit in edits]
     said = f"Replace with `{texts[0]}`" if len(texts) == 1 else f"{len(texts)} edits"
     if imports:
