@@ -262,6 +262,29 @@ def test_a_config_file_that_is_not_toml_is_one_line(project: Path, capsys: pytes
     assert err.count("\n") == 1 and "line 2" in err
 
 
+def test_a_found_pyproject_that_names_the_table_and_is_not_toml_is_an_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The project's own settings would otherwise be dropped unseen, and rules it turned off would report."""
+    write(project / "pyproject.toml", "[tool.http-status]\nstyle = \n")
+    write(project / "views.py", VIEW)
+    assert fix("--check", ".") == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "http-status fix: error: pyproject.toml: not valid TOML, so [tool.http-status] cannot be read"
+    )
+    assert err.count("\n") == 1
+
+
+def test_a_found_pyproject_that_is_not_toml_and_holds_no_table_is_left_to_other_tools(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(project / "pyproject.toml", "[tool.black]\nline-length = \n")
+    write(project / "views.py", VIEW)
+    assert fix("--check", ".") == 1
+    assert "error" not in capsys.readouterr().err
+
+
 def test_config_names_a_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(project / "setup.cfg", "[flake8]\nhttp-status-style = fastapi\n")  # not read: --config names the file
     write(project / "conf" / "pyproject.toml", '[tool.http-status]\nstyle = "drf"\n')

@@ -77,8 +77,9 @@ _read: dict[tuple[str, bool, tuple[int, int] | None], Pyproject | OptionError | 
 
 def read(path: Path, *, named: bool = False) -> Pyproject | None:
     """The tables of the pyproject.toml at `path`, read once per process. A file found by the search that
-    cannot be read or parsed is another tool's problem too: None (a file too large or not regular is
-    skipped with a warning). A file the user `named` must be read: OptionError, one line. A table that is
+    cannot be read is another tool's problem too: None (a file too large or not regular is skipped with a
+    warning); one that does not parse is None too, unless it names this tool's table, whose settings would
+    otherwise be dropped unseen: OptionError. A file the user `named` must be read: OptionError, one line. A table that is
     there and wrong is an OptionError either way."""
     key = (os.path.abspath(path), named, _version(path))
     if key not in _read:
@@ -121,7 +122,11 @@ def _found_text_tables(path: Path) -> Pyproject | None:
         return Pyproject(path, None, None)
     try:
         data = _toml(text)
-    except ValueError:
+    except ValueError as error:
+        if TABLE in text:  # the project's own settings would be dropped without a word: say why
+            raise OptionError(
+                f"{shown_path(path)}: not valid TOML, so [tool.{TABLE}] cannot be read: {error}"
+            ) from None
         return None
     return _tables(path, data)
 
