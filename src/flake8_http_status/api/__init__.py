@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
+from ..lazy_pattern import LazyPattern
 from . import (
     aiohttp,
     bottle,
@@ -107,7 +108,7 @@ def _library_packages() -> frozenset[str]:
 LIBRARY_PACKAGES: frozenset[str] = _library_packages()
 
 # Every framework's syntax for a path parameter segment, as one pattern.
-PATH_PARAMETER = re.compile(
+PATH_PARAMETER = LazyPattern(
     r"\A(?:" + "|".join(dict.fromkeys(pattern for f in FRAMEWORKS for pattern in f.path_parameters)) + r")\Z"
 )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from .discovery import Found
 from .files import FileResult, RunOptions, process
@@ -33,6 +32,10 @@ def run(files: Sequence[Found], options: RunOptions, jobs: int) -> Iterator[File
         return
     chunk = max(1, min(32, len(files) // (workers * 8)))
     warm_up(options.fix)
+    # Imported here: `concurrent.futures` brings multiprocessing, logging, pickle and socket, a fifth of a
+    # one-file `http-status fix` run that never starts a worker.
+    from concurrent.futures import ProcessPoolExecutor
+
     import libcst  # noqa: F401  (once here, not once per forked worker that meets a fix)
 
     with ProcessPoolExecutor(workers, initializer=_initialise, initargs=(options,)) as pool:
