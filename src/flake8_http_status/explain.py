@@ -11,7 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-from .config import ini_error
 from .docs.labels import LABELS, Labels
 from .docs.rule_page import rule_page, summary
 from .docs.status_page import status_entry
@@ -136,6 +135,8 @@ def configured_lang(start: Path) -> str | None:
             except Unread as unread:
                 raise OptionError(f"{path}: cannot read it ({unread.message})") from None
             except configparser.Error as error:
+                from .config import ini_error  # only on this error path: `config` brings dataclasses
+
                 raise OptionError(ini_error(path, error)) from None
             if parser.has_section("flake8"):
                 value = parser.get("flake8", "http-status-lang", fallback=None)
