@@ -76,7 +76,7 @@ class HttpStatusChecker:
         from .engine import analyse_module
 
         analysis = analyse_module(
-            self.tree, self.lines, self.filename, self.settings, prefilter=False, shown=self.shown
+            self.tree, self.lines, self.filename, self.settings, prefilter=False, shown=self.shown, hidden_skipped=True
         )
         for finding in analysis.findings:
             yield finding.start.line, finding.start.column, finding.text, type(self)
