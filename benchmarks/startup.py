@@ -2,6 +2,7 @@
 
     python benchmarks/startup.py [FILE]     # default: fixtures/flask/restful_api.py (69 lines)
     python benchmarks/startup.py --plugin-environment VENV   # measure another install (e.g. an older commit)
+    python benchmarks/startup.py --tree DIR [--files 40]     # also the overhead on N files of a large tree
 
 Counted in instructions by callgrind (with PYTHONHASHSEED=0 and warm .pyc files), so the machine's
 load cannot move the ratios. flake8 alone runs from a virtual environment without this package (its
@@ -14,7 +15,9 @@ import is not even attempted); the plugin's environment holds this checkout (see
   alone on that file (budget 1.10);
 - `http-status fix --check` on FILE as it is (fixes to apply, LibCST imported) / flake8 alone, for
   information;
-- the CPU seconds of `http-status explain 404` (budget 0.1 s), best of 5.
+- the CPU seconds of `http-status explain 404` (budget 0.1 s), best of 5;
+- with `--tree`: flake8 + plugin / flake8 alone in one run over every n-th of the tree's files (`--files` of
+  them, as `run.py --callgrind` picks them), the large-tree overhead (budget +5%).
 """
 
 from __future__ import annotations
@@ -70,10 +73,23 @@ def explain_cpu(environment: Path, turns: int = 5) -> float:
         os.environ.update(saved)
 
 
+def tree_counts(tree: Path, files: int, base: Path, plugin: Path) -> tuple[int, int, int]:
+    """(files, flake8 alone, flake8 + plugin) in instructions, one flake8 run over the subset."""
+    every = sorted(tree.rglob("*.py"))
+    subset = [str(path) for path in every[:: max(1, len(every) // files)][:files]]
+    alone, with_plugin = (
+        count([str(environment / "bin" / "flake8"), "-j1", "--exit-zero", *subset], tree)
+        for environment in (base, plugin)
+    )
+    return len(subset), alone, with_plugin
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--plugin-environment", type=Path, help="a virtual environment holding flake8 and the plugin")
+    parser.add_argument("--tree", type=Path, help="a large tree (e.g. Django's package) for the per-file overhead")
+    parser.add_argument("--files", type=int, default=40, help="how many of the tree's files (default 40)")
     args = parser.parse_args(argv)
     base, plugin = environments()
     plugin = args.plugin_environment.resolve() if args.plugin_environment else plugin
@@ -115,6 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         limit = f"≤ {budget:.2f}" if budget is not None else "-"
         print(f"| {label} | {measured:,} | {reference:,} | {measured / reference:.3f} | {limit} |")
     print(f"| `http-status explain 404`, CPU seconds (best of 5) | | | {explain:.3f} | ≤ 0.10 |")
+    if args.tree:
+        files, alone, with_plugin = tree_counts(args.tree.resolve(), args.files, base, plugin)
+        overhead = (with_plugin / alone - 1) * 100
+        print(
+            f"| {args.tree.name}, {files} files: flake8 + plugin / flake8 alone | {with_plugin:,} | {alone:,} "
+            f"| {with_plugin / alone:.3f} (+{overhead:.2f}%) | ≤ +5% |"
+        )
     return 0
 
 

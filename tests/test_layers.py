@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "data": (
         "__init__",
         "records",
+        "lazy_pattern",
         "statuses",
         "versions",
         "families",

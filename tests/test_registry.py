@@ -86,3 +86,26 @@ def test_the_lazy_checker_list_follows_the_registry() -> None:
     assert names == checkers.MODULES
     assert checkers.checkers() == registry.CHECKERS
     assert checkers.OFF_BY_DEFAULT == registry.OFF_BY_DEFAULT
+    codes = tuple(tuple(sorted(rule.code for rule in module.RULES)) for module in registry._MODULES)
+    assert codes == checkers.CODES
+
+
+def test_the_shown_checkers_are_those_with_a_shown_code() -> None:
+    from flake8_http_status.rules import checkers, registry
+
+    def on(code: str) -> bool:
+        return code not in registry.OFF_BY_DEFAULT
+
+    kept = checkers.shown_checkers(on)
+    expected = tuple(module.check for module in registry._MODULES if any(on(rule.code) for rule in module.RULES))
+    assert kept == expected
+    assert len(kept) == len(registry._MODULES) - 4  # the modules of HTS916, HTS918/919, HTS921 and HTS922
+    assert checkers.shown_checkers(lambda code: True) == registry.CHECKERS
+
+
+def test_rule_for_finds_every_rule_of_the_registry() -> None:
+    from flake8_http_status.rules import checkers, registry
+
+    for code, rule in registry.BY_CODE.items():
+        assert checkers.rule_for(code) is rule
+    assert checkers.rule_for("HTS999") is None

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # Loaded only when a module needs them: LibCST for applying fixes, the translations when messages are
 # not in English, the long-form catalogue for `explain` and the docs, the rules (with their docs and
 # the HTS9xx handler model) when the first module is analysed.
@@ -66,6 +68,73 @@ def test_english_findings_pull_in_no_translation_and_no_libcst() -> None:
     assert "flake8_http_status.rules.registry" not in imported
     assert not [name for name in imported if name.startswith(("libcst", "flake8_http_status.i18n.ko"))]
     assert not [name for name in imported if name.startswith("flake8_http_status.catalogue")]
+
+
+# A module with status sites but no web framework and no handler: a client's test of a status.
+CLIENT_MODULE = (
+    "import requests\n\n\ndef fetch(url):\n    response = requests.get(url)\n    return response.status_code == 404\n"
+)
+# Text of the languages: the translated messages and the status catalogue.
+TRANSLATIONS = ("flake8_http_status.i18n.messages", "flake8_http_status.i18n.texts", "flake8_http_status.i18n.ko")
+
+
+def _analysed(source: str) -> set[str]:
+    return _imported_by(
+        f"import ast; from flake8_http_status.plugin import HttpStatusChecker as C; s = {source!r};"
+        " found = list(C(ast.parse(s), s.splitlines(True), 'm.py').run()); assert found, found"
+    )
+
+
+def test_analysing_a_module_without_a_framework_pulls_in_no_libcst_and_no_translations() -> None:
+    imported = _analysed(CLIENT_MODULE)
+    assert "flake8_http_status.engine" in imported  # the module was analysed
+    assert not [name for name in imported if name.startswith(("libcst", *TRANSLATIONS))]
+    assert not [
+        name for name in imported if name.startswith(("flake8_http_status.catalogue", "flake8_http_status.fixer"))
+    ]
+    assert "flake8_http_status.rules.registry" not in imported
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16, left: the HTS9xx rule modules import the handler model at module level, so any analysed module loads it",
+)
+def test_analysing_a_module_without_a_handler_pulls_in_no_handler_model() -> None:
+    imported = _analysed(CLIENT_MODULE)
+    assert not [name for name in imported if name.startswith("flake8_http_status.handlers")]
+
+
+def test_a_nothing_to_fix_run_imports_no_libcst(tmp_path: Path) -> None:
+    """`http-status fix` parses with `ast`; LibCST is imported only to apply a fix (and a single file starts no
+    worker pool, so `concurrent.futures` stays out too)."""
+    module = tmp_path / "views.py"
+    module.write_text("from http import HTTPStatus\n\n\ndef f(r):\n    return r.status_code == HTTPStatus.OK\n")
+    code = (
+        "import sys; from flake8_http_status.cli import main;"
+        f" sys.argv = ['http-status', 'fix', '--check', '--isolated', {str(module)!r}];"
+        " status = None\n"
+        "try:\n    status = main()\nexcept SystemExit as exit:\n    status = exit.code\n"
+        "print(status, 'libcst' in sys.modules, 'concurrent.futures' in sys.modules)"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.split()[-3:] == ["0", "False", "False"], output
+
+
+def test_importing_the_plugin_loads_no_status_table_and_no_project_reader() -> None:
+    """flake8 imports the plugin in every process: the status and constant tables and the readers of
+    requirements and requires-python load when a module is analysed or a setting needs them. (The search for
+    `[tool.http-status]` runs in every process, in `add_options`, so `safe_read`, which it reads with, is not
+    on this list; TOML itself is parsed only for a pyproject.toml that names the table.)"""
+    imported = _imported_by("import flake8_http_status.plugin")
+    modules = ("statuses", "families", "versions", "project", "requirements", "markers", "specifiers")
+    assert not [name for name in imported if name.removeprefix("flake8_http_status.") in modules]
+
+
+def test_the_options_styles_are_the_families() -> None:
+    from flake8_http_status.families import STYLES
+    from flake8_http_status.options import STYLES as WRITTEN_OUT
+
+    assert WRITTEN_OUT == STYLES
 
 
 def test_the_prefilter_words_are_the_tables() -> None:

@@ -7,7 +7,6 @@ import ast
 import re
 import string
 from collections.abc import Iterator
-from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -167,17 +166,17 @@ def test_english_reasons_are_distinct() -> None:
 def test_every_rule_page_is_translated_in_step(rule: Rule) -> None:
     assert rule.code in ko_rules.RULES, f"{rule.code} has no Korean page text (i18n/ko/rules.py)"
     english, korean = english_rule_text(rule), rule_text(rule, "ko")
-    for field in fields(english):
-        ours, theirs = getattr(english, field.name), getattr(korean, field.name)
+    for name in english._fields:
+        ours, theirs = getattr(english, name), getattr(korean, name)
         if isinstance(ours, tuple):
-            assert len(theirs) == len(ours), f"{rule.code}.{field.name}: {len(theirs)} entries, English has {len(ours)}"
+            assert len(theirs) == len(ours), f"{rule.code}.{name}: {len(theirs)} entries, English has {len(ours)}"
             pairs = list(zip(ours, theirs, strict=True))
         else:
             pairs = [(ours, theirs)]
         for en, ko in pairs:
-            assert code_spans(ko) == code_spans(en), f"{rule.code}.{field.name}: code differs from English in {ko!r}"
-            if field.name != "references":
-                assert HANGUL.search(ko), f"{rule.code}.{field.name} is not translated: {ko!r}"
+            assert code_spans(ko) == code_spans(en), f"{rule.code}.{name}: code differs from English in {ko!r}"
+            if name != "references":
+                assert HANGUL.search(ko), f"{rule.code}.{name} is not translated: {ko!r}"
 
 
 # Catalogue
@@ -267,7 +266,7 @@ def _korean_texts() -> Iterator[tuple[str, str]]:
     yield from ((f"name {code}", text) for code, text in ko_statuses.NAMES.items())
     yield from ((f"reason {code}", text) for code, text in ko_statuses.REASONS.items())
     for code, text in ko_rules.RULES.items():
-        yield from ((f"{code}.{f.name}", str(getattr(text, f.name))) for f in fields(text))
+        yield from ((f"{code}.{name}", str(getattr(text, name))) for name in text._fields)
     for status, entry in entries("ko").items():
         yield f"entry {status}", repr(entry)
     yield "labels", repr(LABELS["ko"])

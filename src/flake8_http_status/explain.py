@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from . import pyproject_config
-from .config import ini_error
 from .doc_links import rule_url, status_url
 from .docs.labels import LABELS, Labels
 from .docs.rule_page import rule_page, summary
@@ -143,6 +142,8 @@ def configured_lang(start: Path) -> str | None:
             except Unread as unread:
                 raise OptionError(f"{path}: cannot read it ({unread.message})") from None
             except configparser.Error as error:
+                from .config import ini_error  # only on this error path: `config` brings dataclasses
+
                 raise OptionError(ini_error(path, error)) from None
             if parser.has_section("flake8"):
                 value = parser.get("flake8", "http-status-lang", fallback=None)

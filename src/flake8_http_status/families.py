@@ -342,17 +342,62 @@ _REQUESTS_CODES: Final[dict[str, int]] = {
 
 @lru_cache(maxsize=1)
 def constants() -> dict[str, Constant]:
-    """Every constant by fully qualified name; indexed at first use, not at import (flake8 imports this
-    module in every process, also for files that have no status at all)."""
+    """Every constant by fully qualified name (for `explain` and the tests). The analysis looks names up with
+    `constant_for`, which indexes only the namespace a name is in: the whole index is some 2,000 records."""
     return _build_index()
+
+
+def _namespace_index(namespace: str) -> dict[str, Constant]:
+    """The constants of one namespace by attribute name: the entries of `_build_index` under `namespace.`."""
+    index: dict[str, Constant] = {}
+    if namespace in _FAMILY_NAMESPACES:
+        family = FAMILIES[_FAMILY_NAMESPACES[namespace]]
+        for name, code in family.all_names().items():
+            index[name] = Constant(code, family.style, name)
+        return index
+    httpstatus = FAMILIES["httpstatus"].all_names()
+    if namespace in ("http.client.HTTPStatus", "http.client"):
+        family_key = "httpstatus" if namespace == "http.client.HTTPStatus" else "http.client"
+        for name, code in httpstatus.items():
+            index[name] = Constant(code, family_key, name)
+    elif namespace == "httpx.codes":
+        for name, code in httpstatus.items():
+            index[name] = Constant(code, "httpx", name)
+            index[name.lower()] = Constant(code, "httpx", name.lower())
+    elif namespace in ("falcon", "falcon.status_codes"):
+        for name, code in httpstatus.items():
+            index[f"HTTP_{name}"] = Constant(code, "falcon", f"HTTP_{name}")
+        for code in BY_CODE:
+            index[f"HTTP_{code}"] = Constant(code, "falcon", f"HTTP_{code}")
+    elif namespace == "requests.codes":
+        for name, code in _REQUESTS_CODES.items():
+            for spelled in (name, name.upper()):
+                index[spelled] = Constant(code, "requests", spelled)
+    return index
+
+
+_FAMILY_NAMESPACES: Final[dict[str, str]] = {family.namespace: key for key, family in FAMILIES.items()}
+# Namespaces that hold constants; `tests/test_families.py` checks them against `_build_index`.
+NAMESPACES: Final[frozenset[str]] = frozenset(
+    {*_FAMILY_NAMESPACES, "http.client.HTTPStatus", "http.client", "httpx.codes", "falcon", "falcon.status_codes"}
+    | {"requests.codes"}
+)
+_INDEXES: dict[str, dict[str, Constant]] = {}
 
 
 @lru_cache(maxsize=1)
 def style_attributes() -> frozenset[str]:
-    """Attribute names that can spell a constant of a style family (what HTS004 looks at)."""
-    return frozenset(name.rpartition(".")[2] for name, constant in constants().items() if constant.is_style_family)
+    """Attribute names that can spell a constant of a style family (what HTS004 looks at): every name a style
+    family has had (the names under `http.client.HTTPStatus` are `http.HTTPStatus`'s)."""
+    return frozenset(name for family in FAMILIES.values() for name in family.all_names())
 
 
 def constant_for(qualified_name: str) -> Constant | None:
     """The status constant a fully qualified name denotes, if any."""
-    return constants().get(qualified_name)
+    namespace, _, name = qualified_name.rpartition(".")
+    if namespace not in NAMESPACES:
+        return None
+    index = _INDEXES.get(namespace)
+    if index is None:
+        index = _INDEXES[namespace] = _namespace_index(namespace)
+    return index.get(name)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>(?:[A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[,\s]")
+from .lazy_pattern import LazyPattern
+
+_INLINE = LazyPattern(r"# noqa(?::[\s]?(?P<codes>(?:[A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
+_SEPARATORS = LazyPattern(r"[,\s]")
 
 
 def covers(line: str, code: str) -> bool:

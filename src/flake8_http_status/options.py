@@ -8,10 +8,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
-from .families import STYLES
 from .i18n import LANGUAGES
-from .project import lower_bound
 from .records import NamedTuple
+
+# `families.STYLES`, written out: the constant families and the status table are not loaded with the plugin's
+# options, which flake8 imports in every process (`tests/test_startup.py` checks that the two agree).
+STYLES = ("auto", "httpstatus", "fastapi", "starlette", "drf", "litestar")
 
 SWITCH = ("on", "off")
 PYPROJECT_TABLE = "http-status"  # `[tool.http-status]`: the options' names without the `http-status-` prefix
@@ -280,6 +282,8 @@ def parse_target_python(text: str | None) -> tuple[int, int] | None:
         specifier = text
     else:
         specifier = ""
+    from .project import lower_bound  # the requirement parsers load only when a target is given
+
     bound = lower_bound(specifier) if specifier else None
     if bound is None or bound[0] != 3:
         raise OptionError(f"http-status-target-python must look like 3.10 or >=3.10, not {shown(text)}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .families import style_attributes
 from .options import ExtraCall
 from .words import WORDS
 
@@ -34,6 +33,8 @@ def words(extra_words: frozenset[str] = frozenset()) -> frozenset[str]:
     # the `HTTP_` prefix in `_others`.
     if not extra_words:
         return WORDS
+    from .families import style_attributes  # the constant names load only for a project's extra calls
+
     style = style_attributes()
     return WORDS | {word for word in extra_words if word not in style or not word.startswith("HTTP_")}
 

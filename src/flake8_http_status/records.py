@@ -82,30 +82,39 @@ else:
         def __getnewargs__(self) -> tuple[Any, ...]:
             return tuple(self)
 
+    # A field's descriptor depends only on its position, so records share them (namedtuple makes one per class).
+    _GETTERS: list[Any] = []
+
+    def _getters(count: int) -> list[Any]:
+        while len(_GETTERS) < count:
+            _GETTERS.append(_tuplegetter(len(_GETTERS), f"Alias for field number {len(_GETTERS)}"))
+        return _GETTERS[:count]
+
     class _RecordMeta(type):
         def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
             if not bases:  # NamedTuple itself
                 return super().__new__(cls, typename, bases, namespace)
             annotations: dict[str, Any] = namespace.get("__annotations__", {})
-            fields = tuple(sys.intern(name) for name in annotations)
-            defaults = tuple(namespace[name] for name in fields if name in namespace)
-            if any(name not in namespace for name in fields[len(fields) - len(defaults) :]):
+            fields = tuple(annotations)  # identifiers from the source: interned already
+            defaulted = [name for name in fields if name in namespace]
+            if defaulted != list(fields[len(fields) - len(defaulted) :]):
                 raise TypeError(f"{typename}: a field without a default follows one with a default")
+            defaults = tuple(namespace[name] for name in defaulted)
             members: dict[str, Any] = {
                 "__doc__": f"{typename}({', '.join(fields)})",
                 "__slots__": (),
                 "_fields": fields,
-                "_field_defaults": dict(zip(fields[len(fields) - len(defaults) :], defaults, strict=True)),
+                "_field_defaults": dict(zip(defaulted, defaults, strict=True)),
                 "__new__": _make_new(typename, fields, defaults),
                 "__match_args__": fields,
             }
             for key, value in namespace.items():
+                if key in annotations or key == "__annotations__":
+                    continue
                 if key in _PROHIBITED:
                     raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
-                if key not in fields and key != "__annotations__":
-                    members[key] = value
-            for index, name in enumerate(fields):
-                members[name] = _tuplegetter(index, f"Alias for field number {index}")
+                members[key] = value
+            members.update(zip(fields, _getters(len(fields)), strict=True))
             record = type(typename, (_Record,), members)
             record.__annotations__ = dict(annotations)
             return record

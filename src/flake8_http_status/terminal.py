@@ -10,10 +10,10 @@ import os
 import re
 import shutil
 import sys
-from dataclasses import dataclass
 from typing import TextIO
 
 from .docs.markdown import display_width
+from .records import NamedTuple
 
 BOLD, UNDERLINE, CYAN, YELLOW, DIM, RESET = "\x1b[1m", "\x1b[4m", "\x1b[36m", "\x1b[33m", "\x1b[2m", "\x1b[0m"
 _HEADING_STYLES = {1: BOLD + UNDERLINE, 2: BOLD + YELLOW, 3: BOLD}
@@ -24,8 +24,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MAX_WIDTH = 100
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     color: bool
     width: int  # the column to wrap at
 

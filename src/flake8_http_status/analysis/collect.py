@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, Final
 
 from ..api import Table
-from ..families import constants, style_attributes
+from ..families import constant_for, style_attributes
 from .children import CHILD_FIELDS
 from .imports import ImportMap
 from .nodes import attribute_chain, may_carry_status, parameters
@@ -105,7 +105,7 @@ class _Walker:
         self.candidates = Candidates()
         self.bindings = Bindings()
         self._constant_names = frozenset(
-            local for local, qualified in imports.names.items() if qualified in constants()
+            local for local, qualified in imports.names.items() if constant_for(qualified) is not None
         )
         self._style_attributes = style_attributes()
         c = self.candidates

@@ -12,10 +12,11 @@ anywhere in the module: a function may write the module's globals the same way.
 from __future__ import annotations
 
 import ast
-import re
+
+from ..lazy_pattern import LazyPattern
 
 _CALLS = frozenset({"globals", "vars", "locals", "exec", "eval"})
-_WORDS = re.compile(r"\b(?:globals|vars|locals|exec|eval|modules)\b")
+_WORDS = LazyPattern(r"\b(?:globals|vars|locals|exec|eval|modules)\b")
 
 
 def writes_own_namespace(tree: ast.Module, text: str | None = None) -> bool:

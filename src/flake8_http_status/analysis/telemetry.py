@@ -14,8 +14,8 @@ defines that method itself.
 from __future__ import annotations
 
 import ast
-import re
 
+from ..lazy_pattern import LazyPattern
 from .imports import ImportMap
 from .receivers import Receivers, last_name
 from .sites import Scope
@@ -47,13 +47,13 @@ LOG_LEVELS = frozenset(
 )
 # Names that say "this is a logger / a metrics client": `log`, `_logger`, `audit_log`, `LOGGER`,
 # `get_logger()`, `getLogger()`, `metrics`, `app_metrics`, `statsd`, `dogstatsd`, `stats`, `meter`.
-_NAMED = re.compile(
+_NAMED = LazyPattern(
     r"(?i)_*(?:\w+_)?(?:get_?)?(?:log|logger|logging|metrics?|statsd|dogstatsd|statsd_client|stats|meter|sentry|sentry_sdk"
     r"|span|tracer|tracker|telemetry|counter|histogram|gauge|apm|newrelic)\Z"
 )
 # Methods named for recording what happened (OpenTelemetry's `record_exception`, Sentry's `capture_exception`,
 # New Relic's `notice_error`, `count_error`, `observe_response`): they report a status, never answer with one.
-_RECORDING = re.compile(r"(?:record|track|capture|count|increment|incr|observe|notice|trace)_\w+\Z")
+_RECORDING = LazyPattern(r"(?:record|track|capture|count|increment|incr|observe|notice|trace)_\w+\Z")
 
 
 def is_telemetry_call(func: ast.expr, scope: Scope, imports: ImportMap, receivers: Receivers) -> bool:

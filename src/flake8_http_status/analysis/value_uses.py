@@ -35,6 +35,7 @@ from typing import Final
 
 from ..api import default_table
 from ..api.rows import Role
+from .children import CHILD_FIELDS
 from .collect import collect
 from .imports import collect_imports
 from .nodes import attribute_chain
@@ -91,10 +92,11 @@ class ValueUses:
         self._tree = tree
         converting: dict[int, bool] = {}
         called: set[str] | None = None
+        self._survey: _Survey | None = None
         for site in sites:
             if site.node is not None:
                 if called is None and isinstance(site.anchor, ast.Return):
-                    called = _called_by_name(tree)
+                    called = self._surveyed().called
                 # Every row that matched the node must convert: one that keeps the object is enough to show it.
                 reaches = _reaches_framework(site, callees, called or set())
                 converts = (site.api.converts and reaches) or (site.role is Role.COMPARE and not site.exposed)
@@ -106,8 +108,9 @@ class ValueUses:
     def interchangeable(self, node: ast.AST) -> bool:
         """True when an HTTPStatus member and an int with its value behave the same at `node`."""
         if self._compared is None:
-            self._compared = _compared(self._tree)
-            self._outer = _passed_through(self._tree)
+            survey = self._surveyed()
+            self._compared = survey.compared
+            self._outer = survey.outer
         assert self._outer is not None
         current: ast.AST | None = node
         while current is not None:  # the value, then each conditional or `and`/`or` it is the value of
@@ -116,28 +119,66 @@ class ValueUses:
             current = self._outer.get(id(current))
         return False
 
+    def _surveyed(self) -> _Survey:
+        if self._survey is None:
+            self._survey = _Survey(self._tree)
+        return self._survey
 
-def _called_by_name(tree: ast.Module) -> set[str]:
-    """What the module reads that may be a view: names (`a()`), and `.get`-style attributes of `self`, `cls`, a
-    class of the module, `super()` or an instance made on the spot (`View().get()`), held as ".get". A view read
-    this way is also called by Python code, which gets its return value as it is. `view_functions` (Flask's
-    registry, `app.view_functions["a"]()`) stands for every view of the module."""
-    classes = {"self", "cls", "super"}
-    found: set[str] = set()
-    attributes: list[tuple[str, str]] = []  # (owner, attribute): kept once the module's classes are known
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            classes.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            found.add(node.id)
-        elif isinstance(node, ast.Attribute):
-            if node.attr == "view_functions":
-                found.add(node.attr)
-            owner = node.value.func if isinstance(node.value, ast.Call) else node.value
-            if isinstance(owner, ast.Name):
-                attributes.append((owner.id, node.attr))
-    found.update("." + attribute for owner, attribute in attributes if owner in classes)
-    return found
+
+class _Survey:
+    """Three facts about one tree, gathered in one walk over the fields that hold nodes (`children.CHILD_FIELDS`)
+    rather than three `ast.walk`s, which were a third of the analysis of a module with a site
+    (`tests/test_value_survey.py` checks the walk against `ast.walk`).
+
+    - `called`: what the module reads that may be a view: names (`a()`), and `.get`-style attributes of `self`,
+      `cls`, a class of the module, `super()` or an instance made on the spot (`View().get()`), held as ".get".
+      A view read this way is also called by Python code, which gets its return value as it is.
+      `view_functions` (Flask's registry, `app.view_functions["a"]()`) stands for every view of the module.
+    - `compared`: ids of the expressions that only a comparison sees.
+    - `outer`: ids of the branches of conditional expressions and the operands of `and`/`or`, each mapped to that
+      expression (whose value it may become); the test of a conditional is only truth-tested, never its value.
+    """
+
+    def __init__(self, tree: ast.Module) -> None:
+        classes = {"self", "cls", "super"}
+        found: set[str] = set()
+        attributes: list[tuple[str, str]] = []
+        compared: set[int] = set()
+        outer: dict[int, ast.expr] = {}
+        fields = CHILD_FIELDS
+        stack: list[object] = [tree]
+        while stack:
+            node = stack.pop()
+            kind = type(node)
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    found.add(node.id)
+            elif isinstance(node, ast.Attribute):
+                if node.attr == "view_functions":
+                    found.add(node.attr)
+                owner = node.value.func if isinstance(node.value, ast.Call) else node.value
+                if isinstance(owner, ast.Name):
+                    attributes.append((owner.id, node.attr))
+            elif isinstance(node, ast.ClassDef):
+                classes.add(node.name)
+            elif isinstance(node, ast.Compare):
+                compared.update(_compared_operands(node))
+            elif isinstance(node, ast.MatchValue):
+                compared.add(id(node.value))
+            elif isinstance(node, ast.IfExp):
+                outer[id(node.body)] = outer[id(node.orelse)] = node
+            elif isinstance(node, ast.BoolOp):
+                outer.update((id(value), node) for value in node.values)
+            for name in fields.get(kind, ()):
+                value = getattr(node, name)
+                if type(value) is list:
+                    stack.extend(value)
+                elif value is not None:
+                    stack.append(value)
+        found.update("." + attribute for owner, attribute in attributes if owner in classes)
+        self.called = found
+        self.compared = compared
+        self.outer = outer
 
 
 def _escapes(function: ast.FunctionDef | ast.AsyncFunctionDef, is_method: bool, called: set[str]) -> bool:
@@ -166,29 +207,6 @@ def _reaches_framework(site: Site, callees: Callees, called: set[str]) -> bool:
 def _starts_from_framework(callee: ast.expr, callees: Callees) -> bool:
     root = attribute_chain(callee)[0]
     return isinstance(root, ast.Name) and callees(root)
-
-
-def _compared(tree: ast.Module) -> set[int]:
-    """Ids of the expressions that only a comparison sees (ast.walk keeps its own queue: no recursion)."""
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Compare):
-            found.update(_compared_operands(node))
-        elif isinstance(node, ast.MatchValue):
-            found.add(id(node.value))
-    return found
-
-
-def _passed_through(tree: ast.Module) -> dict[int, ast.expr]:
-    """Ids of the branches of conditional expressions and the operands of `and`/`or`, each mapped to that expression
-    (whose value it may become); the test of a conditional is only truth-tested and never its value."""
-    outer: dict[int, ast.expr] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.IfExp):
-            outer[id(node.body)] = outer[id(node.orelse)] = node
-        elif isinstance(node, ast.BoolOp):
-            outer.update((id(value), node) for value in node.values)
-    return outer
 
 
 def _compared_operands(compare: ast.Compare) -> Iterable[int]:

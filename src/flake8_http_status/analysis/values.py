@@ -7,6 +7,7 @@ import enum
 import re
 
 from ..families import Constant, constant_for
+from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
 from .imports import ImportMap
 
@@ -31,7 +32,7 @@ class Value(NamedTuple):
 
 
 UNKNOWN = Value(Spelling.OTHER)
-_STATUS_LINE = re.compile(r"\s*(\d{3})(?:\s+(\S.*?))?\s*\Z", re.DOTALL)
+_STATUS_LINE = LazyPattern(r"\s*(\d{3})(?:\s+(\S.*?))?\s*\Z", re.DOTALL)
 _HTTPSTATUS_CALLS = frozenset({"http.HTTPStatus", "http.client.HTTPStatus"})
 
 

@@ -8,13 +8,13 @@ handler idioms. Adding a framework means adding a module with its declaration an
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
+from ..lazy_pattern import LazyPattern
 from . import (
     aiohttp,
     bottle,
@@ -107,7 +107,7 @@ def _library_packages() -> frozenset[str]:
 LIBRARY_PACKAGES: frozenset[str] = _library_packages()
 
 # Every framework's syntax for a path parameter segment, as one pattern.
-PATH_PARAMETER = re.compile(
+PATH_PARAMETER = LazyPattern(
     r"\A(?:" + "|".join(dict.fromkeys(pattern for f in FRAMEWORKS for pattern in f.path_parameters)) + r")\Z"
 )
 
@@ -149,9 +149,9 @@ class Table:
         class_attributes: dict[str, tuple[ClassAttributeRow, ...]],
         comparisons: dict[str, tuple[CompareRow, ...]],
         returns: tuple[ReturnRow, ...],
-        keywords: tuple[tuple[re.Pattern[str], KeywordRow], ...],
-        helpers: tuple[tuple[re.Pattern[str], HelperRow], ...],
-        defaults: tuple[tuple[re.Pattern[str], DefaultRow], ...],
+        keywords: tuple[tuple[LazyPattern, KeywordRow], ...],
+        helpers: tuple[tuple[LazyPattern, HelperRow], ...],
+        defaults: tuple[tuple[LazyPattern, DefaultRow], ...],
     ) -> None:
         self.calls = calls
         self.methods = methods
@@ -234,9 +234,10 @@ def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
         class_attributes=_index(class_attributes, "attribute"),
         comparisons=_index(comparisons, "attribute"),
         returns=tuple(returns),
-        keywords=tuple((re.compile(row.callee), row) for row in keywords),
-        helpers=tuple((re.compile(row.name_pattern), row) for row in helpers),
-        defaults=tuple((re.compile(row.function), row) for row in defaults),
+        # Compiled at first use: the helper and keyword patterns are tried only on calls that name a status.
+        keywords=tuple((LazyPattern(row.callee), row) for row in keywords),
+        helpers=tuple((LazyPattern(row.name_pattern), row) for row in helpers),
+        defaults=tuple((LazyPattern(row.function), row) for row in defaults),
     )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from ..records import NamedTuple  # records, not dataclasses: cheaper to define, for `explain`'s start-up
 
 
 class Level(enum.Enum):
@@ -15,23 +16,20 @@ class Level(enum.Enum):
     MUST_NOT = "must-not"
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     name: str
     level: Level
     note: str  # what the header carries with this status, and where that is specified
 
 
-@dataclass(frozen=True)
-class Instead:
+class Instead(NamedTuple):
     """When this code is the wrong choice, and the code that fits that situation."""
 
     code: int
     when: str
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A code's catalogue text. Translations have the same `instead` codes and `headers` in the same order."""
 
     meaning: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar, cast
 
 Item = TypeVar("Item")
@@ -47,6 +46,10 @@ def spread(
     chunk = max(1, min(32, len(items) // (workers * 8)))
     if warm_up is not None:
         warm_up()
+    # Imported here: `concurrent.futures` brings multiprocessing, logging, pickle and socket, a fifth of a
+    # one-file run that never starts a worker.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(workers, initializer=_initialise, initargs=(work, options)) as pool:
         yield from cast("Iterator[Result]", pool.map(_in_worker, items, chunksize=chunk))
 

@@ -18,6 +18,7 @@ from ..analysis.project_facts import ProjectFacts
 from ..analysis.receivers import last_name
 from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
+from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
 from .body_index import BodyIndex
 from .table import Idioms
@@ -41,7 +42,7 @@ _UPSERTS = frozenset(
 )
 # Rows whose class says it records something that happened rather than a resource the client asked for.
 # Whole words only: `AuditLog`, `login_history`, `History`, but not `Blog` or `catalog`.
-_RECORDS = re.compile(
+_RECORDS = LazyPattern(
     r"(\A|_)(?i:log|logs|log_entry|history|audit\w*)\Z|[a-z0-9](Log|Logs|LogEntry|History|HistoryEntry)\Z|\A(?i:audit)(\Z|_|[A-Z])"
 )
 

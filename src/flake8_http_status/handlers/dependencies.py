@@ -19,11 +19,12 @@ from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
 from ..api.idioms import AuthDependency
 from ..api.rows import Slot
+from ..lazy_pattern import LazyPattern
 from .module import ModuleNames
 from .syntax import listed, optional
 from .table import Idioms
 
-OPTIONAL_ANNOTATION = re.compile(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
+OPTIONAL_ANNOTATION = LazyPattern(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
 _DEPENDENCIES = Slot(None, "dependencies")
 _DEPENDENCY = Slot(0, "dependency")
 

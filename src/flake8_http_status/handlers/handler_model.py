@@ -19,6 +19,7 @@ from ..analysis.test_modules import is_test_module
 from ..api import default_table
 from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
+from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
 from .answers import Answer, answers
 from .auth import AuthModel, AuthState
@@ -435,7 +436,7 @@ class HandlerModel:
             self._answers[key] = answers(self, handler)
         return self._answers[key]
 
-    def mentions(self, function: FunctionNode, pattern: re.Pattern[str]) -> bool:
+    def mentions(self, function: FunctionNode, pattern: re.Pattern[str] | LazyPattern) -> bool:
         """A cheap text test on the function's source lines, to skip walking functions that cannot matter."""
         start, end = function.lineno, function.end_lineno or function.lineno
         return pattern.search("".join(self.module.lines[start - 1 : end])) is not None

@@ -13,12 +13,12 @@ as a credential, and there a 400 or a 404 may be right.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable, Iterable
 
 from ..analysis.imports import ImportMap
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
+from ..lazy_pattern import LazyPattern
 from .module import ModuleNames
 from .syntax import is_none
 
@@ -30,8 +30,8 @@ ROLE = "a missing role"
 PERMISSION = "a missing permission"
 NOT_OWNER = "a non-owner"
 
-_HEADER = re.compile(r"\A(?:x-)?(?:authorization|api-?key|apikey|api-?token|auth-?token|access-?token|token)\Z")
-_QUERY = re.compile(r"\A(?:api[-_]?key|apikey|api[-_]?token|access[-_]?token|auth[-_]?token)\Z")
+_HEADER = LazyPattern(r"\A(?:x-)?(?:authorization|api-?key|apikey|api-?token|auth-?token|access-?token|token)\Z")
+_QUERY = LazyPattern(r"\A(?:api[-_]?key|apikey|api[-_]?token|access[-_]?token|auth[-_]?token)\Z")
 _HEADER_HOLDERS = frozenset({"headers", "META"})
 _QUERY_HOLDERS = frozenset({"args", "GET", "query_params", "query", "params"})
 _QUERY_READERS = frozenset({"get_argument", "get_query_argument", "get_param"})  # Tornado, Falcon
@@ -52,7 +52,7 @@ _FASTAPI_DEPENDS = frozenset(
 _SECURITY_SCHEMES = "fastapi.security."
 
 _USERS = frozenset({"user", "current_user", "request_user", "auth_user", "logged_in_user"})
-_ROLE_FLAG = re.compile(r"\Ais_(?:admin|superuser|staff|moderator|manager|owner)\Z")
+_ROLE_FLAG = LazyPattern(r"\Ais_(?:admin|superuser|staff|moderator|manager|owner)\Z")
 _PERMISSION_METHODS = frozenset(
     {"has_perm", "has_perms", "has_role", "has_roles", "has_any_role", "has_permission", "has_permissions", "can"}
 )
@@ -61,10 +61,10 @@ _OWNERS = frozenset(
 )
 _ROLE_ATTRIBUTES = frozenset({"role", "roles", "groups", "permissions"})
 # Methods of the user that answer whether it has a role: `role_admin()`, `is_admin()`.
-_ROLE_METHOD = re.compile(rf"\Arole_\w+\Z|{_ROLE_FLAG.pattern}")
+_ROLE_METHOD = LazyPattern(rf"\Arole_\w+\Z|{_ROLE_FLAG.pattern}")
 # Functions named for checking the current user's permission on what they are given: a false result refuses
 # (`check_shelf_edit_permissions(shelf)`, `has_edit_permission(post)`).
-_PERMISSION_CHECK = re.compile(r"\A(?:check|has|user_has|can)_(?:\w+_)?perm(?:ission)?s?\Z")
+_PERMISSION_CHECK = LazyPattern(r"\A(?:check|has|user_has|can)_(?:\w+_)?perm(?:ission)?s?\Z")
 
 Judge = Callable[[ast.expr, bool], "str | None"]
 

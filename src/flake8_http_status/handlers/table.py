@@ -35,6 +35,7 @@ from ..api.idioms import (
     RouteDecorator,
     ViewClass,
 )
+from ..lazy_pattern import LazyPattern
 from ..options import Settings
 from ..records import NamedTuple
 
@@ -92,7 +93,7 @@ class Idioms(NamedTuple):
     # Derived once, for cheap tests before any walk.
     view_method_names: frozenset[str]  # method names some view class answers with
     view_prefixes: tuple[str, ...]  # Falcon's on_
-    creation_words: re.Pattern[str]  # every creating call's name: a function without one creates nothing
+    creation_words: LazyPattern  # every creating call's name: a function without one creates nothing
     registration_words: frozenset[str]  # last names of registering calls
 
 
@@ -158,13 +159,14 @@ def _wrappers() -> tuple[str, ...]:
     return tuple(wrapper for row in _rows(lambda f: f.auth_dependencies) for wrapper in row.wrappers)
 
 
-def _creation_words(creations: list[Creation]) -> re.Pattern[str]:
+def _creation_words(creations: list[Creation]) -> LazyPattern:
     words = {name.rpartition(".")[2] for row in creations for name in row.names}
     words.update(attribute for row in creations for attribute in row.attributes if not attribute.endswith("*"))
     prefixes = sorted({attribute[:-1] for row in creations for attribute in row.attributes if attribute.endswith("*")})
     alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
     alternatives += [rf"{re.escape(prefix)}\w*" for prefix in prefixes]
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*\(")
+    # Compiled when a handler is first asked whether it may create: an alternation of some hundred words.
+    return LazyPattern(rf"\b(?:{'|'.join(alternatives)})\s*\(")
 
 
 def build(settings: Settings = Settings()) -> Idioms:

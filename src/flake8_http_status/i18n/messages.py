@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 
+from ..records import NamedTuple
 from ..statuses import BY_CODE
 from .phrase import Phrase
 
 
-@dataclass(frozen=True)
-class MessageCatalog:
+class MessageCatalog(NamedTuple):
     templates: Mapping[str, str]  # rule code -> message template
     phrases: Mapping[str, str]  # English text (or Phrase template) -> translation
 

@@ -7,15 +7,14 @@ same fields, keyed by rule code or status code. The code examples are the same i
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
 
+from ..records import NamedTuple
 from ..statuses import Status
 from . import DEFAULT_LANGUAGE
 
 
-@dataclass(frozen=True)
-class RuleText:
+class RuleText(NamedTuple):
     """The prose of a rule page; each tuple has one entry per entry of the English one, in the same order."""
 
     summary: str

@@ -13,9 +13,10 @@ import re
 from pathlib import Path
 
 from ..analysis.imports import ImportMap
+from ..lazy_pattern import LazyPattern
 from .layout import folder_names, root_of, top_directory, top_level_names
 
-_RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
+_RELATIVE = LazyPattern(r"^[ \t]*from[ \t]+\.", re.MULTILINE)  # only for modules not analysed
 
 
 def imports_project(imports: ImportMap, filename: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
@@ -55,9 +55,45 @@ OFF_BY_DEFAULT: Final[tuple[str, ...]] = (
 )
 
 
+# The codes each of `MODULES` reports, in the same order: a module none of whose codes is shown (flake8 reports
+# only what its selection decides) is neither imported nor run for the plugin (`hidden_skipped`).
+CODES: Final[tuple[tuple[str, ...], ...]] = (
+    ("HTS001", "HTS002"),
+    ("HTS003",),
+    ("HTS004",),
+    ("HTS601", "HTS602", "HTS603", "HTS605", "HTS606"),
+    ("HTS604",),
+    ("HTS901", "HTS902", "HTS903"),
+    ("HTS904", "HTS915"),
+    ("HTS905",),
+    ("HTS906", "HTS911"),
+    ("HTS907", "HTS910"),
+    ("HTS908", "HTS913", "HTS923"),
+    ("HTS909", "HTS912", "HTS914", "HTS920"),
+    ("HTS918", "HTS919"),
+    ("HTS921",),
+    ("HTS916",),
+    ("HTS917",),
+    ("HTS922",),
+)
+
+
 @lru_cache(maxsize=1)
 def _modules() -> tuple[ModuleType, ...]:
     return tuple(importlib.import_module(f"{__package__}.{name}") for name in MODULES)
+
+
+@lru_cache(maxsize=8)
+def shown_checkers(shown: Callable[[str], bool]) -> tuple[Checker, ...]:
+    """The checkers of the modules that report at least one code `shown` lets through, importing only those:
+    with flake8's default selection the four modules of rules that are off by default are skipped. Only for a
+    caller that reports nothing but shown findings (the plugin: flake8 drops the rest itself), since a hidden
+    finding never changes a shown one (`one_answer` counts only shown findings)."""
+    return tuple(
+        importlib.import_module(f"{__package__}.{name}").check
+        for name, codes in zip(MODULES, CODES, strict=True)
+        if any(shown(code) for code in codes)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -70,3 +106,14 @@ def rules_by_code() -> dict[str, Rule]:
     """The rules of the modules the engine runs, by code: what the engine itself needs to know of them (their
     default, their fix), without `registry` and what it brings."""
     return {rule.code: rule for module in _modules() for rule in module.RULES}
+
+
+@cache
+def rule_for(code: str) -> Rule | None:
+    """The rule of `code`, importing only the module that reports it (which has run if a finding has that code)."""
+    for name, codes in zip(MODULES, CODES, strict=True):
+        if code in codes:
+            module = importlib.import_module(f"{__package__}.{name}")
+            rules: tuple[Rule, ...] = module.RULES
+            return next(rule for rule in rules if rule.code == code)
+    return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..findings import Finding, FixSafety, Position
-from .checkers import rules_by_code
+from .checkers import rule_for, rules_by_code
 
 Shown = Callable[[str], bool]  # whether findings of a rule code reach the user
 Silenced = Callable[[Finding], bool]  # whether a `# noqa` comment hides this finding
@@ -31,7 +31,7 @@ def on_by_default(code: str) -> bool:
 
 def advises_another_status(code: str) -> bool:
     """Whether the rule's advice is to send another status than the one written ("use 303 instead of 302")."""
-    rule = rules_by_code().get(code)
+    rule = rule_for(code)
     if rule is None or not code.startswith("HTS9"):
         return False
     # An unsafe HTS9xx fix changes the status ("unsafe -> 303" in the rule catalogue); the others say so.

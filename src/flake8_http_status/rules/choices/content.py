@@ -14,6 +14,7 @@ from ...handlers.answers import helper_answers, setters
 from ...handlers.flow import dominates
 from ...handlers.responses import presence
 from ...i18n.phrase import Phrase
+from ...lazy_pattern import LazyPattern
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, report_node
@@ -219,7 +220,7 @@ def _written_after(context: Context, site: Site) -> bool:
 # HTS911 ------------------------------------------------------------------------------------------
 
 # A cheap text test before walking a function: the words an error-shaped payload must contain.
-_ERROR_WORDS = re.compile(
+_ERROR_WORDS = LazyPattern(
     r"""["'](?:errors?|danger|success|ok|status|code|status_code|statusCode|http_status|result)["']"""
     r"""|\b(?:errors?|success|ok|status|code|status_code|result)\s*="""
 )
@@ -299,5 +300,5 @@ def _monitoring(context: Context, function: FunctionNode) -> bool:
     return any(not _MONITORING_WORDS.isdisjoint(_WORD_SPLIT.split(text.lower())) for text in texts)
 
 
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
-_WEBHOOK = re.compile(r"web_?hook", re.IGNORECASE)
+_WORD_SPLIT = LazyPattern(r"[^a-z0-9]+")
+_WEBHOOK = LazyPattern(r"web_?hook", re.IGNORECASE)

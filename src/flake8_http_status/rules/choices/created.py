@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from ...analysis.sites import FunctionNode, Site
@@ -15,6 +14,7 @@ from ...handlers.answers import Answer
 from ...handlers.creation import Created, answers_with, records_event
 from ...handlers.handler_model import HandlerModel
 from ...handlers.routes import Handler
+from ...lazy_pattern import LazyPattern
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import append_status, better, candidates, change_status, report_node
@@ -68,7 +68,7 @@ _ACTIONS = frozenset(
     }
 )
 _CREATING_VERBS = frozenset({"create", "add", "new", "insert", "register", "signup", "make", "upload", "save"})
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_WORD = LazyPattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 OK_AFTER_CREATE = Rule(
     code="HTS904",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from ...analysis.sites import Site
 from ...findings import Finding, FixSafety
+from ...lazy_pattern import LazyPattern
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import candidates, report_node
@@ -60,8 +60,8 @@ RULES = (RETRY_AFTER_MISSING,)
 
 
 # Words saying the service is switched off or not set up rather than busy: waiting will not help.
-_LASTING = re.compile(r"(?i)disabled|not[ _]?(configured|enabled|supported)|unsupported")
-_HEALTH = re.compile(r"(?i)health")
+_LASTING = LazyPattern(r"(?i)disabled|not[ _]?(configured|enabled|supported)|unsupported")
+_HEALTH = LazyPattern(r"(?i)health")
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -174,6 +174,9 @@ def _helpers_swallowed(context: Context, function: FunctionNode) -> Iterator[Fin
     """Calls in a `try` body of helpers that raise a 4xx themselves (`await require_camera_access(...)` raising a
     403), where the catch-all answers another status."""
     model = context.handlers
+    start, end = function.lineno, function.end_lineno or function.lineno
+    if "try" not in "".join(model.module.lines[start - 1 : end]):
+        return  # no `try` statement: skip the walk (most functions of a large tree)
     tries = [node for node in walk_function(function) if isinstance(node, ast.Try)]
     if not any(_broad(model, handler) for node in tries for handler in node.handlers):
         return

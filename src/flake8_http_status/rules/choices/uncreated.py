@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import re
 from collections.abc import Iterator
 
 from ...analysis.nodes import attribute_chain
@@ -21,6 +20,7 @@ from ...findings import Finding, FixSafety
 from ...handlers.handler_model import HandlerModel
 from ...handlers.methods import Methods
 from ...handlers.routes import Handler
+from ...lazy_pattern import LazyPattern
 from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import better, candidates, change_status, report_node
@@ -85,7 +85,7 @@ _QUERY_WORDS = frozenset(
     {"search", "query", "lookup", "find", "filter", "count", "preview", "validate", "estimate", "calculate"}
 )
 _CREATING_VERBS = frozenset({"create", "add", "new", "insert", "register", "signup", "make", "upload", "save"})
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_WORD = LazyPattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _PATH_KEYWORDS = frozenset({"path", "rule", "uri", "route", "url"})
 # Web frameworks: a call of their API builds or reads a request or a response. Their auth helpers
 # (`django.contrib.auth.login`) start sessions, so they count as unknown.
@@ -208,7 +208,7 @@ _READS = frozenset(
     }
 )
 # Whatever these receivers are asked, the answer depends on code elsewhere (a service layer, the view itself).
-_LAYERS = re.compile(r"(?i)(repo|repository|repositories|service|services|crud|store|dao|manager|client|api|uow)\Z")
+_LAYERS = LazyPattern(r"(?i)(repo|repository|repositories|service|services|crud|store|dao|manager|client|api|uow)\Z")
 _OWN = frozenset({"self", "cls"})
 # DRF's generic views: these methods of the view itself read.
 _VIEW_READS = frozenset(
@@ -222,7 +222,7 @@ _VIEW_READS = frozenset(
         "get_paginated_response",
     }
 )
-_LOGGERS = re.compile(r"(?i)\A_?(log|logger|logging)\Z")
+_LOGGERS = LazyPattern(r"(?i)\A_?(log|logger|logging)\Z")
 _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
 
 
