@@ -17,7 +17,7 @@ from ..api import Table
 from ..families import constant_for, style_attributes
 from .children import CHILD_FIELDS
 from .imports import ImportMap
-from .nodes import attribute_chain, may_carry_status, parameters
+from .nodes import may_carry_status, parameters
 from .sites import MODULE_SCOPE, FunctionNode, Scope
 
 _CONFLICT: Final = ""  # a name bound to different types in different places
@@ -113,7 +113,6 @@ class _Walker:
             ast.Call: self._call,
             ast.Import: self._import,
             ast.ImportFrom: self._import,
-            ast.Attribute: self._attribute,
             ast.FunctionDef: self._enter_function,
             ast.AsyncFunctionDef: self._enter_function,
             ast.ClassDef: self._enter_class,
@@ -146,32 +145,50 @@ class _Walker:
         for parameter in ("TypeVar", "ParamSpec", "TypeVarTuple"):  # PEP 695 type parameters bind their name
             if hasattr(ast, parameter):
                 self._visitors[getattr(ast, parameter)] = self._bind_name
-        if self._constant_names:  # only modules importing constants by name pay for visiting every Name
-            self._visitors[ast.Name] = self._name
 
     def walk(self, tree: ast.Module) -> None:
         stack: list[ast.AST | _Exit] = list(reversed(tree.body))
+        pop, push, extend = stack.pop, stack.append, stack.extend
         scope = MODULE_SCOPE
-        visitors = self._visitors
-        child_fields = CHILD_FIELDS
+        # One look-up per node: its visitor (or None) and the fields that hold its children. Kinds that hold no
+        # node and have no visitor (Constant, MatchSingleton...) are left out, so that they cost a failed look-up.
+        steps = _steps(self._visitors)
+        # Names and attributes are over half of a module's nodes: they are handled here, without a visitor call or
+        # a look-up (a Name holds no node, an Attribute only `value`). A Name matters only in a module that imports
+        # a status constant by name.
+        name_kind, attribute_kind = ast.Name, ast.Attribute
+        constant_names = self._constant_names
+        style_attributes = self._style_attributes
+        constant_uses = self.candidates.constant_uses
         while stack:
-            node = stack.pop()
+            node = pop()
             kind = type(node)
-            if kind is _Exit:
-                scope = node.scope  # type: ignore[union-attr]
+            if kind is name_kind:
+                if constant_names and node.id in constant_names:  # type: ignore[union-attr]
+                    constant_uses.append(node)  # type: ignore[arg-type]
                 continue
-            visitor = visitors.get(kind)
+            if kind is attribute_kind:
+                if node.attr in style_attributes:  # type: ignore[union-attr]
+                    constant_uses.append(node)  # type: ignore[arg-type]
+                push(node.value)  # type: ignore[union-attr]
+                continue
+            step = steps.get(kind)
+            if step is None:
+                if kind is _Exit:
+                    scope = node.scope  # type: ignore[union-attr]
+                continue
+            visitor, fields = step
             if visitor is not None:
                 entered = visitor(node, scope, stack)
                 if entered is not None:
                     scope = entered
                     continue
-            for name in child_fields.get(kind, ()):
+            for name in fields:
                 value = getattr(node, name)
                 if type(value) is list:
-                    stack.extend(value)
+                    extend(value)
                 elif value is not None:
-                    stack.append(value)
+                    push(value)
 
     def _call(self, node: ast.Call, scope: Scope, stack: object) -> None:
         """Keep only calls some row could match: by callee name, alias, status keyword or a name saying status."""
@@ -192,11 +209,14 @@ class _Walker:
         """A call from a project import (or `self`) with an argument that can hold a status: an int literal, a
         dotted constant, a name or a conditional. Others cannot pass one, and asking the index about them would
         read modules for nothing."""
-        root, _ = attribute_chain(call.func)
+        root = call.func
+        while isinstance(root, ast.Attribute):  # the chain's root, without building its list of names
+            root = root.value
         if not (isinstance(root, ast.Name) and root.id in self._project_roots):
             return False
-        arguments = [*call.args, *(keyword.value for keyword in call.keywords)]
-        return any(may_carry_status(argument) for argument in arguments)
+        return any(may_carry_status(argument) for argument in call.args) or any(
+            may_carry_status(keyword.value) for keyword in call.keywords
+        )
 
     def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:
         self.bindings.bound.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)
@@ -225,14 +245,6 @@ class _Walker:
 
     def _lambda(self, node: ast.Lambda, scope: Scope, stack: object) -> None:
         _count_parameters(node.args, self.bindings.bound)
-
-    def _attribute(self, node: ast.Attribute, scope: Scope, stack: object) -> None:
-        if node.attr in self._style_attributes:
-            self.candidates.constant_uses.append(node)
-
-    def _name(self, node: ast.Name, scope: Scope, stack: object) -> None:
-        if node.id in self._constant_names:
-            self.candidates.constant_uses.append(node)
 
     def _assignment(self, node: ast.Assign | ast.AnnAssign, scope: Scope, stack: object) -> None:
         self.candidates.assignments.append((node, scope))
@@ -315,6 +327,20 @@ class _Walker:
         if isinstance(node, ast.Name) and node.id not in self.imports.names:
             return f"<local>.{node.id}"
         return self.imports.qualify(node)
+
+
+# `_Walker.walk`'s table for the node types no visitor handles: the fields holding their children (`CHILD_FIELDS`).
+_PLAIN_STEPS: Final[dict[type, tuple[None, tuple[str, ...]]]] = {
+    kind: (None, fields) for kind, fields in CHILD_FIELDS.items() if fields
+}
+
+
+def _steps(visitors: dict[type, Visitor]) -> dict[type, tuple[Visitor | None, tuple[str, ...]]]:
+    """`_Walker.walk`'s table: per node type, its visitor and the fields holding its children."""
+    steps: dict[type, tuple[Visitor | None, tuple[str, ...]]] = dict(_PLAIN_STEPS)
+    for kind, visitor in visitors.items():
+        steps[kind] = (visitor, CHILD_FIELDS.get(kind, ()))
+    return steps
 
 
 def _count_targets(target: ast.expr, bound: Counter[str]) -> None:

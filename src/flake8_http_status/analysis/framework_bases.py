@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from ..api import Table
 from ..api.rows import Api, Role
+from .children import CHILD_FIELDS
 from .imports import ImportMap
-from .nodes import may_carry_status, says_status, super_init_calls
+from .nodes import is_super_init, may_carry_status, says_status
 from .project_facts import ProjectFacts
 
 
@@ -23,13 +24,16 @@ def framework_apis(
 ) -> list[Api]:
     """The status rows of the framework (or project) exceptions the class derives from directly."""
     found: list[Api] = []
+    passes: bool | None = None  # `_passes_status_up`, asked at most once per class (it walks the `__init__`)
     for base in cls.bases:
         if not isinstance(base, (ast.Name, ast.Attribute)):
             continue
         qualified = imports.qualify(base)
         if qualified:
             found.extend(api for api in table.calls.get(qualified, ()) if api.slots and api.role is Role.RAISE)
-        if project is not None and not found and _passes_status_up(cls):
+        if project is not None and not found and passes is None:
+            passes = _passes_status_up(cls)
+        if project is not None and not found and passes:
             absolute = qualified or project.qualify(base)
             if absolute:
                 found.extend(api for api in project.rows(absolute) if api.slots)
@@ -41,22 +45,47 @@ def _passes_status_up(cls: ast.ClassDef) -> bool:
     project base's constructor row matter (the check spares reading other modules for every class)."""
     return any(
         any(may_carry_status(argument) for argument in (*call.args, *(k.value for k in call.keywords)))
-        for call, _ in super_init_calls(cls)
+        for call in _super_init_calls(cls)
     )
+
+
+def _super_init_calls(cls: ast.ClassDef) -> Iterator[ast.Call]:
+    """`nodes.super_init_calls`'s calls, in no particular order."""
+    for node in _init_nodes(cls):
+        if type(node) is ast.Call and is_super_init(node.func):
+            yield node
 
 
 def _attributes_set(cls: ast.ClassDef) -> Iterator[str]:
     """Names the class sets in its body, and as `self.<name> = ...` in its `__init__` (where a constructor's
-    parameter becomes the attribute an error handler sends)."""
+    parameter becomes the attribute an error handler sends); in no particular order."""
     for statement in cls.body:
         if isinstance(statement, ast.Assign):
             yield from (target.id for target in statement.targets if isinstance(target, ast.Name))
         elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
             yield statement.target.id
-        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == "__init__":
-            for node in ast.walk(statement):
-                if isinstance(node, ast.Assign):
-                    yield from (t.attr for t in node.targets if isinstance(t, ast.Attribute))
+    for node in _init_nodes(cls):
+        if type(node) is ast.Assign:
+            yield from (t.attr for t in node.targets if isinstance(t, ast.Attribute))
+
+
+def _init_nodes(cls: ast.ClassDef) -> Iterator[ast.AST]:
+    """Every node of the class's `__init__` methods, in no particular order: a walk over the fields that hold nodes
+    (`children.CHILD_FIELDS`) rather than `ast.walk`, which is a few times slower. Both questions above are asked
+    of every class with a base in a module that imports from its project (in Django, nearly every class)."""
+    for method in cls.body:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or method.name != "__init__":
+            continue
+        stack: list[ast.AST] = [method]
+        while stack:
+            node = stack.pop()
+            yield node
+            for name in CHILD_FIELDS.get(type(node), ()):
+                value = getattr(node, name)
+                if type(value) is list:
+                    stack.extend(value)
+                elif value is not None:
+                    stack.append(value)
 
 
 def project_carried(cls: ast.ClassDef, imports: ImportMap, project: ProjectFacts | None) -> dict[str, Api]:

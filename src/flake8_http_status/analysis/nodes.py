@@ -78,11 +78,12 @@ def super_init_calls(cls: ast.ClassDef) -> Iterator[tuple[ast.Call, ast.Function
     for method in cls.body:
         if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name == "__init__":
             for node in ast.walk(method):
-                if isinstance(node, ast.Call) and _is_super_init(node.func):
+                if isinstance(node, ast.Call) and is_super_init(node.func):
                     yield node, method
 
 
-def _is_super_init(func: ast.expr) -> bool:
+def is_super_init(func: ast.expr) -> bool:
+    """`super().__init__` or `super(Cls, self).__init__`, the callee of a call."""
     return (
         isinstance(func, ast.Attribute)
         and func.attr == "__init__"

@@ -48,10 +48,17 @@ def top_directory(path: Path) -> Path:
     return _top_of(path.parent)
 
 
+def folder_top(directory: Path) -> Path:
+    """`top_directory` of any file in `directory`."""
+    return _top_of(directory)
+
+
 @functools.lru_cache(maxsize=1024)
 def _top_of(directory: Path) -> Path:
-    while (directory / "__init__.py").is_file() and directory.parent != directory:
-        directory = directory.parent
+    # Recursive, so that the folders above are remembered too: the modules of a package's subpackages share
+    # them, and each would otherwise ask the file system again for every `__init__.py` up to the top.
+    if (directory / "__init__.py").is_file() and directory.parent != directory:
+        return _top_of(directory.parent)
     return directory
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..analysis.imports import ImportMap
 from ..lazy_pattern import LazyPattern
-from .layout import folder_names, root_of, top_directory, top_level_names
+from .layout import folder_names, folder_top, root_of, top_level_names
 
 _RELATIVE = LazyPattern(r"^[ \t]*from[ \t]+\.", re.MULTILINE)  # only for modules not analysed
 
@@ -41,11 +41,18 @@ def _project_names(filename: str) -> frozenset[str]:
     search paths, and beside the file's top-level package (a script's own folder)."""
     if filename in ("", "-", "stdin") or not filename.endswith((".py", ".pyi")):
         return frozenset()
-    path = Path(os.path.abspath(filename))  # abspath: no syscall per path component
-    root = root_of(path.parent)
+    return _names_for_folder(os.path.dirname(os.path.abspath(filename)))  # abspath: no syscall per component
+
+
+@functools.lru_cache(maxsize=256)
+def _names_for_folder(folder: str) -> frozenset[str]:
+    """`_project_names` for every file in `folder`: asked for each analysed module, and the modules of a tree
+    share few folders, so the paths and the union of the root's names are built once per folder."""
+    directory = Path(folder)
+    root = root_of(directory)
     if root is None:
         return frozenset()
-    return top_level_names(root) | folder_names(top_directory(path))
+    return top_level_names(root) | folder_names(folder_top(directory))
 
 
 @functools.lru_cache(maxsize=64)
@@ -59,3 +66,4 @@ def _project_imports(names: frozenset[str]) -> re.Pattern[str] | None:
 
 def forget() -> None:
     _project_imports.cache_clear()
+    _names_for_folder.cache_clear()
