@@ -79,6 +79,8 @@ def _init_nodes(cls: ast.ClassDef) -> Iterator[ast.AST]:
         stack: list[ast.AST] = [method]
         while stack:
             node = stack.pop()
+            if node is None:  # a list field may hold None: a keyword-only parameter's missing default, `{**d}`'s key
+                continue
             yield node
             for name in CHILD_FIELDS.get(type(node), ()):
                 value = getattr(node, name)
