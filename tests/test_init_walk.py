@@ -26,8 +26,9 @@ def _classes() -> list[ast.ClassDef]:
     found: list[ast.ClassDef] = []
     sources = [*SNIPPETS]
     for folder in ("fixtures", "tests", "src"):
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            sources.append(path.read_text(encoding="utf-8", errors="replace"))
+        sources.extend(
+            path.read_text(encoding="utf-8", errors="replace") for path in sorted((ROOT / folder).rglob("*.py"))
+        )
     for source in sources:
         try:
             tree = ast.parse(source)
