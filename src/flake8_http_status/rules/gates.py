@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from ..analysis.values import Spelling
 from ..api.rows import Role
 
 if TYPE_CHECKING:
@@ -44,6 +45,22 @@ def _any_site(codes: Iterable[int]) -> Gate:
     """Some site has one of `codes`, in any role and however it was written (`carried_unauthorized`)."""
     wanted = frozenset(codes)
     return lambda context: any(site.code in wanted for site in context.sites)
+
+
+def _status_lines(context: Context) -> bool:
+    """HTS003 reads only sites whose status is a status line's text (`"404 Not Found"`), in its own slot."""
+    return any(
+        site.value.spelling is Spelling.TEXT and site.node is not None and site.misplaced is None
+        for site in context.sites
+    )
+
+
+def _misplaced(context: Context) -> bool:
+    """HTS604 reads only sites whose status sits in a call's positional slot that is not the status."""
+    return any(
+        site.misplaced is not None and site.node is not None and isinstance(site.anchor, ast.Call)
+        for site in context.sites
+    )
 
 
 def _documents(context: Context) -> bool:
@@ -105,9 +122,11 @@ _SUCCESS: Final = frozenset(range(200, 300))
 _CLIENT_ERRORS: Final = frozenset(range(400, 500))
 _SERVER_ERRORS: Final = frozenset(range(500, 600))
 
-# The gate of each module of `checkers.MODULES` that has one. The modules of HTS001-HTS604 have none: they judge
-# any site, and no text tells cheaply that a module has none they would report.
+# The gate of each module of `checkers.MODULES` that has one. `naming` (HTS001/HTS002), `mixing` (HTS004) and
+# `validity` (HTS6xx) have none: they judge any site or constant.
 GATES: Final[dict[str, Gate]] = {
+    "status_lines": _status_lines,
+    "arguments": _misplaced,
     # `candidates(401, 403)` and `carried_unauthorized` (any 401 site, a class attribute or a value carried).
     "choices.authentication": _either(_sends((401, 403)), _any_site((401,))),
     # 201 and 200 sites, and every handler's answers (an implicit 200 has no site).
