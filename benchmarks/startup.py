@@ -11,6 +11,7 @@ import is not even attempted); the plugin's environment holds this checkout (see
 
 - flake8 + plugin / flake8 alone on FILE (budget 1.15);
 - the same on a small module with no status site (the text prefilter skips it), for information;
+- the same on a small client module with status sites but no handler (no HTS9xx rule runs), for information;
 - `http-status fix --check` on FILE once its safe fixes are applied (nothing left to fix) / flake8
   alone on that file (budget 1.10);
 - `http-status fix --check` on FILE as it is (fixes to apply, LibCST imported) / flake8 alone, for
@@ -38,6 +39,11 @@ from measure import instructions, run
 
 DEFAULT_FILE = ROOT / "fixtures" / "flask" / "restful_api.py"
 NO_SITE = 'import os\n\n\ndef joined(path):\n    return os.path.join(path, "a")\n'
+# Status sites but no handler: a client's helper (the HTS9xx rule modules and the handler model are not loaded).
+CLIENT = (
+    "import requests\n\n\ndef fetch(url):\n    response = requests.get(url)\n"
+    "    if response.status_code == 404:\n        return None\n    return response.json()\n"
+)
 
 
 def _environ() -> dict[str, str]:
@@ -103,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         plain = work / "plain" / "plain.py"
         plain.parent.mkdir()
         plain.write_text(NO_SITE)
+        client = work / "client" / "client.py"
+        client.parent.mkdir()
+        client.write_text(CLIENT)
         http_status = str(plugin / "bin" / "http-status")
         subprocess.run([http_status, "fix", "-q", str(fixed)], capture_output=True, check=False)
 
@@ -114,12 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         alone_fixed = count(flake8(base, fixed), fixed.parent)
         plain_alone = count(flake8(base, plain), plain.parent)
         plain_plugin = count(flake8(plugin, plain), plain.parent)
+        client_alone = count(flake8(base, client), client.parent)
+        client_plugin = count(flake8(plugin, client), client.parent)
         check_clean = count([http_status, "fix", "--check", fixed.name], fixed.parent)
         check_fixes = count([http_status, "fix", "--check", original.name], original.parent)
     explain = explain_cpu(plugin)
     rows = [
         ("flake8 + plugin / flake8 alone", with_plugin, alone, 1.15),
         ("the same, on a module with no status site", plain_plugin, plain_alone, None),
+        ("the same, on a client module with sites but no handler", client_plugin, client_alone, None),
         ("fix --check, nothing to fix / flake8 alone", check_clean, alone_fixed, 1.10),
         ("fix --check, fixes to apply / flake8 alone", check_fixes, alone, None),
     ]

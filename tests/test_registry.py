@@ -109,3 +109,12 @@ def test_rule_for_finds_every_rule_of_the_registry() -> None:
     for code, rule in registry.BY_CODE.items():
         assert checkers.rule_for(code) is rule
     assert checkers.rule_for("HTS999") is None
+
+
+def test_on_by_default_reads_the_rules_defaults() -> None:
+    """`one_answer.on_by_default` reads the checkers' table instead of importing every rule module."""
+    from flake8_http_status.rules import registry
+    from flake8_http_status.rules.one_answer import on_by_default
+
+    assert all(on_by_default(rule.code) is rule.default for rule in registry.RULES)
+    assert not on_by_default("HTS999")

@@ -23,7 +23,7 @@ from .options import ExtraCall, Settings
 from .prefilter import call_words, may_have_sites
 from .project import pyproject_for
 from .records import NamedTuple
-from .rules.checkers import checkers, shown_checkers
+from .rules.checkers import checkers_for
 from .rules.context import Context
 from .rules.one_answer import Shown, Silenced, on_by_default, one_answer_per_literal
 
@@ -58,6 +58,7 @@ def analyse_module(
     shown: Shown | None = None,
     silenced: Silenced | None = None,
     hidden_skipped: bool = False,
+    gated: bool = True,
 ) -> Analysis:
     """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing).
 
@@ -66,6 +67,8 @@ def analyse_module(
     `silenced`: whether a `# noqa` hides a finding; None: a comment on the finding's own line does.
     `hidden_skipped`: with `shown`, the rule modules none of whose codes is shown are not run, so their findings
     are missing (for flake8, which drops them anyway).
+    `gated=False` runs every rule module, also those whose gate (`rules.gates`) says they cannot report here (tests
+    prove the gates lose nothing).
     HTS001 gives way to a shown finding that answers the same status otherwise (`rules.one_answer`)."""
     table = _table(settings.extra_calls)
     source = "".join(lines)
@@ -73,7 +76,7 @@ def analyse_module(
         return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, table, siblings)
     findings: dict[tuple[str, int, int], Finding] = {}
-    for checker in shown_checkers(shown) if hidden_skipped and shown is not None else checkers():
+    for checker in checkers_for(context, shown if hidden_skipped else None, gated=gated):
         for finding in checker(context):
             findings.setdefault((finding.code, finding.start.line, finding.start.column), finding)
     answered = one_answer_per_literal(findings.values(), shown or on_by_default, silenced or _noqa_on_line(lines))

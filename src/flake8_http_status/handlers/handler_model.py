@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
@@ -21,10 +22,7 @@ from ..api.idioms import Evidence, ExceptionRow, Fault
 from ..api.rows import Role
 from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
-from .answers import Answer, answers
-from .auth import AuthModel, AuthState
 from .body_index import BodyIndex, index_body
-from .creation import Created, Creations, body_parameters
 from .flow import (
     Path,
     dominates,
@@ -38,10 +36,16 @@ from .flow import (
 from .inputs import reads_request, request_names, sent_names, sent_value
 from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names
-from .parsing import Parsing
 from .responses import Content, Headers, content_of
 from .routes import Handler, Routes
 from .table import Idioms, idioms_for
+
+if TYPE_CHECKING:
+    # Imported where first used: the authentication state, the creations and the plain answers are asked for by
+    # some rules only, which their gates (`rules/gates.py`) often skip.
+    from .answers import Answer
+    from .auth import AuthModel, AuthState
+    from .creation import Created, Creations
 
 # Calls that report an error but return normally: the code after them still runs.
 _RETURNING_RAISERS = frozenset({"send_error"})
@@ -65,7 +69,6 @@ class HandlerModel:
         self.receivers = Receivers(module.imports, module.bindings, in_tests=self.in_tests, project=module.project)
         candidates = module.candidates
         self.routes = Routes(self.idioms, module.imports, self.receivers, candidates.calls, candidates.module_functions)
-        self.creations = Creations(self.idioms, module.imports, module.bindings, module.project)
         self._bodies: dict[int, BodyIndex] = {}
         self._paths: dict[tuple[int, int], Path] = {}
         self._request_names: dict[int, frozenset[str]] = {}
@@ -87,7 +90,16 @@ class HandlerModel:
         return module_names(self.module.tree)
 
     @cached_property
+    def creations(self) -> Creations:
+        from .creation import Creations
+
+        module = self.module
+        return Creations(self.idioms, module.imports, module.bindings, module.project)
+
+    @cached_property
     def auth(self) -> AuthModel:
+        from .auth import AuthModel
+
         return AuthModel(self.idioms, self.module.imports, self.receivers, self.names, self.module.tree)
 
     @cached_property
@@ -248,6 +260,8 @@ class HandlerModel:
         """Creating calls anywhere in the function (on some way or other)."""
         handler = self.handler(function)
         plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
+        from .creation import body_parameters
+
         received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
         return self.creations.find(self.body_index(function), received) if self.may_create(function) else []
 
@@ -297,6 +311,8 @@ class HandlerModel:
         data = self.idioms.request_data
         imports = self.module.imports
         bound = self.receivers.bindings.bound
+        from .parsing import Parsing
+
         parsing = Parsing(
             lambda node: reads_request(node, data, names),
             imports.qualify,
@@ -433,6 +449,8 @@ class HandlerModel:
         """Content the handler sends without a response object, with the status it goes out with."""
         key = id(handler.function)
         if key not in self._answers:
+            from .answers import answers
+
             self._answers[key] = answers(self, handler)
         return self._answers[key]
 

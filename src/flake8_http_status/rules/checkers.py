@@ -96,6 +96,29 @@ def shown_checkers(shown: Callable[[str], bool]) -> tuple[Checker, ...]:
     )
 
 
+@cache
+def _checker(name: str) -> Checker:
+    check: Checker = importlib.import_module(f"{__package__}.{name}").check
+    return check
+
+
+def checkers_for(
+    context: Context, shown: Callable[[str], bool] | None = None, *, gated: bool = True
+) -> Iterator[Checker]:
+    """The checkers to run on `context`, importing only those: with `shown`, of the modules that report a code it
+    lets through (see `shown_checkers`); with `gated`, of the modules whose gate in `gates.GATES` passes (a gate is
+    necessary: a module it stops has nothing to report here, so its import and the HTS9xx handler model it would
+    build are saved)."""
+    from .gates import GATES  # with the engine: the plugin imports this module for OFF_BY_DEFAULT alone
+
+    for name, codes in zip(MODULES, CODES, strict=True):
+        if shown is not None and not any(shown(code) for code in codes):
+            continue
+        gate = GATES.get(name) if gated else None
+        if gate is None or gate(context):
+            yield _checker(name)
+
+
 @lru_cache(maxsize=1)
 def checkers() -> tuple[Checker, ...]:
     return tuple(module.check for module in _modules())

@@ -9,7 +9,6 @@ from ..analysis.sites import Site
 from ..analysis.values import Spelling
 from ..api.rows import Role
 from ..findings import Finding, FixSafety
-from ..handlers.declared import declared_statuses
 from ..i18n.phrase import Phrase
 from ..statuses import State, lookup
 from .context import Context
@@ -228,6 +227,8 @@ def _undeclared(site: Site, context: Context) -> bool:
     keyword = site.api.declared_by
     if keyword is None:
         return False
+    from ..handlers.declared import declared_statuses  # the handler model loads only for a route's declaration
+
     declared = declared_statuses(context.handlers, site.scope.function, keyword)
     return declared is not None and site.code not in declared
 

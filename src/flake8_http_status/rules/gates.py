@@ -1,0 +1,151 @@
+"""What a rule module's checks need to find in a module before they can report: the one place that says so.
+
+The engine runs a module of `checkers.MODULES` only when its gate here passes (a module with no gate always
+runs), so a module that cannot give a finding is neither imported nor run, nor does it build the HTS9xx handler
+model. Every gate must be NECESSARY: it reads the same facts the checks start from, never fewer, so it can only
+skip work whose answer is empty. The gates read the module's sites, which already carry the status a framework
+default, a constant of another module (the project index) or an alias resolves to, rather than its text, where a
+redirect's default 302 or an imported `CODES.DENIED` would not show. `tests/test_gates.py` runs every fixture
+with and without them and finds the same findings.
+
+The checks' own status sets are repeated here, not imported, since importing them is what the gates save.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+from ..analysis.values import Spelling
+from ..api.rows import Role
+
+if TYPE_CHECKING:
+    from .context import Context
+
+Gate = Callable[["Context"], bool]
+
+# `choices.common.RESPONDS`: the roles of the sites `choices.common.candidates` yields by default.
+_RESPONDS: Final = frozenset({Role.SET, Role.RAISE})
+
+
+def _sends(codes: Iterable[int], roles: frozenset[Role] = _RESPONDS) -> Gate:
+    """Some site could be one of `candidates(context, codes, roles)`: its status is one of `codes`, its role one
+    of `roles`, and it was written at the slot itself (`via` None). Its other conditions are left to the check."""
+    wanted = frozenset(codes)
+
+    def gate(context: Context) -> bool:
+        return any(site.code in wanted and site.role in roles and site.via is None for site in context.sites)
+
+    return gate
+
+
+def _any_site(codes: Iterable[int]) -> Gate:
+    """Some site has one of `codes`, in any role and however it was written (`carried_unauthorized`)."""
+    wanted = frozenset(codes)
+    return lambda context: any(site.code in wanted for site in context.sites)
+
+
+def _status_lines(context: Context) -> bool:
+    """HTS003 reads only sites whose status is a status line's text (`"404 Not Found"`), in its own slot."""
+    return any(
+        site.value.spelling is Spelling.TEXT and site.node is not None and site.misplaced is None
+        for site in context.sites
+    )
+
+
+def _misplaced(context: Context) -> bool:
+    """HTS604 reads only sites whose status sits in a call's positional slot that is not the status."""
+    return any(
+        site.misplaced is not None and site.node is not None and isinstance(site.anchor, ast.Call)
+        for site in context.sites
+    )
+
+
+def _documents(context: Context) -> bool:
+    """HTS917 compares what a handler raises with what its route documents: it returns when nothing is."""
+    return any(site.role is Role.DOCUMENT for site in context.sites)
+
+
+def _tries(context: Context) -> bool:
+    """HTS916's look at helpers called in a `try` body whose catch-all answers: a function's text must hold
+    `try` and `except` (the check itself skips a function whose lines hold no `try`)."""
+    text = "".join(context.lines)
+    return "try" in text and "except" in text
+
+
+def may_have_handler(context: Context) -> bool:
+    """Whether `handlers.routes` could find a handler here: it classifies only a function that is decorated, sits
+    directly in a class (a view's method), is named by an argument of a call the collector kept (a route table's
+    registration), or is a module-level function of a module that imports a framework whose handlers no code
+    registers (Connexion's). A superset of `Routes.worth_classifying`, read without the handler model."""
+    functions = context.candidates.functions
+    names: set[str] = set()
+    module_level = False
+    for function, scope in functions:
+        if function.decorator_list:
+            return True
+        if scope.method_of is not None if scope.function is function else scope.cls is not None:
+            return True
+        names.add(function.name)
+        module_level = module_level or (scope.function is None and scope.cls is None)
+    if not names:
+        return False
+    if module_level and context.imports.imports_any(_marked_gates()):
+        return True
+    return any(_names_one_of(call, names) for call, _ in context.candidates.calls)
+
+
+def _names_one_of(call: ast.Call, names: set[str]) -> bool:
+    for given in (*call.args, *(keyword.value for keyword in call.keywords)):
+        value = given.value if isinstance(given, ast.Starred) else given
+        name = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else None
+        if name in names:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _marked_gates() -> tuple[str, ...]:
+    from .. import api
+
+    return tuple(gate for framework in api.FRAMEWORKS for row in framework.marked_handlers for gate in row.gate)
+
+
+def _either(*gates: Gate) -> Gate:
+    return lambda context: any(gate(context) for gate in gates)
+
+
+_BODILESS: Final = frozenset({*range(100, 200), 204, 205, 304})
+_SUCCESS: Final = frozenset(range(200, 300))
+_CLIENT_ERRORS: Final = frozenset(range(400, 500))
+_SERVER_ERRORS: Final = frozenset(range(500, 600))
+
+# The gate of each module of `checkers.MODULES` that has one. `naming` (HTS001/HTS002), `mixing` (HTS004) and
+# `validity` (HTS6xx) have none: they judge any site or constant.
+GATES: Final[dict[str, Gate]] = {
+    "status_lines": _status_lines,
+    "arguments": _misplaced,
+    # `candidates(401, 403)` and `carried_unauthorized` (any 401 site, a class attribute or a value carried).
+    "choices.authentication": _either(_sends((401, 403)), _any_site((401,))),
+    # 201 and 200 sites, and every handler's answers (an implicit 200 has no site).
+    "choices.created": _either(
+        _sends((201,), frozenset({Role.SET, Role.RAISE, Role.ROUTE})),
+        _sends((200,), frozenset({Role.SET})),
+        may_have_handler,
+    ),
+    "choices.origin": _sends((203,), frozenset({Role.SET, Role.RAISE, Role.ROUTE, Role.CLASS})),
+    # HTS906 on bodiless sites; HTS911 on success sites and every handler's answers.
+    "choices.content": _either(
+        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), _sends(_SUCCESS, frozenset({Role.SET})), may_have_handler
+    ),
+    "choices.methods": _sends((405, 501)),
+    "choices.redirects": _sends((301, 302, 303, 307, 308), frozenset({Role.REDIRECT, Role.SET, Role.RAISE})),
+    "choices.faults": _sends(_SERVER_ERRORS | _CLIENT_ERRORS),
+    "choices.refusals": _sends((400, 404)),
+    "choices.swallowed": _either(_sends(_CLIENT_ERRORS, frozenset({Role.RAISE})), _tries),
+    "choices.retry": _sends((429, 503)),
+    "choices.openapi": _documents,
+    "choices.uncreated": _sends((201,), frozenset({Role.SET, Role.ROUTE})),
+}
