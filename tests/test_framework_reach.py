@@ -22,6 +22,8 @@ from flake8_http_status.analysis.test_modules import is_test_module
 from flake8_http_status.api import reach
 from flake8_http_status.api.framework import Framework
 from flake8_http_status.api.rows import Receiver
+from flake8_http_status.engine import build_context, module_table
+from flake8_http_status.options import Settings
 
 _REACH = Path(api.__file__).resolve().parent / "reach.py"
 
@@ -228,8 +230,44 @@ _FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").rglob("
 @pytest.mark.parametrize("path", _FIXTURES, ids=lambda path: str(path.relative_to(path.parents[1])))
 def test_a_modules_table_finds_the_sites_the_whole_table_finds(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
-    imports = collect_imports(ast.parse(source))
+    tree = ast.parse(source)
+    imports = collect_imports(tree)
+    collect(tree, imports, api.default_table())  # adds the imports of functions and classes
     packages = {module.partition(".")[0] for module in imports.modules}
     in_tests = is_test_module(str(path))
     reached = api.table_of(api.reached_modules(packages))
     assert _sites(source, reached, in_tests=in_tests) == _sites(source, api.default_table(), in_tests=in_tests)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def view():\n    from django.http import HttpResponse\n    return HttpResponse(status=404)\n",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from django.http import HttpResponse\n",
+        "try:\n    import django.http as h\nexcept ImportError:\n    h = None\n",
+        "from django import http as h\n",
+    ],
+    ids=["in-a-function", "type-checking", "try", "aliased"],
+)
+def test_an_import_anywhere_in_the_module_reaches_its_framework(source: str) -> None:
+    tree = ast.parse(source)
+    imports = collect_imports(tree)
+    collect(tree, imports, module_table(imports, ()))  # the walk adds the imports of functions
+    table = module_table(imports, ())
+    assert "django.http.HttpResponse" in table.calls
+    assert "aiohttp.web.Response" not in table.calls
+
+
+def test_project_facts_keep_every_framework(tmp_path: Path) -> None:
+    """A module that reaches a framework through its project (a base class, a re-exported helper) is analysed with
+    the whole table, which the index also summarises the project's other modules with."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'shop'\n", encoding="utf-8")
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "compat.py").write_text("from django.http import Http404, HttpResponse\n", encoding="utf-8")
+    source = "from .compat import HttpResponse\n\n\ndef view(request):\n    return HttpResponse(status=404)\n"
+    (package / "views.py").write_text(source, encoding="utf-8")
+    context = build_context(ast.parse(source), source.splitlines(True), str(package / "views.py"), Settings())
+    assert context.project is not None
+    assert [site.value.code for site in context.sites] == [404]

@@ -101,6 +101,10 @@ def build_context(
     # is given, and its facts (a base class, an app object, a helper's rows) may lead to any framework.
     table = _table(settings.extra_calls) if project is not None else module_table(imports, settings.extra_calls)
     candidates, bindings = collect(tree, imports, table, project.call_roots() if project is not None else frozenset())
+    if project is None:
+        # The collector's walk adds the imports of functions and classes; the collector itself reads only the
+        # callee names and status keywords, which every table with these extra calls shares.
+        table = module_table(imports, settings.extra_calls)
     sites, _ = find_sites(
         tree,
         imports,
