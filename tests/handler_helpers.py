@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass
 
 from flake8_http_status.analysis.sites import FunctionNode, Site
-from flake8_http_status.engine import _table, build_context
+from flake8_http_status.engine import build_context
 from flake8_http_status.handlers.handler_model import HandlerModel
 from flake8_http_status.options import Settings
 from flake8_http_status.rules.context import Context
@@ -43,6 +43,4 @@ class Module:
 
 def module(source: str, settings: Settings = Settings(), filename: str = "app.py") -> Module:
     tree = ast.parse(source)
-    return Module(
-        build_context(tree, source.splitlines(keepends=True), filename, settings, _table(settings.extra_calls))
-    )
+    return Module(build_context(tree, source.splitlines(keepends=True), filename, settings))

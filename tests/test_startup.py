@@ -147,3 +147,30 @@ def test_the_prefilter_words_are_the_tables() -> None:
         head = text[: text.index("    {\n") + len("    {\n")]
         path.write_text(head + "".join(f'        "{word}",\n' for word in words) + "    }\n)\n", encoding="utf-8")
     assert sorted(WORDS) == words, "words.py is stale: HTTP_STATUS_UPDATE_WORDS=1 pytest tests/test_startup.py"
+
+
+FLASK_MODULE = (
+    "from flask import Flask, abort, jsonify\n\napp = Flask(__name__)\n\n\n@app.get('/items/<int:item>')\n"
+    "def item(item):\n    if item > 10:\n        abort(404)\n    return jsonify(item=item), 200\n"
+)
+# Declarations a Flask module's imports cannot reach.
+OTHER_FRAMEWORKS = ("flake8_http_status.api.django", "flake8_http_status.api.aiohttp", "flake8_http_status.api.fastapi")
+
+
+def test_a_flask_modules_status_sites_load_only_the_frameworks_it_can_use() -> None:
+    imported = _imported_by(
+        "import ast; from flake8_http_status.engine import build_context; from flake8_http_status.options import "
+        f"Settings; s = {FLASK_MODULE!r}; c = build_context(ast.parse(s), s.splitlines(True), 'm.py', Settings());"
+        " assert len(c.sites) >= 2, c.sites"
+    )
+    assert "flake8_http_status.api.flask" in imported
+    assert not [name for name in imported if name in OTHER_FRAMEWORKS]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16, left: the handler model's idioms (handlers/table.py) are built from every framework",
+)
+def test_analysing_a_flask_module_loads_no_other_framework() -> None:
+    imported = _analysed(FLASK_MODULE)
+    assert not [name for name in imported if name in OTHER_FRAMEWORKS]

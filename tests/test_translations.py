@@ -86,7 +86,7 @@ def _scan_phrases() -> Iterator[tuple[str, str]]:
 
 def _apis() -> list[Api]:
     """Every row of the framework table."""
-    return [row for framework in api.FRAMEWORKS for row in framework.apis()]
+    return [row for framework in api.all_frameworks() for row in framework.apis()]
 
 
 def _rejections() -> set[str]:

@@ -14,7 +14,7 @@ from .analysis.module import AnalysedModule
 from .analysis.project_facts import ProjectFacts
 from .analysis.status_sites import find_sites
 from .analysis.test_modules import is_conftest, is_test_module
-from .api import Table, build_table, default_table
+from .api import MODULES, Table, build_table, reached_modules, table_of
 from .api.rows import Api, CallRow, Role, Slot
 from .families import Target
 from .findings import Finding
@@ -70,11 +70,10 @@ def analyse_module(
     `gated=False` runs every rule module, also those whose gate (`rules.gates`) says they cannot report here (tests
     prove the gates lose nothing).
     HTS001 gives way to a shown finding that answers the same status otherwise (`rules.one_answer`)."""
-    table = _table(settings.extra_calls)
     source = "".join(lines)
     if prefilter and not may_have_findings(source, settings) and not may_use_project(source, filename):
         return Analysis([], None)
-    context = build_context(tree, list(lines), filename, settings, table, siblings)
+    context = build_context(tree, list(lines), filename, settings, siblings)
     findings: dict[tuple[str, int, int], Finding] = {}
     for checker in checkers_for(context, shown if hidden_skipped else None, gated=gated):
         for finding in checker(context):
@@ -97,12 +96,18 @@ def build_context(
     lines: list[str],
     filename: str,
     settings: Settings,
-    table: Table,
     siblings: frozenset[str] = frozenset(),
 ) -> Context:
     imports = collect_imports(tree)
-    project = project_facts(filename, imports, table, settings)
+    project = project_facts(filename, imports, settings)
+    # With the project index, every framework: the index summarises the project's other modules with the table it
+    # is given, and its facts (a base class, an app object, a helper's rows) may lead to any framework.
+    table = _table(settings.extra_calls) if project is not None else module_table(imports, settings.extra_calls)
     candidates, bindings = collect(tree, imports, table, project.call_roots() if project is not None else frozenset())
+    if project is None:
+        # The collector's walk adds the imports of functions and classes; the collector itself reads only the
+        # callee names and status keywords, which every table with these extra calls shares.
+        table = module_table(imports, settings.extra_calls)
     sites, _ = find_sites(
         tree,
         imports,
@@ -131,7 +136,7 @@ def build_context(
     )
 
 
-def project_facts(filename: str, imports: ImportMap, table: Table, settings: Settings) -> ProjectFacts | None:
+def project_facts(filename: str, imports: ImportMap, settings: Settings) -> ProjectFacts | None:
     """What the project index knows of the modules `filename` imports from its own project (None: no project, or
     the index is switched off)."""
     if not settings.project_index:
@@ -142,7 +147,7 @@ def project_facts(filename: str, imports: ImportMap, table: Table, settings: Set
         return None
     from .index.session import facts_for_file  # loaded only for a module that imports from its project
 
-    return facts_for_file(filename, imports, table, settings.extra_calls, _judge)
+    return facts_for_file(filename, imports, _table(settings.extra_calls), settings.extra_calls, _judge)
 
 
 def _judge(module: AnalysedModule) -> Roles:
@@ -156,7 +161,7 @@ def _judge(module: AnalysedModule) -> Roles:
 def project_facts_for(tree: ast.Module, filename: str, settings: Settings) -> ProjectFacts | None:
     """The project facts the module `tree` is analysed with at `filename`: the fixer's verifier reads a rewritten
     module with the same knowledge of its project as the rules had (a blueprint made in another module)."""
-    return project_facts(filename, collect_imports(tree), _table(settings.extra_calls), settings)
+    return project_facts(filename, collect_imports(tree), settings)
 
 
 @lru_cache(maxsize=1)
@@ -191,11 +196,25 @@ def target_for(filename: str, settings: Settings) -> Target:
     return Target(python, pyproject.starlette_renamed, highest, pyproject.starlette, pyproject.drf)
 
 
-@lru_cache(maxsize=16)
 def _table(extra_calls: tuple[ExtraCall, ...]) -> Table:
+    """The table of every framework, with the project's extra calls."""
+    return _table_of(extra_calls, MODULES)
+
+
+def module_table(imports: ImportMap, extra_calls: tuple[ExtraCall, ...]) -> Table:
+    """The table of the frameworks a module's imports can reach (anywhere in it: in a function, under
+    `if TYPE_CHECKING:` or `try:`), with the project's extra calls: its other frameworks' rows cannot match there,
+    and their declarations need not be imported."""
+    packages = {module.partition(".")[0] for module in imports.modules}
+    return _table_of(extra_calls, reached_modules(packages))
+
+
+@lru_cache(maxsize=64)
+def _table_of(extra_calls: tuple[ExtraCall, ...], modules: tuple[str, ...]) -> Table:
+    """Built once per set of frameworks (and extra calls) in a process: a tree's modules share a few sets."""
     if not extra_calls:
-        return default_table()
-    return build_table(tuple(_extra_row(call) for call in extra_calls))
+        return table_of(modules)
+    return build_table(tuple(_extra_row(call) for call in extra_calls), modules)
 
 
 def _extra_row(call: ExtraCall) -> CallRow:

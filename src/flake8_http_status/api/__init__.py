@@ -1,9 +1,10 @@
 """The framework table: one declarative description of every place a status goes.
 
 Each module in this package declares one framework as a typed `Framework` value (`api.framework`), and
-`FRAMEWORKS` lists them all. `default_table()` indexes their status rows for lookup; `handlers.table` indexes their
-handler idioms. Adding a framework means adding a module with its declaration and naming it in `FRAMEWORKS`
-(CONTRIBUTING.md has the recipe).
+`MODULES` names them all. `table_of()` indexes the status rows of some of them for lookup (a module's table holds
+the frameworks its imports can reach, `reached_modules`), `default_table()` those of all; `handlers.table` indexes
+their handler idioms. Adding a framework means adding a module with its declaration, naming it in `MODULES` and
+regenerating `reach.py` (CONTRIBUTING.md has the recipe).
 """
 
 from __future__ import annotations
@@ -11,35 +12,12 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
+from importlib import import_module
 from typing import TypeVar
 
 from ..lazy_pattern import LazyPattern
-from . import (
-    aiohttp,
-    bottle,
-    clients,
-    connexion,
-    django,
-    drf,
-    errors,
-    falcon,
-    fastapi,
-    flask,
-    generic,
-    litestar,
-    ninja,
-    pyramid,
-    quart,
-    sanic,
-    spectacular,
-    starlette,
-    stdlib,
-    storage,
-    tornado,
-    webtest,
-    werkzeug,
-)
+from . import reach
 from .framework import Framework
 from .rows import (
     Api,
@@ -51,81 +29,85 @@ from .rows import (
     HelperRow,
     KeywordRow,
     MethodRow,
-    Receiver,
     ReturnRow,
 )
 
-# In this order rows of several frameworks are tried on one node.
-FRAMEWORKS: tuple[Framework, ...] = tuple(
-    module.FRAMEWORK
-    for module in (
-        werkzeug,
-        flask,
-        quart,
-        django,
-        drf,
-        spectacular,
-        ninja,
-        starlette,
-        fastapi,
-        litestar,
-        aiohttp,
-        tornado,
-        sanic,
-        falcon,
-        pyramid,
-        bottle,
-        connexion,
-        webtest,
-        stdlib,
-        clients,
-        generic,
-        storage,
-        errors,
-    )
+# The declaration modules of this package, one framework each, in the order rows of several frameworks are tried
+# on one node. They are imported only when a table needs them: a module's table loads the frameworks its imports
+# can reach (`reach.py`, generated from these declarations), and `all_frameworks()` loads every one.
+MODULES: tuple[str, ...] = (
+    "werkzeug",
+    "flask",
+    "quart",
+    "django",
+    "drf",
+    "spectacular",
+    "ninja",
+    "starlette",
+    "fastapi",
+    "litestar",
+    "aiohttp",
+    "tornado",
+    "sanic",
+    "falcon",
+    "pyramid",
+    "bottle",
+    "connexion",
+    "webtest",
+    "stdlib",
+    "clients",
+    "generic",
+    "storage",
+    "errors",
 )
 
-FRAMEWORK_ROOTS: tuple[str, ...] = tuple(root for framework in FRAMEWORKS for root in framework.roots)
+
+def framework_of(module: str) -> Framework:
+    """The declaration of one module of `MODULES`, imported at first use."""
+    declared: Framework = import_module(f"{__name__}.{module}").FRAMEWORK
+    return declared
 
 
-def _library_packages() -> frozenset[str]:
-    """Top-level packages the table knows: every framework's roots, every package a status row names, the stdlib."""
-    names: set[str] = set(FRAMEWORK_ROOTS)
-    for framework in FRAMEWORKS:
-        names.update(name for row in framework.calls for name in row.names)
-        receivers: list[Receiver] = [row.receiver for row in framework.methods]
-        receivers += (row.receiver for row in framework.attributes)
-        receivers += (row.receiver for row in framework.comparisons)
-        for receiver in receivers:
-            names.update(receiver.owners)
-            names.update(receiver.gate)
-    return frozenset(name.partition(".")[0] for name in names) | frozenset(sys.stdlib_module_names)
+@lru_cache(maxsize=1)
+def all_frameworks() -> tuple[Framework, ...]:
+    """Every framework, in table order: for the handler idioms, `explain`, the docs and the tests."""
+    return tuple(framework_of(module) for module in MODULES)
 
 
+def reached_modules(packages: Iterable[str]) -> tuple[str, ...]:
+    """The declaration modules whose status rows can match in a module importing `packages` (top-level names, in
+    any order), in table order: those a row of which an import of one of them can make match, and those with a row
+    that matches by name alone (`reach.ALWAYS`)."""
+    wanted = set(reach.ALWAYS)
+    for package in packages:
+        wanted.update(reach.REACHED_BY.get(package, ()))
+    return tuple(module for module in MODULES if module in wanted)
+
+
+# Top-level packages whose import marks a module as written for some framework (every declaration's `roots`).
+FRAMEWORK_ROOTS: tuple[str, ...] = reach.FRAMEWORK_ROOTS
+
+# Top-level packages the table knows: every framework's roots, every package a status row names, the stdlib.
 # An object imported from any other package (the project's own, or a library no row is about) is of unknown
 # type: importing an instance says nothing about its class (`analysis.receivers`).
-LIBRARY_PACKAGES: frozenset[str] = _library_packages()
+LIBRARY_PACKAGES: frozenset[str] = reach.LIBRARY_ROOTS | frozenset(sys.stdlib_module_names)
 
 # Every framework's syntax for a path parameter segment, as one pattern.
-PATH_PARAMETER = LazyPattern(
-    r"\A(?:" + "|".join(dict.fromkeys(pattern for f in FRAMEWORKS for pattern in f.path_parameters)) + r")\Z"
-)
+PATH_PARAMETER = LazyPattern(r"\A(?:" + "|".join(reach.PATH_PARAMETERS) + r")\Z")
 
 # Annotations of handler parameters that some framework fills itself.
-INJECTED_TYPES: frozenset[str] = frozenset(name for framework in FRAMEWORKS for name in framework.injected_types)
+INJECTED_TYPES: frozenset[str] = reach.INJECTED_TYPES
 
 
 def framework_family(modules: frozenset[str] | set[str]) -> str | None:
     """The style key of the constant family of the framework a module imports, if one has a family.
 
     A framework built on another one (FastAPI on Starlette) wins over it."""
-    imported = [
-        framework for framework in FRAMEWORKS if framework.family is not None and framework.imported_by(modules)
-    ]
-    overridden = {base for framework in imported for base in framework.builds_on}
-    for framework in imported:
-        if framework.name not in overridden and framework.family is not None:
-            return framework.family.style
+    imported = [family for family in reach.FAMILIES if any(root in modules for root in family[1])]
+    overridden = {base for _, _, _, builds_on in imported for base in builds_on}
+    for framework, _, style, _ in imported:
+        if framework not in overridden:
+            return style
     return None
 
 
@@ -166,10 +148,10 @@ class Table:
     @cached_property
     def callee_names(self) -> frozenset[str]:
         """Last names of every callable or method a row matches, and the names of status-checking calls."""
+        # Every framework's names, not only those of the frameworks this table holds: the collector gathers the
+        # same candidates whatever the module imports (the calls of the table's own extra rows added).
         names = {name.rpartition(".")[2] for name in self.calls}
-        names.update(self.methods)
-        names.update(COMPARISON_CALLS)
-        names.update(registration_words())
+        names.update(reach.CALLEE_NAMES, COMPARISON_CALLS)
         return frozenset(names)
 
     @cached_property
@@ -182,14 +164,14 @@ class Table:
         words.update(self.methods, self.attributes, self.class_attributes, self.comparisons)
         for _, row in self.keywords:
             words.update(row.keywords)
-        words.update(FRAMEWORK_ROOTS)
+        words.update(reach.FRAMEWORK_ROOTS)
         return words
 
 
 def registration_words() -> set[str]:
     """Last names of calls that register handlers (`web.post`, `add_url_rule`), which the handler model reads."""
     words: set[str] = set()
-    for row in (row for framework in FRAMEWORKS for row in framework.registrations):
+    for row in (row for framework in all_frameworks() for row in framework.registrations):
         words.update(name.rpartition(".")[2] for name in row.names)
         words.update(row.attributes)
     return words
@@ -205,9 +187,11 @@ def _index(rows: Iterable[T], *keys: str) -> dict[str, tuple[T, ...]]:
     return {name: tuple(found) for name, found in index.items()}
 
 
-def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
+def build_table(extra_calls: Iterable[CallRow] = (), modules: tuple[str, ...] = MODULES) -> Table:
+    """The table of the frameworks declared in `modules` (all of them by default), with the project's `extra_calls`."""
+    frameworks = [framework_of(module) for module in modules]
     calls: dict[str, list[Api]] = defaultdict(list)
-    for row in [*(row for framework in FRAMEWORKS for row in framework.calls), *extra_calls]:
+    for row in [*(row for framework in frameworks for row in framework.calls), *extra_calls]:
         for name in row.names:
             calls[name].append(row.api)
     methods: list[MethodRow] = []
@@ -218,7 +202,7 @@ def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
     keywords: list[KeywordRow] = []
     helpers: list[HelperRow] = []
     defaults: list[DefaultRow] = []
-    for framework in FRAMEWORKS:
+    for framework in frameworks:
         methods += framework.methods
         attributes += framework.attributes
         class_attributes += framework.class_attributes
@@ -241,7 +225,13 @@ def build_table(extra_calls: Iterable[CallRow] = ()) -> Table:
     )
 
 
-@lru_cache(maxsize=1)
 def default_table() -> Table:
     """The table of every framework, without project rows; built at first use, not at import."""
-    return build_table()
+    return table_of(MODULES)
+
+
+@cache
+def table_of(modules: tuple[str, ...]) -> Table:
+    """The table of the frameworks declared in `modules` (as `reached_modules` lists them), without project rows:
+    built once per set of frameworks in a process, which a run over a large tree meets again and again."""
+    return build_table((), modules)

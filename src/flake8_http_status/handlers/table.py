@@ -98,7 +98,7 @@ class Idioms(NamedTuple):
 
 
 def _rows(rows_of: Callable[[Framework], tuple[T, ...]]) -> list[T]:
-    return [row for framework in api.FRAMEWORKS for row in rows_of(framework)]
+    return [row for framework in api.all_frameworks() for row in rows_of(framework)]
 
 
 def _by(rows: Iterable[T], key: str) -> dict[str, tuple[T, ...]]:
@@ -197,19 +197,19 @@ def build(settings: Settings = Settings()) -> Idioms:
         creation_attributes=_grouped(creations, lambda row: tuple(a for a in row.attributes if not a.endswith("*"))),
         creation_prefixes=tuple((a[:-1], c) for c in creations for a in c.attributes if a.endswith("*")),
         creation_names=_by(creations, "names"),
-        bodiless={f.name: f.bodiless for f in api.FRAMEWORKS if f.bodiless is not None},
+        bodiless={f.name: f.bodiless for f in api.all_frameworks() if f.bodiless is not None},
         body_arguments=_labelled(_rows(lambda f: f.body_arguments)),
         body_writes=tuple(_rows(lambda f: f.body_writes)),
         header_arguments=_labelled(_rows(lambda f: f.header_arguments)),
         auto_headers=tuple(_rows(lambda f: f.auto_headers)),
         redirect_flags={key: rows[0] for key, rows in _labelled(_rows(lambda f: f.redirect_flags)).items()},
-        plain_returns={f.name: f.plain_return for f in api.FRAMEWORKS if f.plain_return is not None},
+        plain_returns={f.name: f.plain_return for f in api.all_frameworks() if f.plain_return is not None},
         exception_views=tuple(_rows(lambda f: f.exception_views)),
         request_data=_request_data(_rows(lambda f: f.request_data)),
         exceptions={name: row for row in _rows(lambda f: f.exceptions) for name in row.names},
         builtin_exceptions={name: row for row in _rows(lambda f: f.exceptions) for name in row.builtins},
         outgoing=tuple(prefix for row in _rows(lambda f: f.outgoing) for prefix in row.prefixes),
-        documented={f.name: f.documented for f in api.FRAMEWORKS if f.documented},
+        documented={f.name: f.documented for f in api.all_frameworks() if f.documented},
         view_method_names=frozenset(name for row in views for name, _ in row.methods),
         view_prefixes=tuple(row.prefix for row in views if row.prefix),
         creation_words=_creation_words(creations),
