@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # Loaded only when a module needs them: LibCST for applying fixes, the translations when messages are
 # not in English, the long-form catalogue for `explain` and the docs, the rules (with their docs and
 # the HTS9xx handler model) when the first module is analysed.

@@ -110,7 +110,7 @@ def _names_one_of(call: ast.Call, names: set[str]) -> bool:
 def _marked_gates() -> tuple[str, ...]:
     from .. import api
 
-    return tuple(gate for framework in api.FRAMEWORKS for row in framework.marked_handlers for gate in row.gate)
+    return tuple(gate for framework in api.all_frameworks() for row in framework.marked_handlers for gate in row.gate)
 
 
 def _either(*gates: Gate) -> Gate:
