@@ -8,7 +8,7 @@ skips them; they are a third of all nodes.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 _SKIP: Final = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop)
@@ -56,6 +56,28 @@ def _node_types() -> list[type[ast.AST]]:
 
 
 CHILD_FIELDS: Final[dict[type, tuple[str, ...]]] = {kind: _child_fields(kind) for kind in _node_types()}
+
+
+def walk_nodes(roots: Iterable[ast.AST], closed: frozenset[type] = frozenset()) -> Iterator[ast.AST]:
+    """Every node under `roots`, the roots too, in no particular order: a walk over the fields that hold nodes, a
+    few times faster than `ast.walk`. A node of a `closed` type is yielded but not entered. The `None` a list
+    field may hold (a keyword-only parameter's missing default, `{**d}`'s key) is not a node and is skipped."""
+    stack: list[ast.AST | None] = list(roots)
+    fields = CHILD_FIELDS
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        yield node
+        kind = type(node)
+        if kind in closed:
+            continue
+        for name in fields.get(kind, ()):
+            value = getattr(node, name)
+            if type(value) is list:
+                stack.extend(value)
+            elif value is not None:
+                stack.append(value)
 
 
 def nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:

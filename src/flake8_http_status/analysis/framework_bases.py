@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..api import Table
 from ..api.rows import Api, Role
-from .children import CHILD_FIELDS
+from .children import walk_nodes
 from .imports import ImportMap
 from .nodes import is_super_init, may_carry_status, says_status
 from .project_facts import ProjectFacts
@@ -71,23 +71,12 @@ def _attributes_set(cls: ast.ClassDef) -> Iterator[str]:
 
 def _init_nodes(cls: ast.ClassDef) -> Iterator[ast.AST]:
     """Every node of the class's `__init__` methods, in no particular order: a walk over the fields that hold nodes
-    (`children.CHILD_FIELDS`) rather than `ast.walk`, which is a few times slower. Both questions above are asked
+    (`children.walk_nodes`) rather than `ast.walk`, which is a few times slower. Both questions above are asked
     of every class with a base in a module that imports from its project (in Django, nearly every class)."""
     for method in cls.body:
         if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or method.name != "__init__":
             continue
-        stack: list[ast.AST] = [method]
-        while stack:
-            node = stack.pop()
-            if node is None:  # a list field may hold None: a keyword-only parameter's missing default, `{**d}`'s key
-                continue
-            yield node
-            for name in CHILD_FIELDS.get(type(node), ()):
-                value = getattr(node, name)
-                if type(value) is list:
-                    stack.extend(value)
-                elif value is not None:
-                    stack.append(value)
+        yield from walk_nodes([method])
 
 
 def project_carried(cls: ast.ClassDef, imports: ImportMap, project: ProjectFacts | None) -> dict[str, Api]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 
-from ..analysis.children import CHILD_FIELDS, labelled_blocks
+from ..analysis.children import labelled_blocks, walk_nodes
 from ..analysis.sites import FunctionNode
 from ..records import NamedTuple
 
@@ -199,18 +199,4 @@ def walk_function(function: FunctionNode) -> Iterator[ast.AST]:
 
 
 def _walk(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
-    stack: list[ast.AST] = list(nodes)
-    fields = CHILD_FIELDS
-    closed = _CLOSED
-    while stack:
-        node = stack.pop()
-        yield node
-        kind = type(node)
-        if kind in closed:
-            continue
-        for name in fields.get(kind, ()):
-            value = getattr(node, name)
-            if type(value) is list:
-                stack.extend(value)
-            elif value is not None:
-                stack.append(value)
+    return walk_nodes(nodes, _CLOSED)
