@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "data": (
         "__init__",
         "records",
+        "enums",
         "lazy_pattern",
         "statuses",
         "versions",

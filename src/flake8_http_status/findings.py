@@ -5,12 +5,11 @@ Positions are those of Python's `ast`: 1-based lines and 0-based UTF-8 byte colu
 
 from __future__ import annotations
 
-import enum
-
+from .enums import Enum
 from .records import NamedTuple
 
 
-class FixSafety(enum.Enum):
+class FixSafety(Enum):
     SAFE = "safe"  # the program behaves exactly as before (a literal becomes an equal constant)
     UNSAFE = "unsafe"  # clients will see something different; applied only with --unsafe-fixes
     NONE = "none"  # the rule offers no fix

@@ -16,12 +16,13 @@ the run.
 
 from __future__ import annotations
 
-import enum
 import os
 import stat
 import sys
 from pathlib import Path
 from typing import Any
+
+from .enums import Enum
 
 MAX_CONFIG_BYTES = 4 << 20  # a real configuration or requirements file is far smaller
 
@@ -36,7 +37,7 @@ _KINDS = (
 _warned: set[str] = set()  # one warning per file and process, however often the file is looked up
 
 
-class Why(enum.Enum):
+class Why(Enum):
     """Why a file was not read; callers test this, never the text."""
 
     MISSING = "missing"

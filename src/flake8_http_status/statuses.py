@@ -6,12 +6,11 @@ read the phrase, class, reference, state and one-line reason from here.
 
 from __future__ import annotations
 
-import enum
-
+from .enums import Enum
 from .records import NamedTuple
 
 
-class State(enum.Enum):
+class State(Enum):
     REGISTERED = "registered"
     TEMPORARY = "temporary"  # an IANA temporary registration (expires unless renewed)
     UNUSED = "unused"  # reserved by the registry, never to be assigned (306, 418)
@@ -19,7 +18,7 @@ class State(enum.Enum):
     OBSOLETED = "obsoleted"  # marked obsoleted in the registry (510)
 
 
-class StatusClass(enum.Enum):
+class StatusClass(Enum):
     INFORMATIONAL = 1
     SUCCESSFUL = 2
     REDIRECTION = 3

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import ast
-import enum
 import re
 
+from ..enums import Enum
 from ..families import Constant, constant_for
 from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
 from .imports import ImportMap
 
 
-class Spelling(enum.Enum):
+class Spelling(Enum):
     LITERAL = "literal"  # 404
     TEXT = "text"  # "404 Not Found", "404"
     CONSTANT = "constant"  # HTTPStatus.NOT_FOUND, status.HTTP_404_NOT_FOUND, requests.codes.not_found

@@ -8,8 +8,7 @@ module lists them in its `Framework` declaration (`api.framework`), and `handler
 
 from __future__ import annotations
 
-import enum
-
+from ..enums import Enum
 from ..records import NamedTuple
 from .rows import Slot
 
@@ -83,7 +82,7 @@ class ViewClass(NamedTuple):
 # Authentication ----------------------------------------------------------------------------------
 
 
-class Auth(enum.Enum):
+class Auth(Enum):
     """Whether the request's user is known to be authenticated at a point of a handler."""
 
     AUTHENTICATED = "authenticated"
@@ -219,7 +218,7 @@ class Creation(NamedTuple):
 # What the framework does to responses ------------------------------------------------------------
 
 
-class BodyPolicy(enum.Enum):
+class BodyPolicy(Enum):
     """What a framework does with content on a 204, 205, 304 or 1xx response."""
 
     SENT = "sent"  # the bytes go out, against RFC 9110
@@ -234,7 +233,7 @@ class Bodiless(NamedTuple):
     name: str  # the framework as messages name it
 
 
-class Rendering(enum.Enum):
+class Rendering(Enum):
     """How a response API turns its content argument into bytes."""
 
     RAW = "raw"  # sent as given: "" and b"" (or no argument) mean no content
@@ -321,7 +320,7 @@ class PlainReturn(NamedTuple):
 # Exceptions --------------------------------------------------------------------------------------
 
 
-class Fault(enum.Enum):
+class Fault(Enum):
     """What an `except` clause is handling, as far as the status it should answer goes."""
 
     CLIENT_INPUT = "invalid client input"  # 400/422, never 5xx
@@ -332,7 +331,7 @@ class Fault(enum.Enum):
     SERVER = "a fault of the server itself"  # 500, never 4xx
 
 
-class Evidence(enum.Enum):
+class Evidence(Enum):
     """What the code an `except` clause guards must do before the exception says whose fault it is."""
 
     NONE = "none"

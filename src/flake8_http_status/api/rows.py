@@ -6,12 +6,11 @@ the matched row to learn what the API does with the value.
 
 from __future__ import annotations
 
-import enum
-
+from ..enums import Enum
 from ..records import NamedTuple
 
 
-class Role(enum.Enum):
+class Role(Enum):
     """What the code does with the status at this place."""
 
     SET = "sets"  # response constructors, attribute assignment, set_status(), return tuples
@@ -35,7 +34,7 @@ class Role(enum.Enum):
         return self in {Role.SET, Role.RAISE, Role.REDIRECT, Role.ROUTE, Role.CLASS}
 
 
-class Text(enum.Enum):
+class Text(Enum):
     """What the API does with a str in the status slot."""
 
     UNCHECKED = "unchecked"  # not known: only a self-contradicting status line is reported
