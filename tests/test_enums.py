@@ -143,7 +143,7 @@ def test_an_enumeration_with_members_cannot_be_extended(kind: Any) -> None:
 
 
 def test_what_the_twin_does_not_do_is_refused() -> None:
+    metaclass: Any = type(enums.Enum)
     for member in ("__new__", "__init__", "_missing_", "_generate_next_value_"):
         with pytest.raises(TypeError, match=member):
-            metaclass: Any = type(enums.Enum)
             metaclass("Bad", (enums.Enum,), {member: lambda *args: None, "A": 1})
