@@ -191,3 +191,20 @@ def test_a_flask_modules_analysis_creates_no_enum_class() -> None:
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]", output
+
+
+def test_a_module_outside_any_project_loads_no_requirement_parser(tmp_path: Path) -> None:
+    """The parsers of requirements and specifiers load where a project root is read (`project.read_project`): a
+    module with findings but no pyproject.toml, setup file or requirements file above it never needs them."""
+    module = tmp_path / "views.py"
+    module.write_text(FLASK_MODULE)
+    code = (
+        "import ast, json, sys; before = set(sys.modules); from flake8_http_status.plugin import HttpStatusChecker as C;"
+        " s = open('views.py').read(); assert list(C(ast.parse(s), s.splitlines(True), 'views.py').run());"
+        " print(json.dumps(sorted(set(sys.modules) - before)))"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    imported = set(json.loads(output.stdout))
+    assert "flake8_http_status.project" in imported  # the project root was looked for
+    parsers = ("requirements", "specifiers", "markers")
+    assert not [name for name in imported if name.removeprefix("flake8_http_status.") in parsers]

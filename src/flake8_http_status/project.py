@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from .records import NamedTuple
-from .requirements import admitted, hull, pep508_list, requirements_file
-from .requirements import poetry as poetry_requirements
 from .safe_read import discovered_toml
 from .setup_files import is_setup_cfg, setup_cfg_python, setup_py_python
-from .specifiers import span_of
 from .versions import ANY, Span, padded, starlette_for_fastapi
+
+# The parsers of requirements and version specifiers (`requirements`, `specifiers`, `markers`) are imported where
+# a project root is read: a module outside any project (a script, an editor's scratch file) never loads them.
 
 DEFAULT_PYTHON = (3, 10)
 _PACKAGES = ("starlette", "fastapi", "djangorestframework")
@@ -86,6 +86,8 @@ def read_project(directory: Path) -> Pyproject:
     """What the project rooted at `directory` admits. The Pythons: pyproject's `requires-python`, else
     Poetry's `python`, else setup.cfg's `python_requires`, else setup.py's. The packages: the pyproject's
     requirements, else the pip requirements files (each an alternative environment: their ranges unite)."""
+    from .specifiers import span_of
+
     path = directory / "pyproject.toml"
     data = discovered_toml(path) or {}
     project = _table(data, "project")
@@ -114,6 +116,8 @@ def read_project(directory: Path) -> Pyproject:
 
 def _requirement_files_spans(directory: Path, python: Span) -> dict[str, Span]:
     """Per package the pip requirements files name: the hull over the files of what each admits."""
+    from .requirements import admitted, hull, requirements_file
+
     united: dict[str, Span] = {}
     for path in _requirement_files(directory):
         requirements = requirements_file(path)
@@ -140,6 +144,8 @@ def python_max(span: Span | None) -> tuple[int, int] | None:
 
 def lower_bound(specifier: str) -> tuple[int, int] | None:
     """The lowest (major, minor) a version specifier admits: `>=3.10,<4` gives (3, 10)."""
+    from .specifiers import span_of
+
     return python_min(span_of(specifier))
 
 
@@ -152,6 +158,9 @@ def _table(data: object, key: str) -> dict[str, Any]:
 def _dependency_spans(data: Any, project: dict[str, Any], poetry: dict[str, Any], python: Span) -> dict[str, Span]:
     """Per package: what the main dependencies admit (see `requirements.admitted` for markers); for a package
     only extras or groups name, what any of those admits (a hull: which of them is installed is not known)."""
+    from .requirements import admitted, hull, pep508_list
+    from .requirements import poetry as poetry_requirements
+
     main = [*pep508_list(project.get("dependencies")), *poetry_requirements(_table(poetry, "dependencies"))]
     extra = [
         *(pep508_list(group) for group in _table(project, "optional-dependencies").values()),

@@ -6,6 +6,8 @@ read the phrase, class, reference, state and one-line reason from here.
 
 from __future__ import annotations
 
+from functools import cache
+
 from .enums import Enum
 from .records import NamedTuple
 
@@ -214,17 +216,20 @@ def is_known(code: int) -> bool:
 
 def code_for_phrase(phrase: str) -> int | None:
     """The code whose reason phrase (current or former) is `phrase`, ignoring case."""
-    return _PHRASES.get(_normalise_phrase(phrase))
+    return _phrases().get(_normalise_phrase(phrase))
 
 
 def _normalise_phrase(phrase: str) -> str:
     return " ".join(phrase.replace("-", " ").split()).casefold()
 
 
-_PHRASES: dict[str, int] = {
-    _normalise_phrase(phrase): status.code
-    for status in STATUSES
-    if status.state is not State.UNUSED or status.code == 418
-    for phrase in status.phrases
-    if not phrase.startswith("(")
-}
+@cache
+def _phrases() -> dict[str, int]:
+    """Built when HTS003 first reads a status line, not at import: most runs read none."""
+    return {
+        _normalise_phrase(phrase): status.code
+        for status in STATUSES
+        if status.state is not State.UNUSED or status.code == 418
+        for phrase in status.phrases
+        if not phrase.startswith("(")
+    }
