@@ -396,3 +396,46 @@ def test_check_and_flake8_agree_under_the_table(tmp_path: Path, monkeypatch: pyt
     assert checked.returncode in (0, 1), checked.stderr
     assert sorted(line for line in checked.stdout.splitlines() if ": HTS" in line) == by_flake8
     assert by_flake8  # each case reports something
+
+
+def test_one_flake8_run_looks_for_the_file_once_and_the_next_run_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`add_options` finds the file, `parse_options` of the same run takes what it found (start-up, issue 16);
+    a later run in the same process (an editor's long-lived flake8) looks again and sees a changed file."""
+    from flake8.main.cli import main as flake8_main
+
+    from flake8_http_status import plugin
+
+    searches: list[tuple[str | None, bool]] = []
+    search = pyproject_config.for_flake8
+
+    def counted(config: str | None, isolated: bool) -> pyproject_config.Pyproject | None:
+        searches.append((config, isolated))
+        return search(config, isolated)
+
+    monkeypatch.setattr(pyproject_config, "for_flake8", counted)
+    monkeypatch.setattr(sys, "argv", ["flake8", "--select=HTS", "views.py"])
+
+    def run() -> list[str]:
+        capsys.readouterr()
+        flake8_main(sys.argv[1:])
+        return [line for line in capsys.readouterr().out.splitlines() if "HTS" in line]
+
+    try:
+        write(project / "pyproject.toml", '[tool.http-status]\nstyle = "drf"\n')
+        (line,) = run()
+        assert "status.HTTP_404_NOT_FOUND" in line
+        assert searches == [(None, False)]
+        write(project / "pyproject.toml", '[tool.http-status]\nstyle = "httpstatus"\n')
+        (line,) = run()
+        assert "HTTPStatus.NOT_FOUND" in line
+        assert len(searches) == 2
+        write(project / "pyproject.toml", '[tool.http-status]\nstyle = "nope"\n')
+        with pytest.raises(SystemExit) as exit_status:
+            run()
+        assert exit_status.value.code == 2 and "style" in capsys.readouterr().err
+        assert len(searches) == 3
+    finally:
+        plugin.HttpStatusChecker.settings = settings_from({})  # flake8 set the class's options
+        plugin.HttpStatusChecker.shown = plugin.HttpStatusChecker.table = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -85,11 +86,8 @@ class HttpStatusChecker:
             )
         # Rules off by default that the table selects are left out of flake8's default ignore list. The
         # options are not parsed yet: `--config` and `--isolated` are read from the command line.
-        try:
-            tables = pyproject_config.for_flake8(*_config_arguments(sys.argv[1:]))
-        except OptionError:  # said, with exit status 2, once the options are parsed
-            tables = None
-        table = tables.table if tables is not None else None
+        found = _found_tables(again=False)
+        table = found.table if isinstance(found, pyproject_config.Pyproject) else None  # an error: said later
         chosen = (*table.select, *table.extend_select) if table is not None else ()
         manager.extend_default_ignore([code for code in OFF_BY_DEFAULT if not code.startswith(chosen or ("-",))])
 
@@ -97,9 +95,11 @@ class HttpStatusChecker:
     def parse_options(cls, options: argparse.Namespace) -> None:
         try:
             # flake8 takes `--config` and `--isolated` out of the arguments before parsing the rest: the
-            # namespace does not hold them (see `config.flake8_source`).
-            tables = pyproject_config.for_flake8(*_config_arguments(sys.argv[1:]))
-            table = tables.table if tables is not None else None
+            # namespace does not hold them (see `config.flake8_source`). `add_options` has just looked.
+            found = _found_tables(again=True)
+            if isinstance(found, OptionError):
+                raise found
+            table = found.table if found is not None else None
             values = vars(options)
             taken = {}
             if table is not None:
@@ -143,6 +143,28 @@ class HttpStatusChecker:
         for finding in analysis.findings:
             if keeps is None or keeps(finding.code):
                 yield finding.start.line, finding.start.column, finding.text, type(self)
+
+
+# What `add_options` found, for `parse_options` of the same run (flake8 calls the two in a row): one search for
+# pyproject.toml per run, not two. Keyed by what decides the search, so that no other run is answered from it.
+_found: dict[tuple[str | None, bool, str], pyproject_config.Pyproject | OptionError | None] = {}
+
+
+def _found_tables(*, again: bool) -> pyproject_config.Pyproject | OptionError | None:
+    """The pyproject.toml flake8's `--config` and `--isolated` pair with (`pyproject_config.for_flake8`), or the
+    error reading it. `again`: what `add_options` found in this run, if it looked (it is then forgotten)."""
+    config, isolated = _config_arguments(sys.argv[1:])
+    key = (config, isolated, os.getcwd())
+    if again and key in _found:
+        return _found.pop(key)
+    try:
+        found: pyproject_config.Pyproject | OptionError | None = pyproject_config.for_flake8(config, isolated)
+    except OptionError as error:
+        found = error
+    _found.clear()
+    if not again:
+        _found[key] = found
+    return found
 
 
 def _config_arguments(argv: Sequence[str]) -> tuple[str | None, bool]:
