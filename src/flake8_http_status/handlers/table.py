@@ -241,6 +241,19 @@ def _cached(
     )
 
 
+# The project rows' settings -> the idioms of every framework with them, once a module (one with project facts) has
+# needed them: they answer in any module as its own subset does, so no other set need be built in the process.
+_EVERY: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], Idioms] = {}
+
+
 def idioms_for(settings: Settings, modules: tuple[str, ...] = api.MODULES) -> Idioms:
-    """The idioms of the declarations in `modules` (`api.idiom_modules` of a module's imports), with the project's."""
-    return _cached(settings.auth_decorators, settings.auth_dependencies, settings.creation_calls, modules)
+    """The idioms of the declarations in `modules` (`api.idiom_modules` of a module's imports), with the project's,
+    or those of every framework when they are built already."""
+    key = (settings.auth_decorators, settings.auth_dependencies, settings.creation_calls)
+    every = _EVERY.get(key)
+    if every is not None:
+        return every
+    idioms = _cached(*key, modules)
+    if modules == api.MODULES:
+        _EVERY[key] = idioms
+    return idioms
