@@ -422,8 +422,9 @@ class HandlerModel:
 
     @property
     def _status_calls(self) -> dict[str, tuple[Api, ...]]:
-        """The calls of the module's status table without project rows: a qualified name is one of every
-        framework's calls only if it is one of the frameworks' its imports reach."""
+        """The calls of the module's status table, without project rows: a name qualified through the module's
+        imports is a call of any framework only if it is one of a framework those imports reach (`reach.REACHED_BY`
+        holds the package of every call's name), so these answer as every framework's calls do."""
         return table_of(self._status_modules).calls
 
     def content(self, site: Site) -> Content | None:
