@@ -78,6 +78,79 @@ def reaching_packages(framework: Framework) -> tuple[set[str], bool]:
     return packages, alone
 
 
+def _roots(*groups: tuple[str, ...]) -> set[str]:
+    return {_root(name) for names in groups for name in names}
+
+
+def idiom_packages(framework: Framework, frameworks: tuple[Framework, ...]) -> tuple[set[str], bool]:
+    """The top-level packages whose import can make one of the framework's handler idiom rows (`api.idioms`)
+    match, and whether a row matches with none (by a bare name), which loads the framework for every module the
+    handler model reads. As `handlers/*` reads them:
+
+    - through the imports (`ImportMap.qualify`, or a receiver's type or a class's ancestors, which are qualified
+      through the imports too): route decorators (names, owners, gate), registrations (names; attributes in
+      modules importing `gate`), view classes (bases, or `gate`), marked handlers, auth decorators' names and
+      owners, auth bases, auth calls, permission classes and the decorators of permission settings, the
+      challenging authenticators, exception classes, outgoing prefixes;
+    - rows every framework's rows are tried together with, so that any one's import reaches them all: auth
+      arguments (a route that passes the keyword without proof is no proof, whichever framework's keyword it
+      is), auth dependencies (once a wrapper matched, every row's names and name pattern are tried), a setting's
+      `permission_classes` attribute (it proves through any framework's permission classes);
+    - by a bare name: an auth decorator's attribute (an owner named like `auth`) and bare names, auth checks
+      (attribute and receiver names), a `decorators` class attribute, creations (a method's name and its
+      receiver's text; their words also decide which functions are searched at all), request data, builtin
+      exceptions;
+    - rows read for a site or a handler of the framework only (bodiless, plain returns, documented statuses, body
+      and header arguments, automatic headers, redirect flags, exception views, body writes): a site's
+      declaration is loaded with the module's status table, a handler's with the row that made it one
+      (`test_keyed_idioms_are_declared_with_their_framework`)."""
+    packages: set[str] = set()
+    alone = False
+    for route in framework.route_decorators:
+        packages |= _roots(route.names, route.owners, route.gate)
+    for registration in framework.registrations:
+        packages |= _roots(registration.names, registration.gate)
+    for view in framework.view_classes:
+        packages |= _roots(view.bases, view.gate)
+    for marked in framework.marked_handlers:
+        packages |= _roots(marked.gate)
+    for decorator in framework.auth_decorators:
+        packages |= _roots(decorator.names, decorator.owners)
+        alone |= bool(decorator.attributes or decorator.bare_names)
+    if framework.auth_arguments:
+        packages |= _roots(
+            *(names for f in frameworks for a in f.auth_arguments for names in (a.names, a.bases, a.owners))
+        )
+    packages |= _roots(*(base.names for base in framework.auth_bases))
+    packages |= _roots(*(call.names for call in framework.auth_calls))
+    if framework.auth_dependencies:
+        packages |= _roots(*(d.wrappers for f in frameworks for d in f.auth_dependencies))
+    packages |= _roots(*(permission.names for permission in framework.permission_classes))
+    for setting in framework.permission_settings:
+        packages |= _roots(setting.decorator, setting.method_decorator)
+        if setting.attribute:
+            packages |= _roots(*(p.names for f in frameworks for p in f.permission_classes))
+        alone |= setting.decorators_attribute is not None
+    packages |= _roots(*(setting.challenging for setting in framework.authenticator_settings))
+    alone |= bool(framework.auth_checks or framework.creations or framework.request_data)
+    for exception in framework.exceptions:
+        packages |= _roots(exception.names)
+        alone |= bool(exception.builtins)
+    packages |= _roots(*(outgoing.prefixes for outgoing in framework.outgoing))
+    # A type no import gives (`builtins.object`, an ancestor of any class) could match without one.
+    alone |= "builtins" in packages
+    return packages, alone
+
+
+def registration_words(frameworks: tuple[Framework, ...]) -> set[str]:
+    """Last names of calls that register handlers (`web.post`, `add_url_rule`), which the handler model reads."""
+    words: set[str] = set()
+    for row in (row for framework in frameworks for row in framework.registrations):
+        words.update(name.rpartition(".")[2] for name in row.names)
+        words.update(row.attributes)
+    return words
+
+
 def derive() -> dict[str, object]:
     frameworks = dict(zip(api.MODULES, api.all_frameworks(), strict=True))
     always: set[str] = set()
@@ -102,7 +175,17 @@ def derive() -> dict[str, object]:
             library.update(_root(name) for name in (*receiver.owners, *receiver.gate))
     callees = {name.rpartition(".")[2] for f in frameworks.values() for row in f.calls for name in row.names}
     callees.update(name for f in frameworks.values() for row in f.methods for name in row.methods)
-    callees.update(api.registration_words())
+    registering = registration_words(tuple(frameworks.values()))
+    callees.update(registering)
+    idioms_always: set[str] = set()
+    idioms_reached_by: dict[str, list[str]] = {}
+    for module, framework in frameworks.items():
+        packages, alone = idiom_packages(framework, tuple(frameworks.values()))
+        if alone:
+            idioms_always.add(module)
+            continue  # loaded anyway: not repeated under its packages
+        for package in sorted(packages):
+            idioms_reached_by.setdefault(package, []).append(module)
     return {
         "ALWAYS": sorted(always),
         "REACHED_BY": {package: tuple(modules) for package, modules in sorted(reached_by.items())},
@@ -114,6 +197,10 @@ def derive() -> dict[str, object]:
             (f.name, f.roots, f.family.style, f.builds_on) for f in frameworks.values() if f.family is not None
         ),
         "CALLEE_NAMES": sorted(callees),
+        "IDIOMS_ALWAYS": sorted(idioms_always),
+        "IDIOMS_REACHED_BY": {package: tuple(modules) for package, modules in sorted(idioms_reached_by.items())},
+        "REGISTRATION_WORDS": sorted(registering),
+        "MARKED_GATES": tuple(gate for f in frameworks.values() for row in f.marked_handlers for gate in row.gate),
     }
 
 
@@ -121,8 +208,9 @@ _HEAD = '''"""Which framework declarations a module's table needs, by the top-le
 
 Generated from the declarations (`api.MODULES`) by `tests/test_framework_reach.py`, which fails when it is stale;
 `HTTP_STATUS_UPDATE_REACH=1 pytest tests/test_framework_reach.py` rewrites it. It lets a module's analysis load
-only the declarations its imports can reach, and lets the rest of the package read what every declaration says
-(roots, path syntax, injected types, families, callee names) without importing them all.
+only the declarations its imports can reach (for its status table, and for the handler model's idioms), and lets
+the rest of the package read what every declaration says (roots, path syntax, injected types, families, callee
+names) without importing them all.
 """
 
 from __future__ import annotations
@@ -140,6 +228,10 @@ _COMMENTS = {
     "INJECTED_TYPES": "Annotations of handler parameters that some framework fills itself.",
     "FAMILIES": "(framework, roots, constant family style, frameworks it builds on), in table order.",
     "CALLEE_NAMES": "Last names of every framework's status calls, status methods and handler-registering calls.",
+    "IDIOMS_ALWAYS": "Declarations whose handler idiom rows match by name alone: loaded wherever the handler model runs.",
+    "IDIOMS_REACHED_BY": "Top-level package -> the other declarations with a handler idiom row its import can make match.",
+    "REGISTRATION_WORDS": "Last names of every framework's handler-registering calls (the handler model's filter).",
+    "MARKED_GATES": "Packages whose import makes module-level functions handlers nothing registers (Connexion's).",
 }
 
 _TYPES = {
@@ -151,6 +243,10 @@ _TYPES = {
     "INJECTED_TYPES": "frozenset[str]",
     "FAMILIES": "tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...]",
     "CALLEE_NAMES": "frozenset[str]",
+    "IDIOMS_ALWAYS": "frozenset[str]",
+    "IDIOMS_REACHED_BY": "dict[str, tuple[str, ...]]",
+    "REGISTRATION_WORDS": "frozenset[str]",
+    "MARKED_GATES": "tuple[str, ...]",
 }
 
 

@@ -3,8 +3,8 @@
 Each module in this package declares one framework as a typed `Framework` value (`api.framework`), and
 `MODULES` names them all. `table_of()` indexes the status rows of some of them for lookup (a module's table holds
 the frameworks its imports can reach, `reached_modules`), `default_table()` those of all; `handlers.table` indexes
-their handler idioms. Adding a framework means adding a module with its declaration, naming it in `MODULES` and
-regenerating `reach.py` (CONTRIBUTING.md has the recipe).
+their handler idioms (a module's: those of `idiom_modules`). Adding a framework means adding a module with its
+declaration, naming it in `MODULES` and regenerating `reach.py` (CONTRIBUTING.md has the recipe).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from .rows import (
 
 # The declaration modules of this package, one framework each, in the order rows of several frameworks are tried
 # on one node. They are imported only when a table needs them: a module's table loads the frameworks its imports
-# can reach (`reach.py`, generated from these declarations), and `all_frameworks()` loads every one.
+# can reach (`reach.py`, generated from these declarations), its handler idioms those of `idiom_modules`, and
+# `all_frameworks()` loads every one.
 MODULES: tuple[str, ...] = (
     "werkzeug",
     "flask",
@@ -70,7 +71,7 @@ def framework_of(module: str) -> Framework:
 
 @lru_cache(maxsize=1)
 def all_frameworks() -> tuple[Framework, ...]:
-    """Every framework, in table order: for the handler idioms, `explain`, the docs and the tests."""
+    """Every framework, in table order: for `explain`, the docs, the tests, and a module with project facts."""
     return tuple(framework_of(module) for module in MODULES)
 
 
@@ -81,6 +82,18 @@ def reached_modules(packages: Iterable[str]) -> tuple[str, ...]:
     wanted = set(reach.ALWAYS)
     for package in packages:
         wanted.update(reach.REACHED_BY.get(package, ()))
+    return tuple(module for module in MODULES if module in wanted)
+
+
+def idiom_modules(packages: Iterable[str]) -> tuple[str, ...]:
+    """The declaration modules whose handler idioms (`handlers.table`) can answer in a module importing `packages`,
+    in table order: those of its status table (`reached_modules`: a site's framework picks its body, header and
+    redirect rows, its policy on bodiless statuses), those with an idiom row its imports can make match, and those
+    with an idiom row that matches by name alone (`reach.IDIOMS_ALWAYS`)."""
+    packages = set(packages)
+    wanted = set(reached_modules(packages)) | reach.IDIOMS_ALWAYS
+    for package in packages:
+        wanted.update(reach.IDIOMS_REACHED_BY.get(package, ()))
     return tuple(module for module in MODULES if module in wanted)
 
 
@@ -166,15 +179,6 @@ class Table:
             words.update(row.keywords)
         words.update(reach.FRAMEWORK_ROOTS)
         return words
-
-
-def registration_words() -> set[str]:
-    """Last names of calls that register handlers (`web.post`, `add_url_rule`), which the handler model reads."""
-    words: set[str] = set()
-    for row in (row for framework in all_frameworks() for row in framework.registrations):
-        words.update(name.rpartition(".")[2] for name in row.names)
-        words.update(row.attributes)
-    return words
 
 
 def _index(rows: Iterable[T], *keys: str) -> dict[str, tuple[T, ...]]:

@@ -11,7 +11,6 @@ from .idioms import (
     Bodiless,
     BodyArgument,
     BodyPolicy,
-    Creation,
     PermissionSetting,
     RedirectFlags,
     Rendering,
@@ -311,14 +310,6 @@ AUTH_BASES = (
 
 PERMISSION_SETTINGS = (PermissionSetting("django", method_decorator=("django.utils.decorators.method_decorator",)),)
 
-CREATIONS = (
-    Creation(
-        "Model.objects.create",
-        attributes=("create", "acreate", "bulk_create", "abulk_create"),
-        receiver=r"(^|\.)objects\Z",
-    ),
-)
-
 BODY_ARGUMENTS = (
     BodyArgument("django", ("HttpResponse",), Slot(0, "content")),
     BodyArgument("django", ("StreamingHttpResponse",), Slot(0, "streaming_content")),
@@ -359,7 +350,6 @@ FRAMEWORK = Framework(
     auth_decorators=AUTH_DECORATORS,
     auth_bases=AUTH_BASES,
     permission_settings=PERMISSION_SETTINGS,
-    creations=CREATIONS,
     body_arguments=BODY_ARGUMENTS,
     auto_headers=AUTO_HEADERS,
     redirect_flags=REDIRECT_FLAGS,

@@ -12,7 +12,6 @@ from .idioms import (
     Bodiless,
     BodyArgument,
     BodyPolicy,
-    Creation,
     HeaderArgument,
     PermissionClass,
     PermissionSetting,
@@ -133,11 +132,6 @@ AUTHENTICATOR_SETTINGS = (
     ),
 )
 
-CREATIONS = (
-    # save() calls create() on a serializer built without an instance, update() on one built with it.
-    Creation("serializer.save()", attributes=("save",), unbound=r"Serializer\Z", unbound_instance=Slot(0, "instance")),
-)
-
 BODY_ARGUMENTS = (BodyArgument("drf", ("Response",), Slot(0, "data"), rendering=Rendering.SERIALIZED),)
 
 AUTO_HEADERS = (
@@ -164,7 +158,6 @@ FRAMEWORK = Framework(
     permission_classes=PERMISSION_CLASSES,
     permission_settings=PERMISSION_SETTINGS,
     authenticator_settings=AUTHENTICATOR_SETTINGS,
-    creations=CREATIONS,
     body_arguments=BODY_ARGUMENTS,
     auto_headers=AUTO_HEADERS,
     header_arguments=HEADER_ARGUMENTS,

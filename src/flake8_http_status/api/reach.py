@@ -2,8 +2,9 @@
 
 Generated from the declarations (`api.MODULES`) by `tests/test_framework_reach.py`, which fails when it is stale;
 `HTTP_STATUS_UPDATE_REACH=1 pytest tests/test_framework_reach.py` rewrites it. It lets a module's analysis load
-only the declarations its imports can reach, and lets the rest of the package read what every declaration says
-(roots, path syntax, injected types, families, callee names) without importing them all.
+only the declarations its imports can reach (for its status table, and for the handler model's idioms), and lets
+the rest of the package read what every declaration says (roots, path syntax, injected types, families, callee
+names) without importing them all.
 """
 
 from __future__ import annotations
@@ -397,3 +398,56 @@ CALLEE_NAMES: Final[frozenset[str]] = frozenset(
         "upsert",
     }
 )
+
+# Declarations whose handler idiom rows match by name alone: loaded wherever the handler model runs.
+IDIOMS_ALWAYS: Final[frozenset[str]] = frozenset(
+    {"errors", "flask", "generic", "pyramid", "quart", "storage", "tornado"}
+)
+
+# Top-level package -> the other declarations with a handler idiom row its import can make match.
+IDIOMS_REACHED_BY: Final[dict[str, tuple[str, ...]]] = {
+    "aiohttp": ("aiohttp",),
+    "aiohttp_security": ("aiohttp",),
+    "bottle": ("bottle",),
+    "connexion": ("connexion",),
+    "django": ("django",),
+    "falcon": ("falcon",),
+    "fastapi": ("fastapi",),
+    "knox": ("drf",),
+    "litestar": ("litestar",),
+    "ninja": ("ninja",),
+    "oauth2_provider": ("drf",),
+    "rest_framework": ("drf",),
+    "rest_framework_simplejwt": ("drf",),
+    "sanic": ("sanic",),
+    "sanic_jwt": ("sanic",),
+    "starlette": ("starlette",),
+}
+
+# Last names of every framework's handler-registering calls (the handler model's filter).
+REGISTRATION_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "Route",
+        "add_api_operation",
+        "add_api_route",
+        "add_delete",
+        "add_get",
+        "add_head",
+        "add_patch",
+        "add_post",
+        "add_put",
+        "add_route",
+        "add_url_rule",
+        "add_view",
+        "delete",
+        "get",
+        "head",
+        "patch",
+        "post",
+        "put",
+        "route",
+    }
+)
+
+# Packages whose import makes module-level functions handlers nothing registers (Connexion's).
+MARKED_GATES: Final[tuple[str, ...]] = ("connexion",)

@@ -1,19 +1,31 @@
 """Creations that do not belong to one web framework: ORMs, document stores and service layers.
 
 Only idiom rows live here (no status rows). Rows marked heuristic are recognised by naming
-conventions, not through imports.
+conventions, not through imports. Every creation row matches by a method's name and its receiver's text,
+with no import (a Django model imported from the project still has `objects`), so they all live here: this
+declaration is loaded for every module the handler model reads (`reach.IDIOMS_ALWAYS`), and the web
+frameworks' own, loaded only for the modules that import them, hold none.
 """
 
 from __future__ import annotations
 
 from .framework import Framework
 from .idioms import Creation
+from .rows import Slot
 
 _SESSION = r"(?i)(session|db|database)\Z"  # session, db.session, DBSession, self.db
 _MODEL_CLASS = r"\A(models?\.)?[A-Z][A-Za-z0-9]*\Z"  # `Item`, `models.Item`; not `stripe.Customer`
 _LAYER = r"(?i)(^|\.|_)(repo|repository|repositories|service|services|crud|store|dao)(\.[a-z]\w*)?\Z"
 
 CREATIONS = (
+    # Django's ORM (first, as when Django's declaration held it): a manager's `create`, on `Model.objects`.
+    Creation(
+        "Model.objects.create",
+        attributes=("create", "acreate", "bulk_create", "abulk_create"),
+        receiver=r"(^|\.)objects\Z",
+    ),
+    # DRF: save() calls create() on a serializer built without an instance, update() on one built with it.
+    Creation("serializer.save()", attributes=("save",), unbound=r"Serializer\Z", unbound_instance=Slot(0, "instance")),
     # SQLAlchemy, Flask-SQLAlchemy, SQLModel: `session.add(Model(...))`, or an object built earlier in the handler.
     Creation("session.add(Model(...))", attributes=("add",), receiver=_SESSION, fresh_argument=True),
     Creation("insert(Model)", names=("sqlalchemy.insert", "sqlalchemy.sql.expression.insert", "sqlalchemy.sql.insert")),

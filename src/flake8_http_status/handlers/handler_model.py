@@ -17,9 +17,9 @@ from ..analysis.module import AnalysedModule
 from ..analysis.receivers import Receivers
 from ..analysis.sites import FunctionNode, Scope, Site
 from ..analysis.test_modules import is_test_module
-from ..api import default_table
+from ..api import MODULES, idiom_modules, reached_modules, table_of
 from ..api.idioms import Evidence, ExceptionRow, Fault
-from ..api.rows import Role
+from ..api.rows import Api, Role
 from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
 from .body_index import BodyIndex, index_body
@@ -65,7 +65,12 @@ class Caught(NamedTuple):
 class HandlerModel:
     def __init__(self, module: AnalysedModule) -> None:
         self.module = module
-        self.idioms: Idioms = idioms_for(module.settings)
+        # The declarations the module's imports can reach, as for its status table (`engine.build_context`): every
+        # one for a module with project facts, which (a base class, an app object of another module) may lead to any.
+        packages = {name.partition(".")[0] for name in module.imports.modules}
+        everything = module.project is not None
+        self._status_modules = MODULES if everything else reached_modules(packages)
+        self.idioms: Idioms = idioms_for(module.settings, MODULES if everything else idiom_modules(packages))
         self.receivers = Receivers(module.imports, module.bindings, in_tests=self.in_tests, project=module.project)
         candidates = module.candidates
         self.routes = Routes(self.idioms, module.imports, self.receivers, candidates.calls, candidates.module_functions)
@@ -412,8 +417,15 @@ class HandlerModel:
             return False
         for outer in walk_statement(path[-1].stmt):
             if isinstance(outer, ast.Call) and outer is not node and _is_argument(outer, node):
-                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in default_table().calls
+                return not self.sites_at(outer) and self.module.imports.qualify(outer.func) not in self._status_calls
         return False
+
+    @property
+    def _status_calls(self) -> dict[str, tuple[Api, ...]]:
+        """The calls of the module's status table, without project rows: a name qualified through the module's
+        imports is a call of any framework only if it is one of a framework those imports reach (`reach.REACHED_BY`
+        holds the package of every call's name), so these answer as every framework's calls do."""
+        return table_of(self._status_modules).calls
 
     def content(self, site: Site) -> Content | None:
         return content_of(site, self.idioms)

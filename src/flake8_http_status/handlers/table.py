@@ -1,4 +1,10 @@
-"""The index of handler idioms: every framework module's idiom rows, plus the project's own from settings."""
+"""The index of handler idioms: the idiom rows of some framework declarations, plus the project's own from settings.
+
+A module's index holds the declarations `api.idiom_modules` says its imports can reach (every one when the module
+has project facts, which may lead to any framework): an idiom row of another framework could not match there, so
+its declaration need not be imported. `tests/test_idiom_reach.py` checks that the findings are those of the index of
+every framework.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from .. import api
+from ..api import reach
 from ..api.framework import Framework
 from ..api.idioms import (
     AuthArgument,
@@ -97,8 +104,8 @@ class Idioms(NamedTuple):
     registration_words: frozenset[str]  # last names of registering calls
 
 
-def _rows(rows_of: Callable[[Framework], tuple[T, ...]]) -> list[T]:
-    return [row for framework in api.all_frameworks() for row in rows_of(framework)]
+def _rows(frameworks: tuple[Framework, ...], rows_of: Callable[[Framework], tuple[T, ...]]) -> list[T]:
+    return [row for framework in frameworks for row in rows_of(framework)]
 
 
 def _by(rows: Iterable[T], key: str) -> dict[str, tuple[T, ...]]:
@@ -133,7 +140,9 @@ def _request_data(rows: list[RequestData]) -> dict[str, frozenset[str]]:
     return {receiver: frozenset(attributes) for receiver, attributes in found.items()}
 
 
-def _project_rows(settings: Settings) -> tuple[list[AuthDecorator], list[AuthDependency], list[Creation]]:
+def _project_rows(
+    settings: Settings, wrappers: tuple[str, ...]
+) -> tuple[list[AuthDecorator], list[AuthDependency], list[Creation]]:
     """Rows for the project's own idioms: matched through imports, or by their last name."""
     decorators = (
         [
@@ -147,16 +156,12 @@ def _project_rows(settings: Settings) -> tuple[list[AuthDecorator], list[AuthDep
         else []
     )
     dependencies = (
-        [AuthDependency("project", wrappers=_wrappers(), names=settings.auth_dependencies)]
+        [AuthDependency("project", wrappers=wrappers, names=settings.auth_dependencies)]
         if settings.auth_dependencies
         else []
     )
     creations = [Creation(name, names=(name,), heuristic=True) for name in settings.creation_calls]
     return decorators, dependencies, creations
-
-
-def _wrappers() -> tuple[str, ...]:
-    return tuple(wrapper for row in _rows(lambda f: f.auth_dependencies) for wrapper in row.wrappers)
 
 
 def _creation_words(creations: list[Creation]) -> LazyPattern:
@@ -169,58 +174,86 @@ def _creation_words(creations: list[Creation]) -> LazyPattern:
     return LazyPattern(rf"\b(?:{'|'.join(alternatives)})\s*\(")
 
 
-def build(settings: Settings = Settings()) -> Idioms:
-    decorators, dependencies, project_creations = _project_rows(settings)
-    auth = [*_rows(lambda f: f.auth_decorators), *decorators]
-    creations = [*_rows(lambda f: f.creations), *project_creations]
-    routes = _rows(lambda f: f.route_decorators)
-    registrations = _rows(lambda f: f.registrations)
-    views = _rows(lambda f: f.view_classes)
+def build(settings: Settings = Settings(), modules: tuple[str, ...] = api.MODULES) -> Idioms:
+    """The idioms of the frameworks declared in `modules` (in `api.MODULES` order), with the project's own rows."""
+    frameworks = tuple(api.framework_of(module) for module in modules)
+    # The project's dependencies are named in any loaded framework's wrappers (`Depends`): a wrapper of a framework
+    # not loaded is of a package the module does not import, so no call of it can be qualified to it there.
+    wrappers = tuple(wrapper for row in _rows(frameworks, lambda f: f.auth_dependencies) for wrapper in row.wrappers)
+    decorators, dependencies, project_creations = _project_rows(settings, wrappers)
+    auth = [*_rows(frameworks, lambda f: f.auth_decorators), *decorators]
+    creations = [*_rows(frameworks, lambda f: f.creations), *project_creations]
+    routes = _rows(frameworks, lambda f: f.route_decorators)
+    registrations = _rows(frameworks, lambda f: f.registrations)
+    views = _rows(frameworks, lambda f: f.view_classes)
     return Idioms(
         route_names=_by(routes, "names"),
         route_attributes=_by(routes, "attributes"),
         registration_names=_by(registrations, "names"),
         registration_attributes=_by(registrations, "attributes"),
         view_classes=tuple(views),
-        marked_handlers=tuple(_rows(lambda f: f.marked_handlers)),
+        marked_handlers=tuple(_rows(frameworks, lambda f: f.marked_handlers)),
         auth_names=_by(auth, "names"),
         auth_attributes=_by(auth, "attributes"),
         auth_bare_names=_by(auth, "bare_names"),
-        auth_bases=frozenset(name for row in _rows(lambda f: f.auth_bases) for name in row.names),
-        auth_arguments=tuple(_rows(lambda f: f.auth_arguments)),
-        permission_classes={name: row for row in _rows(lambda f: f.permission_classes) for name in row.names},
-        permission_settings=tuple(_rows(lambda f: f.permission_settings)),
-        authenticator_settings=tuple(_rows(lambda f: f.authenticator_settings)),
-        auth_dependencies=(*_rows(lambda f: f.auth_dependencies), *dependencies),
-        auth_checks=_grouped(_rows(lambda f: f.auth_checks), lambda row: (row.attribute,)),
-        auth_calls={name: row for row in _rows(lambda f: f.auth_calls) for name in row.names},
+        auth_bases=frozenset(name for row in _rows(frameworks, lambda f: f.auth_bases) for name in row.names),
+        auth_arguments=tuple(_rows(frameworks, lambda f: f.auth_arguments)),
+        permission_classes={
+            name: row for row in _rows(frameworks, lambda f: f.permission_classes) for name in row.names
+        },
+        permission_settings=tuple(_rows(frameworks, lambda f: f.permission_settings)),
+        authenticator_settings=tuple(_rows(frameworks, lambda f: f.authenticator_settings)),
+        auth_dependencies=(*_rows(frameworks, lambda f: f.auth_dependencies), *dependencies),
+        auth_checks=_grouped(_rows(frameworks, lambda f: f.auth_checks), lambda row: (row.attribute,)),
+        auth_calls={name: row for row in _rows(frameworks, lambda f: f.auth_calls) for name in row.names},
         creation_attributes=_grouped(creations, lambda row: tuple(a for a in row.attributes if not a.endswith("*"))),
         creation_prefixes=tuple((a[:-1], c) for c in creations for a in c.attributes if a.endswith("*")),
         creation_names=_by(creations, "names"),
-        bodiless={f.name: f.bodiless for f in api.all_frameworks() if f.bodiless is not None},
-        body_arguments=_labelled(_rows(lambda f: f.body_arguments)),
-        body_writes=tuple(_rows(lambda f: f.body_writes)),
-        header_arguments=_labelled(_rows(lambda f: f.header_arguments)),
-        auto_headers=tuple(_rows(lambda f: f.auto_headers)),
-        redirect_flags={key: rows[0] for key, rows in _labelled(_rows(lambda f: f.redirect_flags)).items()},
-        plain_returns={f.name: f.plain_return for f in api.all_frameworks() if f.plain_return is not None},
-        exception_views=tuple(_rows(lambda f: f.exception_views)),
-        request_data=_request_data(_rows(lambda f: f.request_data)),
-        exceptions={name: row for row in _rows(lambda f: f.exceptions) for name in row.names},
-        builtin_exceptions={name: row for row in _rows(lambda f: f.exceptions) for name in row.builtins},
-        outgoing=tuple(prefix for row in _rows(lambda f: f.outgoing) for prefix in row.prefixes),
-        documented={f.name: f.documented for f in api.all_frameworks() if f.documented},
+        bodiless={f.name: f.bodiless for f in frameworks if f.bodiless is not None},
+        body_arguments=_labelled(_rows(frameworks, lambda f: f.body_arguments)),
+        body_writes=tuple(_rows(frameworks, lambda f: f.body_writes)),
+        header_arguments=_labelled(_rows(frameworks, lambda f: f.header_arguments)),
+        auto_headers=tuple(_rows(frameworks, lambda f: f.auto_headers)),
+        redirect_flags={key: rows[0] for key, rows in _labelled(_rows(frameworks, lambda f: f.redirect_flags)).items()},
+        plain_returns={f.name: f.plain_return for f in frameworks if f.plain_return is not None},
+        exception_views=tuple(_rows(frameworks, lambda f: f.exception_views)),
+        request_data=_request_data(_rows(frameworks, lambda f: f.request_data)),
+        exceptions={name: row for row in _rows(frameworks, lambda f: f.exceptions) for name in row.names},
+        builtin_exceptions={name: row for row in _rows(frameworks, lambda f: f.exceptions) for name in row.builtins},
+        outgoing=tuple(prefix for row in _rows(frameworks, lambda f: f.outgoing) for prefix in row.prefixes),
+        documented={f.name: f.documented for f in frameworks if f.documented},
         view_method_names=frozenset(name for row in views for name, _ in row.methods),
         view_prefixes=tuple(row.prefix for row in views if row.prefix),
         creation_words=_creation_words(creations),
-        registration_words=frozenset(api.registration_words()),
+        # Every framework's words, as the filter always was: a call this lets through that only a framework not
+        # loaded registers finds no row, while a smaller filter could drop an aliased call a loaded row qualifies.
+        registration_words=reach.REGISTRATION_WORDS,
     )
 
 
-@lru_cache(maxsize=16)
-def _cached(decorators: tuple[str, ...], dependencies: tuple[str, ...], creations: tuple[str, ...]) -> Idioms:
-    return build(Settings(auth_decorators=decorators, auth_dependencies=dependencies, creation_calls=creations))
+@lru_cache(maxsize=64)
+def _cached(
+    decorators: tuple[str, ...], dependencies: tuple[str, ...], creations: tuple[str, ...], modules: tuple[str, ...]
+) -> Idioms:
+    """Built once per set of declarations (and project rows) in a process: a tree's modules share a few sets."""
+    return build(
+        Settings(auth_decorators=decorators, auth_dependencies=dependencies, creation_calls=creations), modules
+    )
 
 
-def idioms_for(settings: Settings) -> Idioms:
-    return _cached(settings.auth_decorators, settings.auth_dependencies, settings.creation_calls)
+# The project rows' settings -> the idioms of every framework with them, once a module (one with project facts) has
+# needed them: they answer in any module as its own subset does, so no other set need be built in the process.
+_EVERY: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], Idioms] = {}
+
+
+def idioms_for(settings: Settings, modules: tuple[str, ...] = api.MODULES) -> Idioms:
+    """The idioms of the declarations in `modules` (`api.idiom_modules` of a module's imports), with the project's,
+    or those of every framework when they are built already."""
+    key = (settings.auth_decorators, settings.auth_dependencies, settings.creation_calls)
+    every = _EVERY.get(key)
+    if every is not None:
+        return every
+    idioms = _cached(*key, modules)
+    if modules == api.MODULES:
+        _EVERY[key] = idioms
+    return idioms

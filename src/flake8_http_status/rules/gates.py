@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ..analysis.values import Spelling
+from ..api.reach import MARKED_GATES  # every framework's, generated: reading them imports no declaration
 from ..api.rows import Role
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def may_have_handler(context: Context) -> bool:
         module_level = module_level or (scope.function is None and scope.cls is None)
     if not names:
         return False
-    if module_level and context.imports.imports_any(_marked_gates()):
+    if module_level and context.imports.imports_any(MARKED_GATES):
         return True
     return any(_names_one_of(call, names) for call, _ in context.candidates.calls)
 
@@ -104,13 +104,6 @@ def _names_one_of(call: ast.Call, names: set[str]) -> bool:
         if name in names:
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _marked_gates() -> tuple[str, ...]:
-    from .. import api
-
-    return tuple(gate for framework in api.all_frameworks() for row in framework.marked_handlers for gate in row.gate)
 
 
 def _either(*gates: Gate) -> Gate:
