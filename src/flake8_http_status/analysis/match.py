@@ -267,22 +267,24 @@ class Matcher:
         if name in COMPARISON_CALLS:
             self._assert_call(call, name, scope)
             return
-        if is_telemetry_call(call.func, scope, self.imports, self.receivers):  # log.error(..., status_code=502)
-            return
-        for pattern, helper in self.table.helpers if "tatus" in name else ():
-            if pattern.match(name):
-                for arg in call.args:
-                    self._add(call, helper.api, arg, scope)
-                break
+        # The rows that match by name first, then whether the call only logs or counts: most calls here match none,
+        # and the telemetry test may type a receiver through the project index.
+        helper = (
+            next((h for pattern, h in self.table.helpers if pattern.match(name)), None) if "tatus" in name else None
+        )
         keywords = self.table.status_keywords
-        if not any(keyword.arg in keywords for keyword in call.keywords):
-            return
-        for pattern, row in self.table.keywords:
-            if pattern.match(name):
-                for keyword in call.keywords:
-                    if keyword.arg in row.keywords:
-                        self._add(call, row.api, keyword.value, scope)
-                return
+        row = None
+        if any(keyword.arg in keywords for keyword in call.keywords):
+            row = next((r for pattern, r in self.table.keywords if pattern.match(name)), None)
+        if (helper is None and row is None) or is_telemetry_call(call.func, scope, self.imports, self.receivers):
+            return  # is_telemetry_call: log.error(..., status_code=502)
+        if helper is not None:
+            for arg in call.args:
+                self._add(call, helper.api, arg, scope)
+        if row is not None:
+            for keyword in call.keywords:
+                if keyword.arg in row.keywords:
+                    self._add(call, row.api, keyword.value, scope)
 
     def _assert_call(self, call: ast.Call, name: str, scope: Scope) -> None:
         if len(call.args) < 2:
