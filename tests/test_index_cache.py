@@ -116,6 +116,15 @@ def test_entries_are_json_files_in_a_versioned_folder_named_by_a_hash(tmp_path: 
     assert json.loads(path.read_bytes())["body"]["data"] == ENTRY.data  # plain JSON, readable by anyone
 
 
+@pytest.mark.parametrize("module", ["pkg.mod", "_private.v2", "pkg.modul\u00e9", "x", "9lives.a", 'odd"name\\'])
+def test_an_entry_is_named_by_the_digest_of_its_module_and_salt_as_json(tmp_path: Path, module: str) -> None:
+    # The name is built without the JSON encoder for a plain dotted name: it must be the one the encoder gives,
+    # so that entries written before (and by any other path) are found again.
+    SummaryCache(tmp_path, SALT).store(module, SOURCE, ENTRY)
+    assert only_entry_file(tmp_path).name == digest(json.dumps([module, SALT]).encode("ascii")) + ".json"
+    assert SummaryCache(tmp_path, SALT).load(module, SOURCE) == ENTRY
+
+
 def test_one_file_per_module_and_salt(tmp_path: Path) -> None:
     for salt in ("one", "two"):
         for module in ("a", "b"):

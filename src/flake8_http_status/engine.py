@@ -70,9 +70,10 @@ def analyse_module(
     `gated=False` runs every rule module, also those whose gate (`rules.gates`) says they cannot report here (tests
     prove the gates lose nothing).
     HTS001 gives way to a shown finding that answers the same status otherwise (`rules.one_answer`)."""
-    source = "".join(lines)
-    if prefilter and not may_have_findings(source, settings) and not may_use_project(source, filename):
-        return Analysis([], None)
+    if prefilter:  # (the flake8 plugin asks the text first itself, and passes False)
+        source = "".join(lines)
+        if not may_have_findings(source, settings) and not may_use_project(source, filename):
+            return Analysis([], None)
     context = build_context(tree, list(lines), filename, settings, siblings)
     findings: dict[tuple[str, int, int], Finding] = {}
     for checker in checkers_for(context, shown if hidden_skipped else None, gated=gated):

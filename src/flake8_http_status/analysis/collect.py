@@ -87,9 +87,9 @@ def collect(
     return walker.candidates, walker.bindings
 
 
-# What the walk calls for a node of one type: records it, and returns the scope it opens (a
+# What the walk calls for a node of one type, with the walker first: records it, and returns the scope it opens (a
 # function or class) or None, in which case the walk goes on into its children.
-Visitor = Callable[[Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
+Visitor = Callable[["_Walker", Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
 
 
 class _Walker:
@@ -108,43 +108,6 @@ class _Walker:
             local for local, qualified in imports.names.items() if constant_for(qualified) is not None
         )
         self._style_attributes = style_attributes()
-        c = self.candidates
-        self._visitors: dict[type, Visitor] = {
-            ast.Call: self._call,
-            ast.Import: self._import,
-            ast.ImportFrom: self._import,
-            ast.FunctionDef: self._enter_function,
-            ast.AsyncFunctionDef: self._enter_function,
-            ast.ClassDef: self._enter_class,
-            ast.Assign: self._assignment,
-            ast.AnnAssign: self._assignment,
-            ast.Compare: lambda node, scope, _: c.compares.append((node, scope)),
-            ast.Return: self._return,
-            ast.Match: lambda node, scope, _: c.matches.append((node, scope)),
-            ast.Raise: lambda node, scope, _: c.raises.append((node, scope)),
-            ast.MatchValue: lambda node, scope, _: c.pattern_values.add(id(node.value)),
-            ast.With: self._with,
-            ast.AsyncWith: self._with,
-            ast.AugAssign: self._bind_target,
-            ast.For: self._bind_target,
-            ast.AsyncFor: self._bind_target,
-            ast.comprehension: self._bind_target,
-            ast.NamedExpr: self._bind_target,
-            ast.Delete: self._bind_deleted,
-            ast.ExceptHandler: self._bind_name,
-            ast.MatchAs: self._bind_name,
-            ast.MatchStar: self._bind_name,
-            ast.MatchMapping: self._bind_rest,
-            ast.Global: self._bind_names,
-            ast.Nonlocal: self._bind_names,
-            ast.Lambda: self._lambda,
-        }
-        type_alias = getattr(ast, "TypeAlias", None)  # `type X = ...`, Python 3.12+
-        if type_alias is not None:
-            self._visitors[type_alias] = self._bind_target
-        for parameter in ("TypeVar", "ParamSpec", "TypeVarTuple"):  # PEP 695 type parameters bind their name
-            if hasattr(ast, parameter):
-                self._visitors[getattr(ast, parameter)] = self._bind_name
 
     def walk(self, tree: ast.Module) -> None:
         stack: list[ast.AST | _Exit] = list(reversed(tree.body))
@@ -152,7 +115,7 @@ class _Walker:
         scope = MODULE_SCOPE
         # One look-up per node: its visitor (or None) and the fields that hold its children. Kinds that hold no
         # node and have no visitor (Constant, MatchSingleton...) are left out, so that they cost a failed look-up.
-        steps = _steps(self._visitors)
+        steps = _STEPS
         # Names and attributes are over half of a module's nodes: they are handled here, without a visitor call or
         # a look-up (a Name holds no node, an Attribute only `value`). A Name matters only in a module that imports
         # a status constant by name.
@@ -179,7 +142,7 @@ class _Walker:
                 continue
             visitor, fields = step
             if visitor is not None:
-                entered = visitor(node, scope, stack)
+                entered = visitor(self, node, scope, stack)
                 if entered is not None:
                     scope = entered
                     continue
@@ -194,12 +157,14 @@ class _Walker:
         """Keep only calls some row could match: by callee name, alias, status keyword or a name saying status."""
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if (
-            name in self._callees
-            or name in self._aliases
-            or "tatus" in name
-            or (node.keywords and any(keyword.arg in self._status_keywords for keyword in node.keywords))
-        ):
+        kept = name in self._callees or name in self._aliases or "tatus" in name
+        if not kept and node.keywords:
+            status_keywords = self._status_keywords
+            for keyword in node.keywords:  # a loop, not `any(...)`: this runs for every call of the module
+                if keyword.arg in status_keywords:
+                    kept = True
+                    break
+        if kept:
             self.candidates.calls.append((node, scope))
         elif self._project_roots and self._project_call(node):
             self.candidates.calls.append((node, scope))
@@ -208,15 +173,30 @@ class _Walker:
     def _project_call(self, call: ast.Call) -> bool:
         """A call from a project import (or `self`) with an argument that can hold a status: an int literal, a
         dotted constant, a name or a conditional. Others cannot pass one, and asking the index about them would
-        read modules for nothing."""
+        read modules for nothing. (Asked of nearly every call in a module that imports from its project.)"""
+        if not call.args and not call.keywords:
+            return False
         root = call.func
         while isinstance(root, ast.Attribute):  # the chain's root, without building its list of names
             root = root.value
         if not (isinstance(root, ast.Name) and root.id in self._project_roots):
             return False
-        return any(may_carry_status(argument) for argument in call.args) or any(
-            may_carry_status(keyword.value) for keyword in call.keywords
-        )
+        for argument in call.args:
+            if may_carry_status(argument):
+                return True
+        return any(may_carry_status(keyword.value) for keyword in call.keywords)
+
+    def _compare(self, node: ast.Compare, scope: Scope, stack: object) -> None:
+        self.candidates.compares.append((node, scope))
+
+    def _match(self, node: ast.Match, scope: Scope, stack: object) -> None:
+        self.candidates.matches.append((node, scope))
+
+    def _raise(self, node: ast.Raise, scope: Scope, stack: object) -> None:
+        self.candidates.raises.append((node, scope))
+
+    def _pattern_value(self, node: ast.MatchValue, scope: Scope, stack: object) -> None:
+        self.candidates.pattern_values.add(id(node.value))
 
     def _import(self, node: ast.Import | ast.ImportFrom, scope: Scope, stack: object) -> None:
         self.bindings.bound.update(alias.asname or alias.name.partition(".")[0] for alias in node.names)
@@ -299,16 +279,23 @@ class _Walker:
                 self.candidates.decorators.add(id(decorator))
 
     def _bind_assignment(self, node: ast.Assign | ast.AnnAssign) -> None:
-        for target in node.targets if isinstance(node, ast.Assign) else (node.target,):
-            _count_targets(target, self.bindings.bound)
+        bound = self.bindings.bound
         if isinstance(node, ast.AnnAssign):
+            _count_targets(node.target, bound)
             if isinstance(node.target, ast.Name):
                 annotated = self._type_of_annotation(node.annotation)
                 self.bindings.bind(node.target.id, annotated or self._type_of_value(node.value))
             return
+        value_type: str | None = None
+        typed = False  # the value's type is read once, for the first target that is a name
         for target in node.targets:
-            if isinstance(target, ast.Name):
-                self.bindings.bind(target.id, self._type_of_value(node.value))
+            if type(target) is not ast.Name:
+                _count_targets(target, bound)
+                continue
+            bound[target.id] += 1
+            if not typed:
+                value_type, typed = self._type_of_value(node.value), True
+            self.bindings.bind(target.id, value_type)
 
     def _type_of_value(self, value: ast.expr | None) -> str | None:
         if isinstance(value, ast.Await):
@@ -329,18 +316,55 @@ class _Walker:
         return self.imports.qualify(node)
 
 
-# `_Walker.walk`'s table for the node types no visitor handles: the fields holding their children (`CHILD_FIELDS`).
-_PLAIN_STEPS: Final[dict[type, tuple[None, tuple[str, ...]]]] = {
-    kind: (None, fields) for kind, fields in CHILD_FIELDS.items() if fields
-}
-
-
-def _steps(visitors: dict[type, Visitor]) -> dict[type, tuple[Visitor | None, tuple[str, ...]]]:
-    """`_Walker.walk`'s table: per node type, its visitor and the fields holding its children."""
-    steps: dict[type, tuple[Visitor | None, tuple[str, ...]]] = dict(_PLAIN_STEPS)
+def _steps() -> dict[type, tuple[Visitor | None, tuple[str, ...]]]:
+    """`_Walker.walk`'s table: per node type, the walker's method that records it (or None) and the fields holding
+    its children (`CHILD_FIELDS`). Built once: the methods are called with the walker as their first argument."""
+    w = _Walker
+    visitors: dict[type, Visitor] = {
+        ast.Call: w._call,
+        ast.Import: w._import,
+        ast.ImportFrom: w._import,
+        ast.FunctionDef: w._enter_function,
+        ast.AsyncFunctionDef: w._enter_function,
+        ast.ClassDef: w._enter_class,
+        ast.Assign: w._assignment,
+        ast.AnnAssign: w._assignment,
+        ast.Compare: w._compare,
+        ast.Return: w._return,
+        ast.Match: w._match,
+        ast.Raise: w._raise,
+        ast.MatchValue: w._pattern_value,
+        ast.With: w._with,
+        ast.AsyncWith: w._with,
+        ast.AugAssign: w._bind_target,
+        ast.For: w._bind_target,
+        ast.AsyncFor: w._bind_target,
+        ast.comprehension: w._bind_target,
+        ast.NamedExpr: w._bind_target,
+        ast.Delete: w._bind_deleted,
+        ast.ExceptHandler: w._bind_name,
+        ast.MatchAs: w._bind_name,
+        ast.MatchStar: w._bind_name,
+        ast.MatchMapping: w._bind_rest,
+        ast.Global: w._bind_names,
+        ast.Nonlocal: w._bind_names,
+        ast.Lambda: w._lambda,
+    }
+    type_alias = getattr(ast, "TypeAlias", None)  # `type X = ...`, Python 3.12+
+    if type_alias is not None:
+        visitors[type_alias] = w._bind_target
+    for parameter in ("TypeVar", "ParamSpec", "TypeVarTuple"):  # PEP 695 type parameters bind their name
+        if hasattr(ast, parameter):
+            visitors[getattr(ast, parameter)] = w._bind_name
+    steps: dict[type, tuple[Visitor | None, tuple[str, ...]]] = {
+        kind: (None, fields) for kind, fields in CHILD_FIELDS.items() if fields
+    }
     for kind, visitor in visitors.items():
         steps[kind] = (visitor, CHILD_FIELDS.get(kind, ()))
     return steps
+
+
+_STEPS: Final = _steps()
 
 
 def _count_targets(target: ast.expr, bound: Counter[str]) -> None:

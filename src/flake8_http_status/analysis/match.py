@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from typing import Final
 
 from ..api import COMPARISON_CALLS, Table
 from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
+from ..lazy_pattern import LazyPattern
 from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
@@ -267,22 +269,24 @@ class Matcher:
         if name in COMPARISON_CALLS:
             self._assert_call(call, name, scope)
             return
-        if is_telemetry_call(call.func, scope, self.imports, self.receivers):  # log.error(..., status_code=502)
-            return
-        for pattern, helper in self.table.helpers if "tatus" in name else ():
-            if pattern.match(name):
-                for arg in call.args:
-                    self._add(call, helper.api, arg, scope)
-                break
+        # The rows that match by name first, then whether the call only logs or counts: most calls here match none,
+        # and the telemetry test may type a receiver through the project index.
+        helper = (
+            next((h for pattern, h in self.table.helpers if pattern.match(name)), None) if "tatus" in name else None
+        )
         keywords = self.table.status_keywords
-        if not any(keyword.arg in keywords for keyword in call.keywords):
-            return
-        for pattern, row in self.table.keywords:
-            if pattern.match(name):
-                for keyword in call.keywords:
-                    if keyword.arg in row.keywords:
-                        self._add(call, row.api, keyword.value, scope)
-                return
+        row = None
+        if any(keyword.arg in keywords for keyword in call.keywords):
+            row = next((r for pattern, r in self.table.keywords if pattern.match(name)), None)
+        if (helper is None and row is None) or is_telemetry_call(call.func, scope, self.imports, self.receivers):
+            return  # is_telemetry_call: log.error(..., status_code=502)
+        if helper is not None:
+            for arg in call.args:
+                self._add(call, helper.api, arg, scope)
+        if row is not None:
+            for keyword in call.keywords:
+                if keyword.arg in row.keywords:
+                    self._add(call, row.api, keyword.value, scope)
 
     def _assert_call(self, call: ast.Call, name: str, scope: Scope) -> None:
         if len(call.args) < 2:
@@ -303,7 +307,8 @@ class Matcher:
     def _status_read(self, node: ast.expr, scope: Scope) -> CompareRow | None:
         """The row for `response.status_code`, `resp.status`, `resp.getcode()`: reads of a status."""
         if isinstance(node, ast.Name):
-            row = next((row for row in self.table.comparisons.get(node.id, ()) if row.variable), None)
+            rows = self.table.comparisons.get(node.id)  # most names compared have none
+            row = next((row for row in rows if row.variable), None) if rows else None
             return row if row is not None else self._read_through_name(node, scope)
         is_call = isinstance(node, ast.Call)
         if isinstance(node, ast.Call):
@@ -399,8 +404,8 @@ class Matcher:
 
     def _defaults(self, function: FunctionNode, scope: Scope) -> None:
         for pattern, row in self.table.defaults:
-            if pattern.match(function.name) or (
-                function.name == "__init__" and scope.cls and pattern.match(scope.cls.name)
+            if _named(pattern, function.name) or (
+                function.name == "__init__" and scope.cls and _named(pattern, scope.cls.name)
             ):
                 for parameter in row.parameters:
                     default = parameter_default(function, parameter)
@@ -501,6 +506,23 @@ class Matcher:
         for api in self.table.calls.get(qualified, ()) if qualified else ():
             if api.fixed is not None:
                 self.sites.append(Site(raise_, api, None, Value(Spelling.FIXED, api.fixed), scope))
+
+
+# Whether a default row's pattern matches a function's (or class's) name: asked of every function of every module, with
+# a pattern such as `(?i).*(response|error|...)\Z` that tries each position of the name. The modules of a tree share
+# many names (`__init__`, `get`, `save`), so the answers are kept for the process (up to a bound).
+_NAMED: dict[tuple[LazyPattern, str], bool] = {}
+_NAMED_KEPT: Final = 1 << 16
+
+
+def _named(pattern: LazyPattern, name: str) -> bool:
+    key = (pattern, name)
+    known = _NAMED.get(key)
+    if known is None:
+        if len(_NAMED) >= _NAMED_KEPT:
+            _NAMED.clear()
+        known = _NAMED[key] = pattern.match(name) is not None
+    return known
 
 
 def own_returns(function: FunctionNode) -> Iterator[ast.expr]:

@@ -88,6 +88,13 @@ class Entry(NamedTuple):
     deps: dict[str, str]  # module name -> digest of its source when the summary was made
 
 
+class _Unknown:
+    """`SummaryCache`'s user key before it is first asked for."""
+
+
+_UNKNOWN = _Unknown()
+
+
 class SummaryCache:
     """The summaries of one project's modules under one salt."""
 
@@ -95,6 +102,11 @@ class SummaryCache:
         self._salt = salt
         self._folder = _folder(Path(root))  # None: turned off
         self._writable = True  # False after a failed store: the next ones would fail alike
+        # Asked for every load: the entries' folder as a string, the salt's JSON, and this user's key (once known;
+        # `_user_key` reads the environment and builds paths each time)
+        self._entries = os.path.join(self._folder, ENTRIES) if self._folder is not None else ""
+        self._salt_json = json.dumps(salt)
+        self._known_key: bytes | _Unknown | None = _UNKNOWN
 
     def load(self, module: str, source_digest: str) -> Entry | None:
         """The entry stored for this source of `module`; None when there is none this user's runs wrote."""
@@ -102,7 +114,7 @@ class SummaryCache:
         if key is None:
             return None
         try:
-            raw = read_bytes(self._path(module), MAX_ENTRY_BYTES)
+            raw = read_bytes(os.path.join(self._entries, self._name(module)), MAX_ENTRY_BYTES)
         except Unread:
             return None
         return _entry(_opened(key, raw), module, self._salt, source_digest)
@@ -126,12 +138,24 @@ class SummaryCache:
             self._writable = False
 
     def _key(self) -> bytes | None:
-        return None if self._folder is None else _user_key()
+        if self._folder is None:
+            return None
+        if isinstance(self._known_key, _Unknown):
+            self._known_key = _user_key()
+        return self._known_key
 
     def _path(self, module: str) -> Path:
         assert self._folder is not None  # callers have a key, which an off cache never asks for
-        name = digest(json.dumps([module, self._salt]).encode("ascii"))
-        return self._folder / ENTRIES / f"{name}.json"
+        return self._folder / ENTRIES / self._name(module)
+
+    def _name(self, module: str) -> str:
+        """The entry's file name: the digest of the JSON of [module, salt]. A dotted name of ASCII identifiers is
+        its own JSON string, written here without the encoder (`tests/test_index_cache.py` checks the two agree)."""
+        if module.isascii() and module.replace(".", "_").isidentifier():
+            text = f'["{module}", {self._salt_json}]'
+        else:
+            text = json.dumps([module, self._salt])
+        return f"{digest(text.encode('ascii'))}.json"
 
     def _write(self, path: Path, payload: bytes) -> None:
         try:

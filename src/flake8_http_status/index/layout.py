@@ -12,6 +12,7 @@ Only the file system is read: nothing is imported, and no `sys.path` of this pro
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from ..records import NamedTuple
@@ -29,49 +30,77 @@ class Located(NamedTuple):
     package: bool  # the file is a package's `__init__.py`: its relative imports start at the package itself
 
 
-@functools.lru_cache(maxsize=256)
+# The questions below are asked of every checked file and every module the index looks up: they are answered on
+# strings with `os.path` and cached per folder, since a `Path` costs several times as much per join, parent or
+# `is_file` (and `relative_to` over ten times), and a large tree's files share few folders. A folder's `Path` is
+# made once (`_path`), so that its string and hash are computed once too.
+
+
 def root_of(directory: Path) -> Path | None:
     """The project root at or above `directory` (resolved); None when there is none below the file system root."""
-    if (directory / ".git").exists() or (directory / "pyproject.toml").is_file():
+    return root_at(os.fspath(directory))
+
+
+@functools.lru_cache(maxsize=256)
+def root_at(directory: str) -> Path | None:
+    """`root_of` for a directory given as an absolute path (`os.path.abspath`, no symlink resolution)."""
+    found = _root_text(directory)
+    return None if found is None else _path(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _root_text(directory: str) -> str | None:
+    join, is_file = os.path.join, os.path.isfile
+    if os.path.exists(join(directory, ".git")) or is_file(join(directory, "pyproject.toml")):
         return directory
     # A package may hold a module called setup.py (a view of a setup page): only a folder that is not itself a
     # package is a root by its setup.py or setup.cfg.
-    if any((directory / name).is_file() for name in _SETUP_FILES) and not (directory / "__init__.py").is_file():
+    if any(is_file(join(directory, name)) for name in _SETUP_FILES) and not is_file(join(directory, "__init__.py")):
         return directory
-    if directory.parent == directory:
+    parent = os.path.dirname(directory)
+    if parent == directory:
         return None
-    return root_of(directory.parent)
+    return _root_text(parent)
+
+
+@functools.lru_cache(maxsize=1024)
+def _path(text: str) -> Path:
+    return Path(text)
 
 
 def top_directory(path: Path) -> Path:
     """The directory that holds the top-level package of `path`: the first one up without an `__init__.py`."""
-    return _top_of(path.parent)
+    return _path(_top_text(os.path.dirname(os.fspath(path))))
 
 
 def folder_top(directory: Path) -> Path:
     """`top_directory` of any file in `directory`."""
-    return _top_of(directory)
+    return top_at(os.fspath(directory))
+
+
+def top_at(directory: str) -> Path:
+    """`folder_top` of a directory given as a string."""
+    return _path(_top_text(directory))
 
 
 @functools.lru_cache(maxsize=1024)
-def _top_of(directory: Path) -> Path:
+def _top_text(directory: str) -> str:
     # Recursive, so that the folders above are remembered too: the modules of a package's subpackages share
     # them, and each would otherwise ask the file system again for every `__init__.py` up to the top.
-    if (directory / "__init__.py").is_file() and directory.parent != directory:
-        return _top_of(directory.parent)
+    parent = os.path.dirname(directory)
+    if parent != directory and os.path.isfile(os.path.join(directory, "__init__.py")):
+        return _top_text(parent)
     return directory
 
 
 def module_of(path: Path, root: Path) -> Located | None:
     """The module `path` (resolved, under `root`) is: its name counted from its top-level package, or from the
     search path that holds it for a folder without `__init__.py` (a namespace package)."""
-    top = top_directory(path)
-    if top != path.parent:
-        parts = path.relative_to(top).with_suffix("").parts
-    else:
-        base = next((where for where in search_paths(root) if where in path.parents), top)
-        parts = path.relative_to(base).with_suffix("").parts
-    package = parts[-1] == "__init__"
+    directory, name = os.path.split(os.fspath(path))
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as `Path.with_suffix("")` cuts it
+    parts = (*_folder_parts(directory, os.fspath(root)), stem)
+    package = stem == "__init__"
     if package:
         parts = parts[:-1]
     if not parts or not all(part.isidentifier() for part in parts):
@@ -79,19 +108,38 @@ def module_of(path: Path, root: Path) -> Located | None:
     return Located(".".join(parts), path, package)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
+def _folder_parts(directory: str, root: str) -> tuple[str, ...]:
+    """The names from where `module_of` counts to `directory`, shared by the modules in it."""
+    top = _top_text(directory)
+    base = top
+    if top == directory:  # not in a package: counted from the search path that holds it, if one does
+        base = next((where for where in _search_texts(root) if _within(directory, where)), top)
+    if directory == base:
+        return ()
+    return tuple(directory[len(base.rstrip(os.sep)) + 1 :].split(os.sep))
+
+
+def _within(directory: str, folder: str) -> bool:
+    """`folder` is `directory` or one of its parents (both absolute and normalised)."""
+    return directory == folder or directory.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def search_paths(root: Path) -> tuple[Path, ...]:
     """Where absolute imports of the project's own packages resolve, in the order Python would try them."""
-    source = root / "src"
-    return (source, root) if source.is_dir() else (root,)
+    return tuple(_path(text) for text in _search_texts(os.fspath(root)))
+
+
+@functools.lru_cache(maxsize=64)
+def _search_texts(root: str) -> tuple[str, ...]:
+    source = os.path.join(root, "src")
+    return (source, root) if os.path.isdir(source) else (root,)
 
 
 def forget_layouts() -> None:
     """Forget what the file system looked like (the caches below are per process, for speed)."""
-    root_of.cache_clear()
-    search_paths.cache_clear()
-    folder_names.cache_clear()
-    _top_of.cache_clear()
+    for cached in (root_at, _root_text, _path, _top_text, _folder_parts, _search_texts, folder_names):
+        cached.cache_clear()
 
 
 def top_level_names(root: Path) -> frozenset[str]:
@@ -123,6 +171,7 @@ class Layout:
     def __init__(self, root: Path, extra: tuple[Path, ...] = ()) -> None:
         self.root = root
         self.paths = (*search_paths(root), *(path for path in extra if path not in search_paths(root)))
+        self._texts = tuple(os.fspath(path) for path in self.paths)
         self._found: dict[str, Located | None] = {}
 
     def located(self, path: Path) -> Located | None:
@@ -136,7 +185,7 @@ class Layout:
         found = None
         parts = name.split(".")
         if all(part.isidentifier() and part not in SKIPPED for part in parts):
-            found = next((hit for base in self.paths if (hit := _module_in(base, parts, name)) is not None), None)
+            found = next((hit for base in self._texts if (hit := _module_in(base, parts, name)) is not None), None)
         self._found[name] = found
         return found
 
@@ -149,10 +198,10 @@ class Layout:
         return ".".join([*parts[:keep], *([dotted] if dotted else [])])
 
 
-def _module_in(base: Path, parts: list[str], name: str) -> Located | None:
-    folder = base.joinpath(*parts)
-    init = folder / "__init__.py"
-    if init.is_file():
-        return Located(name, init, package=True)
-    source = folder.with_suffix(".py")
-    return Located(name, source, package=False) if source.is_file() else None
+def _module_in(base: str, parts: list[str], name: str) -> Located | None:
+    folder = os.path.join(base, *parts)
+    init = os.path.join(folder, "__init__.py")
+    if os.path.isfile(init):
+        return Located(name, Path(init), package=True)
+    source = folder + ".py"  # the last part is an identifier: no suffix to replace
+    return Located(name, Path(source), package=False) if os.path.isfile(source) else None

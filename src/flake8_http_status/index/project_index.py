@@ -209,8 +209,9 @@ class ProjectIndex:
         open_ = entry.data.get("open") if entry is not None else None
         if entry is None or not isinstance(open_, list) or not all(isinstance(name, str) for name in open_):
             return None
+        layout = self.layout_for(located.path)
         for name, wanted in entry.deps.items():
-            dep = self.layout_for(located.path).find(name)
+            dep = layout.find(name)
             if dep is None or self._digest(dep) != wanted:
                 return None
         summary = from_json(entry.data.get("summary"))
@@ -223,8 +224,9 @@ class ProjectIndex:
         if self.cache is None:
             return
         deps: dict[str, str] = {}
+        layout = self.layout_for(located.path)
         for name in known.deps:
-            dep = self.layout_for(located.path).find(name)
+            dep = layout.find(name)
             dep_digest = self._digest(dep) if dep is not None else None
             if dep_digest is None:
                 return  # a module read before has gone: nothing to vouch for

@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-from pathlib import Path
 
 from ..analysis.imports import ImportMap
 from ..lazy_pattern import LazyPattern
-from .layout import folder_names, folder_top, root_of, top_level_names
+from .layout import folder_names, root_at, top_at, top_level_names
 
 _RELATIVE = LazyPattern(r"^[ \t]*from[ \t]+\.", re.MULTILINE)  # only for modules not analysed
 
@@ -48,11 +47,10 @@ def _project_names(filename: str) -> frozenset[str]:
 def _names_for_folder(folder: str) -> frozenset[str]:
     """`_project_names` for every file in `folder`: asked for each analysed module, and the modules of a tree
     share few folders, so the paths and the union of the root's names are built once per folder."""
-    directory = Path(folder)
-    root = root_of(directory)
+    root = root_at(folder)
     if root is None:
         return frozenset()
-    return top_level_names(root) | folder_names(folder_top(directory))
+    return top_level_names(root) | folder_names(top_at(folder))
 
 
 @functools.lru_cache(maxsize=64)

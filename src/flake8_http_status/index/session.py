@@ -16,7 +16,7 @@ from .. import __version__
 from ..analysis.imports import ImportMap
 from ..api import Table
 from ..options import ExtraCall
-from .layout import forget_layouts, root_of
+from .layout import forget_layouts, root_at
 from .project_index import ModuleFacts, ProjectIndex
 from .reach import forget as forget_reach
 from .summary import Judge
@@ -32,11 +32,11 @@ def facts_for_file(
     the roles of the project's functions (auth decorators and dependencies, creation helpers)."""
     if filename in ("", "-", "stdin") or not filename.endswith((".py", ".pyi")):
         return None
-    path = Path(os.path.abspath(filename))  # no symlink resolution: a syscall per component for every file
-    root = root_of(path.parent)
+    absolute = os.path.abspath(filename)  # no symlink resolution: a syscall per component for every file
+    root = root_at(os.path.dirname(absolute))
     if root is None:
         return None
-    return index_for(root, table, extra_calls, judge).facts_for(path, imports)
+    return index_for(root, table, extra_calls, judge).facts_for(Path(absolute), imports)
 
 
 def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...], judge: Judge | None = None) -> ProjectIndex:

@@ -31,7 +31,18 @@ from ..analysis.values import Spelling, read_value
 from ..api.rows import Api
 from ..records import NamedTuple
 from .api_codec import decode, encode
-from .json_reading import JSON, MALFORMED, flag, integer, listing, mapping, text
+from .json_reading import (
+    JSON,
+    MALFORMED,
+    flag,
+    integer_table,
+    listing,
+    mapping,
+    optional_texts,
+    text,
+    text_table,
+    texts,
+)
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
@@ -363,24 +374,24 @@ def from_json(data: JSON) -> ModuleSummary | None:
 def _from_json(data: JSON) -> ModuleSummary | None:
     rows = {text(key): tuple(_api(item) for item in listing(apis)) for key, apis in mapping(data["rows"]).items()}
     classes = {text(key): _class(value) for key, value in mapping(data["classes"]).items()}
-    objects = {text(key): text(value) for key, value in mapping(data["objects"]).items()}
-    aliases = {text(key): text(value) for key, value in mapping(data["aliases"]).items()}
-    stars = tuple(text(module) for module in listing(data["stars"]))
-    names = frozenset(text(name) for name in listing(data["names"]))
-    exports = None if data["exports"] is None else tuple(text(name) for name in listing(data["exports"]))
+    objects = dict(text_table(data["objects"]))
+    aliases = dict(text_table(data["aliases"]))
+    stars = tuple(texts(data["stars"]))
+    names = frozenset(texts(data["names"]))
+    exports = None if data["exports"] is None else tuple(texts(data["exports"]))
     full = flag(data["full"])
     roles = _roles(data["roles"])
     challenges = flag(data["challenges"])
-    constants = {text(key): integer(code) for key, code in mapping(data["constants"]).items()}
+    constants = dict(integer_table(data["constants"]))
     return ModuleSummary(rows, classes, objects, aliases, stars, names, exports, full, roles, challenges, constants)
 
 
 def _roles(data: JSON) -> Roles:
     value = mapping(data)
     return Roles(
-        frozenset(text(name) for name in listing(value["auth_decorators"])),
+        frozenset(texts(value["auth_decorators"])),
         {text(key): flag(required) for key, required in mapping(value["auth_dependencies"]).items()},
-        frozenset(text(name) for name in listing(value["creators"])),
+        frozenset(texts(value["creators"])),
         {text(key): flag(required) for key, required in mapping(value["user_aliases"]).items()},
         {text(key): frozenset(map(_status, listing(codes))) for key, codes in mapping(value["raisers"]).items()},
     )
@@ -394,9 +405,9 @@ def _status(data: JSON) -> int:
 
 def _class(data: JSON) -> ClassFacts:
     value = mapping(data)
-    bases = tuple(None if base is None else text(base) for base in listing(value["bases"]))
+    bases = tuple(optional_texts(value["bases"]))
     carried = {text(key): _api(api) for key, api in mapping(value["carried"]).items()}
-    defines = frozenset(text(name) for name in listing(value["defines"]))
+    defines = frozenset(texts(value["defines"]))
     return ClassFacts(bases, defines, carried, flag(value["decorated"]))
 
 
