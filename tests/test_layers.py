@@ -24,6 +24,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "data": (
         "__init__",
         "records",
+        "user_cache",
+        "regex_programs",
         "lazy_pattern",
         "statuses",
         "versions",

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .options import ExtraCall
+from .regex_programs import compile_pattern
 from .words import WORDS
 
 # Text is read in pieces that end at a line break, the first of about this many characters and each next
@@ -46,7 +47,7 @@ def _others() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _identifier() -> re.Pattern[str]:
-    return re.compile(r"\w+")
+    return compile_pattern(r"\w+")  # every module with a site gets here: the program a previous run kept
 
 
 def may_have_sites(source: str, extra_words: frozenset[str] = frozenset()) -> bool:
