@@ -39,14 +39,24 @@ def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def files(folder: Path) -> list[Path]:
-    return sorted(folder.iterdir())
+    """Every file under the user folder, temporary ones included."""
+    return sorted(path for path in folder.rglob("*") if path.is_file())
 
 
 def stored(folder: Path) -> dict[str, object]:
-    (path,) = files(folder)
-    body = json.loads(path.read_text(encoding="utf-8"))
-    assert isinstance(body, dict)
-    return body
+    """pattern key -> program, from every kept file."""
+    found = {}
+    for path in files(folder):
+        body = json.loads(path.read_text(encoding="utf-8"))
+        assert body["build"] == regex_programs._BUILD
+        found[body["pattern"]] = body["program"]
+    return found
+
+
+def entry_path(pattern: str, flags: int = 0) -> Path:
+    folder = regex_programs._folder()
+    assert folder is not None
+    return Path(regex_programs._entry_path(folder, f"{int(flags)} {pattern}"))
 
 
 def no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,7 +150,9 @@ def test_a_program_for_other_flags_is_told_apart() -> None:
 def test_a_later_process_builds_from_the_file_without_compiling(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = regex_programs.compile_pattern(r"(?i)\b(?P<word>web_?hooks?)\b", re.MULTILINE)
     assert first.search("A WebHook") is not None
-    assert [path.name.startswith("regex-") and path.suffix == ".json" for path in files(folder)] == [True]
+    (path,) = files(folder)
+    assert path == entry_path(r"(?i)\b(?P<word>web_?hooks?)\b", re.MULTILINE)
+    assert path.parent.parent == folder / "regex"
     new_process(monkeypatch)
     no_compiling(monkeypatch)
     again = regex_programs.compile_pattern(r"(?i)\b(?P<word>web_?hooks?)\b", re.MULTILINE)
@@ -153,8 +165,8 @@ def test_a_later_process_builds_from_the_file_without_compiling(folder: Path, mo
 def test_a_process_that_compiles_nothing_new_writes_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     regex_programs.compile_pattern("a+b")
     regex_programs.compile_pattern("c+d")
-    (path,) = files(folder)
-    before = path.stat()
+    before = {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in files(folder)}
+    assert len(before) == 2
     new_process(monkeypatch)
     writes: list[str] = []
     monkeypatch.setattr(regex_programs, "_replace", lambda path, payload: writes.append(path))
@@ -162,46 +174,37 @@ def test_a_process_that_compiles_nothing_new_writes_nothing(folder: Path, monkey
     regex_programs.compile_pattern("c+d")
     regex_programs.compile_pattern("a+b")
     assert writes == []
-    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in files(folder)} == before
     regex_programs.compile_pattern("e+f")
-    assert writes == [str(path)]
+    assert writes == [str(entry_path("e+f"))]
 
 
 @pytest.mark.skipif(not KEPT, reason="programs are kept on CPython 3.10 to 3.13")
-def test_writes_merge_with_other_processes_and_leave_no_temporary_file(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    regex_programs.compile_pattern("first")  # this process has read the (then empty) file
-    this_process = regex_programs._state
-    new_process(monkeypatch)
-    regex_programs.compile_pattern("other")  # another process
-    monkeypatch.setattr(regex_programs, "_state", this_process)
-    regex_programs.compile_pattern("second")
-    programs = stored(folder)["programs"]
-    assert isinstance(programs, dict)
-    assert list(programs) == ["0 first", "0 other", "0 second"]
-    assert len(files(folder)) == 1  # no `.regex-*.tmp` left behind
+def test_each_pattern_has_its_file_and_no_temporary_file_is_left(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_programs.compile_pattern("first")
+    new_process(monkeypatch)  # another process
+    regex_programs.compile_pattern("other", re.IGNORECASE)
+    regex_programs.compile_pattern("other")
+    assert sorted(stored(folder)) == ["0 first", "0 other", "2 other"]
+    assert len(files(folder)) == 3  # no `.regex-*.tmp` left behind
 
 
 @pytest.mark.skipif(not KEPT, reason="programs are kept on CPython 3.10 to 3.13")
-def test_the_file_keeps_the_newest_programs(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regex_programs, "_MAX_ENTRIES", 2)
-    for pattern in ("one", "two", "three"):
-        regex_programs.compile_pattern(pattern)
-    programs = stored(folder)["programs"]
-    assert isinstance(programs, dict)
-    assert list(programs) == ["0 two", "0 three"]
+def test_two_patterns_of_one_file_name_take_turns(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_programs, "_entry_path", lambda folder, key: os.path.join(folder, "same.json"))
+    assert regex_programs.compile_pattern("a+").fullmatch("aa") is not None
+    assert regex_programs.compile_pattern("b+").fullmatch("aa") is None  # not a's program
+    assert regex_programs.compile_pattern("b+").fullmatch("bb") is not None
+    assert list(stored(folder)) == ["0 b+"]
 
 
 @pytest.mark.skipif(not KEPT, reason="programs are kept on CPython 3.10 to 3.13")
-def test_the_file_is_per_python_build(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_folder_is_per_python_build(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     regex_programs.compile_pattern("x+")
-    body = stored(folder)
-    assert body["build"] == [sys.implementation.name, sys.version, *body["build"][2:]]  # type: ignore[index]
     new_process(monkeypatch)
     monkeypatch.setattr(regex_programs, "_BUILD", ["cpython", "3.99.0 (another build)", 1, 4, "little"])
     regex_programs.compile_pattern("x+")
-    assert len(files(folder)) == 2  # another build's file, beside this one's
+    assert len({path.parent for path in files(folder)}) == 2  # another build's file, beside this one's
 
 
 # Whatever is wrong, `re.compile`, silently
@@ -214,7 +217,7 @@ def damaged_files() -> dict[str, object]:
     key = "0 (a)(?P<b>b)"
 
     def body(program: object, at: str = key, of: object = build) -> bytes:
-        return json.dumps({"build": of, "programs": {at: program}}).encode()
+        return json.dumps({"build": of, "pattern": at, "program": program}).encode()
 
     invalid = re.sub("[A-Za-z]", "A", str(good[1]))  # base64 still, but not a program `_sre` accepts
     return {
@@ -222,8 +225,9 @@ def damaged_files() -> dict[str, object]:
         "a list": b"[1, 2]",
         "deep": b"[" * 100_000,
         "another build": body(good, of=["cpython", "2.7"]),
-        "no programs": json.dumps({"build": build}).encode(),
-        "programs a list": json.dumps({"build": build, "programs": [good]}).encode(),
+        "no program": json.dumps({"build": build, "pattern": key}).encode(),
+        "another pattern": body(good, at="0 (a)(b)"),
+        "program a dict": body(dict(enumerate(good))),
         "entry too short": body(good[:3]),
         "flags a string": body(["0", *good[1:]]),
         "code numbers": body([good[0], [1, 2, 3], *good[2:]]),
@@ -239,12 +243,13 @@ def damaged_files() -> dict[str, object]:
 @pytest.mark.skipif(not KEPT, reason="programs are kept on CPython 3.10 to 3.13")
 @pytest.mark.parametrize("content", damaged_files().values(), ids=list(damaged_files()))
 def test_a_damaged_file_falls_back_to_re_compile(folder: Path, content: bytes) -> None:
-    name = os.path.basename(regex_programs._path(regex_programs._BUILD) or "")  # type: ignore[arg-type]
-    (folder / name).write_bytes(content)
+    path = entry_path("(a)(?P<b>b)")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
     compiled = regex_programs.compile_pattern("(a)(?P<b>b)")
     assert compiled.fullmatch("ab").groupdict() == {"b": "b"}  # type: ignore[union-attr]
     assert compiled.groups == 2
-    assert stored(folder)["programs"] == {"0 (a)(?P<b>b)": regex_programs._program("(a)(?P<b>b)", 0, compiled)}
+    assert stored(folder) == {"0 (a)(?P<b>b)": regex_programs._program("(a)(?P<b>b)", 0, compiled)}  # replaced
 
 
 @pytest.mark.skipif(not KEPT or not hasattr(os, "geteuid"), reason="POSIX owners and modes")
@@ -252,16 +257,16 @@ def test_a_file_others_can_write_is_not_read(folder: Path, monkeypatch: pytest.M
     regex_programs.compile_pattern("x+")
     (path,) = files(folder)
     path.chmod(0o664)
-    new_process(monkeypatch)
-    assert regex_programs._read_once() == {}
+    assert regex_programs._load(str(path), "0 x+") is None
     path.chmod(0o600)
-    new_process(monkeypatch)
-    assert list(regex_programs._read_once() or {}) == ["0 x+"]
+    assert regex_programs._load(str(path), "0 x+") == stored(folder)["0 x+"]
 
 
 @pytest.mark.skipif(not KEPT or not hasattr(os, "mkfifo"), reason="FIFOs")
 def test_a_fifo_in_place_of_the_file_is_not_waited_for(folder: Path) -> None:
-    os.mkfifo(folder / os.path.basename(regex_programs._path(regex_programs._BUILD) or ""))  # type: ignore[arg-type]
+    path = entry_path("x+")
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
     assert regex_programs.compile_pattern("x+").fullmatch("xx") is not None
 
 
@@ -302,7 +307,7 @@ def test_a_flake8_run_keeps_its_patterns_and_finds_the_same(tmp_path: Path) -> N
     environ.pop("HTTP_STATUS_NO_CACHE", None)
     command = [sys.executable, "-m", "flake8", "--select=HTS", "-j1", str(FIXTURE)]
     first = subprocess.run(command, env=environ, capture_output=True, text=True, check=False)
-    kept = [(path, path.stat().st_mtime_ns) for path in (tmp_path / "user").glob("regex-*.json")]
+    kept = [(path, path.stat().st_mtime_ns) for path in (tmp_path / "user").rglob("*.json")]
     second = subprocess.run(command, env=environ, capture_output=True, text=True, check=False)
     off = subprocess.run(
         command, env={**environ, "HTTP_STATUS_NO_CACHE": "1"}, capture_output=True, text=True, check=False
@@ -310,8 +315,8 @@ def test_a_flake8_run_keeps_its_patterns_and_finds_the_same(tmp_path: Path) -> N
     assert first.stdout == second.stdout == off.stdout
     assert "HTS001" in first.stdout
     if KEPT:
-        ((path, written),) = kept
-        assert path.stat().st_mtime_ns == written  # the second run compiled nothing new
+        assert len(kept) > 5
+        assert [(path, path.stat().st_mtime_ns) for path in (tmp_path / "user").rglob("*.json")] == kept
 
 
 def test_the_creation_words_pattern_is_the_same_whatever_the_hash_seed() -> None:

@@ -12,7 +12,6 @@ import re
 from functools import lru_cache
 
 from .options import ExtraCall
-from .regex_programs import compile_pattern
 from .words import WORDS
 
 # Text is read in pieces that end at a line break, the first of about this many characters and each next
@@ -47,7 +46,9 @@ def _others() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _identifier() -> re.Pattern[str]:
-    return compile_pattern(r"\w+")  # every module with a site gets here: the program a previous run kept
+    # Not `regex_programs.compile_pattern`: a module with no site gets here too, and for so small a pattern
+    # importing that module and reading a file costs more than compiling it.
+    return re.compile(r"\w+")
 
 
 def may_have_sites(source: str, extra_words: frozenset[str] = frozenset()) -> bool:

@@ -4,17 +4,17 @@
 for the package's patterns, some 11 million on a one-file flake8 run, every run. What it hands to the
 C engine at the end, `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`, depends only
 on the pattern, its flags and the Python build. So the first run that compiles a pattern also keeps those
-arguments (as JSON, the program as base64) in `<user_cache.user_folder()>/regex-<tag>-<crc>.json`, and later runs with the same
-build give them back to `_sre.compile`, which builds the same pattern object in a few thousand
-instructions.
+arguments (as JSON, the program as base64), one file per pattern in `<user_cache.user_folder()>/regex/<build>/`,
+and later runs with the same build give them back to `_sre.compile`, which builds the same pattern object
+in some 70 thousand instructions, the file's reading included.
 
 Why a private API, and how it is guarded:
 
 - There is no public way to build a pattern from a compiled program. `_sre.compile` and the argument list
   that `re._compiler.compile` (`sre_compile.compile` on Python 3.10) passes to it are CPython internals,
   unchanged from 3.10 to 3.13 and changed after (3.14 adds an argument and `_code` returns an object).
-- It is used on CPython only, and a file is only read back by the build that wrote it: the name and the
-  contents carry `sys.version` (with the build's date and compiler), `_sre.MAGIC` (the program format's
+- It is used on CPython only, and a file is only read back by the build that wrote it: the folder's name
+  and the contents carry `sys.version` (with the build's date and compiler), `_sre.MAGIC` (the program format's
   version), `_sre.CODESIZE` and the byte order.
 - A program is kept only when the pattern it builds has the same flags, groups and group names as the one
   `re.compile` returned in the same run, and only when `_code` gave a list of integers (the shape known here).
@@ -29,8 +29,10 @@ Why a private API, and how it is guarded:
   and writable by no one else, the same trust as the index cache's key beside it.
 
 Writes are atomic (a temporary file renamed over the old one, so that `flake8 -j` workers read a whole
-file or none), happen only when a run compiled a pattern the file lacked, and merge with what other
-processes stored meanwhile. The file keeps the `_MAX_ENTRIES` most recently added patterns.
+file or none) and happen only when a run compiled a pattern that had no file. One file per pattern, found
+by its name: a run reads only the programs of the patterns it uses, whatever other projects added (the
+creation-word pattern differs with the frameworks a module reaches), and processes never merge. Files are
+never pruned; a new Python build starts a new folder.
 """
 
 from __future__ import annotations
@@ -42,8 +44,7 @@ from typing import Any, Final
 
 from .user_cache import caching_off, user_folder
 
-_MAX_BYTES = 4 << 20  # far above the package's patterns (some 30 KB); a larger file is not read
-_MAX_ENTRIES = 256  # the creation-word patterns differ with the frameworks a module reaches
+_MAX_BYTES = 1 << 20  # far above any of the package's patterns (the largest program is some 4 KB)
 
 try:
     import _sre  # type: ignore[import-not-found]
@@ -63,13 +64,13 @@ Program = list[Any]  # [flags, code (base64), groups, groupindex] as JSON gives 
 
 
 class _State:
-    """What this process knows of the file."""
+    """What this process knows of the folder."""
 
-    __slots__ = ("file", "programs", "writable")
+    __slots__ = ("folder", "looked_up", "writable")
 
     def __init__(self) -> None:
-        self.file: str | None = None  # this build's file in the user's folder
-        self.programs: dict[str, Program] | None = None  # what the file held at the first compile, and since
+        self.looked_up = False
+        self.folder: str | None = None  # this build's folder of programs; None when turned off
         self.writable = True  # False after a failed write: the next ones would fail alike
 
 
@@ -78,12 +79,13 @@ _state = _State()
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the program a previous run kept when there is one."""
-    programs = _read_once()
-    if programs is None or type(pattern) is not str:
+    folder = _folder()
+    if folder is None or type(pattern) is not str:
         return re.compile(pattern, flags)
     flags = int(flags)  # a `re.RegexFlag` would not read back from JSON as what it is
     key = f"{flags} {pattern}"
-    program = programs.get(key)
+    path = _entry_path(folder, key)
+    program = _load(path, key)
     if program is not None:
         built = _built(pattern, program)
         if built is not None:
@@ -91,22 +93,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     compiled = re.compile(pattern, flags)
     program = _program(pattern, flags, compiled)
     if program is not None:
-        programs[key] = program
-        _store(key, program)
+        _store(path, key, program)
     return compiled
-
-
-def _read_once() -> dict[str, Program] | None:
-    """The programs of this build's file (an empty table when there is none yet); None when turned off."""
-    state = _state
-    if state.programs is None:
-        if _BUILD is None or caching_off():
-            return None
-        state.file = _path(_BUILD)
-        if state.file is None:
-            return None
-        state.programs = _read(state.file)
-    return state.programs
 
 
 def _built(pattern: str, program: Program) -> re.Pattern[str] | None:
@@ -159,39 +147,51 @@ def _program(pattern: str, flags: int, compiled: re.Pattern[str]) -> Program | N
     return program if same else None
 
 
-# The file
+# The files
 
 
-def _path(build: list[object]) -> str | None:
-    """The file of this build: builds that share the folder (two Pythons 3.12) do not overwrite each other's."""
-    folder = user_folder()
-    if folder is None:
-        return None
+def _folder() -> str | None:
+    """`<user folder>/regex/<cache tag>-<crc of the build>`: builds that share the user folder (two Pythons 3.12)
+    keep their programs apart. None when turned off, on another implementation or with no home."""
+    state = _state
+    if not state.looked_up:
+        state.looked_up = True
+        folder = user_folder()
+        if _BUILD is not None and folder is not None and not caching_off():
+            import binascii  # see `_built`
+
+            tag = getattr(sys.implementation, "cache_tag", None) or "python"
+            crc = binascii.crc32(repr(_BUILD).encode("utf-8", "surrogateescape"))
+            state.folder = os.path.join(folder, "regex", f"{tag}-{crc:08x}")
+    return state.folder
+
+
+def _entry_path(folder: str, key: str) -> str:
+    """One file per pattern, named by a checksum of its flags and text, which the file holds in full (two
+    patterns of the same checksum take turns, each a miss for the other)."""
     import binascii  # see `_built`
 
-    tag = getattr(sys.implementation, "cache_tag", None) or "python"
-    crc = binascii.crc32(repr(build).encode("utf-8", "surrogateescape"))
-    return os.path.join(folder, f"regex-{tag}-{crc:08x}.json")
+    return os.path.join(folder, f"{binascii.crc32(key.encode('utf-8', 'surrogatepass')):08x}.json")
 
 
-def _read(path: str) -> dict[str, Program]:
-    """The programs in this build's file; an empty table for a missing, foreign, damaged or odd file."""
+def _load(path: str, key: str) -> Program | None:
+    """The program kept in `path` for `key`; None for a missing, foreign, damaged or odd file."""
     try:
         raw = _read_private(path)
     except OSError:
-        return {}
+        return None
     if raw is None:
-        return {}
+        return None
     import json  # loaded by flake8 already; `explain` and `--help` compile no pattern
 
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):
-        return {}
-    if not isinstance(body, dict) or body.get("build") != _BUILD:
-        return {}
-    programs = body.get("programs")
-    return programs if isinstance(programs, dict) else {}
+        return None
+    if not isinstance(body, dict) or body.get("build") != _BUILD or body.get("pattern") != key:
+        return None
+    program = body.get("program")
+    return program if isinstance(program, list) else None
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -210,28 +210,20 @@ def _read_private(path: str) -> bytes | None:
             return None
         if hasattr(os, "geteuid") and (status.st_uid != os.geteuid() or status.st_mode & 0o022):
             return None
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(_MAX_BYTES + 1)
+        data = os.read(descriptor, _MAX_BYTES + 1)  # a regular file's bytes in one call (a short read: a miss)
     finally:
         os.close(descriptor)
     return data if len(data) <= _MAX_BYTES else None
 
 
-def _store(key: str, program: Program) -> None:
-    """Add one program to the file: what is there now (other processes may have added some), then this one."""
-    path = _state.file
-    if path is None or not _state.writable:
+def _store(path: str, key: str, program: Program) -> None:
+    if not _state.writable:
         return
-    import json  # see `_read`
+    import json  # see `_load`
 
-    programs = _read(path)
-    programs.pop(key, None)  # re-added last: the newest entries are the ones kept
-    programs[key] = program
-    for old in list(programs)[: max(0, len(programs) - _MAX_ENTRIES)]:
-        del programs[old]
-    payload = json.dumps({"build": _BUILD, "programs": programs}, separators=(",", ":")).encode("utf-8")
+    payload = json.dumps({"build": _BUILD, "pattern": key, "program": program}, separators=(",", ":"))
     try:
-        _replace(path, payload)
+        _replace(path, payload.encode("utf-8", "surrogatepass"))
     except OSError:
         _state.writable = False
 
