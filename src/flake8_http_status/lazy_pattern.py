@@ -14,8 +14,6 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .regex_programs import compile_pattern
-
 
 class LazyPattern:
     __slots__ = ("_compiled", "_flags", "pattern")
@@ -28,6 +26,8 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
+            from .regex_programs import compile_pattern  # with the first pattern: `explain` compiles none
+
             compiled = self._compiled = compile_pattern(self.pattern, self._flags)
         return compiled
 
