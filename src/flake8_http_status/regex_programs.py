@@ -155,7 +155,6 @@ def _folder() -> str | None:
     keep their programs apart. None when turned off, on another implementation or with no home."""
     state = _state
     if not state.looked_up:
-        state.looked_up = True
         folder = user_folder()
         if _BUILD is not None and folder is not None and not caching_off():
             import binascii  # see `_built`
@@ -163,6 +162,7 @@ def _folder() -> str | None:
             tag = getattr(sys.implementation, "cache_tag", None) or "python"
             crc = binascii.crc32(repr(_BUILD).encode("utf-8", "surrogateescape"))
             state.folder = os.path.join(folder, "regex", f"{tag}-{crc:08x}")
+        state.looked_up = True  # after the folder: a thread that sees it set also sees the folder
     return state.folder
 
 
