@@ -25,6 +25,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "__init__",
         "records",
         "enums",
+        "user_cache",
+        "regex_programs",
         "lazy_pattern",
         "statuses",
         "versions",

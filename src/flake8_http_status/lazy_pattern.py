@@ -3,8 +3,8 @@
 `re.compile` parses and compiles in Python: one to two million instructions for each of the module-level
 patterns of the rules and handler model, which a one-file flake8 run (an editor's, on save) paid at import
 whether or not the module it checked ever reached them. A `LazyPattern` is declared where the `re.compile`
-was and behaves as the compiled pattern for the methods the package uses; `re`'s own cache keeps one
-compiled object per pattern text.
+was and behaves as the compiled pattern for the methods the package uses. It is compiled by
+`regex_programs.compile_pattern`, which builds it from the program a previous run kept when there is one.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self._flags)
+            from .regex_programs import compile_pattern  # with the first pattern: `explain` compiles none
+
+            compiled = self._compiled = compile_pattern(self.pattern, self._flags)
         return compiled
 
     @property

@@ -384,7 +384,8 @@ def _items(items: Iterable[str]) -> list[str]:
     """Accept a list, or text separated by commas or newlines (as config files write it)."""
     if isinstance(items, str):
         items = [items]
-    return [part.strip() for item in items for part in re.split(r"[,\n]", item) if part.strip()]
+    # Not `re.split(r"[,\n]", item)`: the same parts, without compiling a pattern on every run.
+    return [part.strip() for item in items for part in item.replace("\n", ",").split(",") if part.strip()]
 
 
 def settings_from_args(args: Iterable[str]) -> Settings:

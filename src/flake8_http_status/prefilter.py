@@ -46,6 +46,8 @@ def _others() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _identifier() -> re.Pattern[str]:
+    # Not `regex_programs.compile_pattern`: a module with no site gets here too, and for so small a pattern
+    # importing that module and reading a file costs more than compiling it.
     return re.compile(r"\w+")
 
 

@@ -16,12 +16,13 @@ import ast
 from ..lazy_pattern import LazyPattern
 
 _CALLS = frozenset({"globals", "vars", "locals", "exec", "eval"})
-_WORDS = LazyPattern(r"\b(?:globals|vars|locals|exec|eval|modules)\b")
+_MENTIONS = ("globals", "vars", "locals", "exec", "eval", "modules")
+_WORDS = LazyPattern(rf"\b(?:{'|'.join(_MENTIONS)})\b")
 
 
 def writes_own_namespace(tree: ast.Module, text: str | None = None) -> bool:
     """True when `tree` (whose source is `text`, when known: a cheap look first) may bind globals dynamically."""
-    if text is not None and _WORDS.search(text) is None:
+    if text is not None and not mentions_namespace(text):
         return False
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id in _CALLS:
@@ -29,3 +30,9 @@ def writes_own_namespace(tree: ast.Module, text: str | None = None) -> bool:
         if isinstance(node, ast.Attribute) and node.attr == "modules" and isinstance(node.value, ast.Name):
             return True  # `sys.modules[__name__]`, however `sys` is imported
     return False
+
+
+def mentions_namespace(text: str) -> bool:
+    """`_WORDS` finds a word in `text`. Every match holds one of the words, so a text without any is answered
+    without the pattern, which most modules then never compile."""
+    return any(word in text for word in _MENTIONS) and _WORDS.search(text) is not None

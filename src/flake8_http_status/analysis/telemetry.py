@@ -47,13 +47,17 @@ LOG_LEVELS = frozenset(
 )
 # Names that say "this is a logger / a metrics client": `log`, `_logger`, `audit_log`, `LOGGER`,
 # `get_logger()`, `getLogger()`, `metrics`, `app_metrics`, `statsd`, `dogstatsd`, `stats`, `meter`.
-_NAMED = LazyPattern(
-    r"(?i)_*(?:\w+_)?(?:get_?)?(?:log|logger|logging|metrics?|statsd|dogstatsd|statsd_client|stats|meter|sentry|sentry_sdk"
-    r"|span|tracer|tracker|telemetry|counter|histogram|gauge|apm|newrelic)\Z"
+_TELEMETRY_NAMES = (
+    *("log", "logger", "logging", "metric", "metrics", "statsd", "dogstatsd", "statsd_client", "stats", "meter"),
+    *("sentry", "sentry_sdk", "span", "tracer", "tracker", "telemetry", "counter", "histogram", "gauge", "apm"),
+    "newrelic",
 )
+_NAMED = LazyPattern(rf"(?i)_*(?:\w+_)?(?:get_?)?(?:{'|'.join(_TELEMETRY_NAMES)})\Z")
 # Methods named for recording what happened (OpenTelemetry's `record_exception`, Sentry's `capture_exception`,
 # New Relic's `notice_error`, `count_error`, `observe_response`): they report a status, never answer with one.
-_RECORDING = LazyPattern(r"(?:record|track|capture|count|increment|incr|observe|notice|trace)_\w+\Z")
+_RECORDING_VERBS = ("record", "track", "capture", "count", "increment", "incr", "observe", "notice", "trace")
+_RECORDING = LazyPattern(rf"(?:{'|'.join(_RECORDING_VERBS)})_\w+\Z")
+_RECORDING_PREFIXES = tuple(f"{verb}_" for verb in _RECORDING_VERBS)
 
 
 def is_telemetry_call(func: ast.expr, scope: Scope, imports: ImportMap, receivers: Receivers) -> bool:
@@ -63,13 +67,30 @@ def is_telemetry_call(func: ast.expr, scope: Scope, imports: ImportMap, receiver
     if not isinstance(func, ast.Attribute):
         return False
     receiver = func.value
-    if (func.attr in LOG_LEVELS or _RECORDING.match(func.attr)) and not _own_method(func, scope, receivers):
+    if (func.attr in LOG_LEVELS or is_recording_name(func.attr)) and not _own_method(func, scope, receivers):
         return True
-    if _from_library(receiver, imports) or _NAMED.match(last_name(receiver)):
+    if _from_library(receiver, imports) or is_telemetry_name(last_name(receiver)):
         return True
     root = _root_name(receiver)  # `errors.labels(...).inc`, where `errors = Counter(...)`
     types = receivers.types_of(root, scope) if root is not None else None
     return types is not None and any(_root(name) in _LIBRARIES for name in types)
+
+
+# Each pattern is tried only when a string test that every match passes does: most names pass neither,
+# and the patterns, the longest of the package, are then not even compiled (a one-file run pays for each).
+
+
+def is_recording_name(name: str) -> bool:
+    """`record_error`, `capture_exception`: `_RECORDING` matches only at a verb followed by `_`."""
+    return name.startswith(_RECORDING_PREFIXES) and _RECORDING.match(name) is not None
+
+
+def is_telemetry_name(name: str) -> bool:
+    """`audit_log`, `get_logger`, `LOGGER`: `_NAMED` matches only names ending in one of the words. Compared
+    in lower case for ASCII names only: `(?i)` also folds some other letters (the long s to `s`, the Kelvin sign to `k`)."""
+    if name.isascii() and not name.lower().endswith(_TELEMETRY_NAMES):
+        return False
+    return _NAMED.match(name) is not None
 
 
 def _root_name(node: ast.expr) -> ast.Name | None:

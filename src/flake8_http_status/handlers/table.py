@@ -168,7 +168,10 @@ def _creation_words(creations: list[Creation]) -> LazyPattern:
     words = {name.rpartition(".")[2] for row in creations for name in row.names}
     words.update(attribute for row in creations for attribute in row.attributes if not attribute.endswith("*"))
     prefixes = sorted({attribute[:-1] for row in creations for attribute in row.attributes if attribute.endswith("*")})
-    alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
+    # Longest first, then by text: the same pattern in every process whatever the hash seed, so that its
+    # compiled program is found again (regex_programs.py). The pattern is only searched for a match or none,
+    # which the order of an alternation never changes.
+    alternatives = sorted((re.escape(word) for word in words), key=lambda word: (-len(word), word))
     alternatives += [rf"{re.escape(prefix)}\w*" for prefix in prefixes]
     # Compiled when a handler is first asked whether it may create: an alternation of some hundred words.
     return LazyPattern(rf"\b(?:{'|'.join(alternatives)})\s*\(")

@@ -7,7 +7,7 @@ the same source and salt reads it back instead of analysing the module again. Wh
 - **A MAC on every entry.** The folder lives in the project, where anyone who can write to the
   repository can commit, copy or craft files in it, and a summary read from it decides findings in other
   modules. Each entry therefore carries a MAC (keyed BLAKE2b) of its exact bytes under a per-user key that is
-  kept outside the project (`~/.cache/flake8-http-status/key`, or under `$XDG_CACHE_HOME`). Only what
+  kept outside the project (`~/.cache/flake8-http-status/key`, or under `$XDG_CACHE_HOME`: `user_cache.py`). Only what
   this user's own runs wrote verifies: a hostile, edited or foreign file costs a cache miss, never a
   changed finding. The MAC is checked before the bytes are parsed.
 - **Plain JSON, read defensively.** Never pickle or anything that runs code. The file is read through
@@ -41,12 +41,11 @@ from typing import TypeGuard
 
 from flake8_http_status.records import NamedTuple
 from flake8_http_status.safe_read import Unread, Why, read_bytes
+from flake8_http_status.user_cache import caching_off, user_folder
 
 FOLDER_NAME = ".http-status-cache"
 ENTRIES = "v1"  # a new name with any change to the file's layout or the body's fields
 CACHE_DIR_VARIABLE = "HTTP_STATUS_CACHE_DIR"
-NO_CACHE_VARIABLE = "HTTP_STATUS_NO_CACHE"
-KEY_DIR_VARIABLE = "HTTP_STATUS_KEY_DIR"
 MAX_ENTRY_BYTES = 16 << 20  # far above any module's summary; a larger file is not read, nor written
 
 _KEY_NAME = "key"
@@ -57,7 +56,6 @@ _CACHEDIR_TAG = (
     "# Created by flake8-http-status; the files here can be deleted at any time.\n"
     "# About cache directory tags: https://bford.info/cachedir/\n"
 )
-_NOT_OFF = frozenset({"", "0", "false", "no", "off"})
 
 # A file is the canonical JSON of {"body": ..., "mac": ...}; with sorted keys the MAC comes last, at a
 # fixed distance from the end, so it is found and checked on the raw bytes before anything is parsed.
@@ -171,7 +169,7 @@ class SummaryCache:
 
 
 def _folder(root: Path) -> Path | None:
-    if os.environ.get(NO_CACHE_VARIABLE, "").strip().lower() not in _NOT_OFF:
+    if caching_off():
         return None
     chosen = os.environ.get(CACHE_DIR_VARIABLE)
     return root / os.path.expanduser(chosen) if chosen else root / FOLDER_NAME
@@ -286,16 +284,8 @@ def _user_key() -> bytes | None:
 
 
 def _key_folder() -> Path | None:
-    chosen = os.environ.get(KEY_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is to be ignored
-        home = os.path.expanduser("~")
-        if home == "~":  # no HOME and no password entry
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "flake8-http-status"
+    folder = user_folder()
+    return None if folder is None else Path(folder)
 
 
 def _read_or_create_key(folder: Path) -> bytes | None:
