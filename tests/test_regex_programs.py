@@ -65,7 +65,9 @@ def no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object) -> None:
         raise AssertionError(f"compiled {args!r}")
 
-    monkeypatch.setattr(re._compiler, "compile", refuse)  # type: ignore[attr-defined]
+    # `re` compiles through `re._compiler` from Python 3.11 on, through `sre_compile` before
+    compiler = getattr(re, "_compiler", None) or sys.modules["sre_compile"]
+    monkeypatch.setattr(compiler, "compile", refuse)
     re.purge()
 
 
