@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from .analysis.collect import collect
 from .analysis.imports import ImportMap, collect_imports
 from .analysis.module import AnalysedModule
-from .analysis.project_facts import ProjectFacts
 from .analysis.status_sites import find_sites
 from .analysis.test_modules import is_conftest, is_test_module
 from .api import MODULES, Table, build_table, reached_modules, table_of
@@ -28,6 +27,7 @@ from .rules.context import Context
 from .rules.one_answer import Shown, Silenced, on_by_default, one_answer_per_literal
 
 if TYPE_CHECKING:
+    from .analysis.project_facts import ProjectFacts
     from .index.summary import Roles
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..api import Table
 from ..api.rows import Api, Role
 from .children import walk_nodes
 from .imports import ImportMap
 from .nodes import is_super_init, may_carry_status, says_status
-from .project_facts import ProjectFacts
+
+if TYPE_CHECKING:
+    from .project_facts import ProjectFacts
 
 
 def framework_apis(

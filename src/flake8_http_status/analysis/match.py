@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..api import COMPARISON_CALLS, Table
 from ..api.rows import Api, CompareRow, Misplaced, ReturnRow, Slot
@@ -14,11 +14,13 @@ from .collect import Bindings, Candidates
 from .imports import ImportMap
 from .local_binding import assigned_values, binds
 from .nodes import attribute_chain, parameter_defaults
-from .project_facts import ProjectFacts
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
 from .telemetry import is_telemetry_call
 from .values import UNKNOWN, Spelling, Value, looks_like_status, read_value
+
+if TYPE_CHECKING:
+    from .project_facts import ProjectFacts
 
 _ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
 _EQUALITY = (ast.Eq, ast.NotEq)

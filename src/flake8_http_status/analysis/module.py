@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..options import Settings
 from .collect import Bindings, Candidates
 from .imports import ImportMap
-from .project_facts import ProjectFacts
 from .sites import Site
+
+if TYPE_CHECKING:
+    from .project_facts import ProjectFacts
 
 
 class AnalysedModule:

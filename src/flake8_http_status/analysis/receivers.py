@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from ..api import LIBRARY_PACKAGES
 from ..api.rows import Api, Receiver
 from .collect import Bindings
 from .imports import ImportMap
 from .local_binding import bound_only_by_calls
-from .project_facts import ProjectFacts
 from .sites import Scope
+
+if TYPE_CHECKING:
+    from .project_facts import ProjectFacts
 
 _LOCAL = "<local>."
 

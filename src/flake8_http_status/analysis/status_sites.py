@@ -16,11 +16,11 @@ from .collect import Bindings, Candidates
 from .framework_bases import framework_apis, project_carried
 from .imports import ImportMap
 from .match import Matcher, site_position
-from .project_facts import ProjectFacts
 from .sites import FOLLOWED, Site
 
 if TYPE_CHECKING:
     from .flow import Flow
+    from .project_facts import ProjectFacts
 
 
 def find_sites(

@@ -31,7 +31,7 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..api import default_table
 from ..api.rows import Role
@@ -39,9 +39,11 @@ from .children import CHILD_FIELDS
 from .collect import collect
 from .imports import collect_imports
 from .nodes import attribute_chain
-from .project_facts import ProjectFacts
 from .sites import Site
 from .status_sites import find_sites
+
+if TYPE_CHECKING:
+    from .project_facts import ProjectFacts
 
 INT: Final = "int"
 ENUM: Final = "HTTPStatus"

@@ -15,14 +15,16 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..analysis.project_facts import ProjectFacts
 from ..analysis.value_uses import INT, Callees, ValueUses, family_type, status_sites
 from ..families import constant_for
 from .errors import FixError, FixFailure
 from .positions import first_line
 from .scopes import Resolver
+
+if TYPE_CHECKING:
+    from ..analysis.project_facts import ProjectFacts
 
 
 class Reading(Protocol):

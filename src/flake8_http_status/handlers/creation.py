@@ -9,12 +9,12 @@ import ast
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..analysis.collect import Bindings
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
 from ..analysis.nodes import dotted
-from ..analysis.project_facts import ProjectFacts
 from ..analysis.receivers import last_name
 from ..api import INJECTED_TYPES
 from ..api.idioms import Creation
@@ -22,6 +22,9 @@ from ..lazy_pattern import LazyPattern
 from ..records import NamedTuple
 from .body_index import BodyIndex
 from .table import Idioms
+
+if TYPE_CHECKING:
+    from ..analysis.project_facts import ProjectFacts
 
 # Class methods that build a new instance from data (pydantic, SQLModel, marshmallow-style models).
 _BUILDERS = frozenset({"model_validate", "from_orm", "parse_obj", "model_construct", "construct", "from_dict"})

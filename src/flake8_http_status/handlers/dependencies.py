@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..analysis.imports import ImportMap
 from ..analysis.match import argument
-from ..analysis.project_facts import ProjectFacts
 from ..analysis.receivers import last_name
 from ..analysis.sites import FunctionNode
 from ..api.idioms import AuthDependency
@@ -23,6 +23,9 @@ from ..lazy_pattern import LazyPattern
 from .module import ModuleNames
 from .syntax import listed, optional
 from .table import Idioms
+
+if TYPE_CHECKING:
+    from ..analysis.project_facts import ProjectFacts
 
 OPTIONAL_ANNOTATION = LazyPattern(r"\bOptional\[|\|\s*None\b|\bNone\s*\|")
 _DEPENDENCIES = Slot(None, "dependencies")

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.imports import ImportMap
-from ..analysis.project_facts import ProjectFacts
 from ..analysis.values import Spelling, read_value
 from ..api.rows import Api
 from ..records import NamedTuple
@@ -47,6 +46,7 @@ from .json_reading import (
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
     from ..analysis.module import AnalysedModule
+    from ..analysis.project_facts import ProjectFacts
 
 
 class ClassFacts(NamedTuple):

@@ -13,7 +13,6 @@ from ..analysis.imports import ImportMap
 from ..analysis.int_family import int_fallback
 from ..analysis.module import AnalysedModule
 from ..analysis.namespace import writes_own_namespace
-from ..analysis.project_facts import ProjectFacts
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.value_uses import ValueUses, family_type, unrebound
@@ -24,6 +23,7 @@ from ..options import Settings
 from .rule import Rule
 
 if TYPE_CHECKING:
+    from ..analysis.project_facts import ProjectFacts
     from ..handlers.handler_model import HandlerModel
 
 
