@@ -17,8 +17,9 @@ import ast
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
+from ..analysis.receivers import last_name
 from ..analysis.values import Spelling
-from ..api.reach import MARKED_GATES  # every framework's, generated: reading them imports no declaration
+from ..api.reach import MARKED_GATES, REGISTRATION_WORDS  # every framework's, generated: imports no declaration
 from ..api.rows import Role
 
 if TYPE_CHECKING:
@@ -75,26 +76,74 @@ def _tries(context: Context) -> bool:
     return "try" in text and "except" in text
 
 
+# Every framework's handler idioms that `handlers.routes` classifies a function by, repeated here (as the status sets
+# below are) so that the gate imports no declaration; `tests/test_gates.py` compares them with every framework's.
+# The qualified names and the attributes of route decorators (those of view classes' methods left out):
+ROUTE_NAMES: Final = frozenset(
+    {
+        *(f"bottle.{verb}" for verb in ("delete", "get", "patch", "post", "put", "route")),
+        *(f"django.views.decorators.http.{name}" for name in ("require_GET", "require_POST", "require_safe")),
+        "django.views.decorators.http.require_http_methods",
+        *(
+            f"{package}.{verb}"
+            for package in ("litestar", "litestar.handlers", "litestar.handlers.http_handlers.decorators")
+            for verb in ("delete", "get", "head", "patch", "post", "put", "route")
+        ),
+        "pyramid.view.view_config",
+        "rest_framework.decorators.action",
+        "rest_framework.decorators.api_view",
+    }
+)
+ROUTE_ATTRIBUTES: Final = frozenset(
+    {"api_operation", "api_route", "app_errorhandler", "before_app_request", "before_request", "errorhandler"}
+    | {"delete", "get", "head", "options", "patch", "post", "put", "route", "trace"}
+)
+# The names of the methods a view class answers with, and the prefix of those it answers with by the verb that follows
+# (Falcon's `on_get`, `on_get_item`; `handlers.routes._verbs`):
+VIEW_METHOD_NAMES: Final = frozenset(
+    {"create", "delete", "destroy", "form_invalid", "form_valid", "get", "head", "list", "options"}
+    | {"partial_update", "patch", "post", "put", "retrieve", "update"}
+)
+VIEW_PREFIXES: Final = ("on_",)
+_PREFIXED_VERBS: Final = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+
+
+def _view_method_name(name: str) -> bool:
+    if name in VIEW_METHOD_NAMES:
+        return True
+    prefix = next((prefix for prefix in VIEW_PREFIXES if name.startswith(prefix)), None)
+    return prefix is not None and name[len(prefix) :].partition("_")[0] in _PREFIXED_VERBS
+
+
 def may_have_handler(context: Context) -> bool:
-    """Whether `handlers.routes` could find a handler here: it classifies only a function that is decorated, sits
-    directly in a class (a view's method), is named by an argument of a call the collector kept (a route table's
-    registration), or is a module-level function of a module that imports a framework whose handlers no code
-    registers (Connexion's). A superset of `Routes.worth_classifying`, read without the handler model."""
-    functions = context.candidates.functions
+    """Whether `handlers.routes` could find a handler here: it classifies only a function that a route decorator
+    marks (some framework's, by its qualified name or its attribute), a method named as a view class's method, a
+    function named by an argument of a registering call (by its last name) the collector kept, or a module-level
+    function of a module that imports a framework whose handlers no code registers (Connexion's). A superset of
+    what `Routes.handler` can match, read without the handler model: a module full of properties, template tags and
+    methods of other names (most of a framework's own code) has no handler, and no rule reads its answers."""
+    qualify = context.imports.qualify
     names: set[str] = set()
     module_level = False
-    for function, scope in functions:
-        if function.decorator_list:
+    for function, scope in context.candidates.functions:
+        for decorator in function.decorator_list:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if (isinstance(func, ast.Attribute) and func.attr in ROUTE_ATTRIBUTES) or qualify(func) in ROUTE_NAMES:
+                return True
+        name = function.name
+        in_class = scope.method_of is not None if scope.function is function else scope.cls is not None
+        if in_class and _view_method_name(name):
             return True
-        if scope.method_of is not None if scope.function is function else scope.cls is not None:
-            return True
-        names.add(function.name)
+        names.add(name)
         module_level = module_level or (scope.function is None and scope.cls is None)
     if not names:
         return False
     if module_level and context.imports.imports_any(MARKED_GATES):
         return True
-    return any(_names_one_of(call, names) for call, _ in context.candidates.calls)
+    # `Routes._registrations` reads only the calls whose last name is a registering call's.
+    return any(
+        _names_one_of(call, names) for call, _ in context.candidates.calls if last_name(call.func) in REGISTRATION_WORDS
+    )
 
 
 def _names_one_of(call: ast.Call, names: set[str]) -> bool:
