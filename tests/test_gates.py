@@ -158,3 +158,79 @@ def test_a_function_named_by_a_call_that_registers_nothing_is_no_handler() -> No
 def test_the_gate_reads_a_prefixed_view_method_as_the_routes_do(name: str) -> None:
     falcon = next(row for row in build().view_classes if row.prefix)
     assert gates._view_method_name(name) == (name in gates.VIEW_METHOD_NAMES or bool(_verbs(falcon, name)))
+
+
+_PLAIN_OK = (
+    "from django.http import JsonResponse\nfrom .models import Item\n\n\ndef add(request):\n"
+    "    item = Item.objects.create(name='x')\n    return JsonResponse({'id': item.pk})\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "runs"),
+    [
+        (_PLAIN_OK, False),  # a 200 outside any handler, reached by requests of any method
+        (_PLAIN_OK.replace("    item =", "    if request.method != 'POST':\n        return None\n    item ="), True),
+        (
+            _PLAIN_OK.replace("def add", "@require_POST\ndef add").replace(
+                "from .models", "from django.views.decorators.http import require_POST\nfrom .models"
+            ),
+            True,
+        ),
+    ],
+    ids=["any method", "method test", "handler"],
+)
+def test_the_created_gate_lets_a_200_through_only_where_a_method_is_known(source: str, runs: bool) -> None:
+    context = _context(source)
+    assert any(site.code == 200 for site in context.sites)  # type: ignore[attr-defined]
+    assert GATES["choices.created"](context) is runs  # type: ignore[arg-type]
+    findings = {
+        f.code
+        for f in analyse_module(
+            ast.parse(source), source.splitlines(keepends=True), "m.py", Settings(), gated=False
+        ).findings
+    }
+    assert ("HTS904" in findings) is runs
+
+
+def test_the_content_gate_names_every_key_an_error_payload_needs() -> None:
+    from flake8_http_status.rules.choices import payloads
+
+    needed = (
+        payloads._STATUS_KEYS
+        | payloads._FAILURE_FLAGS
+        | payloads._OUTCOME_KEYS
+        | payloads._MESSAGE_KEYS
+        | payloads._ERROR_KEYS
+    )
+    assert needed == gates.PAYLOAD_KEYS
+
+
+_PLAIN_PAYLOAD = (
+    "from django.http import JsonResponse\n\n\ndef answer(request):\n    return JsonResponse({'items': []})\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "runs"),
+    [
+        (_PLAIN_PAYLOAD, False),  # a success outside any handler, with no key an error payload has
+        (_PLAIN_PAYLOAD.replace("{'items': []}", "{'error': 'no items'}"), True),
+        (_PLAIN_PAYLOAD.replace("{'items': []}", "dict(success=False)"), True),
+        (
+            _PLAIN_PAYLOAD.replace(
+                "return JsonResponse({'items': []})", "p = {'ok': False}\n    return JsonResponse(p)"
+            ),
+            True,
+        ),
+    ],
+    ids=["no payload key", "error key", "keyword", "bound once"],
+)
+def test_the_content_gate_lets_a_success_through_only_with_an_error_payload_key(source: str, runs: bool) -> None:
+    context = _context(source)
+    assert any(site.code == 200 for site in context.sites)  # type: ignore[attr-defined]
+    assert not may_have_handler(context)  # type: ignore[arg-type]
+    assert GATES["choices.content"](context) is runs  # type: ignore[arg-type]
+    lines = source.splitlines(keepends=True)
+    findings = {f.code for f in analyse_module(ast.parse(source), lines, "m.py", Settings(), gated=False).findings}
+    assert ("HTS911" in findings) is runs

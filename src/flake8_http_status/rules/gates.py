@@ -155,8 +155,53 @@ def _names_one_of(call: ast.Call, names: set[str]) -> bool:
     return False
 
 
+def _compares_methods(context: Context) -> bool:
+    """HTS904 on a 200 site needs the methods that reach it to be known and creating (`HandlerModel.methods_at`):
+    outside a handler (when `may_have_handler` fails, no function is one) they start unknown, and only a test of
+    `request.method` (`handlers.methods._method_comparison`) makes them known, so the text must hold `method`
+    (or be other than ASCII, where a name can be spelt with letters that normalise to it)."""
+    text = "".join(context.lines)
+    return "method" in text or not text.isascii()
+
+
+# `choices.payloads`: the keys one of which an error-shaped payload must have (`error_payload` answers None without
+# one of its status, failure-flag, outcome, message or error keys).
+PAYLOAD_KEYS: Final = frozenset(
+    {"status", "code", "status_code", "statusCode", "http_status", "httpStatus", "http_code"}
+    | {"success", "ok", "result", "message", "msg", "error", "errors"}
+)
+
+
+def _success_with_payload_keys(context: Context) -> bool:
+    """HTS911 on a success site (`content._error_payloads`) reads the content the site's call renders: its
+    argument, or a dict its function binds once (`_built_once`), so every dict or keyword it reads sits in the
+    site's function, and an error payload has one of `PAYLOAD_KEYS` as a string key or a keyword's name."""
+    seen: set[int] = set()
+    for site in context.sites:
+        function = site.scope.function
+        if site.code not in _SUCCESS or site.role is not Role.SET or site.via is not None or function is None:
+            continue
+        if id(function) in seen:
+            continue
+        seen.add(id(function))
+        for node in ast.walk(function):
+            kind = type(node)
+            if kind is ast.keyword:
+                if node.arg in PAYLOAD_KEYS:  # type: ignore[attr-defined]
+                    return True
+            elif kind is ast.Dict:
+                for key in node.keys:  # type: ignore[attr-defined]
+                    if isinstance(key, ast.Constant) and key.value in PAYLOAD_KEYS:
+                        return True
+    return False
+
+
 def _either(*gates: Gate) -> Gate:
     return lambda context: any(gate(context) for gate in gates)
+
+
+def _both(*gates: Gate) -> Gate:
+    return lambda context: all(gate(context) for gate in gates)
 
 
 _BODILESS: Final = frozenset({*range(100, 200), 204, 205, 304})
@@ -171,16 +216,18 @@ GATES: Final[dict[str, Gate]] = {
     "arguments": _misplaced,
     # `candidates(401, 403)` and `carried_unauthorized` (any 401 site, a class attribute or a value carried).
     "choices.authentication": _either(_sends((401, 403)), _any_site((401,))),
-    # 201 and 200 sites, and every handler's answers (an implicit 200 has no site).
+    # 201 sites, 200 sites that only POST or PUT requests reach, and every handler's answers (an implicit 200 has
+    # no site).
     "choices.created": _either(
         _sends((201,), frozenset({Role.SET, Role.RAISE, Role.ROUTE})),
-        _sends((200,), frozenset({Role.SET})),
         may_have_handler,
+        _both(_sends((200,), frozenset({Role.SET})), _compares_methods),
     ),
     "choices.origin": _sends((203,), frozenset({Role.SET, Role.RAISE, Role.ROUTE, Role.CLASS})),
-    # HTS906 on bodiless sites; HTS911 on success sites and every handler's answers.
+    # HTS906 on bodiless sites; HTS911 on success sites whose function builds an error-shaped payload, and every
+    # handler's answers.
     "choices.content": _either(
-        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), _sends(_SUCCESS, frozenset({Role.SET})), may_have_handler
+        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), may_have_handler, _success_with_payload_keys
     ),
     "choices.methods": _sends((405, 501)),
     "choices.redirects": _sends((301, 302, 303, 307, 308), frozenset({Role.REDIRECT, Role.SET, Role.RAISE})),
