@@ -16,8 +16,10 @@ from test_real_code import PACKAGES, package_files
 
 from flake8_http_status.engine import analyse_module
 from flake8_http_status.findings import Finding
+from flake8_http_status.handlers.routes import _verbs
+from flake8_http_status.handlers.table import build
 from flake8_http_status.options import Settings, settings_from_args
-from flake8_http_status.rules import checkers
+from flake8_http_status.rules import checkers, gates
 from flake8_http_status.rules.gates import GATES, may_have_handler
 
 
@@ -82,8 +84,15 @@ def _context(source: str, filename: str = "m.py") -> object:
         "from aiohttp import web\n\nasync def index(request):\n    return web.Response(status=200)\n\n"
         "app = web.Application()\napp.router.add_get('/', index)\n",
         "import connexion\nfrom connexion import NoContent\n\ndef remove(pet_id):\n    return NoContent, 204\n",
+        "from django.views.decorators.http import require_POST as post_only\n\n@post_only\ndef add(request):\n"
+        "    return 200\n",
+        "import falcon\n\nclass Items:\n    def on_get_item(self, req, resp):\n        resp.status = 200\n",
+        "from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.api_route('/', methods=['GET'])\n"
+        "def index():\n    return {}\n",
+        "from .base import ProjectView\n\nclass V(ProjectView):\n    @staticmethod\n    def post(request):\n"
+        "        return 200\n",
     ],
-    ids=["decorated", "view method", "registered", "connexion"],
+    ids=["decorated", "view method", "registered", "connexion", "aliased decorator", "prefixed", "attribute", "method"],
 )
 def test_a_module_with_a_handler_may_have_one(source: str) -> None:
     assert may_have_handler(_context(source))  # type: ignore[arg-type]
@@ -92,3 +101,136 @@ def test_a_module_with_a_handler_may_have_one(source: str) -> None:
 def test_a_client_module_has_no_handler() -> None:
     source = "import requests\n\n\ndef fetch(url):\n    return requests.get(url).status_code == 404\n"
     assert not may_have_handler(_context(source))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Decorated, but by no route decorator of any framework: a property, a template tag, a cache.
+        "from django import template\nfrom functools import cache\nregister = template.Library()\n\n"
+        "@register.simple_tag\ndef submit_row(context):\n    return context\n\n@cache\ndef rows():\n    return 200\n",
+        # Methods of a class, named as no view class of any framework answers.
+        "import requests\n\nclass Range:\n    @property\n    def lower(self):\n        return 200\n\n"
+        "    def fetch(self, url):\n        return requests.get(url).status_code == 404\n",
+        # A Falcon-like prefix without a verb after it.
+        "import requests\n\nclass Server:\n    def on_bind(self, port):\n"
+        "        return requests.get(port).status_code == 404\n",
+    ],
+    ids=["decorated", "methods", "prefix without a verb"],
+)
+def test_a_module_without_route_decorators_or_view_methods_has_no_handler(source: str) -> None:
+    assert not may_have_handler(_context(source))  # type: ignore[arg-type]
+
+
+def test_the_gate_names_every_framework_s_route_decorators_and_view_methods() -> None:
+    """`may_have_handler` repeats the handler idioms of every framework that it reads: they must not go stale."""
+    idioms = build()
+    assert {
+        name for name, rows in idioms.route_names.items() if any(not r.view_class for r in rows)
+    } == gates.ROUTE_NAMES
+    assert {
+        name for name, rows in idioms.route_attributes.items() if any(not r.view_class for r in rows)
+    } == gates.ROUTE_ATTRIBUTES
+    assert idioms.view_method_names == gates.VIEW_METHOD_NAMES
+    assert idioms.view_prefixes == gates.VIEW_PREFIXES
+    # A view class whose prefix were empty would answer with methods `VIEW_PREFIXES` does not name.
+    assert all(row.prefix is None or row.prefix for row in idioms.view_classes)
+
+
+def test_a_function_named_by_a_call_that_registers_nothing_is_no_handler() -> None:
+    source = (
+        "import requests\n\n\ndef value():\n    return 1\n\n\n"
+        "def fetch(url):\n    return requests.request('GET', url, params=value).status_code == 404\n"
+    )
+    context = _context(source)
+    kept = [call for call, _ in context.candidates.calls]  # type: ignore[attr-defined]
+    assert any(isinstance(call.func, ast.Attribute) and call.func.attr == "request" for call in kept)
+    assert not may_have_handler(context)  # type: ignore[arg-type]
+    registered = source.replace("requests.request('GET', url, params=value)", "requests.get(url)") + (
+        "\n\nfrom aiohttp import web\napp = web.Application()\napp.router.add_get('/', value)\n"
+    )
+    assert may_have_handler(_context(registered))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "name", ["on_get", "on_get_item", "on_post_", "on_bind", "on_", "on_gets", "get", "on_options"]
+)
+def test_the_gate_reads_a_prefixed_view_method_as_the_routes_do(name: str) -> None:
+    falcon = next(row for row in build().view_classes if row.prefix)
+    assert gates._view_method_name(name) == (name in gates.VIEW_METHOD_NAMES or bool(_verbs(falcon, name)))
+
+
+_PLAIN_OK = (
+    "from django.http import JsonResponse\nfrom .models import Item\n\n\ndef add(request):\n"
+    "    item = Item.objects.create(name='x')\n    return JsonResponse({'id': item.pk})\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "runs"),
+    [
+        (_PLAIN_OK, False),  # a 200 outside any handler, reached by requests of any method
+        (_PLAIN_OK.replace("    item =", "    if request.method != 'POST':\n        return None\n    item ="), True),
+        (
+            _PLAIN_OK.replace("def add", "@require_POST\ndef add").replace(
+                "from .models", "from django.views.decorators.http import require_POST\nfrom .models"
+            ),
+            True,
+        ),
+    ],
+    ids=["any method", "method test", "handler"],
+)
+def test_the_created_gate_lets_a_200_through_only_where_a_method_is_known(source: str, runs: bool) -> None:
+    context = _context(source)
+    assert any(site.code == 200 for site in context.sites)  # type: ignore[attr-defined]
+    assert GATES["choices.created"](context) is runs  # type: ignore[arg-type]
+    findings = {
+        f.code
+        for f in analyse_module(
+            ast.parse(source), source.splitlines(keepends=True), "m.py", Settings(), gated=False
+        ).findings
+    }
+    assert ("HTS904" in findings) is runs
+
+
+def test_the_content_gate_names_every_key_an_error_payload_needs() -> None:
+    from flake8_http_status.rules.choices import payloads
+
+    needed = (
+        payloads._STATUS_KEYS
+        | payloads._FAILURE_FLAGS
+        | payloads._OUTCOME_KEYS
+        | payloads._MESSAGE_KEYS
+        | payloads._ERROR_KEYS
+    )
+    assert needed == gates.PAYLOAD_KEYS
+
+
+_PLAIN_PAYLOAD = (
+    "from django.http import JsonResponse\n\n\ndef answer(request):\n    return JsonResponse({'items': []})\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "runs"),
+    [
+        (_PLAIN_PAYLOAD, False),  # a success outside any handler, with no key an error payload has
+        (_PLAIN_PAYLOAD.replace("{'items': []}", "{'error': 'no items'}"), True),
+        (_PLAIN_PAYLOAD.replace("{'items': []}", "dict(success=False)"), True),
+        (
+            _PLAIN_PAYLOAD.replace(
+                "return JsonResponse({'items': []})", "p = {'ok': False}\n    return JsonResponse(p)"
+            ),
+            True,
+        ),
+    ],
+    ids=["no payload key", "error key", "keyword", "bound once"],
+)
+def test_the_content_gate_lets_a_success_through_only_with_an_error_payload_key(source: str, runs: bool) -> None:
+    context = _context(source)
+    assert any(site.code == 200 for site in context.sites)  # type: ignore[attr-defined]
+    assert not may_have_handler(context)  # type: ignore[arg-type]
+    assert GATES["choices.content"](context) is runs  # type: ignore[arg-type]
+    lines = source.splitlines(keepends=True)
+    findings = {f.code for f in analyse_module(ast.parse(source), lines, "m.py", Settings(), gated=False).findings}
+    assert ("HTS911" in findings) is runs

@@ -203,9 +203,18 @@ def _relative_path(node: ast.ImportFrom, local: str) -> tuple[int, str]:
 def collect_imports(tree: ast.Module) -> ImportMap:
     """The module-level imports (under `if`, `try` and `with` too). The tree walk adds nested ones."""
     imports = ImportMap()
-    imports.starts = [(_first_line(stmt), stmt.col_offset) for stmt in tree.body]
-    imports.head = _head(tree.body)
-    for index, top in enumerate(tree.body):
+    body = tree.body
+    imports.starts = [(_first_line(stmt), stmt.col_offset) for stmt in body]
+    imports.head = _head(body)
+    import_kinds = (ast.Import, ast.ImportFrom)
+    for index, top in enumerate(body):
+        # Most top-level statements (definitions, assignments) hold no import this reads: no stack for them.
+        if type(top) in import_kinds:
+            imports.add(top, runtime=True)  # type: ignore[arg-type]
+            imports.place(top, index, unconditional=True)  # type: ignore[arg-type]
+            continue
+        if not isinstance(top, _NESTING):
+            continue
         stack: list[tuple[ast.stmt, bool]] = [(top, True)]
         while stack:
             stmt, runtime = stack.pop()
@@ -225,9 +234,10 @@ def collect_imports(tree: ast.Module) -> ImportMap:
 
 def _first_line(stmt: ast.stmt) -> int:
     """Decorators run before the definition they decorate, and sit above its `lineno`."""
-    decorators = getattr(stmt, "decorator_list", None)
-    lines: list[int] = [stmt.lineno, *(decorator.lineno for decorator in decorators or ())]
-    return min(lines)
+    decorators: list[ast.expr] | None = getattr(stmt, "decorator_list", None)
+    if not decorators:
+        return stmt.lineno
+    return min(stmt.lineno, *(decorator.lineno for decorator in decorators))
 
 
 def _head(body: list[ast.stmt]) -> int:
@@ -243,6 +253,7 @@ def _head(body: list[ast.stmt]) -> int:
 
 
 _BLOCKS = (ast.Try, ast.With, ast.AsyncWith, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+_NESTING = (ast.If, *_BLOCKS)  # the statements whose bodies the import map reads
 
 
 def _parents(module: str) -> set[str]:

@@ -17,8 +17,9 @@ import ast
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
+from ..analysis.receivers import last_name
 from ..analysis.values import Spelling
-from ..api.reach import MARKED_GATES  # every framework's, generated: reading them imports no declaration
+from ..api.reach import MARKED_GATES, REGISTRATION_WORDS  # every framework's, generated: imports no declaration
 from ..api.rows import Role
 
 if TYPE_CHECKING:
@@ -75,26 +76,97 @@ def _tries(context: Context) -> bool:
     return "try" in text and "except" in text
 
 
+# Every framework's handler idioms that `handlers.routes` classifies a function by, repeated here (as the status sets
+# below are) so that the gate imports no declaration; `tests/test_gates.py` compares them with every framework's.
+# The qualified names and the attributes of route decorators (those of view classes' methods left out):
+ROUTE_NAMES: Final = frozenset(
+    {
+        "bottle.delete",
+        "bottle.get",
+        "bottle.patch",
+        "bottle.post",
+        "bottle.put",
+        "bottle.route",
+        "django.views.decorators.http.require_GET",
+        "django.views.decorators.http.require_POST",
+        "django.views.decorators.http.require_http_methods",
+        "django.views.decorators.http.require_safe",
+        "litestar.delete",
+        "litestar.get",
+        "litestar.handlers.delete",
+        "litestar.handlers.get",
+        "litestar.handlers.head",
+        "litestar.handlers.http_handlers.decorators.delete",
+        "litestar.handlers.http_handlers.decorators.get",
+        "litestar.handlers.http_handlers.decorators.head",
+        "litestar.handlers.http_handlers.decorators.patch",
+        "litestar.handlers.http_handlers.decorators.post",
+        "litestar.handlers.http_handlers.decorators.put",
+        "litestar.handlers.http_handlers.decorators.route",
+        "litestar.handlers.patch",
+        "litestar.handlers.post",
+        "litestar.handlers.put",
+        "litestar.handlers.route",
+        "litestar.head",
+        "litestar.patch",
+        "litestar.post",
+        "litestar.put",
+        "litestar.route",
+        "pyramid.view.view_config",
+        "rest_framework.decorators.action",
+        "rest_framework.decorators.api_view",
+    }
+)
+ROUTE_ATTRIBUTES: Final = frozenset(
+    {"api_operation", "api_route", "app_errorhandler", "before_app_request", "before_request", "errorhandler"}
+    | {"delete", "get", "head", "options", "patch", "post", "put", "route", "trace"}
+)
+# The names of the methods a view class answers with, and the prefix of those it answers with by the verb that follows
+# (Falcon's `on_get`, `on_get_item`; `handlers.routes._verbs`):
+VIEW_METHOD_NAMES: Final = frozenset(
+    {"create", "delete", "destroy", "form_invalid", "form_valid", "get", "head", "list", "options"}
+    | {"partial_update", "patch", "post", "put", "retrieve", "update"}
+)
+VIEW_PREFIXES: Final = ("on_",)
+_PREFIXED_VERBS: Final = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+
+
+def _view_method_name(name: str) -> bool:
+    if name in VIEW_METHOD_NAMES:
+        return True
+    prefix = next((prefix for prefix in VIEW_PREFIXES if name.startswith(prefix)), None)
+    return prefix is not None and name[len(prefix) :].partition("_")[0] in _PREFIXED_VERBS
+
+
 def may_have_handler(context: Context) -> bool:
-    """Whether `handlers.routes` could find a handler here: it classifies only a function that is decorated, sits
-    directly in a class (a view's method), is named by an argument of a call the collector kept (a route table's
-    registration), or is a module-level function of a module that imports a framework whose handlers no code
-    registers (Connexion's). A superset of `Routes.worth_classifying`, read without the handler model."""
-    functions = context.candidates.functions
+    """Whether `handlers.routes` could find a handler here: it classifies only a function that a route decorator
+    marks (some framework's, by its qualified name or its attribute), a method named as a view class's method, a
+    function named by an argument of a registering call (by its last name) the collector kept, or a module-level
+    function of a module that imports a framework whose handlers no code registers (Connexion's). A superset of
+    what `Routes.handler` can match, read without the handler model: a module full of properties, template tags and
+    methods of other names (most of a framework's own code) has no handler, and no rule reads its answers."""
+    qualify = context.imports.qualify
     names: set[str] = set()
     module_level = False
-    for function, scope in functions:
-        if function.decorator_list:
+    for function, scope in context.candidates.functions:
+        for decorator in function.decorator_list:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if (isinstance(func, ast.Attribute) and func.attr in ROUTE_ATTRIBUTES) or qualify(func) in ROUTE_NAMES:
+                return True
+        name = function.name
+        in_class = scope.method_of is not None if scope.function is function else scope.cls is not None
+        if in_class and _view_method_name(name):
             return True
-        if scope.method_of is not None if scope.function is function else scope.cls is not None:
-            return True
-        names.add(function.name)
+        names.add(name)
         module_level = module_level or (scope.function is None and scope.cls is None)
     if not names:
         return False
     if module_level and context.imports.imports_any(MARKED_GATES):
         return True
-    return any(_names_one_of(call, names) for call, _ in context.candidates.calls)
+    # `Routes._registrations` reads only the calls whose last name is a registering call's.
+    return any(
+        _names_one_of(call, names) for call, _ in context.candidates.calls if last_name(call.func) in REGISTRATION_WORDS
+    )
 
 
 def _names_one_of(call: ast.Call, names: set[str]) -> bool:
@@ -106,8 +178,53 @@ def _names_one_of(call: ast.Call, names: set[str]) -> bool:
     return False
 
 
+def _compares_methods(context: Context) -> bool:
+    """HTS904 on a 200 site needs the methods that reach it to be known and creating (`HandlerModel.methods_at`):
+    outside a handler (when `may_have_handler` fails, no function is one) they start unknown, and only a test of
+    `request.method` (`handlers.methods._method_comparison`) makes them known, so the text must hold `method`
+    (or be other than ASCII, where a name can be spelt with letters that normalise to it)."""
+    text = "".join(context.lines)
+    return "method" in text or not text.isascii()
+
+
+# `choices.payloads`: the keys one of which an error-shaped payload must have (`error_payload` answers None without
+# one of its status, failure-flag, outcome, message or error keys).
+PAYLOAD_KEYS: Final = frozenset(
+    {"status", "code", "status_code", "statusCode", "http_status", "httpStatus", "http_code"}
+    | {"success", "ok", "result", "message", "msg", "error", "errors"}
+)
+
+
+def _success_with_payload_keys(context: Context) -> bool:
+    """HTS911 on a success site (`content._error_payloads`) reads the content the site's call renders: its
+    argument, or a dict its function binds once (`_built_once`), so every dict or keyword it reads sits in the
+    site's function, and an error payload has one of `PAYLOAD_KEYS` as a string key or a keyword's name."""
+    seen: set[int] = set()
+    for site in context.sites:
+        function = site.scope.function
+        if site.code not in _SUCCESS or site.role is not Role.SET or site.via is not None or function is None:
+            continue
+        if id(function) in seen:
+            continue
+        seen.add(id(function))
+        for node in ast.walk(function):
+            kind = type(node)
+            if kind is ast.keyword:
+                if node.arg in PAYLOAD_KEYS:  # type: ignore[attr-defined]
+                    return True
+            elif kind is ast.Dict:
+                for key in node.keys:  # type: ignore[attr-defined]
+                    if isinstance(key, ast.Constant) and key.value in PAYLOAD_KEYS:
+                        return True
+    return False
+
+
 def _either(*gates: Gate) -> Gate:
     return lambda context: any(gate(context) for gate in gates)
+
+
+def _both(*gates: Gate) -> Gate:
+    return lambda context: all(gate(context) for gate in gates)
 
 
 _BODILESS: Final = frozenset({*range(100, 200), 204, 205, 304})
@@ -122,16 +239,18 @@ GATES: Final[dict[str, Gate]] = {
     "arguments": _misplaced,
     # `candidates(401, 403)` and `carried_unauthorized` (any 401 site, a class attribute or a value carried).
     "choices.authentication": _either(_sends((401, 403)), _any_site((401,))),
-    # 201 and 200 sites, and every handler's answers (an implicit 200 has no site).
+    # 201 sites, 200 sites that only POST or PUT requests reach, and every handler's answers (an implicit 200 has
+    # no site).
     "choices.created": _either(
         _sends((201,), frozenset({Role.SET, Role.RAISE, Role.ROUTE})),
-        _sends((200,), frozenset({Role.SET})),
         may_have_handler,
+        _both(_sends((200,), frozenset({Role.SET})), _compares_methods),
     ),
     "choices.origin": _sends((203,), frozenset({Role.SET, Role.RAISE, Role.ROUTE, Role.CLASS})),
-    # HTS906 on bodiless sites; HTS911 on success sites and every handler's answers.
+    # HTS906 on bodiless sites; HTS911 on success sites whose function builds an error-shaped payload, and every
+    # handler's answers.
     "choices.content": _either(
-        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), _sends(_SUCCESS, frozenset({Role.SET})), may_have_handler
+        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), may_have_handler, _success_with_payload_keys
     ),
     "choices.methods": _sends((405, 501)),
     "choices.redirects": _sends((301, 302, 303, 307, 308), frozenset({Role.REDIRECT, Role.SET, Role.RAISE})),
