@@ -95,7 +95,16 @@ def test_a_template_builds_the_tuple_of_its_arguments() -> None:
 def test_records_take_their_new_from_the_templates() -> None:
     from flake8_http_status.record_new import TEMPLATES
 
-    assert records._template(3) is TEMPLATES[3].__code__
-    assert 1 not in TEMPLATES
-    single = records._template(1)  # no record of the package has one field: compiled at run time, once
-    assert single.co_varnames == ("_cls", "_0") and records._template(1) is single
+    class Three(records.NamedTuple):
+        a: int
+        b: int
+        c: int = 3
+
+    code = Three.__new__.__code__
+    assert code.co_code == TEMPLATES[3].__code__.co_code and code.co_varnames == ("_cls", "a", "b", "c")
+    assert 1 not in TEMPLATES  # no record of the package has one field: its template is compiled at run time
+
+    class One(records.NamedTuple):
+        only: int
+
+    assert One.__new__.__code__.co_varnames == ("_cls", "only") and tuple(One(only=5)) == (5,)
