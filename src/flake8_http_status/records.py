@@ -45,12 +45,9 @@ else:
         code = _TEMPLATES[count] = scope["__new__"].__code__
         return code
 
-    def _template(count: int) -> Any:
-        return _TEMPLATES.get(count) or _compiled_template(count)
-
     # Every record's `__new__` runs in these globals: the templates read `_tuple_new`, and nothing else.
     _NEW_GLOBALS: dict[str, Any] = {"_tuple_new": tuple.__new__, "__builtins__": {}}
-    _function = type(_template)
+    _function = type(_compiled_template)
 
     if sys.version_info >= (3, 11):  # code objects have a qualified name since 3.11
 
@@ -64,9 +61,8 @@ else:
 
     def _make_new(typename: str, signature: str, fields: tuple[str, ...], defaults: tuple[object, ...]) -> Any:
         """`__new__` for a record whose `signature` is `Name(field, ...)`: a template's code, renamed."""
-        function = _function(
-            _renamed(_template(len(fields)), typename, fields), _NEW_GLOBALS, "__new__", defaults or None
-        )
+        template = _TEMPLATES.get(len(fields)) or _compiled_template(len(fields))
+        function = _function(_renamed(template, typename, fields), _NEW_GLOBALS, "__new__", defaults or None)
         function.__doc__ = "Create new instance of " + signature
         return function
 
@@ -108,16 +104,16 @@ else:
             _GETTERS.append(_tuplegetter(len(_GETTERS), f"Alias for field number {len(_GETTERS)}"))
         return _GETTERS
 
-    def _defaults(typename: str, fields: tuple[str, ...], namespace: dict[str, Any]) -> tuple[object, ...]:
-        """The default values of the trailing fields the class body assigns."""
-        defaulted = [name for name in fields if name in namespace]
-        if defaulted and defaulted[0] != fields[len(fields) - len(defaulted)]:
+    def _defaults(typename: str, fields: tuple[str, ...], namespace: dict[str, Any]) -> dict[str, Any]:
+        """The trailing fields the class body assigns, with their default values."""
+        defaults = {name: namespace[name] for name in fields if name in namespace}
+        if defaults and next(iter(defaults)) != fields[len(fields) - len(defaults)]:
             raise TypeError(f"{typename}: a field without a default follows one with a default")
-        return tuple(map(namespace.__getitem__, defaulted))
+        return defaults
 
     class _RecordMeta(type):
         """Turns the class body's namespace into the record's, in place: a record class is created at import, so
-        its cost is start-up (79 of them on a one-file run); loops run in C (`map`, `zip`, `dict.update`)."""
+        its cost is start-up (79 of them on a one-file run): few Python calls, loops in C (`zip`, `dict.update`)."""
 
         def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
             if not bases:  # NamedTuple itself
@@ -132,8 +128,8 @@ else:
             namespace.setdefault("__doc__", signature)
             namespace["__slots__"] = ()
             namespace["_fields"] = namespace["__match_args__"] = fields
-            namespace["_field_defaults"] = dict(zip(fields[len(fields) - len(defaults) :], defaults, strict=True))
-            namespace["__new__"] = _make_new(typename, signature, fields, defaults)
+            namespace["_field_defaults"] = defaults
+            namespace["__new__"] = _make_new(typename, signature, fields, tuple(defaults.values()))
             namespace.update(zip(fields, _getters(len(fields)), strict=False))  # replacing the defaults
             return type(typename, (_Record,), namespace)
 

@@ -151,43 +151,79 @@ _PYTHON_SINCE_3_8 = ("UNAVAILABLE_FOR_LEGAL_REASONS",)
 STARLETTE_RENAMES: Final = (0, 48, 0)
 
 
-def _facts() -> dict[str, NameFact]:
+def _starlette_facts() -> dict[str, NameFact]:
+    """`starlette.status`'s names, which `fastapi.status` re-exports."""
     facts: dict[str, NameFact] = {}
     for name in _STARLETTE_OLD:
-        facts[f"starlette.status.{name}"] = NameFact("starlette", None, STARLETTE_RENAMES, _STARLETTE_WARNING)
+        facts[name] = NameFact("starlette", None, STARLETTE_RENAMES, _STARLETTE_WARNING)
     for name in _STARLETTE_NEW:
-        facts[f"starlette.status.{name}"] = NameFact("starlette", STARLETTE_RENAMES)
+        facts[name] = NameFact("starlette", STARLETTE_RENAMES)
     for name in _STARLETTE_SINCE_0_14_2:
-        facts[f"starlette.status.{name}"] = NameFact("starlette", (0, 14, 2))
+        facts[name] = NameFact("starlette", (0, 14, 2))
     # Missing from Starlette 0.9.7, present in 0.13.2 (sdists read in the issue-11 review).
-    facts["starlette.status.HTTP_425_TOO_EARLY"] = NameFact("starlette", (0, 13, 2))
-    for name in list(facts):
-        facts["fastapi.status." + name.removeprefix("starlette.status.")] = facts[name]
+    facts["HTTP_425_TOO_EARLY"] = NameFact("starlette", (0, 13, 2))
+    return facts
+
+
+def _drf_facts() -> dict[str, NameFact]:
+    facts: dict[str, NameFact] = {}
     drf: tuple[tuple[Version, tuple[str, ...]], ...] = (
         ((3, 7, 0), _DRF_SINCE_3_7),
         ((3, 10, 0), _DRF_SINCE_3_10),
         ((3, 12, 4), _DRF_SINCE_3_12_4),
+        ((3, 14, 0), _DRF_SINCE_3_14),
     )
     for since, names in drf:
         for name in names:
-            facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", since)
-    for name in _DRF_SINCE_3_14:
-        facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", (3, 14, 0))
-    for name in _PYTHON_NEW:
-        facts[f"http.HTTPStatus.{name}"] = NameFact("python", (3, 13))
+            facts[name] = NameFact("djangorestframework", since)
+    return facts
+
+
+def _python_facts() -> dict[str, NameFact]:
+    facts: dict[str, NameFact] = {}
     python: tuple[tuple[Version, tuple[str, ...]], ...] = (
+        ((3, 13), _PYTHON_NEW),
         ((3, 7), _PYTHON_SINCE_3_7),
         ((3, 8), _PYTHON_SINCE_3_8),
         ((3, 9), _PYTHON_SINCE_3_9),
     )
     for since, names in python:
         for name in names:
-            facts[f"http.HTTPStatus.{name}"] = NameFact("python", since)
+            facts[name] = NameFact("python", since)
     return facts
 
 
-# Names not listed exist, and read without a warning, on every release considered.
-NAME_FACTS: Final[dict[str, NameFact]] = _facts()
+# The facts of each namespace by constant name, built at the first question about one of its names: a run asks
+# about the family its modules write (most often `http.HTTPStatus`), so the other tables are never built (they
+# were, at import, on every run). Names not listed exist, and read without a warning, on every release considered.
+_BUILDERS: Final[dict[str, Callable[[], dict[str, NameFact]]]] = {
+    "starlette.status": _starlette_facts,
+    "fastapi.status": _starlette_facts,  # `fastapi/__init__.py` does `from starlette import status`
+    "rest_framework.status": _drf_facts,
+    "http.HTTPStatus": _python_facts,
+}
+_BUILT: dict[str, dict[str, NameFact]] = {}
+
+
+def _facts_of(namespace: str) -> dict[str, NameFact]:
+    facts = _BUILT.get(namespace)
+    if facts is None:
+        builder = _BUILDERS.get(namespace)
+        facts = _BUILT[namespace] = builder() if builder is not None else {}
+    return facts
+
+
+def name_fact(qualified: str) -> NameFact | None:
+    """When the constant `qualified` (`starlette.status.HTTP_422_UNPROCESSABLE_ENTITY`) exists and warns; None for
+    a name that exists, and reads without a warning, on every release considered."""
+    namespace, _, name = qualified.rpartition(".")
+    return _facts_of(namespace).get(name) if namespace in _BUILDERS else None
+
+
+def name_facts() -> dict[str, NameFact]:
+    """Every fact, by qualified name."""
+    return {f"{namespace}.{name}": fact for namespace in _BUILDERS for name, fact in _facts_of(namespace).items()}
+
 
 # FastAPI's own Starlette requirement, newest first: a row applies from its FastAPI release up to the next
 # newer row. `==X` is held as X up to the next micro release, `<=X` likewise. Before 0.1.19 FastAPI asked for
@@ -265,7 +301,7 @@ def starlette_for_fastapi(fastapi: Span) -> Span:
 
 def problem(qualified: str, span_of: Callable[[str], Span]) -> tuple[str, Version] | None:
     """Why writing `qualified` is unsafe on some admitted release: ("missing", since) or ("warns", since)."""
-    fact = NAME_FACTS.get(qualified)
+    fact = name_fact(qualified)
     if fact is None:
         return None
     span = span_of(fact.package)
@@ -278,4 +314,4 @@ def problem(qualified: str, span_of: Callable[[str], Span]) -> tuple[str, Versio
 
 def packages(qualified_names: Iterable[str]) -> set[str]:
     """The packages whose releases decide whether these names are safe."""
-    return {NAME_FACTS[name].package for name in qualified_names if name in NAME_FACTS}
+    return {fact.package for name in qualified_names if (fact := name_fact(name)) is not None}
