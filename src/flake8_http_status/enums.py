@@ -25,10 +25,6 @@ else:
 
     _UNSUPPORTED = frozenset({"__new__", "__init__", "_generate_next_value_", "_missing_"})
 
-    def _is_member(name: str, value: object) -> bool:
-        """Public names bound to plain values are members (functions, properties and other descriptors are not)."""
-        return name[0] != "_" and not hasattr(value, "__get__")
-
     def _check(typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> None:
         for base in bases:
             if getattr(base, "_member_names_", None):
@@ -43,7 +39,10 @@ else:
 
         def __new__(mcs, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
             _check(typename, bases, namespace)
-            values = [(name, value) for name, value in namespace.items() if _is_member(name, value)]
+            # Members: public names bound to plain values (functions, properties and other descriptors are not).
+            values = [
+                (name, value) for name, value in namespace.items() if name[0] != "_" and not hasattr(value, "__get__")
+            ]
             namespace.setdefault("__slots__", ())
             cls = super().__new__(mcs, typename, bases, namespace)
             names: list[str] = []
