@@ -155,3 +155,10 @@ def test_what_the_twin_does_not_do_is_refused() -> None:
     for member in ("__new__", "__init__", "_missing_", "_generate_next_value_"):
         with pytest.raises(TypeError, match=member):
             metaclass("Bad", (enums.Enum,), {member: lambda *args: None, "A": 1})
+
+
+def test_a_twin_member_holds_its_name_and_value_only() -> None:
+    # Slots rather than a `__dict__` per member: enumerations are made at import, on every run.
+    with pytest.raises(AttributeError):
+        Fast.SET.label = "x"  # type: ignore[attr-defined]
+    assert not hasattr(Fast.SET, "__dict__") and not hasattr(Numbers.ONE, "__dict__")

@@ -18,7 +18,7 @@ from flake8_http_status.fixer.pipeline import FixOptions, fix_text
 from flake8_http_status.fixer.source import split_lines
 from flake8_http_status.fixer.verify import check_equivalent
 from flake8_http_status.options import Settings
-from flake8_http_status.versions import NAME_FACTS, Span, padded
+from flake8_http_status.versions import Span, name_fact, name_facts, padded
 
 FASTAPI = (
     "from fastapi import FastAPI, HTTPException\n\napp = FastAPI()\n\n\n"
@@ -148,7 +148,7 @@ def test_the_verifier_reads_names_through_imports_it_added() -> None:
 def test_name_facts_hold_for_the_installed_release(package: str, module: str) -> None:
     installed = padded(tuple(int(part) for part in importlib.metadata.version(package).split(".")[:3]))
     loaded = pytest.importorskip(module)
-    for qualified, fact in NAME_FACTS.items():
+    for qualified, fact in name_facts().items():
         if fact.package != package or not qualified.startswith(module + "."):
             continue
         with warnings.catch_warnings(record=True) as caught:
@@ -158,9 +158,19 @@ def test_name_facts_hold_for_the_installed_release(package: str, module: str) ->
         assert bool(caught) is (fact.warns_since is not None and installed >= padded(fact.warns_since)), qualified
 
 
+def test_a_fact_is_looked_up_by_qualified_name_and_built_per_namespace() -> None:
+    assert name_fact("http.HTTPStatus.CONTENT_TOO_LARGE") == ("python", (3, 13), None, "")
+    assert name_fact("fastapi.status.HTTP_422_UNPROCESSABLE_ENTITY") == name_fact(
+        "starlette.status.HTTP_422_UNPROCESSABLE_ENTITY"
+    )
+    assert name_fact("http.HTTPStatus.NOT_FOUND") is None  # on every release, without a warning
+    assert name_fact("requests.codes.teapot") is None and name_fact("HTTP_418_IM_A_TEAPOT") is None
+    assert name_fact("rest_framework.status.HTTP_418_IM_A_TEAPOT") == ("djangorestframework", (3, 12, 4), None, "")
+
+
 def test_every_fact_names_a_constant_of_a_family() -> None:
     names = {f"{family.namespace}.{name}" for family in FAMILIES.values() for name in family.all_names()}
-    assert set(NAME_FACTS) <= names
+    assert set(name_facts()) <= names
 
 
 # HTS917's advice names a responses= key; FastAPI turns keys into text with str(), which before Python 3.11

@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "data": (
         "__init__",
         "records",
+        "record_new",
         "enums",
         "user_cache",
         "regex_programs",

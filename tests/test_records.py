@@ -92,3 +92,30 @@ def test_a_field_without_default_cannot_follow_one_with() -> None:
         class Bad(records.NamedTuple):
             code: int = 1
             name: str  # type: ignore[misc]
+
+
+class Documented(records.NamedTuple):
+    """Says what it is."""
+
+    name: str
+
+
+class DocumentedSlow(typing.NamedTuple):
+    """Says what it is."""
+
+    name: str
+
+
+def test_docstrings_and_annotations_are_typings() -> None:
+    assert Documented.__doc__ == DocumentedSlow.__doc__ == "Says what it is."
+    assert (Fast.__doc__, Slow.__doc__) == ("Fast(name, code, tags)", "Slow(name, code, tags)")
+    assert Fast.__annotations__ == {"name": "str", "code": "int", "tags": "tuple[str, ...]"}
+    assert Fast.__new__.__doc__ == "Create new instance of Fast(name, code, tags)"
+    assert Fast.__new__.__code__.co_varnames == ("_cls", "name", "code", "tags")
+
+
+def test_a_record_with_a_field_count_no_template_has() -> None:
+    class One(records.NamedTuple):
+        only: int = 7
+
+    assert tuple(One()) == (7,) and One(only=1).only == 1 and One._field_defaults == {"only": 7}

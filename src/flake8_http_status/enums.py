@@ -6,8 +6,9 @@ import. The package's enumerations are plain: named constants with a value, some
 enumeration is a class whose members are its instances, with the members `enum.Enum` gives them and the
 package (or a caller) may read: `name`, `value`, `repr` and `str` as `enum.Enum` writes them, the hash of the
 name (so that a set of members iterates in the same order), identity for equality, pickling and copying by
-value; on the class, `Cls(value)` (a member given back as it is), `Cls[name]`, iteration in definition order
-(aliases left out), `len`, `in`, `__members__`, and no reassigning of a member. Anything else (`auto`,
+value; a member holds nothing else (its name and value sit in slots, which makes members cheaper to create). On
+the class: `Cls(value)` (a member given back as it is), `Cls[name]`, iteration in definition order (aliases left
+out), `len`, `in`, `__members__`, and no reassigning of a member. Anything else (`auto`,
 `__new__`, mixed-in types, subclassing an enumeration with members) is refused rather than done differently.
 `tests/test_enums.py` holds it against `enum.Enum`. Type checkers see `enum.Enum`.
 """
@@ -22,20 +23,27 @@ else:
     from types import MappingProxyType
     from typing import Any
 
+    _UNSUPPORTED = frozenset({"__new__", "__init__", "_generate_next_value_", "_missing_"})
+
+    def _check(typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> None:
+        for base in bases:
+            if getattr(base, "_member_names_", None):
+                raise TypeError(f"{typename}: cannot extend {base!r}")
+        if not _UNSUPPORTED.isdisjoint(namespace):
+            unsupported = min(_UNSUPPORTED.intersection(namespace))
+            raise TypeError(f"{typename}: {unsupported} is not supported (use enum.Enum)")
+
     class _EnumType(type):
+        """Creates an enumeration and its members. An enumeration is created at import, so its cost is start-up:
+        members keep their name and value in slots (no `__dict__` each), and the class gets its tables whole."""
+
         def __new__(mcs, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
-            for base in bases:
-                if getattr(base, "_member_names_", None):
-                    raise TypeError(f"{typename}: cannot extend {base!r}")
-            for unsupported in ("__new__", "__init__", "_generate_next_value_", "_missing_"):
-                if unsupported in namespace:
-                    raise TypeError(f"{typename}: {unsupported} is not supported (use enum.Enum)")
+            _check(typename, bases, namespace)
             # Members: public names bound to plain values (functions, properties and other descriptors are not).
             values = [
-                (name, value)
-                for name, value in namespace.items()
-                if not name.startswith("_") and not hasattr(value, "__get__")
+                (name, value) for name, value in namespace.items() if name[0] != "_" and not hasattr(value, "__get__")
             ]
+            namespace.setdefault("__slots__", ())
             cls = super().__new__(mcs, typename, bases, namespace)
             names: list[str] = []
             by_name: dict[str, Any] = {}
@@ -44,10 +52,9 @@ else:
             for name, value in values:
                 member = by_value.get(value)
                 if member is None:  # else an alias, as `enum.Enum` makes it
-                    member = new(cls)
+                    member = by_value[value] = new(cls)
                     member._name_ = name
                     member._value_ = value
-                    by_value[value] = member
                     names.append(name)
                 by_name[name] = member
                 type.__setattr__(cls, name, member)
@@ -104,6 +111,7 @@ else:
     class Enum(metaclass=_EnumType):
         """The base of an enumeration; its members are set up by `_EnumType`."""
 
+        __slots__ = ("_name_", "_value_")
         _name_: str
         _value_: Any
 

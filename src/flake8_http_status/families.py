@@ -92,7 +92,7 @@ RFC9110_RENAMES: Final[dict[int, str]] = {
 _RESERVED_306 = {306: "RESERVED"}
 _DRF_EXTRA = {**_RESERVED_306, 509: "BANDWIDTH_LIMIT_EXCEEDED"}
 
-# Members Python 3.9 added (versions.NAME_FACTS holds when each name appeared).
+# Members Python 3.9 added (`versions.name_fact` says when each name appeared).
 PYTHON_39_ADDITIONS: Final = frozenset({103, 418, 425})
 
 # The first Starlette with the RFC 9110 names, and the first FastAPI that requires it (versions.py has the facts).

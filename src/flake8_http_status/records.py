@@ -12,13 +12,14 @@ tuple subclass with the same members (`_fields`, `_field_defaults`, `_make`, `_r
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple
 else:
     from operator import itemgetter
+
+    from .record_new import TEMPLATES
 
     try:  # the descriptor `collections.namedtuple` itself uses for its fields (CPython)
         from collections import _tuplegetter
@@ -31,26 +32,38 @@ else:
         {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace"}
         | {"_asdict", "_source"}
     )
-    _TEMPLATES: dict[int, Any] = {}
+    # The code of `__new__` by number of fields, its parameters named `_cls, _0, _1, ...`. The templates of the
+    # package's records (`record_new`) come from a .pyc: compiling one costs 0.2-1 M instructions, and a one-file
+    # run meets eleven field counts. Another record compiles its own, once per count.
+    _TEMPLATES: dict[int, Any] = {count: template.__code__ for count, template in TEMPLATES.items()}
 
-    def _template(count: int) -> Any:
-        """The code of `__new__` for `count` fields, its parameters named `_cls, _0, _1, ...`."""
-        code = _TEMPLATES.get(count)
-        if code is None:
-            names = ", ".join(f"_{index}" for index in range(count))
-            source = f"def __new__(_cls, {names}): return _tuple_new(_cls, ({names}{',' if count == 1 else ''}))"
-            scope: dict[str, Any] = {}
-            exec(compile(source, "<record>", "exec"), {"_tuple_new": tuple.__new__}, scope)
-            code = _TEMPLATES[count] = scope["__new__"].__code__
+    def _compiled_template(count: int) -> Any:
+        names = ", ".join(f"_{index}" for index in range(count))
+        source = f"def __new__(_cls, {names}): return _tuple_new(_cls, ({names}{',' if count == 1 else ''}))"
+        scope: dict[str, Any] = {}
+        exec(compile(source, "<record>", "exec"), {"_tuple_new": tuple.__new__}, scope)
+        code = _TEMPLATES[count] = scope["__new__"].__code__
         return code
 
-    def _make_new(typename: str, fields: tuple[str, ...], defaults: tuple[object, ...]) -> Callable[..., Any]:
-        names: dict[str, Any] = {"co_varnames": ("_cls", *fields), "co_name": "__new__"}
-        if sys.version_info >= (3, 11):  # code objects have a qualified name since 3.11
-            names["co_qualname"] = f"{typename}.__new__"
-        code = _template(len(fields)).replace(**names)
-        function = type(_make_new)(code, {"_tuple_new": tuple.__new__, "__builtins__": {}}, "__new__", defaults or None)
-        function.__doc__ = f"Create new instance of {typename}({', '.join(fields)})"
+    # Every record's `__new__` runs in these globals: the templates read `_tuple_new`, and nothing else.
+    _NEW_GLOBALS: dict[str, Any] = {"_tuple_new": tuple.__new__, "__builtins__": {}}
+    _function = type(_compiled_template)
+
+    if sys.version_info >= (3, 11):  # code objects have a qualified name since 3.11
+
+        def _renamed(code: Any, typename: str, fields: tuple[str, ...]) -> Any:
+            return code.replace(co_varnames=("_cls", *fields), co_name="__new__", co_qualname=typename + ".__new__")
+
+    else:
+
+        def _renamed(code: Any, typename: str, fields: tuple[str, ...]) -> Any:
+            return code.replace(co_varnames=("_cls", *fields), co_name="__new__")
+
+    def _make_new(typename: str, signature: str, fields: tuple[str, ...], defaults: tuple[object, ...]) -> Any:
+        """`__new__` for a record whose `signature` is `Name(field, ...)`: a template's code, renamed."""
+        template = _TEMPLATES.get(len(fields)) or _compiled_template(len(fields))
+        function = _function(_renamed(template, typename, fields), _NEW_GLOBALS, "__new__", defaults or None)
+        function.__doc__ = "Create new instance of " + signature
         return function
 
     class _Record(tuple):
@@ -86,38 +99,39 @@ else:
     _GETTERS: list[Any] = []
 
     def _getters(count: int) -> list[Any]:
+        """At least `count` field descriptors, by position."""
         while len(_GETTERS) < count:
             _GETTERS.append(_tuplegetter(len(_GETTERS), f"Alias for field number {len(_GETTERS)}"))
-        return _GETTERS[:count]
+        return _GETTERS
+
+    def _defaults(typename: str, fields: tuple[str, ...], namespace: dict[str, Any]) -> dict[str, Any]:
+        """The trailing fields the class body assigns, with their default values."""
+        defaults = {name: namespace[name] for name in fields if name in namespace}
+        if defaults and next(iter(defaults)) != fields[len(fields) - len(defaults)]:
+            raise TypeError(f"{typename}: a field without a default follows one with a default")
+        return defaults
 
     class _RecordMeta(type):
+        """Turns the class body's namespace into the record's, in place: a record class is created at import, so
+        its cost is start-up (79 of them on a one-file run): few Python calls, loops in C (`zip`, `dict.update`)."""
+
         def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
             if not bases:  # NamedTuple itself
                 return super().__new__(cls, typename, bases, namespace)
-            annotations: dict[str, Any] = namespace.get("__annotations__", {})
-            fields = tuple(annotations)  # identifiers from the source: interned already
-            defaulted = [name for name in fields if name in namespace]
-            if defaulted != list(fields[len(fields) - len(defaulted) :]):
-                raise TypeError(f"{typename}: a field without a default follows one with a default")
-            defaults = tuple(namespace[name] for name in defaulted)
-            members: dict[str, Any] = {
-                "__doc__": f"{typename}({', '.join(fields)})",
-                "__slots__": (),
-                "_fields": fields,
-                "_field_defaults": dict(zip(defaulted, defaults, strict=True)),
-                "__new__": _make_new(typename, fields, defaults),
-                "__match_args__": fields,
-            }
-            for key, value in namespace.items():
-                if key in annotations or key == "__annotations__":
-                    continue
-                if key in _PROHIBITED:
-                    raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
-                members[key] = value
-            members.update(zip(fields, _getters(len(fields)), strict=True))
-            record = type(typename, (_Record,), members)
-            record.__annotations__ = dict(annotations)
-            return record
+            if not _PROHIBITED.isdisjoint(namespace):
+                raise AttributeError(
+                    "Cannot overwrite NamedTuple attribute " + min(_PROHIBITED.intersection(namespace))
+                )
+            fields = tuple(namespace.get("__annotations__", ()))  # identifiers from the source: interned already
+            defaults = _defaults(typename, fields, namespace)
+            signature = f"{typename}({', '.join(fields)})"
+            namespace.setdefault("__doc__", signature)
+            namespace["__slots__"] = ()
+            namespace["_fields"] = namespace["__match_args__"] = fields
+            namespace["_field_defaults"] = defaults
+            namespace["__new__"] = _make_new(typename, signature, fields, tuple(defaults.values()))
+            namespace.update(zip(fields, _getters(len(fields)), strict=False))  # replacing the defaults
+            return type(typename, (_Record,), namespace)
 
     class NamedTuple(metaclass=_RecordMeta):
         pass

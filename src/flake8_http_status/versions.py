@@ -151,93 +151,130 @@ _PYTHON_SINCE_3_8 = ("UNAVAILABLE_FOR_LEGAL_REASONS",)
 STARLETTE_RENAMES: Final = (0, 48, 0)
 
 
-def _facts() -> dict[str, NameFact]:
+def _starlette_facts() -> dict[str, NameFact]:
+    """`starlette.status`'s names, which `fastapi.status` re-exports."""
     facts: dict[str, NameFact] = {}
     for name in _STARLETTE_OLD:
-        facts[f"starlette.status.{name}"] = NameFact("starlette", None, STARLETTE_RENAMES, _STARLETTE_WARNING)
+        facts[name] = NameFact("starlette", None, STARLETTE_RENAMES, _STARLETTE_WARNING)
     for name in _STARLETTE_NEW:
-        facts[f"starlette.status.{name}"] = NameFact("starlette", STARLETTE_RENAMES)
+        facts[name] = NameFact("starlette", STARLETTE_RENAMES)
     for name in _STARLETTE_SINCE_0_14_2:
-        facts[f"starlette.status.{name}"] = NameFact("starlette", (0, 14, 2))
+        facts[name] = NameFact("starlette", (0, 14, 2))
     # Missing from Starlette 0.9.7, present in 0.13.2 (sdists read in the issue-11 review).
-    facts["starlette.status.HTTP_425_TOO_EARLY"] = NameFact("starlette", (0, 13, 2))
-    for name in list(facts):
-        facts["fastapi.status." + name.removeprefix("starlette.status.")] = facts[name]
+    facts["HTTP_425_TOO_EARLY"] = NameFact("starlette", (0, 13, 2))
+    return facts
+
+
+def _drf_facts() -> dict[str, NameFact]:
+    facts: dict[str, NameFact] = {}
     drf: tuple[tuple[Version, tuple[str, ...]], ...] = (
         ((3, 7, 0), _DRF_SINCE_3_7),
         ((3, 10, 0), _DRF_SINCE_3_10),
         ((3, 12, 4), _DRF_SINCE_3_12_4),
+        ((3, 14, 0), _DRF_SINCE_3_14),
     )
     for since, names in drf:
         for name in names:
-            facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", since)
-    for name in _DRF_SINCE_3_14:
-        facts[f"rest_framework.status.{name}"] = NameFact("djangorestframework", (3, 14, 0))
-    for name in _PYTHON_NEW:
-        facts[f"http.HTTPStatus.{name}"] = NameFact("python", (3, 13))
+            facts[name] = NameFact("djangorestframework", since)
+    return facts
+
+
+def _python_facts() -> dict[str, NameFact]:
+    facts: dict[str, NameFact] = {}
     python: tuple[tuple[Version, tuple[str, ...]], ...] = (
+        ((3, 13), _PYTHON_NEW),
         ((3, 7), _PYTHON_SINCE_3_7),
         ((3, 8), _PYTHON_SINCE_3_8),
         ((3, 9), _PYTHON_SINCE_3_9),
     )
     for since, names in python:
         for name in names:
-            facts[f"http.HTTPStatus.{name}"] = NameFact("python", since)
+            facts[name] = NameFact("python", since)
     return facts
 
 
-# Names not listed exist, and read without a warning, on every release considered.
-NAME_FACTS: Final[dict[str, NameFact]] = _facts()
+# The facts of each namespace by constant name, built at the first question about one of its names: a run asks
+# about the family its modules write (most often `http.HTTPStatus`), so the other tables are never built (they
+# were, at import, on every run). Names not listed exist, and read without a warning, on every release considered.
+_BUILDERS: Final[dict[str, Callable[[], dict[str, NameFact]]]] = {
+    "starlette.status": _starlette_facts,
+    "fastapi.status": _starlette_facts,  # `fastapi/__init__.py` does `from starlette import status`
+    "rest_framework.status": _drf_facts,
+    "http.HTTPStatus": _python_facts,
+}
+_BUILT: dict[str, dict[str, NameFact]] = {}
+
+
+def _facts_of(namespace: str) -> dict[str, NameFact]:
+    facts = _BUILT.get(namespace)
+    if facts is None:
+        builder = _BUILDERS.get(namespace)
+        facts = _BUILT[namespace] = builder() if builder is not None else {}
+    return facts
+
+
+def name_fact(qualified: str) -> NameFact | None:
+    """When the constant `qualified` (`starlette.status.HTTP_422_UNPROCESSABLE_ENTITY`) exists and warns; None for
+    a name that exists, and reads without a warning, on every release considered."""
+    namespace, _, name = qualified.rpartition(".")
+    return _facts_of(namespace).get(name) if namespace in _BUILDERS else None
+
+
+def name_facts() -> dict[str, NameFact]:
+    """Every fact, by qualified name."""
+    return {f"{namespace}.{name}": fact for namespace in _BUILDERS for name, fact in _facts_of(namespace).items()}
+
 
 # FastAPI's own Starlette requirement, newest first: a row applies from its FastAPI release up to the next
 # newer row. `==X` is held as X up to the next micro release, `<=X` likewise. Before 0.1.19 FastAPI asked for
-# `starlette >=0.9.7`, with no upper bound.
-FASTAPI_STARLETTE: Final[tuple[tuple[Version, Span], ...]] = (
-    ((0, 164, 0), Span((1, 6, 0), None)),
-    ((0, 134, 0), Span((0, 46, 0), None)),
-    ((0, 133, 0), Span((0, 40, 0), None)),
-    ((0, 128, 3), Span((0, 40, 0), (1, 0, 0))),
-    ((0, 121, 3), Span((0, 40, 0), (0, 51, 0))),
-    ((0, 120, 1), Span((0, 40, 0), (0, 50, 0))),
-    ((0, 116, 2), Span((0, 40, 0), (0, 49, 0))),
-    ((0, 116, 1), Span((0, 40, 0), (0, 48, 0))),
-    ((0, 115, 10), Span((0, 40, 0), (0, 47, 0))),
-    ((0, 115, 7), Span((0, 40, 0), (0, 46, 0))),
-    ((0, 115, 3), Span((0, 40, 0), (0, 42, 0))),
-    ((0, 115, 2), Span((0, 37, 2), (0, 41, 0))),
-    ((0, 112, 1), Span((0, 37, 2), (0, 39, 0))),
-    ((0, 110, 1), Span((0, 37, 2), (0, 38, 0))),
-    ((0, 109, 2), Span((0, 36, 3), (0, 37, 0))),
-    ((0, 109, 0), Span((0, 35, 0), (0, 36, 0))),
-    ((0, 108, 0), Span((0, 29, 0), (0, 33, 0))),
-    ((0, 107, 0), Span((0, 28, 0), (0, 29, 0))),
-    ((0, 95, 2), Span((0, 27, 0), (0, 28, 0))),
-    ((0, 94, 1), Span((0, 26, 1), (0, 27, 0))),
-    ((0, 94, 0), Span((0, 26, 0), (0, 27, 0))),
-    ((0, 92, 0), Span((0, 25, 0), (0, 26, 0))),
-    ((0, 91, 0), Span((0, 24, 0), (0, 25, 0))),
-    ((0, 90, 1), Span((0, 22, 0), (0, 24, 0))),
-    ((0, 90, 0), Span((0, 22, 0), (0, 23, 1))),
-    ((0, 88, 0), Span((0, 22, 0), (0, 22, 1))),
-    ((0, 87, 0), Span((0, 21, 0), (0, 21, 1))),
-    ((0, 85, 0), Span((0, 20, 4), (0, 20, 5))),
-    ((0, 77, 1), Span((0, 19, 1), (0, 19, 2))),
-    ((0, 77, 0), Span((0, 19, 0), (0, 19, 1))),
-    ((0, 76, 0), Span((0, 18, 0), (0, 18, 1))),
-    ((0, 71, 0), Span((0, 17, 1), (0, 17, 2))),
-    ((0, 70, 0), Span((0, 16, 0), (0, 16, 1))),
-    ((0, 69, 0), Span((0, 15, 0), (0, 15, 1))),
-    ((0, 65, 0), Span((0, 14, 2), (0, 14, 3))),
-    ((0, 60, 1), Span((0, 13, 6), (0, 13, 7))),
-    ((0, 57, 0), Span((0, 13, 4), (0, 13, 5))),
-    ((0, 50, 0), Span((0, 13, 2), (0, 13, 3))),
-    ((0, 41, 0), Span((0, 12, 9), (0, 12, 10))),
-    ((0, 38, 0), Span((0, 11, 1), (0, 12, 9))),
-    ((0, 34, 0), Span((0, 11, 1), (0, 12, 8))),
-    ((0, 23, 0), Span((0, 11, 1), (0, 12, 1))),
-    ((0, 6, 0), Span((0, 11, 1), (0, 11, 2))),
-    ((0, 1, 19), Span((0, 9, 11), (0, 10, 2))),
-    ((0, 0, 0), Span((0, 9, 7), None)),
+# `starlette >=0.9.7`, with no upper bound. Each row is (FastAPI release, lowest Starlette, Starlette upper bound):
+# plain tuples, one constant of the .pyc, rather than a `Span` each built at import for a question few runs ask.
+FASTAPI_STARLETTE: Final[tuple[tuple[Version, Version, Version | None], ...]] = (
+    ((0, 164, 0), (1, 6, 0), None),
+    ((0, 134, 0), (0, 46, 0), None),
+    ((0, 133, 0), (0, 40, 0), None),
+    ((0, 128, 3), (0, 40, 0), (1, 0, 0)),
+    ((0, 121, 3), (0, 40, 0), (0, 51, 0)),
+    ((0, 120, 1), (0, 40, 0), (0, 50, 0)),
+    ((0, 116, 2), (0, 40, 0), (0, 49, 0)),
+    ((0, 116, 1), (0, 40, 0), (0, 48, 0)),
+    ((0, 115, 10), (0, 40, 0), (0, 47, 0)),
+    ((0, 115, 7), (0, 40, 0), (0, 46, 0)),
+    ((0, 115, 3), (0, 40, 0), (0, 42, 0)),
+    ((0, 115, 2), (0, 37, 2), (0, 41, 0)),
+    ((0, 112, 1), (0, 37, 2), (0, 39, 0)),
+    ((0, 110, 1), (0, 37, 2), (0, 38, 0)),
+    ((0, 109, 2), (0, 36, 3), (0, 37, 0)),
+    ((0, 109, 0), (0, 35, 0), (0, 36, 0)),
+    ((0, 108, 0), (0, 29, 0), (0, 33, 0)),
+    ((0, 107, 0), (0, 28, 0), (0, 29, 0)),
+    ((0, 95, 2), (0, 27, 0), (0, 28, 0)),
+    ((0, 94, 1), (0, 26, 1), (0, 27, 0)),
+    ((0, 94, 0), (0, 26, 0), (0, 27, 0)),
+    ((0, 92, 0), (0, 25, 0), (0, 26, 0)),
+    ((0, 91, 0), (0, 24, 0), (0, 25, 0)),
+    ((0, 90, 1), (0, 22, 0), (0, 24, 0)),
+    ((0, 90, 0), (0, 22, 0), (0, 23, 1)),
+    ((0, 88, 0), (0, 22, 0), (0, 22, 1)),
+    ((0, 87, 0), (0, 21, 0), (0, 21, 1)),
+    ((0, 85, 0), (0, 20, 4), (0, 20, 5)),
+    ((0, 77, 1), (0, 19, 1), (0, 19, 2)),
+    ((0, 77, 0), (0, 19, 0), (0, 19, 1)),
+    ((0, 76, 0), (0, 18, 0), (0, 18, 1)),
+    ((0, 71, 0), (0, 17, 1), (0, 17, 2)),
+    ((0, 70, 0), (0, 16, 0), (0, 16, 1)),
+    ((0, 69, 0), (0, 15, 0), (0, 15, 1)),
+    ((0, 65, 0), (0, 14, 2), (0, 14, 3)),
+    ((0, 60, 1), (0, 13, 6), (0, 13, 7)),
+    ((0, 57, 0), (0, 13, 4), (0, 13, 5)),
+    ((0, 50, 0), (0, 13, 2), (0, 13, 3)),
+    ((0, 41, 0), (0, 12, 9), (0, 12, 10)),
+    ((0, 38, 0), (0, 11, 1), (0, 12, 9)),
+    ((0, 34, 0), (0, 11, 1), (0, 12, 8)),
+    ((0, 23, 0), (0, 11, 1), (0, 12, 1)),
+    ((0, 6, 0), (0, 11, 1), (0, 11, 2)),
+    ((0, 1, 19), (0, 9, 11), (0, 10, 2)),
+    ((0, 0, 0), (0, 9, 7), None),
 )
 
 
@@ -248,12 +285,12 @@ def starlette_for_fastapi(fastapi: Span) -> Span:
     lows: list[tuple[int, int, int]] = []
     highs: list[tuple[int, int, int] | None] = []
     newer: tuple[int, int, int] | None = None  # the release where the previous (newer) row begins
-    for since, starlette in FASTAPI_STARLETTE:
+    for since, starlette_low, starlette_high in FASTAPI_STARLETTE:
         begins = padded(since)
         overlaps = (high is None or begins < high) and (low is None or newer is None or low < newer)
         if overlaps:
-            lows.append(padded(starlette.low or (0,)))
-            highs.append(padded(starlette.high) if starlette.high is not None else None)
+            lows.append(padded(starlette_low))
+            highs.append(padded(starlette_high) if starlette_high is not None else None)
         newer = begins
     if not lows:
         return ANY
@@ -264,7 +301,7 @@ def starlette_for_fastapi(fastapi: Span) -> Span:
 
 def problem(qualified: str, span_of: Callable[[str], Span]) -> tuple[str, Version] | None:
     """Why writing `qualified` is unsafe on some admitted release: ("missing", since) or ("warns", since)."""
-    fact = NAME_FACTS.get(qualified)
+    fact = name_fact(qualified)
     if fact is None:
         return None
     span = span_of(fact.package)
@@ -277,4 +314,4 @@ def problem(qualified: str, span_of: Callable[[str], Span]) -> tuple[str, Versio
 
 def packages(qualified_names: Iterable[str]) -> set[str]:
     """The packages whose releases decide whether these names are safe."""
-    return {NAME_FACTS[name].package for name in qualified_names if name in NAME_FACTS}
+    return {fact.package for name in qualified_names if (fact := name_fact(name)) is not None}

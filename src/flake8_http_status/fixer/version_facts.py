@@ -1,5 +1,5 @@
 """The verifier's own check of version facts: a constant the rewrite makes the module read must exist, and
-read without a warning, on every release the project admits (`families.Target`, `versions.NAME_FACTS`).
+read without a warning, on every release the project admits (`families.Target`, `versions.name_fact`).
 
 It does not trust the speller: it reads the rewritten module itself, through the same scope rules the
 equivalence check uses, so a later speller bug (or a fix from elsewhere) is caught before a file is written.
@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from ..families import FAMILIES, Target, constant_for
 from ..findings import Finding
-from ..versions import NAME_FACTS, shown
+from ..versions import name_fact, shown
 from .errors import FixError, FixFailure
 from .scopes import Resolver
 
@@ -34,7 +34,9 @@ def check_versions(
     for name, node, (kind, version) in unsafe:
         if name in already:
             continue
-        release = f"{_PACKAGES[NAME_FACTS[name].package]} {shown(version)}"
+        fact = name_fact(name)
+        assert fact is not None  # `target.problem` found one
+        release = f"{_PACKAGES[fact.package]} {shown(version)}"
         why = f"is missing before {release}" if kind == "missing" else f"warns on {release} and later"
         raise FixError(
             FixFailure.UNVERIFIED,

@@ -1,12 +1,12 @@
 """Why a status has a name in the module's family but no fix: no name for it is safe on every release the
-project admits (`versions.NAME_FACTS`). Messages say so, and what to require in pyproject.toml for a fix,
+project admits (`versions.name_fact`). Messages say so, and what to require in pyproject.toml for a fix,
 instead of writing a name that is missing on some releases or warns on others."""
 
 from __future__ import annotations
 
 from ..families import Family, Target
 from ..i18n.phrase import Phrase
-from ..versions import NAME_FACTS, Version, shown
+from ..versions import Version, name_fact, shown
 from .context import Context
 
 _PACKAGES = {"python": "Python", "starlette": "Starlette", "djangorestframework": "DRF"}
@@ -32,9 +32,9 @@ def held_back(context: Context, code: int) -> tuple[str, Phrase] | None:
 
 def _problem(family: Family, target: Target, name: str) -> tuple[str, str, Version]:
     qualified = f"{family.namespace}.{name}"
-    found = target.problem(qualified)
-    assert found is not None  # every name was refused, so each has a problem
-    return NAME_FACTS[qualified].package, found[0], found[1]
+    found, fact = target.problem(qualified), name_fact(qualified)
+    assert found is not None and fact is not None  # every name was refused, so each has a problem
+    return fact.package, found[0], found[1]
 
 
 def _why(name: str, package: str, kind: str, version: Version) -> Phrase:
