@@ -10,6 +10,8 @@ import is not even attempted); the plugin's environment holds this checkout (see
 `bench_plugin.environments`). Printed:
 
 - flake8 + plugin / flake8 alone on FILE (budget 1.15);
+- the same with FILE in a project: beside a pyproject.toml with requirements and a `[tool.http-status]`
+  table, which the plugin reads (its kept parse, `toml_documents`, after the warm-up run), for information;
 - the same on a small module with no status site (the text prefilter skips it), for information;
 - the same on a small client module with status sites but no handler (no HTS9xx rule runs), for information;
 - `http-status fix --check` on FILE once its safe fixes are applied (nothing left to fix) / flake8
@@ -44,6 +46,40 @@ CLIENT = (
     "import requests\n\n\ndef fetch(url):\n    response = requests.get(url)\n"
     "    if response.status_code == 404:\n        return None\n    return response.json()\n"
 )
+# A project's pyproject.toml as an application has one: metadata, requirements, other tools' tables and ours.
+PYPROJECT = """[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "shop"
+version = "1.4.0"
+description = "An online shop's API"
+requires-python = ">=3.10"
+dependencies = [
+    "flask>=2.3,<4",
+    "flask-restful>=0.3.10",
+    "sqlalchemy>=2.0",
+    "marshmallow>=3.20",
+    "requests>=2.31",
+    "python-dotenv>=1.0",
+]
+
+[project.optional-dependencies]
+test = ["pytest>=8", "pytest-cov>=4", "flake8>=7"]
+
+[tool.http-status]
+style = "httpstatus"
+extra-codes = ["499=CLIENT_CLOSED_REQUEST"]
+
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+addopts = "-ra --strict-markers"
+
+[tool.coverage.run]
+branch = true
+source = ["shop"]
+"""
 
 
 def _environ() -> dict[str, str]:
@@ -106,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for target in (original, fixed):
             target.parent.mkdir()
             shutil.copyfile(args.file, target)
+        in_project = work / "project" / args.file.name
+        in_project.parent.mkdir()
+        shutil.copyfile(args.file, in_project)
+        (in_project.parent / "pyproject.toml").write_text(PYPROJECT)
         plain = work / "plain" / "plain.py"
         plain.parent.mkdir()
         plain.write_text(NO_SITE)
@@ -121,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         alone = count(flake8(base, original), original.parent)
         with_plugin = count(flake8(plugin, original), original.parent)
         alone_fixed = count(flake8(base, fixed), fixed.parent)
+        project_plugin = count(flake8(plugin, in_project), in_project.parent)
         plain_alone = count(flake8(base, plain), plain.parent)
         plain_plugin = count(flake8(plugin, plain), plain.parent)
         client_alone = count(flake8(base, client), client.parent)
@@ -130,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     explain = explain_cpu(plugin)
     rows = [
         ("flake8 + plugin / flake8 alone", with_plugin, alone, 1.15),
+        ("the same, the file in a project (pyproject.toml)", project_plugin, alone, None),
         ("the same, on a module with no status site", plain_plugin, plain_alone, None),
         ("the same, on a client module with sites but no handler", client_plugin, client_alone, None),
         ("fix --check, nothing to fix / flake8 alone", check_clean, alone_fixed, 1.10),

@@ -28,6 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "enums",
         "user_cache",
         "regex_programs",
+        "toml_documents",
         "lazy_pattern",
         "statuses",
         "versions",

@@ -171,7 +171,7 @@ def test_a_process_that_compiles_nothing_new_writes_nothing(folder: Path, monkey
     assert len(before) == 2
     new_process(monkeypatch)
     writes: list[str] = []
-    monkeypatch.setattr(regex_programs, "_replace", lambda path, payload: writes.append(path))
+    monkeypatch.setattr(regex_programs, "replace_file", lambda path, payload, prefix: writes.append(path))
     regex_programs.compile_pattern("a+b")
     regex_programs.compile_pattern("c+d")
     regex_programs.compile_pattern("a+b")

@@ -18,7 +18,6 @@ of the tables, and the checks only for a file that holds one.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,14 +147,11 @@ def _named(path: Path) -> Pyproject:
 def _toml(text: str) -> dict[str, Any]:
     """The parsed document; ValueError (tomllib's own, one line) when it is not TOML."""
     # Imported here: a flake8 process whose pyproject.toml names neither table never loads the parser.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    from .toml_documents import parsed
+
     try:
-        document: dict[str, Any] = tomllib.loads(text)
-        return document
-    except tomllib.TOMLDecodeError as error:
+        return parsed(text)
+    except ValueError as error:  # the parser's TOMLDecodeError
         raise ValueError(" ".join(str(error).split())) from None
 
 

@@ -42,7 +42,7 @@ import re
 import sys
 from typing import Any, Final
 
-from .user_cache import caching_off, user_folder
+from .user_cache import caching_off, read_private, replace_file, user_folder
 
 _MAX_BYTES = 1 << 20  # far above any of the package's patterns (the largest program is some 4 KB)
 
@@ -177,7 +177,7 @@ def _entry_path(folder: str, key: str) -> str:
 def _load(path: str, key: str) -> Program | None:
     """The program kept in `path` for `key`; None for a missing, foreign, damaged or odd file."""
     try:
-        raw = _read_private(path)
+        raw = read_private(path, _MAX_BYTES)
     except OSError:
         return None
     if raw is None:
@@ -194,28 +194,6 @@ def _load(path: str, key: str) -> Program | None:
     return program if isinstance(program, list) else None
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-def _read_private(path: str) -> bytes | None:
-    """The bytes of `path` if it is a regular file of this user that no one else can write, and not too
-    large; None otherwise. Opened without blocking (a FIFO in its place is not waited for) and checked on
-    the open descriptor."""
-    import stat  # loaded by `os` already
-
-    descriptor = os.open(path, _OPEN_FLAGS)
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_BYTES:
-            return None
-        if hasattr(os, "geteuid") and (status.st_uid != os.geteuid() or status.st_mode & 0o022):
-            return None
-        data = os.read(descriptor, _MAX_BYTES + 1)  # a regular file's bytes in one call (a short read: a miss)
-    finally:
-        os.close(descriptor)
-    return data if len(data) <= _MAX_BYTES else None
-
-
 def _store(path: str, key: str, program: Program) -> None:
     if not _state.writable:
         return
@@ -223,24 +201,6 @@ def _store(path: str, key: str, program: Program) -> None:
 
     payload = json.dumps({"build": _BUILD, "pattern": key, "program": program}, separators=(",", ":"))
     try:
-        _replace(path, payload.encode("utf-8", "surrogatepass"))
+        replace_file(path, payload.encode("utf-8", "surrogatepass"), "regex")
     except OSError:
         _state.writable = False
-
-
-def _replace(path: str, payload: bytes) -> None:
-    """Write `payload` under a name of this process beside `path`, then rename it over `path` (atomic)."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, mode=0o700, exist_ok=True)
-    temporary = os.path.join(folder, f".regex-{os.getpid()}-{os.urandom(4).hex()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(payload)
-        os.replace(temporary, path)
-    except BaseException:
-        import contextlib  # loaded by flake8 already; only a failed write gets here
-
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

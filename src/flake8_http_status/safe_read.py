@@ -116,14 +116,12 @@ def discovered_toml(path: str | Path) -> dict[str, Any] | None:
     """The tables of a TOML file found by a search (pyproject.toml, ruff.toml); None when there is none to
     read, or it cannot be read or parsed: a broken settings file of another tool is not this tool's error."""
     # Imported here: most runs never read one (no finding asks for a constant name or a line length).
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    from .toml_documents import parsed
+
     try:
         text = discovered_text(path)  # None: absent, or skipped (a FIFO, a device, too large) with a warning
-        return tomllib.loads(text) if text is not None else None
-    except (Unread, tomllib.TOMLDecodeError):
+        return parsed(text) if text is not None else None
+    except (Unread, ValueError):  # ValueError: the parser's TOMLDecodeError
         return None
 
 

@@ -2,8 +2,9 @@
 
 The folder is `$XDG_CACHE_HOME/flake8-http-status` (`~/.cache/flake8-http-status` when the variable is unset
 or relative, as the XDG rule says), or `HTTP_STATUS_KEY_DIR` when set (tests). It holds the index cache's
-key (`index/cache.py`) and the compiled regular expressions (`regex_programs.py`). Only `os` is imported: the
-regular expressions read the folder on a one-file run, where every imported module is paid for.
+key (`index/cache.py`), the compiled regular expressions (`regex_programs.py`) and the parsed TOML documents
+(`toml_documents.py`). Only `os` is imported: the last two read the folder on a one-file run, where every imported
+module is paid for.
 """
 
 from __future__ import annotations
@@ -33,3 +34,44 @@ def user_folder() -> str | None:
             return None
         base = os.path.join(home, ".cache")
     return os.path.join(base, "flake8-http-status")
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_private(path: str, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file of this user that no one else can write, of at most `limit`
+    bytes; None otherwise. Opened without blocking (a FIFO in its place is not waited for) and checked on the open
+    descriptor. OSError for a file that is missing or cannot be opened."""
+    import stat  # loaded by `os` already
+
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        if hasattr(os, "geteuid") and (status.st_uid != os.geteuid() or status.st_mode & 0o022):
+            return None
+        data = os.read(descriptor, limit + 1)  # a regular file's bytes in one call (a short read: a miss)
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= limit else None
+
+
+def replace_file(path: str, payload: bytes, prefix: str) -> None:
+    """Write `payload` under a name of this process beside `path` (`.<prefix>-<pid>-<random>.tmp`), then rename it
+    over `path`, so that a reader sees the old file or the new one, never a part. OSError when it cannot."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    temporary = os.path.join(folder, f".{prefix}-{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        import contextlib  # loaded by flake8 already; only a failed write gets here
+
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
