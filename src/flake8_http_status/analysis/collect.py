@@ -20,7 +20,9 @@ from .imports import ImportMap
 from .nodes import may_carry_status, parameters
 from .sites import MODULE_SCOPE, FunctionNode, Scope
 
-_CONFLICT: Final = ""  # a name bound to different types in different places
+_CONFLICT: Final = ""
+_NAME: Final = ast.Name
+_ATTRIBUTE: Final = ast.Attribute  # a name bound to different types in different places
 
 
 class Candidates:
@@ -68,15 +70,6 @@ class Bindings:
         return self.types.get(name) or None
 
 
-class _Exit:
-    """A stack marker: when popped, the walk returns to the enclosing scope."""
-
-    __slots__ = ("scope",)
-
-    def __init__(self, scope: Scope) -> None:
-        self.scope = scope
-
-
 def collect(
     tree: ast.Module, imports: ImportMap, table: Table, project_roots: frozenset[str] = frozenset()
 ) -> tuple[Candidates, Bindings]:
@@ -89,7 +82,7 @@ def collect(
 
 # What the walk calls for a node of one type, with the walker first: records it, and returns the scope it opens (a
 # function or class) or None, in which case the walk goes on into its children.
-Visitor = Callable[["_Walker", Any, Scope, "list[ast.AST | _Exit]"], "Scope | None"]
+Visitor = Callable[["_Walker", Any, Scope, "list[ast.AST | Scope]"], "Scope | None"]
 
 
 class _Walker:
@@ -110,7 +103,7 @@ class _Walker:
         self._style_attributes = style_attributes()
 
     def walk(self, tree: ast.Module) -> None:
-        stack: list[ast.AST | _Exit] = list(reversed(tree.body))
+        stack: list[ast.AST | Scope] = list(reversed(tree.body))
         pop, push, extend = stack.pop, stack.append, stack.extend
         scope = MODULE_SCOPE
         # One look-up per node: its visitor (or None) and the fields that hold its children. Kinds that hold no
@@ -119,7 +112,7 @@ class _Walker:
         # Names and attributes are over half of a module's nodes: they are handled here, without a visitor call or
         # a look-up (a Name holds no node, an Attribute only `value`). A Name matters only in a module that imports
         # a status constant by name.
-        name_kind, attribute_kind = ast.Name, ast.Attribute
+        name_kind, attribute_kind, scope_kind = ast.Name, ast.Attribute, Scope
         constant_names = self._constant_names
         style_attributes = self._style_attributes
         constant_uses = self.candidates.constant_uses
@@ -137,8 +130,8 @@ class _Walker:
                 continue
             step = steps.get(kind)
             if step is None:
-                if kind is _Exit:
-                    scope = node.scope  # type: ignore[union-attr]
+                if kind is scope_kind:  # a function's or class's end: its enclosing scope, pushed before its body
+                    scope = node  # type: ignore[assignment]
                 continue
             visitor, fields = step
             if visitor is not None:
@@ -154,37 +147,30 @@ class _Walker:
                     push(value)
 
     def _call(self, node: ast.Call, scope: Scope, stack: object) -> None:
-        """Keep only calls some row could match: by callee name, alias, status keyword or a name saying status."""
+        """Keep only calls some row could match: by callee name, alias, status keyword or a name saying status.
+        Asked of every call of the module: written with `type(...) is` and without helper calls where it can."""
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        kind = type(func)
+        name = func.attr if kind is _ATTRIBUTE else func.id if kind is _NAME else ""  # type: ignore[attr-defined]
         kept = name in self._callees or name in self._aliases or "tatus" in name
         if not kept and node.keywords:
             status_keywords = self._status_keywords
-            for keyword in node.keywords:  # a loop, not `any(...)`: this runs for every call of the module
+            for keyword in node.keywords:  # a loop, not `any(...)`
                 if keyword.arg in status_keywords:
                     kept = True
                     break
         if kept:
             self.candidates.calls.append((node, scope))
-        elif self._project_roots and self._project_call(node):
+            return
+        roots = self._project_roots
+        if not roots or not (node.args or node.keywords):
+            return
+        root = func
+        while type(root) is _ATTRIBUTE:  # the chain's root, without building its list of names
+            root = root.value
+        if type(root) is _NAME and root.id in roots and _may_pass_status(node):
             self.candidates.calls.append((node, scope))
             self.candidates.project_calls.add(id(node))
-
-    def _project_call(self, call: ast.Call) -> bool:
-        """A call from a project import (or `self`) with an argument that can hold a status: an int literal, a
-        dotted constant, a name or a conditional. Others cannot pass one, and asking the index about them would
-        read modules for nothing. (Asked of nearly every call in a module that imports from its project.)"""
-        if not call.args and not call.keywords:
-            return False
-        root = call.func
-        while isinstance(root, ast.Attribute):  # the chain's root, without building its list of names
-            root = root.value
-        if not (isinstance(root, ast.Name) and root.id in self._project_roots):
-            return False
-        for argument in call.args:
-            if may_carry_status(argument):
-                return True
-        return any(may_carry_status(keyword.value) for keyword in call.keywords)
 
     def _compare(self, node: ast.Compare, scope: Scope, stack: object) -> None:
         self.candidates.compares.append((node, scope))
@@ -226,9 +212,28 @@ class _Walker:
     def _lambda(self, node: ast.Lambda, scope: Scope, stack: object) -> None:
         _count_parameters(node.args, self.bindings.bound)
 
-    def _assignment(self, node: ast.Assign | ast.AnnAssign, scope: Scope, stack: object) -> None:
+    def _assignment(self, node: ast.Assign, scope: Scope, stack: object) -> None:
         self.candidates.assignments.append((node, scope))
-        self._bind_assignment(node)
+        bound = self.bindings.bound
+        value_type: str | None = None
+        typed = False  # the value's type is read once, for the first target that is a name
+        for target in node.targets:
+            if type(target) is not _NAME:
+                _count_targets(target, bound)
+                continue
+            name = target.id
+            bound[name] = bound.get(name, 0) + 1  # not `+= 1`: a new name would call Counter.__missing__
+            if not typed:
+                value_type, typed = self._type_of_value(node.value), True
+            if value_type is not None:
+                self.bindings.bind(name, value_type)
+
+    def _annotated_assignment(self, node: ast.AnnAssign, scope: Scope, stack: object) -> None:
+        self.candidates.assignments.append((node, scope))
+        _count_targets(node.target, self.bindings.bound)
+        if isinstance(node.target, ast.Name):
+            annotated = self._type_of_annotation(node.annotation)
+            self.bindings.bind(node.target.id, annotated or self._type_of_value(node.value))
 
     def _return(self, node: ast.Return, scope: Scope, stack: object) -> None:
         if isinstance(node.value, ast.Tuple):
@@ -241,35 +246,57 @@ class _Walker:
             if isinstance(item.optional_vars, ast.Name):
                 self.bindings.bind(item.optional_vars.id, self._type_of_value(item.context_expr))
 
-    def _enter_function(self, node: FunctionNode, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
-        # Decorators, defaults and annotations run in the enclosing scope: they pop after the exit marker.
+    def _enter_function(self, node: FunctionNode, scope: Scope, stack: list[ast.AST | Scope]) -> Scope:
+        # Decorators, defaults and annotations run in the enclosing scope: they pop after the scope's marker.
         self._note_decorators(node.decorator_list)
         self.candidates.functions.append((node, scope))
-        self.bindings.bound[node.name] += 1
-        _count_parameters(node.args, self.bindings.bound)
+        bound = self.bindings.bound
+        bound[node.name] = bound.get(node.name, 0) + 1
         stack.extend(node.decorator_list)
         stack.extend(getattr(node, "type_params", ()))
-        stack.append(node.args)
+        self._signature(node.args, stack)
         if node.returns is not None:
             stack.append(node.returns)
-        stack.append(_Exit(scope))
+        stack.append(scope)  # the marker: popped, the walk is back in `scope`
         stack.extend(node.body)
-        for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
-            if arg.annotation is not None:
-                self.bindings.bind(arg.arg, self._type_of_annotation(arg.annotation))
         method_of = scope.cls if scope.function is None else None
         return Scope(node, scope.cls, method_of)
 
-    def _enter_class(self, node: ast.ClassDef, scope: Scope, stack: list[ast.AST | _Exit]) -> Scope:
+    def _signature(self, args: ast.arguments, stack: list[ast.AST | Scope]) -> None:
+        """Counts and types a function's parameters, and pushes what the walk would visit of its `arguments` node,
+        in the same order (annotations, then defaults), without visiting the `arguments` and `arg` nodes."""
+        bound = self.bindings.bound
+        for group in (args.posonlyargs, args.args, args.kwonlyargs):
+            for arg in group:
+                bound[arg.arg] = bound.get(arg.arg, 0) + 1
+                if arg.annotation is not None:
+                    self.bindings.bind(arg.arg, self._type_of_annotation(arg.annotation))
+        for rest in (args.vararg, args.kwarg):
+            if rest is not None:
+                bound[rest.arg] = bound.get(rest.arg, 0) + 1
+        # `arguments`' fields in order: posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults
+        stack.extend(
+            parameter.annotation
+            for parameter in (*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs)
+            if parameter is not None and parameter.annotation is not None
+        )
+        # None where a keyword-only parameter has no default
+        stack.extend(default for default in args.kw_defaults if default is not None)
+        if args.kwarg is not None and args.kwarg.annotation is not None:
+            stack.append(args.kwarg.annotation)
+        stack.extend(args.defaults)
+
+    def _enter_class(self, node: ast.ClassDef, scope: Scope, stack: list[ast.AST | Scope]) -> Scope:
         self.candidates.classes.append(node)
         self.bindings.classes.setdefault(node.name, node)
-        self.bindings.bound[node.name] += 1
+        bound = self.bindings.bound
+        bound[node.name] = bound.get(node.name, 0) + 1
         self._note_decorators(node.decorator_list)
         stack.extend(node.decorator_list)
         stack.extend(getattr(node, "type_params", ()))
         stack.extend(node.bases)
         stack.extend(node.keywords)
-        stack.append(_Exit(scope))
+        stack.append(scope)  # the marker: popped, the walk is back in `scope`
         stack.extend(node.body)
         return Scope(None, node)
 
@@ -278,30 +305,13 @@ class _Walker:
             if isinstance(decorator, ast.Call):
                 self.candidates.decorators.add(id(decorator))
 
-    def _bind_assignment(self, node: ast.Assign | ast.AnnAssign) -> None:
-        bound = self.bindings.bound
-        if isinstance(node, ast.AnnAssign):
-            _count_targets(node.target, bound)
-            if isinstance(node.target, ast.Name):
-                annotated = self._type_of_annotation(node.annotation)
-                self.bindings.bind(node.target.id, annotated or self._type_of_value(node.value))
-            return
-        value_type: str | None = None
-        typed = False  # the value's type is read once, for the first target that is a name
-        for target in node.targets:
-            if type(target) is not ast.Name:
-                _count_targets(target, bound)
-                continue
-            bound[target.id] += 1
-            if not typed:
-                value_type, typed = self._type_of_value(node.value), True
-            self.bindings.bind(target.id, value_type)
-
     def _type_of_value(self, value: ast.expr | None) -> str | None:
-        if isinstance(value, ast.Await):
-            value = value.value
-        if isinstance(value, ast.Call):
-            return self._class_name(value.func)
+        kind = type(value)
+        if kind is ast.Await:
+            value = value.value  # type: ignore[union-attr]
+            kind = type(value)
+        if kind is ast.Call:
+            return self._class_name(value.func)  # type: ignore[union-attr]
         return None
 
     def _type_of_annotation(self, annotation: ast.expr) -> str | None:
@@ -328,7 +338,7 @@ def _steps() -> dict[type, tuple[Visitor | None, tuple[str, ...]]]:
         ast.AsyncFunctionDef: w._enter_function,
         ast.ClassDef: w._enter_class,
         ast.Assign: w._assignment,
-        ast.AnnAssign: w._assignment,
+        ast.AnnAssign: w._annotated_assignment,
         ast.Compare: w._compare,
         ast.Return: w._return,
         ast.Match: w._match,
@@ -367,13 +377,23 @@ def _steps() -> dict[type, tuple[Visitor | None, tuple[str, ...]]]:
 _STEPS: Final = _steps()
 
 
+def _may_pass_status(call: ast.Call) -> bool:
+    """A call from a project import (or `self`) with an argument that can hold a status: an int literal, a dotted
+    constant, a name or a conditional. Others cannot pass one, and asking the index about them would read modules
+    for nothing (`collect`'s `project_roots`)."""
+    for argument in call.args:
+        if may_carry_status(argument):
+            return True
+    return any(may_carry_status(keyword.value) for keyword in call.keywords)
+
+
 def _count_targets(target: ast.expr, bound: Counter[str]) -> None:
     """Names an assignment target binds: `a`, `a, (b, *c)`; attributes and subscripts bind none."""
     pending = [target]
     while pending:
         node = pending.pop()
         if isinstance(node, ast.Name):
-            bound[node.id] += 1
+            bound[node.id] = bound.get(node.id, 0) + 1
         elif isinstance(node, (ast.Tuple, ast.List)):
             pending.extend(node.elts)
         elif isinstance(node, ast.Starred):

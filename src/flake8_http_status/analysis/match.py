@@ -355,15 +355,16 @@ class Matcher:
         """(function, name) for each `name = <x>.<attribute>` or `name = <x>.<method>()` in a function where a
         comparison row reads that attribute: the only names worth proving to hold a status."""
         found: set[tuple[int, str]] = set()
-        for node, scope in self._assignments:
-            value = node.value.func if isinstance(node.value, ast.Call) else node.value
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if (
-                scope.function is None
-                or not isinstance(value, ast.Attribute)
-                or value.attr not in self.table.comparisons
-            ):
+        comparisons = self.table.comparisons
+        for node, scope in self._assignments:  # every assignment of the module: the cheapest tests first
+            if scope.function is None:
                 continue
+            value = node.value
+            if type(value) is ast.Call:
+                value = value.func
+            if type(value) is not ast.Attribute or value.attr not in comparisons:
+                continue
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             found.update((id(scope.function), t.id) for t in targets if isinstance(t, ast.Name))
         return found
 
