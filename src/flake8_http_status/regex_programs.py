@@ -42,7 +42,7 @@ import re
 import sys
 from typing import Any, Final
 
-from .user_cache import caching_off, read_private, replace_file, user_folder
+from .user_cache import caching_off, read_private_json, replace_file, user_folder
 
 _MAX_BYTES = 1 << 20  # far above any of the package's patterns (the largest program is some 4 KB)
 
@@ -176,19 +176,8 @@ def _entry_path(folder: str, key: str) -> str:
 
 def _load(path: str, key: str) -> Program | None:
     """The program kept in `path` for `key`; None for a missing, foreign, damaged or odd file."""
-    try:
-        raw = read_private(path, _MAX_BYTES)
-    except OSError:
-        return None
-    if raw is None:
-        return None
-    import json  # loaded by flake8 already; `explain` and `--help` compile no pattern
-
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(body, dict) or body.get("build") != _BUILD or body.get("pattern") != key:
+    body = read_private_json(path, _MAX_BYTES)
+    if body is None or body.get("build") != _BUILD or body.get("pattern") != key:
         return None
     program = body.get("program")
     return program if isinstance(program, list) else None
@@ -197,7 +186,7 @@ def _load(path: str, key: str) -> Program | None:
 def _store(path: str, key: str, program: Program) -> None:
     if not _state.writable:
         return
-    import json  # see `_load`
+    import json  # loaded by flake8 already
 
     payload = json.dumps({"build": _BUILD, "pattern": key, "program": program}, separators=(",", ":"))
     try:

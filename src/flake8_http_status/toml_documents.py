@@ -21,7 +21,7 @@ import os
 import sys
 from typing import Any
 
-from .user_cache import caching_off, read_private, replace_file, user_folder
+from .user_cache import caching_off, read_private_json, replace_file, user_folder
 
 _MAX_BYTES = 1 << 20  # an entry holds the text and its document: twice a large pyproject.toml is far below this
 _FORMAT = 1  # the entries' layout: a new layout starts a new folder
@@ -110,19 +110,8 @@ def _entry_path(folder: str, text: str) -> str:
 
 def _load(path: str, text: str) -> dict[str, Any] | None:
     """The document kept in `path` for `text`; None for a missing, foreign, damaged or other text's file."""
-    try:
-        raw = read_private(path, _MAX_BYTES)
-    except OSError:
-        return None
-    if raw is None:
-        return None
-    import json  # loaded by flake8 already
-
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(body, dict) or body.get("text") != text:
+    body = read_private_json(path, _MAX_BYTES)
+    if body is None or body.get("text") != text:
         return None
     document = body.get("document")
     return document if isinstance(document, dict) else None
@@ -131,7 +120,7 @@ def _load(path: str, text: str) -> dict[str, Any] | None:
 def _store(path: str, text: str, document: dict[str, Any]) -> None:
     if not _state.writable:
         return
-    import json  # see `_load`
+    import json  # loaded by flake8 already
 
     payload = json.dumps({"text": text, "document": document}, separators=(",", ":")).encode("utf-8", "surrogatepass")
     if len(payload) > _MAX_BYTES:  # it would never be read back

@@ -1,15 +1,18 @@
-"""Where this user's own cache files live, and whether caching is off: shared by every cache of the package.
+"""Where this user's own cache files live, whether caching is off, and how its small files are read and written:
+shared by every cache of the package.
 
 The folder is `$XDG_CACHE_HOME/flake8-http-status` (`~/.cache/flake8-http-status` when the variable is unset
 or relative, as the XDG rule says), or `HTTP_STATUS_KEY_DIR` when set (tests). It holds the index cache's
 key (`index/cache.py`), the compiled regular expressions (`regex_programs.py`) and the parsed TOML documents
-(`toml_documents.py`). Only `os` is imported: the last two read the folder on a one-file run, where every imported
-module is paid for.
+(`toml_documents.py`), whose files are read only when this user owns them and no one else can write them, and
+written atomically. Nothing but `os` and modules flake8 has loaded is imported: the last two read the folder on a
+one-file run, where every imported module is paid for.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 NO_CACHE_VARIABLE = "HTTP_STATUS_NO_CACHE"
 KEY_DIR_VARIABLE = "HTTP_STATUS_KEY_DIR"
@@ -56,6 +59,24 @@ def read_private(path: str, limit: int) -> bytes | None:
     finally:
         os.close(descriptor)
     return data if len(data) <= limit else None
+
+
+def read_private_json(path: str, limit: int) -> dict[str, Any] | None:
+    """The JSON object `path` holds, read as `read_private` reads it; None for a missing, foreign or damaged file,
+    or one that holds anything but an object."""
+    try:
+        raw = read_private(path, limit)
+    except OSError:
+        return None
+    if raw is None:
+        return None
+    import json  # loaded by flake8 already; only a run that keeps something reads a file
+
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return body if isinstance(body, dict) else None
 
 
 def replace_file(path: str, payload: bytes, prefix: str) -> None:
