@@ -201,6 +201,23 @@ def derive() -> dict[str, object]:
         "IDIOMS_REACHED_BY": {package: tuple(modules) for package, modules in sorted(idioms_reached_by.items())},
         "REGISTRATION_WORDS": sorted(registering),
         "MARKED_GATES": tuple(gate for f in frameworks.values() for row in f.marked_handlers for gate in row.gate),
+        # A decorator of a class-based view marks no function: the handlers are the view's methods.
+        "ROUTE_NAMES": sorted(
+            {
+                name
+                for f in frameworks.values()
+                for row in f.route_decorators
+                if not row.view_class
+                for name in row.names
+            }
+        ),
+        "ROUTE_ATTRIBUTES": sorted(
+            {a for f in frameworks.values() for row in f.route_decorators if not row.view_class for a in row.attributes}
+        ),
+        "VIEW_METHOD_NAMES": sorted(
+            {name for f in frameworks.values() for row in f.view_classes for name, _ in row.methods}
+        ),
+        "VIEW_PREFIXES": tuple(row.prefix for f in frameworks.values() for row in f.view_classes if row.prefix),
     }
 
 
@@ -232,6 +249,10 @@ _COMMENTS = {
     "IDIOMS_REACHED_BY": "Top-level package -> the other declarations with a handler idiom row its import can make match.",
     "REGISTRATION_WORDS": "Last names of every framework's handler-registering calls (the handler model's filter).",
     "MARKED_GATES": "Packages whose import makes module-level functions handlers nothing registers (Connexion's).",
+    "ROUTE_NAMES": "Qualified names of every framework's route decorators that mark a function (not a view class).",
+    "ROUTE_ATTRIBUTES": "Attribute names of every framework's route decorators that mark a function (`@app.post`).",
+    "VIEW_METHOD_NAMES": "Method names some framework's view class answers with.",
+    "VIEW_PREFIXES": "Prefixes of view methods answering by the verb that follows (Falcon's `on_get`, `on_get_item`).",
 }
 
 _TYPES = {
@@ -247,6 +268,10 @@ _TYPES = {
     "IDIOMS_REACHED_BY": "dict[str, tuple[str, ...]]",
     "REGISTRATION_WORDS": "frozenset[str]",
     "MARKED_GATES": "tuple[str, ...]",
+    "ROUTE_NAMES": "frozenset[str]",
+    "ROUTE_ATTRIBUTES": "frozenset[str]",
+    "VIEW_METHOD_NAMES": "frozenset[str]",
+    "VIEW_PREFIXES": "tuple[str, ...]",
 }
 
 

@@ -14,6 +14,7 @@ import pytest
 from expectations import FIXTURES, fixture_files, read, split_options
 from test_real_code import PACKAGES, package_files
 
+from flake8_http_status.api import reach
 from flake8_http_status.engine import analyse_module
 from flake8_http_status.findings import Finding
 from flake8_http_status.handlers.routes import _verbs
@@ -123,16 +124,17 @@ def test_a_module_without_route_decorators_or_view_methods_has_no_handler(source
 
 
 def test_the_gate_names_every_framework_s_route_decorators_and_view_methods() -> None:
-    """`may_have_handler` repeats the handler idioms of every framework that it reads: they must not go stale."""
+    """`may_have_handler` reads the route decorators and view methods `api/reach.py` derives from the declarations:
+    they are the ones the handler model's table indexes."""
     idioms = build()
     assert {
         name for name, rows in idioms.route_names.items() if any(not r.view_class for r in rows)
-    } == gates.ROUTE_NAMES
+    } == reach.ROUTE_NAMES
     assert {
         name for name, rows in idioms.route_attributes.items() if any(not r.view_class for r in rows)
-    } == gates.ROUTE_ATTRIBUTES
-    assert idioms.view_method_names == gates.VIEW_METHOD_NAMES
-    assert idioms.view_prefixes == gates.VIEW_PREFIXES
+    } == reach.ROUTE_ATTRIBUTES
+    assert idioms.view_method_names == reach.VIEW_METHOD_NAMES
+    assert idioms.view_prefixes == reach.VIEW_PREFIXES
     # A view class whose prefix were empty would answer with methods `VIEW_PREFIXES` does not name.
     assert all(row.prefix is None or row.prefix for row in idioms.view_classes)
 
@@ -157,7 +159,7 @@ def test_a_function_named_by_a_call_that_registers_nothing_is_no_handler() -> No
 )
 def test_the_gate_reads_a_prefixed_view_method_as_the_routes_do(name: str) -> None:
     falcon = next(row for row in build().view_classes if row.prefix)
-    assert gates._view_method_name(name) == (name in gates.VIEW_METHOD_NAMES or bool(_verbs(falcon, name)))
+    assert gates._view_method_name(name) == (name in reach.VIEW_METHOD_NAMES or bool(_verbs(falcon, name)))
 
 
 _PLAIN_OK = (

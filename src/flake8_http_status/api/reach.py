@@ -451,3 +451,88 @@ REGISTRATION_WORDS: Final[frozenset[str]] = frozenset(
 
 # Packages whose import makes module-level functions handlers nothing registers (Connexion's).
 MARKED_GATES: Final[tuple[str, ...]] = ("connexion",)
+
+# Qualified names of every framework's route decorators that mark a function (not a view class).
+ROUTE_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "bottle.delete",
+        "bottle.get",
+        "bottle.patch",
+        "bottle.post",
+        "bottle.put",
+        "bottle.route",
+        "django.views.decorators.http.require_GET",
+        "django.views.decorators.http.require_POST",
+        "django.views.decorators.http.require_http_methods",
+        "django.views.decorators.http.require_safe",
+        "litestar.delete",
+        "litestar.get",
+        "litestar.handlers.delete",
+        "litestar.handlers.get",
+        "litestar.handlers.head",
+        "litestar.handlers.http_handlers.decorators.delete",
+        "litestar.handlers.http_handlers.decorators.get",
+        "litestar.handlers.http_handlers.decorators.head",
+        "litestar.handlers.http_handlers.decorators.patch",
+        "litestar.handlers.http_handlers.decorators.post",
+        "litestar.handlers.http_handlers.decorators.put",
+        "litestar.handlers.http_handlers.decorators.route",
+        "litestar.handlers.patch",
+        "litestar.handlers.post",
+        "litestar.handlers.put",
+        "litestar.handlers.route",
+        "litestar.head",
+        "litestar.patch",
+        "litestar.post",
+        "litestar.put",
+        "litestar.route",
+        "pyramid.view.view_config",
+        "rest_framework.decorators.action",
+        "rest_framework.decorators.api_view",
+    }
+)
+
+# Attribute names of every framework's route decorators that mark a function (`@app.post`).
+ROUTE_ATTRIBUTES: Final[frozenset[str]] = frozenset(
+    {
+        "api_operation",
+        "api_route",
+        "app_errorhandler",
+        "before_app_request",
+        "before_request",
+        "delete",
+        "errorhandler",
+        "get",
+        "head",
+        "options",
+        "patch",
+        "post",
+        "put",
+        "route",
+        "trace",
+    }
+)
+
+# Method names some framework's view class answers with.
+VIEW_METHOD_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "create",
+        "delete",
+        "destroy",
+        "form_invalid",
+        "form_valid",
+        "get",
+        "head",
+        "list",
+        "options",
+        "partial_update",
+        "patch",
+        "post",
+        "put",
+        "retrieve",
+        "update",
+    }
+)
+
+# Prefixes of view methods answering by the verb that follows (Falcon's `on_get`, `on_get_item`).
+VIEW_PREFIXES: Final[tuple[str, ...]] = ("on_",)

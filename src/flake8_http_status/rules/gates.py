@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Final
 
 from ..analysis.receivers import last_name
 from ..analysis.values import Spelling
-from ..api.reach import MARKED_GATES, REGISTRATION_WORDS  # every framework's, generated: imports no declaration
+
+# Every framework's, generated from the declarations: reading them imports none.
+from ..api.reach import (
+    MARKED_GATES,
+    REGISTRATION_WORDS,
+    ROUTE_ATTRIBUTES,
+    ROUTE_NAMES,
+    VIEW_METHOD_NAMES,
+    VIEW_PREFIXES,
+)
 from ..api.rows import Role
 
 if TYPE_CHECKING:
@@ -76,58 +85,6 @@ def _tries(context: Context) -> bool:
     return "try" in text and "except" in text
 
 
-# Every framework's handler idioms that `handlers.routes` classifies a function by, repeated here (as the status sets
-# below are) so that the gate imports no declaration; `tests/test_gates.py` compares them with every framework's.
-# The qualified names and the attributes of route decorators (those of view classes' methods left out):
-ROUTE_NAMES: Final = frozenset(
-    {
-        "bottle.delete",
-        "bottle.get",
-        "bottle.patch",
-        "bottle.post",
-        "bottle.put",
-        "bottle.route",
-        "django.views.decorators.http.require_GET",
-        "django.views.decorators.http.require_POST",
-        "django.views.decorators.http.require_http_methods",
-        "django.views.decorators.http.require_safe",
-        "litestar.delete",
-        "litestar.get",
-        "litestar.handlers.delete",
-        "litestar.handlers.get",
-        "litestar.handlers.head",
-        "litestar.handlers.http_handlers.decorators.delete",
-        "litestar.handlers.http_handlers.decorators.get",
-        "litestar.handlers.http_handlers.decorators.head",
-        "litestar.handlers.http_handlers.decorators.patch",
-        "litestar.handlers.http_handlers.decorators.post",
-        "litestar.handlers.http_handlers.decorators.put",
-        "litestar.handlers.http_handlers.decorators.route",
-        "litestar.handlers.patch",
-        "litestar.handlers.post",
-        "litestar.handlers.put",
-        "litestar.handlers.route",
-        "litestar.head",
-        "litestar.patch",
-        "litestar.post",
-        "litestar.put",
-        "litestar.route",
-        "pyramid.view.view_config",
-        "rest_framework.decorators.action",
-        "rest_framework.decorators.api_view",
-    }
-)
-ROUTE_ATTRIBUTES: Final = frozenset(
-    {"api_operation", "api_route", "app_errorhandler", "before_app_request", "before_request", "errorhandler"}
-    | {"delete", "get", "head", "options", "patch", "post", "put", "route", "trace"}
-)
-# The names of the methods a view class answers with, and the prefix of those it answers with by the verb that follows
-# (Falcon's `on_get`, `on_get_item`; `handlers.routes._verbs`):
-VIEW_METHOD_NAMES: Final = frozenset(
-    {"create", "delete", "destroy", "form_invalid", "form_valid", "get", "head", "list", "options"}
-    | {"partial_update", "patch", "post", "put", "retrieve", "update"}
-)
-VIEW_PREFIXES: Final = ("on_",)
 _PREFIXED_VERBS: Final = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
 
