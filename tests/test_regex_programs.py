@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 import flake8_http_status
-from flake8_http_status import regex_programs
+from flake8_http_status import regex_programs, user_cache
 from flake8_http_status.lazy_pattern import LazyPattern
+from flake8_http_status.user_cache import KeptFolder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "flask" / "restful_api.py"
@@ -35,7 +36,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regex_programs, "_state", regex_programs._State())
+    monkeypatch.setattr(regex_programs, "_kept", KeptFolder("regex"))
 
 
 def files(folder: Path) -> list[Path]:
@@ -171,7 +172,7 @@ def test_a_process_that_compiles_nothing_new_writes_nothing(folder: Path, monkey
     assert len(before) == 2
     new_process(monkeypatch)
     writes: list[str] = []
-    monkeypatch.setattr(regex_programs, "replace_file", lambda path, payload, prefix: writes.append(path))
+    monkeypatch.setattr(user_cache, "replace_file", lambda path, payload, prefix: writes.append(path))
     regex_programs.compile_pattern("a+b")
     regex_programs.compile_pattern("c+d")
     regex_programs.compile_pattern("a+b")
@@ -288,7 +289,7 @@ def test_another_python_implementation_compiles_with_re(folder: Path, monkeypatc
 
 def test_no_home_compiles_with_re(monkeypatch: pytest.MonkeyPatch) -> None:
     new_process(monkeypatch)
-    monkeypatch.setattr(regex_programs, "user_folder", lambda: None)
+    monkeypatch.setattr(user_cache, "user_folder", lambda: None)
     assert regex_programs.compile_pattern("x+") is re.compile("x+")
 
 
@@ -299,7 +300,7 @@ def test_a_folder_that_cannot_be_written_is_given_up_silently(tmp_path: Path, mo
     monkeypatch.setenv("HTTP_STATUS_KEY_DIR", str(blocked / "folder"))
     new_process(monkeypatch)
     assert regex_programs.compile_pattern("x+").fullmatch("xxx") is not None
-    assert regex_programs._state.writable is False
+    assert regex_programs._kept.writable is False
     assert regex_programs.compile_pattern("y+").fullmatch("yy") is not None
 
 

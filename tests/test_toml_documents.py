@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from flake8_http_status import toml_documents
+from flake8_http_status import toml_documents, user_cache
+from flake8_http_status.user_cache import KeptFolder
 
 ROOT = Path(__file__).resolve().parent.parent
 KEPT = sys.version_info >= (3, 11)  # with the standard library's tomllib only
@@ -53,7 +54,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(toml_documents, "_state", toml_documents._State())
+    monkeypatch.setattr(toml_documents, "_kept", KeptFolder("toml"))
 
 
 def files(folder: Path) -> list[Path]:
@@ -198,7 +199,7 @@ def test_a_folder_that_cannot_be_written_is_given_up_silently(folder: Path, monk
         calls.append(path)
         raise PermissionError(path)
 
-    monkeypatch.setattr(toml_documents, "replace_file", fail)
+    monkeypatch.setattr(user_cache, "replace_file", fail)
     assert toml_documents.parsed("a = 1") == {"a": 1}
     assert toml_documents.parsed("b = 1") == {"b": 1}
     assert len(calls) == 1  # the second write is not tried

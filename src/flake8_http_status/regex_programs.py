@@ -42,7 +42,7 @@ import re
 import sys
 from typing import Any, Final
 
-from .user_cache import caching_off, read_private_json, replace_file, user_folder
+from .user_cache import KeptFolder, read_private_json
 
 _MAX_BYTES = 1 << 20  # far above any of the package's patterns (the largest program is some 4 KB)
 
@@ -63,18 +63,7 @@ except ImportError:  # another Python implementation
 Program = list[Any]  # [flags, code (base64), groups, groupindex] as JSON gives them back: checked when used
 
 
-class _State:
-    """What this process knows of the folder."""
-
-    __slots__ = ("folder", "looked_up", "writable")
-
-    def __init__(self) -> None:
-        self.looked_up = False
-        self.folder: str | None = None  # this build's folder of programs; None when turned off
-        self.writable = True  # False after a failed write: the next ones would fail alike
-
-
-_state = _State()
+_kept = KeptFolder("regex")
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -153,17 +142,7 @@ def _program(pattern: str, flags: int, compiled: re.Pattern[str]) -> Program | N
 def _folder() -> str | None:
     """`<user folder>/regex/<cache tag>-<crc of the build>`: builds that share the user folder (two Pythons 3.12)
     keep their programs apart. None when turned off, on another implementation or with no home."""
-    state = _state
-    if not state.looked_up:
-        folder = user_folder()
-        if _BUILD is not None and folder is not None and not caching_off():
-            import binascii  # see `_built`
-
-            tag = getattr(sys.implementation, "cache_tag", None) or "python"
-            crc = binascii.crc32(repr(_BUILD).encode("utf-8", "surrogateescape"))
-            state.folder = os.path.join(folder, "regex", f"{tag}-{crc:08x}")
-        state.looked_up = True  # after the folder: a thread that sees it set also sees the folder
-    return state.folder
+    return _kept.path(_BUILD)
 
 
 def _entry_path(folder: str, key: str) -> str:
@@ -184,12 +163,7 @@ def _load(path: str, key: str) -> Program | None:
 
 
 def _store(path: str, key: str, program: Program) -> None:
-    if not _state.writable:
-        return
     import json  # loaded by flake8 already
 
     payload = json.dumps({"build": _BUILD, "pattern": key, "program": program}, separators=(",", ":"))
-    try:
-        replace_file(path, payload.encode("utf-8", "surrogatepass"), "regex")
-    except OSError:
-        _state.writable = False
+    _kept.store(path, payload.encode("utf-8", "surrogatepass"))

@@ -21,24 +21,13 @@ import os
 import sys
 from typing import Any
 
-from .user_cache import caching_off, read_private_json, replace_file, user_folder
+from .user_cache import KeptFolder, read_private_json
 
 _MAX_BYTES = 1 << 20  # an entry holds the text and its document: twice a large pyproject.toml is far below this
 _FORMAT = 1  # the entries' layout: a new layout starts a new folder
 
 
-class _State:
-    """What this process knows of the folder."""
-
-    __slots__ = ("folder", "looked_up", "writable")
-
-    def __init__(self) -> None:
-        self.looked_up = False
-        self.folder: str | None = None  # None: caching is off, or the parser is not the standard library's
-        self.writable = True  # False after a failed write: the next ones would fail alike
-
-
-_state = _State()
+_kept = KeptFolder("toml")
 
 
 def parsed(text: str) -> dict[str, Any]:
@@ -86,23 +75,12 @@ def _plain(value: object, depth: int = 0) -> bool:
 
 
 def _folder() -> str | None:
-    """`<user folder>/toml/<cache tag>-<crc of the build>`, once per process; None when turned off, with no home,
-    or on Python 3.10."""
-    state = _state
-    if not state.looked_up:
-        folder = user_folder()
-        if sys.version_info >= (3, 11) and folder is not None and not caching_off():
-            import binascii  # loaded by flake8 already
-
-            tag = getattr(sys.implementation, "cache_tag", None) or "python"
-            build = repr((sys.implementation.name, sys.version, _FORMAT))
-            state.folder = os.path.join(folder, "toml", f"{tag}-{binascii.crc32(build.encode('utf-8')):08x}")
-        state.looked_up = True  # after the folder: a thread that sees it set also sees the folder
-    return state.folder
+    """`<user folder>/toml/<cache tag>-<crc of the build>`; None when turned off, with no home, or on Python 3.10."""
+    return _kept.path((sys.implementation.name, sys.version, _FORMAT) if sys.version_info >= (3, 11) else None)
 
 
 def _entry_path(folder: str, text: str) -> str:
-    import binascii  # see `_folder`
+    import binascii  # loaded by flake8 already
 
     data = text.encode("utf-8", "surrogatepass")
     return os.path.join(folder, f"{binascii.crc32(data):08x}-{len(data)}.json")
@@ -118,14 +96,8 @@ def _load(path: str, text: str) -> dict[str, Any] | None:
 
 
 def _store(path: str, text: str, document: dict[str, Any]) -> None:
-    if not _state.writable:
-        return
     import json  # loaded by flake8 already
 
     payload = json.dumps({"text": text, "document": document}, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    if len(payload) > _MAX_BYTES:  # it would never be read back
-        return
-    try:
-        replace_file(path, payload, "toml")
-    except OSError:
-        _state.writable = False
+    if len(payload) <= _MAX_BYTES:  # else it would never be read back
+        _kept.store(path, payload)

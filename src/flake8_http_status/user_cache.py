@@ -12,6 +12,7 @@ one-file run, where every imported module is paid for.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 NO_CACHE_VARIABLE = "HTTP_STATUS_NO_CACHE"
@@ -37,6 +38,43 @@ def user_folder() -> str | None:
             return None
         base = os.path.join(home, ".cache")
     return os.path.join(base, "flake8-http-status")
+
+
+class KeptFolder:
+    """A folder of files kept from one run to the next, `<user folder>/<name>/<cache tag>-<crc of the build>`: what
+    reads them names its build (the facts its files depend on), so that builds sharing the user folder keep their
+    files apart. Looked up once per process; given up after a failed write, since the next ones would fail alike."""
+
+    __slots__ = ("_looked_up", "_name", "_path", "writable")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._looked_up = False
+        self._path: str | None = None
+        self.writable = True
+
+    def path(self, build: object) -> str | None:
+        """The folder (not created here); None when caching is off, with no home, or for a build of None (one whose
+        files are not kept). `build` is read at the first call only."""
+        if not self._looked_up:
+            folder = user_folder()
+            if build is not None and folder is not None and not caching_off():
+                import binascii  # loaded by flake8 already
+
+                tag = getattr(sys.implementation, "cache_tag", None) or "python"
+                crc = binascii.crc32(repr(build).encode("utf-8", "surrogateescape"))
+                self._path = os.path.join(folder, self._name, f"{tag}-{crc:08x}")
+            self._looked_up = True  # after the path: a thread that sees it set also sees the path
+        return self._path
+
+    def store(self, path: str, payload: bytes) -> None:
+        """`replace_file`, unless a write has failed before; a failure is silent (the file is kept another time)."""
+        if not self.writable:
+            return
+        try:
+            replace_file(path, payload, self._name)
+        except OSError:
+            self.writable = False
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
