@@ -206,10 +206,10 @@ _BUILT: dict[str, dict[str, NameFact]] = {}
 
 
 def _facts_of(namespace: str) -> dict[str, NameFact]:
+    """`namespace`, one of `_BUILDERS`."""
     facts = _BUILT.get(namespace)
     if facts is None:
-        builder = _BUILDERS.get(namespace)
-        facts = _BUILT[namespace] = builder() if builder is not None else {}
+        facts = _BUILT[namespace] = _BUILDERS[namespace]()
     return facts
 
 
