@@ -236,3 +236,19 @@ def test_the_content_gate_lets_a_success_through_only_with_an_error_payload_key(
     lines = source.splitlines(keepends=True)
     findings = {f.code for f in analyse_module(ast.parse(source), lines, "m.py", Settings(), gated=False).findings}
     assert ("HTS911" in findings) is runs
+
+
+def test_a_gate_several_modules_ask_is_answered_once_per_module() -> None:
+    """`may_have_handler` walks the module's functions: the created and content gates share one answer per module."""
+    asked: list[object] = []
+
+    def gate(context: object) -> bool:
+        asked.append(context)
+        return len(asked) == 1
+
+    once = gates._once(gate)
+    first = _context("from flask import Flask\n")
+    second = _context("from flask import Flask\n")
+    assert once(first) is True and once(first) is True  # type: ignore[arg-type]
+    assert once(second) is False and once(second) is False  # type: ignore[arg-type]
+    assert asked == [first, second]

@@ -96,6 +96,12 @@ def shown_checkers(shown: Callable[[str], bool]) -> tuple[Checker, ...]:
     )
 
 
+@lru_cache(maxsize=8)
+def _shown_modules(shown: Callable[[str], bool]) -> tuple[str, ...]:
+    """The modules that report a code `shown` lets through: asked once per selection, not for every module."""
+    return tuple(name for name, codes in zip(MODULES, CODES, strict=True) if any(shown(code) for code in codes))
+
+
 @cache
 def _checker(name: str) -> Checker:
     check: Checker = importlib.import_module(f"{__package__}.{name}").check
@@ -111,9 +117,7 @@ def checkers_for(
     build are saved)."""
     from .gates import GATES  # with the engine: the plugin imports this module for OFF_BY_DEFAULT alone
 
-    for name, codes in zip(MODULES, CODES, strict=True):
-        if shown is not None and not any(shown(code) for code in codes):
-            continue
+    for name in MODULES if shown is None else _shown_modules(shown):
         gate = GATES.get(name) if gated else None
         if gate is None or gate(context):
             yield _checker(name)

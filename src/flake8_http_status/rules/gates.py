@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
+from weakref import WeakKeyDictionary
 
 from ..analysis.receivers import last_name
 from ..analysis.values import Spelling
@@ -176,6 +177,23 @@ def _success_with_payload_keys(context: Context) -> bool:
     return False
 
 
+def _once(gate: Gate) -> Gate:
+    """`gate`, answered once per module: for a gate that several modules' gates ask (`may_have_handler`). The answers
+    go with the module's context, which nothing else holds once the module is analysed."""
+    answers: WeakKeyDictionary[Context, bool] = WeakKeyDictionary()
+
+    def answered(context: Context) -> bool:
+        answer = answers.get(context)
+        if answer is None:
+            answer = answers[context] = gate(context)
+        return answer
+
+    return answered
+
+
+_HANDLER: Final = _once(may_have_handler)
+
+
 def _either(*gates: Gate) -> Gate:
     return lambda context: any(gate(context) for gate in gates)
 
@@ -200,14 +218,14 @@ GATES: Final[dict[str, Gate]] = {
     # no site).
     "choices.created": _either(
         _sends((201,), frozenset({Role.SET, Role.RAISE, Role.ROUTE})),
-        may_have_handler,
+        _HANDLER,
         _both(_sends((200,), frozenset({Role.SET})), _compares_methods),
     ),
     "choices.origin": _sends((203,), frozenset({Role.SET, Role.RAISE, Role.ROUTE, Role.CLASS})),
     # HTS906 on bodiless sites; HTS911 on success sites whose function builds an error-shaped payload, and every
     # handler's answers.
     "choices.content": _either(
-        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), may_have_handler, _success_with_payload_keys
+        _sends(_BODILESS, frozenset({Role.SET, Role.ROUTE})), _HANDLER, _success_with_payload_keys
     ),
     "choices.methods": _sends((405, 501)),
     "choices.redirects": _sends((301, 302, 303, 307, 308), frozenset({Role.REDIRECT, Role.SET, Role.RAISE})),
