@@ -1,5 +1,6 @@
-"""`framework_bases` walks a class's `__init__` over `CHILD_FIELDS` rather than with `ast.walk` (issue 16's per-file
-cost): checked against `ast.walk` on every class of the fixtures, the tests and the package, and on snippets."""
+"""`framework_bases` walks a class's `__init__` over `CHILD_FIELDS` rather than with `ast.walk`, once for both its
+questions (`ClassInit`; issue 16's per-file cost): checked against `ast.walk` on every class of the fixtures, the
+tests and the package, and on snippets."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_http_status.analysis.framework_bases import _attributes_set, _init_nodes, _super_init_calls
+from flake8_http_status.analysis.framework_bases import ClassInit, _attributes_set, _init_nodes
 from flake8_http_status.analysis.nodes import super_init_calls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,13 @@ def _walked_attributes(cls: ast.ClassDef) -> set[str]:
     return names
 
 
+def _check_walk(cls: ast.ClassDef) -> None:
+    init = ClassInit(cls)
+    assert {id(call) for call in init.super_init_calls()} == {id(call) for call, _ in super_init_calls(cls)}, cls.name
+    assert set(_attributes_set(init)) == _walked_attributes(cls), cls.name
+    assert init.super_init_calls() is init.super_init_calls()  # walked once
+
+
 def test_there_are_classes_with_an_init() -> None:
     assert sum(1 for cls in CLASSES if _walked_init_nodes(cls)) > 50
 
@@ -74,12 +82,10 @@ def test_there_are_classes_with_an_init() -> None:
 def test_snippets(index: int) -> None:
     cls = CLASSES[index]
     assert {id(node) for node in _init_nodes(cls)} == _walked_init_nodes(cls)
-    assert {id(call) for call in _super_init_calls(cls)} == {id(call) for call, _ in super_init_calls(cls)}
-    assert set(_attributes_set(cls)) == _walked_attributes(cls)
+    _check_walk(cls)
 
 
 def test_every_class_of_the_repository() -> None:
     for cls in CLASSES:
         assert {id(node) for node in _init_nodes(cls)} == _walked_init_nodes(cls), cls.name
-        assert {id(call) for call in _super_init_calls(cls)} == {id(call) for call, _ in super_init_calls(cls)}
-        assert set(_attributes_set(cls)) == _walked_attributes(cls), cls.name
+        _check_walk(cls)

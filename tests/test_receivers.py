@@ -10,7 +10,7 @@ from conftest import codes
 from flake8_http_status.analysis.collect import collect
 from flake8_http_status.analysis.imports import collect_imports
 from flake8_http_status.analysis.receivers import Receivers
-from flake8_http_status.analysis.sites import MODULE_SCOPE
+from flake8_http_status.analysis.sites import MODULE_SCOPE, Scope
 from flake8_http_status.api import default_table
 
 
@@ -102,3 +102,17 @@ FINDINGS = {
 @pytest.mark.parametrize(("source", "expected"), FINDINGS.values(), ids=FINDINGS.keys())
 def test_findings(source: str, expected: list[str]) -> None:
     assert codes(source) == expected
+
+
+def test_a_receiver_is_typed_once_for_every_row_that_names_its_method(monkeypatch: pytest.MonkeyPatch) -> None:
+    typed: list[str] = []
+    uncounted = Receivers._types_of
+
+    def counted(self: Receivers, node: ast.expr, scope: Scope) -> frozenset[str] | None:
+        typed.append(ast.unparse(node))
+        return uncounted(self, node, scope)
+
+    monkeypatch.setattr(Receivers, "_types_of", counted)
+    source = "from flask import Flask\napp = Flask(__name__)\n\ndef view(client):\n    client.get('/')\n"
+    assert codes(source) == []
+    assert typed == ["client"]  # several frameworks' rows name `get`

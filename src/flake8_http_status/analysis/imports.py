@@ -3,44 +3,30 @@
 from __future__ import annotations
 
 import ast
-from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from ..records import NamedTuple
-from .children import nested_blocks
+from .import_order import ImportOrder, Placed, module_imports, parents
 from .nodes import attribute_chain
-
-
-class Placed(NamedTuple):
-    """Where a module-level import binds its name: what runs before it matters to whoever reuses it."""
-
-    statement: int  # the index of the top-level statement that holds the import
-    unconditional: bool  # the import is that statement itself: not under `if`, `try`, `with`
-    imported: str  # the module an `import a.b` statement imports (its attributes exist after it); else ""
 
 
 class ImportMap:
     __slots__ = (
+        "_body",
         "_imported",
-        "first_import",
-        "head",
+        "_order",
         "imported_modules",
         "local_names",
         "module_level",
         "modules",
         "names",
-        "placed",
         "relative",
         "relative_stars",
-        "star_indices",
         "star_modules",
-        "starts",
         "submodule_names",
-        "unconditional_modules",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, body: list[ast.stmt] | None = None) -> None:
         # local name -> qualified name, for every absolute import anywhere in the module
         self.names: dict[str, str] = {}
         # the same, for imports that run at module level (not under `if TYPE_CHECKING:`)
@@ -58,27 +44,24 @@ class ImportMap:
         self.relative: dict[str, tuple[int, str]] = {}
         self.relative_stars: list[tuple[int, str]] = []  # `from .errors import *`: (level, dotted module)
         self._imported: dict[tuple[str, ...], bool] = {}  # imports_any answers, asked once per row per module
-        # Execution order, for the speller: where each top-level statement starts, how many lead the module
-        # with nothing but a docstring and imports, where each module-level import binds its name, and which
-        # top-level statements hold a star import (which may bind any name).
-        self.starts: list[tuple[int, int]] = []
-        self.head = 0
-        self.placed: dict[str, Placed] = {}
-        self.star_indices: list[int] = []
-        # modules (and their parents) that top-level import statements import on every run: not under
-        # `if TYPE_CHECKING:`, `try: ... except ImportError:` or any other condition
-        self.unconditional_modules: set[str] = set()
-        # top-level package -> the first top-level statement importing it unconditionally: an import the fixer
-        # adds of it runs no earlier (code before may put it on `sys.path`, or skip the module without it)
-        self.first_import: dict[str, int] = {}
+        # the module's top-level statements, and where their imports run (`order`), built when first asked
+        self._body: list[ast.stmt] = body if body is not None else []
+        self._order: ImportOrder | None = None
         # the first name under the importing package of every import, anywhere in the module: in a package's
         # `__init__.py`, `from .status import x` (or `from pkg.status import x`) binds the global `status`
         self.submodule_names: set[tuple[int, str]] = set()  # (relative level, dotted module); level 0: absolute
 
-    def index_of(self, node: ast.AST) -> int:
-        """The top-level statement that holds `node` (decorators belong to their definition)."""
-        position = (getattr(node, "lineno", 1), getattr(node, "col_offset", 0))
-        return max(bisect_right(self.starts, position) - 1, 0)
+    @property
+    def order(self) -> ImportOrder:
+        """Where the module-level imports run, for the speller: few modules have a status to spell."""
+        if self._order is None:
+            self._order = ImportOrder(self._body)
+        return self._order
+
+    @property
+    def placed(self) -> dict[str, Placed]:
+        """`order.placed`: the project index's module summary reads which names a module-level import binds."""
+        return self.order.placed
 
     def package_bound(self, filename: str) -> set[str]:
         """Names that importing a submodule binds as globals when this module is its package's `__init__.py`.
@@ -135,15 +118,15 @@ class ImportMap:
                 self.module_level[local] = qualified
         if isinstance(node, ast.Import):
             for alias in node.names:
-                parents = _parents(alias.name)
-                self.modules.update(parents)
-                self.imported_modules.update(parents)
+                imported = parents(alias.name)
+                self.modules.update(imported)
+                self.imported_modules.update(imported)
             return
         if node.level or not node.module:
             if any(alias.name == "*" for alias in node.names):
                 self.relative_stars.append((node.level, node.module or ""))
             return
-        self.modules.update(_parents(node.module))
+        self.modules.update(parents(node.module))
         for alias in node.names:
             if alias.name == "*":
                 self.star_modules.append(node.module)
@@ -159,23 +142,6 @@ class ImportMap:
         self.submodule_names.add((node.level, module))
         if node.level == 1 and not module:  # `from . import status`: a submodule or an attribute
             self.submodule_names.update((1, alias.name) for alias in node.names if alias.name != "*")
-
-    def place(self, node: ast.Import | ast.ImportFrom, index: int, *, unconditional: bool) -> None:
-        """Record where a module-level import runs (after `add`)."""
-        if any(alias.name == "*" for alias in node.names):
-            self.star_indices.append(index)
-        for alias in node.names:
-            if alias.name == "*":
-                continue
-            imported = alias.name if isinstance(node, ast.Import) and not alias.asname else ""
-            local = alias.asname or (alias.name.partition(".")[0] if isinstance(node, ast.Import) else alias.name)
-            self.placed[local] = Placed(index, unconditional, imported)
-        if not unconditional or (isinstance(node, ast.ImportFrom) and (node.level or not node.module)):
-            return
-        modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
-        for module in modules:
-            self.unconditional_modules.update(_parents(module))
-            self.first_import.setdefault(module.partition(".")[0], index)
 
 
 def _bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str | None]]:
@@ -202,68 +168,7 @@ def _relative_path(node: ast.ImportFrom, local: str) -> tuple[int, str]:
 
 def collect_imports(tree: ast.Module) -> ImportMap:
     """The module-level imports (under `if`, `try` and `with` too). The tree walk adds nested ones."""
-    imports = ImportMap()
-    body = tree.body
-    imports.starts = [(_first_line(stmt), stmt.col_offset) for stmt in body]
-    imports.head = _head(body)
-    import_kinds = (ast.Import, ast.ImportFrom)
-    for index, top in enumerate(body):
-        # Most top-level statements (definitions, assignments) hold no import this reads: no stack for them.
-        if type(top) in import_kinds:
-            imports.add(top, runtime=True)  # type: ignore[arg-type]
-            imports.place(top, index, unconditional=True)  # type: ignore[arg-type]
-            continue
-        if not isinstance(top, _NESTING):
-            continue
-        stack: list[tuple[ast.stmt, bool]] = [(top, True)]
-        while stack:
-            stmt, runtime = stack.pop()
-            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-                imports.add(stmt, runtime=runtime)
-                if runtime:
-                    imports.place(stmt, index, unconditional=stmt is top)
-            elif isinstance(stmt, ast.If):
-                guarded = _is_type_checking_guard(stmt)
-                stack.extend((child, runtime and not guarded) for child in reversed(stmt.body))
-                stack.extend((child, runtime) for child in reversed(stmt.orelse))
-            elif isinstance(stmt, _BLOCKS):
-                for body in nested_blocks(stmt):
-                    stack.extend((child, runtime) for child in reversed(body))
+    imports = ImportMap(tree.body)
+    for node, _, runtime in module_imports(tree.body):
+        imports.add(node, runtime=runtime)
     return imports
-
-
-def _first_line(stmt: ast.stmt) -> int:
-    """Decorators run before the definition they decorate, and sit above its `lineno`."""
-    decorators: list[ast.expr] | None = getattr(stmt, "decorator_list", None)
-    if not decorators:
-        return stmt.lineno
-    return min(stmt.lineno, *(decorator.lineno for decorator in decorators))
-
-
-def _head(body: list[ast.stmt]) -> int:
-    """How many top-level statements lead the module: a docstring, then imports only."""
-    first = body[0] if body else None
-    docstring = (
-        isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str)
-    )
-    index = 1 if docstring else 0
-    while index < len(body) and isinstance(body[index], (ast.Import, ast.ImportFrom)):
-        index += 1
-    return index
-
-
-_BLOCKS = (ast.Try, ast.With, ast.AsyncWith, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
-_NESTING = (ast.If, *_BLOCKS)  # the statements whose bodies the import map reads
-
-
-def _parents(module: str) -> set[str]:
-    parts = module.split(".")
-    return {".".join(parts[: i + 1]) for i in range(len(parts))}
-
-
-def _is_type_checking_guard(stmt: ast.stmt) -> bool:
-    if not isinstance(stmt, ast.If):
-        return False
-    test = stmt.test
-    name = test.attr if isinstance(test, ast.Attribute) else test.id if isinstance(test, ast.Name) else ""
-    return name == "TYPE_CHECKING"

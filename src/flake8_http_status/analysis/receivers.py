@@ -27,6 +27,10 @@ class Receivers:
         self.in_tests = in_tests  # the module is a test module (`Receiver.in_tests`)
         self.project = project
         self._ancestors: dict[str, frozenset[str] | None] = {}
+        # `types_of`'s answers: a receiver is typed once per row that names its method or attribute (ten rows name
+        # `get`), and the answer depends only on the node and the class its `self` is. The key holds the node itself,
+        # so that its id cannot be reused while the answer is kept.
+        self._types: dict[tuple[ast.expr, ast.ClassDef | None], frozenset[str] | None] = {}
 
     def matches(self, receiver: Receiver, node: ast.expr, scope: Scope, *, decorating: bool = False) -> bool:
         if receiver.any_receiver:
@@ -56,6 +60,12 @@ class Receivers:
 
     def types_of(self, node: ast.expr, scope: Scope) -> frozenset[str] | None:
         """The qualified names `node` is known to be an instance of (or to be), or None if unknown."""
+        key = (node, scope.cls)
+        if key not in self._types:
+            self._types[key] = self._types_of(node, scope)
+        return self._types[key]
+
+    def _types_of(self, node: ast.expr, scope: Scope) -> frozenset[str] | None:
         if isinstance(node, ast.Name):
             if node.id in ("self", "cls") and scope.cls is not None:
                 ancestors = self.class_ancestors(scope.cls)

@@ -75,7 +75,7 @@ def framework_family(imports: ImportMap) -> str:
 
     A framework imported only under `try`/`except ImportError`, `if TYPE_CHECKING:` or in a function may
     be missing where the module runs: its family would need an import that can fail."""
-    return api.framework_family(imports.unconditional_modules) or "httpstatus"
+    return api.framework_family(imports.order.unconditional_modules) or "httpstatus"
 
 
 class Speller:
@@ -94,6 +94,7 @@ class Speller:
         self.family = family
         self.target = target
         self.imports = imports
+        self._order = imports.order  # where the module's imports run: built now, as spelling needs it
         self._bound = bound  # how often each name is bound in the module (see analysis.collect.Bindings)
         # Any import anywhere of a submodule beside a package's `__init__.py` binds its name there, at a time
         # one file cannot tell: neither written nor reused.
@@ -107,7 +108,7 @@ class Speller:
 
         `at` is the node the text replaces: an import is reused only if it runs before it. Without
         it, only imports of the leading import block are reused."""
-        index = self.imports.index_of(at) if at is not None else self.imports.head
+        index = self._order.index_of(at) if at is not None else self._order.head
         key = (code, dotted, index)
         if key not in self._spelled:
             self._spelled[key] = self._spell(code, dotted, index)
@@ -120,7 +121,7 @@ class Speller:
     def spell_name(self, name: str, *, dotted: bool = False, at: ast.AST | None = None) -> Spelled | None:
         """The text for the family's attribute `name` in this module, whether or not the target admits it
         (a message that explains why no fix writes it names it this way)."""
-        index = self.imports.index_of(at) if at is not None else self.imports.head
+        index = self._order.index_of(at) if at is not None else self._order.head
         return self._spell_name(name, dotted, index)
 
     def _spell_name(self, name: str, dotted: bool, index: int) -> Spelled | None:
@@ -145,11 +146,11 @@ class Speller:
 
     def _bound_before(self, local: str, index: int) -> bool:
         """The import of `local` has run, and nothing else rebound it, wherever top-level statement `index` runs."""
-        placed = self.imports.placed.get(local)
+        placed = self._order.placed.get(local)
         if placed is None or not placed.unconditional or placed.statement >= index:
             return False
         return local not in self._package_bound and not any(
-            star > placed.statement for star in self.imports.star_indices
+            star > placed.statement for star in self._order.star_indices
         )
 
     def _reachable(self, namespace: str, local: str) -> bool:
@@ -157,7 +158,7 @@ class Speller:
         `import a.b` statement imports (another statement's submodule import may not have run yet)."""
         if namespace in _ATTRIBUTE_NAMESPACES:
             return True
-        placed = self.imports.placed.get(local)
+        placed = self._order.placed.get(local)
         imported = placed.imported if placed is not None else ""
         return imported == namespace or imported.startswith(f"{namespace}.")
 
@@ -168,7 +169,7 @@ class Speller:
         if not self._imported_before(family.import_from, index):
             return None  # the added import goes after the module's own, which has not run at `index`
         spelled = self._added(name, dotted)
-        if spelled is not None and self.imports.star_indices:
+        if spelled is not None and self._order.star_indices:
             return spelled._replace(sure=False)
         return spelled
 
@@ -199,16 +200,16 @@ class Speller:
         the code before it may make it importable (`sys.path.insert`), skip the module without it
         (`pytest.importorskip`) or prepare it (gevent's monkey-patching, `os.environ`)."""
         root = module.partition(".")[0]
-        first = self.imports.first_import.get(root)
+        first = self._order.first_import.get(root)
         return root in _STDLIB or first is None or first < index
 
     def _importable(self, module: str) -> bool:
         """An import of `module` cannot fail where this module imports. A framework's own family is part
         of what it requires (drf-spectacular 0.30.0 requires djangorestframework)."""
         root = module.partition(".")[0]
-        if root in _ALWAYS_IMPORTABLE or root in self.imports.unconditional_modules or self._asserted:
+        if root in _ALWAYS_IMPORTABLE or root in self._order.unconditional_modules or self._asserted:
             return True
-        return api.framework_family(self.imports.unconditional_modules) == self.family.style
+        return api.framework_family(self._order.unconditional_modules) == self.family.style
 
     def _shadowed(self, local: str) -> bool:
         """Bound by something besides its import: a parameter, an assignment, a def."""
@@ -224,7 +225,7 @@ class Speller:
         if count == 0:
             return name not in self.imports.names
         same = new_import.module if new_import.name is None else f"{new_import.module}.{new_import.name}"
-        if name in self.imports.placed:
+        if name in self._order.placed:
             # The same import further down or under a condition, which may not have run at the use: a second
             # copy in the head would make it a redefinition of an unused name (pyflakes F811) where the uses
             # are in functions. The next candidate (`import http`) binds another name.

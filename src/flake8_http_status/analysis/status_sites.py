@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..api import Table
 from .collect import Bindings, Candidates
-from .framework_bases import framework_apis, project_carried
+from .framework_bases import ClassInit, framework_apis, project_carried
 from .imports import ImportMap
 from .match import Matcher, site_position
 from .sites import FOLLOWED, Site
@@ -54,7 +54,11 @@ def find_sites(
 
 def _framework_subclasses(tree: ast.Module, imports: ImportMap, table: Table, project: ProjectFacts | None) -> bool:
     return any(
-        isinstance(statement, ast.ClassDef)
-        and bool(framework_apis(statement, imports, table, project) or project_carried(statement, imports, project))
+        isinstance(statement, ast.ClassDef) and _framework_subclass(statement, imports, table, project)
         for statement in tree.body
     )
+
+
+def _framework_subclass(cls: ast.ClassDef, imports: ImportMap, table: Table, project: ProjectFacts | None) -> bool:
+    init = ClassInit(cls)  # both questions may read the `__init__`: one walk
+    return bool(framework_apis(cls, imports, table, project, init) or project_carried(cls, imports, project, init))
