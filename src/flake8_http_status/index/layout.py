@@ -26,7 +26,7 @@ class Located(NamedTuple):
     """A module of the project: its dotted name and its file."""
 
     name: str
-    path: Path
+    path: str  # absolute and normalised: a `Path` would be parsed again for each hash and each `str`
     package: bool  # the file is a package's `__init__.py`: its relative imports start at the package itself
 
 
@@ -98,7 +98,7 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
-def top_directory(path: Path) -> Path:
+def top_directory(path: str | Path) -> Path:
     """The directory that holds the top-level package of `path`: the first one up without an `__init__.py`."""
     return _path(_top_text(os.path.dirname(os.fspath(path))))
 
@@ -124,10 +124,11 @@ def _top_text(directory: str) -> str:
     return directory
 
 
-def module_of(path: Path, root: Path) -> Located | None:
+def module_of(path: str | Path, root: Path) -> Located | None:
     """The module `path` (resolved, under `root`) is: its name counted from its top-level package, or from the
     search path that holds it for a folder without `__init__.py` (a namespace package)."""
-    directory, name = os.path.split(os.fspath(path))
+    text = os.fspath(path)
+    directory, name = os.path.split(text)
     dot = name.rfind(".")
     stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as `Path.with_suffix("")` cuts it
     parts = (*_folder_parts(directory, os.fspath(root)), stem)
@@ -136,7 +137,7 @@ def module_of(path: Path, root: Path) -> Located | None:
         parts = parts[:-1]
     if not parts or not all(part.isidentifier() for part in parts):
         return None
-    return Located(".".join(parts), path, package)
+    return Located(".".join(parts), text, package)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -217,7 +218,7 @@ class Layout:
         self._texts = tuple(os.fspath(path) for path in self.paths)
         self._found: dict[str, Located | None] = {}
 
-    def located(self, path: Path) -> Located | None:
+    def located(self, path: str | Path) -> Located | None:
         """The module the file at `path` (resolved, under the root) is."""
         return module_of(path, self.root)
 
@@ -245,6 +246,6 @@ def _module_in(base: str, parts: list[str], name: str) -> Located | None:
     folder = _child(base, os.sep.join(parts))  # identifiers: no separator or dots inside a part
     init = _child(folder, "__init__.py")
     if _is_file(init):
-        return Located(name, Path(init), package=True)
+        return Located(name, init, package=True)
     source = folder + ".py"  # the last part is an identifier: no suffix to replace
-    return Located(name, Path(source), package=False) if _is_file(source) else None
+    return Located(name, source, package=False) if _is_file(source) else None

@@ -36,7 +36,7 @@ def facts_for_file(
     root = root_at(os.path.dirname(absolute))
     if root is None:
         return None
-    return index_for(root, table, extra_calls, judge).facts_for(Path(absolute), imports)
+    return index_for(root, table, extra_calls, judge).facts_for(absolute, imports)
 
 
 def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...], judge: Judge | None = None) -> ProjectIndex:
