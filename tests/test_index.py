@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from flake8_http_status.api.rows import Api, Role, Slot
 from flake8_http_status.engine import analyse
 from flake8_http_status.index import session
 from flake8_http_status.index.layout import Layout, module_of, root_of
-from flake8_http_status.index.summary import ModuleSummary, from_json, to_json
+from flake8_http_status.index.summary import ClassFacts, ModuleSummary, from_json, to_json
 from flake8_http_status.options import Settings
 
 
@@ -223,6 +224,25 @@ def test_a_summary_survives_json_and_refuses_anything_else() -> None:
     broken["objects"] = {"bp": 3}
     assert from_json(broken) is None
     assert from_json({"rows": []}) is None
+
+
+def test_classes_survive_json_and_a_malformed_class_refuses_the_summary() -> None:
+    sent = Api("flask", "flask.abort", Role.RAISE, (Slot(0, "code"),))
+    classes = {
+        "ApiError": ClassFacts(("builtins.Exception",), frozenset({"code", "__init__"}), {"code": sent}),
+        "Gone": ClassFacts((None, "pkg.errors.ApiError"), frozenset(), {}, decorated=True),
+    }
+    summary = ModuleSummary({}, classes, {}, {}, names=frozenset(classes))
+    read = from_json(to_json(summary))
+    assert read == summary
+    assert read is not None and read.classes.get("Gone") == classes["Gone"] and read.classes.get("Other") is None
+    for field, column in [("names", ["ApiError"]), ("defines", [["x"], [3]]), ("decorated", [False, "no"])]:
+        broken = to_json(summary)
+        broken["classes"][field] = column  # a column one short, or holding a value of the wrong type
+        assert from_json(broken) is None, field
+    broken = to_json(summary)
+    broken["classes"]["carried"][0]["code"] = {"framework": "flask"}  # not a row
+    assert from_json(broken) is None
 
 
 # The disk cache, seen from the findings -----------------------------------------------------------------

@@ -4,6 +4,8 @@ shape asked for and raises `TypeError` otherwise, so that a reader refuses a mal
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain, repeat
 from typing import Any, TypeVar
 
 JSON = Any  # what `json.loads` gives: checked field by field before use
@@ -51,7 +53,7 @@ def _checked(value: JSON, wanted: type[_Wanted]) -> _Wanted:
 # A summary holds hundreds of names: checked in one pass in C (`map(type, ...)`), they cost a small part of a call to
 # `text` for each. `json.loads` makes exact `str` and `int` objects, so comparing types is `isinstance` here (and
 # keeps bools out of the integers, as `integer` does).
-_TEXT = frozenset({str})
+_TEXT: frozenset[type] = frozenset({str})
 _INTEGER = frozenset({int})
 
 
@@ -79,7 +81,7 @@ def integer_table(value: JSON) -> dict[str, int]:
     return table
 
 
-_OPTIONAL_TEXT = frozenset({str, type(None)})
+_OPTIONAL_TEXT: frozenset[type] = frozenset({str, type(None)})
 
 
 def optional_texts(value: JSON) -> list[str | None]:
@@ -88,3 +90,34 @@ def optional_texts(value: JSON) -> list[str | None]:
     if not _OPTIONAL_TEXT.issuperset(map(type, items)):
         raise TypeError(value)
     return items
+
+
+# The same checks over a column of values (one field of each class of a summary), each in one pass in C.
+
+
+def all_flags(values: Iterable[JSON]) -> None:
+    """Each of `values` is a bool (`flag`)."""
+    if not all(map(isinstance, values, repeat(bool))):
+        raise TypeError(values)
+
+
+def all_mappings(values: Iterable[JSON]) -> None:
+    """Each of `values` is a mapping (`mapping`)."""
+    if not all(map(isinstance, values, repeat(dict))):
+        raise TypeError(values)
+
+
+def all_texts(lists: Iterable[JSON]) -> None:
+    """Each of `lists` is a list of strings (`texts`)."""
+    _all_of(lists, _TEXT)
+
+
+def all_optional_texts(lists: Iterable[JSON]) -> None:
+    """Each of `lists` is a list of strings and nulls (`optional_texts`)."""
+    _all_of(lists, _OPTIONAL_TEXT)
+
+
+def _all_of(lists: Iterable[JSON], types: frozenset[type]) -> None:
+    items = list(lists)
+    if not (all(map(isinstance, items, repeat(list))) and types.issuperset(map(type, chain.from_iterable(items)))):
+        raise TypeError(items)

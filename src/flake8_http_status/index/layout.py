@@ -26,7 +26,7 @@ class Located(NamedTuple):
     """A module of the project: its dotted name and its file."""
 
     name: str
-    path: Path
+    path: str  # absolute and normalised: a `Path` would be parsed again for each hash and each `str`
     package: bool  # the file is a package's `__init__.py`: its relative imports start at the package itself
 
 
@@ -50,12 +50,13 @@ def root_at(directory: str) -> Path | None:
 
 @functools.lru_cache(maxsize=256)
 def _root_text(directory: str) -> str | None:
-    join, is_file = os.path.join, os.path.isfile
-    if os.path.exists(join(directory, ".git")) or is_file(join(directory, "pyproject.toml")):
+    if _exists(_child(directory, ".git")) or _is_file(_child(directory, "pyproject.toml")):
         return directory
     # A package may hold a module called setup.py (a view of a setup page): only a folder that is not itself a
     # package is a root by its setup.py or setup.cfg.
-    if any(is_file(join(directory, name)) for name in _SETUP_FILES) and not is_file(join(directory, "__init__.py")):
+    if any(_is_file(_child(directory, name)) for name in _SETUP_FILES) and not _is_file(
+        _child(directory, "__init__.py")
+    ):
         return directory
     parent = os.path.dirname(directory)
     if parent == directory:
@@ -63,12 +64,41 @@ def _root_text(directory: str) -> str | None:
     return _root_text(parent)
 
 
+# Each folder up from a checked file is asked for four or five names that are mostly absent. `os.path.join` and a
+# failed `os.stat` (an exception with its message) cost several times the system call itself: the names are joined
+# by hand onto the normalised absolute folder, and a miss is answered by `os.access`, which neither raises nor
+# builds a stat result. Only a name that is there is asked again the usual way (a folder named `pyproject.toml`).
+
+
+def _child(directory: str, name: str) -> str:
+    """`os.path.join(directory, name)` for an absolute, normalised `directory` and a plain file name."""
+    return directory + name if directory.endswith(os.sep) else directory + os.sep + name
+
+
+def _is_file(path: str) -> bool:
+    """`os.path.isfile(path)`."""
+    return _present(path) and os.path.isfile(path)
+
+
+def _exists(path: str) -> bool:
+    """`os.path.exists(path)`."""
+    return _present(path) and os.path.exists(path)
+
+
+def _present(path: str) -> bool:
+    """False when nothing is at `path` (following links, as `os.stat` does)."""
+    try:
+        return os.access(path, os.F_OK)
+    except ValueError:  # a NUL in the path: `os.path.isfile` says False too
+        return False
+
+
 @functools.lru_cache(maxsize=1024)
 def _path(text: str) -> Path:
     return Path(text)
 
 
-def top_directory(path: Path) -> Path:
+def top_directory(path: str | Path) -> Path:
     """The directory that holds the top-level package of `path`: the first one up without an `__init__.py`."""
     return _path(_top_text(os.path.dirname(os.fspath(path))))
 
@@ -88,15 +118,17 @@ def _top_text(directory: str) -> str:
     # Recursive, so that the folders above are remembered too: the modules of a package's subpackages share
     # them, and each would otherwise ask the file system again for every `__init__.py` up to the top.
     parent = os.path.dirname(directory)
-    if parent != directory and os.path.isfile(os.path.join(directory, "__init__.py")):
+    # Mostly asked of packages: a plain `isfile`, as `__init__.py` is mostly there (`_is_file` pays for a miss).
+    if parent != directory and os.path.isfile(_child(directory, "__init__.py")):
         return _top_text(parent)
     return directory
 
 
-def module_of(path: Path, root: Path) -> Located | None:
+def module_of(path: str | Path, root: Path) -> Located | None:
     """The module `path` (resolved, under `root`) is: its name counted from its top-level package, or from the
     search path that holds it for a folder without `__init__.py` (a namespace package)."""
-    directory, name = os.path.split(os.fspath(path))
+    text = os.fspath(path)
+    directory, name = os.path.split(text)
     dot = name.rfind(".")
     stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as `Path.with_suffix("")` cuts it
     parts = (*_folder_parts(directory, os.fspath(root)), stem)
@@ -105,7 +137,7 @@ def module_of(path: Path, root: Path) -> Located | None:
         parts = parts[:-1]
     if not parts or not all(part.isidentifier() for part in parts):
         return None
-    return Located(".".join(parts), path, package)
+    return Located(".".join(parts), text, package)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -150,19 +182,31 @@ def top_level_names(root: Path) -> frozenset[str]:
 @functools.lru_cache(maxsize=256)
 def folder_names(folder: Path) -> frozenset[str]:
     """The packages and modules directly in `folder`."""
-    names: set[str] = set()
+    # `os.scandir` on the string: its entries know whether they are folders without a `stat` each (a project root
+    # holds many files beside its packages), and no `Path` is made for each of them.
+    text = os.fspath(folder)
     try:
-        entries = list(folder.iterdir())
+        with os.scandir(text) as listing:
+            entries = [(entry.name, entry) for entry in listing]
     except OSError:
         return frozenset()
-    for entry in entries:
-        if entry.name in SKIPPED or entry.name.startswith("."):
+    names: set[str] = set()
+    for name, entry in entries:
+        if name in SKIPPED or name.startswith("."):
             continue
-        if entry.suffix == ".py" and entry.stem.isidentifier():
-            names.add(entry.stem)
-        elif entry.is_dir() and entry.name.isidentifier() and (entry / "__init__.py").is_file():
-            names.add(entry.name)
+        if name.endswith(".py") and name[:-3].isidentifier():
+            names.add(name[:-3])
+        elif name.isidentifier() and _is_dir(entry) and _is_file(_child(_child(text, name), "__init__.py")):
+            names.add(name)
     return frozenset(names)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """`Path.is_dir` of the entry (following links), False where it cannot be told."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 class Layout:
@@ -174,7 +218,7 @@ class Layout:
         self._texts = tuple(os.fspath(path) for path in self.paths)
         self._found: dict[str, Located | None] = {}
 
-    def located(self, path: Path) -> Located | None:
+    def located(self, path: str | Path) -> Located | None:
         """The module the file at `path` (resolved, under the root) is."""
         return module_of(path, self.root)
 
@@ -199,9 +243,9 @@ class Layout:
 
 
 def _module_in(base: str, parts: list[str], name: str) -> Located | None:
-    folder = os.path.join(base, *parts)
-    init = os.path.join(folder, "__init__.py")
-    if os.path.isfile(init):
-        return Located(name, Path(init), package=True)
+    folder = _child(base, os.sep.join(parts))  # identifiers: no separator or dots inside a part
+    init = _child(folder, "__init__.py")
+    if _is_file(init):
+        return Located(name, init, package=True)
     source = folder + ".py"  # the last part is an identifier: no suffix to replace
-    return Located(name, Path(source), package=False) if os.path.isfile(source) else None
+    return Located(name, source, package=False) if _is_file(source) else None

@@ -21,7 +21,7 @@ from .project_index import ModuleFacts, ProjectIndex
 from .reach import forget as forget_reach
 from .summary import Judge
 
-SUMMARY_FORMAT = 3  # bumped whenever what a summary holds, or how it is computed, changes
+SUMMARY_FORMAT = 4  # bumped whenever what a summary holds, or how it is computed, changes
 _INDEXES: dict[tuple[Path, str], ProjectIndex] = {}
 
 
@@ -36,7 +36,7 @@ def facts_for_file(
     root = root_at(os.path.dirname(absolute))
     if root is None:
         return None
-    return index_for(root, table, extra_calls, judge).facts_for(Path(absolute), imports)
+    return index_for(root, table, extra_calls, judge).facts_for(absolute, imports)
 
 
 def index_for(root: Path, table: Table, extra_calls: tuple[ExtraCall, ...], judge: Judge | None = None) -> ProjectIndex:

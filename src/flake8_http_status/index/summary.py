@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
 from ..analysis.imports import ImportMap
@@ -33,11 +34,14 @@ from .api_codec import decode, encode
 from .json_reading import (
     JSON,
     MALFORMED,
+    all_flags,
+    all_mappings,
+    all_optional_texts,
+    all_texts,
     flag,
     integer_table,
     listing,
     mapping,
-    optional_texts,
     text,
     text_table,
     texts,
@@ -80,7 +84,7 @@ class Judge(Protocol):
 
 class ModuleSummary(NamedTuple):
     rows: dict[str, tuple[Api, ...]]
-    classes: dict[str, ClassFacts]
+    classes: Mapping[str, ClassFacts]  # a dict, or `_Classes` when read back from JSON
     objects: dict[str, str]
     aliases: dict[str, str]
     stars: tuple[str, ...] = ()
@@ -336,15 +340,7 @@ def _aliases(imports: ImportMap, bound: dict[str, int], facts: ProjectFacts | No
 def to_json(summary: ModuleSummary) -> dict[str, JSON]:
     return {
         "rows": {key: [encode(api) for api in apis] for key, apis in summary.rows.items()},
-        "classes": {
-            key: {
-                "bases": list(facts.bases),
-                "defines": sorted(facts.defines),
-                "carried": {attribute: encode(api) for attribute, api in facts.carried.items()},
-                "decorated": facts.decorated,
-            }
-            for key, facts in summary.classes.items()
-        },
+        "classes": _class_columns(summary.classes),
         "objects": summary.objects,
         "aliases": summary.aliases,
         "stars": list(summary.stars),
@@ -363,6 +359,19 @@ def to_json(summary: ModuleSummary) -> dict[str, JSON]:
     }
 
 
+def _class_columns(classes: Mapping[str, ClassFacts]) -> dict[str, JSON]:
+    """The classes as columns, one list per field in the order of `names`: reading them back checks each field of
+    every class at once (`_classes`), where an object per class took a round of checks each."""
+    facts = list(classes.values())
+    return {
+        "names": list(classes),
+        "bases": [list(cls.bases) for cls in facts],
+        "defines": [sorted(cls.defines) for cls in facts],
+        "carried": [{attribute: encode(api) for attribute, api in cls.carried.items()} for cls in facts],
+        "decorated": [cls.decorated for cls in facts],
+    }
+
+
 def from_json(data: JSON) -> ModuleSummary | None:
     """The summary `data` holds, or None when anything in it is not what `to_json` writes."""
     try:
@@ -373,7 +382,7 @@ def from_json(data: JSON) -> ModuleSummary | None:
 
 def _from_json(data: JSON) -> ModuleSummary | None:
     rows = {text(key): tuple(_api(item) for item in listing(apis)) for key, apis in mapping(data["rows"]).items()}
-    classes = {text(key): _class(value) for key, value in mapping(data["classes"]).items()}
+    classes = _classes(data["classes"])
     objects = dict(text_table(data["objects"]))
     aliases = dict(text_table(data["aliases"]))
     stars = tuple(texts(data["stars"]))
@@ -403,12 +412,53 @@ def _status(data: JSON) -> int:
     return data
 
 
-def _class(data: JSON) -> ClassFacts:
+_ClassData = tuple[list[str | None], list[str], dict[str, JSON], bool]  # bases, defines, carried, decorated
+
+
+class _Classes(Mapping[str, ClassFacts]):
+    """The classes of a summary read back from JSON, checked in full (`_classes`) but each made into `ClassFacts`
+    when it is first asked for: most summaries are read for one of their classes or none (a star import's module is
+    read for its names), and making them all was most of the cost of reading a summary from the cache."""
+
+    __slots__ = ("_data", "_made")
+
+    def __init__(self, data: dict[str, _ClassData]) -> None:
+        self._data = data
+        self._made: dict[str, ClassFacts] = {}
+
+    def __getitem__(self, name: str) -> ClassFacts:
+        made = self._made.get(name)
+        if made is None:
+            bases, defines, carried, decorated = self._data[name]
+            rows = {attribute: _api(api) for attribute, api in carried.items()}  # checked: never raises
+            made = self._made[name] = ClassFacts(tuple(bases), frozenset(defines), rows, decorated)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def _classes(data: JSON) -> _Classes:
+    """The columns `_class_columns` writes, each checked in one pass over every class: a malformed class refuses
+    the summary as a whole, as when each was read in full."""
     value = mapping(data)
-    bases = tuple(optional_texts(value["bases"]))
-    carried = {text(key): _api(api) for key, api in mapping(value["carried"]).items()}
-    defines = frozenset(texts(value["defines"]))
-    return ClassFacts(bases, defines, carried, flag(value["decorated"]))
+    names = texts(value["names"])
+    bases, defines, carried, decorated = (listing(value[field]) for field in _CLASS_FIELDS)
+    all_optional_texts(bases)
+    all_texts(defines)
+    all_flags(decorated)
+    all_mappings(carried)
+    all_texts(map(list, carried))
+    for api in chain.from_iterable(map(dict.values, carried)):  # few: attributes an error handler sends
+        _api(api)
+    # strict: a column of another length is a ValueError
+    return _Classes(dict(zip(names, zip(bases, defines, carried, decorated, strict=True), strict=True)))
+
+
+_CLASS_FIELDS = ("bases", "defines", "carried", "decorated")
 
 
 def _api(data: JSON) -> Api:
