@@ -89,11 +89,7 @@ def shown_checkers(shown: Callable[[str], bool]) -> tuple[Checker, ...]:
     with flake8's default selection the four modules of rules that are off by default are skipped. Only for a
     caller that reports nothing but shown findings (the plugin: flake8 drops the rest itself), since a hidden
     finding never changes a shown one (`one_answer` counts only shown findings)."""
-    return tuple(
-        importlib.import_module(f"{__package__}.{name}").check
-        for name, codes in zip(MODULES, CODES, strict=True)
-        if any(shown(code) for code in codes)
-    )
+    return tuple(_checker(name) for name in _shown_modules(shown))
 
 
 @lru_cache(maxsize=8)
