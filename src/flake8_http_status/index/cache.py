@@ -108,6 +108,13 @@ class SummaryCache:
 
     def load(self, module: str, source_digest: str) -> Entry | None:
         """The entry stored for this source of `module`; None when there is none this user's runs wrote."""
+        found = self.latest(module)
+        return found[1] if found is not None and found[0] == source_digest else None
+
+    def latest(self, module: str) -> tuple[str, Entry] | None:
+        """The digest of the source `module`'s entry was made from, and the entry, whatever the source is now:
+        the index checks the digest itself, from the file's stamp when it can (`stamps`). None when there is
+        no entry this user's runs wrote."""
         key = self._key()
         if key is None:
             return None
@@ -115,7 +122,7 @@ class SummaryCache:
             raw = read_bytes(os.path.join(self._entries, self._name(module)), MAX_ENTRY_BYTES)
         except Unread:
             return None
-        return _entry(_opened(key, raw), module, self._salt, source_digest)
+        return _entry(_opened(key, raw), module, self._salt)
 
     def store(self, module: str, source_digest: str, entry: Entry) -> None:
         """Keep `entry` for this source of `module`, if the cache can be written. A summary that is not
@@ -253,16 +260,16 @@ def _mac(key: bytes, canonical: bytes) -> bytes:
     return blake2b(canonical, key=key, digest_size=32).hexdigest().encode("ascii")
 
 
-def _entry(body: object, module: str, salt: str, source_digest: str) -> Entry | None:
-    """The entry a verified body holds, if it has the shape a store writes and is for this source."""
+def _entry(body: object, module: str, salt: str) -> tuple[str, Entry] | None:
+    """The source digest and entry a verified body holds, if it has the shape a store writes."""
     if not isinstance(body, dict) or body.keys() != _FIELDS:
         return None
-    if (body["module"], body["salt"], body["source"]) != (module, salt, source_digest):
+    if (body["module"], body["salt"]) != (module, salt):
         return None
-    data, deps = body["data"], body["deps"]
-    if not isinstance(data, dict) or not _is_digest_table(deps):
+    source, data, deps = body["source"], body["data"], body["deps"]
+    if not isinstance(source, str) or not isinstance(data, dict) or not _is_digest_table(deps):
         return None
-    return Entry(data=data, deps=deps)
+    return source, Entry(data=data, deps=deps)
 
 
 def _is_digest_table(value: object) -> TypeGuard[dict[str, str]]:

@@ -23,11 +23,12 @@ from ..analysis.nodes import attribute_chain
 from ..api import Table
 from ..api.rows import Api
 from .layout import Layout, Located, top_directory
+from .stamps import Stamp, read_stamped, stamp_from_json, unchanged
 from .summary import EMPTY, NO_ROLES, ClassFacts, Judge, ModuleSummary, Roles, from_json, to_json
 
 if TYPE_CHECKING:
     from ..analysis.flow import Flow
-    from .cache import SummaryCache
+    from .cache import Entry, SummaryCache
 
 _ALIASES: Final = 16  # re-exports followed for one name: deeper chains are not resolved
 _ANCESTORS: Final = 32  # classes climbed for one class's bases
@@ -70,6 +71,9 @@ class ProjectIndex:
         self._frames: list[_Frame] = []
         self._digests: dict[str, str | None] = {}
         self._sources: dict[str, bytes] = {}
+        # by file: the stamp that vouches for its digest (`stamps`), None when it had not settled when it was read
+        self._stamps: dict[str, Stamp | None] = {}
+        self._vouched: set[str] = set()  # files whose digest a stamp gave, without reading them
         # resolve() answers asked outside any summary's computation, which no cycle can change any more
         self._resolved: dict[tuple[int, str], tuple[Located, str] | None] = {}
         self._challenged: frozenset[str] | None = None
@@ -122,10 +126,20 @@ class ProjectIndex:
         return known.summary
 
     def _compute(self, located: Located, *, full: bool) -> Known | None:
-        source_digest = self._digest(located)
+        latest = self.cache.latest(located.name) if self.cache is not None else None
+        entry_digest, entry = latest if latest is not None else ("", None)
+        stamps = entry.data.get("stamps") if entry is not None else None
+        source_digest = self._digest(located, _vouching(entry_digest, stamps, located.name))
         if source_digest is None:
             return None
-        known = self._cached(located, source_digest, full=full)
+        known = self._cached(located, entry if source_digest == entry_digest else None, stamps, full=full)
+        if known is None and located.path in self._vouched:
+            # To be summarised: its summary is made from the bytes that are hashed, read now.
+            del self._digests[located.path]
+            self._vouched.discard(located.path)
+            source_digest = self._digest(located)
+            if source_digest is None:
+                return None
         if known is None:
             frame = _Frame(located.name)
             self._frames.append(frame)
@@ -190,30 +204,38 @@ class ProjectIndex:
         module = AnalysedModule(tree, lines, filename, imports, candidates, bindings, own, Settings(), facts)
         return flow, self.judge(module)
 
-    def _digest(self, located: Located) -> str | None:
-        if located.path not in self._digests:
+    def _digest(self, located: Located, vouching: tuple[str, Stamp] | None = None) -> str | None:
+        """The digest of the module's source: from `vouching` (a digest and the stamp the file had when it was
+        hashed) when the file still has that stamp, else read and hashed."""
+        path = located.path
+        if path not in self._digests:
+            if vouching is not None and unchanged(path, vouching[1]):
+                self._digests[path], self._stamps[path] = vouching
+                self._vouched.add(path)
+                return vouching[0]
             try:
-                source = _read(located.path)
-            except OSError:
-                self._digests[located.path] = None
+                source, self._stamps[path] = read_stamped(path)
+            except (OSError, ValueError):
+                self._digests[path] = None
                 return None
             from .cache import digest
 
-            self._digests[located.path] = digest(source)
-            self._sources[located.path] = source
-        return self._digests[located.path]
+            self._digests[path] = digest(source)
+            self._sources[path] = source
+        return self._digests[path]
 
-    def _cached(self, located: Located, source_digest: str, *, full: bool) -> Known | None:
-        if self.cache is None:
+    def _cached(self, located: Located, entry: Entry | None, stamps: object, *, full: bool) -> Known | None:
+        """The summary `entry` holds (made from the module's source as it is now), if it was made from the sources
+        of its dependencies as they are now. `stamps`: the entry's stamps of those files."""
+        if entry is None:
             return None
-        entry = self.cache.load(located.name, source_digest)
-        open_ = entry.data.get("open") if entry is not None else None
-        if entry is None or not isinstance(open_, list) or not all(isinstance(name, str) for name in open_):
+        open_ = entry.data.get("open")
+        if not isinstance(open_, list) or not all(isinstance(name, str) for name in open_):
             return None
         layout = self.layout_for(located.path)
         for name, wanted in entry.deps.items():
             dep = layout.find(name)
-            if dep is None or self._digest(dep) != wanted:
+            if dep is None or self._digest(dep, _vouching(wanted, stamps, name)) != wanted:
                 return None
         summary = from_json(entry.data.get("summary"))
         if summary is None or (full and not summary.full):
@@ -225,14 +247,21 @@ class ProjectIndex:
         if self.cache is None:
             return
         deps: dict[str, str] = {}
+        paths: list[tuple[str, str]] = []
         layout = self.layout_for(located.path)
         for name in known.deps:
             dep = layout.find(name)
             dep_digest = self._digest(dep) if dep is not None else None
-            if dep_digest is None:
+            if dep is None or dep_digest is None:
                 return  # a module read before has gone: nothing to vouch for
             deps[name] = dep_digest
-        data: dict[str, object] = {"summary": to_json(known.summary), "open": sorted(known.open)}
+            paths.append((name, dep.path))
+        stamps = {name: self._stamps.get(path) for name, path in ((located.name, located.path), *paths)}
+        data: dict[str, object] = {
+            "summary": to_json(known.summary),
+            "open": sorted(known.open),
+            "stamps": {name: list(stamp) for name, stamp in stamps.items() if stamp is not None},
+        }
         from .cache import Entry
 
         self.cache.store(located.name, source_digest, Entry(data, deps))
@@ -301,6 +330,12 @@ class ProjectIndex:
         summary, module, name = found
         facts = summary.classes.get(name)
         return None if facts is None else (facts, f"{module}.{name}")
+
+
+def _vouching(digest: str, stamps: object, name: str) -> tuple[str, Stamp] | None:
+    """(digest, stamp) when a cached entry's `stamps` hold a well-formed stamp of the file of module `name`."""
+    stamp = stamp_from_json(stamps.get(name)) if isinstance(stamps, dict) else None
+    return None if stamp is None else (digest, stamp)
 
 
 def _read(path: str) -> bytes:
