@@ -10,11 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from test_index_stamps import rewritten
 
 from flake8_http_status.api.rows import Api, Role, Slot
 from flake8_http_status.engine import analyse
-from flake8_http_status.index import session
+from flake8_http_status.index import project_index, session, stamps
 from flake8_http_status.index.layout import Layout, module_of, root_of
+from flake8_http_status.index.stamps import read_stamped
 from flake8_http_status.index.summary import ClassFacts, ModuleSummary, from_json, to_json
 from flake8_http_status.options import Settings
 
@@ -80,6 +82,7 @@ FLASK_SHOP = {
         "    return {'id': order_id}, 201\n"  # line 13: a view of a blueprint made in __init__.py
     ),
 }
+SHOP_FOUND = [(9, "HTS001"), (11, "HTS001"), (14, "HTS001")]
 
 
 def test_helpers_re_exports_and_app_objects_of_other_modules(tmp_path: Path) -> None:
@@ -278,6 +281,53 @@ def test_a_corrupt_or_foreign_cache_is_rebuilt_and_never_changes_a_finding(cache
     for entry in (cached / ".http-status-cache").rglob("*.json"):
         entry.write_bytes(os.urandom(64))
     assert lines_found(views) == expected
+
+
+# File stamps (`index/stamps.py`): a warm run takes the digests of settled files from the cache, and only then
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the index reads from now on, by name."""
+    read: list[str] = []
+
+    def counted(path: str) -> tuple[bytes, stamps.Stamp | None]:
+        read.append(Path(path).name)
+        return read_stamped(path)
+
+    monkeypatch.setattr(project_index, "read_stamped", counted)
+    return read
+
+
+def test_a_warm_run_reads_no_settled_file(cached: Path, settled_now: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    views = cached / "src/shop/views.py"
+    assert lines_found(views) == SHOP_FOUND
+    read = _reads(monkeypatch)
+    assert lines_found(views) == SHOP_FOUND
+    assert read == []
+
+
+def test_without_settled_files_a_warm_run_reads_them(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    views = cached / "src/shop/views.py"
+    assert lines_found(views) == SHOP_FOUND
+    read = _reads(monkeypatch)
+    assert lines_found(views) == SHOP_FOUND
+    assert sorted(set(read)) == ["__init__.py", "errors.py"]
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(
+    cached: Path, settled_now: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    views = cached / "src/shop/views.py"
+    assert lines_found(views) == SHOP_FOUND
+    # `fail` no longer aborts: its status goes to `print`, written with as many characters as `abort`
+    rewritten(
+        cached / "src/shop/errors.py",
+        "    abort(status, message)\n\n\ndef shout",
+        "    print(status, message)\n\n\ndef shout",
+    )
+    read = _reads(monkeypatch)
+    assert lines_found(views) == [(14, "HTS001")]
+    assert "errors.py" in read
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes")

@@ -1,4 +1,4 @@
-"""File stamps: a cached summary's digests taken from the files' stamps, without reading them, and only then."""
+"""`index/stamps.py`: which files get a stamp, and which edits change one (tests/test_index.py tests the index using them)."""
 
 from __future__ import annotations
 
@@ -6,43 +6,10 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-from test_index import FLASK_SHOP, lines_found, write
-
-from flake8_http_status.index import project_index, stamps
 from flake8_http_status.index.stamps import read_stamped, stamp_from_json, unchanged
 
-FOUND = [(9, "HTS001"), (11, "HTS001"), (14, "HTS001")]
 
-
-@pytest.fixture
-def settled_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files count as settled as soon as they are written (the tests cannot wait two seconds)."""
-    monkeypatch.setattr(stamps, "SETTLED_NS", 0)
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("HTTP_STATUS_CACHE_DIR", raising=False)
-    monkeypatch.setenv("HTTP_STATUS_KEY_DIR", str(tmp_path / "key"))
-    root = tmp_path / "project"
-    write(root, FLASK_SHOP)
-    return root
-
-
-def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files the index reads from now on, by name."""
-    read: list[str] = []
-
-    def counted(path: str) -> tuple[bytes, stamps.Stamp | None]:
-        read.append(Path(path).name)
-        return read_stamped(path)
-
-    monkeypatch.setattr(project_index, "read_stamped", counted)
-    return read
-
-
-def _rewritten(path: Path, old: str, new: str) -> None:
+def rewritten(path: Path, old: str, new: str) -> None:
     """`path` with `old` replaced by `new` (of the same length), and its modification time put back."""
     assert len(old) == len(new)
     before = os.stat(path)
@@ -78,7 +45,7 @@ def test_a_stamp_misses_an_edit_that_keeps_the_size_and_the_modification_time(
     path.write_text("X = 1\n")
     stamp = read_stamped(str(path))[1]
     assert stamp is not None
-    _rewritten(path, "1", "2")
+    rewritten(path, "1", "2")
     assert not unchanged(str(path), stamp)
 
 
@@ -86,35 +53,3 @@ def test_only_a_well_formed_stamp_is_read_back() -> None:
     assert stamp_from_json([6, 1, 2, 3]) == (6, 1, 2, 3)
     for malformed in (None, [6, 1, 2], [6, 1, 2, 3, 4], [6, 1, 2, "3"], [6, 1.0, 2, 3], [6, -1, 2, 3], [True, 1, 2, 3]):
         assert stamp_from_json(malformed) is None
-
-
-def test_a_warm_run_reads_no_settled_file(project: Path, settled_now: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    views = project / "src/shop/views.py"
-    assert lines_found(views) == FOUND
-    read = _reads(monkeypatch)
-    assert lines_found(views) == FOUND
-    assert read == []
-
-
-def test_without_settled_files_a_warm_run_reads_them(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    views = project / "src/shop/views.py"
-    assert lines_found(views) == FOUND
-    read = _reads(monkeypatch)
-    assert lines_found(views) == FOUND
-    assert sorted(set(read)) == ["__init__.py", "errors.py"]
-
-
-def test_an_edit_that_keeps_size_and_modification_time_is_seen(
-    project: Path, settled_now: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    views = project / "src/shop/views.py"
-    assert lines_found(views) == FOUND
-    # `fail` no longer aborts: its status goes to `print`, written with as many characters as `abort`
-    _rewritten(
-        project / "src/shop/errors.py",
-        "    abort(status, message)\n\n\ndef shout",
-        "    print(status, message)\n\n\ndef shout",
-    )
-    read = _reads(monkeypatch)
-    assert lines_found(views) == [(14, "HTS001")]
-    assert "errors.py" in read
