@@ -247,7 +247,7 @@ class ProjectIndex:
         if self.cache is None:
             return
         deps: dict[str, str] = {}
-        paths: list[tuple[str, str]] = []
+        stamped: dict[str, Stamp | None] = {located.name: self._stamps.get(located.path)}
         layout = self.layout_for(located.path)
         for name in known.deps:
             dep = layout.find(name)
@@ -255,12 +255,11 @@ class ProjectIndex:
             if dep is None or dep_digest is None:
                 return  # a module read before has gone: nothing to vouch for
             deps[name] = dep_digest
-            paths.append((name, dep.path))
-        stamps = {name: self._stamps.get(path) for name, path in ((located.name, located.path), *paths)}
+            stamped[name] = self._stamps.get(dep.path)
         data: dict[str, object] = {
             "summary": to_json(known.summary),
             "open": sorted(known.open),
-            "stamps": {name: list(stamp) for name, stamp in stamps.items() if stamp is not None},
+            "stamps": {name: list(stamp) for name, stamp in stamped.items() if stamp is not None},
         }
         from .cache import Entry
 
