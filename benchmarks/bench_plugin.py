@@ -44,6 +44,9 @@ def environments(cache: Path = CACHE) -> tuple[Path, Path]:
         elif extra:  # keep the plugin's copy current with the checkout
             subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", *extra], check=True)
         made.append(path)
+    # A package file changed less than two seconds before a run is not trusted by the tables it keeps
+    # (`kept_tables`, `stamps.SETTLED_NS`): without this wait a warm-up run right after the install keeps none.
+    time.sleep(2.5)
     return made[0], made[1]
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from expectations import showing, shown, split_options
 
+from flake8_http_status import stamps
 from flake8_http_status.engine import analyse
 from flake8_http_status.findings import Finding
-from flake8_http_status.index import stamps
 from flake8_http_status.options import Settings, settings_from_args
 
 # The project index's disk cache and its key go to a new folder of this test session: never into the repository
@@ -42,7 +42,7 @@ def codes(source: str, *options: str) -> list[str]:
 
 @pytest.fixture
 def settled_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files count as settled as soon as they are written (`index/stamps.py`; a test cannot wait two seconds)."""
+    """Files count as settled as soon as they are written (`stamps.py`; a test cannot wait two seconds)."""
     monkeypatch.setattr(stamps, "SETTLED_NS", 0)
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from test_index_stamps import rewritten
 
+from flake8_http_status import stamps
 from flake8_http_status.api.rows import Api, Role, Slot
 from flake8_http_status.engine import analyse
-from flake8_http_status.index import project_index, session, stamps
+from flake8_http_status.index import project_index, session
 from flake8_http_status.index.layout import Layout, module_of, root_of
-from flake8_http_status.index.stamps import read_stamped
 from flake8_http_status.index.summary import ClassFacts, ModuleSummary, from_json, to_json
 from flake8_http_status.options import Settings
+from flake8_http_status.stamps import read_stamped
 
 
 def write(root: Path, files: Mapping[str, str]) -> None:
@@ -283,7 +284,7 @@ def test_a_corrupt_or_foreign_cache_is_rebuilt_and_never_changes_a_finding(cache
     assert lines_found(views) == expected
 
 
-# File stamps (`index/stamps.py`): a warm run takes the digests of settled files from the cache, and only then
+# File stamps (`stamps.py`): a warm run takes the digests of settled files from the cache, and only then
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -1,4 +1,4 @@
-"""`index/stamps.py`: which files get a stamp, and which edits change one (tests/test_index.py tests the index using them)."""
+"""`stamps.py`: which files get a stamp, and which edits change one (tests/test_index.py tests the index using them)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from flake8_http_status.index.stamps import read_stamped, stamp_from_json, unchanged
+from flake8_http_status.stamps import read_stamped, stamp_from_json, unchanged
 
 
 def rewritten(path: Path, old: str, new: str) -> None:

@@ -1,3 +1,9 @@
 """Framework-aware checks and fixes for HTTP status codes in Python web code."""
 
+import time
+
 __version__ = "0.1.0"
+
+# When this process loaded the package: a source file of it changed later may hold other code than the process runs
+# (`kept_tables` keeps nothing built from such code).
+IMPORTED_NS = time.time_ns()

@@ -56,5 +56,9 @@ class LazyPattern:
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compiled().sub(repl, string, count)
 
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+        # The pattern and its flags, never the compiled pattern: a kept table (`kept_tables`) compiles at first use.
+        return LazyPattern, (self.pattern, self._flags)
+
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self._flags!r})"

@@ -240,5 +240,8 @@ def default_table() -> Table:
 @cache
 def table_of(modules: tuple[str, ...]) -> Table:
     """The table of the frameworks declared in `modules` (as `reached_modules` lists them), without project rows:
-    built once per set of frameworks in a process, which a run over a large tree meets again and again."""
-    return build_table((), modules)
+    built once per set of frameworks in a process, which a run over a large tree meets again and again, and kept
+    from one run to the next (`kept_tables`)."""
+    from ..kept_tables import kept
+
+    return kept("table", modules, lambda: build_table((), modules), Table)

@@ -240,10 +240,12 @@ def build(settings: Settings = Settings(), modules: tuple[str, ...] = api.MODULE
 def _cached(
     decorators: tuple[str, ...], dependencies: tuple[str, ...], creations: tuple[str, ...], modules: tuple[str, ...]
 ) -> Idioms:
-    """Built once per set of declarations (and project rows) in a process: a tree's modules share a few sets."""
-    return build(
-        Settings(auth_decorators=decorators, auth_dependencies=dependencies, creation_calls=creations), modules
-    )
+    """Built once per set of declarations (and project rows) in a process, where a tree's modules share a few sets,
+    and kept from one run to the next (`kept_tables`)."""
+    from ..kept_tables import kept
+
+    settings = Settings(auth_decorators=decorators, auth_dependencies=dependencies, creation_calls=creations)
+    return kept("idioms", (decorators, dependencies, creations, modules), lambda: build(settings, modules), Idioms)
 
 
 # The project rows' settings -> the idioms of every framework with them, once a module (one with project facts) has

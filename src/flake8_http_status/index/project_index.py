@@ -22,8 +22,8 @@ from ..analysis.imports import ImportMap, collect_imports
 from ..analysis.nodes import attribute_chain
 from ..api import Table
 from ..api.rows import Api
+from ..stamps import Stamp, read_stamped, stamp_from_json, unchanged
 from .layout import Layout, Located, top_directory
-from .stamps import Stamp, read_stamped, stamp_from_json, unchanged
 from .summary import EMPTY, NO_ROLES, ClassFacts, Judge, ModuleSummary, Roles, from_json, to_json
 
 if TYPE_CHECKING:

@@ -17,6 +17,8 @@ Why that is safe, the way git trusts its index:
   in every process, as every file was before.
 - A stamp whose file's size differs from the bytes read (the file changed while it was read) is not kept.
 
+The package's kept tables (`kept_tables.py`) check the package's own source files with the same stamps.
+
 Where the file systems give no inode-change time that moves with writes (on Windows, `st_ctime` is the creation
 time), the size, the modification time and the file index still have to match.
 """
@@ -40,9 +42,18 @@ def read_stamped(path: str) -> tuple[bytes, Stamp | None]:
         status = os.fstat(file.fileno())
         now = time.time_ns()
         source = file.read()
-    stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-    settled = max(status.st_mtime_ns, status.st_ctime_ns) <= now - SETTLED_NS
-    return source, stamp if settled and len(source) == status.st_size else None
+    settled = _settled(status, now) and len(source) == status.st_size
+    return source, _stamp(status) if settled else None
+
+
+def settled_stamp(path: str, before_ns: int) -> Stamp | None:
+    """The stamp of the file at `path` when both its times are `SETTLED_NS` older than `before_ns` (the time its
+    contents were read); None otherwise, or when it cannot be looked at."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return _stamp(status) if _settled(status, before_ns) else None
 
 
 def unchanged(path: str, stamp: Stamp) -> bool:
@@ -51,7 +62,15 @@ def unchanged(path: str, stamp: Stamp) -> bool:
         status = os.stat(path)
     except (OSError, ValueError):
         return False
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino) == stamp
+    return _stamp(status) == stamp
+
+
+def _stamp(status: os.stat_result) -> Stamp:
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+
+
+def _settled(status: os.stat_result, read_ns: int) -> bool:
+    return max(status.st_mtime_ns, status.st_ctime_ns) <= read_ns - SETTLED_NS
 
 
 def stamp_from_json(value: object) -> Stamp | None:

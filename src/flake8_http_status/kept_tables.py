@@ -1,0 +1,190 @@
+"""Built framework tables kept from one run to the next, in this user's cache folder.
+
+A module's status table (`api.table_of`) and handler idioms (`handlers.table`) are built from the framework
+declarations its imports reach: importing those modules and indexing their rows costs some 13 million
+instructions on a one-file flake8 run of a Flask module, and some 32 million in every process that checks a
+module of a project, which needs every framework's. What comes out depends only on the package's own code and
+on the key (the declarations, and the project's idiom settings). So the first run that builds a table also keeps
+it, pickled, in `<user_cache.user_folder()>/tables/<build>/`, and later runs load it in about a third of the cost,
+without importing the declarations.
+
+Why a loaded table is the one a build would give:
+
+- An entry names the source file of every module of the package that was loaded when it was written, with the
+  file's stamp (size, modification time, inode-change time, inode: `stamps.py` says why those four), and
+  is used only while every one of those files still has its stamp. Code that was not loaded then cannot have
+  taken part in the build. A module loaded later whose code a build would run (a declaration) is loaded by
+  the build itself, so it is among them.
+- An entry is written only when every one of those files had settled (`stamps.SETTLED_NS`) before this process
+  loaded the package: a file changed since may hold other code than the process runs.
+- Its key is compared in full, and the build (the Python build, the pickle protocol, this module's format and
+  the package's version) names the folder.
+
+Why a damaged or planted file cannot do more than miss: it is read only when this user owns it and no one else
+can write it (`user_cache.read_private`), the same trust as the other caches beside it; and it is unpickled
+with only the package's own record, enumeration, table and lazy-pattern classes allowed, and `tuple.__new__` to
+make a record of one of them (`_Unpickler.find_class`), so that no other function can be named, let alone called. Anything else that goes wrong when reading is a miss: the table is
+built, as it is with `HTTP_STATUS_NO_CACHE=1`.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
+
+from . import IMPORTED_NS, __version__, stamps
+from .enums import Enum
+from .lazy_pattern import LazyPattern
+from .stamps import Stamp, settled_stamp, unchanged
+from .user_cache import KeptFolder, read_private
+
+T = TypeVar("T")
+
+_FORMAT: Final = 1
+_PROTOCOL: Final = 5  # Python 3.8 and later
+_MAX_BYTES: Final = 8 << 20  # the table of every framework with its idioms pickles to some 90 KB
+_PACKAGE: Final = __name__.rpartition(".")[0]
+_BUILD: Final = [sys.implementation.name, sys.version, _PROTOCOL, _FORMAT, __version__]
+
+_kept = KeptFolder("tables")
+
+Sources = list[tuple[str, Stamp]]
+
+
+def kept(kind: str, key: tuple[object, ...], build: Callable[[], T], expected: type[T]) -> T:
+    """What `build()` returns for `key`, loaded from the entry a previous run kept when it is still good; built
+    (and kept) otherwise. `key` holds strings and tuples only, so that its repr is the same in every process."""
+    folder = _kept.path(_BUILD)
+    if folder is None:
+        return build()
+    import binascii  # loaded by flake8 already
+
+    shown = repr(key)
+    path = os.path.join(folder, f"{kind}-{binascii.crc32(shown.encode('utf-8', 'surrogateescape')):08x}")
+    found = _load(path, shown, expected)
+    if isinstance(found, expected):
+        return found
+    value = build()
+    sources = _sources()
+    if sources is not None:
+        try:
+            import pickletools  # only a run that keeps a table writes one
+
+            # Without the memo entries nothing refers back to: fewer steps when the table is loaded.
+            pickled = pickletools.optimize(_dumps(value))
+            payload = pickle.dumps((_FORMAT, shown, sources, pickled), _PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # a value pickle cannot hold
+            return value
+        _kept.store(path, payload)
+    return value
+
+
+def _sources() -> Sources | None:
+    """The stamps of the source files of the package's loaded modules (`_stamped`)."""
+    paths = [
+        path
+        for name, module in list(sys.modules.items())
+        if (name == _PACKAGE or name.startswith(_PACKAGE + "."))
+        and isinstance(path := getattr(module, "__file__", None), str)
+    ]
+    return _stamped(paths)
+
+
+def _stamped(paths: list[str]) -> Sources | None:
+    """Each file's stamp; None when one changed too late to be trusted (less than `SETTLED_NS` before this process
+    loaded the package, or since) or cannot be looked at."""
+    sources: Sources = []
+    for path in paths:
+        stamp = settled_stamp(path, IMPORTED_NS)
+        if stamp is None:
+            return None
+        sources.append((path, stamp))
+    return sources
+
+
+def _load(path: str, shown: str, expected: type) -> object | None:
+    try:
+        raw = read_private(path, _MAX_BYTES)
+        if raw is None:
+            return None
+        entry_format, entry_key, sources, value = _Unpickler.loads(raw, ())
+        if entry_format != _FORMAT or entry_key != shown or type(value) is not bytes:
+            return None
+        if not all(_unchanged(source, tuple(stamp)) for source, stamp in sources):
+            return None
+        loaded: object = _Unpickler.loads(value, (expected, tuple, LazyPattern, type(Enum)))
+    except Exception:  # a missing, foreign, damaged or planted file: a miss, never an error
+        return None
+    return loaded
+
+
+def _dumps(value: object) -> bytes:
+    import io  # loaded by the interpreter at start-up
+
+    data = io.BytesIO()
+    _Pickler(data, _PROTOCOL).dump(value)
+    return data.getvalue()
+
+
+def _record(kind: type[tuple[Any, ...]], values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A record of class `kind` holding `values`: what a record's own `__new__` makes of them, all fields given."""
+    return tuple.__new__(kind, values)
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        # A record as its class and values, made again by `tuple.__new__` (`_Unpickler.find_class`): one C call,
+        # where pickle's default calls the record's `__new__`, a Python function, for each of a table's ~1,000 rows.
+        if isinstance(obj, tuple) and type(obj) is not tuple and hasattr(type(obj), "_fields"):
+            return _record, (type(obj), tuple(obj))
+        return NotImplemented
+
+
+# Files found unchanged in this process: the entries of a run name the same package modules.
+_CHECKED: set[tuple[str, tuple[int, ...]]] = set()
+
+
+def _unchanged(path: str, stamp: tuple[int, ...]) -> bool:
+    """The file has `stamp`, which it had before this process loaded the package: the code this process runs."""
+    if (path, stamp) in _CHECKED:
+        return True
+    if len(stamp) != 4 or max(stamp[1:3]) > IMPORTED_NS - stamps.SETTLED_NS:
+        return False
+    size, modified, changed, inode = stamp
+    if not unchanged(path, (size, modified, changed, inode)):
+        return False
+    _CHECKED.add((path, stamp))
+    return True
+
+
+class _Unpickler(pickle.Unpickler):
+    """Unpickles plain data, and the classes of the package that are among `allowed` or instances of them (a record
+    is a tuple, an enumeration's class an instance of its metaclass): no function, nothing outside the package."""
+
+    def __init__(self, data: Any, allowed: tuple[type, ...]) -> None:
+        super().__init__(data)
+        self._allowed = allowed
+
+    @classmethod
+    def loads(cls, data: bytes, allowed: tuple[type, ...]) -> Any:
+        import io  # loaded by the interpreter at start-up
+
+        return cls(io.BytesIO(data), allowed).load()
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == __name__ and name == _record.__name__:
+            return tuple.__new__  # what `_record` calls, without the Python call in between
+        found = sys.modules.get(module) if module.startswith(_PACKAGE + ".") else None
+        value = getattr(found, name, None) if found is not None else None
+        if isinstance(value, type) and value.__module__ == module and _allowed(value, self._allowed):
+            return value
+        raise pickle.UnpicklingError(f"{module}.{name} is not a class a kept table holds")
+
+
+def _allowed(value: type, allowed: tuple[type, ...]) -> bool:
+    if issubclass(value, tuple) and not hasattr(value, "_fields"):  # a tuple of the package that is not a record
+        return False
+    return any(issubclass(value, kind) or isinstance(value, kind) for kind in allowed)
