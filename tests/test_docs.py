@@ -11,7 +11,17 @@ import pytest
 from flake8_http_status.docs.__main__ import main as docs_main
 from flake8_http_status.docs.labels import LABELS
 from flake8_http_status.docs.markdown import display_width, link_references, table
-from flake8_http_status.docs.outputs import README_END, README_START, expected, pages, stale, write
+from flake8_http_status.docs.outputs import (
+    PYPI_END,
+    README_END,
+    README_START,
+    MissingMarkers,
+    expected,
+    pages,
+    pypi_description,
+    stale,
+    write,
+)
 from flake8_http_status.docs.rule_page import rule_page
 from flake8_http_status.docs.status_page import status_catalogue, status_page
 from flake8_http_status.i18n import LANGUAGES
@@ -172,3 +182,19 @@ def test_a_rule_without_a_translation_still_gets_a_page() -> None:
     assert page.startswith("# HTS999: brand-new-rule\n\n> ")
     assert LABELS["ko"].what in page and RULES[0].doc.what in page  # Korean headings, English text
     assert "\n> " not in rule_page(new_rule, "en")
+
+
+def test_the_package_description_is_the_readmes_opening() -> None:
+    """pyproject.toml's `readme` is docs/pypi.md, the README's opening: flake8 reads the whole description of every
+    plugin on every run, so it is kept to a few kilobytes (the staleness test above keeps it current)."""
+    assert re.search(r'^readme = "docs/pypi.md"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
+    description = (ROOT / "docs" / "pypi.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    opening = readme[: readme.index(PYPI_END)].rstrip("\n")
+    assert description.startswith(opening + "\n\n## Documentation\n")
+    assert len(description.encode()) < 4096
+
+
+def test_a_readme_without_the_closing_heading_is_refused() -> None:
+    with pytest.raises(MissingMarkers, match="What it reports"):
+        pypi_description("# flake8-http-status\n\n## Install\n")

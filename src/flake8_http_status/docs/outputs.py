@@ -64,11 +64,31 @@ def readme_with_table(readme: str) -> str:
     return _README_TABLE.sub(lambda _: block, readme, count=1)
 
 
+# The package's long description (pyproject.toml's `readme`): the README up to this heading, then `_PYPI_CLOSING`.
+# flake8 reads the metadata of every plugin it loads, on every run, with an e-mail parser that goes through the
+# whole description: the whole README (some 40 KB) would cost each run some 3.5 million instructions.
+PYPI_END = "\n## What it reports\n"
+_PYPI_CLOSING = (
+    "\n## Documentation\n\n"
+    "The project's README.md describes every rule, the configuration, `http-status fix`, `http-status check`,\n"
+    "pre-commit, ruff, editors and CI. `http-status explain CODE` prints a rule's or a status code's page in the\n"
+    "terminal, and docs/ holds the same pages in English and Korean.\n"
+)
+
+
+def pypi_description(readme: str) -> str:
+    head, found, _ = readme.partition(PYPI_END)
+    if not found:
+        raise MissingMarkers(f"README.md has no {PYPI_END.strip()!r} heading to end the package's description at")
+    return head.rstrip("\n") + "\n" + _PYPI_CLOSING
+
+
 def expected(root: Path) -> dict[Path, str]:
     """Every generated file under `root` (a checkout) with the content it should have."""
     files = {root / "docs" / relative: content for relative, content in pages().items()}
     readme = root / "README.md"
     files[readme] = readme_with_table(readme.read_text(encoding="utf-8"))
+    files[root / "docs" / "pypi.md"] = pypi_description(files[readme])
     config = root / "mkdocs.yml"
     files[config] = config_with_nav(config.read_text(encoding="utf-8"), RULES, STATUSES, LANGUAGES)
     return files
