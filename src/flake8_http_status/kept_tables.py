@@ -30,7 +30,6 @@ built, as it is with `HTTP_STATUS_NO_CACHE=1`.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
@@ -40,6 +39,11 @@ from .enums import Enum
 from .lazy_pattern import LazyPattern
 from .stamps import Stamp, settled_stamp, unchanged
 from .user_cache import KeptFolder, read_private
+
+try:  # the C pickler alone: importing `pickle` costs some 7 million instructions where flake8 has not, `_pickle` 2
+    from _pickle import Pickler, PicklingError, Unpickler, UnpicklingError
+except ImportError:  # another Python implementation
+    from pickle import Pickler, PicklingError, Unpickler, UnpicklingError
 
 T = TypeVar("T")
 
@@ -75,8 +79,8 @@ def kept(kind: str, key: tuple[object, ...], build: Callable[[], T], expected: t
 
             # Without the memo entries nothing refers back to: fewer steps when the table is loaded.
             pickled = pickletools.optimize(_dumps(value))
-            payload = pickle.dumps((_FORMAT, shown, sources, pickled), _PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # a value pickle cannot hold
+            payload = _dumps((_FORMAT, shown, sources, pickled))
+        except (PicklingError, TypeError, AttributeError, RecursionError):  # a value pickle cannot hold
             return value
         _kept.store(path, payload)
     return value
@@ -134,7 +138,7 @@ def _record(kind: type[tuple[Any, ...]], values: tuple[Any, ...]) -> tuple[Any, 
     return tuple.__new__(kind, values)
 
 
-class _Pickler(pickle.Pickler):
+class _Pickler(Pickler):
     def reducer_override(self, obj: Any) -> Any:
         # A record as its class and values, made again by `tuple.__new__` (`_Unpickler.find_class`): one C call,
         # where pickle's default calls the record's `__new__`, a Python function, for each of a table's ~1,000 rows.
@@ -160,7 +164,7 @@ def _unchanged(path: str, stamp: tuple[int, ...]) -> bool:
     return True
 
 
-class _Unpickler(pickle.Unpickler):
+class _Unpickler(Unpickler):
     """Unpickles plain data, and the classes of the package that are among `allowed` or instances of them (a record
     is a tuple, an enumeration's class an instance of its metaclass): no function, nothing outside the package."""
 
@@ -181,7 +185,7 @@ class _Unpickler(pickle.Unpickler):
         value = getattr(found, name, None) if found is not None else None
         if isinstance(value, type) and value.__module__ == module and _allowed(value, self._allowed):
             return value
-        raise pickle.UnpicklingError(f"{module}.{name} is not a class a kept table holds")
+        raise UnpicklingError(f"{module}.{name} is not a class a kept table holds")
 
 
 def _allowed(value: type, allowed: tuple[type, ...]) -> bool:
