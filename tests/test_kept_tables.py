@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import time
@@ -121,7 +122,8 @@ def test_each_key_has_its_own_entry(folder: Path) -> None:
 def source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
     """A source file standing for the package's modules, settled before the package loaded: the entries written
     here name it alone."""
-    path = tmp_path / "declarations.py"
+    path = tmp_path / "package" / "declarations.py"
+    path.parent.mkdir()
     path.write_text("ROWS = 1\n", encoding="utf-8")
     monkeypatch.setattr(stamps, "SETTLED_NS", 0)  # a test cannot wait two seconds
     monkeypatch.setattr(kept_tables, "IMPORTED_NS", time.time_ns())
@@ -139,9 +141,10 @@ def test_an_entry_names_the_source_of_every_loaded_module_of_the_package(folder:
     _, _, sources, _ = pickle.loads(entry.read_bytes())
     package = Path(kept_tables.__file__).parent
     loaded = {module.__file__ for name, module in sys.modules.items() if name.startswith("flake8_http_status")}
-    assert {path for path, _ in sources} == loaded - {None}
+    files = {path for path in loaded if path is not None}
+    assert {path for path, _ in sources} == files | {os.path.dirname(path) for path in files}
     assert all(Path(path).is_relative_to(package) for path, _ in sources)
-    assert str(package / "api" / "__init__.py") in dict(sources)
+    assert {str(package / "api" / "__init__.py"), str(package / "api"), str(package)} <= dict(sources).keys()
     for path, stamp in sources:
         status = os.stat(path)
         assert stamp == (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
@@ -157,6 +160,21 @@ def test_a_source_edited_to_the_same_size_and_time_is_a_miss(source: Path, monke
     source.write_text("ROWS = 2\n", encoding="utf-8")  # same size
     os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))  # the modification time put back
     monkeypatch.setattr(kept_tables, "_CHECKED", set())  # a new process
+    monkeypatch.setattr(kept_tables, "IMPORTED_NS", time.time_ns())
+    _kept_flask(builds)
+    assert builds.calls == 2
+
+
+def test_a_file_added_beside_a_source_is_a_miss(source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module or package added to a folder of the package may be imported in place of one the entry names."""
+    monkeypatch.setattr(kept_tables, "_sources", lambda: kept_tables._stamped([str(source), str(source.parent)]))
+    builds = Builds(lambda: build_table((), FLASK))
+    _kept_flask(builds)
+    _kept_flask(builds)
+    assert builds.calls == 1
+    time.sleep(0.01)
+    (source.parent / "declarations").mkdir()
+    monkeypatch.setattr(kept_tables, "_CHECKED", set())
     monkeypatch.setattr(kept_tables, "IMPORTED_NS", time.time_ns())
     _kept_flask(builds)
     assert builds.calls == 2
@@ -306,3 +324,37 @@ def test_a_warm_run_imports_no_declaration_and_finds_what_a_build_finds(tmp_path
     assert built and "flake8_http_status.api.flask" in declarations
     assert _run(tmp_path, cache=True) == (built, declarations)  # cold: built, then kept
     assert _run(tmp_path, cache=True) == (built, [])  # warm: loaded
+
+
+def test_another_copy_of_the_package_keeps_its_own_entries(tmp_path: Path) -> None:
+    """A second copy of the package at the same version (another checkout) that says something else: a run of this
+    one does not take the copy's kept tables, which name the copy's files, unchanged as they are."""
+    copy = tmp_path / "copy"
+    shutil.copytree(
+        Path(kept_tables.__file__).parent, copy / "flake8_http_status", ignore=shutil.ignore_patterns("*.pyc")
+    )
+    declarations = copy / "flake8_http_status" / "api" / "flask.py"
+    text = declarations.read_text(encoding="utf-8")
+    assert "it raises LookupError" in text
+    declarations.write_text(text.replace("it raises LookupError", "THE COPY SAYS"), encoding="utf-8")
+    time.sleep(2.5)  # the copy's files settle (`stamps.SETTLED_NS`), so that its run keeps its tables
+    keys = tmp_path / "keys"
+    source = "import flask_restful\n\n\ndef gone():\n    flask_restful.abort(499)\n"
+    from_copy = _findings(source, keys, python_path=copy)
+    assert any("THE COPY SAYS" in text for text in from_copy)
+    assert any(path.name.startswith("table-") for path in entries(keys))
+    assert _findings(source, keys) == _findings(source, tmp_path / "no keys")
+    assert not any("THE COPY SAYS" in text for text in _findings(source, keys))
+
+
+def _findings(source: str, keys: Path, python_path: Path | None = None) -> list[str]:
+    code = (
+        "import ast, json, sys; from flake8_http_status.plugin import HttpStatusChecker as C;"
+        f" s = {source!r}; print(json.dumps([f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()]))"
+    )
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: ""}
+    if python_path is not None:
+        environ["PYTHONPATH"] = str(python_path)
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
+    found: list[str] = json.loads(output.stdout)
+    return found

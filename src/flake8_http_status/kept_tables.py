@@ -10,15 +10,16 @@ declarations: about 7 million instructions for the Flask module's two, 13.5 mill
 
 Why a loaded table is the one a build would give:
 
-- An entry names the source file of every module of the package that was loaded when it was written, with the
-  file's stamp (size, modification time, inode-change time, inode: `stamps.py` says why those four), and
-  is used only while every one of those files still has its stamp. Code that was not loaded then cannot have
+- An entry names the source file of every module of the package that was loaded when it was written, and the
+  folders holding them, with their stamps (size, modification time, inode-change time, inode: `stamps.py` says
+  why those four), and is used only while every one of them still has its stamp: adding, removing or renaming a
+  file in a folder changes the folder's times. Code that was not loaded then cannot have
   taken part in the build. A module loaded later whose code a build would run (a declaration) is loaded by
   the build itself, so it is among them.
 - An entry is written only when every one of those files had settled (`stamps.SETTLED_NS`) before this process
   loaded the package: a file changed since may hold other code than the process runs.
-- Its key is compared in full, and the build (the Python build, the pickle protocol, this module's format and
-  the package's version) names the folder.
+- Its key is compared in full, and the build (the Python build, the pickle protocol, this module's format, the
+  package's version and the folder it is loaded from) names the folder the entries are in.
 
 Why a damaged or planted file cannot do more than miss: it is read only when this user owns it and no one else
 can write it (`user_cache.read_private`), the same trust as the other caches beside it; and it is unpickled
@@ -51,7 +52,16 @@ _FORMAT: Final = 1
 _PROTOCOL: Final = 5  # Python 3.8 and later
 _MAX_BYTES: Final = 8 << 20  # the table of every framework with its idioms pickles to some 90 KB
 _PACKAGE: Final = __name__.rpartition(".")[0]
-_BUILD: Final = [sys.implementation.name, sys.version, _PROTOCOL, _FORMAT, __version__]
+# Where the package is loaded from names the folder too: another copy of it (a second checkout, a wheel beside a
+# development tree) may hold other code under the same version, and its entries name its own files.
+_BUILD: Final = [
+    sys.implementation.name,
+    sys.version,
+    _PROTOCOL,
+    _FORMAT,
+    __version__,
+    os.path.dirname(os.path.abspath(__file__)),
+]
 
 _kept = KeptFolder("tables")
 
@@ -87,14 +97,16 @@ def kept(kind: str, key: tuple[object, ...], build: Callable[[], T], expected: t
 
 
 def _sources() -> Sources | None:
-    """The stamps of the source files of the package's loaded modules (`_stamped`)."""
-    paths = [
+    """The stamps of the source files of the package's loaded modules, and of the folders holding them (`_stamped`):
+    a file or folder added beside a module (`api/flask/` beside `api/flask.py`) may take its place at import, and
+    adding, removing or renaming one changes its folder's times."""
+    files = [
         path
         for name, module in list(sys.modules.items())
         if (name == _PACKAGE or name.startswith(_PACKAGE + "."))
         and isinstance(path := getattr(module, "__file__", None), str)
     ]
-    return _stamped(paths)
+    return _stamped([*files, *sorted({os.path.dirname(path) for path in files})])
 
 
 def _stamped(paths: list[str]) -> Sources | None:
