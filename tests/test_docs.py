@@ -111,6 +111,7 @@ def checkout(tmp_path: Path) -> Path:
     """A copy of the parts of the repository the generator writes."""
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(ROOT / "PYPI.md", tmp_path / "PYPI.md")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
 
@@ -140,7 +141,8 @@ def test_stale_reports_an_edited_page_a_leftover_page_and_a_drifted_readme(check
 def test_write_creates_missing_docs(checkout: Path) -> None:
     shutil.rmtree(checkout / "docs")
     written = write(checkout)
-    assert set(written) == set(expected(checkout)) - {checkout / "README.md", checkout / "mkdocs.yml"}  # up to date
+    up_to_date = {checkout / "README.md", checkout / "mkdocs.yml", checkout / "PYPI.md"}
+    assert set(written) == set(expected(checkout)) - up_to_date
     assert stale(checkout) == []
 
 
@@ -185,14 +187,24 @@ def test_a_rule_without_a_translation_still_gets_a_page() -> None:
 
 
 def test_the_package_description_is_the_readmes_opening() -> None:
-    """pyproject.toml's `readme` is docs/pypi.md, the README's opening: flake8 reads the whole description of every
+    """pyproject.toml's `readme` is PYPI.md, the README's opening: flake8 reads the whole description of every
     plugin on every run, so it is kept to a few kilobytes (the staleness test above keeps it current)."""
-    assert re.search(r'^readme = "docs/pypi.md"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
-    description = (ROOT / "docs" / "pypi.md").read_text(encoding="utf-8")
+    assert re.search(r'^readme = "PYPI.md"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
+    description = (ROOT / "PYPI.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     opening = readme[: readme.index(PYPI_END)].rstrip("\n")
     assert description.startswith(opening + "\n\n## Documentation\n")
     assert len(description.encode()) < 4096
+
+
+def test_editing_the_readmes_opening_makes_the_package_description_stale(checkout: Path) -> None:
+    readme = checkout / "README.md"
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace("## Install\n", "## Installing\n", 1), encoding="utf-8"
+    )
+    assert stale(checkout) == [checkout / "PYPI.md"]
+    write(checkout)
+    assert "## Installing\n" in (checkout / "PYPI.md").read_text(encoding="utf-8")
 
 
 def test_a_readme_without_the_closing_heading_is_refused() -> None:

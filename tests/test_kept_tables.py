@@ -3,6 +3,7 @@ were, and a damaged or planted entry is a miss that runs nothing."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -18,6 +19,7 @@ import pytest
 
 from flake8_http_status import api, kept_tables, stamps
 from flake8_http_status.api import Table, build_table
+from flake8_http_status.enums import Enum
 from flake8_http_status.handlers import table
 from flake8_http_status.handlers.table import Idioms
 from flake8_http_status.lazy_pattern import LazyPattern
@@ -138,7 +140,7 @@ def _kept_flask(builds: Builds) -> Table:
 def test_an_entry_names_the_source_of_every_loaded_module_of_the_package(folder: Path) -> None:
     _kept_flask(Builds(lambda: build_table((), FLASK)))
     (entry,) = entries(folder)
-    _, _, sources, _ = pickle.loads(entry.read_bytes())
+    _, _, sources, _ = _fields(entry)
     package = Path(kept_tables.__file__).parent
     loaded = {module.__file__ for name, module in sys.modules.items() if name.startswith("flake8_http_status")}
     files = {path for path in loaded if path is not None}
@@ -226,8 +228,25 @@ def _entry_path(folder: Path) -> Path:
 
 
 def _replaced(entry: Path, value: bytes) -> None:
-    fields = pickle.loads(entry.read_bytes())
-    entry.write_bytes(pickle.dumps((*fields[:3], value)))
+    _rewritten(entry, (*_fields(entry)[:3], value))
+
+
+def _fields(entry: Path) -> tuple[Any, ...]:
+    """The entry's format, key, sources and pickled value, after its checksum."""
+    fields: tuple[Any, ...] = pickle.loads(entry.read_bytes()[kept_tables._CHECKSUM_BYTES :])
+    return fields
+
+
+def _rewritten(entry: Path, fields: tuple[Any, ...]) -> None:
+    """The entry made of `fields`, with the checksum they need: what someone able to write as this user can do."""
+    payload = pickle.dumps(fields)
+    entry.write_bytes(kept_tables._checksum(payload) + payload)
+
+
+def _one_byte_changed(data: bytes) -> bytes:
+    """A byte of the table's text changed, the length kept: still a well-formed pickle of a table."""
+    at = data.index(b"it raises LookupError")
+    return data[:at] + b"I" + data[at + 1 :]
 
 
 class _Calls:
@@ -265,11 +284,37 @@ def test_a_planted_entry_is_a_miss_that_runs_nothing(folder: Path, tmp_path: Pat
     assert not (tmp_path / "ran").exists()
 
 
+def test_the_value_may_name_the_packages_records_enumerations_and_tables_only() -> None:
+    unpickler = kept_tables._Unpickler(io.BytesIO(b""), (Table, LazyPattern))
+    for module, name in [
+        ("flake8_http_status.api.rows", "Api"),
+        ("flake8_http_status.api.rows", "Role"),
+        ("flake8_http_status.api", "Table"),
+        ("flake8_http_status.lazy_pattern", "LazyPattern"),
+    ]:
+        assert unpickler.find_class(module, name) is getattr(sys.modules[module], name)
+    assert unpickler.find_class(kept_tables.__name__, "_record") is tuple.__new__
+    refused = [
+        ("flake8_http_status.enums", type(Enum).__name__),  # the metaclass: it would make a class
+        ("flake8_http_status.analysis.children", "Final"),  # not a class of the package
+        ("flake8_http_status.user_cache", "KeptFolder"),
+        ("flake8_http_status.user_cache", "replace_file"),
+        ("flake8_http_status.api.rows", "Api.__new__"),
+        ("builtins", "eval"),
+        ("os", "system"),
+    ]
+    for module, name in refused:
+        with pytest.raises(pickle.UnpicklingError):
+            unpickler.find_class(module, name)
+    with pytest.raises(pickle.UnpicklingError):  # the entry around the value names nothing at all
+        kept_tables._Unpickler(io.BytesIO(b""), ()).find_class("flake8_http_status.api.rows", "Api")
+
+
 def test_the_entry_itself_names_no_class(folder: Path, tmp_path: Path) -> None:
     """The outer pickle (format, key, sources, table) holds plain data only: a class there is refused too."""
     entry = _entry_path(folder)
-    fields = pickle.loads(entry.read_bytes())
-    entry.write_bytes(pickle.dumps((fields[0], fields[1], _Calls(os.mkdir, str(tmp_path / "ran")), fields[3])))
+    fields = _fields(entry)
+    _rewritten(entry, (fields[0], fields[1], _Calls(os.mkdir, str(tmp_path / "ran")), fields[3]))
     builds = Builds(lambda: build_table((), FLASK))
     _kept_flask(builds)
     assert builds.calls == 1
@@ -280,15 +325,14 @@ def test_the_entry_itself_names_no_class(folder: Path, tmp_path: Path) -> None:
     "damage",
     [
         lambda entry: entry.write_bytes(entry.read_bytes()[:-40]),  # cut short
+        lambda entry: entry.write_bytes(_one_byte_changed(entry.read_bytes())),
         lambda entry: entry.write_bytes(b"not a pickle"),
-        lambda entry: entry.write_bytes(pickle.dumps((kept_tables._FORMAT + 1, *pickle.loads(entry.read_bytes())[1:]))),
-        lambda entry: entry.write_bytes(
-            pickle.dumps((kept_tables._FORMAT, "('other',)", *pickle.loads(entry.read_bytes())[2:]))
-        ),
+        lambda entry: _rewritten(entry, (kept_tables._FORMAT + 1, *_fields(entry)[1:])),
+        lambda entry: _rewritten(entry, (kept_tables._FORMAT, "('other',)", *_fields(entry)[2:])),
         lambda entry: entry.chmod(0o620),  # others could have written it
         lambda entry: _replaced(entry, pickle.dumps(build_table((), DJANGO).calls)),  # not a table
     ],
-    ids=["truncated", "garbage", "other format", "other key", "group-writable", "other class"],
+    ids=["truncated", "one byte changed", "garbage", "other format", "other key", "group-writable", "other class"],
 )
 def test_a_damaged_or_foreign_entry_is_a_miss(folder: Path, damage: Callable[[Path], object]) -> None:
     damage(_entry_path(folder))

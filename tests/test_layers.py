@@ -27,6 +27,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "record_new",
         "enums",
         "user_cache",
+        "digests",
         "stamps",
         "regex_programs",
         "toml_documents",

@@ -21,11 +21,13 @@ Why a loaded table is the one a build would give:
 - Its key is compared in full, and the build (the Python build, the pickle protocol, this module's format, the
   package's version and the folder it is loaded from) names the folder the entries are in.
 
-Why a damaged or planted file cannot do more than miss: it is read only when this user owns it and no one else
-can write it (`user_cache.read_private`), the same trust as the other caches beside it; and it is unpickled
-with only the package's own record, enumeration, table and lazy-pattern classes allowed, and `tuple.__new__` to
-make a record of one of them (`_Unpickler.find_class`), so that no other function can be named, let alone called. Anything else that goes wrong when reading is a miss: the table is
-built, as it is with `HTTP_STATUS_NO_CACHE=1`.
+Why a damaged file is a miss: an entry starts with the BLAKE2b digest of the rest, checked before anything is
+unpickled, and it is read only when this user owns it and no one else can write it (`user_cache.read_private`),
+the same trust as the other caches beside it. Anything else that goes wrong when reading is a miss too: the
+table is built, as it is with `HTTP_STATUS_NO_CACHE=1`. A file made on purpose by someone who can write as this
+user could still make a run fail or hang, as editing this user's installed code could; even then it is unpickled
+with only the package's own record, enumeration, table and lazy-pattern classes, and `tuple.__new__` to make a
+record of one of them (`_Unpickler.find_class`), so that it can name no other function to call.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 from . import IMPORTED_NS, __version__, stamps
+from .digests import blake2b, compare_digest
 from .enums import Enum
 from .lazy_pattern import LazyPattern
 from .stamps import Stamp, settled_stamp, unchanged
@@ -50,6 +53,7 @@ T = TypeVar("T")
 
 _FORMAT: Final = 1
 _PROTOCOL: Final = 5  # Python 3.8 and later
+_CHECKSUM_BYTES: Final = 32  # an entry's first bytes: the BLAKE2b digest of the rest
 _MAX_BYTES: Final = 8 << 20  # the table of every framework with its idioms pickles to some 90 KB
 _PACKAGE: Final = __name__.rpartition(".")[0]
 # Where the package is loaded from names the folder too: another copy of it (a second checkout, a wheel beside a
@@ -92,7 +96,7 @@ def kept(kind: str, key: tuple[object, ...], build: Callable[[], T], expected: t
             payload = _dumps((_FORMAT, shown, sources, pickled))
         except (PicklingError, TypeError, AttributeError, RecursionError):  # a value pickle cannot hold
             return value
-        _kept.store(path, payload)
+        _kept.store(path, _checksum(payload) + payload)
     return value
 
 
@@ -124,17 +128,21 @@ def _stamped(paths: list[str]) -> Sources | None:
 def _load(path: str, shown: str, expected: type) -> object | None:
     try:
         raw = read_private(path, _MAX_BYTES)
-        if raw is None:
+        if raw is None or not compare_digest(raw[:_CHECKSUM_BYTES], _checksum(raw[_CHECKSUM_BYTES:])):
             return None
-        entry_format, entry_key, sources, value = _Unpickler.loads(raw, ())
+        entry_format, entry_key, sources, value = _Unpickler.loads(raw[_CHECKSUM_BYTES:], ())
         if entry_format != _FORMAT or entry_key != shown or type(value) is not bytes:
             return None
         if not all(_unchanged(source, tuple(stamp)) for source, stamp in sources):
             return None
-        loaded: object = _Unpickler.loads(value, (expected, tuple, LazyPattern, type(Enum)))
+        loaded: object = _Unpickler.loads(value, (expected, LazyPattern))
     except Exception:  # a missing, foreign, damaged or planted file: a miss, never an error
         return None
     return loaded
+
+
+def _checksum(payload: bytes) -> bytes:
+    return blake2b(payload, digest_size=_CHECKSUM_BYTES).digest()
 
 
 def _dumps(value: object) -> bytes:
@@ -177,8 +185,8 @@ def _unchanged(path: str, stamp: tuple[int, ...]) -> bool:
 
 
 class _Unpickler(Unpickler):
-    """Unpickles plain data, and the classes of the package that are among `allowed` or instances of them (a record
-    is a tuple, an enumeration's class an instance of its metaclass): no function, nothing outside the package."""
+    """Unpickles plain data and, when some classes are `allowed`, the package's own enumerations, records and
+    subclasses of those: no function but `tuple.__new__`, nothing outside the package."""
 
     def __init__(self, data: Any, allowed: tuple[type, ...]) -> None:
         super().__init__(data)
@@ -191,16 +199,21 @@ class _Unpickler(Unpickler):
         return cls(io.BytesIO(data), allowed).load()
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == __name__ and name == _record.__name__:
-            return tuple.__new__  # what `_record` calls, without the Python call in between
-        found = sys.modules.get(module) if module.startswith(_PACKAGE + ".") else None
-        value = getattr(found, name, None) if found is not None else None
-        if isinstance(value, type) and value.__module__ == module and _allowed(value, self._allowed):
-            return value
+        if self._allowed:
+            if module == __name__ and name == _record.__name__:
+                return tuple.__new__  # what `_record` calls, without the Python call in between
+            found = sys.modules.get(module) if module.startswith(_PACKAGE + ".") else None
+            value = getattr(found, name, None) if found is not None else None
+            if isinstance(value, type) and value.__module__ == module and _allowed(value, self._allowed):
+                return value
         raise UnpicklingError(f"{module}.{name} is not a class a kept table holds")
 
 
 def _allowed(value: type, allowed: tuple[type, ...]) -> bool:
-    if issubclass(value, tuple) and not hasattr(value, "_fields"):  # a tuple of the package that is not a record
-        return False
-    return any(issubclass(value, kind) or isinstance(value, kind) for kind in allowed)
+    """A class the value pickle may name: an enumeration (an instance of the enumerations' metaclass, not that
+    metaclass itself), a record (a tuple class with fields), or a subclass of one of `allowed`."""
+    if isinstance(value, type(Enum)):
+        return True
+    if issubclass(value, tuple):
+        return hasattr(value, "_fields")
+    return issubclass(value, allowed)

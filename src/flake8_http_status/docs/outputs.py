@@ -88,7 +88,7 @@ def expected(root: Path) -> dict[Path, str]:
     files = {root / "docs" / relative: content for relative, content in pages().items()}
     readme = root / "README.md"
     files[readme] = readme_with_table(readme.read_text(encoding="utf-8"))
-    files[root / "docs" / "pypi.md"] = pypi_description(files[readme])
+    files[root / "PYPI.md"] = pypi_description(files[readme])
     config = root / "mkdocs.yml"
     files[config] = config_with_nav(config.read_text(encoding="utf-8"), RULES, STATUSES, LANGUAGES)
     return files
