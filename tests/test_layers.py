@@ -27,7 +27,6 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "record_new",
         "enums",
         "user_cache",
-        "digests",
         "stamps",
         "regex_programs",
         "toml_documents",

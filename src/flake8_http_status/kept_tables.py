@@ -21,13 +21,14 @@ Why a loaded table is the one a build would give:
 - Its key is compared in full, and the build (the Python build, the pickle protocol, this module's format, the
   package's version and the folder it is loaded from) names the folder the entries are in.
 
-Why a damaged file is a miss: an entry starts with the BLAKE2b digest of the rest, checked before anything is
-unpickled, and it is read only when this user owns it and no one else can write it (`user_cache.read_private`),
-the same trust as the other caches beside it. Anything else that goes wrong when reading is a miss too: the
-table is built, as it is with `HTTP_STATUS_NO_CACHE=1`. A file made on purpose by someone who can write as this
-user could still make a run fail or hang, as editing this user's installed code could; even then it is unpickled
-with only the package's own record, enumeration, table and lazy-pattern classes, and `tuple.__new__` to make a
-record of one of them (`_Unpickler.find_class`), so that it can name no other function to call.
+Why a damaged file is a miss: an entry starts with the CRC-32 of the rest, checked before anything is unpickled (it
+tells damage, not intent), and it is read only when this user owns it and no one else can write it
+(`user_cache.read_private`), the same trust as the other caches beside it. Anything else that goes wrong when
+reading is a miss too: the table is built, as it is with `HTTP_STATUS_NO_CACHE=1`. A file made on purpose by someone
+who can write as this user could still make a run fail or hang, as editing this user's installed code could; even
+then it is unpickled with only the package's own record, enumeration, table and lazy-pattern classes, and
+`tuple.__new__` to make a record of one of them (`_Unpickler.find_class`), so that it can name no other function to
+call.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 from . import IMPORTED_NS, __version__, stamps
-from .digests import blake2b, compare_digest
 from .enums import Enum
 from .lazy_pattern import LazyPattern
 from .stamps import Stamp, settled_stamp, unchanged
@@ -53,7 +53,7 @@ T = TypeVar("T")
 
 _FORMAT: Final = 1
 _PROTOCOL: Final = 5  # Python 3.8 and later
-_CHECKSUM_BYTES: Final = 32  # an entry's first bytes: the BLAKE2b digest of the rest
+_CHECKSUM_BYTES: Final = 4  # an entry's first bytes: the CRC-32 of the rest
 _MAX_BYTES: Final = 8 << 20  # the table of every framework with its idioms pickles to some 90 KB
 _PACKAGE: Final = __name__.rpartition(".")[0]
 # Where the package is loaded from names the folder too: another copy of it (a second checkout, a wheel beside a
@@ -128,7 +128,7 @@ def _stamped(paths: list[str]) -> Sources | None:
 def _load(path: str, shown: str, expected: type) -> object | None:
     try:
         raw = read_private(path, _MAX_BYTES)
-        if raw is None or not compare_digest(raw[:_CHECKSUM_BYTES], _checksum(raw[_CHECKSUM_BYTES:])):
+        if raw is None or raw[:_CHECKSUM_BYTES] != _checksum(raw[_CHECKSUM_BYTES:]):
             return None
         entry_format, entry_key, sources, value = _Unpickler.loads(raw[_CHECKSUM_BYTES:], ())
         if entry_format != _FORMAT or entry_key != shown or type(value) is not bytes:
@@ -142,7 +142,9 @@ def _load(path: str, shown: str, expected: type) -> object | None:
 
 
 def _checksum(payload: bytes) -> bytes:
-    return blake2b(payload, digest_size=_CHECKSUM_BYTES).digest()
+    import binascii  # loaded by flake8 already (BLAKE2's module costs a shared library's loading)
+
+    return binascii.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big")
 
 
 def _dumps(value: object) -> bytes:

@@ -39,7 +39,6 @@ import tempfile
 from pathlib import Path
 from typing import TypeGuard
 
-from flake8_http_status.digests import blake2b, compare_digest
 from flake8_http_status.records import NamedTuple
 from flake8_http_status.safe_read import Unread, Why, read_bytes
 from flake8_http_status.user_cache import caching_off, user_folder
@@ -67,6 +66,14 @@ _MAC_HEX = 64
 _FIELDS = frozenset({"module", "salt", "source", "data", "deps"})
 
 _keys: dict[str, bytes | None] = {}  # per key folder and process: read (or created) once
+
+
+try:  # BLAKE2 without `hashlib`, whose import loads OpenSSL: a tenth of a one-file run's added cost
+    from _blake2 import blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
+    from hmac import compare_digest  # type: ignore[no-redef]
 
 
 def digest(data: bytes) -> str:
