@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_layers import LAYERS
 
 from flake8_http_status import api, kept_tables, stamps
 from flake8_http_status.api import Table, build_table
@@ -142,7 +143,12 @@ def test_an_entry_names_the_source_of_every_loaded_module_of_the_package(folder:
     (entry,) = entries(folder)
     _, _, sources, _ = _fields(entry)
     package = Path(kept_tables.__file__).parent
-    loaded = {module.__file__ for name, module in sys.modules.items() if name.startswith("flake8_http_status")}
+    loaded = {
+        module.__file__
+        for name, module in sys.modules.items()
+        if name.startswith("flake8_http_status")
+        and name.removeprefix("flake8_http_status.").partition(".")[0] not in kept_tables.ABOVE_THE_BUILDS
+    }
     files = {path for path in loaded if path is not None}
     assert {path for path, _ in sources} == files | {os.path.dirname(path) for path in files}
     assert all(Path(path).is_relative_to(package) for path, _ in sources)
@@ -165,6 +171,14 @@ def test_a_source_edited_to_the_same_size_and_time_is_a_miss(source: Path, monke
     monkeypatch.setattr(kept_tables, "IMPORTED_NS", time.time_ns())
     _kept_flask(builds)
     assert builds.calls == 2
+
+
+def test_the_layers_left_out_of_an_entry_are_those_above_the_handler_model() -> None:
+    """Their code cannot run in a build: `api` and `handlers.table` may not import them (tests/test_layers.py)."""
+    titles = list(LAYERS)
+    above = [name for title in titles[titles.index("handlers") + 1 :] for name in LAYERS[title]]
+    assert sorted(kept_tables.ABOVE_THE_BUILDS) == sorted(above)
+    assert str(Path(kept_tables.__file__).parent / "engine.py") not in dict(kept_tables._sources() or [])
 
 
 def test_a_file_added_beside_a_source_is_a_miss(source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
