@@ -364,24 +364,28 @@ FLASK_MODULE = (
 )
 
 
-def _run(folder: Path, *, cache: bool) -> tuple[list[str], list[str]]:
-    """The findings of a fresh process on FLASK_MODULE, and the framework declarations it imported."""
+def _run(
+    source: str, keys: Path, *, cache: bool = True, python_path: Path | None = None
+) -> tuple[list[str], list[str]]:
+    """The findings of a fresh process on `source`, and the framework declarations it imported."""
     code = (
         "import ast, json, sys; from flake8_http_status.plugin import HttpStatusChecker as C;"
-        f" s = {FLASK_MODULE!r}; found = [f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()];"
+        f" s = {source!r}; found = [f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()];"
         " print(json.dumps([found, sorted(m for m in sys.modules if m.startswith('flake8_http_status.api.'))]))"
     )
-    environ = {**os.environ, KEY_DIR_VARIABLE: str(folder), NO_CACHE_VARIABLE: "" if cache else "1"}
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: "" if cache else "1"}
+    if python_path is not None:
+        environ["PYTHONPATH"] = str(python_path)
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
     found, imported = json.loads(output.stdout)
     return found, [name for name in imported if name.rpartition(".")[2] in api.MODULES]
 
 
 def test_a_warm_run_imports_no_declaration_and_finds_what_a_build_finds(tmp_path: Path) -> None:
-    built, declarations = _run(tmp_path, cache=False)
+    built, declarations = _run(FLASK_MODULE, tmp_path, cache=False)
     assert built and "flake8_http_status.api.flask" in declarations
-    assert _run(tmp_path, cache=True) == (built, declarations)  # cold: built, then kept
-    assert _run(tmp_path, cache=True) == (built, [])  # warm: loaded
+    assert _run(FLASK_MODULE, tmp_path) == (built, declarations)  # cold: built, then kept
+    assert _run(FLASK_MODULE, tmp_path) == (built, [])  # warm: loaded
 
 
 def test_another_copy_of_the_package_keeps_its_own_entries(tmp_path: Path) -> None:
@@ -398,21 +402,9 @@ def test_another_copy_of_the_package_keeps_its_own_entries(tmp_path: Path) -> No
     time.sleep(2.5)  # the copy's files settle (`stamps.SETTLED_NS`), so that its run keeps its tables
     keys = tmp_path / "keys"
     source = "import flask_restful\n\n\ndef gone():\n    flask_restful.abort(499)\n"
-    from_copy = _findings(source, keys, python_path=copy)
+    from_copy, _ = _run(source, keys, python_path=copy)
     assert any("THE COPY SAYS" in text for text in from_copy)
     assert any(path.name.startswith("table-") for path in entries(keys))
-    assert _findings(source, keys) == _findings(source, tmp_path / "no keys")
-    assert not any("THE COPY SAYS" in text for text in _findings(source, keys))
-
-
-def _findings(source: str, keys: Path, python_path: Path | None = None) -> list[str]:
-    code = (
-        "import ast, json, sys; from flake8_http_status.plugin import HttpStatusChecker as C;"
-        f" s = {source!r}; print(json.dumps([f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()]))"
-    )
-    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: ""}
-    if python_path is not None:
-        environ["PYTHONPATH"] = str(python_path)
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
-    found: list[str] = json.loads(output.stdout)
-    return found
+    own, _ = _run(source, keys)
+    assert own == _run(source, tmp_path / "no keys")[0]
+    assert not any("THE COPY SAYS" in text for text in own)

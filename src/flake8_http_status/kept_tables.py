@@ -38,10 +38,10 @@ import sys
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
-from . import IMPORTED_NS, __version__, stamps
+from . import IMPORTED_NS, __version__
 from .enums import Enum
 from .lazy_pattern import LazyPattern
-from .stamps import Stamp, settled_stamp, unchanged
+from .stamps import Stamp, settled, settled_stamp, unchanged
 from .user_cache import KeptFolder, read_private
 
 try:  # the C pickler alone: importing `pickle` costs some 7 million instructions where flake8 has not, `_pickle` 2
@@ -197,10 +197,11 @@ def _unchanged(path: str, stamp: tuple[int, ...]) -> bool:
     """The file has `stamp`, which it had before this process loaded the package: the code this process runs."""
     if (path, stamp) in _CHECKED:
         return True
-    if len(stamp) != 4 or max(stamp[1:3]) > IMPORTED_NS - stamps.SETTLED_NS:
+    if len(stamp) != 4:
         return False
     size, modified, changed, inode = stamp
-    if not unchanged(path, (size, modified, changed, inode)):
+    recorded: Stamp = (size, modified, changed, inode)
+    if not settled(recorded, IMPORTED_NS) or not unchanged(path, recorded):
         return False
     _CHECKED.add((path, stamp))
     return True

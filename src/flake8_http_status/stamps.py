@@ -42,8 +42,8 @@ def read_stamped(path: str) -> tuple[bytes, Stamp | None]:
         status = os.fstat(file.fileno())
         now = time.time_ns()
         source = file.read()
-    settled = _settled(status, now) and len(source) == status.st_size
-    return source, _stamp(status) if settled else None
+    stamp = _stamp(status)
+    return source, stamp if settled(stamp, now) and len(source) == status.st_size else None
 
 
 def settled_stamp(path: str, before_ns: int) -> Stamp | None:
@@ -53,7 +53,8 @@ def settled_stamp(path: str, before_ns: int) -> Stamp | None:
         status = os.stat(path)
     except (OSError, ValueError):
         return None
-    return _stamp(status) if _settled(status, before_ns) else None
+    stamp = _stamp(status)
+    return stamp if settled(stamp, before_ns) else None
 
 
 def unchanged(path: str, stamp: Stamp) -> bool:
@@ -65,12 +66,13 @@ def unchanged(path: str, stamp: Stamp) -> bool:
     return _stamp(status) == stamp
 
 
+def settled(stamp: Stamp, read_ns: int) -> bool:
+    """Both of the stamp's times are at least `SETTLED_NS` older than `read_ns`."""
+    return max(stamp[1], stamp[2]) <= read_ns - SETTLED_NS
+
+
 def _stamp(status: os.stat_result) -> Stamp:
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
-
-
-def _settled(status: os.stat_result, read_ns: int) -> bool:
-    return max(status.st_mtime_ns, status.st_ctime_ns) <= read_ns - SETTLED_NS
 
 
 def stamp_from_json(value: object) -> Stamp | None:
