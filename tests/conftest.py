@@ -5,20 +5,21 @@ import os
 import tempfile
 from pathlib import Path
 
-import pytest
-from expectations import showing, shown, split_options
-
-from flake8_http_status import stamps
-from flake8_http_status.engine import analyse
-from flake8_http_status.findings import Finding
-from flake8_http_status.options import Settings, settings_from_args
-
-# The project index's disk cache and its key go to a new folder of this test session: never into the repository
-# (the fixture projects are project roots) or the user's home, and never read from an older build's run.
+# The project index's disk cache and its key, and the package's kept code and tables, go to a new folder of this
+# test session: never into the repository (the fixture projects are project roots) or the user's home, and never
+# read from an older build's run. Set before the package is imported, since importing it reads its kept code.
 # Subprocesses (flake8, the CLI) inherit the variables.
 _CACHE_HOME = tempfile.mkdtemp(prefix="http-status-tests-")
 os.environ.setdefault("HTTP_STATUS_CACHE_DIR", os.path.join(_CACHE_HOME, "cache"))
 os.environ.setdefault("HTTP_STATUS_KEY_DIR", os.path.join(_CACHE_HOME, "key"))
+
+import pytest  # noqa: E402
+from expectations import showing, shown, split_options  # noqa: E402
+
+from flake8_http_status import stamps  # noqa: E402
+from flake8_http_status.engine import analyse  # noqa: E402
+from flake8_http_status.findings import Finding  # noqa: E402
+from flake8_http_status.options import Settings, settings_from_args  # noqa: E402
 
 
 def run(source: str, *options: str, filename: str = "example.py") -> list[Finding]:

@@ -28,6 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "enums",
         "user_cache",
         "stamps",
+        "kept_code",
         "regex_programs",
         "toml_documents",
         "kept_tables",

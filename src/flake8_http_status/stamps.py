@@ -17,7 +17,8 @@ Why that is safe, the way git trusts its index:
   in every process, as every file was before.
 - A stamp whose file's size differs from the bytes read (the file changed while it was read) is not kept.
 
-The package's kept tables (`kept_tables.py`) check the package's own source files with the same stamps.
+The package's kept tables and kept code (`kept_tables.py`, `kept_code.py`) check the package's own source files
+with the same stamps.
 
 Where the file systems give no inode-change time that moves with writes (on Windows, `st_ctime` is the creation
 time), the size, the modification time and the file index still have to match.

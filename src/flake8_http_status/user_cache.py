@@ -3,10 +3,11 @@ shared by every cache of the package.
 
 The folder is `$XDG_CACHE_HOME/flake8-http-status` (`~/.cache/flake8-http-status` when the variable is unset
 or relative, as the XDG rule says), or `HTTP_STATUS_KEY_DIR` when set (tests). It holds the index cache's
-key (`index/cache.py`), the compiled regular expressions (`regex_programs.py`), the parsed TOML documents
-(`toml_documents.py`) and the built framework tables (`kept_tables.py`), whose files are read only when this user
-owns them and no one else can write them, and written atomically. Nothing but `os` and modules flake8 has loaded
-is imported: the last three read the folder on a one-file run, where every imported module is paid for.
+key (`index/cache.py`), the package's compiled code (`kept_code.py`), the compiled regular expressions
+(`regex_programs.py`), the parsed TOML documents (`toml_documents.py`) and the built framework tables
+(`kept_tables.py`), whose files are read only when this user owns them and no one else can write them, and written
+atomically. Nothing but `os` and modules flake8 has loaded is imported: the last four read the folder on a one-file
+run, where every imported module is paid for.
 """
 
 from __future__ import annotations

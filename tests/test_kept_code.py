@@ -1,0 +1,415 @@
+"""`kept_code.py`: a module served from the kept file runs the code its source gives, a source or folder that changed
+is compiled again or imported the normal way, and a damaged or foreign file serves nothing.
+
+Most tests serve a small package of their own, `kcdemo`, from a finder made for it; the last ones run the real
+package in fresh processes."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import marshal
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import flake8_http_status
+from flake8_http_status import kept_code, stamps
+from flake8_http_status.kept_code import KeptCode
+from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE
+
+SOURCES = {
+    "__init__.py": "ROOT = 'root'\n",
+    "alpha.py": "from .beta import VALUE\n\nSEEN = VALUE + 1\n\n\ndef double(x):\n    return 2 * x\n",
+    "beta.py": "VALUE = 41\n",
+    "sub/__init__.py": "from . import inner\n",
+    "sub/inner.py": "WHERE = __name__\n",
+}
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The package `kcdemo` on `sys.path`, its files settled as soon as written; unloaded afterwards."""
+    root = tmp_path / "site" / "kcdemo"
+    for name, text in SOURCES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(stamps, "SETTLED_NS", 0)
+    monkeypatch.syspath_prepend(str(root.parent))
+    yield root
+    _unload()
+    _remove_demo_finders()
+
+
+def _remove_demo_finders() -> None:
+    sys.meta_path[:] = [finder for finder in sys.meta_path if getattr(finder, "_package", None) != "kcdemo"]
+
+
+def _unload() -> None:
+    for name in [name for name in sys.modules if name == "kcdemo" or name.startswith("kcdemo.")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def _process(root: Path, kept: Path) -> KeptCode:
+    """The finder a new process would install for `kcdemo`, reading `kept`: nothing of `kcdemo` loaded yet."""
+    _unload()
+    _remove_demo_finders()
+    finder = KeptCode(str(kept), *kept_code._read(str(kept)), root=str(root), package="kcdemo")
+    sys.meta_path.insert(0, finder)
+    return finder
+
+
+def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources `kept_code` compiles from here on."""
+    compiled: list[str] = []
+    original = kept_code._compile
+
+    def counting(origin: str, source: str, folder: str) -> kept_code.Compiled | None:
+        compiled.append(os.path.basename(origin))
+        return original(origin, source, folder)
+
+    monkeypatch.setattr(kept_code, "_compile", counting)
+    return compiled
+
+
+def _loader_of(name: str) -> object:
+    return sys.modules[name].__spec__.loader  # type: ignore[union-attr]
+
+
+def _stamp(path: Path) -> stamps.Stamp:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+
+
+# Served, and what importlib would give
+
+
+def test_the_first_miss_compiles_the_package_and_later_processes_are_served(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = tmp_path / "kept" / "modules"
+    compiled = _compiles(monkeypatch)
+    first = _process(demo, kept)
+    alpha = importlib.import_module("kcdemo.alpha")
+    assert alpha.SEEN == 42 and _loader_of("kcdemo.alpha") is first
+    assert sorted(compiled) == ["__init__.py", "alpha.py", "beta.py", "inner.py"]  # every submodule, the root's not
+    assert kept.is_file() and kept.stat().st_mode & 0o077 == 0
+    compiled.clear()
+    second = _process(demo, kept)
+    assert importlib.import_module("kcdemo.sub").inner.WHERE == "kcdemo.sub.inner"
+    assert importlib.import_module("kcdemo.alpha").double(4) == 8
+    assert compiled == []
+    assert {_loader_of(name) for name in ("kcdemo.alpha", "kcdemo.beta", "kcdemo.sub", "kcdemo.sub.inner")} == {second}
+    assert _loader_of("kcdemo") is not second  # the root package is the normal import's, as it installs the finder
+
+
+def test_a_served_module_has_the_attributes_and_code_of_a_normal_import(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _unload()
+    normal = {name: importlib.import_module(name) for name in ("kcdemo.alpha", "kcdemo.sub", "kcdemo.sub.inner")}
+    plain = {name: _attributes(module) for name, module in normal.items()}
+    code = normal["kcdemo.alpha"].double.__code__
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    finder = _process(demo, kept)
+    for name, attributes in plain.items():
+        module = importlib.import_module(name)
+        assert _loader_of(name) is finder
+        assert _attributes(module) == attributes
+    served = sys.modules["kcdemo.alpha"].double.__code__
+    assert (served.co_code, served.co_consts, served.co_filename, served.co_names) == (
+        code.co_code,
+        code.co_consts,
+        code.co_filename,
+        code.co_names,
+    )
+
+
+def _attributes(module: object) -> tuple[object, ...]:
+    spec = module.__spec__  # type: ignore[attr-defined]
+    shown = ("__file__", "__cached__", "__path__", "__package__", "__name__")
+    return (*(getattr(module, name, None) for name in shown), spec.origin, spec.parent, spec.has_location)
+
+
+def test_the_loader_answers_runpy_and_tracebacks(demo: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    finder = _process(demo, kept)
+    assert finder.is_package("kcdemo.sub") and not finder.is_package("kcdemo.alpha")
+    assert finder.get_filename("kcdemo.beta") == str(demo / "beta.py")
+    assert finder.get_source("kcdemo.beta") == SOURCES["beta.py"]
+    scope: dict[str, object] = {}
+    exec(finder.get_code("kcdemo.beta"), scope)  # type: ignore[arg-type]
+    assert scope["VALUE"] == 41
+    assert finder.get_code("kcdemo.nothing") is None
+    with pytest.raises(ImportError):
+        finder.get_filename("kcdemo.nothing")
+
+
+def test_other_names_are_left_to_the_import_system(demo: Path, tmp_path: Path) -> None:
+    finder = _process(demo, tmp_path / "kept" / "modules")
+    assert finder.find_spec("json") is None
+    assert finder.find_spec("kcdemo") is None  # the root package: loaded before the finder exists
+    assert finder.find_spec("kcdemo.missing") is None
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("kcdemo.missing")
+
+
+# A changed source or folder is not served as it was
+
+
+def test_a_source_edited_to_the_same_size_and_time_is_compiled_again(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    assert importlib.import_module("kcdemo.beta").VALUE == 41
+    beta = demo / "beta.py"
+    before = beta.stat()
+    time.sleep(0.01)
+    beta.write_text("VALUE = 40\n", encoding="utf-8")  # same size
+    os.utime(beta, ns=(before.st_atime_ns, before.st_mtime_ns))  # the modification time put back
+    compiled = _compiles(monkeypatch)
+    _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 41
+    assert compiled == ["beta.py"]  # the others are taken as they were kept
+    compiled.clear()
+    _process(demo, kept)  # the file was written again: the next process compiles nothing
+    assert importlib.import_module("kcdemo.beta").VALUE == 40
+    assert compiled == []
+
+
+def test_an_unsettled_source_is_imported_the_normal_way_and_not_kept(demo: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    beta = demo / "beta.py"
+    beta.write_text("VALUE = 7\n", encoding="utf-8")
+    soon = time.time_ns() + 60_000_000_000
+    os.utime(beta, ns=(soon, soon))  # changed "now" as far as settling goes, its folder untouched
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 8
+    assert _loader_of("kcdemo.beta") is not finder and _loader_of("kcdemo.alpha") is finder
+    entries, _, _ = kept_code._read(str(kept))
+    assert "kcdemo.beta" not in entries and "kcdemo.alpha" in entries
+
+
+def test_a_package_folder_added_beside_a_module_is_imported_in_its_place(demo: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.beta")
+    time.sleep(0.01)
+    (demo / "beta").mkdir()
+    (demo / "beta" / "__init__.py").write_text("VALUE = 99\n", encoding="utf-8")
+    finder = _process(demo, kept)
+    beta = importlib.import_module("kcdemo.beta")
+    assert beta.VALUE == 99 and beta.__file__ == str(demo / "beta" / "__init__.py")
+    assert _loader_of("kcdemo.beta") is finder  # compiled as the package it now is
+
+
+def test_a_compiled_module_beside_a_source_is_not_served(demo: Path) -> None:
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    (demo / f"beta{suffix}").write_bytes(b"")  # importlib would try this one first
+    entries, _ = kept_code._compiled(str(demo), "kcdemo", {})
+    assert "kcdemo.alpha" in entries and "kcdemo.beta" not in entries
+
+
+def test_a_module_added_to_the_package_is_served_after_the_one_refresh(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    (demo / "gamma.py").write_text("G = 3\n", encoding="utf-8")
+    refreshes: list[str] = []
+    original = kept_code._compiled
+
+    def counting(root: str, package: str, old: dict[str, kept_code.Compiled]) -> object:
+        refreshes.append(package)
+        return original(root, package, old)
+
+    monkeypatch.setattr(kept_code, "_compiled", counting)
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.gamma").G == 3 and _loader_of("kcdemo.gamma") is finder
+    importlib.import_module("kcdemo.alpha")
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("kcdemo.delta")
+    assert refreshes == ["kcdemo"]  # once per process, though `delta` was missed too
+
+
+def test_a_source_that_does_not_compile_raises_where_it_is_imported(demo: Path, tmp_path: Path) -> None:
+    (demo / "broken.py").write_text("def (:\n", encoding="utf-8")
+    _process(demo, tmp_path / "kept" / "modules")
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42
+    with pytest.raises(SyntaxError):
+        importlib.import_module("kcdemo.broken")
+
+
+def test_invalidate_caches_looks_at_the_folders_again(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder found unchanged is not looked at again in the same process (as `importlib` keeps a folder's
+    listing), until `importlib.invalidate_caches()`."""
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    finder = _process(demo, kept)
+    importlib.import_module("kcdemo.sub.inner")
+    compiled = _compiles(monkeypatch)
+    time.sleep(0.01)
+    (demo / "sub" / "extra.py").write_text("E = 1\n", encoding="utf-8")
+    assert finder.find_spec("kcdemo.sub.inner") is not None and compiled == []
+    importlib.invalidate_caches()
+    assert finder.find_spec("kcdemo.sub.inner") is not None  # after a refresh: the folder's stamp changed
+    assert compiled == ["extra.py"]
+    assert finder.find_spec("kcdemo.sub.extra") is not None
+
+
+# A damaged or foreign file serves nothing wrong
+
+
+def _kept_file(demo: Path, tmp_path: Path) -> Path:
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    return kept
+
+
+def _with_header(header: Any) -> bytes:
+    packed = marshal.dumps(header)
+    return len(packed).to_bytes(4, "big") + packed
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:3],
+        lambda data: b"not marshal data",
+        lambda data: (10**9).to_bytes(4, "big") + data[4:],
+        lambda data: _with_header((99, {}, {})),
+        lambda data: _with_header([1, {}, {}]),
+        lambda data: _with_header((1, [], {})),
+    ],
+    ids=["code cut short", "header cut short", "garbage", "header too long", "other format", "a list", "no entries"],
+)
+def test_a_damaged_file_serves_nothing(demo: Path, tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    kept = _kept_file(demo, tmp_path)
+    kept.write_bytes(damage(kept.read_bytes()))
+    kept.chmod(0o600)
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42  # compiled again and written again: served
+    assert _loader_of("kcdemo.alpha") is finder
+    assert "kcdemo.alpha" in kept_code._read(str(kept))[0]
+
+
+def _damaged_entries(entries: dict[str, Any], demo: Path) -> list[Any]:
+    beta = (*entries["kcdemo.beta"][:6],)
+    alpha_code = entries["kcdemo.alpha"][6:]
+    return [("beta.py",), None, (1, 2, 3, 4, 5, 6, 7, 8), (*beta, 0, 10**9), (*beta, *alpha_code)]
+
+
+@pytest.mark.parametrize("which", range(5), ids=["short", "none", "wrong types", "past the end", "another's code"])
+def test_a_malformed_entry_is_a_miss(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: int) -> None:
+    kept = _kept_file(demo, tmp_path)
+    entries, folders, code = kept_code._read(str(kept))
+    entry = _damaged_entries(entries, demo)[which]
+    kept.write_bytes(_with_header((1, {**entries, "kcdemo.beta": entry}, folders)) + bytes(code))
+    compiled = _compiles(monkeypatch)
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42
+    assert _loader_of("kcdemo.beta") is finder and compiled == ["beta.py"]  # after one refresh
+    assert not hasattr(sys.modules["kcdemo.beta"], "double")
+
+
+def test_a_file_others_can_write_is_not_read(demo: Path, tmp_path: Path) -> None:
+    kept = _kept_file(demo, tmp_path)
+    assert kept_code._read(str(kept))[0]
+    kept.chmod(0o620)
+    assert kept_code._read(str(kept))[:2] == ({}, {})
+
+
+def test_a_missing_file_serves_nothing(tmp_path: Path) -> None:
+    assert kept_code._read(str(tmp_path / "none"))[:2] == ({}, {})
+
+
+# The real package, in fresh processes
+
+FLASK_MODULE = (
+    "from flask import Flask, abort, jsonify\n\napp = Flask(__name__)\n\n\n@app.post('/items')\n"
+    "def create():\n    abort(404)\n    return jsonify(made=True), 200\n"
+)
+
+
+def _run(keys: Path, *, cache: bool = True, python_path: Path | None = None) -> tuple[list[str], dict[str, int]]:
+    """The findings of a fresh process on FLASK_MODULE, and how many of the package's modules each loader loaded."""
+    code = (
+        "import ast, collections, json, sys; from flake8_http_status.plugin import HttpStatusChecker as C;"
+        f" s = {FLASK_MODULE!r}; found = [f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()];"
+        " loaders = collections.Counter(type(m.__spec__.loader).__name__ for n, m in list(sys.modules.items())"
+        " if n.startswith('flake8_http_status'));"
+        " print(json.dumps([found, loaders]))"
+    )
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: "" if cache else "1"}
+    if python_path is not None:
+        environ["PYTHONPATH"] = str(python_path)
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
+    found, loaders = json.loads(output.stdout)
+    return found, loaders
+
+
+def test_a_warm_run_is_served_and_finds_what_an_uncached_run_finds(tmp_path: Path) -> None:
+    found, loaders = _run(tmp_path, cache=False)
+    assert found and "KeptCode" not in loaders
+    assert _run(tmp_path)[0] == found  # cold: compiled and kept
+    warm, loaders = _run(tmp_path)
+    assert warm == found
+    # Served: all but the root package and what it imports to install the finder.
+    assert loaders["KeptCode"] > 50 and sum(loaders.values()) - loaders["KeptCode"] == 4
+
+
+def test_python_dash_m_runs_a_served_main(tmp_path: Path) -> None:
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(tmp_path), NO_CACHE_VARIABLE: ""}
+    command = [sys.executable, "-m", "flake8_http_status", "explain", "404"]
+    first = subprocess.run(command, capture_output=True, text=True, check=True, env=environ).stdout
+    assert subprocess.run(command, capture_output=True, text=True, check=True, env=environ).stdout == first
+    assert "404" in first
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import importlib.util as u; print(type(u.find_spec('flake8_http_status.__main__').loader).__name__)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environ,
+    ).stdout
+    assert shown.strip() == "KeptCode"
+
+
+def test_caching_off_installs_no_finder(tmp_path: Path) -> None:
+    code = "import sys, flake8_http_status; print(sum(type(f).__name__ == 'KeptCode' for f in sys.meta_path))"
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(tmp_path), NO_CACHE_VARIABLE: "1"}
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
+    assert shown.stdout.strip() == "0"
+    assert not (tmp_path / "code").exists()
+
+
+def test_the_kept_file_is_per_build_and_per_copy_of_the_package() -> None:
+    """What the compiled code depends on names the folder: another Python, `-O`, or another copy of the package
+    (a second checkout on `PYTHONPATH`, whose run tests/test_kept_tables.py makes) keeps its own file."""
+    assert os.path.abspath(os.path.dirname(flake8_http_status.__file__)) in kept_code._BUILD
+    assert {sys.version, marshal.version, sys.flags.optimize, sys.implementation.name} <= set(kept_code._BUILD)
+    assert sys.pycache_prefix in kept_code._BUILD
