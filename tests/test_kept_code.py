@@ -6,16 +6,21 @@ package in fresh processes."""
 
 from __future__ import annotations
 
+import copy
 import importlib
+import importlib.machinery
+import importlib.resources
 import importlib.util
 import json
 import marshal
 import os
+import pkgutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import CodeType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -80,6 +85,10 @@ def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return compiled
 
 
+def _same(left: object, right: object) -> bool:
+    return left is right
+
+
 def _loader_of(name: str) -> object:
     return sys.modules[name].__spec__.loader  # type: ignore[union-attr]
 
@@ -141,7 +150,7 @@ def _attributes(module: object) -> tuple[object, ...]:
     return (*(getattr(module, name, None) for name in shown), spec.origin, spec.parent, spec.has_location)
 
 
-def test_the_loader_answers_runpy_and_tracebacks(demo: Path, tmp_path: Path) -> None:
+def test_the_loader_answers_runpy_pkgutil_and_resources(demo: Path, tmp_path: Path) -> None:
     kept = tmp_path / "kept" / "modules"
     _process(demo, kept)
     importlib.import_module("kcdemo.alpha")
@@ -150,11 +159,35 @@ def test_the_loader_answers_runpy_and_tracebacks(demo: Path, tmp_path: Path) -> 
     assert finder.get_filename("kcdemo.beta") == str(demo / "beta.py")
     assert finder.get_source("kcdemo.beta") == SOURCES["beta.py"]
     scope: dict[str, object] = {}
-    exec(finder.get_code("kcdemo.beta"), scope)  # type: ignore[arg-type]
+    exec(finder.get_code("kcdemo.beta"), scope)
     assert scope["VALUE"] == 41
-    assert finder.get_code("kcdemo.nothing") is None
-    with pytest.raises(ImportError):
-        finder.get_filename("kcdemo.nothing")
+    for missing in (finder.get_code, finder.get_filename, finder.get_source):
+        with pytest.raises(ImportError):
+            missing("kcdemo.nothing")
+    importlib.import_module("kcdemo.sub")
+    assert pkgutil.get_data("kcdemo.sub", "inner.py") == SOURCES["sub/inner.py"].encode()
+    assert sorted(path.name for path in importlib.resources.files("kcdemo.sub").iterdir()) == [
+        "__init__.py",
+        "inner.py",
+    ]
+    spec = sys.modules["kcdemo.sub"].__spec__
+    assert spec is not None and _same(copy.deepcopy(spec).loader, finder)
+
+
+def test_the_loader_reads_a_source_changed_after_the_one_refresh(demo: Path, tmp_path: Path) -> None:
+    """In a long-lived process, once its refresh is spent: the source file as it is, as `importlib`'s loader reads it."""
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    (demo / "beta.py").write_text("VALUE = 7\n", encoding="utf-8")
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 8  # the one refresh: compiled again
+    (demo / "beta.py").write_text("VALUE = 9\n", encoding="utf-8")
+    assert finder.get_source("kcdemo.beta") == "VALUE = 9\n"
+    scope: dict[str, object] = {}
+    exec(finder.get_code("kcdemo.beta"), scope)
+    assert scope["VALUE"] == 9
+    assert finder.get_filename("kcdemo.beta") == str(demo / "beta.py")
 
 
 def test_other_names_are_left_to_the_import_system(demo: Path, tmp_path: Path) -> None:
@@ -218,10 +251,13 @@ def test_a_package_folder_added_beside_a_module_is_imported_in_its_place(demo: P
     assert _loader_of("kcdemo.beta") is finder  # compiled as the package it now is
 
 
-def test_a_compiled_module_beside_a_source_is_not_served(demo: Path) -> None:
-    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    (demo / f"beta{suffix}").write_bytes(b"")  # importlib would try this one first
-    entries, _ = kept_code._compiled(str(demo), "kcdemo", {})
+@pytest.mark.parametrize("compiled", ["beta{suffix}", "beta/__init__{suffix}"], ids=["module", "package"])
+def test_a_compiled_module_beside_a_source_is_not_served(demo: Path, compiled: str) -> None:
+    """`importlib` would import an extension module, or a package folder whose `__init__` is one, in its place."""
+    path = demo / compiled.format(suffix=importlib.machinery.EXTENSION_SUFFIXES[0])
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"")
+    entries, _ = kept_code._compiled(str(demo), "kcdemo", {}, {})
     assert "kcdemo.alpha" in entries and "kcdemo.beta" not in entries
 
 
@@ -235,9 +271,9 @@ def test_a_module_added_to_the_package_is_served_after_the_one_refresh(
     refreshes: list[str] = []
     original = kept_code._compiled
 
-    def counting(root: str, package: str, old: dict[str, kept_code.Compiled]) -> object:
+    def counting(root: str, package: str, old: dict[str, Any], old_folders: dict[str, Any]) -> object:
         refreshes.append(package)
-        return original(root, package, old)
+        return original(root, package, old, old_folders)
 
     monkeypatch.setattr(kept_code, "_compiled", counting)
     finder = _process(demo, kept)
@@ -256,24 +292,103 @@ def test_a_source_that_does_not_compile_raises_where_it_is_imported(demo: Path, 
         importlib.import_module("kcdemo.broken")
 
 
-def test_invalidate_caches_looks_at_the_folders_again(
+def test_a_folder_is_looked_at_again_at_each_import(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A folder found unchanged is not looked at again in the same process (as `importlib` keeps a folder's
-    listing), until `importlib.invalidate_caches()`."""
+    """As `importlib` does: a package folder added beside a module in a running process is imported in its place."""
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    _process(demo, kept)
+    importlib.import_module("kcdemo.sub.inner")
+    time.sleep(0.01)
+    (demo / "sub" / "late").mkdir()
+    (demo / "sub" / "late" / "__init__.py").write_text("KIND = 'package'\n", encoding="utf-8")
+    (demo / "sub" / "late.py").write_text("KIND = 'module'\n", encoding="utf-8")
+    assert importlib.import_module("kcdemo.sub.late").KIND == "package"
+
+
+def test_a_folder_that_has_not_settled_keeps_its_compiled_modules(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor that saves by renaming changes the folder at each save: its modules are not compiled all again."""
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    time.sleep(0.01)
+    (demo / ".swap").write_text("", encoding="utf-8")
+    monkeypatch.setattr(stamps, "SETTLED_NS", 3_600_000_000_000)  # the folders changed "just now"
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42 and _loader_of("kcdemo.alpha") is not finder
+    assert "kcdemo.alpha" in kept_code._read(str(kept))[0]  # still kept
+    monkeypatch.setattr(stamps, "SETTLED_NS", 0)
+    compiled = _compiles(monkeypatch)
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42 and _loader_of("kcdemo.alpha") is finder
+    assert compiled == []
+
+
+@pytest.mark.parametrize("blocked", ["a file for a folder", "a folder for the file"])
+def test_a_kept_file_that_cannot_be_written_compiles_nothing(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str
+) -> None:
+    """Compiling the whole package in every process, for a file never written, would cost more than the normal
+    import."""
+    if blocked == "a file for a folder":
+        (tmp_path / "kept").write_text("", encoding="utf-8")
+    else:
+        (tmp_path / "kept" / "modules").mkdir(parents=True)
+    compiled = _compiles(monkeypatch)
+    _process(demo, tmp_path / "kept" / "modules")
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42
+    assert compiled == []
+
+
+def test_another_copy_of_the_package_imported_later_is_not_served_this_ones_code(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package removed from `sys.modules` and imported again from elsewhere: its submodules come from there."""
     kept = tmp_path / "kept" / "modules"
     _process(demo, kept)
     importlib.import_module("kcdemo.alpha")
     finder = _process(demo, kept)
-    importlib.import_module("kcdemo.sub.inner")
-    compiled = _compiles(monkeypatch)
-    time.sleep(0.01)
-    (demo / "sub" / "extra.py").write_text("E = 1\n", encoding="utf-8")
-    assert finder.find_spec("kcdemo.sub.inner") is not None and compiled == []
+    other = tmp_path / "other" / "kcdemo"
+    for name, text in SOURCES.items():
+        (other / name).parent.mkdir(parents=True, exist_ok=True)
+        (other / name).write_text(text.replace("41", "1"), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(other.parent))
     importlib.invalidate_caches()
-    assert finder.find_spec("kcdemo.sub.inner") is not None  # after a refresh: the folder's stamp changed
-    assert compiled == ["extra.py"]
-    assert finder.find_spec("kcdemo.sub.extra") is not None
+    alpha = importlib.import_module("kcdemo.alpha")
+    assert alpha.SEEN == 2 and alpha.__file__ == str(other / "alpha.py")
+    assert _loader_of("kcdemo.alpha") is not finder
+
+
+def test_install_replaces_an_earlier_finder_and_goes_before_importlibs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hooks put before `importlib`'s finder of sources still see the package's modules first."""
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    first, second = kept_code.install(), kept_code.install()
+    assert first is not None and second is not None
+    assert first not in sys.meta_path
+    assert [finder for finder in sys.meta_path if isinstance(finder, KeptCode)] == [second]
+    assert sys.meta_path[sys.meta_path.index(second) + 1] is importlib.machinery.PathFinder
+
+
+def test_code_that_marshal_cannot_read_is_a_miss(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged file can make `marshal.loads` raise anything (SystemError for a bad code object): a miss, compiled
+    again."""
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+
+    def damaged(data: Any) -> object:
+        loaded = marshal.loads(data)
+        if isinstance(loaded, CodeType):  # the code, not the entries
+            raise SystemError("bad argument to internal function")
+        return loaded
+
+    monkeypatch.setattr(kept_code, "marshal", SimpleNamespace(loads=damaged, dumps=marshal.dumps))
+    finder = _process(demo, kept)
+    assert importlib.import_module("kcdemo.alpha").SEEN == 42 and _loader_of("kcdemo.alpha") is not finder
 
 
 # A damaged or foreign file serves nothing wrong
@@ -376,7 +491,7 @@ def test_a_warm_run_is_served_and_finds_what_an_uncached_run_finds(tmp_path: Pat
     warm, loaders = _run(tmp_path)
     assert warm == found
     # Served: all but the root package and what it imports to install the finder.
-    assert loaders["KeptCode"] > 50 and sum(loaders.values()) - loaders["KeptCode"] == 4
+    assert loaders["KeptCode"] > 50 and sum(loaders.values()) - loaders["KeptCode"] == 3
 
 
 def test_python_dash_m_runs_a_served_main(tmp_path: Path) -> None:
@@ -412,4 +527,5 @@ def test_the_kept_file_is_per_build_and_per_copy_of_the_package() -> None:
     (a second checkout on `PYTHONPATH`, whose run tests/test_kept_tables.py makes) keeps its own file."""
     assert os.path.abspath(os.path.dirname(flake8_http_status.__file__)) in kept_code._BUILD
     assert {sys.version, marshal.version, sys.flags.optimize, sys.implementation.name} <= set(kept_code._BUILD)
+    assert kept_code._ROOT in kept_code._BUILD  # as written: `src/../src` gets a file of its own
     assert sys.pycache_prefix in kept_code._BUILD

@@ -38,10 +38,19 @@ import marshal
 import os
 import sys
 from types import CodeType, ModuleType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from .stamps import Stamp, read_stamped, settled
 from .user_cache import KeptFolder, read_private
+
+if TYPE_CHECKING:  # `stamps` itself is imported by a refresh only: a run that loads few modules does not pay for it
+    from .stamps import Stamp
+
+    # A module's entry: its source file and the folder holding it, both relative to the package's folder (the
+    # package's own folder is ""), the source's stamp (size, modification time, inode-change time, inode), and
+    # where its marshalled code is in the file (from, to).
+    Entry = tuple[str, str, int, int, int, int, int, int]
+    # What a refresh compiles or keeps of a module: its source and folder as in an entry, its stamp, its code.
+    Compiled = tuple[str, str, Stamp, bytes]
 
 _FORMAT: Final = 1
 _MAX_BYTES: Final = 64 << 20  # the package's code marshals to some 2.3 MB
@@ -57,6 +66,9 @@ _BUILD: Final = [
     sys.flags.optimize,
     sys.pycache_prefix,
     _FORMAT,
+    # The entries name the files as `importlib` spells them, from the folder as written (`src/../src` is another
+    # spelling of the same files: it gets its own file rather than recompiling the other's on every switch).
+    _ROOT,
     os.path.abspath(_ROOT),
 ]
 _ModuleSpec: Final[Any] = type(__spec__)
@@ -65,13 +77,6 @@ _TAG: Final = sys.implementation.cache_tag
 _CACHED: Final = f".{_TAG}{f'.opt-{sys.flags.optimize}' if sys.flags.optimize else ''}.pyc"
 
 _kept = KeptFolder("code")
-
-# A module's entry: its source file and the folder holding it, both relative to the package's folder (the
-# package's own folder is ""), the source's stamp (size, modification time, inode-change time, inode), and where
-# its marshalled code is in the file (from, to).
-Entry = tuple[str, str, int, int, int, int, int, int]
-# What a refresh compiles or keeps of a module: its source and folder as in an entry, its stamp, its code.
-Compiled = tuple[str, str, Stamp, bytes]
 
 
 class KeptCode:
@@ -95,30 +100,35 @@ class KeptCode:
         self._entries = entries
         self._folders = folders
         self._code = code
-        self._checked: set[str] = set()  # folders found unchanged in this process, as in `folders`
         self._lock = _thread.allocate_lock()
         self._refreshed = False
 
     # The finder
 
-    def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
+    def find_spec(self, name: str, path: Any = None, target: object = None) -> Any:
         if not name.startswith(self._prefix):
             return None
         served = self._served(name)
         if served is None:
             return None
         origin, folder, code = served
+        package = origin.endswith(_INIT + _SOURCE)  # a folder's own module: `importlib` would name no other so
+        # Where the parent package looks for it: a module's folder, or the folder holding a package's own. Not there,
+        # the parent is not the package at `root` (another copy of it, imported after this one was removed).
+        if path is None or (folder.rpartition(os.sep)[0] if package else folder) not in path:
+            return None
         spec = _ModuleSpec(name, self, origin=origin, loader_state=code)
         spec.has_location = True
-        package = origin.endswith(_INIT + _SOURCE)  # a folder's own module: `importlib` would name no other so
         spec.cached = _cached(folder, _INIT if package else name.rpartition(".")[2], origin)
         if package:  # where its submodules are looked for, as `importlib` sets it: the folder of its `__init__`
             spec.submodule_search_locations = [folder]
         return spec
 
-    def invalidate_caches(self) -> None:
-        """`importlib.invalidate_caches()`: look at the folders again."""
-        self._checked.clear()
+    def __copy__(self) -> KeptCode:  # one finder per copy of the package: a copied module spec shares it
+        return self
+
+    def __deepcopy__(self, memo: object) -> KeptCode:
+        return self
 
     # The loader
 
@@ -126,32 +136,45 @@ class KeptCode:
         return None
 
     def exec_module(self, module: ModuleType) -> None:
-        spec: Any = module.__spec__  # the one `find_spec` made, holding the module's code
-        exec(spec.loader_state, module.__dict__)
+        code = getattr(module.__spec__, "loader_state", None)  # what `find_spec` put there, the module's code
+        if type(code) is not CodeType:  # a spec made elsewhere (`importlib.util.spec_from_loader`)
+            code = self.get_code(module.__name__)
+        exec(code, module.__dict__)
 
-    def get_code(self, name: str) -> CodeType | None:
-        """What `runpy` runs for `python -m`."""
-        served = self._served(name)
-        return None if served is None else served[2]
+    # What `importlib`'s source loader answers too, for `runpy`, `pkgutil`, `importlib.resources`, debuggers: from
+    # the served code where there is one, from the source file as it is otherwise.
 
-    def get_source(self, name: str) -> str | None:
+    def get_code(self, name: str) -> CodeType:
         served = self._served(name)
-        if served is None:
-            return None
+        if served is not None:
+            return served[2]
+        origin = self.get_filename(name)
+        return compile(self.get_data(origin), origin, "exec", dont_inherit=True)
+
+    def get_source(self, name: str) -> str:
         import importlib.util  # loaded by flake8 already; only a traceback's or a debugger's look-up gets here
 
-        with open(served[0], "rb") as file:
-            return importlib.util.decode_source(file.read())
+        return importlib.util.decode_source(self.get_data(self.get_filename(name)))
 
     def is_package(self, name: str) -> bool:
-        served = self._served(name)
-        return served is not None and served[0].endswith(_INIT + _SOURCE)
+        return self.get_filename(name).endswith(_INIT + _SOURCE)
 
     def get_filename(self, name: str) -> str:
-        served = self._served(name)
-        if served is None:
-            raise ImportError(f"{name} is not served by the kept code", name=name)
-        return served[0]
+        origin = _source_of(self._root, name.removeprefix(self._prefix)) if name.startswith(self._prefix) else None
+        if origin is None:
+            raise ImportError(f"{name} is not a module of {self._root}", name=name)
+        return origin
+
+    def get_data(self, path: str) -> bytes:
+        with open(path, "rb") as file:
+            return file.read()
+
+    def get_resource_reader(self, name: str) -> Any:
+        """The files of package `name`'s folder, as `importlib` reads them for a source package."""
+        from importlib.readers import FileReader  # loaded by `importlib.resources` when it asks
+        from types import SimpleNamespace
+
+        return FileReader(SimpleNamespace(path=self.get_filename(name)))  # type: ignore[arg-type]  # reads `.path`
 
     # Checking and refreshing
 
@@ -165,25 +188,24 @@ class KeptCode:
             return None  # another miss, or a module the package does not have
         with self._lock:
             if not self._refreshed:
-                self._refresh()
+                # Set first: what the refresh imports (`stamps`) comes through this finder, and must not refresh.
                 self._refreshed = True
+                self._refresh()
         return self._unchanged(name)
 
     def _unchanged(self, name: str) -> tuple[str, str, CodeType] | None:
         try:
             source, relative, size, modified, changed, inode, start, end = self._entries[name]
+            # The folder is looked at each time, as `importlib` does: a file added to it (a package folder or a
+            # compiled module of the same name) would be imported in the module's place.
             folder = self._root + os.sep + relative if relative else self._root
-            if relative not in self._checked:
-                stamp = self._folders[relative]
-                if _stamp_of(folder) != stamp:
-                    return None
-                self._checked.add(relative)
+            if _stamp_of(folder) != self._folders[relative]:
+                return None
             origin = self._root + os.sep + source
-            stamp = (size, modified, changed, inode)
-            if _stamp_of(origin) != stamp or not 0 <= start < end <= len(self._code):
+            if _stamp_of(origin) != (size, modified, changed, inode) or not 0 <= start < end <= len(self._code):
                 return None
             code = marshal.loads(self._code[start:end])
-        except (KeyError, TypeError, ValueError, EOFError):  # no entry, or a damaged one: a miss
+        except Exception:  # no entry, or a damaged one (marshal may raise anything, SystemError too): a miss
             return None
         if type(code) is not CodeType or code.co_filename != origin:  # another module's code: damage, and a miss
             return None
@@ -192,26 +214,49 @@ class KeptCode:
     def _refresh(self) -> None:
         """Compile the package's modules whose sources changed since the file was written, and write it again when
         anything changed; a module whose source or folder has not settled is left out (imported the normal way)."""
+        if not _writable(self._path):  # compiled for nothing, in every process: the normal import instead
+            return
         old = _kept_modules(self._root, self._entries, self._code)
-        modules, folders = _compiled(self._root, self._package, {module[0]: module for module in old.values()})
+        modules, folders = _compiled(self._root, self._package, old, self._folders)
         if modules == old and folders == self._folders:
             return
         packed = _packed(modules, folders)
         self._entries, self._folders, self._code = _unpacked(packed)
-        self._checked.clear()
         _kept.store(self._path, packed)
 
 
 def install() -> KeptCode | None:
-    """Put the finder first on `sys.meta_path`, with the entries of the kept file (none when it is missing or
-    unreadable); nothing when caching is off or the user has no cache folder."""
+    """Put the finder on `sys.meta_path`, with the entries of the kept file (none when it is missing or unreadable),
+    just before `importlib`'s own finder of source files: hooks put before that one (an import hook that instruments
+    modules) still see the package's modules first. A finder an earlier import of the package installed (the package
+    removed from `sys.modules` and imported again) is replaced. Nothing when caching is off or the user has no cache
+    folder."""
     folder = _kept.path(_BUILD)
     if folder is None:
         return None
     path = os.path.join(folder, "modules")
     finder = KeptCode(path, *_read(path))
-    sys.meta_path.insert(0, finder)
+    finders = [
+        other for other in sys.meta_path if not (type(other).__name__ == KeptCode.__name__ and _of(other, _PACKAGE))
+    ]
+    path_finder = getattr(sys.modules.get("_frozen_importlib_external"), "PathFinder", None)
+    finders.insert(finders.index(path_finder) if path_finder in finders else len(finders), finder)
+    sys.meta_path[:] = finders
     return finder
+
+
+def _of(finder: object, package: str) -> bool:
+    return getattr(finder, "_package", None) == package
+
+
+def _writable(path: str) -> bool:
+    """The kept file can be written: its folder can be made and written to, and nothing but a file is in its place."""
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK) and (os.path.isfile(path) or not os.path.lexists(path))
 
 
 def _cached(folder: str, stem: str, origin: str) -> str | None:
@@ -237,7 +282,7 @@ def _read(path: str) -> tuple[dict[str, Entry], dict[str, Stamp], memoryview]:
         raw = read_private(path, _MAX_BYTES)
         if raw is not None:
             return _unpacked(raw)
-    except (OSError, ValueError, EOFError, TypeError):
+    except Exception:  # missing, unreadable, or damaged (marshal may raise anything): nothing is served
         pass
     return {}, {}, memoryview(b"")
 
@@ -283,7 +328,7 @@ def _kept_modules(root: str, entries: dict[str, Entry], code: memoryview) -> dic
 def _compiled_from(blob: bytes, origin: str) -> bool:
     try:
         code = marshal.loads(blob)
-    except (ValueError, EOFError, TypeError):
+    except Exception:  # damaged: marshal may raise anything, SystemError too
         return False
     return type(code) is CodeType and code.co_filename == origin
 
@@ -306,22 +351,32 @@ def _source_of(root: str, relative: str) -> str | None:
     return None
 
 
-def _compiled(root: str, package: str, old: dict[str, Compiled]) -> tuple[dict[str, Compiled], dict[str, Stamp]]:
-    """Every submodule of the package that can be served, and the stamps of its folders: a module of `old` (by
-    source file) whose source has its stamp still is taken as it is; others are compiled."""
+def _compiled(
+    root: str, package: str, old: dict[str, Compiled], old_folders: dict[str, Stamp]
+) -> tuple[dict[str, Compiled], dict[str, Stamp]]:
+    """Every submodule of the package that can be served, and the stamps of its folders: a module of `old` whose
+    source has its stamp still is taken as it is; others are compiled. A folder that has not
+    settled keeps its old modules and stamp (not served until a later refresh finds it settled, but not compiled
+    again then unless their sources changed): an editor that saves by renaming changes the folder at each save."""
     import time  # loaded by the interpreter at start-up
+
+    from .stamps import settled
 
     now = time.time_ns()
     modules: dict[str, Compiled] = {}
     folders: dict[str, Stamp] = {}
+    by_source = {module[0]: module for module in old.values()}
     for folder, dotted in _folders(root, package):
         stamp = _stamp_of(folder)
-        if stamp is None or not settled(stamp, now):
-            continue
         relative = os.path.relpath(folder, root) if folder != root else ""
+        if stamp is None or not settled(stamp, now):
+            if relative in old_folders:
+                folders[relative] = old_folders[relative]
+                modules.update((name, module) for name, module in old.items() if module[1] == relative)
+            continue
         for name, origin in _modules_in(folder, dotted, dotted != package):
             source = os.path.relpath(origin, root)
-            module = old.get(source)
+            module = by_source.get(source)
             if module is None or module[1] != relative or _stamp_of(origin) != module[2]:
                 module = _compile(origin, source, relative)
             if module is not None:
@@ -381,6 +436,8 @@ def _compile(origin: str, source: str, folder: str) -> Compiled | None:
     """The module whose source is at `origin` (`source` and `folder` relative to the package), compiled as
     `importlib` compiles a source; None when the file has not settled, cannot be read, or does not compile
     (`importlib` then raises the error where the module is imported)."""
+    from .stamps import read_stamped
+
     try:
         text, stamp = read_stamped(origin)
         if stamp is None:
