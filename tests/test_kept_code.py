@@ -11,7 +11,6 @@ import importlib
 import importlib.machinery
 import importlib.resources
 import importlib.util
-import json
 import marshal
 import os
 import pkgutil
@@ -24,6 +23,7 @@ from types import CodeType, SimpleNamespace
 from typing import Any
 
 import pytest
+from fresh_plugin import fresh_run
 
 import flake8_http_status
 from flake8_http_status import kept_code, stamps
@@ -70,6 +70,14 @@ def _process(root: Path, kept: Path) -> KeptCode:
     finder = KeptCode(str(kept), *kept_code._read(str(kept)), root=str(root), package="kcdemo")
     sys.meta_path.insert(0, finder)
     return finder
+
+
+def _kept_file(demo: Path, tmp_path: Path) -> Path:
+    """The kept file of `kcdemo`, written by a process that imported a module of it (so: every module compiled)."""
+    kept = tmp_path / "kept" / "modules"
+    _process(demo, kept)
+    importlib.import_module("kcdemo.alpha")
+    return kept
 
 
 def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -127,9 +135,7 @@ def test_a_served_module_has_the_attributes_and_code_of_a_normal_import(
     normal = {name: importlib.import_module(name) for name in ("kcdemo.alpha", "kcdemo.sub", "kcdemo.sub.inner")}
     plain = {name: _attributes(module) for name, module in normal.items()}
     code = normal["kcdemo.alpha"].double.__code__
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     finder = _process(demo, kept)
     for name, attributes in plain.items():
         module = importlib.import_module(name)
@@ -151,9 +157,7 @@ def _attributes(module: object) -> tuple[object, ...]:
 
 
 def test_the_loader_answers_runpy_pkgutil_and_resources(demo: Path, tmp_path: Path) -> None:
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     finder = _process(demo, kept)
     assert finder.is_package("kcdemo.sub") and not finder.is_package("kcdemo.alpha")
     assert finder.get_filename("kcdemo.beta") == str(demo / "beta.py")
@@ -176,9 +180,7 @@ def test_the_loader_answers_runpy_pkgutil_and_resources(demo: Path, tmp_path: Pa
 
 def test_the_loader_reads_a_source_changed_after_the_one_refresh(demo: Path, tmp_path: Path) -> None:
     """In a long-lived process, once its refresh is spent: the source file as it is, as `importlib`'s loader reads it."""
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     (demo / "beta.py").write_text("VALUE = 7\n", encoding="utf-8")
     finder = _process(demo, kept)
     assert importlib.import_module("kcdemo.alpha").SEEN == 8  # the one refresh: compiled again
@@ -224,9 +226,7 @@ def test_a_source_edited_to_the_same_size_and_time_is_compiled_again(
 
 
 def test_an_unsettled_source_is_imported_the_normal_way_and_not_kept(demo: Path, tmp_path: Path) -> None:
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     beta = demo / "beta.py"
     beta.write_text("VALUE = 7\n", encoding="utf-8")
     soon = time.time_ns() + 60_000_000_000
@@ -264,9 +264,7 @@ def test_a_compiled_module_beside_a_source_is_not_served(demo: Path, compiled: s
 def test_a_module_added_to_the_package_is_served_after_the_one_refresh(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     (demo / "gamma.py").write_text("G = 3\n", encoding="utf-8")
     refreshes: list[str] = []
     original = kept_code._compiled
@@ -296,9 +294,7 @@ def test_a_folder_is_looked_at_again_at_each_import(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As `importlib` does: a package folder added beside a module in a running process is imported in its place."""
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     _process(demo, kept)
     importlib.import_module("kcdemo.sub.inner")
     time.sleep(0.01)
@@ -312,9 +308,7 @@ def test_a_folder_that_has_not_settled_keeps_its_compiled_modules(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An editor that saves by renaming changes the folder at each save: its modules are not compiled all again."""
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     time.sleep(0.01)
     (demo / ".swap").write_text("", encoding="utf-8")
     monkeypatch.setattr(stamps, "SETTLED_NS", 3_600_000_000_000)  # the folders changed "just now"
@@ -348,9 +342,7 @@ def test_another_copy_of_the_package_imported_later_is_not_served_this_ones_code
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The package removed from `sys.modules` and imported again from elsewhere: its submodules come from there."""
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
     finder = _process(demo, kept)
     other = tmp_path / "other" / "kcdemo"
     for name, text in SOURCES.items():
@@ -364,21 +356,20 @@ def test_another_copy_of_the_package_imported_later_is_not_served_this_ones_code
 
 
 def test_install_replaces_an_earlier_finder_and_goes_before_importlibs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Hooks put before `importlib`'s finder of sources still see the package's modules first."""
-    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    """Hooks put before `importlib`'s finders still see the package's modules first."""
+    hook = SimpleNamespace(find_spec=lambda *arguments: None)
+    standard = [finder for finder in sys.meta_path if finder in kept_code._standard_finders()]
+    assert importlib.machinery.PathFinder in standard
+    monkeypatch.setattr(sys, "meta_path", [hook, *standard])
     first, second = kept_code.install(), kept_code.install()
     assert first is not None and second is not None
-    assert first not in sys.meta_path
-    assert [finder for finder in sys.meta_path if isinstance(finder, KeptCode)] == [second]
-    assert sys.meta_path[sys.meta_path.index(second) + 1] is importlib.machinery.PathFinder
+    assert sys.meta_path == [hook, second, *standard]
 
 
 def test_code_that_marshal_cannot_read_is_a_miss(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A damaged file can make `marshal.loads` raise anything (SystemError for a bad code object): a miss, compiled
     again."""
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
+    kept = _kept_file(demo, tmp_path)
 
     def damaged(data: Any) -> object:
         loaded = marshal.loads(data)
@@ -392,13 +383,6 @@ def test_code_that_marshal_cannot_read_is_a_miss(demo: Path, tmp_path: Path, mon
 
 
 # A damaged or foreign file serves nothing wrong
-
-
-def _kept_file(demo: Path, tmp_path: Path) -> Path:
-    kept = tmp_path / "kept" / "modules"
-    _process(demo, kept)
-    importlib.import_module("kcdemo.alpha")
-    return kept
 
 
 def _with_header(header: Any) -> bytes:
@@ -467,21 +451,16 @@ FLASK_MODULE = (
 )
 
 
-def _run(keys: Path, *, cache: bool = True, python_path: Path | None = None) -> tuple[list[str], dict[str, int]]:
+def _run(keys: Path, *, cache: bool = True) -> tuple[list[str], dict[str, int]]:
     """The findings of a fresh process on FLASK_MODULE, and how many of the package's modules each loader loaded."""
-    code = (
-        "import ast, collections, json, sys; from flake8_http_status.plugin import HttpStatusChecker as C;"
-        f" s = {FLASK_MODULE!r}; found = [f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()];"
-        " loaders = collections.Counter(type(m.__spec__.loader).__name__ for n, m in list(sys.modules.items())"
-        " if n.startswith('flake8_http_status'));"
-        " print(json.dumps([found, loaders]))"
-    )
-    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: "" if cache else "1"}
-    if python_path is not None:
-        environ["PYTHONPATH"] = str(python_path)
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
-    found, loaders = json.loads(output.stdout)
+    found, loaders = fresh_run(FLASK_MODULE, keys, _LOADERS, cache=cache)
     return found, loaders
+
+
+_LOADERS = (
+    "collections.Counter(type(m.__spec__.loader).__name__ for n, m in list(sys.modules.items())"
+    " if n.startswith('flake8_http_status'))"
+)
 
 
 def test_a_warm_run_is_served_and_finds_what_an_uncached_run_finds(tmp_path: Path) -> None:

@@ -4,11 +4,9 @@ were, and a damaged or planted entry is a miss that runs nothing."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import pickle
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -16,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fresh_plugin import fresh_run
 from test_layers import LAYERS
 
 from flake8_http_status import api, kept_tables, stamps
@@ -368,16 +367,8 @@ def _run(
     source: str, keys: Path, *, cache: bool = True, python_path: Path | None = None
 ) -> tuple[list[str], list[str]]:
     """The findings of a fresh process on `source`, and the framework declarations it imported."""
-    code = (
-        "import ast, json, sys; from flake8_http_status.plugin import HttpStatusChecker as C;"
-        f" s = {source!r}; found = [f[2] for f in C(ast.parse(s), s.splitlines(True), 'm.py').run()];"
-        " print(json.dumps([found, sorted(m for m in sys.modules if m.startswith('flake8_http_status.api.'))]))"
-    )
-    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: "" if cache else "1"}
-    if python_path is not None:
-        environ["PYTHONPATH"] = str(python_path)
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ)
-    found, imported = json.loads(output.stdout)
+    report = "sorted(m for m in sys.modules if m.startswith('flake8_http_status.api.'))"
+    found, imported = fresh_run(source, keys, report, cache=cache, python_path=python_path)
     return found, [name for name in imported if name.rpartition(".")[2] in api.MODULES]
 
 
