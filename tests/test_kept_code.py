@@ -13,6 +13,7 @@ import importlib.resources
 import importlib.util
 import marshal
 import os
+import pickle
 import pkgutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ from fresh_plugin import fresh_run
 import flake8_http_status
 from flake8_http_status import kept_code, stamps
 from flake8_http_status.kept_code import KeptCode
-from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE
+from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE, KeptFolder
 
 SOURCES = {
     "__init__.py": "ROOT = 'root'\n",
@@ -251,12 +252,19 @@ def test_a_package_folder_added_beside_a_module_is_imported_in_its_place(demo: P
     assert _loader_of("kcdemo.beta") is finder  # compiled as the package it now is
 
 
-@pytest.mark.parametrize("compiled", ["beta{suffix}", "beta/__init__{suffix}"], ids=["module", "package"])
+@pytest.mark.parametrize(
+    "compiled", ["beta{suffix}", "beta/__init__{suffix}", "beta/__pycache__/"], ids=["module", "package", "a folder"]
+)
 def test_a_compiled_module_beside_a_source_is_not_served(demo: Path, compiled: str) -> None:
-    """`importlib` would import an extension module, or a package folder whose `__init__` is one, in its place."""
+    """`importlib` would import an extension module, or a package folder whose `__init__` is one, in its place; a
+    folder of the module's name becomes such a package when an `__init__` is put in it, which changes that folder's
+    times but not the times of the folder the module is in."""
     path = demo / compiled.format(suffix=importlib.machinery.EXTENSION_SUFFIXES[0])
     path.parent.mkdir(exist_ok=True)
-    path.write_bytes(b"")
+    if compiled.endswith("/"):
+        path.mkdir()
+    else:
+        path.write_bytes(b"")
     entries, _ = kept_code._compiled(str(demo), "kcdemo", {}, {})
     assert "kcdemo.alpha" in entries and "kcdemo.beta" not in entries
 
@@ -380,6 +388,53 @@ def test_code_that_marshal_cannot_read_is_a_miss(demo: Path, tmp_path: Path, mon
     monkeypatch.setattr(kept_code, "marshal", SimpleNamespace(loads=damaged, dumps=marshal.dumps))
     finder = _process(demo, kept)
     assert importlib.import_module("kcdemo.alpha").SEEN == 42 and _loader_of("kcdemo.alpha") is not finder
+
+
+def test_a_folder_put_first_in_the_parents_path_is_looked_in_first(demo: Path, tmp_path: Path) -> None:
+    kept = _kept_file(demo, tmp_path)
+    _process(demo, kept)
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "beta.py").write_text("VALUE = 0\n", encoding="utf-8")
+    package = importlib.import_module("kcdemo")
+    package.__path__.insert(0, str(overlay))
+    importlib.invalidate_caches()
+    assert importlib.import_module("kcdemo.beta").VALUE == 0
+
+
+def test_a_pickled_spec_names_the_finder_of_the_process(demo: Path, tmp_path: Path) -> None:
+    kept = _kept_file(demo, tmp_path)
+    finder = _process(demo, kept)
+    spec = importlib.import_module("kcdemo.beta").__spec__
+    assert spec is not None and _same(spec.loader, finder)
+    assert _same(pickle.loads(pickle.dumps(spec)).loader, finder)
+
+
+def test_install_with_caching_off_removes_the_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package removed from `sys.modules` and imported again after `HTTP_STATUS_NO_CACHE=1` was set."""
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    assert kept_code.install() is not None
+    monkeypatch.setenv(NO_CACHE_VARIABLE, "1")
+    monkeypatch.setattr(kept_code, "_kept", KeptFolder("code"))
+    assert kept_code.install() is None
+    assert not [finder for finder in sys.meta_path if isinstance(finder, KeptCode)]
+
+
+def test_the_refresh_runs_without_the_finders_lock(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refresh imports (`stamps`), and an import may wait for another thread's import, which may be waiting to
+    claim the refresh: only the claim holds the lock. Asked from outside an import too (`get_code`, as `runpy`)."""
+    finder = _process(demo, tmp_path / "kept" / "modules")
+    original = KeptCode._refresh
+    held: list[bool] = []
+
+    def refresh(self: KeptCode) -> None:
+        held.append(self._lock.locked())
+        original(self)
+
+    monkeypatch.setattr(KeptCode, "_refresh", refresh)
+    assert finder.get_code("kcdemo.beta") is not None
+    assert finder.get_code("kcdemo.alpha") is not None  # one refresh per process
+    assert held == [False]
 
 
 # A damaged or foreign file serves nothing wrong

@@ -97,10 +97,10 @@ class KeptCode:
         self._root = root
         self._package = package
         self._prefix = package + "."
-        self._entries = entries
-        self._folders = folders
-        self._code = code
-        self._lock = _thread.allocate_lock()
+        # One attribute, replaced whole by a refresh: another thread reads the entries with the code they point into.
+        self._kept = entries, folders, code
+        self._found: dict[str, CodeType] = {}  # the code of the modules `find_spec` found, by name
+        self._lock = _thread.allocate_lock()  # held only to claim the refresh
         self._refreshed = False
 
     # The finder
@@ -113,16 +113,21 @@ class KeptCode:
             return None
         origin, folder, code = served
         package = origin.endswith(_INIT + _SOURCE)  # a folder's own module: `importlib` would name no other so
-        # Where the parent package looks for it: a module's folder, or the folder holding a package's own. Not there,
-        # the parent is not the package at `root` (another copy of it, imported after this one was removed).
-        if path is None or (folder.rpartition(os.sep)[0] if package else folder) not in path:
+        # Where the parent package looks for it first: a module's folder, or the folder holding a package's own. Not
+        # there, the parent is not the package at `root` (another copy of it, imported after this one was removed), or
+        # a folder put before it in the parent's `__path__` may hold the module.
+        if path is None or next(iter(path), None) != (folder.rpartition(os.sep)[0] if package else folder):
             return None
-        spec = _ModuleSpec(name, self, origin=origin, loader_state=code)
+        self._found[name] = code  # for `exec_module`, not in the spec: a spec pickles, a code object does not
+        spec = _ModuleSpec(name, self, origin=origin)
         spec.has_location = True
         spec.cached = _cached(folder, _INIT if package else name.rpartition(".")[2], origin)
         if package:  # where its submodules are looked for, as `importlib` sets it: the folder of its `__init__`
             spec.submodule_search_locations = [folder]
         return spec
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a pickled module spec names the finder of the unpickling process
+        return _finder_of, (self._package,)
 
     def __copy__(self) -> KeptCode:  # one finder per copy of the package: a copied module spec shares it
         return self
@@ -136,8 +141,8 @@ class KeptCode:
         return None
 
     def exec_module(self, module: ModuleType) -> None:
-        code = getattr(module.__spec__, "loader_state", None)  # what `find_spec` put there, the module's code
-        if type(code) is not CodeType:  # a spec made elsewhere (`importlib.util.spec_from_loader`)
+        code = self._found.pop(module.__name__, None)  # what `find_spec` found
+        if code is None:  # a spec made elsewhere (`importlib.util.spec_from_loader`)
             code = self.get_code(module.__name__)
         exec(code, module.__dict__)
 
@@ -186,25 +191,28 @@ class KeptCode:
             return served
         if self._refreshed or _source_of(self._root, name.removeprefix(self._prefix)) is None:
             return None  # another miss, or a module the package does not have
-        with self._lock:
-            if not self._refreshed:
-                # Set first: what the refresh imports (`stamps`) comes through this finder, and must not refresh.
-                self._refreshed = True
-                self._refresh()
+        with self._lock:  # one refresh per process: a thread that finds it claimed imports the normal way
+            claimed, self._refreshed = not self._refreshed, True
+        if not claimed:
+            return None
+        # Without the lock: the refresh imports (`stamps`, through this finder, which then finds the refresh claimed),
+        # and an import may wait for another thread's import, which may be waiting for this finder.
+        self._refresh()
         return self._unchanged(name)
 
     def _unchanged(self, name: str) -> tuple[str, str, CodeType] | None:
         try:
-            source, relative, size, modified, changed, inode, start, end = self._entries[name]
+            entries, folders, kept_code = self._kept
+            source, relative, size, modified, changed, inode, start, end = entries[name]
             # The folder is looked at each time, as `importlib` does: a file added to it (a package folder or a
             # compiled module of the same name) would be imported in the module's place.
             folder = self._root + os.sep + relative if relative else self._root
-            if _stamp_of(folder) != self._folders[relative]:
+            if _stamp_of(folder) != folders[relative]:
                 return None
             origin = self._root + os.sep + source
-            if _stamp_of(origin) != (size, modified, changed, inode) or not 0 <= start < end <= len(self._code):
+            if _stamp_of(origin) != (size, modified, changed, inode) or not 0 <= start < end <= len(kept_code):
                 return None
-            code = marshal.loads(self._code[start:end])
+            code = marshal.loads(kept_code[start:end])
         except Exception:  # no entry, or a damaged one (marshal may raise anything, SystemError too): a miss
             return None
         if type(code) is not CodeType or code.co_filename != origin:  # another module's code: damage, and a miss
@@ -216,12 +224,13 @@ class KeptCode:
         anything changed; a module whose source or folder has not settled is left out (imported the normal way)."""
         if not _writable(self._path):  # compiled for nothing, in every process: the normal import instead
             return
-        old = _kept_modules(self._root, self._entries, self._code)
-        modules, folders = _compiled(self._root, self._package, old, self._folders)
-        if modules == old and folders == self._folders:
+        entries, old_folders, code = self._kept
+        old = _kept_modules(self._root, entries, code)
+        modules, folders = _compiled(self._root, self._package, old, old_folders)
+        if modules == old and folders == old_folders:
             return
         packed = _packed(modules, folders)
-        self._entries, self._folders, self._code = _unpacked(packed)
+        self._kept = _unpacked(packed)
         _kept.store(self._path, packed)
 
 
@@ -230,14 +239,15 @@ def install() -> KeptCode | None:
     just before `importlib`'s own finders: hooks put before those (an import hook that instruments modules) still
     see the package's modules first. A finder an earlier import of the package installed (the package removed from
     `sys.modules` and imported again) is replaced. Nothing when caching is off or the user has no cache folder."""
+    finders = [
+        other for other in sys.meta_path if not (type(other).__name__ == KeptCode.__name__ and _of(other, _PACKAGE))
+    ]
+    sys.meta_path[:] = finders
     folder = _kept.path(_BUILD)
     if folder is None:
         return None
     path = os.path.join(folder, "modules")
     finder = KeptCode(path, *_read(path))
-    finders = [
-        other for other in sys.meta_path if not (type(other).__name__ == KeptCode.__name__ and _of(other, _PACKAGE))
-    ]
     standard = [index for index, other in enumerate(finders) if other in _standard_finders()]
     finders.insert(standard[0] if standard else len(finders), finder)
     sys.meta_path[:] = finders
@@ -255,6 +265,11 @@ def _standard_finders() -> tuple[object, ...]:
 
 def _of(finder: object, package: str) -> bool:
     return getattr(finder, "_package", None) == package
+
+
+def _finder_of(package: str) -> object:
+    """The finder of `package` on `sys.meta_path`, None when there is none (caching off)."""
+    return next((finder for finder in sys.meta_path if isinstance(finder, KeptCode) and _of(finder, package)), None)
 
 
 def _writable(path: str) -> bool:
@@ -421,7 +436,9 @@ def _modules_in(folder: str, package: str, served_init: bool) -> list[tuple[str,
         for suffix in importlib.machinery.EXTENSION_SUFFIXES
         if name.endswith(suffix)
     }
-    shadowing.update(name for name in names if _holds_init(os.path.join(folder, name)))
+    # A folder of the module's name: a package `importlib` imports in its place once it holds an `__init__` (which
+    # changes that folder's times, not this one's), so the module is left to `importlib` while the folder is there.
+    shadowing.update(name for name in names if os.path.isdir(os.path.join(folder, name)))
     found = []
     if served_init and _INIT not in shadowing:
         found.append((package, os.path.join(folder, _INIT + _SOURCE)))
@@ -430,14 +447,6 @@ def _modules_in(folder: str, package: str, served_init: bool) -> list[tuple[str,
         if name.endswith(_SOURCE) and stem.isidentifier() and stem != _INIT and stem not in shadowing:
             found.append((f"{package}.{stem}", os.path.join(folder, name)))
     return found
-
-
-def _holds_init(path: str) -> bool:
-    """A folder `importlib` takes for a package: it holds an `__init__` of some kind (source, bytecode, extension)."""
-    try:
-        return os.path.isdir(path) and any(name.startswith(_INIT + ".") for name in os.listdir(path))
-    except OSError:
-        return False
 
 
 def _compile(origin: str, source: str, folder: str) -> Compiled | None:
