@@ -227,7 +227,7 @@ class KeptCode:
 
     def _refresh(self) -> None:
         """Compile the package's modules whose sources changed since the file was written, and write it again when
-        anything changed; a module whose source or folder has not settled is left out (imported the normal way)."""
+        anything changed (`_compiled` says what is kept); nothing when the file cannot be written."""
         if not _writable(self._path):  # compiled for nothing, in every process: the normal import instead
             return
         entries, old_folders, code = self._kept
@@ -384,9 +384,10 @@ def _compiled(
     root: str, package: str, old: dict[str, Compiled], old_folders: dict[str, Stamp]
 ) -> tuple[dict[str, Compiled], dict[str, Stamp]]:
     """Every submodule of the package that can be served, and the stamps of its folders: a module of `old` whose
-    source has its stamp still is taken as it is; others are compiled. A folder that has not
-    settled keeps its old modules and stamp (not served until a later refresh finds it settled, but not compiled
-    again then unless their sources changed): an editor that saves by renaming changes the folder at each save."""
+    source has its stamp still is taken as it is; others are compiled, and left out when their source has not
+    settled (imported the normal way). A folder that has not settled keeps its old modules and stamp: they are not
+    served until a later refresh finds it settled, but are not compiled again then unless their sources changed (an
+    editor that saves by renaming changes the folder at each save)."""
     import time  # loaded by the interpreter at start-up
 
     from .stamps import settled
