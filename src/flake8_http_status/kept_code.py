@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .user_cache import KeptFolder, read_private
 
-if TYPE_CHECKING:  # `stamps` itself is imported by a refresh only: a run that loads few modules does not pay for it
+if TYPE_CHECKING:  # `stamps` itself is imported by a refresh only (`_stamp_of` says why)
     from .stamps import Stamp
 
     # A module's entry: its source file and the folder holding it, both relative to the package's folder (the
@@ -248,14 +248,13 @@ def install() -> KeptCode | None:
     finders = [
         other for other in sys.meta_path if not (type(other).__name__ == KeptCode.__name__ and _of(other, _PACKAGE))
     ]
-    sys.meta_path[:] = finders
     folder = _kept.path(_BUILD)
-    if folder is None:
-        return None
-    path = os.path.join(folder, "modules")
-    finder = KeptCode(path, *_read(path))
-    standard = [index for index, other in enumerate(finders) if other in _standard_finders()]
-    finders.insert(standard[0] if standard else len(finders), finder)
+    finder = None
+    if folder is not None:
+        path = os.path.join(folder, "modules")
+        finder = KeptCode(path, *_read(path))
+        standard = [index for index, other in enumerate(finders) if other in _standard_finders()]
+        finders.insert(standard[0] if standard else len(finders), finder)
     sys.meta_path[:] = finders
     return finder
 
@@ -363,6 +362,8 @@ def _compiled_from(blob: bytes, origin: str) -> bool:
 
 
 def _stamp_of(path: str) -> Stamp | None:
+    """The file's stamp, as `stamps` takes it: written out here so that serving a module does not import `stamps`,
+    which costs some 2 million instructions on a run that loads few of the package's modules. A refresh imports it."""
     try:
         status = os.stat(path)
     except (OSError, ValueError):
@@ -390,16 +391,16 @@ def _compiled(
     editor that saves by renaming changes the folder at each save)."""
     import time  # loaded by the interpreter at start-up
 
-    from .stamps import settled
+    from .stamps import settled_stamp, unchanged
 
     now = time.time_ns()
     modules: dict[str, Compiled] = {}
     folders: dict[str, Stamp] = {}
     by_source = {module[0]: module for module in old.values()}
     for folder, dotted in _folders(root, package):
-        stamp = _stamp_of(folder)
+        stamp = settled_stamp(folder, now)
         relative = os.path.relpath(folder, root) if folder != root else ""
-        if stamp is None or not settled(stamp, now):
+        if stamp is None:
             if relative in old_folders:
                 folders[relative] = old_folders[relative]
                 modules.update((name, module) for name, module in old.items() if module[1] == relative)
@@ -407,7 +408,7 @@ def _compiled(
         for name, origin in _modules_in(folder, dotted, dotted != package):
             source = os.path.relpath(origin, root)
             module = by_source.get(source)
-            if module is None or module[1] != relative or _stamp_of(origin) != module[2]:
+            if module is None or module[1] != relative or not unchanged(origin, module[2]):
                 module = _compile(origin, source, relative)
             if module is not None:
                 modules[name] = module
