@@ -264,27 +264,41 @@ class _Walker:
 
     def _signature(self, args: ast.arguments, stack: list[ast.AST | Scope]) -> None:
         """Counts and types a function's parameters, and pushes what the walk would visit of its `arguments` node,
-        in the same order (annotations, then defaults), without visiting the `arguments` and `arg` nodes."""
+        in the same order (annotations, then defaults), without visiting the `arguments` and `arg` nodes.
+
+        Asked of every function: plain loops, no generator or tuple built per function, since most parameters have
+        neither an annotation nor a default."""
         bound = self.bindings.bound
-        for group in (args.posonlyargs, args.args, args.kwonlyargs):
-            for arg in group:
-                bound[arg.arg] = bound.get(arg.arg, 0) + 1
-                if arg.annotation is not None:
-                    self.bindings.bind(arg.arg, self._type_of_annotation(arg.annotation))
-        for rest in (args.vararg, args.kwarg):
-            if rest is not None:
-                bound[rest.arg] = bound.get(rest.arg, 0) + 1
-        # `arguments`' fields in order: posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults
-        stack.extend(
-            parameter.annotation
-            for parameter in (*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs)
-            if parameter is not None and parameter.annotation is not None
-        )
-        # None where a keyword-only parameter has no default
-        stack.extend(default for default in args.kw_defaults if default is not None)
-        if args.kwarg is not None and args.kwarg.annotation is not None:
-            stack.append(args.kwarg.annotation)
+        # `arguments`' fields in order: posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults.
+        annotations: list[ast.expr] = []
+        for arg in args.posonlyargs:
+            self._parameter(arg, bound, annotations)
+        for arg in args.args:
+            self._parameter(arg, bound, annotations)
+        vararg, kwarg = args.vararg, args.kwarg
+        if vararg is not None:
+            bound[vararg.arg] = bound.get(vararg.arg, 0) + 1
+            if vararg.annotation is not None:
+                annotations.append(vararg.annotation)
+        for arg in args.kwonlyargs:
+            self._parameter(arg, bound, annotations)
+        if annotations:
+            stack.extend(annotations)
+        if args.kw_defaults:  # None where a keyword-only parameter has no default
+            stack.extend(default for default in args.kw_defaults if default is not None)
+        if kwarg is not None:
+            bound[kwarg.arg] = bound.get(kwarg.arg, 0) + 1
+            if kwarg.annotation is not None:
+                stack.append(kwarg.annotation)
         stack.extend(args.defaults)
+
+    def _parameter(self, arg: ast.arg, bound: Counter[str], annotations: list[ast.expr]) -> None:
+        """Counts a named parameter, and types and keeps its annotation."""
+        name, annotation = arg.arg, arg.annotation
+        bound[name] = bound.get(name, 0) + 1
+        if annotation is not None:
+            annotations.append(annotation)
+            self.bindings.bind(name, self._type_of_annotation(annotation))
 
     def _enter_class(self, node: ast.ClassDef, scope: Scope, stack: list[ast.AST | Scope]) -> Scope:
         self.candidates.classes.append(node)
