@@ -181,6 +181,16 @@ def test_analysing_a_flask_module_loads_no_other_framework() -> None:
     assert not [name for name in imported if name in OTHER_FRAMEWORKS]
 
 
+def test_a_flask_module_that_creates_nothing_loads_no_creation_idioms() -> None:
+    """HTS904's check asks whether a handler may create: with no creating word in it and no project, nothing can name
+    a creation helper, so `handlers.creation` stays out. So does `rules.held_back`, since every constant it reports
+    has a spelling."""
+    imported = _analysed(FLASK_MODULE)
+    assert "flake8_http_status.rules.choices.created" in imported  # the check ran
+    assert "flake8_http_status.handlers.creation" not in imported
+    assert "flake8_http_status.rules.held_back" not in imported
+
+
 def test_a_flask_modules_analysis_creates_no_enum_class() -> None:
     """`enums.Enum` stands in for `enum.Enum` on the plugin's path: creating an `enum.Enum` class costs some
     0.6 M instructions, paid on every one-file flake8 run (issue 16). The fixer, the catalogue and the CLI

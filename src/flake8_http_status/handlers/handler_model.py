@@ -263,12 +263,14 @@ class HandlerModel:
 
     def creations_in(self, function: FunctionNode) -> list[Created]:
         """Creating calls anywhere in the function (on some way or other)."""
+        if not self.may_create(function):
+            return []
         handler = self.handler(function)
         plain = self.idioms.plain_returns.get(handler.framework) if handler is not None else None
         from .creation import body_parameters
 
         received = body_parameters(function) if plain is not None and plain.body_parameters else frozenset()
-        return self.creations.find(self.body_index(function), received) if self.may_create(function) else []
+        return self.creations.find(self.body_index(function), received)
 
     def in_loop(self, function: FunctionNode, node: ast.AST) -> bool:
         """`node` runs once per item of a loop in the function, or of a comprehension in its statement."""
@@ -472,9 +474,15 @@ class HandlerModel:
         return pattern.search("".join(self.module.lines[start - 1 : end])) is not None
 
     def may_create(self, function: FunctionNode) -> bool:
-        return self.mentions(function, self.idioms.creation_words) or self.creations.calls_helper(
-            self.body_index(function)
-        )
+        return self.mentions(function, self.idioms.creation_words) or self.calls_creation_helper(function)
+
+    def calls_creation_helper(self, function: FunctionNode) -> bool:
+        """Some call in the function is of a creation helper: a project's, or one of this module's that the project
+        index's judge named (it names them on `creations`). Without a project and before the judge named any, none
+        is: answered without importing `creation`, which a module that creates nothing never needs."""
+        if self.module.project is None and "creations" not in self.__dict__:
+            return False
+        return self.creations.calls_helper(self.body_index(function))
 
 
 def caught_classes(clause: ast.ExceptHandler) -> list[ast.expr]:

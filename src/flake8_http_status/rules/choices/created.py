@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...analysis.sites import FunctionNode, Site
 from ...analysis.values import Spelling
@@ -11,7 +12,6 @@ from ...api import PATH_PARAMETER
 from ...api.rows import Role
 from ...findings import Finding, Fix, FixSafety
 from ...handlers.answers import Answer
-from ...handlers.creation import Created, answers_with, records_event
 from ...handlers.handler_model import HandlerModel
 from ...handlers.routes import Handler
 from ...lazy_pattern import LazyPattern
@@ -19,6 +19,9 @@ from ..context import Context
 from ..rule import Example, Rule, RuleDoc
 from .common import append_status, better, candidates, change_status, report_node
 from .payloads import reports_failure
+
+if TYPE_CHECKING:
+    from ...handlers.creation import Created
 
 _CREATING = frozenset({"POST", "PUT"})
 _POST = frozenset({"POST"})
@@ -235,6 +238,11 @@ def _creation(
         # A PUT creates its target only when it stores the resource itself; a service call may make a
         # different resource (an escalation creating an incident), which says nothing about the target.
         created = [creation for creation in created if not creation.row.heuristic]
+    if not created:
+        return None
+    # Imported here: the handler model imports `creation` only for a module that may create something.
+    from ...handlers.creation import answers_with, records_event
+
     # The answer must carry what was made: a login that writes an audit row, or a job run that records the
     # run and answers "started", made something beside the point of the request.
     index = model.body_index(function)

@@ -297,7 +297,7 @@ def _reads_only(context: Context, function: FunctionNode) -> bool:
     """No call in the function creates or could create: each is one the plugin knows to read or build."""
     model = context.handlers
     index = model.body_index(function)
-    if model.creations_in(function) or model.creations.calls_helper(index):
+    if model.creations_in(function) or model.calls_creation_helper(function):
         return False
     return not any(_opaque(context, call) for call in index.calls)
 
