@@ -59,6 +59,7 @@ def analyse_module(
     silenced: Silenced | None = None,
     hidden_skipped: bool = False,
     gated: bool = True,
+    fixes: bool = True,
 ) -> Analysis:
     """Findings for one parsed module. `prefilter=False` skips the text check (tests prove it loses nothing).
 
@@ -69,12 +70,14 @@ def analyse_module(
     are missing (for flake8, which drops them anyway).
     `gated=False` runs every rule module, also those whose gate (`rules.gates`) says they cannot report here (tests
     prove the gates lose nothing).
+    `fixes=False`: the findings carry no fix, and what only a fix needs is not worked out (`Context.fix_safety`);
+    their codes, places and messages are the same (for flake8, which shows messages only).
     HTS001 gives way to a shown finding that answers the same status otherwise (`rules.one_answer`)."""
     if prefilter:  # (the flake8 plugin asks the text first itself, and passes False)
         source = "".join(lines)
         if not may_have_findings(source, settings) and not may_use_project(source, filename):
             return Analysis([], None)
-    context = build_context(tree, list(lines), filename, settings, siblings)
+    context = build_context(tree, list(lines), filename, settings, siblings, fixes=fixes)
     findings: dict[tuple[str, int, int], Finding] = {}
     for checker in checkers_for(context, shown if hidden_skipped else None, gated=gated):
         for finding in checker(context):
@@ -98,6 +101,8 @@ def build_context(
     filename: str,
     settings: Settings,
     siblings: frozenset[str] = frozenset(),
+    *,
+    fixes: bool = True,
 ) -> Context:
     imports = collect_imports(tree)
     project = project_facts(filename, imports, settings)
@@ -134,6 +139,7 @@ def build_context(
         bindings=bindings,
         siblings=siblings,
         project=project,
+        fixes=fixes,
     )
 
 

@@ -137,8 +137,15 @@ class HttpStatusChecker:
             def shown(code: str) -> bool:  # HTS001 gives way only to a finding both selections keep
                 return keeps(code) and (flake8(code) if flake8 is not None else code not in OFF_BY_DEFAULT)
 
-        analysis = analyse_module(
-            self.tree, self.lines, self.filename, self.settings, prefilter=False, shown=shown, hidden_skipped=True
+        analysis = analyse_module(  # flake8 shows messages only: no fix is worked out
+            self.tree,
+            self.lines,
+            self.filename,
+            self.settings,
+            prefilter=False,
+            shown=shown,
+            hidden_skipped=True,
+            fixes=False,
         )
         for finding in analysis.findings:
             if keeps is None or keeps(finding.code):

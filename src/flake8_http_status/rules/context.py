@@ -46,8 +46,10 @@ class Context:
         bindings: Bindings | None = None,
         siblings: frozenset[str] = frozenset(),  # in a package's `__init__.py`: the submodules beside it
         project: ProjectFacts | None = None,  # what the project index knows of the other modules
+        fixes: bool = True,  # False: the caller reports messages only (the flake8 plugin), see `fix_safety`
     ) -> None:
         self.project = project
+        self.fixes = fixes
         self.tree = tree
         self.lines = lines
         self.imports = imports
@@ -146,6 +148,13 @@ class Context:
             return FixSafety.SAFE
         return FixSafety.UNSAFE
 
+    def fix_safety(self, node: ast.AST, before: str, family: Family | None = None) -> FixSafety:
+        """The safety of a fix that writes a constant of the module's family (or `family`) at `node`:
+        `retyping_safety`, which surveys every use of the module's values the first time it is asked. A caller that
+        keeps no fix (`fixes=False`: flake8 shows messages only) never pays for it: the answer is UNSAFE without
+        looking, and `finding` drops the fix it went into."""
+        return self.retyping_safety(node, before, family) if self.fixes else FixSafety.UNSAFE
+
     @cached_property
     def int_speller(self) -> Speller | None:
         """The speller of the int family of a framework the module always imports, when its own family is
@@ -166,7 +175,9 @@ class Context:
         return fallback if fallback.spell(code, dotted=dotted, at=node) is not None else self.speller
 
     def finding(self, rule: Rule, node: ast.AST, fix: Fix | None = None, **values: object) -> Finding:
-        return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), fix)
+        """The finding of `rule` at `node`, its message made of `values`; with no fix when the caller keeps none."""
+        kept = fix if self.fixes else None
+        return Finding(rule.code, rule.format(self.settings.lang, **values), start(node), end(node), kept)
 
     def source(self, node: ast.AST) -> str:
         """The exact source text of `node`."""

@@ -91,7 +91,7 @@ def check(context: Context) -> Iterator[Finding]:
         spelled = target.spell(constant.code, dotted=dotted, at=node)
         if spelled is None:
             continue
-        fix = context.replacement(node, spelled, context.retyping_safety(node, before, target.family))
+        fix = context.replacement(node, spelled, context.fix_safety(node, before, target.family))
         yield context.finding(
             MIXED_CONSTANTS,
             node,

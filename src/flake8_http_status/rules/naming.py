@@ -12,7 +12,6 @@ from ..findings import Finding, Fix, FixSafety, NewImport
 from ..i18n.phrase import Phrase
 from ..statuses import State, lookup
 from .context import Context
-from .held_back import held_back
 from .rule import Example, Rule, RuleDoc
 
 _STYLE_OPTION = "`http-status-style`: which constant family to suggest (`auto` by default)."
@@ -195,12 +194,14 @@ def _finding(site: Site, context: Context) -> Finding | None:
         return None
     spelled = speller.spell(site.code, dotted=site.in_pattern, at=site.node)
     if spelled is None:
+        from .held_back import held_back  # rare: most constants have a spelling, and an import here is start-up
+
         named = held_back(context, site.code)
         if named is None:
             return None
         reason = Phrase("{reason}; {why}", reason=status.reason, why=named[1])
         return context.finding(rule, site.node, None, constant=named[0], value=site.code, reason=reason)
-    safety = FixSafety.UNSAFE if renames else context.retyping_safety(site.node, INT, speller.family)
+    safety = FixSafety.UNSAFE if renames else context.fix_safety(site.node, INT, speller.family)
     fix = context.replacement(site.node, spelled, safety)
     return context.finding(rule, site.node, fix, constant=spelled.text, value=site.code, reason=status.reason)
 
