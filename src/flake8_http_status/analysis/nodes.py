@@ -60,11 +60,16 @@ def may_carry_status(node: ast.expr) -> bool:
         if may_carry_status(node.body):
             return True
         node = node.orelse
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Name):
+        name = node.id
+    elif isinstance(node, ast.Attribute):
+        name = node.attr
+        if name.isupper():
+            return True
+    elif isinstance(node, ast.Constant):
         return type(node.value) is int and 100 <= node.value <= 599
-    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
-    if isinstance(node, ast.Attribute) and name.isupper():
-        return True
+    else:
+        return False
     return says_status(name)
 
 
