@@ -162,6 +162,53 @@ def test_a_cycle_between_modules_stays_silent_and_does_not_depend_on_order(tmp_p
     assert lines_found(tmp_path / "app/b.py") == lines_found(tmp_path / "app/a.py") == []
 
 
+# pricing.py and discounts.py import each other; coupon_error reaches `abort` only through pricing.price_error, across
+# the cycle, so the call on line 9 must stay silent however the cache was filled.
+PRICING_CYCLE = {
+    "pyproject.toml": "",
+    "app/__init__.py": "",
+    "app/pricing.py": (
+        "from flask import abort\n"
+        "from . import discounts\n\n\n"
+        "def price_error(status):\n"
+        "    abort(status)\n\n\n"
+        "def price_of(product):\n"
+        "    discounts.coupon_error(422)\n"  # line 10
+        "    return product\n"
+    ),
+    "app/discounts.py": "from . import pricing\n\n\ndef coupon_error(status):\n    pricing.price_error(status)\n",
+}
+
+
+def _forget_entry(module: str) -> None:
+    """Remove `module`'s entry from the disk cache of the one index the session holds, and the session's memory."""
+    (index,) = session._INDEXES.values()
+    assert index.cache is not None
+    index.cache._path(module).unlink()
+    session.forget()
+
+
+@pytest.mark.parametrize("first", ["pricing", "discounts"])
+@pytest.mark.parametrize("dropped", ["app.pricing", "app.discounts"])
+def test_a_cycle_stays_silent_when_the_cache_holds_one_of_its_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str, dropped: str
+) -> None:
+    """The cache may hold one module of a cycle and not the other: another process wrote it, or is writing the
+    other's entry now. The module summarised again must get no fact from its partner, as when both were summarised
+    in one process, so that concurrent runs with a fresh cache agree."""
+    write(tmp_path, PRICING_CYCLE)
+    pricing = tmp_path / "app/pricing.py"
+    monkeypatch.setenv("HTTP_STATUS_NO_CACHE", "1")
+    uncached = lines_found(pricing)
+    assert (10, "HTS001") not in uncached
+    monkeypatch.delenv("HTTP_STATUS_NO_CACHE")
+    monkeypatch.setenv("HTTP_STATUS_CACHE_DIR", str(tmp_path / "cache"))  # this test's own, empty
+    lines_found(tmp_path / f"app/{first}.py")  # fills the cache, from the cycle's other end or this one
+    _forget_entry(dropped)
+    assert lines_found(pricing) == uncached
+    assert lines_found(tmp_path / "app/discounts.py") == []
+
+
 def test_dynamic_imports_third_party_names_and_missing_modules_stay_silent(tmp_path: Path) -> None:
     write(
         tmp_path,

@@ -120,7 +120,9 @@ class ProjectIndex:
         live = {name for name in known.open if any(f.module == name for f in self._frames)}
         if frame is not None:
             if live:
-                frame.open |= live
+                # This summary gets nothing from that module: it is cut at it too. Kept in its `open`, a process that
+                # later summarises that module alone (the cache holding only this one) gives it nothing back either.
+                frame.open |= live | {located.name}
                 return None
             frame.deps |= known.deps | ({located.name} if full else set())
         return known.summary
