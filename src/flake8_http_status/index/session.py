@@ -21,7 +21,7 @@ from .project_index import ModuleFacts, ProjectIndex
 from .reach import forget as forget_reach
 from .summary import Judge
 
-SUMMARY_FORMAT = 5  # bumped whenever what a summary holds, or how it is computed, changes
+SUMMARY_FORMAT = 6  # bumped whenever what a summary holds, or how it is computed, changes
 _INDEXES: dict[tuple[Path, str], ProjectIndex] = {}
 
 
