@@ -181,7 +181,7 @@ def test_analysing_a_flask_module_loads_no_other_framework() -> None:
     assert not [name for name in imported if name in OTHER_FRAMEWORKS]
 
 
-def test_a_flask_module_that_creates_nothing_loads_no_creation_idioms() -> None:
+def test_a_flask_module_that_creates_nothing_loads_no_creation_idioms_and_no_value_survey() -> None:
     """HTS904's check asks whether a handler may create: with no creating word in it and no project, nothing can name
     a creation helper, so `handlers.creation` stays out. So does `rules.held_back`, since every constant it reports
     has a spelling."""
@@ -189,6 +189,8 @@ def test_a_flask_module_that_creates_nothing_loads_no_creation_idioms() -> None:
     assert "flake8_http_status.rules.choices.created" in imported  # the check ran
     assert "flake8_http_status.handlers.creation" not in imported
     assert "flake8_http_status.rules.held_back" not in imported
+    # flake8 keeps no fix, so no fix's safety is asked, and the survey of value uses behind it is not imported.
+    assert "flake8_http_status.analysis.value_uses" not in imported
 
 
 def test_a_flask_modules_analysis_creates_no_enum_class() -> None:

@@ -14,7 +14,7 @@ import ast
 
 from ..api import framework_family
 from ..families import FAMILIES, Family
-from .value_uses import ENUM, family_type
+from .family_types import ENUM, family_type
 
 
 def int_fallback(style: str, family: Family, tree: ast.Module) -> str | None:

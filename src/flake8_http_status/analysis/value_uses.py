@@ -45,17 +45,6 @@ from .status_sites import find_sites
 if TYPE_CHECKING:
     from .project_facts import ProjectFacts
 
-INT: Final = "int"
-ENUM: Final = "HTTPStatus"
-
-# The type of the values each family holds (the families' keys in `families.Constant.family`).
-_FAMILY_TYPES: Final[dict[str, str]] = {
-    "httpstatus": ENUM,
-    "http.client": ENUM,  # http.client's constants are the HTTPStatus members themselves
-    "httpx": "httpx.codes",  # an IntEnum of its own, whose str() is the number
-    "falcon": "str",  # status lines
-}
-
 _ORDERED: Final = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _MEMBERSHIP: Final = (ast.In, ast.NotIn)
 _LITERALS: Final = (ast.Tuple, ast.List, ast.Set)
@@ -70,11 +59,6 @@ Callees = Callable[[ast.Name], bool]
 def unrebound(bound: Counter[str]) -> Callees:
     """Names the module binds once in all (the import or the assignment the matcher typed), or `self`/`cls`."""
     return lambda name: name.id in _OWN or bound[name.id] <= 1
-
-
-def family_type(family: str) -> str:
-    """The type of a family's constants: `ENUM` for `http.HTTPStatus`, `INT` for the framework families."""
-    return _FAMILY_TYPES.get(family, INT)
 
 
 def status_sites(tree: ast.Module, project: ProjectFacts | None = None) -> tuple[list[Site], Counter[str]]:

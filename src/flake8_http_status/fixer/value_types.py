@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from ..analysis.value_uses import INT, Callees, ValueUses, family_type, status_sites
+from ..analysis.family_types import INT, family_type
+from ..analysis.value_uses import Callees, ValueUses, status_sites
 from ..families import constant_for
 from .errors import FixError, FixFailure
 from .positions import first_line

@@ -9,13 +9,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..analysis.collect import Bindings, Candidates
+from ..analysis.family_types import family_type
 from ..analysis.imports import ImportMap
 from ..analysis.int_family import int_fallback
 from ..analysis.module import AnalysedModule
 from ..analysis.namespace import writes_own_namespace
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
-from ..analysis.value_uses import ValueUses, family_type, unrebound
 from ..analysis.values import read_value
 from ..families import FAMILIES, Constant, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
@@ -24,6 +24,7 @@ from .rule import Rule
 
 if TYPE_CHECKING:
     from ..analysis.project_facts import ProjectFacts
+    from ..analysis.value_uses import ValueUses
     from ..handlers.handler_model import HandlerModel
 
 
@@ -134,6 +135,10 @@ class Context:
 
     @cached_property
     def value_uses(self) -> ValueUses:
+        """The survey of where the module's status values are used (`fix_safety`, `speller_at`): imported here, as most
+        runs never ask (flake8's keep no fix)."""
+        from ..analysis.value_uses import ValueUses, unrebound
+
         return ValueUses(self.tree, self.sites, unrebound(self.bound))
 
     def retyping_safety(self, node: ast.AST, before: str, family: Family | None = None) -> FixSafety:

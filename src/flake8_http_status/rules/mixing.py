@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..analysis.value_uses import family_type
+from ..analysis.family_types import family_type
 from ..findings import Finding, FixSafety
 from .context import Context
 from .rule import Example, Rule, RuleDoc

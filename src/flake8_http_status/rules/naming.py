@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.family_types import INT
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled
-from ..analysis.value_uses import INT
 from ..analysis.values import Spelling, is_decimal_literal
 from ..findings import Finding, Fix, FixSafety, NewImport
 from ..i18n.phrase import Phrase
