@@ -32,7 +32,7 @@ STEPS = (
     ("facts", "the project facts"),
     ("collect", "the collector's walk"),
     ("sites", "the sites, with the index's answers (engine.build_context)"),
-    ("rules", "the rules, with flake8's default selection (engine.analyse_module)"),
+    ("rules", "the rules, with flake8's default selection and no fixes (engine.analyse_module)"),
 )
 
 
