@@ -209,6 +209,53 @@ def test_a_cycle_stays_silent_when_the_cache_holds_one_of_its_modules(
     assert lines_found(tmp_path / "app/discounts.py") == []
 
 
+# a.py and b.py import each other; each reads the other's constant (a shallow fact, which crosses a cycle) and relays
+# a status to the other's helper (a full one, which does not).
+CONSTANTS_CYCLE = {
+    "pyproject.toml": "",
+    "app/__init__.py": "",
+    "app/a.py": (
+        "from flask import abort\nfrom . import b\n\nDENIED = 403\n\n\ndef relay_a(status):\n    b.relay_b(status)\n\n\n"
+        "def require_a():\n    abort(b.GONE)\n"
+    ),
+    "app/b.py": (
+        "from flask import abort\nfrom . import a\n\nGONE = 404\n\n\ndef relay_b(status):\n    a.relay_a(status)\n\n\n"
+        "def require_b():\n    abort(a.DENIED)\n"
+    ),
+    "app/views.py": (
+        "from flask import Flask\nfrom .a import require_a\nfrom .b import require_b\n\napp = Flask(__name__)\n\n\n"
+        "@app.route('/x')\ndef x():\n    try:\n        require_a()\n        require_b()\n"
+        "    except Exception:\n        return 'error', 500\n    return 'ok'\n"
+    ),
+}
+
+
+def test_a_module_of_a_cycle_summarised_alone_still_gets_its_partners_constants(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a summary keeps from a cycle withholds only the partner's full summary: a constant, read from a shallow
+    one, is still given, as without a cache (an edit of b.py, or its entry lost, must not lose the HTS921)."""
+    write(tmp_path, CONSTANTS_CYCLE)
+    views = tmp_path / "app/views.py"
+    monkeypatch.setenv("HTTP_STATUS_NO_CACHE", "1")
+    uncached = _every_rule_found(views)
+    assert (12, "HTS921") in uncached
+    monkeypatch.delenv("HTTP_STATUS_NO_CACHE")
+    monkeypatch.setenv("HTTP_STATUS_CACHE_DIR", str(tmp_path / "cache"))
+    assert _every_rule_found(views) == uncached  # fills the cache
+    _forget_entry("app.b")
+    assert _every_rule_found(views) == uncached
+
+
+def _every_rule_found(path: Path) -> list[tuple[int, str]]:
+    """`lines_found` with every rule shown (the HTS9xx rules too)."""
+    session.forget()
+    source = path.read_text(encoding="utf-8")
+    settings = Settings(target_python=(3, 10), starlette_renamed=False)
+    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings, lambda code: True)
+    return [(finding.start.line, finding.code) for finding in findings]
+
+
 def test_dynamic_imports_third_party_names_and_missing_modules_stay_silent(tmp_path: Path) -> None:
     write(
         tmp_path,

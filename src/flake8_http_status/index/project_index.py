@@ -9,14 +9,16 @@ reading, because most modules are never asked about.)
 
 Import cycles stay silent. While module A's summary is being computed, a module it consults that needs A back
 gets no answer for A, and A gets none for it: no fact crosses a cycle, whichever module was asked about first,
-so the findings never depend on the order of files or on what the cache holds (`_Frame.open`).
+so the findings never depend on the order of files or on what the cache holds (`_Frame.open`). A summary also keeps
+the modules whose full summary it was refused because of a cycle (`Known.cut`), and is never given to them: a process
+whose cache holds it and must summarise one of them alone passes nothing back across the cycle either.
 """
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeGuard
 
 from ..analysis.imports import ImportMap, collect_imports
 from ..analysis.nodes import attribute_chain
@@ -37,23 +39,30 @@ _ANCESTORS: Final = 32  # classes climbed for one class's bases
 class _Frame:
     """A summary being computed: which modules it read (for the cache) and which cycles it met."""
 
-    __slots__ = ("deps", "module", "open")
+    __slots__ = ("cut", "deps", "module", "open")
 
     def __init__(self, module: str) -> None:
         self.module = module
         self.deps: set[str] = set()
         self.open: set[str] = set()  # modules still being computed that this one reached back to
+        self.cut: set[str] = set()  # modules whose full summary it was refused because of a cycle
 
 
 class Known:
     """A summary with what vouches for it: the modules it read (transitively) and the cycles it met."""
 
-    __slots__ = ("deps", "open", "summary")
+    __slots__ = ("cut", "deps", "open", "summary")
 
-    def __init__(self, summary: ModuleSummary, deps: frozenset[str], open_: frozenset[str]) -> None:
+    def __init__(
+        self, summary: ModuleSummary, deps: frozenset[str], open_: frozenset[str], cut: frozenset[str] = frozenset()
+    ) -> None:
         self.summary = summary
         self.deps = deps
         self.open = open_
+        # The modules whose full summaries this one was made without, because of a cycle: it is never given in full
+        # to them (nor to anything computed for them), so no fact crosses the cycle in a process that summarises one
+        # of them alone, whatever the cache holds of the others. A shallow summary reads no other module: given.
+        self.cut = cut
 
 
 class ProjectIndex:
@@ -117,12 +126,15 @@ class ProjectIndex:
             known = self._compute(located, full=full)
         if known is None:
             return None
-        live = {name for name in known.open if any(f.module == name for f in self._frames)}
+        computing = {f.module for f in self._frames}
+        live = known.open & computing
+        if full:  # a shallow summary reads no other module: only the open cycles withhold it
+            live |= known.cut & computing
         if frame is not None:
             if live:
-                # This summary gets nothing from that module: it is cut at it too. Kept in its `open`, a process that
-                # later summarises that module alone (the cache holding only this one) gives it nothing back either.
-                frame.open |= live | {located.name}
+                frame.open |= live
+                if full:  # this summary is made without that module's: kept, so it is never given to it either
+                    frame.cut.add(located.name)
                 return None
             frame.deps |= known.deps | ({located.name} if full else set())
         return known.summary
@@ -150,7 +162,7 @@ class ProjectIndex:
             finally:
                 self._frames.pop()
             frame.open.discard(located.name)
-            known = Known(summary, frozenset(frame.deps - {located.name}), frozenset(frame.open))
+            known = Known(summary, frozenset(frame.deps - {located.name}), frozenset(frame.open), frozenset(frame.cut))
             self._store(located, source_digest, known)
         self._known[located.path] = known
         return known
@@ -231,8 +243,8 @@ class ProjectIndex:
         of its dependencies as they are now. `stamps`: the entry's stamps of those files."""
         if entry is None:
             return None
-        open_ = entry.data.get("open")
-        if not isinstance(open_, list) or not all(isinstance(name, str) for name in open_):
+        open_, cut = entry.data.get("open"), entry.data.get("cut")
+        if not _names(open_) or not _names(cut):
             return None
         layout = self.layout_for(located.path)
         for name, wanted in entry.deps.items():
@@ -243,7 +255,7 @@ class ProjectIndex:
         if summary is None or (full and not summary.full):
             return None
         self._sources.pop(located.path, None)
-        return Known(summary, frozenset(entry.deps), frozenset(open_))
+        return Known(summary, frozenset(entry.deps), frozenset(open_), frozenset(cut))
 
     def _store(self, located: Located, source_digest: str, known: Known) -> None:
         if self.cache is None:
@@ -261,6 +273,7 @@ class ProjectIndex:
         data: dict[str, object] = {
             "summary": to_json(known.summary),
             "open": sorted(known.open),
+            "cut": sorted(known.cut),
             "stamps": {name: list(stamp) for name, stamp in stamped.items() if stamp is not None},
         }
         from .cache import Entry
@@ -331,6 +344,11 @@ class ProjectIndex:
         summary, module, name = found
         facts = summary.classes.get(name)
         return None if facts is None else (facts, f"{module}.{name}")
+
+
+def _names(value: object) -> TypeGuard[list[str]]:
+    """A cache entry's list of module names (its open and cut cycles)."""
+    return isinstance(value, list) and all(isinstance(name, str) for name in value)
 
 
 def _vouching(digest: str, stamps: object, name: str) -> tuple[str, Stamp] | None:
