@@ -3,7 +3,7 @@ nothing but a converting status slot or a comparison sees the value.
 
 The node-by-node comparison reads every constant as its number, so it cannot see this. Here the two modules are
 walked again in step, over the statements whose text the fixes changed, and each value whose type differs
-between the two (`analysis.value_uses.family_type`) must sit, in the rewritten module, where
+between the two (`analysis.family_types.family_type`) must sit, in the rewritten module, where
 `analysis.value_uses.ValueUses` says the type cannot show. The sites are found again in the rewritten tree, so
 the check does not trust what the rules decided, and the name each converting call starts from is read with
 Python's scope rules (`scopes.Resolver`), not the module's import list, so a parameter, a local, a loop variable or
