@@ -29,12 +29,14 @@ def write(root: Path, files: Mapping[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def lines_found(path: Path, *, index: bool = True) -> list[tuple[int, str]]:
-    """(line, code) of the findings in `path`, analysed through its real path as flake8 would."""
+def lines_found(path: Path, *, index: bool = True, every_rule: bool = False) -> list[tuple[int, str]]:
+    """(line, code) of the findings in `path`, analysed through its real path as flake8 would; `every_rule`: the
+    HTS9xx rules that are off by default too."""
     session.forget()
     source = path.read_text(encoding="utf-8")
     settings = Settings(target_python=(3, 10), starlette_renamed=False, project_index=index)
-    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings)
+    shown = (lambda code: True) if every_rule else None
+    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings, shown)
     return [(finding.start.line, finding.code) for finding in findings]
 
 
@@ -163,7 +165,7 @@ def test_a_cycle_between_modules_stays_silent_and_does_not_depend_on_order(tmp_p
 
 
 # pricing.py and discounts.py import each other; coupon_error reaches `abort` only through pricing.price_error, across
-# the cycle, so the call on line 9 must stay silent however the cache was filled.
+# the cycle, so the call on line 10 must stay silent however the cache was filled.
 PRICING_CYCLE = {
     "pyproject.toml": "",
     "app/__init__.py": "",
@@ -238,22 +240,13 @@ def test_a_module_of_a_cycle_summarised_alone_still_gets_its_partners_constants(
     write(tmp_path, CONSTANTS_CYCLE)
     views = tmp_path / "app/views.py"
     monkeypatch.setenv("HTTP_STATUS_NO_CACHE", "1")
-    uncached = _every_rule_found(views)
+    uncached = lines_found(views, every_rule=True)
     assert (12, "HTS921") in uncached
     monkeypatch.delenv("HTTP_STATUS_NO_CACHE")
     monkeypatch.setenv("HTTP_STATUS_CACHE_DIR", str(tmp_path / "cache"))
-    assert _every_rule_found(views) == uncached  # fills the cache
+    assert lines_found(views, every_rule=True) == uncached  # fills the cache
     _forget_entry("app.b")
-    assert _every_rule_found(views) == uncached
-
-
-def _every_rule_found(path: Path) -> list[tuple[int, str]]:
-    """`lines_found` with every rule shown (the HTS9xx rules too)."""
-    session.forget()
-    source = path.read_text(encoding="utf-8")
-    settings = Settings(target_python=(3, 10), starlette_renamed=False)
-    findings = analyse(ast.parse(source), source.splitlines(keepends=True), str(path), settings, lambda code: True)
-    return [(finding.start.line, finding.code) for finding in findings]
+    assert lines_found(views, every_rule=True) == uncached
 
 
 def test_dynamic_imports_third_party_names_and_missing_modules_stay_silent(tmp_path: Path) -> None:

@@ -126,10 +126,10 @@ class ProjectIndex:
             known = self._compute(located, full=full)
         if known is None:
             return None
-        computing = {f.module for f in self._frames}
-        live = known.open & computing
-        if full:  # a shallow summary reads no other module: only the open cycles withhold it
-            live |= known.cut & computing
+        # A shallow summary reads no other module: only the open cycles withhold it. Both sets are nearly always
+        # empty, and this is asked for every name the index resolves: no set is built then.
+        withheld = known.open | known.cut if full and known.cut else known.open
+        live = {name for name in withheld if any(f.module == name for f in self._frames)}
         if frame is not None:
             if live:
                 frame.open |= live

@@ -136,7 +136,7 @@ class Context:
     @cached_property
     def value_uses(self) -> ValueUses:
         """The survey of where the module's status values are used (`fix_safety`, `speller_at`): imported here, as most
-        runs never ask (flake8's keep no fix)."""
+        runs never ask (flake8 keeps no fix)."""
         from ..analysis.value_uses import ValueUses, unrebound
 
         return ValueUses(self.tree, self.sites, unrebound(self.bound))

@@ -95,8 +95,8 @@ def _view_method_name(name: str) -> bool:
         return True
     if not name.startswith(VIEW_PREFIXES):  # most methods: one call in C, not a generator
         return False
-    prefix = next((prefix for prefix in VIEW_PREFIXES if name.startswith(prefix)), None)
-    return prefix is not None and name[len(prefix) :].partition("_")[0] in _PREFIXED_VERBS
+    prefix = next(prefix for prefix in VIEW_PREFIXES if name.startswith(prefix))
+    return name[len(prefix) :].partition("_")[0] in _PREFIXED_VERBS
 
 
 def may_have_handler(context: Context) -> bool:
