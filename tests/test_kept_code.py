@@ -17,6 +17,7 @@ import pickle
 import pkgutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -86,9 +87,9 @@ def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     compiled: list[str] = []
     original = kept_code._compile
 
-    def counting(origin: str, source: str, folder: str) -> kept_code.Compiled | None:
+    def counting(origin: str, *arguments: Any) -> kept_code.Compiled | None:
         compiled.append(os.path.basename(origin))
-        return original(origin, source, folder)
+        return original(origin, *arguments)
 
     monkeypatch.setattr(kept_code, "_compile", counting)
     return compiled
@@ -381,7 +382,7 @@ def test_code_that_marshal_cannot_read_is_a_miss(demo: Path, tmp_path: Path, mon
 
     def damaged(data: Any) -> object:
         loaded = marshal.loads(data)
-        if isinstance(loaded, CodeType):  # the code, not the entries
+        if isinstance(loaded, tuple) and loaded and isinstance(loaded[0], CodeType):  # a module, not the entries
             raise SystemError("bad argument to internal function")
         return loaded
 
@@ -479,7 +480,7 @@ def test_a_malformed_entry_is_a_miss(demo: Path, tmp_path: Path, monkeypatch: py
     kept = _kept_file(demo, tmp_path)
     entries, folders, code = kept_code._read(str(kept))
     entry = _damaged_entries(entries, demo)[which]
-    kept.write_bytes(_with_header((1, {**entries, "kcdemo.beta": entry}, folders)) + bytes(code))
+    kept.write_bytes(_with_header((kept_code._FORMAT, {**entries, "kcdemo.beta": entry}, folders)) + bytes(code))
     compiled = _compiles(monkeypatch)
     finder = _process(demo, kept)
     assert importlib.import_module("kcdemo.alpha").SEEN == 42
@@ -563,3 +564,120 @@ def test_the_kept_file_is_per_build_and_per_copy_of_the_package() -> None:
     assert {sys.version, marshal.version, sys.flags.optimize, sys.implementation.name} <= set(kept_code._BUILD)
     assert kept_code._ROOT in kept_code._BUILD  # as written: `src/../src` gets a file of its own
     assert sys.pycache_prefix in kept_code._BUILD
+
+
+# Leading imports loaded ahead
+
+AHEAD = {
+    "log.py": "RAN = []\n",
+    "a.py": "from .log import RAN\n\nRAN.append('a')\n",
+    "b.py": "from .log import RAN\nfrom . import a\n\nRAN.append('b')\n",
+    "top.py": (
+        '"""Imports the others."""\n\nfrom __future__ import annotations\n\nimport os\nfrom typing import TYPE_CHECKING\n\n'
+        "from .log import RAN\n\nif TYPE_CHECKING:\n    from . import nowhere\nfrom . import b, a\n\nRAN.append('top')\n"
+    ),
+    # A package whose own leading import binds the name a later one takes: `importlib` imports no submodule then.
+    "pk/__init__.py": "from .helpers import inner\nfrom . import inner\n",
+    "pk/helpers.py": "inner = 'the helper'\n",
+    "pk/inner.py": "from ..log import RAN\n\nRAN.append('pk.inner')\n",
+    "c.py": "from .pk import inner\nfrom .log import RAN\n\nRAN.append('c')\n",
+}
+
+
+@pytest.fixture
+def ahead(demo: Path) -> Path:
+    for name, text in AHEAD.items():
+        (demo / name).parent.mkdir(parents=True, exist_ok=True)
+        (demo / name).write_text(text, encoding="utf-8")
+    return demo
+
+
+def _loaded_ahead(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The modules the finder loads ahead (without `importlib`) from here on."""
+    loaded: list[str] = []
+    original = KeptCode._load
+
+    def counting(self: KeptCode, name: str, *arguments: Any) -> bool:
+        done = original(self, name, *arguments)
+        if done:
+            loaded.append(name)
+        return done
+
+    monkeypatch.setattr(KeptCode, "_load", counting)
+    return loaded
+
+
+def _demo_modules() -> list[str]:
+    return [name for name in sys.modules if name.startswith("kcdemo")]
+
+
+@pytest.mark.parametrize("imported", ["kcdemo.top", "kcdemo.c"])
+def test_leading_imports_are_loaded_ahead_in_the_order_and_with_the_attributes_of_a_normal_import(
+    ahead: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, imported: str
+) -> None:
+    _unload()
+    importlib.import_module(imported)
+    ran, order = list(sys.modules["kcdemo.log"].RAN), _demo_modules()
+    plain = {name: _attributes(sys.modules[name]) for name in order}
+    kept = _kept_file(ahead, tmp_path)
+    finder = _process(ahead, kept)
+    loaded = _loaded_ahead(monkeypatch)
+    importlib.import_module(imported)
+    assert ran == sys.modules["kcdemo.log"].RAN and _demo_modules() == order
+    assert {name: _attributes(sys.modules[name]) for name in order} == plain
+    assert all(_loader_of(name) is finder for name in order if name != "kcdemo")
+    # In the order they end; `pk`'s own `from . import inner` is left to its body, which binds `inner` first.
+    expected = {
+        "kcdemo.top": ["kcdemo.log", "kcdemo.a", "kcdemo.b"],
+        "kcdemo.c": ["kcdemo.pk.helpers", "kcdemo.pk", "kcdemo.log"],
+    }
+    assert loaded == expected[imported]
+    assert "kcdemo.pk.inner" not in sys.modules
+
+
+def test_nothing_is_loaded_ahead_while_another_thread_runs(
+    ahead: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = _kept_file(ahead, tmp_path)
+    finder = _process(ahead, kept)
+    loaded = _loaded_ahead(monkeypatch)
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        top = importlib.import_module("kcdemo.top")
+    finally:
+        release.set()
+        waiting.join()
+    assert loaded == [] and top.RAN == ["a", "b", "top"]
+    assert _loader_of("kcdemo.b") is finder  # served all the same, through `importlib`
+    importlib.import_module("kcdemo.c")
+    assert loaded == ["kcdemo.pk.helpers", "kcdemo.pk"]  # the thread has ended
+
+
+def test_a_module_that_cannot_be_served_stops_the_loading_ahead(
+    ahead: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`b` changed since the file was written and cannot be compiled again (the one refresh is spent): its body
+    imports it the normal way, and `a`, which follows it in `top`'s leading imports, after it, as without a finder."""
+    kept = _kept_file(ahead, tmp_path)
+    finder = _process(ahead, kept)
+    finder._refreshed = True
+    (ahead / "b.py").write_text(AHEAD["b.py"] + "CHANGED = True\n", encoding="utf-8")
+    loaded = _loaded_ahead(monkeypatch)
+    top = importlib.import_module("kcdemo.top")
+    assert top.RAN == ["a", "b", "top"] and sys.modules["kcdemo.b"].CHANGED
+    assert loaded == ["kcdemo.log"] and _loader_of("kcdemo.b") is not finder
+    assert _demo_modules()[-4:] == ["kcdemo.log", "kcdemo.a", "kcdemo.b", "kcdemo.top"]
+
+
+def test_a_module_that_raises_while_loaded_ahead_is_not_left_in_sys_modules(
+    ahead: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (ahead / "a.py").write_text("raise LookupError('a fails')\n", encoding="utf-8")
+    kept = _kept_file(ahead, tmp_path)
+    _process(ahead, kept)
+    loaded = _loaded_ahead(monkeypatch)
+    with pytest.raises(LookupError, match="a fails"):
+        importlib.import_module("kcdemo.top")
+    assert not {"kcdemo.a", "kcdemo.b", "kcdemo.top"} & set(sys.modules) and loaded == ["kcdemo.log"]

@@ -28,6 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "enums",
         "user_cache",
         "stamps",
+        "leading_imports",
         "kept_code",
         "regex_programs",
         "toml_documents",

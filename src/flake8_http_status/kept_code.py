@@ -49,16 +49,21 @@ from typing import TYPE_CHECKING, Any, Final
 from .user_cache import KeptFolder, read_private
 
 if TYPE_CHECKING:  # `stamps` itself is imported by a refresh only (`_stamp_of` says why)
+    from collections.abc import Callable
+
+    from .leading_imports import Leading
     from .stamps import Stamp
 
     # A module's entry: its source file and the folder holding it, both relative to the package's folder (the
     # package's own folder is ""), the source's stamp (size, modification time, inode-change time, inode), and
-    # where its marshalled code is in the file (from, to).
+    # where it is in the file (from, to): its code and its leading imports (`leading_imports.py`), marshalled
+    # together, so that only the imported modules' are read.
     Entry = tuple[str, str, int, int, int, int, int, int]
-    # What a refresh compiles or keeps of a module: its source and folder as in an entry, its stamp, its code.
+    # What a refresh compiles or keeps of a module: its source and folder as in an entry, its stamp, and its code
+    # and leading imports, marshalled.
     Compiled = tuple[str, str, Stamp, bytes]
 
-_FORMAT: Final = 1
+_FORMAT: Final = 2
 _MAX_BYTES: Final = 64 << 20  # the package's code marshals to some 2.3 MB
 _PACKAGE: Final = __name__.rpartition(".")[0]
 # As `importlib` names the package's files: from the folder its `__init__` was loaded from, as given.
@@ -83,6 +88,12 @@ _TAG: Final = sys.implementation.cache_tag
 _CACHED: Final = f".{_TAG}{f'.opt-{sys.flags.optimize}' if sys.flags.optimize else ''}.pyc"
 
 _kept = KeptFolder("code")
+# Imports are being watched: `python -v` prints each, `-X importtime` times each, and only `importlib` does either.
+_WATCHED: Final = bool(
+    sys.flags.verbose
+    or "importtime" in sys._xoptions
+    or (os.environ.get("PYTHONPROFILEIMPORTTIME") and not sys.flags.ignore_environment)
+)
 
 
 class KeptCode:
@@ -105,7 +116,8 @@ class KeptCode:
         self._prefix = package + "."
         # One attribute, replaced whole by a refresh: another thread reads the entries with the code they point into.
         self._kept = entries, folders, code
-        self._found: dict[str, CodeType] = {}  # the code of the modules `find_spec` found, by name
+        # The code of the modules `find_spec` found, by name, with their leading imports (from the same entry).
+        self._found: dict[str, tuple[CodeType, tuple[Leading, ...]]] = {}
         self._lock = _thread.allocate_lock()  # held only to claim the refresh
         self._refreshed = False
 
@@ -117,14 +129,14 @@ class KeptCode:
         served = self._served(name)
         if served is None:
             return None
-        origin, folder, code = served
+        origin, folder, code, leading = served
         package = origin.endswith(_INIT + _SOURCE)  # a folder's own module: `importlib` would name no other so
         # Where the parent package looks for it first: a module's folder, or the folder holding a package's own. Not
         # there, the parent is not the package at `root` (another copy of it, imported after this one was removed), or
         # a folder put before it in the parent's `__path__` may hold the module.
         if path is None or next(iter(path), None) != (folder.rpartition(os.sep)[0] if package else folder):
             return None
-        self._found[name] = code  # for `exec_module`, not in the spec: a spec pickles, a code object does not
+        self._found[name] = code, leading  # for `exec_module`, not in the spec: a spec pickles, code does not
         spec = _ModuleSpec(name, self, origin=origin)
         spec.has_location = True
         spec.cached = _cached(folder, _INIT if package else name.rpartition(".")[2], origin)
@@ -147,10 +159,78 @@ class KeptCode:
         return None
 
     def exec_module(self, module: ModuleType) -> None:
-        code = self._found.pop(module.__name__, None)  # what `find_spec` found
-        if code is None:  # a spec made elsewhere (`importlib.util.spec_from_loader`)
-            code = self.get_code(module.__name__)
+        found = self._found.pop(module.__name__, None)  # what `find_spec` found
+        if found is None:  # a spec made elsewhere (`importlib.util.spec_from_loader`)
+            exec(self.get_code(module.__name__), module.__dict__)
+            return
+        code, leading = found
+        self._load_ahead(module.__name__, leading)
         exec(code, module.__dict__)
+
+    # Loading a served module's leading imports ahead of its body, without `importlib`
+
+    def _load_ahead(self, name: str, leading: tuple[Leading, ...]) -> None:
+        """Load the package's modules that module `name`'s leading imports load (`leading_imports.py`), in their
+        order, before its body runs, as `importlib` would load them but without its per-module work (some 80
+        thousand instructions a module). The body's imports then find them in `sys.modules`.
+
+        The same modules run in the same order: the package has no import cycle (`tests/test_layers.py`), so no
+        module loaded ahead can see the body's own names, and what runs before a module's leading imports (its
+        docstring, `if TYPE_CHECKING:`) changes nothing they can see. Only other packages' modules that the body
+        imports among its leading ones (the standard library's) may now be imported after the package's.
+        Loading stops at the first module that cannot be loaded ahead (not served, or a name taken from the module
+        itself, whose body binds it first); the body imports it and those after it, through `importlib`.
+        Nothing is loaded ahead while another thread runs (`importlib`'s module locks are not taken) or while
+        imports are watched (`python -v`, `-X importtime`)."""
+        if not leading or not _alone():
+            return
+        for item in leading:
+            if type(item) is not tuple or len(item) != 2 or type(item[0]) is not str:
+                return  # damage (`_unchanged` checked the rest of what was served)
+            module, taken = item
+            if module in sys.modules:
+                continue
+            parent_name, _, child = module.rpartition(".")
+            parent = sys.modules.get(parent_name)
+            if parent is None or (taken and parent_name == name):
+                return
+            if taken and hasattr(parent, child):  # a name the package binds: `importlib` imports no submodule
+                continue
+            if not self._load(module, parent, child):
+                return
+
+    def _load(self, name: str, parent: ModuleType, child: str) -> bool:
+        """Load module `name` (`child` of `parent`) as `importlib` would, when it is served; False when it is not."""
+        spec = self.find_spec(name, getattr(parent, "__path__", None))
+        if spec is None:
+            return False
+        code, leading = self._found.pop(name)
+        sys.audit("import", name, None, sys.path, sys.meta_path, sys.path_hooks)
+        module = ModuleType(name)  # with the attributes `importlib.util.module_from_spec` gives, in its order
+        attributes: dict[str, Any] = module.__dict__
+        attributes["__loader__"] = self
+        attributes["__package__"] = spec.parent
+        attributes["__spec__"] = spec
+        if spec.submodule_search_locations is not None:
+            attributes["__path__"] = spec.submodule_search_locations
+        attributes["__file__"] = spec.origin
+        if spec.cached is not None:
+            attributes["__cached__"] = spec.cached
+        spec._initializing = True
+        try:
+            sys.modules[name] = module
+            try:
+                self._load_ahead(name, leading)
+                exec(code, module.__dict__)
+            except BaseException:
+                sys.modules.pop(name, None)
+                raise
+            module = sys.modules.pop(name)  # last, as `importlib` leaves it: the module may have replaced itself
+            sys.modules[name] = module
+        finally:
+            spec._initializing = False
+        setattr(parent, child, module)
+        return True
 
     # What `importlib`'s source loader answers too, for `runpy`, `pkgutil`, `importlib.resources`, debuggers: from
     # the served code where there is one, from the source file as it is otherwise.
@@ -189,9 +269,9 @@ class KeptCode:
 
     # Checking and refreshing
 
-    def _served(self, name: str) -> tuple[str, str, CodeType] | None:
-        """The source file, its folder and the code of module `name` when its entry's source and folder still have
-        their stamps; looked for again once per process (`_refresh`) when not."""
+    def _served(self, name: str) -> tuple[str, str, CodeType, tuple[Leading, ...]] | None:
+        """The source file, its folder, the code and the leading imports of module `name` when its entry's source
+        and folder still have their stamps; looked for again once per process (`_refresh`) when not."""
         served = self._unchanged(name)
         if served is not None:
             return served
@@ -206,7 +286,7 @@ class KeptCode:
         self._refresh()
         return self._unchanged(name)
 
-    def _unchanged(self, name: str) -> tuple[str, str, CodeType] | None:
+    def _unchanged(self, name: str) -> tuple[str, str, CodeType, tuple[Leading, ...]] | None:
         try:
             entries, folders, kept_code = self._kept
             source, relative, size, modified, changed, inode, start, end = entries[name]
@@ -218,12 +298,12 @@ class KeptCode:
             origin = self._root + os.sep + source
             if _stamp_of(origin) != (size, modified, changed, inode) or not 0 <= start < end <= len(kept_code):
                 return None
-            code = marshal.loads(kept_code[start:end])
+            code, leading = marshal.loads(kept_code[start:end])
         except Exception:  # no entry, or a damaged one (marshal may raise anything, SystemError too): a miss
             return None
-        if type(code) is not CodeType or code.co_filename != origin:  # another module's code: damage, and a miss
-            return None
-        return origin, folder, code
+        if type(code) is not CodeType or code.co_filename != origin or type(leading) is not tuple:
+            return None  # another module's code: damage, and a miss (`_load_ahead` checks each leading import)
+        return origin, folder, code, leading
 
     def _refresh(self) -> None:
         """Compile the package's modules whose sources changed since the file was written, and write it again when
@@ -275,6 +355,12 @@ def _of(finder: object, package: str) -> bool:
 def _finder_of(package: str) -> object:
     """The finder of `package` on `sys.meta_path`, None when there is none (caching off)."""
     return next((finder for finder in sys.meta_path if isinstance(finder, KeptCode) and _of(finder, package)), None)
+
+
+def _alone() -> bool:
+    """Modules may be loaded ahead: no other thread has been started (`_thread._count()` counts the threads started
+    from Python, but the main one, that still run), and imports are not watched."""
+    return not _WATCHED and _thread._count() == 0
 
 
 def _writable(path: str) -> bool:
@@ -355,10 +441,10 @@ def _kept_modules(root: str, entries: dict[str, Entry], code: memoryview) -> dic
 
 def _compiled_from(blob: bytes, origin: str) -> bool:
     try:
-        code = marshal.loads(blob)
+        code, leading = marshal.loads(blob)
     except Exception:  # damaged: marshal may raise anything, SystemError too
         return False
-    return type(code) is CodeType and code.co_filename == origin
+    return type(code) is CodeType and code.co_filename == origin and _well_formed(leading)
 
 
 def _stamp_of(path: str) -> Stamp | None:
@@ -397,6 +483,7 @@ def _compiled(
     modules: dict[str, Compiled] = {}
     folders: dict[str, Stamp] = {}
     by_source = {module[0]: module for module in old.values()}
+    is_module = _is_module(root, package)
     for folder, dotted in _folders(root, package):
         stamp = settled_stamp(folder, now)
         relative = os.path.relpath(folder, root) if folder != root else ""
@@ -409,7 +496,7 @@ def _compiled(
             source = os.path.relpath(origin, root)
             module = by_source.get(source)
             if module is None or module[1] != relative or not unchanged(origin, module[2]):
-                module = _compile(origin, source, relative)
+                module = _compile(origin, source, relative, name, package, is_module)
             if module is not None:
                 modules[name] = module
                 folders[relative] = stamp
@@ -457,10 +544,15 @@ def _modules_in(folder: str, package: str, served_init: bool) -> list[tuple[str,
     return found
 
 
-def _compile(origin: str, source: str, folder: str) -> Compiled | None:
-    """The module whose source is at `origin` (`source` and `folder` relative to the package), compiled as
-    `importlib` compiles a source; None when the file has not settled, cannot be read, or does not compile
-    (`importlib` then raises the error where the module is imported)."""
+def _compile(
+    origin: str, source: str, folder: str, name: str, package: str, is_module: Callable[[str], bool]
+) -> Compiled | None:
+    """Module `name`, whose source is at `origin` (`source` and `folder` relative to the package), compiled as
+    `importlib` compiles a source, with its leading imports; None when the file has not settled, cannot be read, or
+    does not compile (`importlib` then raises the error where the module is imported)."""
+    import ast  # loaded by flake8 and by the analysis; only a refresh gets here
+
+    from .leading_imports import leading_imports
     from .stamps import read_stamped
 
     try:
@@ -468,6 +560,20 @@ def _compile(origin: str, source: str, folder: str) -> Compiled | None:
         if stamp is None:
             return None
         code = compile(text, origin, "exec", dont_inherit=True)
+        tree = ast.parse(text, origin)  # apart from the code: that is compiled from the source, as `importlib` does
     except (OSError, SyntaxError, ValueError):
         return None
-    return source, folder, stamp, marshal.dumps(code)
+    leading = leading_imports(tree, name, origin.endswith(_INIT + _SOURCE), package, is_module)
+    return source, folder, stamp, marshal.dumps((code, leading))
+
+
+def _is_module(root: str, package: str) -> Callable[[str], bool]:
+    """Whether a name is a module of the package `package` at `root` (a file of it)."""
+    prefix = package + "."
+    return lambda name: name.startswith(prefix) and _source_of(root, name.removeprefix(prefix)) is not None
+
+
+def _well_formed(leading: object) -> bool:
+    return type(leading) is tuple and all(
+        type(item) is tuple and len(item) == 2 and type(item[0]) is str and type(item[1]) is bool for item in leading
+    )

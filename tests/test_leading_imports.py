@@ -1,0 +1,151 @@
+"""`leading_imports.py`: which of the package's modules a module imports before anything else in its body runs, and
+the real package loaded ahead by `kept_code` in the order of a normal import."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import flake8_http_status
+from flake8_http_status.leading_imports import leading_imports
+from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE
+
+MODULES = {"pkg.a", "pkg.b", "pkg.sub", "pkg.sub.c", "pkg.sub.d", "pkg.sub.deep", "pkg.sub.deep.e"}
+
+
+def _leading(source: str, name: str = "pkg.sub.m", *, is_package: bool = False) -> list[tuple[str, bool]]:
+    return list(leading_imports(ast.parse(source), name, is_package, "pkg", MODULES.__contains__))
+
+
+def test_the_package_modules_of_the_leading_imports_in_order_with_their_packages() -> None:
+    source = (
+        '"""A docstring."""\n'
+        "from __future__ import annotations\n"
+        "import os\n"
+        "from typing import TYPE_CHECKING\n"
+        "from pkg.sub.deep import e\n"
+        "from . import d, not_a_module\n"
+        "if TYPE_CHECKING:\n"
+        "    from pkg import b\n"
+        "from ..a import thing\n"
+        "import pkg.b\n"
+    )
+    assert _leading(source) == [  # not `pkg.sub`, which holds the module: imported before it
+        ("pkg.sub.deep", False),
+        ("pkg.sub.deep.e", True),
+        ("pkg.sub.d", True),
+        ("pkg.a", False),
+        ("pkg.b", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "X = 1\n",
+        "try:\n    import tomllib\nexcept ImportError:\n    tomllib = None\n",
+        "if sys.version_info >= (3, 11):\n    import tomllib\n",
+        "if TYPE_CHECKING:\n    pass\nelse:\n    import json\n",
+        "print('a docstring is first only')\n",
+    ],
+    ids=["assignment", "try", "another if", "if TYPE_CHECKING with else", "a call"],
+)
+def test_any_other_statement_ends_them(first: str) -> None:
+    assert _leading("import pkg.a\n" + first + "import pkg.b\n") == [("pkg.a", False)]
+
+
+def test_relative_imports_from_a_package_and_from_a_module() -> None:
+    assert _leading("from . import c\nfrom .deep import e\n", "pkg.sub", is_package=True) == [
+        ("pkg.sub.c", True),
+        ("pkg.sub.deep", False),
+        ("pkg.sub.deep.e", True),
+    ]
+    assert _leading("from . import a\nfrom .sub import c\n", "pkg.m") == [
+        ("pkg.a", True),
+        ("pkg.sub", False),
+        ("pkg.sub.c", True),
+    ]
+
+
+def test_other_packages_and_missing_modules_add_nothing_and_end_nothing() -> None:
+    source = "import other.pkg\nfrom pkg.missing import x\nfrom pkg import *\nfrom pkg.sub import c\n"
+    assert _leading(source) == [("pkg.sub.c", True)]
+
+
+def test_every_module_of_the_package_lists_only_modules_it_imports_at_its_top() -> None:
+    """On the package itself: each leading import named is a module of it, imported by a statement before the body's
+    first statement of another kind (the check reads the statements on its own)."""
+    root = Path(flake8_http_status.__file__).parent
+    names = {
+        ".".join(("flake8_http_status", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        for path in root.rglob("*.py")
+    }
+    listed = 0
+    for path in sorted(root.rglob("*.py")):
+        name = ".".join(("flake8_http_status", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        leading = leading_imports(tree, name, path.name == "__init__.py", "flake8_http_status", names.__contains__)
+        top = " ".join(ast.unparse(node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom))
+        for module, _taken in leading:
+            assert module in names and module.rpartition(".")[2] in top, (name, module)
+        listed += len(leading)
+    assert listed > 300
+
+
+# The real package in fresh processes: with another thread running, nothing is loaded ahead.
+
+_RUN = """
+import json, sys, threading
+from flake8_http_status import kept_code
+loaded = []
+original = kept_code.KeptCode._load
+def counting(self, name, *arguments):
+    done = original(self, name, *arguments)
+    loaded.append(name) if done else None
+    return done
+kept_code.KeptCode._load = counting
+release = threading.Event()
+if sys.argv[2] == "thread":
+    threading.Thread(target=release.wait).start()
+from flake8.main.cli import main
+try:
+    main(["-j1", "--exit-zero", "--select=HTS", sys.argv[1]])
+except SystemExit:
+    pass
+release.set()
+print(json.dumps([[n for n in sys.modules if n.startswith("flake8_http_status")], len(loaded)]), file=sys.stderr)
+"""
+
+
+def _fresh(path: Path, keys: Path, mode: str) -> tuple[str, list[str], int]:
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(keys), NO_CACHE_VARIABLE: ""}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, str(path), mode], capture_output=True, text=True, check=True, env=environ
+    )
+    modules, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    return done.stdout, modules, loaded
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["flask/restful_api.py", "django/shop_views.py", "fastapi/exception_classes.py", "projects/fastapi_todo"],
+)
+def test_the_real_package_loads_the_same_modules_in_the_same_order_and_finds_the_same(
+    tmp_path: Path, fixture: str
+) -> None:
+    path = Path(__file__).parent.parent / "fixtures" / fixture
+    if path.is_dir():  # a project: copied, so that its index cache is written beside the copy
+        path = Path(shutil.copytree(path, tmp_path / "project")) / "todo" / "routers" / "todos.py"
+    keys = tmp_path / "keys"
+    _fresh(path, keys, "alone")  # cold: compiles and keeps
+    found, modules, loaded = _fresh(path, keys, "alone")
+    threaded = _fresh(path, keys, "thread")
+    assert loaded > 30 and threaded[2] == 0
+    assert (found, modules) == threaded[:2] and found
