@@ -13,7 +13,7 @@ from flake8_http_status.fixer.pipeline import FixOptions, fix_text
 from flake8_http_status.fixer.source import split_lines
 from flake8_http_status.markers import marker_condition
 from flake8_http_status.options import Settings
-from flake8_http_status.project import pyproject_for
+from flake8_http_status.project import _named_like, pyproject_for
 from flake8_http_status.versions import Span
 
 FASTAPI = (
@@ -247,3 +247,33 @@ def test_names_get_a_fix_once_the_floor_has_them(
     tmp_path: Path, dependencies: str, requires: str, family: str, code: int, written: str
 ) -> None:
     assert written in fixed(_view(code, family), pyproject(tmp_path, dependencies, requires))
+
+
+NAMES = [
+    "requirements.txt",
+    "requirements-dev.txt",
+    "requirements_test.txt",
+    "Requirements.txt",
+    "requirements.TXT",
+    "requirementstxt",
+    "requirements.txt.bak",
+    "requirements.in",
+    "old-requirements.txt",
+    "requirements\n.txt",
+    ".txt",
+    "a.txt",
+    "z.txt",
+]
+
+
+@pytest.mark.parametrize(("where", "prefix"), [(".", "requirements"), ("requirements", "")])
+def test_requirement_files_are_listed_as_a_glob_finds_them(tmp_path: Path, where: str, prefix: str) -> None:
+    """`_named_like` lists and compares names in place of `Path.glob`, which costs more in a large folder: the same
+    paths, in the same order, folders among them (`_requirement_files` keeps the files)."""
+    folder = tmp_path / where
+    folder.mkdir(exist_ok=True)
+    for name in NAMES:
+        (folder / name).write_text("flask\n", encoding="utf-8")
+    (folder / "requirements-docs.txt").mkdir()
+    assert _named_like(folder, prefix, ".txt") == sorted(folder.glob(prefix + "*.txt"))
+    assert _named_like(tmp_path / "missing", prefix, ".txt") == []
