@@ -178,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("fix --check, fixes to apply / flake8 alone", check_fixes, alone, None),
     ]
     print(f"File: {args.file} ({len(args.file.read_text().splitlines())} lines)")
+    # The copies are in a folder of the temporary folder, and outside any project the plugin looks for a project's
+    # files in every folder above a module: the count depends a little on how many entries that folder holds.
+    temporary = tempfile.gettempdir()
+    print(f"Copied into a folder of {temporary}, which holds {len(os.listdir(temporary))} entries")
     print()
     print("| Run | Instructions | flake8 alone | Ratio | Budget |")
     print("| --- | --- | --- | --- | --- |")

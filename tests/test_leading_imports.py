@@ -149,3 +149,16 @@ def test_the_real_package_loads_the_same_modules_in_the_same_order_and_finds_the
     threaded = _fresh(path, keys, "thread")
     assert loaded > 30 and threaded[2] == 0
     assert (found, modules) == threaded[:2] and found
+
+
+def test_imports_watched_by_x_importtime_all_go_through_importlib(tmp_path: Path) -> None:
+    """`-X importtime` times each import `importlib` makes: with it, no module is loaded ahead, and the plugin's
+    leading imports are timed as without the kept code."""
+    environ = {**os.environ, KEY_DIR_VARIABLE: str(tmp_path), NO_CACHE_VARIABLE: ""}
+    command = [sys.executable, "-X", "importtime", "-c", "import flake8_http_status.plugin"]
+    subprocess.run(command, capture_output=True, check=True, env=environ)  # cold: compiles and keeps
+    timed = subprocess.run(command, capture_output=True, text=True, check=True, env=environ).stderr
+    assert " flake8_http_status.options\n" in timed and " flake8_http_status.rules.checkers\n" in timed
+    served = "import sys, flake8_http_status.plugin; print(type(sys.modules['flake8_http_status.options'].__loader__))"
+    shown = subprocess.run([sys.executable, "-c", served], capture_output=True, text=True, check=True, env=environ)
+    assert "KeptCode" in shown.stdout  # served, and loaded ahead when imports are not watched
