@@ -11,6 +11,7 @@ import importlib
 import importlib.machinery
 import importlib.resources
 import importlib.util
+import json
 import marshal
 import os
 import pickle
@@ -21,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import CodeType, SimpleNamespace
+from types import CodeType, ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -597,9 +598,9 @@ def _loaded_ahead(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loaded: list[str] = []
     original = KeptCode._load
 
-    def counting(self: KeptCode, name: str, *arguments: Any) -> bool:
-        done = original(self, name, *arguments)
-        if done:
+    def counting(self: KeptCode, name: str) -> ModuleType | None:
+        done = original(self, name)
+        if done is not None:
             loaded.append(name)
         return done
 
@@ -626,11 +627,9 @@ def test_leading_imports_are_loaded_ahead_in_the_order_and_with_the_attributes_o
     assert ran == sys.modules["kcdemo.log"].RAN and _demo_modules() == order
     assert {name: _attributes(sys.modules[name]) for name in order} == plain
     assert all(_loader_of(name) is finder for name in order if name != "kcdemo")
-    # In the order they end; `pk`'s own `from . import inner` is left to its body, which binds `inner` first.
-    expected = {
-        "kcdemo.top": ["kcdemo.log", "kcdemo.a", "kcdemo.b"],
-        "kcdemo.c": ["kcdemo.pk.helpers", "kcdemo.pk", "kcdemo.log"],
-    }
+    # In the order they end; `pk`'s own submodules are left to its body, which binds `inner` before `from . import
+    # inner`: `helpers` is imported by `importlib`, and `pk.inner` by no one.
+    expected = {"kcdemo.top": ["kcdemo.log", "kcdemo.a", "kcdemo.b"], "kcdemo.c": ["kcdemo.pk", "kcdemo.log"]}
     assert loaded == expected[imported]
     assert "kcdemo.pk.inner" not in sys.modules
 
@@ -652,7 +651,7 @@ def test_nothing_is_loaded_ahead_while_another_thread_runs(
     assert loaded == [] and top.RAN == ["a", "b", "top"]
     assert _loader_of("kcdemo.b") is finder  # served all the same, through `importlib`
     importlib.import_module("kcdemo.c")
-    assert loaded == ["kcdemo.pk.helpers", "kcdemo.pk"]  # the thread has ended
+    assert loaded == ["kcdemo.pk"]  # the thread has ended
 
 
 def test_a_module_that_cannot_be_served_stops_the_loading_ahead(
@@ -681,3 +680,90 @@ def test_a_module_that_raises_while_loaded_ahead_is_not_left_in_sys_modules(
     with pytest.raises(LookupError, match="a fails"):
         importlib.import_module("kcdemo.top")
     assert not {"kcdemo.a", "kcdemo.b", "kcdemo.top"} & set(sys.modules) and loaded == ["kcdemo.log"]
+
+
+# Loading ahead against plain `importlib`, in fresh processes: scenarios of what the package itself never does
+
+_SCENARIO = """
+import builtins, importlib, json, os, sys, warnings
+root, mode = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.dirname(root))
+from flake8_http_status import kept_code, stamps
+stamps.SETTLED_NS = 0
+builtins.RAN = []
+if mode != "plain":
+    kept = os.path.join(os.path.dirname(os.path.dirname(root)), "kept", "modules")
+    finder = kept_code.KeptCode(kept, *kept_code._read(kept), root=root, package="kcdemo")
+    sys.meta_path.insert(0, finder)
+error = None
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    try:
+        exec(open(os.path.join(root, "run.py")).read(), {"__name__": "run"})
+    except Exception as exception:
+        error = [type(exception).__name__, str(exception)]
+modules = [name for name in sys.modules if name.startswith("kcdemo")]
+keys = {name: [key for key in vars(sys.modules[name]) if key != "__builtins__"] for name in modules if sys.modules[name]}
+shown = [str(warning.message) for warning in caught if warning.category is ImportWarning]
+print(json.dumps([builtins.RAN, modules, keys, error, shown]))
+"""
+
+_SCENARIOS = {
+    "a star taken from a package": {
+        "pk2/__init__.py": "__all__ = ['sm']\n",
+        "pk2/sm.py": "RAN.append('pk2.sm')\n",
+        "a.py": "RAN.append('a')\n",
+        "top.py": "from .pk2 import *\nfrom . import a\n",
+    },
+    "a folder without an __init__": {
+        "ns/m.py": "RAN.append('ns.m')\n",
+        "a.py": "RAN.append('a')\n",
+        "top.py": "from .ns import m\nfrom . import a\n",
+    },
+    "a module that is not there": {"a.py": "RAN.append('a')\n", "top.py": "from .missing import x\nfrom . import a\n"},
+    "a name that is neither": {"a.py": "RAN.append('a')\n", "top.py": "from . import nothere\nfrom . import a\n"},
+    "a package's own names first": {
+        "sub/__init__.py": "import os\nfrom .x import helper\nfrom .m import q\n",
+        "sub/x.py": "def helper():\n    pass\n",
+        "sub/helper.py": "RAN.append('sub.helper')\n",
+        "sub/m.py": "from . import helper\n\nq = helper\n",
+        "top.py": "from .sub import q\nRAN.append(q.__name__)\n",
+    },
+    "a parent that refuses the attribute": {
+        "pk/__init__.py": (
+            "import sys, types\n\n\nclass Guarded(types.ModuleType):\n"
+            "    def __setattr__(self, name, value):\n        if name == 'inner':\n"
+            "            raise AttributeError('read-only')\n        super().__setattr__(name, value)\n\n\n"
+            "sys.modules[__name__].__class__ = Guarded\n"
+        ),
+        "pk/inner.py": "RAN.append('pk.inner')\n",
+        "top.py": "import kcdemo.pk.inner\n",
+    },
+    "None in sys.modules": {
+        "a.py": "RAN.append('a')\n",
+        "b.py": "RAN.append('b')\n",
+        "top.py": "from . import a\nfrom . import b\n",
+        "run.py": "import sys\nsys.modules['kcdemo.a'] = None\nimport kcdemo.top\n",
+    },
+}
+
+
+@pytest.mark.parametrize("scenario", list(_SCENARIOS))
+def test_loading_ahead_runs_what_importlib_runs(tmp_path: Path, scenario: str) -> None:
+    """The modules run, their order in `sys.modules`, their names, the error and the warnings are those of a plain
+    import, in scenarios where loading ahead has to stop or to decide as `importlib` does."""
+    root = tmp_path / "site" / "kcdemo"
+    files = {"__init__.py": "", "run.py": "import kcdemo.top\n", **_SCENARIOS[scenario]}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+    def run(mode: str) -> Any:
+        done = subprocess.run(
+            [sys.executable, "-c", _SCENARIO, str(root), mode], capture_output=True, text=True, check=True
+        )
+        return json.loads(done.stdout)
+
+    plain = run("plain")
+    run("cold")  # compiles and keeps
+    assert run("ahead") == plain

@@ -14,17 +14,23 @@ from pathlib import Path
 import pytest
 
 import flake8_http_status
+from flake8_http_status import kept_code
 from flake8_http_status.leading_imports import leading_imports
 from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE
 
-MODULES = {"pkg.a", "pkg.b", "pkg.sub", "pkg.sub.c", "pkg.sub.d", "pkg.sub.deep", "pkg.sub.deep.e"}
+PACKAGES = {"pkg", "pkg.sub", "pkg.sub.deep"}
+MODULES = {"pkg.a", "pkg.b", "pkg.sub.c", "pkg.sub.d", "pkg.sub.m", "pkg.sub.deep.e", "pkg.m", "pkg.sub.inner"}
 
 
-def _leading(source: str, name: str = "pkg.sub.m", *, is_package: bool = False) -> list[tuple[str, bool]]:
-    return list(leading_imports(ast.parse(source), name, is_package, "pkg", MODULES.__contains__))
+def _kind(name: str) -> str | None:
+    return "package" if name in PACKAGES else "module" if name in MODULES else None
 
 
-def test_the_package_modules_of_the_leading_imports_in_order_with_their_packages() -> None:
+def _leading(source: str, name: str = "pkg.sub.m", *, is_package: bool = False) -> list[tuple[str, tuple[str, ...]]]:
+    return list(leading_imports(ast.parse(source), name, is_package, "pkg", _kind))
+
+
+def test_the_package_modules_of_the_leading_imports_in_order_with_the_names_taken() -> None:
     source = (
         '"""A docstring."""\n'
         "from __future__ import annotations\n"
@@ -35,14 +41,14 @@ def test_the_package_modules_of_the_leading_imports_in_order_with_their_packages
         "if TYPE_CHECKING:\n"
         "    from pkg import b\n"
         "from ..a import thing\n"
-        "import pkg.b\n"
+        "import pkg.b, json\n"
+        "from .deep import e\n"
     )
-    assert _leading(source) == [  # not `pkg.sub`, which holds the module: imported before it
-        ("pkg.sub.deep", False),
-        ("pkg.sub.deep.e", True),
-        ("pkg.sub.d", True),
-        ("pkg.a", False),
-        ("pkg.b", False),
+    assert _leading(source) == [  # names are kept for a package only: a module's are its attributes
+        ("pkg.sub.deep", ("e",)),
+        ("pkg.sub", ("d", "not_a_module")),
+        ("pkg.a", ()),
+        ("pkg.b", ()),
     ]
 
 
@@ -52,49 +58,67 @@ def test_the_package_modules_of_the_leading_imports_in_order_with_their_packages
         "X = 1\n",
         "try:\n    import tomllib\nexcept ImportError:\n    tomllib = None\n",
         "if sys.version_info >= (3, 11):\n    import tomllib\n",
-        "if TYPE_CHECKING:\n    pass\nelse:\n    import json\n",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    pass\nelse:\n    import json\n",
+        "if TYPE_CHECKING:\n    pass\n",
         "print('a docstring is first only')\n",
+        "import flask\n",
+        "from libcst import Module\n",
+        "from ....above import x\n",
+        "from .missing import x\n",
+        "from .deep.nothing import x\n",
     ],
-    ids=["assignment", "try", "another if", "if TYPE_CHECKING with else", "a call"],
+    ids=[
+        "assignment",
+        "try",
+        "another if",
+        "if TYPE_CHECKING with else",
+        "TYPE_CHECKING not bound",
+        "a call",
+        "another package",
+        "another package's module",
+        "above the top-level package",
+        "no module of the package",
+        "no module of the package, in a package",
+    ],
 )
 def test_any_other_statement_ends_them(first: str) -> None:
-    assert _leading("import pkg.a\n" + first + "import pkg.b\n") == [("pkg.a", False)]
+    assert _leading("import pkg.a\n" + first + "import pkg.b\n") == [("pkg.a", ())]
 
 
 def test_relative_imports_from_a_package_and_from_a_module() -> None:
-    assert _leading("from . import c\nfrom .deep import e\n", "pkg.sub", is_package=True) == [
-        ("pkg.sub.c", True),
-        ("pkg.sub.deep", False),
-        ("pkg.sub.deep.e", True),
-    ]
-    assert _leading("from . import a\nfrom .sub import c\n", "pkg.m") == [
-        ("pkg.a", True),
-        ("pkg.sub", False),
-        ("pkg.sub.c", True),
+    assert _leading("from .. import a\nfrom .deep import e\n", "pkg.sub", is_package=True) == [("pkg", ("a",))]
+    assert _leading("from . import a\nfrom .sub import c\nimport typing\nfrom .a import f\n", "pkg.m") == [
+        ("pkg", ("a",)),
+        ("pkg.sub", ("c",)),
+        ("pkg.a", ()),
     ]
 
 
-def test_other_packages_and_missing_modules_add_nothing_and_end_nothing() -> None:
-    source = "import other.pkg\nfrom pkg.missing import x\nfrom pkg import *\nfrom pkg.sub import c\n"
-    assert _leading(source) == [("pkg.sub.c", True)]
+def test_the_module_and_its_packages_are_left_out_and_its_own_submodules_end_them() -> None:
+    """Its packages are loaded before it runs; a package's own submodules are left to its body, which may bind the
+    names first (`from .helpers import inner` then `from . import inner`)."""
+    source = "import pkg.sub\nfrom .. import sub\nfrom . import inner\nimport pkg.a\n"
+    assert _leading(source, "pkg.sub", is_package=True) == [("pkg", ("sub",))]
+    assert _leading("import pkg.sub.m\nfrom .m.x import y\nimport pkg.a\n", "pkg.sub.m", is_package=True) == []
+    assert _leading("from pkg import *\nfrom pkg.sub import c\n") == [("pkg", ("*",)), ("pkg.sub", ("c",))]
 
 
 def test_every_module_of_the_package_lists_only_modules_it_imports_at_its_top() -> None:
-    """On the package itself: each leading import named is a module of it, imported by a statement before the body's
-    first statement of another kind (the check reads the statements on its own)."""
+    """On the package itself: each leading import is of the package, by a statement before the body's first
+    statement of another kind (the check reads the statements on its own)."""
     root = Path(flake8_http_status.__file__).parent
-    names = {
-        ".".join(("flake8_http_status", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
-        for path in root.rglob("*.py")
-    }
+    kind = kept_code._kind_in(str(root), "flake8_http_status")
     listed = 0
     for path in sorted(root.rglob("*.py")):
         name = ".".join(("flake8_http_status", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        leading = leading_imports(tree, name, path.name == "__init__.py", "flake8_http_status", names.__contains__)
+        leading = leading_imports(tree, name, path.name == "__init__.py", "flake8_http_status", kind)
         top = " ".join(ast.unparse(node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom))
-        for module, _taken in leading:
-            assert module in names and module.rpartition(".")[2] in top, (name, module)
+        for module, names in leading:
+            assert module.startswith("flake8_http_status"), (name, module)
+            assert all(taken in top for taken in names), (name, module)
+            holds = (name + ".").startswith(module + ".")  # `from . import x`, `from .. import y`
+            assert holds or module.rpartition(".")[2] in top, (name, module)
         listed += len(leading)
     assert listed > 300
 

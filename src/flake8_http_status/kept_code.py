@@ -40,6 +40,7 @@ same-length change of bytes inside the code is served, as a `.pyc`'s would be.
 from __future__ import annotations
 
 import _thread
+import builtins
 import marshal
 import os
 import sys
@@ -88,6 +89,7 @@ _TAG: Final = sys.implementation.cache_tag
 _CACHED: Final = f".{_TAG}{f'.opt-{sys.flags.optimize}' if sys.flags.optimize else ''}.pyc"
 
 _kept = KeptFolder("code")
+_IMPORT: Final = builtins.__import__  # the built-in one, unless replaced before the package was imported
 # Imports are being watched: `python -v` prints each, `-X importtime` times each, and only `importlib` does either.
 _WATCHED: Final = bool(
     sys.flags.verbose
@@ -124,19 +126,33 @@ class KeptCode:
     # The finder
 
     def find_spec(self, name: str, path: Any = None, target: object = None) -> Any:
-        if not name.startswith(self._prefix):
+        served = self._served_in(name, path)
+        loaded = _loaded(*served) if served is not None else None
+        if served is not None and loaded is None:  # damaged: looked for again, as a changed module is
+            served = self._served_in(name, path, again=True)
+            loaded = _loaded(*served) if served is not None else None
+        if served is None or loaded is None:
             return None
-        served = self._served(name)
+        self._found[name] = loaded  # for `exec_module`, not in the spec: a spec pickles, code does not
+        return self._spec(name, *served[:2])
+
+    def _served_in(self, name: str, path: Any, *, again: bool = False) -> tuple[str, str, memoryview] | None:
+        """Module `name`'s source file, its folder and its kept code (marshalled) when it is served where `importlib`
+        looks for it in the parent's `__path__` (`path`); `again`: looked for again (`_served`)."""
+        served = self._served(name, again=again) if name.startswith(self._prefix) else None
         if served is None:
             return None
-        origin, folder, code, leading = served
+        origin, folder, _code = served
         package = origin.endswith(_INIT + _SOURCE)  # a folder's own module: `importlib` would name no other so
         # Where the parent package looks for it first: a module's folder, or the folder holding a package's own. Not
         # there, the parent is not the package at `root` (another copy of it, imported after this one was removed), or
         # a folder put before it in the parent's `__path__` may hold the module.
         if path is None or next(iter(path), None) != (folder.rpartition(os.sep)[0] if package else folder):
             return None
-        self._found[name] = code, leading  # for `exec_module`, not in the spec: a spec pickles, code does not
+        return served
+
+    def _spec(self, name: str, origin: str, folder: str) -> Any:
+        package = origin.endswith(_INIT + _SOURCE)
         spec = _ModuleSpec(name, self, origin=origin)
         spec.has_location = True
         spec.cached = _cached(folder, _INIT if package else name.rpartition(".")[2], origin)
@@ -171,41 +187,78 @@ class KeptCode:
 
     def _load_ahead(self, name: str, leading: tuple[Leading, ...]) -> None:
         """Load the package's modules that module `name`'s leading imports load (`leading_imports.py`), in their
-        order, before its body runs, as `importlib` would load them but without its per-module work (some 80
-        thousand instructions a module). The body's imports then find them in `sys.modules`.
+        order, before its body runs, as `importlib` would load them but without its module locks, its search and its
+        per-module bookkeeping in Python (some 75 thousand instructions a module). The body's imports then find them
+        in `sys.modules`.
 
-        The same modules run in the same order: the package has no import cycle (`tests/test_layers.py`), so no
-        module loaded ahead can see the body's own names, and what runs before a module's leading imports (its
-        docstring, `if TYPE_CHECKING:`) changes nothing they can see. Only other packages' modules that the body
-        imports among its leading ones (the standard library's) may now be imported after the package's.
-        Loading stops at the first module that cannot be loaded ahead (not served, or a name taken from the module
-        itself, whose body binds it first); the body imports it and those after it, through `importlib`.
-        Nothing is loaded ahead while another thread runs (`importlib`'s module locks are not taken) or while
-        imports are watched (`python -v`, `-X importtime`)."""
+        The same modules run in the same order, with the same attributes: the package has no import cycle
+        (`tests/test_layers.py`), a package's own submodules are left to its body (which may bind their names
+        first), and what runs before a module's leading imports (its docstring, `from __future__`, the standard
+        library's imports, `if TYPE_CHECKING:`) changes nothing they can see; only those standard-library modules
+        may now be imported after the package's. A name taken from a package is a submodule only where the package
+        has no attribute of that name, as `importlib` decides. Loading stops at the first module that cannot be
+        loaded ahead (not served, claimed by a finder before this one, `None` in `sys.modules`, a name of a package
+        that is neither an attribute nor a served module, or a `*` taken from a package); the body imports it and
+        those after it through `importlib`, and raises where it would have. Nothing is loaded ahead while another thread runs
+        (`importlib`'s module locks are not taken), while imports are watched (`python -v`, `-X importtime`), or
+        while `__import__` is not the built-in one. Audit hooks see the same events in another order: a module's
+        leading imports before its own `exec`."""
         if not leading or not _alone():
             return
         for item in leading:
-            if type(item) is not tuple or len(item) != 2 or type(item[0]) is not str:
-                return  # damage (`_unchanged` checked the rest of what was served)
-            module, taken = item
-            if module in sys.modules:
-                continue
-            parent_name, _, child = module.rpartition(".")
-            parent = sys.modules.get(parent_name)
-            if parent is None or (taken and parent_name == name):
+            try:
+                target, names = item
+            except (TypeError, ValueError):
+                return  # damage (`_loaded` checked the rest of what was served)
+            if type(target) is not str or type(names) is not tuple:
                 return
-            if taken and hasattr(parent, child):  # a name the package binds: `importlib` imports no submodule
-                continue
-            if not self._load(module, parent, child):
+            module = sys.modules.get(target)
+            if module is None:
+                if target in sys.modules or not _alone():  # None there: `importlib` raises, and the body stops
+                    return
+                module = self._load(target)
+                if module is None:
+                    return
+            if names and not self._take(module, names):
                 return
 
-    def _load(self, name: str, parent: ModuleType, child: str) -> bool:
-        """Load module `name` (`child` of `parent`) as `importlib` would, when it is served; False when it is not."""
-        spec = self.find_spec(name, getattr(parent, "__path__", None))
-        if spec is None:
-            return False
-        code, leading = self._found.pop(name)
-        sys.audit("import", name, None, sys.path, sys.meta_path, sys.path_hooks)
+    def _take(self, module: ModuleType, names: tuple[str, ...]) -> bool:
+        """Load the submodules of `module` that `from module import *names` imports, as `importlib` decides
+        (`_handle_fromlist`): a package's names it has no attribute for; False where loading ahead must stop."""
+        if not hasattr(module, "__path__"):
+            return True  # a module's names are its attributes
+        for taken in names:
+            if type(taken) is not str or taken == "*":
+                return False
+            if not hasattr(module, taken) and self._load(f"{module.__name__}.{taken}") is None:
+                return False
+        return True
+
+    def _load(self, name: str) -> ModuleType | None:
+        """Module `name`, loaded as `importlib` would load it (`_find_and_load_unlocked`, `_load_unlocked`) when it
+        is served here and no finder before this one claims it; None, with nothing done, when not."""
+        if name in sys.modules or not _alone():
+            return None
+        parent_name, _, child = name.rpartition(".")
+        audited = parent_name not in sys.modules
+        if audited:  # as `importlib` does: the module's audit event, then its package imported
+            if not parent_name.startswith(self._prefix):
+                return None
+            _audit(name)
+            if self._load(parent_name) is None or name in sys.modules:
+                return None  # the body imports it (its event again, where the package could not be loaded ahead)
+        parent = sys.modules[parent_name]
+        path = getattr(parent, "__path__", None)
+        served = self._served_in(name, path) if path is not None else None
+        if served is None or not self._first_for(name, path):
+            return None
+        if not audited:
+            _audit(name)
+        loaded = _loaded(*served)
+        if loaded is None:
+            return None
+        code, leading = loaded
+        spec = self._spec(name, *served[:2])
         module = ModuleType(name)  # with the attributes `importlib.util.module_from_spec` gives, in its order
         attributes: dict[str, Any] = module.__dict__
         attributes["__loader__"] = self
@@ -216,29 +269,57 @@ class KeptCode:
         attributes["__file__"] = spec.origin
         if spec.cached is not None:
             attributes["__cached__"] = spec.cached
-        spec._initializing = True
+        waiting = getattr(getattr(parent, "__spec__", None), "_uninitialized_submodules", None)  # Python 3.12 on
+        if waiting is not None:  # for the message of an import that meets it half run
+            waiting.append(child)
         try:
-            sys.modules[name] = module
+            spec._initializing = True
             try:
-                self._load_ahead(name, leading)
-                exec(code, module.__dict__)
-            except BaseException:
-                sys.modules.pop(name, None)
-                raise
-            module = sys.modules.pop(name)  # last, as `importlib` leaves it: the module may have replaced itself
-            sys.modules[name] = module
+                sys.modules[name] = module
+                try:
+                    self._load_ahead(name, leading)
+                    exec(code, module.__dict__)
+                except BaseException:
+                    sys.modules.pop(name, None)
+                    raise
+                module = sys.modules.pop(name)  # last, as `importlib` leaves it: the module may have replaced itself
+                sys.modules[name] = module
+            finally:
+                spec._initializing = False
         finally:
-            spec._initializing = False
-        setattr(parent, child, module)
-        return True
+            if waiting is not None:
+                waiting.pop()
+        try:
+            setattr(sys.modules[parent_name], child, module)
+        except AttributeError:
+            import warnings  # loaded by the interpreter at start-up
+
+            message = f"Cannot set an attribute on {parent_name!r} for child module {child!r}"
+            warnings.warn(message, ImportWarning, stacklevel=1)  # as `importlib` warns
+        return module
+
+    def _first_for(self, name: str, path: Any) -> bool:
+        """No finder before this one on `sys.meta_path` finds module `name` (an import hook that instruments modules
+        sees each, as `importlib` would ask it), and this one is there."""
+        for finder in sys.meta_path:
+            if finder is self:
+                return True
+            find_spec = getattr(finder, "find_spec", None)
+            if find_spec is not None and find_spec(name, path, None) is not None:
+                return False
+        return False
 
     # What `importlib`'s source loader answers too, for `runpy`, `pkgutil`, `importlib.resources`, debuggers: from
     # the served code where there is one, from the source file as it is otherwise.
 
     def get_code(self, name: str) -> CodeType:
         served = self._served(name)
-        if served is not None:
-            return served[2]
+        loaded = _loaded(*served) if served is not None else None
+        if served is not None and loaded is None:  # damaged: looked for again
+            served = self._served(name, again=True)
+            loaded = _loaded(*served) if served is not None else None
+        if loaded is not None:
+            return loaded[0]
         origin = self.get_filename(name)
         return compile(self.get_data(origin), origin, "exec", dont_inherit=True)
 
@@ -269,10 +350,11 @@ class KeptCode:
 
     # Checking and refreshing
 
-    def _served(self, name: str) -> tuple[str, str, CodeType, tuple[Leading, ...]] | None:
-        """The source file, its folder, the code and the leading imports of module `name` when its entry's source
-        and folder still have their stamps; looked for again once per process (`_refresh`) when not."""
-        served = self._unchanged(name)
+    def _served(self, name: str, *, again: bool = False) -> tuple[str, str, memoryview] | None:
+        """The source file, its folder and the kept code (marshalled, with the leading imports: `_loaded`) of module
+        `name` when its entry's source and folder still have their stamps; looked for again once per process
+        (`_refresh`) when not, or when its code is damaged (`again`)."""
+        served = None if again else self._unchanged(name)
         if served is not None:
             return served
         if self._refreshed or _source_of(self._root, name.removeprefix(self._prefix)) is None:
@@ -286,7 +368,7 @@ class KeptCode:
         self._refresh()
         return self._unchanged(name)
 
-    def _unchanged(self, name: str) -> tuple[str, str, CodeType, tuple[Leading, ...]] | None:
+    def _unchanged(self, name: str) -> tuple[str, str, memoryview] | None:
         try:
             entries, folders, kept_code = self._kept
             source, relative, size, modified, changed, inode, start, end = entries[name]
@@ -298,12 +380,9 @@ class KeptCode:
             origin = self._root + os.sep + source
             if _stamp_of(origin) != (size, modified, changed, inode) or not 0 <= start < end <= len(kept_code):
                 return None
-            code, leading = marshal.loads(kept_code[start:end])
-        except Exception:  # no entry, or a damaged one (marshal may raise anything, SystemError too): a miss
+        except Exception:  # no entry, or a damaged one: a miss
             return None
-        if type(code) is not CodeType or code.co_filename != origin or type(leading) is not tuple:
-            return None  # another module's code: damage, and a miss (`_load_ahead` checks each leading import)
-        return origin, folder, code, leading
+        return origin, folder, kept_code[start:end]
 
     def _refresh(self) -> None:
         """Compile the package's modules whose sources changed since the file was written, and write it again when
@@ -357,10 +436,28 @@ def _finder_of(package: str) -> object:
     return next((finder for finder in sys.meta_path if isinstance(finder, KeptCode) and _of(finder, package)), None)
 
 
+def _loaded(origin: str, folder: str, blob: memoryview) -> tuple[CodeType, tuple[Leading, ...]] | None:
+    """The code and the leading imports a module's kept entry holds (`blob`), when they are code compiled from its
+    source at `origin`; None for damage (marshal may raise anything, SystemError too), which is a miss."""
+    try:
+        code, leading = marshal.loads(blob)
+    except Exception:
+        return None
+    if type(code) is not CodeType or code.co_filename != origin or type(leading) is not tuple:
+        return None  # another module's code: damage (`_load_ahead` checks each leading import)
+    return code, leading
+
+
+def _audit(name: str) -> None:
+    """The audit event `import` raises for module `name`, with the arguments `importlib` gives it."""
+    sys.audit("import", name, None, sys.path, sys.meta_path, sys.path_hooks)
+
+
 def _alone() -> bool:
     """Modules may be loaded ahead: no other thread has been started (`_thread._count()` counts the threads started
-    from Python, but the main one, that still run), and imports are not watched."""
-    return not _WATCHED and _thread._count() == 0
+    from Python, but the main one, that still run), imports are not watched, and `__import__` is the built-in one
+    (a program that replaces it sees each import)."""
+    return not _WATCHED and _thread._count() == 0 and builtins.__import__ is _IMPORT
 
 
 def _writable(path: str) -> bool:
@@ -483,7 +580,6 @@ def _compiled(
     modules: dict[str, Compiled] = {}
     folders: dict[str, Stamp] = {}
     by_source = {module[0]: module for module in old.values()}
-    is_module = _is_module(root, package)
     for folder, dotted in _folders(root, package):
         stamp = settled_stamp(folder, now)
         relative = os.path.relpath(folder, root) if folder != root else ""
@@ -496,11 +592,34 @@ def _compiled(
             source = os.path.relpath(origin, root)
             module = by_source.get(source)
             if module is None or module[1] != relative or not unchanged(origin, module[2]):
-                module = _compile(origin, source, relative, name, package, is_module)
+                module = _compile(origin, source, relative, name, root, package)
             if module is not None:
                 modules[name] = module
                 folders[relative] = stamp
+    if {name: module[0] for name, module in modules.items()} != {name: module[0] for name, module in old.items()}:
+        # What is a module or a package changed: every module's leading imports are read again (`leading_imports`).
+        kept = ((name, _with_leading(root, package, name, module)) for name, module in modules.items())
+        modules = {name: module for name, module in kept if module is not None}
     return modules, folders
+
+
+def _with_leading(root: str, package: str, name: str, module: Compiled) -> Compiled | None:
+    """The compiled module with its leading imports read again from its source (unchanged since it was compiled);
+    None when the source cannot be read or parsed any more (imported the normal way)."""
+    import ast  # loaded by flake8 and by the analysis; only a refresh gets here
+
+    from .leading_imports import leading_imports
+
+    source, folder, stamp, blob = module
+    origin = root + os.sep + source
+    try:
+        code, _old = marshal.loads(blob)
+        with open(origin, "rb") as file:
+            tree = ast.parse(file.read(), origin)
+    except Exception:  # a source changed or gone since, or damage (marshal may raise anything): not kept
+        return None
+    leading = leading_imports(tree, name, origin.endswith(_INIT + _SOURCE), package, _kind_in(root, package))
+    return source, folder, stamp, marshal.dumps((code, leading))
 
 
 def _folders(root: str, package: str) -> list[tuple[str, str]]:
@@ -544,10 +663,8 @@ def _modules_in(folder: str, package: str, served_init: bool) -> list[tuple[str,
     return found
 
 
-def _compile(
-    origin: str, source: str, folder: str, name: str, package: str, is_module: Callable[[str], bool]
-) -> Compiled | None:
-    """Module `name`, whose source is at `origin` (`source` and `folder` relative to the package), compiled as
+def _compile(origin: str, source: str, folder: str, name: str, root: str, package: str) -> Compiled | None:
+    """Module `name`, whose source is at `origin` (`source` and `folder` relative to the package at `root`), compiled as
     `importlib` compiles a source, with its leading imports; None when the file has not settled, cannot be read, or
     does not compile (`importlib` then raises the error where the module is imported)."""
     import ast  # loaded by flake8 and by the analysis; only a refresh gets here
@@ -563,17 +680,27 @@ def _compile(
         tree = ast.parse(text, origin)  # apart from the code: that is compiled from the source, as `importlib` does
     except (OSError, SyntaxError, ValueError):
         return None
-    leading = leading_imports(tree, name, origin.endswith(_INIT + _SOURCE), package, is_module)
+    leading = leading_imports(tree, name, origin.endswith(_INIT + _SOURCE), package, _kind_in(root, package))
     return source, folder, stamp, marshal.dumps((code, leading))
 
 
-def _is_module(root: str, package: str) -> Callable[[str], bool]:
-    """Whether a name is a module of the package `package` at `root` (a file of it)."""
-    prefix = package + "."
-    return lambda name: name.startswith(prefix) and _source_of(root, name.removeprefix(prefix)) is not None
+def _kind_in(root: str, package: str) -> Callable[[str], str | None]:
+    """Whether a name of the package `package` at `root` is a `"package"`, a `"module"` or neither (None), as the
+    files say (`_source_of`)."""
+
+    def kind(name: str) -> str | None:
+        origin = _source_of(root, name.removeprefix(package + "."))
+        return None if origin is None else "package" if origin.endswith(_INIT + _SOURCE) else "module"
+
+    return kind
 
 
 def _well_formed(leading: object) -> bool:
     return type(leading) is tuple and all(
-        type(item) is tuple and len(item) == 2 and type(item[0]) is str and type(item[1]) is bool for item in leading
+        type(item) is tuple
+        and len(item) == 2
+        and type(item[0]) is str
+        and type(item[1]) is tuple
+        and all(type(taken) is str for taken in item[1])
+        for item in leading
     )
