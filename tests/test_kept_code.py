@@ -767,3 +767,66 @@ def test_loading_ahead_runs_what_importlib_runs(tmp_path: Path, scenario: str) -
     plain = run("plain")
     run("cold")  # compiles and keeps
     assert run("ahead") == plain
+
+
+def _scenario(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Callable[[str], Any]]:
+    root = tmp_path / "site" / "kcdemo"
+    for name, text in {"__init__.py": "", "run.py": "import kcdemo.top\n", **files}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+    def run(mode: str) -> Any:
+        done = subprocess.run(
+            [sys.executable, "-c", _SCENARIO, str(root), mode], capture_output=True, text=True, check=True
+        )
+        return json.loads(done.stdout)
+
+    return root, run
+
+
+def test_a_module_that_became_a_package_has_its_importers_leading_imports_read_again(tmp_path: Path) -> None:
+    """`top.py` is unchanged, but `x.py` became the package `x/`: `from .x import y` now imports the submodule `x.y`
+    before `a`, and the refresh reads `top`'s leading imports again to know it."""
+    root, run = _scenario(
+        tmp_path,
+        {
+            "x.py": "y = 'a name'\n",
+            "a.py": "RAN.append('a')\n",
+            "top.py": "from .x import y\nfrom . import a\n",
+        },
+    )
+    run("cold")
+    (root / "x.py").unlink()
+    (root / "x").mkdir()
+    (root / "x" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "x" / "y.py").write_text("RAN.append('x.y')\n", encoding="utf-8")
+    plain = run("plain")
+    assert plain[0] == ["x.y", "a"]
+    assert run("ahead") == plain
+
+
+def test_an_import_hook_before_the_finder_sees_the_modules_first(tmp_path: Path) -> None:
+    """A finder put before this one is asked for each module loaded ahead, and imports the one it claims itself: the
+    same modules run in the same order, from the same loaders. The one it claims it is asked for twice (loading ahead
+    stops there, and the body's import asks again)."""
+    _root, run = _scenario(
+        tmp_path,
+        {
+            "a.py": "RAN.append('a')\n",
+            "b.py": "RAN.append('b')\n",
+            "top.py": "from . import a\nfrom . import b\n",
+            "run.py": (
+                "import importlib.machinery, sys\n\n\nclass Hook:\n    def find_spec(self, name, path, target=None):\n"
+                "        RAN.append('asked ' + name)\n        if name == 'kcdemo.a':\n"
+                "            spec = importlib.machinery.PathFinder.find_spec(name, path)\n"
+                "            RAN.append(type(spec.loader).__name__)\n            return spec\n\n\n"
+                "sys.meta_path.insert(0, Hook())\nimport kcdemo.top\n"
+            ),
+        },
+    )
+    plain = run("plain")
+    expected = ["asked kcdemo", "asked kcdemo.top", "asked kcdemo.a", "SourceFileLoader", "a", "asked kcdemo.b", "b"]
+    assert plain[0] == expected
+    run("cold")
+    ahead = run("ahead")
+    assert ahead[0] == [*expected[:4], *expected[2:]] and ahead[1:] == plain[1:]

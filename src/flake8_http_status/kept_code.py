@@ -201,8 +201,9 @@ class KeptCode:
         that is neither an attribute nor a served module, or a `*` taken from a package); the body imports it and
         those after it through `importlib`, and raises where it would have. Nothing is loaded ahead while another thread runs
         (`importlib`'s module locks are not taken), while imports are watched (`python -v`, `-X importtime`), or
-        while `__import__` is not the built-in one. Audit hooks see the same events in another order: a module's
-        leading imports before its own `exec`."""
+        while `__import__` is not the built-in one. Audit hooks see the same events in another order (a module's
+        leading imports before its own `exec`), and a finder before this one that claims a module is asked for it
+        twice (here, and by the body's import)."""
         if not leading or not _alone():
             return
         for item in leading:
