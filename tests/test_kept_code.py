@@ -748,28 +748,9 @@ _SCENARIOS = {
 }
 
 
-@pytest.mark.parametrize("scenario", list(_SCENARIOS))
-def test_loading_ahead_runs_what_importlib_runs(tmp_path: Path, scenario: str) -> None:
-    """The modules run, their order in `sys.modules`, their names, the error and the warnings are those of a plain
-    import, in scenarios where loading ahead has to stop or to decide as `importlib` does."""
-    root = tmp_path / "site" / "kcdemo"
-    files = {"__init__.py": "", "run.py": "import kcdemo.top\n", **_SCENARIOS[scenario]}
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-
-    def run(mode: str) -> Any:
-        done = subprocess.run(
-            [sys.executable, "-c", _SCENARIO, str(root), mode], capture_output=True, text=True, check=True
-        )
-        return json.loads(done.stdout)
-
-    plain = run("plain")
-    run("cold")  # compiles and keeps
-    assert run("ahead") == plain
-
-
 def _scenario(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Callable[[str], Any]]:
+    """The package `kcdemo` of `files` (with an empty `__init__` and a `run.py` importing `kcdemo.top` unless
+    given), and a runner of `_SCENARIO` on it in a fresh process: `plain` (no finder), `cold` or `ahead`."""
     root = tmp_path / "site" / "kcdemo"
     for name, text in {"__init__.py": "", "run.py": "import kcdemo.top\n", **files}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -782,6 +763,16 @@ def _scenario(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Callable[[st
         return json.loads(done.stdout)
 
     return root, run
+
+
+@pytest.mark.parametrize("scenario", list(_SCENARIOS))
+def test_loading_ahead_runs_what_importlib_runs(tmp_path: Path, scenario: str) -> None:
+    """The modules run, their order in `sys.modules`, their names, the error and the warnings are those of a plain
+    import, in scenarios where loading ahead has to stop or to decide as `importlib` does."""
+    _root, run = _scenario(tmp_path, _SCENARIOS[scenario])
+    plain = run("plain")
+    run("cold")  # compiles and keeps
+    assert run("ahead") == plain
 
 
 def test_a_module_that_became_a_package_has_its_importers_leading_imports_read_again(tmp_path: Path) -> None:
