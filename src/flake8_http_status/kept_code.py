@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .user_cache import KeptFolder, read_private
 
 if TYPE_CHECKING:  # `stamps` itself is imported by a refresh only (`_stamp_of` says why)
+    import ast
     from collections.abc import Callable
 
     from .leading_imports import Leading
@@ -126,15 +127,26 @@ class KeptCode:
     # The finder
 
     def find_spec(self, name: str, path: Any = None, target: object = None) -> Any:
-        served = self._served_in(name, path)
-        loaded = _loaded(*served) if served is not None else None
-        if served is not None and loaded is None:  # damaged: looked for again, as a changed module is
-            served = self._served_in(name, path, again=True)
-            loaded = _loaded(*served) if served is not None else None
-        if served is None or loaded is None:
+        found = self._served_code(name, path)
+        if found is None:
             return None
+        served, loaded = found
         self._found[name] = loaded  # for `exec_module`, not in the spec: a spec pickles, code does not
         return self._spec(name, *served[:2])
+
+    def _served_code(
+        self, name: str, path: Any, *, anywhere: bool = False
+    ) -> tuple[tuple[str, str, memoryview], tuple[CodeType, tuple[Leading, ...]]] | None:
+        """What `_served_in` serves of module `name` (`_served` when `anywhere`), with its code and leading imports
+        (`_loaded`); damaged code is looked for again, once, as a changed module is."""
+        for again in (False, True):
+            served = self._served(name, again=again) if anywhere else self._served_in(name, path, again=again)
+            if served is None:
+                return None
+            loaded = _loaded(*served)
+            if loaded is not None:
+                return served, loaded
+        return None
 
     def _served_in(self, name: str, path: Any, *, again: bool = False) -> tuple[str, str, memoryview] | None:
         """Module `name`'s source file, its folder and its kept code (marshalled) when it is served where `importlib`
@@ -199,9 +211,9 @@ class KeptCode:
         has no attribute of that name, as `importlib` decides. Loading stops at the first module that cannot be
         loaded ahead (not served, claimed by a finder before this one, `None` in `sys.modules`, a name of a package
         that is neither an attribute nor a served module, or a `*` taken from a package); the body imports it and
-        those after it through `importlib`, and raises where it would have. Nothing is loaded ahead while another thread runs
-        (`importlib`'s module locks are not taken), while imports are watched (`python -v`, `-X importtime`), or
-        while `__import__` is not the built-in one. Audit hooks see the same events in another order (a module's
+        those after it through `importlib`, and raises where it would have. Nothing is loaded ahead while another
+        thread runs (`importlib`'s module locks are not taken), while imports are watched (`python -v`,
+        `-X importtime`), or while `__import__` is not the built-in one. Audit hooks see the same events in another order (a module's
         leading imports before its own `exec`), and a finder before this one that claims a module is asked for it
         twice (here, and by the body's import)."""
         if not leading or not _alone():
@@ -215,9 +227,7 @@ class KeptCode:
                 return
             module = sys.modules.get(target)
             if module is None:
-                if target in sys.modules or not _alone():  # None there: `importlib` raises, and the body stops
-                    return
-                module = self._load(target)
+                module = self._load(target)  # None too for a None in `sys.modules`: `importlib` raises there
                 if module is None:
                     return
             if names and not self._take(module, names):
@@ -314,13 +324,9 @@ class KeptCode:
     # the served code where there is one, from the source file as it is otherwise.
 
     def get_code(self, name: str) -> CodeType:
-        served = self._served(name)
-        loaded = _loaded(*served) if served is not None else None
-        if served is not None and loaded is None:  # damaged: looked for again
-            served = self._served(name, again=True)
-            loaded = _loaded(*served) if served is not None else None
-        if loaded is not None:
-            return loaded[0]
+        found = self._served_code(name, None, anywhere=True)
+        if found is not None:
+            return found[1][0]
         origin = self.get_filename(name)
         return compile(self.get_data(origin), origin, "exec", dont_inherit=True)
 
@@ -609,8 +615,6 @@ def _with_leading(root: str, package: str, name: str, module: Compiled) -> Compi
     None when the source cannot be read or parsed any more (imported the normal way)."""
     import ast  # loaded by flake8 and by the analysis; only a refresh gets here
 
-    from .leading_imports import leading_imports
-
     source, folder, stamp, blob = module
     origin = root + os.sep + source
     try:
@@ -619,8 +623,15 @@ def _with_leading(root: str, package: str, name: str, module: Compiled) -> Compi
             tree = ast.parse(file.read(), origin)
     except Exception:  # a source changed or gone since, or damage (marshal may raise anything): not kept
         return None
+    return source, folder, stamp, _packed_code(code, tree, name, origin, root, package)
+
+
+def _packed_code(code: CodeType, tree: ast.Module, name: str, origin: str, root: str, package: str) -> bytes:
+    """Module `name`'s code and its leading imports (read from its syntax tree `tree`), marshalled together."""
+    from .leading_imports import leading_imports
+
     leading = leading_imports(tree, name, origin.endswith(_INIT + _SOURCE), package, _kind_in(root, package))
-    return source, folder, stamp, marshal.dumps((code, leading))
+    return marshal.dumps((code, leading))
 
 
 def _folders(root: str, package: str) -> list[tuple[str, str]]:
@@ -665,12 +676,11 @@ def _modules_in(folder: str, package: str, served_init: bool) -> list[tuple[str,
 
 
 def _compile(origin: str, source: str, folder: str, name: str, root: str, package: str) -> Compiled | None:
-    """Module `name`, whose source is at `origin` (`source` and `folder` relative to the package at `root`), compiled as
-    `importlib` compiles a source, with its leading imports; None when the file has not settled, cannot be read, or
-    does not compile (`importlib` then raises the error where the module is imported)."""
+    """Module `name`, whose source is at `origin` (`source` and `folder` relative to the package at `root`),
+    compiled as `importlib` compiles a source, with its leading imports; None when the file has not settled, cannot
+    be read, or does not compile (`importlib` then raises the error where the module is imported)."""
     import ast  # loaded by flake8 and by the analysis; only a refresh gets here
 
-    from .leading_imports import leading_imports
     from .stamps import read_stamped
 
     try:
@@ -681,8 +691,7 @@ def _compile(origin: str, source: str, folder: str, name: str, root: str, packag
         tree = ast.parse(text, origin)  # apart from the code: that is compiled from the source, as `importlib` does
     except (OSError, SyntaxError, ValueError):
         return None
-    leading = leading_imports(tree, name, origin.endswith(_INIT + _SOURCE), package, _kind_in(root, package))
-    return source, folder, stamp, marshal.dumps((code, leading))
+    return source, folder, stamp, _packed_code(code, tree, name, origin, root, package)
 
 
 def _kind_in(root: str, package: str) -> Callable[[str], str | None]:
