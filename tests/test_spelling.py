@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from conftest import run
 
+from flake8_http_status.families import FAMILIES, DeferredTarget, Target
 from flake8_http_status.findings import NewImport
+from flake8_http_status.statuses import BY_CODE
+from flake8_http_status.versions import Span, name_fact
 
 
 def only(source: str, *options: str) -> tuple[str, tuple[NewImport, ...]]:
@@ -149,3 +154,37 @@ def test_project_code_without_module_is_named_but_not_fixed() -> None:
     findings = run(source, "--http-status-extra-codes=499=CLIENT_CLOSED_REQUEST")
     assert [(f.code, f.fix) for f in findings] == [("HTS001", None)]
     assert "CLIENT_CLOSED_REQUEST" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        Target(),
+        Target(python=(3, 13)),
+        Target(python=(3, 8), python_max=(3, 12)),
+        Target(starlette_renamed=True),
+        Target(starlette=Span((0, 30), (0, 40))),
+        Target(drf=Span((3, 10), None)),
+    ],
+)
+def test_a_deferred_target_names_what_the_target_names_and_asks_only_for_release_facts(target: Target) -> None:
+    """Every family's name for every code is the one the target itself gives; the target is asked for exactly when
+    the family's preferred name is one that some release lacks or warns about (`versions.name_fact`): a name safe
+    on every release is taken without it."""
+    for family in FAMILIES.values():
+        for code in BY_CODE:
+            asked: list[Target] = []
+            assert family.constant(code, DeferredTarget(_asking(target, asked))) == family.constant(code, target)
+            names = family.names(code)
+            has_fact = bool(names) and name_fact(f"{family.namespace}.{names[0]}") is not None
+            assert bool(asked) == has_fact, (family.style, code)
+
+
+def _asking(target: Target, asked: list[Target]) -> Callable[[], Target]:
+    """A `target_for` that gives `target` and notes in `asked` that it was asked."""
+
+    def target_for() -> Target:
+        asked.append(target)
+        return target
+
+    return target_for

@@ -223,18 +223,31 @@ def test_a_flask_modules_analysis_creates_no_protocol_class() -> None:
     assert output.strip() == "[] False", output
 
 
-def test_a_module_outside_any_project_loads_no_requirement_parser(tmp_path: Path) -> None:
-    """The parsers of requirements and specifiers load where a project root is read (`project.read_project`): a
-    module with findings but no pyproject.toml, setup file or requirements file above it never needs them."""
-    module = tmp_path / "views.py"
-    module.write_text(FLASK_MODULE)
+def _imported_checking(module: Path, source: str) -> set[str]:
+    """The modules a fresh process imports to check `source`, written at `module`, with the plugin (which must
+    report something)."""
+    module.write_text(source)
     code = (
         "import ast, json, sys; before = set(sys.modules); from flake8_http_status.plugin import HttpStatusChecker as C;"
-        " s = open('views.py').read(); assert list(C(ast.parse(s), s.splitlines(True), 'views.py').run());"
+        f" s = open({module.name!r}).read(); assert list(C(ast.parse(s), s.splitlines(True), {module.name!r}).run());"
         " print(json.dumps(sorted(set(sys.modules) - before)))"
     )
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
-    imported = set(json.loads(output.stdout))
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=module.parent)
+    return set(json.loads(output.stdout))
+
+
+def test_a_module_outside_any_project_loads_no_requirement_parser(tmp_path: Path) -> None:
+    """The parsers of requirements and specifiers load where a project root is read (`project.read_project`): a
+    module with findings but no pyproject.toml, setup file or requirements file above it never needs them. 422's
+    name depends on the Python release (`UNPROCESSABLE_CONTENT` from 3.13), so the project root is looked for."""
+    imported = _imported_checking(tmp_path / "views.py", FLASK_MODULE.replace("abort(404)", "abort(422)"))
     assert "flake8_http_status.project" in imported  # the project root was looked for
     parsers = ("requirements", "specifiers", "markers")
     assert not [name for name in imported if name.removeprefix("flake8_http_status.") in parsers]
+
+
+def test_names_safe_on_every_release_read_no_project(tmp_path: Path) -> None:
+    """`HTTPStatus.NOT_FOUND` and `HTTPStatus.OK` exist on every Python: the messages that name them need no
+    target, so the project's root is not looked for (`families.DeferredTarget`)."""
+    imported = _imported_checking(tmp_path / "views.py", FLASK_MODULE)
+    assert "flake8_http_status.project" not in imported

@@ -20,7 +20,6 @@ from .findings import Finding
 from .noqa_comments import covers
 from .options import ExtraCall, Settings
 from .prefilter import call_words, may_have_sites
-from .project import pyproject_for
 from .records import NamedTuple
 from .rules.checkers import checkers_for
 from .rules.context import Context
@@ -193,6 +192,8 @@ def target_for(filename: str, settings: Settings) -> Target:
     `target-python` names the lowest Python only; the highest still comes from `requires-python`
     unless that excludes the one given. An explicit `starlette_renamed` replaces the Starlette range.
     """
+    from .project import pyproject_for  # with the setup-file readers: only a name unsafe on some release asks
+
     pyproject = pyproject_for(filename if filename not in ("-", "stdin", "") else ".")
     python = settings.target_python or pyproject.python
     highest = pyproject.python_max

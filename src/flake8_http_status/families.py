@@ -7,6 +7,7 @@ so that rules can reason about the value whatever its spelling.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -136,6 +137,24 @@ class Target(NamedTuple):
         return problem(qualified, self.span)
 
 
+class DeferredTarget:
+    """A `Target` worked out only when a name's safety depends on the releases the project admits: finding the
+    project's root and reading its pyproject.toml (`target_for`) is left out where every name the speller looks at
+    is safe on every release, as `HTTPStatus.NOT_FOUND` is (`versions.name_fact` has no fact for it)."""
+
+    __slots__ = ("_target_for",)
+
+    def __init__(self, target_for: Callable[[], Target]) -> None:
+        self._target_for = target_for
+
+    def problem(self, qualified: str) -> tuple[str, Version] | None:
+        """What `Target.problem` says, asking for the target only where `qualified` has a release fact."""
+        return problem(qualified, self._span)
+
+    def _span(self, package: str) -> Span:
+        return self._target_for().span(package)
+
+
 class Family(NamedTuple):
     style: str
     namespace: str  # qualified name of the object holding the constants
@@ -144,7 +163,7 @@ class Family(NamedTuple):
     alias: str  # the alias used when `import_name` is taken in the module
     import_constants: bool = False  # the usual spelling imports each constant by name
 
-    def constant(self, code: int, target: Target) -> str | None:
+    def constant(self, code: int, target: Target | DeferredTarget) -> str | None:
         """The attribute name for `code` that exists, and reads without a warning, on every release `target`
         admits: the RFC 9110 name where that is safe, else the old one; None when neither is."""
         for name in self.names(code):

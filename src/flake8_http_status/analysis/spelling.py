@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .. import api
-from ..families import FAMILIES, Constant, Family, Target
+from ..families import FAMILIES, Constant, DeferredTarget, Family, Target
 from ..findings import NewImport
 from ..records import NamedTuple
 from .imports import ImportMap
@@ -82,7 +82,7 @@ class Speller:
     def __init__(
         self,
         family: Family,
-        target: Target,
+        target: Target | DeferredTarget,
         imports: ImportMap,
         bound: Counter[str],
         filename: str = "",

@@ -17,7 +17,7 @@ from ..analysis.namespace import writes_own_namespace
 from ..analysis.sites import Site
 from ..analysis.spelling import Spelled, Speller, choose_family
 from ..analysis.values import read_value
-from ..families import FAMILIES, Constant, Family, Target
+from ..families import FAMILIES, Constant, DeferredTarget, Family, Target
 from ..findings import Edit, Finding, Fix, FixSafety, Position
 from ..options import Settings
 from .rule import Rule
@@ -103,6 +103,11 @@ class Context:
         return self.target_for()
 
     @cached_property
+    def deferred_target(self) -> DeferredTarget:
+        """The target as the spellers ask it: read only for a name that some admitted release lacks."""
+        return DeferredTarget(lambda: self.target)
+
+    @cached_property
     def family(self) -> Family:
         return choose_family(self.settings.style, self.imports, (constant for _, constant in self.used_constants))
 
@@ -110,7 +115,7 @@ class Context:
     def speller(self) -> Speller:
         return Speller(
             self.family,
-            self.target,
+            self.deferred_target,
             self.imports,
             self.bound,
             self.filename,
@@ -168,7 +173,12 @@ class Context:
         if style is None:
             return None
         return Speller(
-            FAMILIES[style], self.target, self.imports, self.bound, self.filename, self.settings.style != "auto"
+            FAMILIES[style],
+            self.deferred_target,
+            self.imports,
+            self.bound,
+            self.filename,
+            self.settings.style != "auto",
         )
 
     def speller_at(self, node: ast.AST, before: str, code: int, *, dotted: bool = False) -> Speller:
