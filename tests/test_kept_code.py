@@ -29,7 +29,7 @@ import pytest
 from fresh_plugin import fresh_run
 
 import flake8_http_status
-from flake8_http_status import kept_code, stamps
+from flake8_http_status import kept_code, kept_code_build, stamps
 from flake8_http_status.kept_code import KeptCode
 from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE, KeptFolder
 
@@ -86,13 +86,13 @@ def _kept_file(demo: Path, tmp_path: Path) -> Path:
 def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The sources `kept_code` compiles from here on."""
     compiled: list[str] = []
-    original = kept_code._compile
+    original = kept_code_build._compile
 
-    def counting(origin: str, *arguments: Any) -> kept_code.Compiled | None:
+    def counting(origin: str, *arguments: Any) -> kept_code_build.Compiled | None:
         compiled.append(os.path.basename(origin))
         return original(origin, *arguments)
 
-    monkeypatch.setattr(kept_code, "_compile", counting)
+    monkeypatch.setattr(kept_code_build, "_compile", counting)
     return compiled
 
 
@@ -267,7 +267,7 @@ def test_a_compiled_module_beside_a_source_is_not_served(demo: Path, compiled: s
         path.mkdir()
     else:
         path.write_bytes(b"")
-    entries, _ = kept_code._compiled(str(demo), "kcdemo", {}, {})
+    entries, _ = kept_code_build.compiled(str(demo), "kcdemo", {}, {})
     assert "kcdemo.alpha" in entries and "kcdemo.beta" not in entries
 
 
@@ -277,13 +277,13 @@ def test_a_module_added_to_the_package_is_served_after_the_one_refresh(
     kept = _kept_file(demo, tmp_path)
     (demo / "gamma.py").write_text("G = 3\n", encoding="utf-8")
     refreshes: list[str] = []
-    original = kept_code._compiled
+    original = kept_code_build.compiled
 
     def counting(root: str, package: str, old: dict[str, Any], old_folders: dict[str, Any]) -> object:
         refreshes.append(package)
         return original(root, package, old, old_folders)
 
-    monkeypatch.setattr(kept_code, "_compiled", counting)
+    monkeypatch.setattr(kept_code_build, "compiled", counting)
     finder = _process(demo, kept)
     assert importlib.import_module("kcdemo.gamma").G == 3 and _loader_of("kcdemo.gamma") is finder
     importlib.import_module("kcdemo.alpha")

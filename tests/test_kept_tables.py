@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from fresh_plugin import fresh_run
-from test_layers import LAYERS
+from test_layers import LAYERS, PACKAGE, import_graph
 
 from flake8_http_status import api, kept_tables, stamps
 from flake8_http_status.api import Table, build_table
@@ -146,7 +146,7 @@ def test_an_entry_names_the_source_of_every_loaded_module_of_the_package(folder:
         module.__file__
         for name, module in sys.modules.items()
         if name.startswith("flake8_http_status")
-        and name.removeprefix("flake8_http_status.").partition(".")[0] not in kept_tables.ABOVE_THE_BUILDS
+        and (name == "flake8_http_status" or kept_tables.in_builds(name.removeprefix("flake8_http_status.")))
     }
     files = {path for path in loaded if path is not None}
     assert {path for path, _ in sources} == files | {os.path.dirname(path) for path in files}
@@ -172,12 +172,28 @@ def test_a_source_edited_to_the_same_size_and_time_is_a_miss(source: Path, monke
     assert builds.calls == 2
 
 
-def test_the_layers_left_out_of_an_entry_are_those_above_the_handler_model() -> None:
-    """Their code cannot run in a build: `api` and `handlers.table` may not import them (tests/test_layers.py)."""
+def test_the_layers_left_out_of_an_entry_are_the_analysis_and_those_above_it() -> None:
     titles = list(LAYERS)
-    above = [name for title in titles[titles.index("handlers") + 1 :] for name in LAYERS[title]]
-    assert sorted(kept_tables.ABOVE_THE_BUILDS) == sorted(above)
-    assert str(Path(kept_tables.__file__).parent / "engine.py") not in dict(kept_tables._sources() or [])
+    above = [name for title in titles[titles.index("analysis") :] for name in LAYERS[title]]
+    assert sorted(kept_tables.NOT_IN_BUILDS) == sorted(above)
+    left_out = ("engine.py", "analysis/collect.py", "handlers/handler_model.py")
+    named = dict(kept_tables._sources() or [])
+    assert not [path for path in left_out if str(Path(kept_tables.__file__).parent / path) in named]
+
+
+def test_no_code_left_out_of_an_entry_can_run_in_a_build() -> None:
+    """The builds (`api`'s modules, `handlers.table` and `handlers.table_build`) import, directly or through the
+    modules they import, only modules an entry names (`in_builds`), so a change to another cannot change a table."""
+    graph = import_graph(PACKAGE)
+    builds = [name for name in graph if name == "api" or name.startswith("api.") or name in kept_tables.BUILDERS]
+    reached, waiting = set(builds), list(builds)
+    while waiting:
+        for imported in graph[waiting.pop()]:
+            if imported not in reached:
+                reached.add(imported)
+                waiting.append(imported)
+    assert "options" in reached and "handlers.table_build" in reached  # the graph is followed
+    assert sorted(name for name in reached if not kept_tables.in_builds(name)) == []
 
 
 def test_a_file_added_beside_a_source_is_a_miss(source: Path, monkeypatch: pytest.MonkeyPatch) -> None:

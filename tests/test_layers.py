@@ -29,6 +29,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "user_cache",
         "stamps",
         "leading_imports",
+        "kept_code_build",
         "kept_code",
         "regex_programs",
         "toml_documents",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import flake8_http_status
-from flake8_http_status import kept_code
+from flake8_http_status import kept_code_build
 from flake8_http_status.leading_imports import leading_imports
 from flake8_http_status.user_cache import KEY_DIR_VARIABLE, NO_CACHE_VARIABLE
 
@@ -107,7 +107,7 @@ def test_every_module_of_the_package_lists_only_modules_it_imports_at_its_top() 
     """On the package itself: each leading import is of the package, by a statement before the body's first
     statement of another kind (the check reads the statements on its own)."""
     root = Path(flake8_http_status.__file__).parent
-    kind = kept_code._kind_in(str(root), "flake8_http_status")
+    kind = kept_code_build._kind_in(str(root), "flake8_http_status")
     listed = 0
     for path in sorted(root.rglob("*.py")):
         name = ".".join(("flake8_http_status", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")

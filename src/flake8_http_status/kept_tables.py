@@ -10,12 +10,13 @@ declarations: about 7 million instructions for the Flask module's two, 13.5 mill
 
 Why a loaded table is the one a build would give:
 
-- An entry names the source file of every module of the package that was loaded when it was written, and the
-  folders holding them, with their stamps (size, modification time, inode-change time, inode: `stamps.py` says
-  why those four), and is used only while every one of them still has its stamp: adding, removing or renaming a
-  file in a folder changes the folder's times. Code that was not loaded then cannot have
-  taken part in the build. A module loaded later whose code a build would run (a declaration) is loaded by
-  the build itself, so it is among them.
+- An entry names the source file of every module of the package that was loaded when it was written and whose
+  code a build may run (not the analysis and the layers above it, which the builds do not import: `in_builds`),
+  and the folders holding them, with their stamps (size, modification time, inode-change time, inode: `stamps.py`
+  says why those four), and is used only while every one of them still has its stamp: adding, removing or
+  renaming a file in a folder changes the folder's times. Code that was not loaded then cannot have taken part in
+  the build. A module loaded later whose code a build would run (a declaration) is loaded by the build itself, so
+  it is among them.
 - An entry is written only when every one of those files had settled (`stamps.SETTLED_NS`) before this process
   loaded the package: a file changed since may hold other code than the process runs.
 - Its key is compared in full, and the build (the Python build, the pickle protocol, this module's format, the
@@ -100,10 +101,15 @@ def kept(kind: str, key: tuple[object, ...], build: Callable[[], T], expected: t
     return value
 
 
-# The layers above the handler model (docs/architecture.md): no code of theirs runs in a build, since the tables are
-# built in `api` and `handlers.table`, which may not import them (`tests/test_layers.py`). Leaving them out keeps an
-# entry written by `http-status fix`, which loads many of them, as short to check as one written by flake8.
-ABOVE_THE_BUILDS: Final = (
+# The layers from the analysis up (docs/architecture.md), whose code does not run in a build: the tables are built in
+# `api` and in `handlers.table` (by `handlers.table_build`), which import none of them (`tests/test_kept_tables.py`
+# follows their imports). An entry does not name their files, so it is as short to check when the run that wrote it
+# had loaded the analysis, the handler model or `http-status fix`'s modules: a one-file run checks only the build's.
+NOT_IN_BUILDS: Final = (
+    "analysis",
+    "prefilter",
+    "index",
+    "handlers",
     "rules",
     "engine",
     "plugin",
@@ -117,20 +123,27 @@ ABOVE_THE_BUILDS: Final = (
     "cli",
     "__main__",
 )
+# The modules of the handler model that build its idioms: they are named, whatever `NOT_IN_BUILDS` says.
+BUILDERS: Final = ("handlers.table", "handlers.table_build")
 
 
 def _sources() -> Sources | None:
     """The stamps of the source files of the package's loaded modules that a build may run, and of the folders
     holding them (`_stamped`): a file or folder added beside a module (`api/flask/` beside `api/flask.py`) may take
     its place at import, and adding, removing or renaming one changes its folder's times."""
+    prefix = _PACKAGE + "."
     files = [
         path
         for name, module in list(sys.modules.items())
-        if (name == _PACKAGE or name.startswith(_PACKAGE + "."))
-        and name.removeprefix(_PACKAGE + ".").partition(".")[0] not in ABOVE_THE_BUILDS
+        if (name == _PACKAGE or (name.startswith(prefix) and in_builds(name.removeprefix(prefix))))
         and isinstance(path := getattr(module, "__file__", None), str)
     ]
     return _stamped([*files, *sorted({os.path.dirname(path) for path in files})])
+
+
+def in_builds(relative: str) -> bool:
+    """Whether a build may run the code of the package's module `relative` (`api.flask`, `handlers.table`)."""
+    return relative in BUILDERS or relative.partition(".")[0] not in NOT_IN_BUILDS
 
 
 def _stamped(paths: list[str]) -> Sources | None:
