@@ -314,6 +314,33 @@ def test_a_folder_is_looked_at_again_at_each_import(
     assert importlib.import_module("kcdemo.sub.late").KIND == "package"
 
 
+def test_a_folder_is_looked_at_once_for_the_modules_loaded_ahead_in_one_go(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`alpha`'s leading import loads `beta` ahead of its body: the package's folder is looked at for `alpha` and not
+    again for `beta`; a later import, outside that loading, looks at it again."""
+    kept = _kept_file(demo, tmp_path)
+    _process(demo, kept)
+    importlib.import_module("kcdemo")
+    looked: list[str] = []
+    original = kept_code._stamp_of
+
+    def counting(path: str) -> object:
+        looked.append(path)
+        return original(path)
+
+    monkeypatch.setattr(kept_code, "_stamp_of", counting)
+    importlib.import_module("kcdemo.alpha")
+    assert _loader_of("kcdemo.beta") is _loader_of("kcdemo.alpha")  # both served
+    assert looked.count(str(demo)) == 1
+    assert sorted(looked) == sorted([str(demo), str(demo / "alpha.py"), str(demo / "beta.py")])
+    importlib.import_module("kcdemo.sub")  # its body imports its own `inner`, which is not loaded ahead
+    assert looked.count(str(demo)) == 1 and looked.count(str(demo / "sub")) == 2
+    del sys.modules["kcdemo.beta"]
+    importlib.import_module("kcdemo.beta")  # on its own: looked at again
+    assert looked.count(str(demo)) == 2
+
+
 def test_a_folder_that_has_not_settled_keeps_its_compiled_modules(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

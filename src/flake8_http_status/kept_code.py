@@ -18,7 +18,8 @@ Why a served module runs the code its source gives:
   the open file that was read (`stamps.py`: size, modification time, inode-change time, inode), only when that
   file had settled (`stamps.SETTLED_NS`) before it was read. The code must name that file (`co_filename`).
 - It is served only while `os.stat` of the source gives that stamp, and while the folder holding it has the stamp
-  it had when the file was written, looked at on each import as `importlib` looks: adding, removing or renaming a
+  it had when the file was written, looked at on each import as `importlib` looks (once for the modules loaded
+  ahead of one module's body, in one go, while only the package's module bodies run): adding, removing or renaming a
   file in a folder (a compiled module beside a source, which `importlib` would import in its place) changes the
   folder's times. A module beside a folder of its name is left to `importlib`, since putting an `__init__` in that
   folder makes it the package `importlib` imports, and changes only that folder's times.
@@ -110,10 +111,13 @@ class KeptCode:
         self._prefix = package + "."
         # One attribute, replaced whole by a refresh: another thread reads the entries with the code they point into.
         self._kept = entries, folders, code
-        # The code of the modules `find_spec` found, by name, with their leading imports (from the same entry).
-        self._found: dict[str, tuple[CodeType, tuple[Leading, ...]]] = {}
+        # The code of the modules `find_spec` found, by name, with their leading imports (from the same entry) and the
+        # folder it found unchanged.
+        self._found: dict[str, tuple[CodeType, tuple[Leading, ...], str]] = {}
         self._lock = _thread.allocate_lock()  # held only to claim the refresh
         self._refreshed = False
+        # The folders found unchanged while modules are loaded ahead (`_load_ahead`), None at other times.
+        self._looked_at: set[str] | None = None
 
     # The finder
 
@@ -122,7 +126,7 @@ class KeptCode:
         if found is None:
             return None
         served, loaded = found
-        self._found[name] = loaded  # for `exec_module`, not in the spec: a spec pickles, code does not
+        self._found[name] = (*loaded, served[1])  # for `exec_module`, not in the spec: a spec pickles, code does not
         return self._spec(name, *served[:2])
 
     def _served_code(
@@ -182,8 +186,15 @@ class KeptCode:
         if found is None:  # a spec made elsewhere (`importlib.util.spec_from_loader`)
             exec(self.get_code(module.__name__), module.__dict__)
             return
-        code, leading = found
-        self._load_ahead(module.__name__, leading)
+        code, leading, folder = found
+        if self._looked_at is not None:  # within another module's loading ahead
+            self._load_ahead(module.__name__, leading)
+        else:
+            self._looked_at = {folder}  # as `find_spec` found it, in this import
+            try:
+                self._load_ahead(module.__name__, leading)
+            finally:
+                self._looked_at = None
         exec(code, module.__dict__)
 
     # Loading a served module's leading imports ahead of its body, without `importlib`
@@ -376,11 +387,17 @@ class KeptCode:
         try:
             entries, folders, kept_code = self._kept
             source, relative, size, modified, changed, inode, start, end = entries[name]
-            # The folder is looked at each time, as `importlib` does: a file added to it (a package folder or a
-            # compiled module of the same name) would be imported in the module's place.
+            # The folder is looked at for each import, as `importlib` does: a file added to it (a package folder or a
+            # compiled module of the same name) would be imported in the module's place. The modules loaded ahead
+            # of one module's body are loaded in one go, while only the package's module bodies run: a folder is
+            # looked at once for them (some 5 thousand instructions a module on a one-file run).
             folder = self._root + os.sep + relative if relative else self._root
-            if _stamp_of(folder) != folders[relative]:
-                return None
+            looked_at = self._looked_at
+            if looked_at is None or folder not in looked_at:
+                if _stamp_of(folder) != folders[relative]:
+                    return None
+                if looked_at is not None:  # the modules loaded ahead in one go share the look
+                    looked_at.add(folder)
             origin = self._root + os.sep + source
             if _stamp_of(origin) != (size, modified, changed, inode) or not 0 <= start < end <= len(kept_code):
                 return None
