@@ -251,3 +251,13 @@ def test_names_safe_on_every_release_read_no_project(tmp_path: Path) -> None:
     target, so the project's root is not looked for (`families.DeferredTarget`)."""
     imported = _imported_checking(tmp_path / "views.py", FLASK_MODULE)
     assert "flake8_http_status.project" not in imported
+
+
+def test_a_flask_modules_run_leaves_out_what_only_some_modules_need(tmp_path: Path) -> None:
+    """Loaded where a module has what they judge, not with the analysis: a name bound to a dict or a status read
+    (`local_binding`), a call a generic row matched (`telemetry`), what a handler reads of its request (`inputs`), a
+    route that declares its statuses (`declared`)."""
+    imported = _imported_checking(tmp_path / "views.py", FLASK_MODULE)
+    assert "flake8_http_status.handlers.handler_model" in imported  # the handler model was built
+    needed_by_some = ("analysis.local_binding", "analysis.telemetry", "handlers.inputs", "handlers.declared")
+    assert not [name for name in needed_by_some if f"flake8_http_status.{name}" in imported]

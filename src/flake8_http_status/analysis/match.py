@@ -12,11 +12,9 @@ from ..lazy_pattern import LazyPattern
 from ..statuses import is_known
 from .collect import Bindings, Candidates
 from .imports import ImportMap
-from .local_binding import assigned_values, binds
 from .nodes import attribute_chain, parameter_defaults
 from .receivers import Receivers, last_name
 from .sites import FunctionNode, Scope, Site
-from .telemetry import is_telemetry_call
 from .values import UNKNOWN, Spelling, Value, looks_like_status, read_value
 
 if TYPE_CHECKING:
@@ -234,6 +232,8 @@ class Matcher:
         """The dict display `name` holds: a local its function binds only there (`handlers = {404: not_found}`),
         else a module-level name bound once in the module."""
         if scope.function is not None:
+            from .local_binding import assigned_values, binds  # a dict's name in a call: few modules have one
+
             values = assigned_values(name, scope.function)
             if values is not None:
                 return values[0] if len(values) == 1 and isinstance(values[0], ast.Dict) else None
@@ -280,8 +280,12 @@ class Matcher:
         row = None
         if any(keyword.arg in keywords for keyword in call.keywords):
             row = next((r for pattern, r in self.table.keywords if pattern.match(name)), None)
-        if (helper is None and row is None) or is_telemetry_call(call.func, scope, self.imports, self.receivers):
-            return  # is_telemetry_call: log.error(..., status_code=502)
+        if helper is None and row is None:
+            return
+        from .telemetry import is_telemetry_call  # asked only of a call a generic row matched
+
+        if is_telemetry_call(call.func, scope, self.imports, self.receivers):
+            return  # log.error(..., status_code=502)
         if helper is not None:
             for arg in call.args:
                 self._add(call, helper.api, arg, scope)
@@ -346,6 +350,8 @@ class Matcher:
         if key not in self._maybe_read:
             return None
         if key not in self._read_names:
+            from .local_binding import assigned_values  # a name bound to a status read: few modules have one
+
             values = assigned_values(node.id, function)
             rows = [None if isinstance(v, ast.Name) else self._status_read(v, scope) for v in values or ()]
             self._read_names[key] = rows[0] if rows and all(row is not None for row in rows) else None

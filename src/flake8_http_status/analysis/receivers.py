@@ -9,7 +9,6 @@ from ..api import LIBRARY_PACKAGES
 from ..api.rows import Api, Receiver
 from .collect import Bindings
 from .imports import ImportMap
-from .local_binding import bound_only_by_calls
 from .sites import Scope
 
 if TYPE_CHECKING:
@@ -54,6 +53,8 @@ class Receivers:
     def _proven(self, receiver: Receiver, node: ast.expr, scope: Scope) -> bool:
         if not isinstance(node, ast.Name) or scope.function is None:
             return False
+        from .local_binding import bound_only_by_calls  # a local receiver a row's owner may have made
+
         callees = bound_only_by_calls(node.id, scope.function, receiver.owners, self.imports.qualify)
         # A callee name the module also binds otherwise (`def make_response(): ...`) may not be the import.
         return callees is not None and all(self.bindings.bound[callee] <= 1 for callee in callees)

@@ -33,7 +33,6 @@ from .flow import (
     walk_function,
     walk_statement,
 )
-from .inputs import reads_request, request_names, sent_names, sent_value
 from .methods import ANY, Methods, narrow
 from .module import ModuleNames, module_names
 from .responses import Content, Headers, content_of
@@ -318,6 +317,7 @@ class HandlerModel:
         data = self.idioms.request_data
         imports = self.module.imports
         bound = self.receivers.bindings.bound
+        from .inputs import reads_request
         from .parsing import Parsing
 
         parsing = Parsing(
@@ -378,13 +378,17 @@ class HandlerModel:
         return try_body(self.path(function, clause.body[0]), clause) if clause.body else []
 
     def reads_request(self, function: FunctionNode, statements: list[ast.stmt]) -> bool:
+        from .inputs import reads_request as reads  # what a handler reads of its request: a few rules ask
+
         names = self.request_names(function)
-        return any(reads_request(stmt, self.idioms.request_data, names) for stmt in statements)
+        return any(reads(stmt, self.idioms.request_data, names) for stmt in statements)
 
     def request_names(self, function: FunctionNode) -> frozenset[str]:
         """Names that hold request data (see `_request_names`)."""
         key = id(function)
         if key not in self._request_names:
+            from .inputs import request_names
+
             self._request_names[key] = request_names(
                 function,
                 self.body_index(function),
@@ -396,6 +400,8 @@ class HandlerModel:
     def sent(self, function: FunctionNode, node: ast.expr, before: int | None = None) -> bool:
         """`node` is a value the client sent, taken as it is (see `inputs.sent_value`), counting only assignments
         above line `before` when given (code below a test cannot change what it saw, outside a loop)."""
+        from .inputs import sent_names, sent_value
+
         key = (id(function), before)
         if key not in self._sent_names:
             index = self.body_index(function)

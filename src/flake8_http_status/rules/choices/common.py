@@ -13,7 +13,6 @@ from ...analysis.values import Spelling
 from ...api import default_table
 from ...api.rows import Role
 from ...findings import Edit, Fix, FixSafety, NewImport, Position
-from ...handlers.declared import declared_statuses
 from ...i18n.phrase import Phrase
 from ...statuses import lookup
 from ..context import Context, end, start
@@ -74,6 +73,8 @@ def better(context: Context, code: int, site: Site | None = None) -> str | Phras
         named[code] = _plain_name(context, code)
     keyword = site.api.declared_by if site is not None else None
     if site is not None and keyword is not None:
+        from ...handlers.declared import declared_statuses  # a route that declares its statuses (Django Ninja)
+
         declared = declared_statuses(context.handlers, site.scope.function, keyword)
         if declared is not None and code not in declared:
             return Phrase("{constant} (add it to `{keyword}=`)", constant=named[code], keyword=keyword)
@@ -140,6 +141,8 @@ def change_status(context: Context, site: Site, code: int) -> Fix | None:
     None where the framework would refuse `code` there (a Django Ninja status its route does not declare)."""
     keyword = site.api.declared_by
     if keyword is not None:
+        from ...handlers.declared import declared_statuses
+
         declared = declared_statuses(context.handlers, site.scope.function, keyword)
         if declared is None or code not in declared:
             return None
