@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from expectations import FIXTURES, PROJECTS, fixture_files, fixture_projects, found, read
 
-from flake8_http_status.index.layout import root_of
+from flake8_http_status.index.roots import root_of
 
 OFF = "--http-status-project-index=off"
 REQUIRED = {"flask_shop", "tornado_chat", "fastapi_todo", "drf_library", "ninja_events"}

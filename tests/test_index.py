@@ -16,7 +16,8 @@ from flake8_http_status import stamps
 from flake8_http_status.api.rows import Api, Role, Slot
 from flake8_http_status.engine import analyse
 from flake8_http_status.index import project_index, session
-from flake8_http_status.index.layout import Layout, module_of, root_of
+from flake8_http_status.index.layout import Layout, module_of
+from flake8_http_status.index.roots import root_of
 from flake8_http_status.index.summary import ClassFacts, ModuleSummary, from_json, to_json
 from flake8_http_status.options import Settings
 from flake8_http_status.stamps import read_stamped

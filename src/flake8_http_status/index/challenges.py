@@ -20,7 +20,7 @@ from typing import Final
 
 from ..analysis.imports import ImportMap, collect_imports
 from ..analysis.test_modules import is_test_module
-from .layout import SKIPPED
+from .roots import SKIPPED
 
 _MENTION: Final = re.compile(rb"www[-_]authenticate", re.IGNORECASE)
 _HEADER: Final = "www-authenticate"

@@ -25,7 +25,8 @@ from ..analysis.nodes import attribute_chain
 from ..api import Table
 from ..api.rows import Api
 from ..stamps import Stamp, read_stamped, stamp_from_json, unchanged
-from .layout import Layout, Located, top_directory
+from .layout import Layout, Located
+from .roots import top_directory
 from .summary import EMPTY, NO_ROLES, ClassFacts, Judge, ModuleSummary, Roles, from_json, to_json
 
 if TYPE_CHECKING:

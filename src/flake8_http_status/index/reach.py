@@ -13,7 +13,7 @@ import re
 
 from ..analysis.imports import ImportMap
 from ..lazy_pattern import LazyPattern
-from .layout import folder_names, root_at, top_at, top_level_names
+from .roots import folder_names, root_at, top_at, top_level_names
 
 _RELATIVE = LazyPattern(r"^[ \t]*from[ \t]+\.", re.MULTILINE)  # only for modules not analysed
 

@@ -16,9 +16,10 @@ from .. import __version__
 from ..analysis.imports import ImportMap
 from ..api import Table
 from ..options import ExtraCall
-from .layout import forget_layouts, root_at
+from .layout import forget_layouts
 from .project_index import ModuleFacts, ProjectIndex
 from .reach import forget as forget_reach
+from .roots import root_at
 from .summary import Judge
 
 SUMMARY_FORMAT = 6  # bumped whenever what a summary holds, or how it is computed, changes
