@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flake8_http_status.families import NAMESPACES, constant_for, constants, style_attributes
+from flake8_http_status.families import FAMILIES, NAMESPACES, STYLE_ATTRIBUTES, constant_for, constants
 
 
 def test_every_indexed_name_is_found_the_same() -> None:
@@ -27,4 +27,9 @@ def test_names_outside_the_index_are_not_constants() -> None:
 
 def test_style_attributes_are_the_style_families_names() -> None:
     expected = {name.rpartition(".")[2] for name, constant in constants().items() if constant.is_style_family}
-    assert style_attributes() == expected
+    assert expected == STYLE_ATTRIBUTES
+
+
+def test_the_style_attributes_written_out_are_every_name_of_every_style_family() -> None:
+    derived = frozenset(name for family in FAMILIES.values() for name in family.all_names())
+    assert derived == STYLE_ATTRIBUTES, f"families.STYLE_ATTRIBUTES should be: {sorted(derived)}"

@@ -141,11 +141,11 @@ def test_the_options_styles_are_the_families() -> None:
 def test_the_prefilter_words_are_the_tables() -> None:
     """`words.py` is generated from the framework table; rewrite it with HTTP_STATUS_UPDATE_WORDS=1."""
     from flake8_http_status.api import default_table
-    from flake8_http_status.families import style_attributes
+    from flake8_http_status.families import STYLE_ATTRIBUTES
     from flake8_http_status.words import WORDS
 
     found = default_table().words() | {"HTTPStatus", "status_codes"}
-    words = sorted(word for word in found if word not in style_attributes() or not word.startswith("HTTP_"))
+    words = sorted(word for word in found if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_"))
     if os.environ.get("HTTP_STATUS_UPDATE_WORDS"):
         path = Path(__file__).resolve().parent.parent / "src" / "flake8_http_status" / "words.py"
         text = path.read_text(encoding="utf-8")

@@ -396,7 +396,7 @@ def _namespace_index(namespace: str) -> dict[str, Constant]:
 
 
 _FAMILY_NAMESPACES: Final[dict[str, str]] = {family.namespace: key for key, family in FAMILIES.items()}
-# Namespaces that hold constants; `tests/test_families.py` checks them against `_build_index`.
+# Namespaces that hold constants; `tests/test_constant_lookup.py` checks them against `_build_index`.
 NAMESPACES: Final[frozenset[str]] = frozenset(
     {*_FAMILY_NAMESPACES, "http.client.HTTPStatus", "http.client", "httpx.codes", "falcon", "falcon.status_codes"}
     | {"requests.codes"}
@@ -404,14 +404,10 @@ NAMESPACES: Final[frozenset[str]] = frozenset(
 _INDEXES: dict[str, dict[str, Constant]] = {}
 
 
-def style_attributes() -> frozenset[str]:
-    """Attribute names that can spell a constant of a style family (what HTS004 looks at): every name a style
-    family has had (the names under `http.client.HTTPStatus` are `http.HTTPStatus`'s)."""
-    return STYLE_ATTRIBUTES
-
-
-# `style_attributes`, written out: the collector asks for it in every process that analyses a module, and building it
-# from the families (`Family.all_names`) costs some 1 million instructions. `tests/test_families.py` checks it.
+# Attribute names that can spell a constant of a style family (what HTS004 looks at): every name a style family has
+# had (the names under `http.client.HTTPStatus` are `http.HTTPStatus`'s). Written out: the collector reads them in every
+# process that analyses a module, and building them from the families (`Family.all_names`) costs some 1 million
+# instructions. `tests/test_constant_lookup.py` checks them against the families.
 STYLE_ATTRIBUTES: Final = frozenset(
     {
         "ACCEPTED",

@@ -33,10 +33,9 @@ def words(extra_words: frozenset[str] = frozenset()) -> frozenset[str]:
     # the `HTTP_` prefix in `_others`.
     if not extra_words:
         return WORDS
-    from .families import style_attributes  # the constant names load only for a project's extra calls
+    from .families import STYLE_ATTRIBUTES  # the constant names load only for a project's extra calls
 
-    style = style_attributes()
-    return WORDS | {word for word in extra_words if word not in style or not word.startswith("HTTP_")}
+    return WORDS | {word for word in extra_words if word not in STYLE_ATTRIBUTES or not word.startswith("HTTP_")}
 
 
 @lru_cache(maxsize=1)

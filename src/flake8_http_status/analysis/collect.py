@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, Final
 
 from ..api import Table
-from ..families import constant_for, style_attributes
+from ..families import STYLE_ATTRIBUTES, constant_for
 from .children import CHILD_FIELDS
 from .imports import ImportMap
 from .nodes import may_carry_status, parameters
@@ -100,7 +100,6 @@ class _Walker:
         self._constant_names = frozenset(
             local for local, qualified in imports.names.items() if constant_for(qualified) is not None
         )
-        self._style_attributes = style_attributes()
 
     def walk(self, tree: ast.Module) -> None:
         stack: list[ast.AST | Scope] = list(reversed(tree.body))
@@ -114,7 +113,7 @@ class _Walker:
         # a status constant by name.
         name_kind, attribute_kind, scope_kind = ast.Name, ast.Attribute, Scope
         constant_names = self._constant_names
-        style_attributes = self._style_attributes
+        style_attributes = STYLE_ATTRIBUTES
         constant_uses = self.candidates.constant_uses
         while stack:
             node = pop()
